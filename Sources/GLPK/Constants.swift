@@ -1,0 +1,118 @@
+internal import CGLPK
+
+/// A return code of `glp_simplex` or `glp_intopt`.
+public struct ReturnCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+  /// The C value.
+  public let rawValue: Int32
+  /// Creates a code from its C value.
+  public init(rawValue: Int32) { self.rawValue = rawValue }
+
+  /// 0: the solver finished.
+  public static let success = ReturnCode(rawValue: 0)
+  /// `GLP_EBADB`: the initial basis is invalid.
+  public static let invalidBasis = ReturnCode(rawValue: GLP_EBADB)
+  /// `GLP_ESING`: the basis matrix is singular.
+  public static let singularMatrix = ReturnCode(rawValue: GLP_ESING)
+  /// `GLP_ECOND`: the basis matrix is ill-conditioned.
+  public static let illConditioned = ReturnCode(rawValue: GLP_ECOND)
+  /// `GLP_EBOUND`: a double-bounded variable has inconsistent bounds.
+  public static let invalidBounds = ReturnCode(rawValue: GLP_EBOUND)
+  /// `GLP_EFAIL`: the solver failed (numerical trouble).
+  public static let solverFailure = ReturnCode(rawValue: GLP_EFAIL)
+  /// `GLP_EOBJLL`: the objective fell below its limit.
+  public static let objectiveLowerLimit = ReturnCode(rawValue: GLP_EOBJLL)
+  /// `GLP_EOBJUL`: the objective rose above its limit.
+  public static let objectiveUpperLimit = ReturnCode(rawValue: GLP_EOBJUL)
+  /// `GLP_EITLIM`: the iteration limit was reached.
+  public static let iterationLimitReached = ReturnCode(rawValue: GLP_EITLIM)
+  /// `GLP_ETMLIM`: the time limit was reached.
+  public static let timeLimitReached = ReturnCode(rawValue: GLP_ETMLIM)
+  /// `GLP_ENOPFS`: the presolver found no primal feasible solution.
+  public static let noPrimalFeasibleSolution = ReturnCode(rawValue: GLP_ENOPFS)
+  /// `GLP_ENODFS`: the presolver found no dual feasible solution.
+  public static let noDualFeasibleSolution = ReturnCode(rawValue: GLP_ENODFS)
+  /// `GLP_EROOT`: the MIP's root LP has no optimal basis.
+  public static let rootLPNotOptimal = ReturnCode(rawValue: GLP_EROOT)
+  /// `GLP_ESTOP`: the search was stopped by the application.
+  public static let stopped = ReturnCode(rawValue: GLP_ESTOP)
+  /// `GLP_EMIPGAP`: the relative MIP gap tolerance was reached.
+  public static let mipGapReached = ReturnCode(rawValue: GLP_EMIPGAP)
+
+  private static let names: [Int32: String] = [
+    0: "success", GLP_EBADB: "GLP_EBADB", GLP_ESING: "GLP_ESING", GLP_ECOND: "GLP_ECOND",
+    GLP_EBOUND: "GLP_EBOUND", GLP_EFAIL: "GLP_EFAIL", GLP_EOBJLL: "GLP_EOBJLL",
+    GLP_EOBJUL: "GLP_EOBJUL", GLP_EITLIM: "GLP_EITLIM", GLP_ETMLIM: "GLP_ETMLIM",
+    GLP_ENOPFS: "GLP_ENOPFS", GLP_ENODFS: "GLP_ENODFS", GLP_EROOT: "GLP_EROOT",
+    GLP_ESTOP: "GLP_ESTOP", GLP_EMIPGAP: "GLP_EMIPGAP",
+  ]
+
+  /// The C constant's name and value, e.g. `GLP_ETMLIM (9)`.
+  public var description: String { "\(Self.names[rawValue] ?? "code") (\(rawValue))" }
+}
+
+/// The status of a solution, as `glp_get_status` or `glp_mip_status` reports it.
+public enum SolutionStatus: Sendable, Equatable, CustomStringConvertible {
+  /// `GLP_OPT`: the solution is optimal.
+  case optimal
+  /// `GLP_FEAS`: feasible, optimality not proven (a limit stopped the solver).
+  case feasible
+  /// `GLP_INFEAS`: the current solution is infeasible (the solver stopped early).
+  case infeasible
+  /// `GLP_NOFEAS`: the problem has no feasible solution.
+  case noFeasibleSolution
+  /// `GLP_UNBND`: the problem is unbounded.
+  case unbounded
+  /// `GLP_ENODFS` from the presolver: no dual feasible solution, so the
+  /// problem is unbounded or has no feasible solution.
+  case infeasibleOrUnbounded
+  /// `GLP_UNDEF`: no solution is defined.
+  case undefined
+
+  init(glpk value: Int32) {
+    switch value {
+    case GLP_OPT: self = .optimal
+    case GLP_FEAS: self = .feasible
+    case GLP_INFEAS: self = .infeasible
+    case GLP_NOFEAS: self = .noFeasibleSolution
+    case GLP_UNBND: self = .unbounded
+    default: self = .undefined
+    }
+  }
+
+  /// A lower-case word for reports: `optimal`, `no feasible solution`, ...
+  public var description: String {
+    switch self {
+    case .optimal: "optimal"
+    case .feasible: "feasible"
+    case .infeasible: "infeasible"
+    case .noFeasibleSolution: "no feasible solution"
+    case .unbounded: "unbounded"
+    case .infeasibleOrUnbounded: "infeasible or unbounded"
+    case .undefined: "undefined"
+    }
+  }
+}
+
+/// Where a variable stands in a basic solution (`GLP_BS`, `GLP_NL`, ...).
+public enum BasisStatus: Sendable, Equatable {
+  /// `GLP_BS`: basic.
+  case basic
+  /// `GLP_NL`: non-basic at its lower bound.
+  case atLower
+  /// `GLP_NU`: non-basic at its upper bound.
+  case atUpper
+  /// `GLP_NF`: non-basic free.
+  case free
+  /// `GLP_NS`: non-basic fixed.
+  case fixed
+
+  init(glpk value: Int32) {
+    switch value {
+    case GLP_BS: self = .basic
+    case GLP_NL: self = .atLower
+    case GLP_NU: self = .atUpper
+    case GLP_NF: self = .free
+    default: self = .fixed
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import Foundation
+
+/// GLPK's process-wide facts.
+public enum GLPKEnvironment {
+  /// Whether GLPK keeps one environment per thread (`glp_config("TLS")`), so
+  /// that independent problems may be solved on several threads at once.
+  /// When it does not, every session takes one process-wide lock for its
+  /// whole life, and solves are serialised.
+  public static var isThreadLocal: Bool { CFunnel.threadLocalEnvironment }
+
+  /// Held by each session when GLPK has one environment for the process.
+  static let processLock = NSRecursiveLock()
+}
+
+/// One GLPK problem object, loaded from a `LinearProgram`, that can be solved,
+/// changed and solved again from its last basis (a warm start).
+///
+/// The session is the sole owner of its `glp_prob`, which its `deinit`
+/// deletes. It is neither copyable nor sendable, so it stays on the thread
+/// that made it, as GLPK's thread-local environment requires.
+public struct SimplexSession: ~Copyable {
+  private let problem: OpaquePointer
+  private let generation: UInt
+  private let holdsProcessLock: Bool
+  /// The number of rows.
+  public let rowCount: Int
+  /// The number of columns.
+  public let columnCount: Int
+
+  /// Checks the program in Swift, then loads it into a new GLPK problem.
+  public init(_ program: LinearProgram) throws(GLPKError) {
+    try program.validate(operation: "loading the model")
+    let lock = !GLPKEnvironment.isThreadLocal
+    if lock { GLPKEnvironment.processLock.lock() }
+    let problem: OpaquePointer
+    do {
+      problem = try CFunnel.create()
+      try CFunnel.load(problem, program)
+    } catch {
+      if lock { GLPKEnvironment.processLock.unlock() }
+      throw error
+    }
+    self.problem = problem
+    self.generation = CFunnel.generation
+    self.holdsProcessLock = lock
+    self.rowCount = program.rowCount
+    self.columnCount = program.columnCount
+  }
+
+  deinit {
+    // After a trap GLPK freed every problem of this environment already.
+    if CFunnel.generation == generation { CFunnel.delete(problem) }
+    if holdsProcessLock { GLPKEnvironment.processLock.unlock() }
+  }
+
+  private func ensureAlive(_ operation: String) throws(GLPKError) {
+    guard CFunnel.generation == generation else {
+      throw GLPKError(
+        kind: .trapped, operation: operation,
+        message: "an earlier GLPK error reset GLPK's environment; this problem no longer exists")
+    }
+  }
+
+  /// Runs the simplex method from the current basis.
+  ///
+  /// An infeasible or unbounded problem is a status of the result; a time or
+  /// iteration limit and numerical failures are thrown with GLPK's code.
+  public mutating func solve(
+    _ options: SimplexOptions = SimplexOptions(), operation: String = "solving the LP"
+  ) throws(GLPKError) -> LPSolution {
+    try ensureAlive(operation)
+    _ = CFunnel.takeLog()
+    let (code, status) = try CFunnel.simplex(problem, options, operation: operation)
+    let log = CFunnel.takeLog()
+    let finalStatus: SolutionStatus
+    switch code {
+    case .success: finalStatus = status
+    case .noPrimalFeasibleSolution: finalStatus = .noFeasibleSolution
+    case .noDualFeasibleSolution: finalStatus = .infeasibleOrUnbounded
+    default:
+      throw GLPKError(
+        kind: .solverFailed, operation: operation, returnCode: code,
+        message: log.isEmpty ? "glp_simplex returned \(code)" : lastLines(log))
+    }
+    return try CFunnel.basicSolution(
+      problem, rows: rowCount, columns: columnCount, status: finalStatus, log: log)
+  }
+
+  /// Runs branch and bound (with GLPK's MIP presolver) on the columns marked integer.
+  public mutating func solveMIP(
+    _ options: MIPOptions = MIPOptions(), operation: String = "solving the MIP"
+  ) throws(GLPKError) -> MIPSolution {
+    try ensureAlive(operation)
+    _ = CFunnel.takeLog()
+    let (code, status) = try CFunnel.intopt(problem, options, operation: operation)
+    let log = CFunnel.takeLog()
+    let finalStatus: SolutionStatus
+    switch code {
+    case .success, .mipGapReached: finalStatus = status
+    case .noPrimalFeasibleSolution: finalStatus = .noFeasibleSolution
+    case .noDualFeasibleSolution: finalStatus = .infeasibleOrUnbounded
+    default:
+      throw GLPKError(
+        kind: .solverFailed, operation: operation, returnCode: code,
+        message: log.isEmpty ? "glp_intopt returned \(code)" : lastLines(log))
+    }
+    return try CFunnel.mipSolution(problem, columns: columnCount, status: finalStatus, log: log)
+  }
+
+  /// Replaces every column's objective coefficient.
+  public mutating func setObjective(_ costs: [Double]) throws(GLPKError) {
+    let operation = "setting the objective"
+    try ensureAlive(operation)
+    guard costs.count == columnCount else {
+      throw GLPKError(
+        kind: .invalidModel, operation: operation,
+        message: "\(costs.count) coefficients for \(columnCount) columns")
+    }
+    if let j = costs.firstIndex(where: { !$0.isFinite }) {
+      throw GLPKError(
+        kind: .invalidModel, operation: operation,
+        message: "column \(j) has objective coefficient \(costs[j]); expected a finite number")
+    }
+    try CFunnel.setObjective(problem, costs)
+  }
+
+  /// Changes some columns' bounds; the basis is kept for a warm start.
+  public mutating func setBounds(columns changes: [(ColumnIndex, Bounds)]) throws(GLPKError) {
+    let operation = "setting column bounds"
+    try ensureAlive(operation)
+    for (column, bounds) in changes {
+      guard column.position >= 0, column.position < columnCount else {
+        throw GLPKError(
+          kind: .invalidModel, operation: operation,
+          message: "column \(column.position) is out of range (the model has \(columnCount))")
+      }
+      try Self.checkBounds(bounds, "column \(column.position)", operation)
+    }
+    try CFunnel.setColumnBounds(problem, changes)
+  }
+
+  /// Changes some rows' bounds; the basis is kept for a warm start.
+  public mutating func setBounds(rows changes: [(RowIndex, Bounds)]) throws(GLPKError) {
+    let operation = "setting row bounds"
+    try ensureAlive(operation)
+    for (row, bounds) in changes {
+      guard row.position >= 0, row.position < rowCount else {
+        throw GLPKError(
+          kind: .invalidModel, operation: operation,
+          message: "row \(row.position) is out of range (the model has \(rowCount))")
+      }
+      try Self.checkBounds(bounds, "row \(row.position)", operation)
+    }
+    try CFunnel.setRowBounds(problem, changes)
+  }
+
+  private static func checkBounds(_ bounds: Bounds, _ what: String, _ operation: String) throws(GLPKError) {
+    let l = bounds.lower ?? 0, u = bounds.upper ?? 0
+    guard l.isFinite, u.isFinite, (bounds.lower ?? -.infinity) <= (bounds.upper ?? .infinity) else {
+      throw GLPKError(
+        kind: .invalidModel, operation: operation, message: "\(what) has invalid bounds \(bounds)")
+    }
+  }
+
+  /// Makes an invalid GLPK call on purpose, for tests that show the trap
+  /// turns GLPK's abort into a thrown error.
+  package mutating func provokeGLPKError() throws(GLPKError) {
+    try ensureAlive("making an invalid call on purpose")
+    try CFunnel.provokeError(problem)
+  }
+}
+
+private func lastLines(_ log: String) -> String {
+  log.split(separator: "\n").suffix(3).joined(separator: "; ")
+}
+
+extension LinearProgram {
+  /// Solves the program with the simplex method.
+  public func solve(_ options: SimplexOptions = SimplexOptions()) throws(GLPKError) -> LPSolution {
+    var session = try SimplexSession(self)
+    return try session.solve(options)
+  }
+
+  /// Solves the program, with its integer columns, by branch and bound.
+  public func solveMIP(_ options: MIPOptions = MIPOptions()) throws(GLPKError) -> MIPSolution {
+    var session = try SimplexSession(self)
+    return try session.solveMIP(options)
+  }
+}

@@ -1,0 +1,69 @@
+/// Journey times read from `travel.csv`: the complete list of reachable
+/// (pupil, setting) pairs, by index into the case's arrays.
+public struct TravelMatrix: Sendable {
+  /// Pupil index of each pair.
+  public var pupil: [Int32] = []
+  /// Setting index of each pair.
+  public var setting: [Int32] = []
+  /// Journey minutes of each pair.
+  public var minutes: [Double] = []
+
+  /// An empty matrix.
+  public init() {}
+
+  /// The number of pairs.
+  public var count: Int { minutes.count }
+
+  /// Adds a pair.
+  public mutating func append(pupil p: Int, setting s: Int, minutes m: Double) {
+    pupil.append(Int32(p))
+    setting.append(Int32(s))
+    minutes.append(m)
+  }
+}
+
+/// A warning about input that was accepted: what was skipped, and how often.
+public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
+  /// The file concerned (`travel.csv`, ...).
+  public var file: String
+  /// What was skipped or will be ignored.
+  public var message: String
+  /// How many rows or items it concerns.
+  public var count: Int
+
+  /// Creates a warning.
+  public init(file: String, message: String, count: Int = 1) {
+    self.file = file
+    self.message = message
+    self.count = count
+  }
+
+  /// `file: message`.
+  public var description: String { "\(file): \(message)" }
+}
+
+/// A case: the settings, the pupils of the batch, the journeys and the policy.
+public struct Case: Sendable {
+  /// Settings, in file order.
+  public var settings: [Setting]
+  /// Pupils, in file order (the output order).
+  public var pupils: [Pupil]
+  /// Journeys from `travel.csv`, or nil to estimate them from coordinates.
+  public var travel: TravelMatrix?
+  /// The policy in force.
+  public var policy: Policy
+  /// Warnings met while reading.
+  public var warnings: [InputWarning]
+
+  /// Creates a case.
+  public init(
+    settings: [Setting], pupils: [Pupil], travel: TravelMatrix? = nil, policy: Policy = Policy(),
+    warnings: [InputWarning] = []
+  ) {
+    self.settings = settings
+    self.pupils = pupils
+    self.travel = travel
+    self.policy = policy
+    self.warnings = warnings
+  }
+}

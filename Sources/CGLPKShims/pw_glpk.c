@@ -2,6 +2,7 @@
 
 #include <glpk.h>
 #include <setjmp.h>
+#include <pthread.h>
 #include <string.h>
 
 #define PW_LOG_CAP 16384
@@ -16,6 +17,8 @@ static _Thread_local int pw_verbose;
 int pw_thread_local_environment(void) {
   return glp_config("TLS") != NULL;
 }
+
+unsigned long pw_thread_token(void) { return (unsigned long)pthread_self(); }
 
 unsigned long pw_generation(void) {
   return pw_thread_local_environment() ? pw_gen_thread
@@ -43,7 +46,7 @@ size_t pw_take_log(char *buf, size_t cap) {
 static int pw_term_hook(void *info, const char *s) {
   (void)info;
   size_t n = strlen(s);
-  if (n >= PW_LOG_CAP) {
+  if (n > PW_LOG_CAP / 2) {
     s += n - (PW_LOG_CAP / 2);
     n = PW_LOG_CAP / 2;
   }

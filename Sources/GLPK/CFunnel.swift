@@ -38,7 +38,13 @@ enum CFunnel {
     return pointer
   }
 
-  static func delete(_ problem: OpaquePointer) { _ = pw_delete(problem) }
+  /// The calling thread's id.
+  static var threadToken: UInt { UInt(pw_thread_token()) }
+
+  static func delete(_ problem: OpaquePointer) {
+    _ = pw_delete(problem)
+    _ = takeLog()  // a trap here must not leave its text for a later error
+  }
 
   static func typeAndBounds(_ bounds: Bounds) -> (CInt, Double, Double) {
     switch bounds {
@@ -90,6 +96,7 @@ enum CFunnel {
     try check(result, "setting row bounds")
   }
 
+  /// GLPK reads 0 as "no limit"; callers have refused limits <= 0 already.
   static func milliseconds(_ seconds: Double?) -> CInt {
     guard let seconds, seconds > 0 else { return 0 }
     return CInt(min(Double(CInt.max), (seconds * 1000).rounded(.up)))

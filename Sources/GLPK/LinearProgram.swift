@@ -67,8 +67,8 @@ public struct LinearProgram: Sendable {
   /// Bounds of each row's activity.
   public private(set) var rowBounds: [Bounds] = []
   // Matrix entries as triplets; duplicates are refused by `validate`.
-  private(set) var entryRow: [Int32] = []
-  private(set) var entryColumn: [Int32] = []
+  private(set) var entryRow: [Int] = []
+  private(set) var entryColumn: [Int] = []
   private(set) var entryValue: [Double] = []
 
   /// Creates an empty program.
@@ -115,22 +115,22 @@ public struct LinearProgram: Sendable {
 
   /// Records the matrix entry at (row, column).
   public mutating func setEntry(row: RowIndex, column: ColumnIndex, _ value: Double) {
-    entryRow.append(Int32(truncatingIfNeeded: row.position))
-    entryColumn.append(Int32(truncatingIfNeeded: column.position))
+    entryRow.append(row.position)
+    entryColumn.append(column.position)
     entryValue.append(value)
   }
 
-  /// Replaces a column's objective coefficient.
+  /// Replaces a column's objective coefficient. The column must exist.
   public mutating func setObjective(_ column: ColumnIndex, _ cost: Double) {
     objective[column.position] = cost
   }
 
-  /// Replaces a column's bounds.
+  /// Replaces a column's bounds. The column must exist.
   public mutating func setBounds(_ column: ColumnIndex, _ bounds: Bounds) {
     columnBounds[column.position] = bounds
   }
 
-  /// Replaces a row's bounds.
+  /// Replaces a row's bounds. The row must exist.
   public mutating func setBounds(_ row: RowIndex, _ bounds: Bounds) {
     rowBounds[row.position] = bounds
   }
@@ -160,13 +160,13 @@ public struct LinearProgram: Sendable {
     var seen = Set<Int64>()
     seen.reserveCapacity(entryCount)
     for k in 0..<entryCount {
-      let i = Int(entryRow[k]), j = Int(entryColumn[k]), v = entryValue[k]
+      let i = entryRow[k], j = entryColumn[k], v = entryValue[k]
       guard i >= 0, i < rowCount else { throw fail("entry \(k) names row \(i); the model has \(rowCount) rows") }
       guard j >= 0, j < columnCount else {
         throw fail("entry \(k) names column \(j); the model has \(columnCount) columns")
       }
       guard v.isFinite else { throw fail("entry (row \(i), column \(j)) is \(v); expected a finite number") }
-      guard seen.insert(Int64(i) << 32 | Int64(j)).inserted else {
+      guard seen.insert(Int64(i) << 32 | Int64(j)).inserted else {  // both < 2^31 here
         throw fail("entry (row \(i), column \(j)) is given twice")
       }
     }

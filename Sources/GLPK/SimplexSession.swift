@@ -16,12 +16,16 @@ public enum GLPKEnvironment {
 /// changed and solved again from its last basis (a warm start).
 ///
 /// The session is the sole owner of its `glp_prob`, which its `deinit`
-/// deletes. It is neither copyable nor sendable, so it stays on the thread
-/// that made it, as GLPK's thread-local environment requires.
+/// deletes. GLPK's environment is per thread, so a session may only be used
+/// on the thread that made it: it is neither copyable nor sendable, and
+/// since an async function could still resume on another thread, every
+/// call checks the thread and refuses a foreign one with an error. Use a
+/// session inside synchronous code.
 public struct SimplexSession: ~Copyable {
   private let problem: OpaquePointer
   private let generation: UInt
   private let holdsProcessLock: Bool
+  private let thread: UInt
   /// The number of rows.
   public let rowCount: Int
   /// The number of columns.
@@ -43,17 +47,25 @@ public struct SimplexSession: ~Copyable {
     self.problem = problem
     self.generation = CFunnel.generation
     self.holdsProcessLock = lock
+    self.thread = CFunnel.threadToken
     self.rowCount = program.rowCount
     self.columnCount = program.columnCount
   }
 
   deinit {
-    // After a trap GLPK freed every problem of this environment already.
-    if CFunnel.generation == generation { CFunnel.delete(problem) }
+    // After a trap GLPK freed every problem of this environment already. On
+    // a foreign thread GLPK cannot free it safely: it is left (a leak, never
+    // a corruption of another thread's environment).
+    if CFunnel.threadToken == thread, CFunnel.generation == generation { CFunnel.delete(problem) }
     if holdsProcessLock { GLPKEnvironment.processLock.unlock() }
   }
 
   private func ensureAlive(_ operation: String) throws(GLPKError) {
+    guard CFunnel.threadToken == thread else {
+      throw GLPKError(
+        kind: .invalidModel, operation: operation,
+        message: "the session is used on a thread other than the one that made it; GLPK's environment is per thread")
+    }
     guard CFunnel.generation == generation else {
       throw GLPKError(
         kind: .trapped, operation: operation,
@@ -69,6 +81,7 @@ public struct SimplexSession: ~Copyable {
     _ options: SimplexOptions = SimplexOptions(), operation: String = "solving the LP"
   ) throws(GLPKError) -> LPSolution {
     try ensureAlive(operation)
+    try Self.checkLimits(options.timeLimit, options.iterationLimit, operation)
     _ = CFunnel.takeLog()
     let (code, status) = try CFunnel.simplex(problem, options, operation: operation)
     let log = CFunnel.takeLog()
@@ -91,6 +104,7 @@ public struct SimplexSession: ~Copyable {
     _ options: MIPOptions = MIPOptions(), operation: String = "solving the MIP"
   ) throws(GLPKError) -> MIPSolution {
     try ensureAlive(operation)
+    try Self.checkLimits(options.timeLimit, nil, operation)
     _ = CFunnel.takeLog()
     let (code, status) = try CFunnel.intopt(problem, options, operation: operation)
     let log = CFunnel.takeLog()
@@ -152,6 +166,15 @@ public struct SimplexSession: ~Copyable {
       try Self.checkBounds(bounds, "row \(row.position)", operation)
     }
     try CFunnel.setRowBounds(problem, changes)
+  }
+
+  private static func checkLimits(_ time: Double?, _ iterations: Int?, _ operation: String) throws(GLPKError) {
+    if let time, !(time > 0 && time.isFinite) {
+      throw GLPKError(kind: .invalidModel, operation: operation, message: "time limit \(time); expected a positive number of seconds")
+    }
+    if let iterations, iterations <= 0 {
+      throw GLPKError(kind: .invalidModel, operation: operation, message: "iteration limit \(iterations); expected at least 1")
+    }
   }
 
   private static func checkBounds(_ bounds: Bounds, _ what: String, _ operation: String) throws(GLPKError) {

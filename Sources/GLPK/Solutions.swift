@@ -59,9 +59,9 @@ public struct SimplexOptions: Sendable {
   /// Whether GLPK's LP presolver runs (it discards the basis; off by default
   /// so that warm starts and duals of every row are kept).
   public var presolve = false
-  /// Stop after this many seconds (a `.timeLimitReached` error).
+  /// Stop after this many seconds (a `.timeLimitReached` error); must be positive.
   public var timeLimit: Double?
-  /// Stop after this many iterations (an `.iterationLimitReached` error).
+  /// Stop after this many iterations (must be at least 1) (an `.iterationLimitReached` error).
   public var iterationLimit: Int?
   /// Capture GLPK's progress messages in the solution's log.
   public var verbose = false

@@ -32,6 +32,9 @@ enum {
 /* Whether this GLPK keeps one environment per thread (glp_config("TLS")). */
 int pw_thread_local_environment(void);
 
+/* An id of the calling thread (pthread_self), to keep problems on their thread. */
+unsigned long pw_thread_token(void);
+
 /* Incremented on this thread's environment each time a trap freed it. */
 unsigned long pw_generation(void);
 

@@ -1,0 +1,116 @@
+/// Why a pupil was left unplaced.
+public enum UnplacedReason: Sendable, Equatable, CustomStringConvertible {
+  /// No setting passes all five eligibility rules.
+  case noEligibleSetting
+  /// Some settings are eligible, but every one is full (its free places or
+  /// the cap for the pupil's need used by pupils the optimum placed there).
+  case eligibleSettingsFull
+
+  /// The words written in `placements.csv`.
+  public var description: String {
+    switch self {
+    case .noEligibleSetting: "no eligible setting"
+    case .eligibleSettingsFull: "all eligible settings full"
+    }
+  }
+}
+
+/// Where one pupil ends up.
+public enum Placement: Sendable, Equatable {
+  /// Placed at a setting, by index into the case's settings, through the
+  /// candidate pair `pair` of the case's `CandidateSet`.
+  case placed(setting: Int, pair: Int)
+  /// Not placed, and why.
+  case unplaced(UnplacedReason)
+
+  /// The setting index, if placed.
+  public var setting: Int? {
+    if case .placed(let s, _) = self { s } else { nil }
+  }
+}
+
+/// The outcome of an allocation: one placement per input pupil, in input
+/// order, and how the solver got there.
+public struct Allocation: Sendable {
+  /// One per pupil of the case, in input order.
+  public var placements: [Placement]
+  /// `optimal`, or why not.
+  public var solverStatus: String
+  /// Which solver path ran (reported in `summary.json`).
+  public var solverPath: String
+  /// Seconds spent in each phase, in the order they ran.
+  public var timings: [(phase: String, seconds: Double)]
+
+  /// Creates an allocation.
+  public init(
+    placements: [Placement], solverStatus: String, solverPath: String,
+    timings: [(phase: String, seconds: Double)] = []
+  ) {
+    self.placements = placements
+    self.solverStatus = solverStatus
+    self.solverPath = solverPath
+    self.timings = timings
+  }
+}
+
+/// The figures of an allocation that the case format names, summed over
+/// pupils in input order so that the same allocation always gives the same
+/// bits.
+public struct AllocationSummary: Sendable, Equatable {
+  /// Pupils in the batch.
+  public var pupils = 0
+  /// Pupils placed.
+  public var placed = 0
+  /// Pupils left unplaced.
+  public var unplaced = 0
+  /// Unplaced because no setting is eligible.
+  public var unplacedNoEligibleSetting = 0
+  /// Unplaced because every eligible setting is full.
+  public var unplacedSettingsFull = 0
+  /// Level 1: the sum of `priority` over unplaced pupils.
+  public var unmetPriority = 0
+  /// Journey minutes summed over placed pupils.
+  public var travelMinutes = 0.0
+  /// Preference penalties summed over placed pupils.
+  public var preferencePenalty = 0.0
+  /// Pupils with preferences.
+  public var pupilsWithPreferences = 0
+  /// Pupils placed at their first preference.
+  public var firstPreferenceMet = 0
+  /// Pupils placed at any listed preference.
+  public var anyPreferenceMet = 0
+  /// The longest journey of a placed pupil.
+  public var longestJourneyMinutes = 0.0
+  /// Annual cost of the places used, where settings give `cost_per_place`.
+  public var annualPlaceCost = 0.0
+
+  /// Level 2: travel minutes plus preference penalty.
+  public var placementCost: Double { travelMinutes + preferencePenalty }
+  /// Mean journey of placed pupils (0 when none is placed).
+  public var meanTravelMinutes: Double { placed == 0 ? 0 : travelMinutes / Double(placed) }
+
+  /// Sums up an allocation of a case.
+  public init(case input: Case, candidates: CandidateSet, allocation: Allocation) {
+    pupils = input.pupils.count
+    for (p, pupil) in input.pupils.enumerated() {
+      if !pupil.preferences.isEmpty { pupilsWithPreferences += 1 }
+      switch allocation.placements[p] {
+      case .placed(let s, let pair):
+        placed += 1
+        travelMinutes += candidates.minutes[pair]
+        preferencePenalty += candidates.penalty[pair]
+        longestJourneyMinutes = max(longestJourneyMinutes, candidates.minutes[pair])
+        if candidates.rank[pair] == 1 { firstPreferenceMet += 1 }
+        if candidates.rank[pair] >= 1 { anyPreferenceMet += 1 }
+        annualPlaceCost += input.settings[s].costPerPlace ?? 0
+      case .unplaced(let reason):
+        unplaced += 1
+        unmetPriority += pupil.priority
+        switch reason {
+        case .noEligibleSetting: unplacedNoEligibleSetting += 1
+        case .eligibleSettingsFull: unplacedSettingsFull += 1
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/// The case format's eligibility rules 1 to 4: the ones that do not depend
+/// on the journey. Rule 5 (reachability and the journey limit) is applied
+/// where candidates are built, because it needs the journey time.
+public enum Eligibility {
+  /// Whether a pupil may be placed at a setting by rules 1 to 4: kind in the
+  /// plan's provision, need designation, age range, and the setting's gender.
+  @inlinable
+  public static func admits(_ setting: Setting, _ pupil: Pupil) -> Bool {
+    guard pupil.provision.contains(setting.kind) else { return false }  // rule 1
+    guard setting.needs.isEmpty || setting.needs.contains(pupil.primaryNeed) else { return false }  // rule 2
+    guard setting.lowAge <= pupil.age, pupil.age <= setting.highAge else { return false }  // rule 3
+    switch setting.gender {  // rule 4
+    case .mixed: return true
+    case .boys: return pupil.sex == .male
+    case .girls: return pupil.sex == .female
+    }
+  }
+
+  /// The journey limit that applies to a pupil: its own, else the policy's for its age.
+  @inlinable
+  public static func journeyLimit(_ pupil: Pupil, _ policy: Policy) -> Double {
+    pupil.maxTravelMinutes ?? policy.journeyLimit(age: pupil.age)
+  }
+
+  /// Rule 5, given that the pair is reachable: the journey is within the
+  /// limit, or the setting is one of the pupil's preferences (exempt).
+  @inlinable
+  public static func journeyAllowed(minutes: Double, limit: Double, isPreference: Bool) -> Bool {
+    isPreference || minutes <= limit
+  }
+
+  /// The preference penalty at a setting of the given 1-based rank (nil: not listed).
+  @inlinable
+  public static func preferencePenalty(rank: Int?, hasPreferences: Bool, policy: Policy) -> Double {
+    guard hasPreferences else { return 0 }
+    guard let rank else { return policy.unlistedPenalty }
+    return policy.preferenceStep * Double(rank - 1)
+  }
+}

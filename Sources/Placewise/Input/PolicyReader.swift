@@ -1,0 +1,456 @@
+/// Reads `policy.toml`: a flat table of the policy keys the case format
+/// defines, each given at most once.
+///
+/// This is a strict subset of TOML, enough for that table and no more:
+/// blank lines, `#` comments, and `key = value` lines where the key is bare
+/// (`speed_kmh`) or quoted without escapes (`"speed_kmh"`) and the value is a
+/// TOML integer (`45`, `+1_000`, `0x2D`) or float (`1.3`, `5e1`, `-0.0`).
+/// Anything else TOML allows (strings, booleans, dates, arrays, inline
+/// tables, `[table]` headers, dotted keys) is reported as an error with its
+/// line and 1-based character column, as are unknown keys (a typo must not
+/// pass silently), repeated keys, non-finite values and values out of range.
+public enum PolicyReader {
+  /// The keys `policy.toml` may set, in the order of the case format.
+  public static let keys = [
+    "max_travel_minutes_primary", "max_travel_minutes_secondary", "speed_kmh", "detour_factor",
+    "preference_step", "unlisted_penalty",
+  ]
+
+  /// The policy `text` sets over the defaults, or every problem in it.
+  ///
+  /// - Parameters:
+  ///   - text: the contents of a policy file.
+  ///   - file: the file name to give in problems.
+  public static func parse(_ text: String, file: String = "policy.toml") throws(InvalidCaseError) -> Policy {
+    let (policy, problems) = read(Array(text.utf8), file: file)
+    guard problems.isEmpty else { throw InvalidCaseError(problems: problems) }
+    return policy
+  }
+
+  /// The policy `bytes` set over the defaults, and the problems found (the
+  /// policy is meaningless when there are any).
+  package static func read(_ bytes: [UInt8], file: String) -> (policy: Policy, problems: [InputProblem]) {
+    var parser = Parser(file: file)
+    parser.parse(bytes)
+    return (parser.policy, parser.problems)
+  }
+
+  /// What each key may hold: a finite number above, or at least, a minimum.
+  private struct Rule: Sendable {
+    let expected: String
+    let minimum: Double
+    let minimumAllowed: Bool
+
+    func allows(_ value: Double) -> Bool { minimumAllowed ? value >= minimum : value > minimum }
+  }
+
+  private static let rules: [String: Rule] = [
+    "max_travel_minutes_primary": Rule(expected: "a journey limit in minutes >= 0", minimum: 0, minimumAllowed: true),
+    "max_travel_minutes_secondary": Rule(expected: "a journey limit in minutes >= 0", minimum: 0, minimumAllowed: true),
+    "speed_kmh": Rule(expected: "a speed in km/h > 0", minimum: 0, minimumAllowed: false),
+    "detour_factor": Rule(
+      expected: "a factor >= 1 (road distance is never shorter than the straight line)", minimum: 1,
+      minimumAllowed: true),
+    "preference_step": Rule(expected: "minutes-equivalent >= 0", minimum: 0, minimumAllowed: true),
+    "unlisted_penalty": Rule(expected: "minutes-equivalent >= 0", minimum: 0, minimumAllowed: true),
+  ]
+
+  private struct Parser {
+    let file: String
+    var policy = Policy()
+    var problems: [InputProblem] = []
+    /// The line each key was set on.
+    var seen: [String: Int] = [:]
+    /// Set while skipping the continuation lines of a multi-line value that
+    /// was already reported: the text that ends it.
+    var skipUntil: String?
+
+    init(file: String) { self.file = file }
+
+    mutating func parse(_ bytes: [UInt8]) {
+      var bytes = bytes[...]
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+      var lineNumber = 0
+      for rawLine in bytes.split(separator: Byte.lf, omittingEmptySubsequences: false) {
+        lineNumber += 1
+        var lineBytes = rawLine
+        if lineBytes.last == Byte.cr { lineBytes = lineBytes.dropLast() }
+        let invalid = lineBytes.withUnsafeBufferPointer { CSVReader.firstInvalidUTF8Byte(in: $0) }
+        if let invalid {
+          let prefix = String(decoding: lineBytes.prefix(invalid), as: UTF8.self)
+          let byte = lineBytes[lineBytes.startIndex + invalid]
+          problem(
+            line: lineNumber, column: prefix.count + 1, key: nil, found: InputText.notUTF8(byte),
+            expected: InputText.utf8Advice)
+          continue
+        }
+        parseLine(Array(String(decoding: lineBytes, as: UTF8.self)), number: lineNumber)
+      }
+    }
+
+    mutating func parseLine(_ chars: [Character], number line: Int) {
+      if let end = skipUntil {
+        if String(chars).contains(end) { skipUntil = nil }
+        return
+      }
+      var i = skipBlanks(chars, 0)
+      if i == chars.count || chars[i] == "#" { return }
+      if chars[i] == "[" {
+        problem(
+          line: line, column: i + 1, key: nil, found: "a table header " + InputText.shortened(trimmed(chars[i...])),
+          expected: "key = value lines only: policy.toml has no tables")
+        return
+      }
+
+      // The key.
+      let keyColumn = i + 1
+      var key: String
+      if chars[i] == "\"" || chars[i] == "'" {
+        let quote = chars[i]
+        guard let close = chars[(i + 1)...].firstIndex(of: quote) else {
+          problem(
+            line: line, column: keyColumn, key: nil, found: InputText.quoted(trimmed(chars[i...])),
+            expected: "a key such as speed_kmh")
+          return
+        }
+        key = String(chars[(i + 1)..<close])
+        i = close + 1
+      } else {
+        let start = i
+        while i < chars.count, isBareKeyCharacter(chars[i]) { i += 1 }
+        guard i > start else {
+          problem(
+            line: line, column: keyColumn, key: nil, found: InputText.quoted(trimmed(chars[i...])),
+            expected: "a key such as speed_kmh")
+          return
+        }
+        key = String(chars[start..<i])
+      }
+      i = skipBlanks(chars, i)
+      if i < chars.count, chars[i] == "." {
+        let end = chars[i...].firstIndex(of: "=") ?? chars.count
+        problem(
+          line: line, column: keyColumn, key: nil,
+          found: "a dotted key " + InputText.quoted(key + trimmed(chars[i..<end])),
+          expected: "a plain key: policy.toml has no tables")
+        return
+      }
+      guard i < chars.count, chars[i] == "=" else {
+        problem(
+          line: line, column: i + 1, key: key,
+          found: i < chars.count ? InputText.quoted(trimmed(chars[i...])) : "the end of the line",
+          expected: "= and a value after the key")
+        return
+      }
+      i = skipBlanks(chars, i + 1)
+
+      // Which key: unknown and repeated keys are reported at the key.
+      guard let rule = PolicyReader.rules[key] else {
+        var expected = "one of " + PolicyReader.keys.joined(separator: ", ")
+        if let near = nearestKey(to: key) { expected += " (did you mean \(near)?)" }
+        problem(
+          line: line, column: keyColumn, key: key, found: "unknown key " + InputText.quoted(key), expected: expected)
+        skipMultiLineValue(chars, from: i)
+        return
+      }
+      if let first = seen[key] {
+        problem(
+          line: line, column: keyColumn, key: key, found: InputText.quoted(key) + " again",
+          expected: "each key once (\(key) is set on line \(first))")
+        skipMultiLineValue(chars, from: i)
+        return
+      }
+      seen[key] = line
+
+      // The value.
+      let valueColumn = i + 1
+      guard i < chars.count, chars[i] != "#" else {
+        problem(line: line, column: valueColumn, key: key, found: "no value", expected: "a number: " + rule.expected)
+        return
+      }
+      var end = i
+      while end < chars.count, !chars[end].isWhitespace, chars[end] != "#" { end += 1 }
+      let token = String(chars[i..<end])
+      if let kind = nonNumberKind(chars, at: i) {
+        problem(
+          line: line, column: valueColumn, key: key, found: kind + " " + InputText.shortened(trimmed(chars[i...])),
+          expected: "a number: " + rule.expected)
+        skipMultiLineValue(chars, from: i)
+        return
+      }
+      let after = skipBlanks(chars, end)
+      if after < chars.count, chars[after] != "#" {
+        problem(
+          line: line, column: after + 1, key: key, found: InputText.quoted(trimmed(chars[after...])),
+          expected: "the end of the line or a # comment after the value")
+        return
+      }
+      switch tomlNumber(token) {
+      case .some(let value) where !value.isFinite:
+        problem(
+          line: line, column: valueColumn, key: key, found: InputText.quoted(token),
+          expected: "a finite number: " + rule.expected)
+      case .some(let value) where !rule.allows(value):
+        problem(line: line, column: valueColumn, key: key, found: InputText.quoted(token), expected: rule.expected)
+      case .some(let value):
+        set(key, value)
+      case .none:
+        problem(
+          line: line, column: valueColumn, key: key, found: InputText.quoted(token),
+          expected: "a TOML number such as 45 or 1.3: " + rule.expected)
+      }
+    }
+
+    mutating func set(_ key: String, _ value: Double) {
+      switch key {
+      case "max_travel_minutes_primary": policy.maxTravelMinutesPrimary = value
+      case "max_travel_minutes_secondary": policy.maxTravelMinutesSecondary = value
+      case "speed_kmh": policy.speedKmh = value
+      case "detour_factor": policy.detourFactor = value
+      case "preference_step": policy.preferenceStep = value
+      case "unlisted_penalty": policy.unlistedPenalty = value
+      default: assertionFailure("a key without a setter: \(key)")
+      }
+    }
+
+    mutating func problem(line: Int, column: Int, key: String?, found: String, expected: String) {
+      problems.append(
+        InputProblem(file: file, line: line, column: column, field: key, found: found, expected: expected))
+    }
+
+    /// What TOML value other than a number starts at `i`, if any.
+    func nonNumberKind(_ chars: [Character], at i: Int) -> String? {
+      let rest = String(chars[i...])
+      switch chars[i] {
+      case "\"", "'": return "a string"
+      case "[": return "an array"
+      case "{": return "an inline table"
+      default: break
+      }
+      for word in ["true", "false"] where rest.hasPrefix(word) {
+        let next = i + word.count
+        if next == chars.count || !isBareKeyCharacter(chars[next]) { return "a boolean" }
+      }
+      // 1979-05-27 or 07:32:00: TOML dates and times.
+      if rest.count >= 5, chars[i].isASCII, chars[i].isNumber {
+        let prefix = Array(rest.prefix(5))
+        if prefix[4] == "-" && prefix[0...3].allSatisfy(\.isNumber) { return "a date" }
+        if prefix[2] == ":" && prefix[0...1].allSatisfy(\.isNumber) { return "a time" }
+      }
+      return nil
+    }
+
+    /// After reporting a value, skips the lines an array or multi-line
+    /// string continues on, so they are not reported as keys.
+    mutating func skipMultiLineValue(_ chars: [Character], from i: Int) {
+      let rest = String(chars[min(i, chars.count)...])
+      for delimiter in ["\"\"\"", "'''"] where rest.hasPrefix(delimiter) {
+        if !rest.dropFirst(3).contains(delimiter) { skipUntil = delimiter }
+        return
+      }
+      if rest.hasPrefix("["), !rest.contains("]") { skipUntil = "]" }
+    }
+
+    /// The nearest known key, when `key` looks like a typo of it.
+    func nearestKey(to key: String) -> String? {
+      let lower = Array(key.lowercased())
+      var best: (key: String, distance: Int)?
+      for candidate in PolicyReader.keys {
+        let distance = editDistance(lower, Array(candidate))
+        if distance <= max(2, candidate.count / 4), distance < (best?.distance ?? .max) {
+          best = (candidate, distance)
+        }
+      }
+      return best?.key
+    }
+  }
+
+  /// The value of a TOML integer or float, nil when `token` is not one.
+  /// `inf` and `nan` are TOML floats and come back non-finite.
+  static func tomlNumber(_ token: String) -> Double? {
+    var chars = Array(token.utf8)
+    var sign: [UInt8] = []
+    if let first = chars.first, first == Byte.plus || first == Byte.minus {
+      sign = [first]
+      chars.removeFirst()
+    }
+    switch String(decoding: chars, as: UTF8.self) {
+    case "inf": return sign == [Byte.minus] ? -.infinity : .infinity
+    case "nan": return .nan
+    default: break
+    }
+    // 0x, 0o, 0b integers: TOML allows no sign on them.
+    if chars.count > 2, chars[0] == Byte.zero, sign.isEmpty {
+      let radix: Int? =
+        switch chars[1] {
+        case UInt8(ascii: "x"): 16
+        case UInt8(ascii: "o"): 8
+        case UInt8(ascii: "b"): 2
+        default: nil
+        }
+      if let radix {
+        guard let digits = digitsWithUnderscores(chars[2...], radix: radix), let value = Int64(digits, radix: radix)
+        else { return nil }
+        return Double(value)
+      }
+    }
+
+    // Split into integer part, fraction and exponent.
+    let exponentAt = chars.firstIndex { $0 == Byte.lowerE || $0 == Byte.upperE }
+    let mantissa = chars[..<(exponentAt ?? chars.count)]
+    let dotAt = mantissa.firstIndex(of: Byte.dot)
+    let integerPart = mantissa[..<(dotAt ?? mantissa.endIndex)]
+    guard let integer = digitsWithUnderscores(integerPart, radix: 10) else { return nil }
+    // No leading zeros in TOML: 0, 7 and 0.5 but not 07.
+    guard integer == "0" || !integer.hasPrefix("0") else { return nil }
+    var text = String(decoding: sign, as: UTF8.self) + integer
+    if let dotAt {
+      guard let fraction = digitsWithUnderscores(mantissa[(dotAt + 1)...], radix: 10) else { return nil }
+      text += "." + fraction
+    }
+    if let exponentAt {
+      var exponent = chars[(exponentAt + 1)...]
+      var exponentSign = ""
+      if let first = exponent.first, first == Byte.plus || first == Byte.minus {
+        exponentSign = first == Byte.minus ? "-" : "+"
+        exponent = exponent.dropFirst()
+      }
+      guard let digits = digitsWithUnderscores(exponent, radix: 10) else { return nil }
+      text += "e" + exponentSign + digits
+    }
+    if dotAt == nil && exponentAt == nil {
+      // A TOML integer is 64-bit.
+      guard Int64(text) != nil else { return nil }
+    }
+    return DecimalParser.parse(text)
+  }
+
+  /// The digits of `chars` with TOML's underscores removed, or nil when
+  /// there are none, a character is not a digit, or an underscore is not
+  /// between two digits.
+  private static func digitsWithUnderscores(_ chars: ArraySlice<UInt8>, radix: Int) -> String? {
+    var digits: [UInt8] = []
+    var previousWasDigit = false
+    for c in chars {
+      if c == UInt8(ascii: "_") {
+        guard previousWasDigit else { return nil }
+        previousWasDigit = false
+        continue
+      }
+      guard let character = Character(Unicode.Scalar(c)).hexDigitValue, character < radix else { return nil }
+      digits.append(c)
+      previousWasDigit = true
+    }
+    guard previousWasDigit else { return nil }
+    return String(decoding: digits, as: UTF8.self)
+  }
+
+  private static func isBareKeyCharacter(_ c: Character) -> Bool {
+    c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "-")
+  }
+
+  private static func skipBlanks(_ chars: [Character], _ start: Int) -> Int {
+    var i = start
+    while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+    return i
+  }
+
+  private static func trimmed(_ chars: ArraySlice<Character>) -> String {
+    InputText.trimmed(String(chars))
+  }
+
+  /// Levenshtein distance.
+  private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+      var current = [i + 1]
+      for (j, y) in b.enumerated() {
+        current.append(Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}
+
+/// Wording shared by the readers' problem reports.
+enum InputText {
+  /// At most this many characters of a value are quoted.
+  static let maxQuoted = 40
+
+  /// `value` in double quotes, control characters and quotes escaped,
+  /// shortened with an ellipsis when long.
+  static func quoted(_ value: some StringProtocol) -> String {
+    "\"" + shortened(value, escapingQuotes: true) + "\""
+  }
+
+  /// `value` with control characters escaped (and quotes, if asked),
+  /// shortened with an ellipsis when long.
+  static func shortened(_ value: some StringProtocol, escapingQuotes: Bool = false) -> String {
+    var text = ""
+    var length = 0
+    for character in value {
+      if length == maxQuoted {
+        text += "…"
+        break
+      }
+      length += 1
+      switch character {
+      case "\"" where escapingQuotes: text += "\\\""
+      case "\\" where escapingQuotes: text += "\\\\"
+      case "\n": text += "\\n"
+      case "\r": text += "\\r"
+      case "\r\n": text += "\\r\\n"
+      case "\t": text += "\\t"
+      default:
+        if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+          scalar.properties.generalCategory == .control
+        {
+          text += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+        } else {
+          text.append(character)
+        }
+      }
+    }
+    return text
+  }
+
+  /// `value`'s bytes in double quotes (they are valid UTF-8).
+  static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    quoted(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// What was found where a byte is not UTF-8: the byte, and the character
+  /// it would be in Windows-1252, the usual culprit (Excel's plain "CSV").
+  static func notUTF8(_ byte: UInt8) -> String {
+    let hex = "0x" + String(byte, radix: 16, uppercase: true)
+    guard let character = windows1252(byte) else { return "byte \(hex), which is not UTF-8" }
+    return "byte \(hex), which is not UTF-8 (\"\(character)\" in Windows-1252)"
+  }
+
+  /// What is expected instead of bytes that are not UTF-8.
+  static let utf8Advice = "UTF-8 text (in Excel, save as \"CSV UTF-8\")"
+
+  /// `text` without leading and trailing spaces and tabs.
+  static func trimmed(_ text: some StringProtocol) -> String {
+    let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) })
+    else { return "" }
+    return String(text[first...last])
+  }
+
+  /// The Windows-1252 character of a byte above 0x7F, if it has one.
+  static func windows1252(_ byte: UInt8) -> Character? {
+    if byte >= 0xA0 { return Character(Unicode.Scalar(byte)) }
+    guard byte >= 0x80 else { return nil }
+    let scalar = windows1252High[Int(byte - 0x80)]
+    return scalar == 0 ? nil : Unicode.Scalar(scalar).map(Character.init)
+  }
+
+  /// 0x80 to 0x9F in Windows-1252; 0 where the code page has no character.
+  private static let windows1252High: [UInt32] = [
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
+    0x0178,
+  ]
+}

@@ -1,0 +1,25 @@
+public import Placewise
+
+/// The files of an allocation's output folder, rendered.
+public enum OutputFiles {
+  /// Every file name an allocation may write (an output folder holding other
+  /// files is not replaced).
+  public static let names: Set<String> = ["placements.csv", "summary.json", "settings.csv"]
+
+  /// Renders all output files of a run.
+  public static func render(_ run: AllocationRun) -> [(name: String, contents: [UInt8])] {
+    [
+      (
+        "placements.csv",
+        Array(
+          PlacementsCSV.render(case: run.input, candidates: run.candidates, allocation: run.allocation).utf8)
+      ),
+      (
+        "summary.json",
+        Array(
+          SummaryJSON.render(summary: run.summary, allocation: run.allocation, warnings: run.input.warnings).utf8)
+      ),
+      ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
+    ]
+  }
+}

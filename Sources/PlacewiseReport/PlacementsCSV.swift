@@ -1,0 +1,33 @@
+public import Placewise
+
+/// Renders `placements.csv`: one row for every input pupil, in input order.
+public enum PlacementsCSV {
+  /// The columns, in order.
+  public static let header = [
+    "pupil_id", "urn", "setting_name", "setting_kind", "travel_minutes", "preference_rank",
+    "preference_penalty", "status", "reason", "priority", "primary_need", "current_urn",
+  ]
+
+  /// The file's text.
+  public static func render(case input: Case, candidates: CandidateSet, allocation: Allocation) -> String {
+    var csv = CSVText()
+    csv.append(header)
+    for (p, pupil) in input.pupils.enumerated() {
+      let common = [String(pupil.priority), pupil.primaryNeed.code, pupil.currentURN?.rawValue ?? ""]
+      switch allocation.placements[p] {
+      case .placed(let s, let pair):
+        let setting = input.settings[s]
+        let rank = candidates.rank[pair]
+        csv.append(
+          [
+            pupil.id.rawValue, setting.urn.rawValue, setting.name, setting.kind.word,
+            NumberText.format(candidates.minutes[pair]), rank > 0 ? String(rank) : "",
+            NumberText.format(candidates.penalty[pair]), "placed", "",
+          ] + common)
+      case .unplaced(let reason):
+        csv.append([pupil.id.rawValue, "", "", "", "", "", "", "unplaced", reason.description] + common)
+      }
+    }
+    return csv.text
+  }
+}

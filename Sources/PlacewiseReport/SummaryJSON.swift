@@ -1,0 +1,50 @@
+public import Placewise
+
+/// Renders `summary.json`: the figures the case format names, unrounded,
+/// keys in a fixed order so that the same allocation gives the same bytes.
+public enum SummaryJSON {
+  /// The file's text.
+  public static func render(summary: AllocationSummary, allocation: Allocation, warnings: [InputWarning]) -> String {
+    let fields: [(String, String)] = [
+      ("pupils", String(summary.pupils)),
+      ("placed", String(summary.placed)),
+      ("unplaced", String(summary.unplaced)),
+      ("unplaced_no_eligible_setting", String(summary.unplacedNoEligibleSetting)),
+      ("unplaced_eligible_settings_full", String(summary.unplacedSettingsFull)),
+      ("unmet_priority", String(summary.unmetPriority)),
+      ("travel_minutes", number(summary.travelMinutes)),
+      ("preference_penalty", number(summary.preferencePenalty)),
+      ("placement_cost", number(summary.placementCost)),
+      ("mean_travel_minutes", number(summary.meanTravelMinutes)),
+      ("longest_travel_minutes", number(summary.longestJourneyMinutes)),
+      ("pupils_with_preferences", String(summary.pupilsWithPreferences)),
+      ("first_preference_met", String(summary.firstPreferenceMet)),
+      ("any_preference_met", String(summary.anyPreferenceMet)),
+      ("annual_place_cost", number(summary.annualPlaceCost)),
+      ("solver_status", string(allocation.solverStatus)),
+      ("solver_path", string(allocation.solverPath)),
+      ("warnings", "[" + warnings.map { string($0.description + " (\($0.count))") }.joined(separator: ", ") + "]"),
+    ]
+    return "{\n" + fields.map { "  \(string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"
+  }
+
+  private static func number(_ value: Double) -> String { NumberText.format(value) }
+
+  static func string(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case let c where c.value < 0x20:
+        let hex = String(c.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+}

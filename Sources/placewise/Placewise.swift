@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import Placewise
+import PlacewiseReport
+
+/// Exit statuses, as documented in the README and in `--help`.
+enum ExitStatus {
+  /// The output folder could not be written (nothing was changed).
+  static let outputFailed: Int32 = 1
+  /// The case breaks the case format (nothing was written).
+  static let invalidInput: Int32 = 2
+  /// The solver failed or stopped, or a result broke an invariant (nothing was written).
+  static let solverFailed: Int32 = 3
+}
+
+@main
+struct PlacewiseCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "placewise",
+    abstract: "Place pupils with EHC plans in special-school, resourced and mainstream places.",
+    discussion: """
+      Placewise reads a case (a folder of CSV files: settings.csv, pupils.csv, and optionally \
+      travel.csv and policy.toml) and names a setting for every pupil it can: first leaving as \
+      little need unmet as possible (the sum of priority over unplaced pupils), then keeping \
+      journeys and missed parental preferences as low as possible. The optimum is exact, found \
+      with the GLPK linear programming solver.
+
+      Exit status: 0 done; 1 the output folder could not be written; 2 the case is invalid \
+      (every problem is listed, nothing is written); 3 the solver failed or stopped (nothing is \
+      written); 64 the command line is wrong.
+      """,
+    version: PlacewiseVersion.string,
+    subcommands: [Allocate.self, Validate.self]
+  )
+}
+
+enum PlacewiseVersion {
+  static let string = "placewise 0.1.0 (case format 1)"
+}
+
+struct CaseOptions: ParsableArguments {
+  @Argument(help: "The case folder: settings.csv, pupils.csv, optional travel.csv and policy.toml.")
+  var caseFolder: String
+
+  @Option(name: .long, help: ArgumentHelp("A policy file to use instead of the case's policy.toml.", valueName: "file"))
+  var policy: String?
+}
+
+/// Prints the problems of an invalid case to standard error.
+func report(_ error: InvalidCaseError) {
+  var text = "placewise: the case is invalid; nothing was written.\n"
+  text += error.description + "\n"
+  text += "\(error.totalCount) problem\(error.totalCount == 1 ? "" : "s") found.\n"
+  FileHandle.standardError.write(Data(text.utf8))
+}
+
+func reportWarnings(_ warnings: [InputWarning]) {
+  guard !warnings.isEmpty else { return }
+  let text = warnings.map { "warning: \($0.description)" }.joined(separator: "\n") + "\n"
+  FileHandle.standardError.write(Data(text.utf8))
+}
+
+func fail(_ message: String, status: Int32) -> ExitCode {
+  FileHandle.standardError.write(Data("placewise: \(message)\n".utf8))
+  return ExitCode(status)
+}
+
+struct Allocate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Allocate a case and write placements.csv, summary.json and settings.csv.",
+    discussion: """
+      The outputs are written all or nothing: into a new folder beside OUT_DIR, then swapped \
+      into place in one step. An earlier output folder stays as it was if anything fails. \
+      OUT_DIR may be new, empty, or an earlier Placewise output folder. Files are readable by \
+      you only unless --shared is given.
+      """
+  )
+
+  @OptionGroup var caseOptions: CaseOptions
+
+  @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "out-dir"))
+  var out: String
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Stop the solver after this many seconds; the run then fails with status 3 and writes nothing.",
+      valueName: "seconds"))
+  var timeLimit: Double?
+
+  @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
+  var shared = false
+
+  @Flag(name: .long, help: "Print nothing on success.")
+  var quiet = false
+
+  @Flag(name: .long, help: "Print the seconds spent in each phase on standard error.")
+  var timings = false
+
+  func validate() throws {
+    if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+      throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
+    }
+  }
+
+  func run() throws {
+    let run: AllocationRun
+    do {
+      run = try AllocationRun(
+        folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
+        options: AllocationOptions(timeLimit: timeLimit))
+    } catch let error as InvalidCaseError {
+      report(error)
+      throw ExitCode(ExitStatus.invalidInput)
+    } catch let error as AllocationError {
+      throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
+    }
+    reportWarnings(run.input.warnings)
+    do {
+      try OutputFolder.write(OutputFiles.render(run), to: out, knownNames: OutputFiles.names, shared: shared)
+    } catch {
+      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    }
+    if timings {
+      let lines = run.timings.map { "timing: \($0.phase) \($0.seconds)" }.joined(separator: "\n")
+      FileHandle.standardError.write(Data((lines + "\n").utf8))
+    }
+    if !quiet {
+      print(HumanSummary.render(summary: run.summary, allocation: run.allocation), terminator: "")
+      print("Written:                 \(out)")
+    }
+  }
+}
+
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check a case against the case format without allocating it.",
+    discussion: "Lists every problem found (status 2) or says the case is valid (status 0); writes nothing."
+  )
+
+  @OptionGroup var caseOptions: CaseOptions
+
+  func run() throws {
+    do {
+      let input = try CaseReader.read(folder: caseOptions.caseFolder, policyFile: caseOptions.policy)
+      reportWarnings(input.warnings)
+      let pairs = input.travel.map { ", \($0.count) journeys listed" } ?? ", journeys estimated from coordinates"
+      print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")
+    } catch {
+      report(error)
+      throw ExitCode(ExitStatus.invalidInput)
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+import PlacewiseTestSupport
+
+private func readText(_ path: String) throws -> String {
+  try String(contentsOfFile: path, encoding: .utf8)
+}
+
+private func summaryFigures(_ folder: String) throws -> [String: Any] {
+  let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))
+  return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+}
+
+@Suite("placewise allocate, end to end")
+struct AllocateCommandTests {
+  @Test("allocates the sample county: every pupil in placements.csv, figures consistent, files private")
+  func sampleCounty() throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let result = try runPlacewise(["allocate", packageRoot + "/Data/sample-county", "--out", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("Pupils:"))
+    let pupils = try readText(packageRoot + "/Data/sample-county/pupils.csv")
+    let inputIDs = pupils.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+    let placements = try readText(out + "/placements.csv").split(separator: "\n").dropFirst()
+    #expect(placements.map { String($0.split(separator: ",")[0]) } == inputIDs)
+    let summary = try summaryFigures(out)
+    #expect(summary["pupils"] as? Int == inputIDs.count)
+    #expect(summary["solver_status"] as? String == "optimal")
+    let placed = try #require(summary["placed"] as? Int)
+    let unplaced = try #require(summary["unplaced"] as? Int)
+    #expect(placed + unplaced == inputIDs.count)
+    #expect(placements.filter { $0.contains(",placed,") }.count == placed)
+    let attributes = try FileManager.default.attributesOfItem(atPath: out + "/placements.csv")
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+  }
+
+  @Test("two runs give byte-identical outputs")
+  func deterministic() throws {
+    let scratch = try ScratchFolder()
+    for name in ["a", "b"] {
+      let result = try runPlacewise(["allocate", packageRoot + "/Data/sample-county", "--out", scratch.at(name), "--quiet"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.isEmpty)
+    }
+    for file in ["placements.csv", "summary.json", "settings.csv"] {
+      let a = try Data(contentsOf: URL(fileURLWithPath: scratch.at("a/" + file)))
+      let b = try Data(contentsOf: URL(fileURLWithPath: scratch.at("b/" + file)))
+      #expect(a == b, "\(file) differs")
+    }
+  }
+
+  @Test("an invalid case exits 2, names file and line, and leaves the earlier output as it was")
+  func invalidCaseChangesNothing() throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let good = try scratch.writeCase(
+      "good",
+      files: [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,0,0,4,19,1\n",
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\nP1,1000,0,9,ASD,special\n",
+      ])
+    #expect(try runPlacewise(["allocate", good, "--out", out, "--quiet"]).status == 0)
+    let before = try Data(contentsOf: URL(fileURLWithPath: out + "/placements.csv"))
+    let bad = try scratch.writeCase(
+      "bad",
+      files: [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,0,0,4,19,-1\n",
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\nP1,1000,0,9,XYZ,special\n",
+      ])
+    let result = try runPlacewise(["allocate", bad, "--out", out])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("settings.csv, line 2"))
+    #expect(result.stderr.contains("pupils.csv, line 2"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/placements.csv")) == before)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test("an output folder holding other files is refused, not replaced")
+  func foreignOutputFolderRefused() throws {
+    let scratch = try ScratchFolder()
+    try scratch.write("out/notes.docx", "the planner's own file")
+    let result = try runPlacewise(["allocate", packageRoot + "/Data/sample-county", "--out", scratch.at("out")])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("notes.docx"))
+    #expect(FileManager.default.fileExists(atPath: scratch.at("out/notes.docx")))
+    #expect(!FileManager.default.fileExists(atPath: scratch.at("out/placements.csv")))
+  }
+
+  @Test("validate reports a valid case and exits 0")
+  func validateValidCase() throws {
+    let result = try runPlacewise(["validate", packageRoot + "/Data/sample-county"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("The case is valid"))
+  }
+
+  @Test("--version names the program and the case format")
+  func version() throws {
+    let result = try runPlacewise(["--version"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("placewise"))
+  }
+
+  @Test("help texts match the golden files (PLACEWISE_RECORD_GOLDEN=1 re-records)", arguments: [
+    ["--help"], ["allocate", "--help"], ["validate", "--help"],
+  ])
+  func helpIsPinned(arguments: [String]) throws {
+    let result = try runPlacewise(arguments)
+    #expect(result.status == 0)
+    let name = (["help"] + arguments.filter { $0 != "--help" }).joined(separator: "-") + ".txt"
+    let golden = packageRoot + "/Tests/PlacewiseCLITests/Golden/" + name
+    if ProcessInfo.processInfo.environment["PLACEWISE_RECORD_GOLDEN"] == "1" {
+      try FileManager.default.createDirectory(
+        atPath: packageRoot + "/Tests/PlacewiseCLITests/Golden", withIntermediateDirectories: true)
+      try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: golden))
+    }
+    #expect(result.stdout == (try readText(golden)))
+  }
+}

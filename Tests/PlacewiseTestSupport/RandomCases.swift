@@ -1,0 +1,92 @@
+public import Placewise
+
+/// A small seedable generator (SplitMix64): Swift's default one cannot be seeded.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+  /// A generator whose sequence depends only on the seed.
+  public init(seed: UInt64) { state = seed }
+  /// The next 64 random bits.
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// Tiny random cases for comparing the optimiser with brute force: few
+/// pupils and settings, so every assignment can be tried, but every rule in
+/// play (kinds, needs, ages, gender, caps, journey limits and overrides,
+/// preferences beyond the limit, out-of-area and repeated preferences,
+/// priorities, full settings, a travel matrix with gaps, fractional minutes).
+public enum RandomCases {
+  /// A random tiny case.
+  public static func tiny(seed: UInt64) -> Case {
+    var rng = SeededGenerator(seed: seed)
+    let needs: [NeedCode] = [.asd, .slcn, .semh, .sld]
+    let kinds: [SettingKind] = [.special, .resourced, .mainstream, .independent]
+    let settingCount = Int.random(in: 2...3, using: &rng)
+    let pupilCount = Int.random(in: 3...7, using: &rng)
+    var policy = Policy()
+    if Bool.random(using: &rng) {
+      policy.maxTravelMinutesPrimary = Double(Int.random(in: 10...40, using: &rng))
+      policy.maxTravelMinutesSecondary = Double(Int.random(in: 20...60, using: &rng))
+      policy.preferenceStep = Double(Int.random(in: 0...30, using: &rng))
+      policy.unlistedPenalty = Double(Int.random(in: 0...80, using: &rng))
+    }
+    func coordinate() -> Double { Double(Int.random(in: 0...12_000, using: &rng)) + (Bool.random(using: &rng) ? 0.5 : 0) }
+
+    var settings: [Setting] = []
+    for s in 0..<settingCount {
+      let low = Int.random(in: 4...11, using: &rng)
+      let capacity = Int.random(in: 0...2, using: &rng)
+      var designated = EnumSet<NeedCode>()
+      if Int.random(in: 0..<3, using: &rng) > 0 {
+        for need in needs where Bool.random(using: &rng) { designated.insert(need) }
+      }
+      var caps: [NeedCode: Int] = [:]
+      if Bool.random(using: &rng) { caps[needs.randomElement(using: &rng)!] = Int.random(in: 0...2, using: &rng) }
+      let genders: [SettingGender] = [.mixed, .mixed, .boys, .girls]
+      settings.append(
+        Setting(
+          urn: URN("\(100_000 + s)"), name: "Setting \(s)", kind: kinds.randomElement(using: &rng)!,
+          easting: coordinate(), northing: coordinate(), lowAge: low, highAge: low + Int.random(in: 0...8, using: &rng),
+          capacity: capacity + Int.random(in: 0...1, using: &rng), onRoll: Int.random(in: 0..<4, using: &rng) == 0 ? 1 : 0,
+          gender: genders.randomElement(using: &rng)!, needs: designated, needPlaces: caps))
+    }
+    var pupils: [Pupil] = []
+    for p in 0..<pupilCount {
+      var provision = EnumSet<SettingKind>()
+      for kind in kinds where Int.random(in: 0..<3, using: &rng) > 0 { provision.insert(kind) }
+      if provision.isEmpty { provision.insert(.special) }
+      var preferences: [URN] = []
+      for _ in 0..<Int.random(in: 0...3, using: &rng) {
+        switch Int.random(in: 0..<6, using: &rng) {
+        case 0: preferences.append(URN("999999"))  // out of area
+        default: preferences.append(settings.randomElement(using: &rng)!.urn)  // may repeat
+        }
+      }
+      let sexes: [Sex?] = [.male, .female, nil]
+      pupils.append(
+        Pupil(
+          id: PupilID("P\(p)"), easting: coordinate(), northing: coordinate(), age: Int.random(in: 4...16, using: &rng),
+          primaryNeed: needs.randomElement(using: &rng)!, provision: provision, sex: sexes.randomElement(using: &rng)!,
+          preferences: preferences,
+          maxTravelMinutes: Int.random(in: 0..<4, using: &rng) == 0 ? Double(Int.random(in: 0...60, using: &rng)) : nil,
+          priority: Int.random(in: 0..<4, using: &rng) == 0 ? Int.random(in: 2...3, using: &rng) : 1))
+    }
+    var travel: TravelMatrix?
+    if Int.random(in: 0..<3, using: &rng) == 0 {
+      var matrix = TravelMatrix()
+      for p in pupils.indices {
+        for s in settings.indices where Int.random(in: 0..<4, using: &rng) > 0 {
+          let minutes = Double(Int.random(in: 0...900, using: &rng)) / 10
+          matrix.append(pupil: p, setting: s, minutes: minutes)
+        }
+      }
+      travel = matrix
+    }
+    return Case(settings: settings, pupils: pupils, travel: travel, policy: policy)
+  }
+}

@@ -154,6 +154,15 @@ int pw_set_row_bounds(glp_prob *P, int count, const int *i,
   return PW_OK;
 }
 
+int pw_set_basis(glp_prob *P, const int *row_stat, const int *col_stat) {
+  PW_GUARD
+  int m = glp_get_num_rows(P), n = glp_get_num_cols(P);
+  for (int i = 0; i < m; i++) glp_set_row_stat(P, i + 1, row_stat[i]);
+  for (int j = 0; j < n; j++) glp_set_col_stat(P, j + 1, col_stat[j]);
+  PW_UNGUARD
+  return PW_OK;
+}
+
 int pw_simplex(glp_prob *P, int meth, int presolve, int tm_lim_ms, int it_lim,
                int *ret, int *status) {
   PW_GUARD

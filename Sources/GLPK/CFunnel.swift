@@ -96,6 +96,12 @@ enum CFunnel {
     try check(result, "setting row bounds")
   }
 
+  static func setBasis(_ problem: OpaquePointer, rows: [BasisStatus], columns: [BasisStatus]) throws(GLPKError) {
+    let rowStat: [CInt] = rows.map(\.glpk)
+    let colStat: [CInt] = columns.map(\.glpk)
+    try check(pw_set_basis(problem, rowStat, colStat), "setting the starting basis")
+  }
+
   /// GLPK reads 0 as "no limit"; callers have refused limits <= 0 already.
   static func milliseconds(_ seconds: Double?) -> CInt {
     guard let seconds, seconds > 0 else { return 0 }

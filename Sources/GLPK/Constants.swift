@@ -106,6 +106,16 @@ public enum BasisStatus: Sendable, Equatable {
   /// `GLP_NS`: non-basic fixed.
   case fixed
 
+  var glpk: Int32 {
+    switch self {
+    case .basic: GLP_BS
+    case .atLower: GLP_NL
+    case .atUpper: GLP_NU
+    case .free: GLP_NF
+    case .fixed: GLP_NS
+    }
+  }
+
   init(glpk value: Int32) {
     switch value {
     case GLP_BS: self = .basic

@@ -121,6 +121,26 @@ public struct SimplexSession: ~Copyable {
     return try CFunnel.mipSolution(problem, columns: columnCount, status: finalStatus, log: log)
   }
 
+  /// Sets a starting basis for the next solve: the status of every row's
+  /// auxiliary variable and every column. It must have exactly one basic
+  /// variable per row; GLPK then factorises it (an invalid basis makes the
+  /// solve fail with `.invalidBasis`, a singular one `.singularMatrix`).
+  public mutating func setBasis(rows: [BasisStatus], columns: [BasisStatus]) throws(GLPKError) {
+    let operation = "setting the starting basis"
+    try ensureAlive(operation)
+    guard rows.count == rowCount, columns.count == columnCount else {
+      throw GLPKError(
+        kind: .invalidModel, operation: operation,
+        message: "\(rows.count) row and \(columns.count) column statuses for \(rowCount) rows and \(columnCount) columns")
+    }
+    let basic = rows.count { $0 == .basic } + columns.count { $0 == .basic }
+    guard basic == rowCount else {
+      throw GLPKError(
+        kind: .invalidModel, operation: operation, message: "\(basic) basic variables; a basis has one per row (\(rowCount))")
+    }
+    try CFunnel.setBasis(problem, rows: rows, columns: columns)
+  }
+
   /// Replaces every column's objective coefficient.
   public mutating func setObjective(_ costs: [Double]) throws(GLPKError) {
     let operation = "setting the objective"

@@ -1,6 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import Placewise
+public import Placewise
 import PlacewiseReport
 
 /// Exit statuses, as documented in the README and in `--help`.
@@ -37,6 +37,8 @@ struct PlacewiseCommand: ParsableCommand {
 enum PlacewiseVersion {
   static let string = "placewise 0.1.0 (case format 1)"
 }
+
+extension SolverMethod: ExpressibleByArgument {}
 
 struct CaseOptions: ParsableArguments {
   @Argument(help: "The case folder: settings.csv, pupils.csv, optional travel.csv and policy.toml.")
@@ -88,6 +90,13 @@ struct Allocate: ParsableCommand {
       valueName: "seconds"))
   var timeLimit: Double?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The formulation GLPK solves: contested-market (fast, the default) or plain-lp (every pair a column; the reference for benchmarks). Both give the same optimum.",
+      valueName: "method"))
+  var solver: SolverMethod = .contestedMarket
+
   @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
   var shared = false
 
@@ -108,7 +117,7 @@ struct Allocate: ParsableCommand {
     do {
       run = try AllocationRun(
         folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
-        options: AllocationOptions(timeLimit: timeLimit))
+        options: AllocationOptions(timeLimit: timeLimit, method: solver))
     } catch let error as InvalidCaseError {
       report(error)
       throw ExitCode(ExitStatus.invalidInput)

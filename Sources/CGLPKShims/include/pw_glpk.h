@@ -63,6 +63,10 @@ int pw_set_col_bounds(glp_prob *P, int count, const int *j,
 int pw_set_row_bounds(glp_prob *P, int count, const int *i,
                       const int *type, const double *lb, const double *ub);
 
+/* Sets the status (GLP_BS, GLP_NL, ...) of every row and column: a starting
+   basis for the next glp_simplex. */
+int pw_set_basis(glp_prob *P, const int *row_stat, const int *col_stat);
+
 /* Runs glp_simplex; *ret gets its return code, *status glp_get_status. */
 int pw_simplex(glp_prob *P, int meth, int presolve, int tm_lim_ms, int it_lim,
                int *ret, int *status);

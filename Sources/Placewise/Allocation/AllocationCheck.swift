@@ -61,3 +61,9 @@ extension Allocation {
     }
   }
 }
+
+/// A need cap of one setting.
+struct CapKey: Hashable {
+  var setting: Int
+  var need: NeedCode
+}

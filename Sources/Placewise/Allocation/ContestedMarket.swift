@@ -1,0 +1,257 @@
+import Foundation
+import GLPK
+
+/// The exact allocation solved on the contested part of the market only,
+/// with prices from the LP's duals proving the rest cannot do better.
+///
+/// Every pupil starts at its cheapest pair. Where that overfills a setting or
+/// a need cap, the pupils there form the LP ("active" pupils), each with a few
+/// of its cheapest pairs; all others stay "fixed" at their cheapest pair and
+/// use up places, so the LP sees only the places they leave. After each LP
+/// (two levels: `LexicographicLP`), its row duals give each setting and cap a
+/// price, a pair of whole-number level-1 and real level-2 parts compared
+/// lexicographically, and every pair of every pupil is priced:
+///
+/// - an active pupil's pair left out of the LP with negative reduced cost is
+///   added to the LP;
+/// - a fixed pupil whose own pair is no longer its cheapest at these prices
+///   (or who would rather leave its place to a pupil of higher priority)
+///   becomes active, and its place goes back to the LP.
+///
+/// When no pair prices negative, the duals of the last LP, extended to the
+/// fixed pupils by `y_p = cost(own pair) + price(own setting)`, are a
+/// feasible dual solution of the full lexicographic LP (every candidate pair
+/// of every pupil a column) that satisfies complementary slackness with the
+/// combined allocation, which is therefore optimal for the full problem, not
+/// just for the part the LP saw. The argument is LP duality over the ordered
+/// field of pairs (level 1, level 2): the two-level solve gives optimal duals
+/// y1 for level 1 and y2 for level 2 on level 1's face, and `y1 + eps * y2`
+/// is then dual feasible for the objective `level1 + eps * level2`.
+///
+/// Each round only adds columns or active pupils, so the loop ends.
+struct ContestedMarket {
+  /// How many of its cheapest pairs an active pupil brings into the LP.
+  static let initialPairs = 5
+  /// Level-2 reduced costs above `-tolerance` count as non-negative (GLPK's
+  /// duals carry rounding of about 1e-9 relative).
+  static let tolerance = 1e-7
+
+  let input: Case
+  let candidates: CandidateSet
+  private let need: [Int]
+  private let free: [Int]
+  /// Effective need caps, keyed by `setting * 16 + need`.
+  private let caps: [Int: Int]
+
+  private var fixedPair: [Int]
+  private var isActive: [Bool]
+  private var included: [[Int]]
+  private var fixedLoad: [Int]
+  private var fixedCapLoad: [Int: Int] = [:]
+
+  /// Statistics of the run, for the summary.
+  private(set) var rounds = 0
+  private(set) var lastLPPupils = 0
+  private(set) var lastLPColumns = 0
+
+  init(case input: Case, candidates: CandidateSet) {
+    self.input = input
+    self.candidates = candidates
+    need = input.pupils.map { $0.primaryNeed.rawValue }
+    free = input.settings.map(\.freePlaces)
+    var caps: [Int: Int] = [:]
+    for (s, setting) in input.settings.enumerated() {
+      for code in setting.needPlaces.keys {
+        if let cap = setting.cap(for: code) { caps[s * 16 + code.rawValue] = cap }
+      }
+    }
+    self.caps = caps
+    let pupilCount = input.pupils.count
+    fixedPair = [Int](repeating: -1, count: pupilCount)
+    isActive = [Bool](repeating: false, count: pupilCount)
+    included = [[Int]](repeating: [], count: pupilCount)
+    fixedLoad = [Int](repeating: 0, count: input.settings.count)
+
+    // Everyone at the cheapest pair (the lowest setting index among equals).
+    for p in 0..<pupilCount {
+      let pairs = candidates.pairs(of: p)
+      guard !pairs.isEmpty else { continue }
+      var best = pairs.lowerBound
+      for pair in pairs where candidates.cost(pair) < candidates.cost(best) { best = pair }
+      fixedPair[p] = best
+      fixedLoad[Int(candidates.setting[best])] += 1
+      let key = Int(candidates.setting[best]) * 16 + need[p]
+      if caps[key] != nil { fixedCapLoad[key, default: 0] += 1 }
+    }
+    // Pupils at an overfull setting or cap start in the LP.
+    for p in 0..<pupilCount where fixedPair[p] >= 0 {
+      let s = Int(candidates.setting[fixedPair[p]])
+      let key = s * 16 + need[p]
+      if fixedLoad[s] > free[s] || (caps[key].map { fixedCapLoad[key, default: 0] > $0 } ?? false) {
+        activate(p, adding: nil)
+      }
+    }
+  }
+
+  /// Moves a fixed pupil into the LP with its cheapest pairs (and `extra`).
+  private mutating func activate(_ p: Int, adding extra: Int?) {
+    let own = fixedPair[p]
+    let s = Int(candidates.setting[own])
+    fixedLoad[s] -= 1
+    let key = s * 16 + need[p]
+    if caps[key] != nil { fixedCapLoad[key]! -= 1 }
+    fixedPair[p] = -1
+    isActive[p] = true
+    let pairs = Array(candidates.pairs(of: p))
+    let cheapest = pairs.sorted { (candidates.cost($0), $0) < (candidates.cost($1), $1) }.prefix(Self.initialPairs)
+    var chosen = Set(cheapest)
+    chosen.insert(own)
+    if let extra { chosen.insert(extra) }
+    included[p] = chosen.sorted()
+  }
+
+  /// Runs rounds until no pair prices negative; returns each pupil's pair (-1: unplaced).
+  mutating func solve(deadline: ContinuousClock.Instant?) throws -> [Int] {
+    while true {
+      rounds += 1
+      let round = try solveRound(deadline: deadline)
+      if round.isOptimal { return round.assignment }
+    }
+  }
+
+  private struct RoundResult {
+    var isOptimal: Bool
+    var assignment: [Int]
+  }
+
+  private mutating func solveRound(deadline: ContinuousClock.Instant?) throws -> RoundResult {
+    let settingCount = input.settings.count
+    let activePupils = (0..<input.pupils.count).filter { isActive[$0] }
+
+    // Rows only where the LP's pairs could overfill what fixed pupils leave.
+    var demand = [Int](repeating: 0, count: settingCount)
+    var capDemand: [Int: Int] = [:]
+    for p in activePupils {
+      for pair in included[p] {
+        let s = Int(candidates.setting[pair])
+        demand[s] += 1
+        let key = s * 16 + need[p]
+        if caps[key] != nil { capDemand[key, default: 0] += 1 }
+      }
+    }
+    var program = LinearProgram(direction: .minimize)
+    var settingRow = [Int](repeating: -1, count: settingCount)
+    for s in 0..<settingCount where demand[s] > free[s] - fixedLoad[s] {
+      settingRow[s] = program.addRow(.atMost(Double(free[s] - fixedLoad[s]))).position
+    }
+    var capRow: [Int: Int] = [:]
+    for key in capDemand.keys.sorted() {
+      let s = key / 16
+      let residualCap = caps[key]! - fixedCapLoad[key, default: 0]
+      guard capDemand[key]! > residualCap, residualCap < free[s] - fixedLoad[s] else { continue }
+      capRow[key] = program.addRow(.atMost(Double(residualCap))).position
+    }
+    var levelTwo: [Double] = []
+    // Starting basis: every active pupil unplaced (u basic), every setting
+    // and cap row slack (auxiliary basic). Feasible, since x = 0.
+    var rowStatus = [BasisStatus](repeating: .basic, count: program.rowCount)
+    var columnStatus: [BasisStatus] = []
+    var pupilRow = [Int](repeating: -1, count: input.pupils.count)
+    var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
+    for p in activePupils {
+      let row = program.addRow(.fixed(1))
+      rowStatus.append(.fixed)
+      pupilRow[p] = row.position
+      for pair in included[p] {
+        let s = Int(candidates.setting[pair])
+        let column = program.addColumn(.atLeast(0), objective: 0)
+        program.setEntry(row: row, column: column, 1)
+        if settingRow[s] >= 0 { program.setEntry(row: RowIndex(settingRow[s]), column: column, 1) }
+        if let r = capRow[s * 16 + need[p]] { program.setEntry(row: RowIndex(r), column: column, 1) }
+        levelTwo.append(candidates.cost(pair))
+        columnStatus.append(.atLower)
+        pairColumn.append((p, pair, column.position))
+      }
+      let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
+      program.setEntry(row: row, column: u, 1)
+      levelTwo.append(0)
+      columnStatus.append(.basic)
+    }
+    lastLPPupils = activePupils.count
+    lastLPColumns = program.columnCount
+
+    var assignment = fixedPair
+    var y1Setting = [Double](repeating: 0, count: settingCount)
+    var y2Setting = [Double](repeating: 0, count: settingCount)
+    var y1Cap: [Int: Double] = [:]
+    var y2Cap: [Int: Double] = [:]
+    var y1Pupil: [Double] = []
+    var y2Pupil: [Double] = []
+    if !activePupils.isEmpty {
+      let solution = try LexicographicLP.solve(
+        program, levelTwo: levelTwo, startingBasis: (rowStatus, columnStatus), deadline: deadline)
+      for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { assignment[p] = pair }
+      for s in 0..<settingCount where settingRow[s] >= 0 {
+        y1Setting[s] = solution.level1Duals[settingRow[s]]
+        y2Setting[s] = solution.level2Duals[settingRow[s]]
+      }
+      for (key, r) in capRow {
+        y1Cap[key] = solution.level1Duals[r]
+        y2Cap[key] = solution.level2Duals[r]
+      }
+      y1Pupil = pupilRow.map { $0 >= 0 ? solution.level1Duals[$0] : 0 }
+      y2Pupil = pupilRow.map { $0 >= 0 ? solution.level2Duals[$0] : 0 }
+    }
+
+    // Pricing every pair of every pupil.
+    var changed = false
+    for p in 0..<input.pupils.count {
+      let pairs = candidates.pairs(of: p)
+      guard !pairs.isEmpty else { continue }
+      let k = need[p]
+      func price1(_ s: Int) -> Double { y1Setting[s] + (y1Cap[s * 16 + k] ?? 0) }
+      func price2(_ s: Int) -> Double { y2Setting[s] + (y2Cap[s * 16 + k] ?? 0) }
+      let Y1: Double
+      let Y2: Double
+      let own = fixedPair[p]
+      if isActive[p] {
+        Y1 = y1Pupil[p]
+        Y2 = y2Pupil[p]
+      } else {
+        let t = Int(candidates.setting[own])
+        Y1 = -price1(t)
+        Y2 = candidates.cost(own) - price2(t)
+        // Leaving the pupil unplaced: reduced cost (priority - Y1, -Y2).
+        if Self.isNegative(Double(input.pupils[p].priority) - Y1, -Y2) {
+          activate(p, adding: nil)
+          changed = true
+          continue
+        }
+      }
+      for pair in pairs where pair != own {
+        let s = Int(candidates.setting[pair])
+        let d1 = -Y1 - price1(s)
+        let d2 = candidates.cost(pair) - Y2 - price2(s)
+        guard Self.isNegative(d1, d2) else { continue }
+        if isActive[p] {
+          if !included[p].contains(pair) {
+            included[p].append(pair)
+            changed = true
+          }
+        } else {
+          activate(p, adding: pair)
+          changed = true
+          break
+        }
+      }
+      if isActive[p] { included[p].sort() }
+    }
+    return RoundResult(isOptimal: !changed, assignment: assignment)
+  }
+
+  /// Whether the lexicographic reduced cost (d1, d2) is below zero; d1 is a
+  /// whole number up to rounding.
+  private static func isNegative(_ d1: Double, _ d2: Double) -> Bool {
+    d1 < -0.5 || (d1 < 0.5 && d2 < -tolerance)
+  }
+}

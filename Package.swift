@@ -86,11 +86,13 @@ let package = Package(
     .testTarget(
       name: "PlacewiseReportTests",
       dependencies: ["PlacewiseReport", "PlacewiseTestSupport"],
+      exclude: ["Golden"],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "PlacewiseCLITests",
       dependencies: ["placewise", "PlacewiseTestSupport"],
+      exclude: ["Golden"],
       swiftSettings: strictSettings
     ),
   ]

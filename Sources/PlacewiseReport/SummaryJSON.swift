@@ -23,6 +23,7 @@ public enum SummaryJSON {
       ("annual_place_cost", number(summary.annualPlaceCost)),
       ("solver_status", string(allocation.solverStatus)),
       ("solver_path", string(allocation.solverPath)),
+      ("solver_detail", string(allocation.solverDetail)),
       ("warnings", "[" + warnings.map { string($0.description + " (\($0.count))") }.joined(separator: ", ") + "]"),
     ]
     return "{\n" + fields.map { "  \(string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"

@@ -58,19 +58,21 @@ public enum Allocator {
     let deadline = options.timeLimit.map { start.advanced(by: .seconds($0)) }
     var chosenPair: [Int]
     var path: String
+    var detail: String
     do {
       switch options.method {
       case .plainLP:
         let model = PlainFormulation(case: input, candidates: candidates)
         let solution = try LexicographicLP.solve(model.program, levelTwo: model.levelTwoCosts, deadline: deadline)
         chosenPair = model.assignment(from: solution.values, candidates: candidates)
-        path = "glpk-simplex-lexicographic/plain-lp (\(model.program.rowCount) rows, \(model.program.columnCount) columns)"
+        path = "glpk-simplex-lexicographic/plain-lp"
+        detail = "\(model.program.rowCount) rows, \(model.program.columnCount) columns"
       case .contestedMarket:
         var market = ContestedMarket(case: input, candidates: candidates)
         chosenPair = try market.solve(deadline: deadline)
-        path =
-          "glpk-simplex-lexicographic/contested-market (\(market.rounds) pricing rounds, last LP "
-          + "\(market.lastLPPupils) pupils, \(market.lastLPColumns) columns)"
+        path = "glpk-simplex-lexicographic/contested-market"
+        detail =
+          "\(market.rounds) pricing rounds; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns"
       }
     } catch let error as GLPKError {
       let what =
@@ -89,7 +91,7 @@ public enum Allocator {
       return .unplaced(candidates.eligibleCount[p] == 0 ? .noEligibleSetting : .eligibleSettingsFull)
     }
     return Allocation(
-      placements: placements, solverStatus: "optimal", solverPath: path,
+      placements: placements, solverStatus: "optimal", solverPath: path, solverDetail: detail,
       timings: [("solve", Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)])
   }
 }

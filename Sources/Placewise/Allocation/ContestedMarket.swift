@@ -152,8 +152,9 @@ struct ContestedMarket {
       capRow[key] = program.addRow(.atMost(Double(residualCap))).position
     }
     var levelTwo: [Double] = []
-    // Starting basis: every active pupil unplaced (u basic), every setting
-    // and cap row slack (auxiliary basic). Feasible, since x = 0.
+    // Warm start: every active pupil at its cheapest included pair (basic),
+    // every setting and cap row's auxiliary basic: dual feasible for the
+    // weighted objective, primal infeasible only where places run short.
     var rowStatus = [BasisStatus](repeating: .basic, count: program.rowCount)
     var columnStatus: [BasisStatus] = []
     var pupilRow = [Int](repeating: -1, count: input.pupils.count)
@@ -162,6 +163,8 @@ struct ContestedMarket {
       let row = program.addRow(.fixed(1))
       rowStatus.append(.fixed)
       pupilRow[p] = row.position
+      var cheapest = included[p][0]
+      for pair in included[p] where candidates.cost(pair) < candidates.cost(cheapest) { cheapest = pair }
       for pair in included[p] {
         let s = Int(candidates.setting[pair])
         let column = program.addColumn(.atLeast(0), objective: 0)
@@ -169,13 +172,13 @@ struct ContestedMarket {
         if settingRow[s] >= 0 { program.setEntry(row: RowIndex(settingRow[s]), column: column, 1) }
         if let r = capRow[s * 16 + need[p]] { program.setEntry(row: RowIndex(r), column: column, 1) }
         levelTwo.append(candidates.cost(pair))
-        columnStatus.append(.atLower)
+        columnStatus.append(pair == cheapest ? .basic : .atLower)
         pairColumn.append((p, pair, column.position))
       }
       let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
       program.setEntry(row: row, column: u, 1)
       levelTwo.append(0)
-      columnStatus.append(.basic)
+      columnStatus.append(.atLower)
     }
     lastLPPupils = activePupils.count
     lastLPColumns = program.columnCount
@@ -189,7 +192,7 @@ struct ContestedMarket {
     var y2Pupil: [Double] = []
     if !activePupils.isEmpty {
       let solution = try LexicographicLP.solve(
-        program, levelTwo: levelTwo, startingBasis: (rowStatus, columnStatus), deadline: deadline)
+        program, levelTwo: levelTwo, warmStart: (rowStatus, columnStatus), deadline: deadline)
       for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { assignment[p] = pair }
       for s in 0..<settingCount where settingRow[s] >= 0 {
         y1Setting[s] = solution.level1Duals[settingRow[s]]

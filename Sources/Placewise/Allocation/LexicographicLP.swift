@@ -28,10 +28,14 @@ enum LexicographicLP {
   /// totally unimodular, so the duals are whole numbers: the tests `> 0.5`
   /// are exact. The level-1 basis stays feasible, so level 2 starts warm.
   ///
-  /// `startingBasis`, when given, is a feasible basis for level 1 (rows'
-  /// and columns' statuses), which saves the simplex its phase 1.
+  /// `warmStart`, when given, is a basis that is dual feasible for the
+  /// weighted objective `weight * level1 + level2` (each pupil at its
+  /// cheapest pair). The dual simplex first solves that weighted objective
+  /// from it; its optimum is then the start of the exact two-level solve,
+  /// which usually has little or nothing left to do. The weight only steers
+  /// the warm start: exactness comes from the two levels after it.
   static func solve(
-    _ program: LinearProgram, levelTwo: [Double], startingBasis: (rows: [BasisStatus], columns: [BasisStatus])? = nil,
+    _ program: LinearProgram, levelTwo: [Double], warmStart: (rows: [BasisStatus], columns: [BasisStatus])? = nil,
     deadline: ContinuousClock.Instant?
   ) throws -> LexicographicSolution {
     func options() throws(AllocationError) -> SimplexOptions {
@@ -47,7 +51,15 @@ enum LexicographicLP {
       return o
     }
     var session = try SimplexSession(program)
-    if let startingBasis { try session.setBasis(rows: startingBasis.rows, columns: startingBasis.columns) }
+    if let warmStart {
+      try session.setBasis(rows: warmStart.rows, columns: warmStart.columns)
+      let weight = 1000 * (levelTwo.max() ?? 0) + 1000
+      try session.setObjective(zip(program.objective, levelTwo).map { weight * $0 + $1 })
+      var weighted = try options()
+      weighted.method = .dualThenPrimal
+      _ = try session.solve(weighted, operation: "solving the weighted warm start")
+      try session.setObjective(program.objective)
+    }
     let level1 = try session.solve(try options(), operation: "solving level 1 (unmet priority)")
     guard level1.status == .optimal else {
       throw AllocationError("level 1 ended \(level1.status), expected optimal")

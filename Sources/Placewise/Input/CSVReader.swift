@@ -164,80 +164,124 @@ package struct CSVReader {
       let fieldNumber = record.count + 1
       // Spaces before an opening quote do not make the field unquoted.
       var j = i
-      while j < end, p[j] == Byte.space { j += 1 }
-      if j < end, p[j] == Byte.quote {
+      while j < end, p[j] == InputByte.space { j += 1 }
+      if j < end, p[j] == InputByte.quote {
         let openLine = line
         var k = j + 1
         var w = k  // where unescaped content is written; lags k after a `""`
-        var seen: UInt8 = 0
+        var seen: UInt64 = 0
         var closed = false
-        while k < end {
+        scan: while k < end {
+          // As in unquoted fields, words without a byte below 0x2D are
+          // plain content, copied down to `w` once an escape has shifted it.
+          while k + 8 <= end {
+            let raw = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
+            let word = UInt64(littleEndian: raw)
+            let low = Self.bytesBelowMinus(word)
+            if low != 0 {
+              let ordinary = low.trailingZeroBitCount / 8
+              seen |= word & ((1 << (UInt64(ordinary) * 8)) &- 1)
+              if w != k { for t in 0..<ordinary { p[w + t] = p[k + t] } }
+              w += ordinary
+              k += ordinary
+              break
+            }
+            seen |= word
+            if w != k { UnsafeMutableRawPointer(p + w).storeBytes(of: raw, as: UInt64.self) }
+            w += 8
+            k += 8
+          }
+          guard k < end else { break }
           let b = p[k]
-          if b == Byte.quote {
-            if k + 1 < end, p[k + 1] == Byte.quote {
-              p[w] = Byte.quote
+          if b == InputByte.quote {
+            if k + 1 < end, p[k + 1] == InputByte.quote {
+              p[w] = InputByte.quote
               w += 1
               k += 2
               continue
             }
             closed = true
-            break
+            break scan
           }
-          if b == Byte.lf {
+          if b == InputByte.lf {
             line += 1
-          } else if b == Byte.cr, k + 1 == end || p[k + 1] != Byte.lf {
+          } else if b == InputByte.cr, k + 1 == end || p[k + 1] != InputByte.lf {
             line += 1
           }
-          seen |= b
+          seen |= UInt64(b)
           if w != k { p[w] = b }
           w += 1
           k += 1
         }
-        record.append(Field(start: j + 1, end: w, isQuoted: true, hasNonASCII: seen >= 0x80))
+        record.append(
+          Field(start: j + 1, end: w, isQuoted: true, hasNonASCII: seen & 0x8080_8080_8080_8080 != 0))
         guard closed else {
           record.issues.append(Issue(kind: .unterminatedQuote, line: openLine, field: fieldNumber))
           i = end
           return true
         }
         k += 1
-        while k < end, p[k] == Byte.space { k += 1 }
-        if k < end, !Byte.endsField(p[k]) {
+        while k < end, p[k] == InputByte.space { k += 1 }
+        if k < end, !InputByte.endsField(p[k]) {
           record.issues.append(Issue(kind: .textAfterClosingQuote, line: line, field: fieldNumber))
-          while k < end, !Byte.endsField(p[k]) { k += 1 }
+          while k < end, !InputByte.endsField(p[k]) { k += 1 }
         }
         i = k
       } else {
         var k = i
-        var seen: UInt8 = 0
+        var seen: UInt64 = 0
         var sawQuote = false
-        while k < end {
-          let b = p[k]
+        scan: while k < end {
           // Every byte that needs a look is below 0x2D (`,` `"` CR LF), so
-          // the digits and letters that fill most files take one compare.
-          if b > Byte.comma {
-            seen |= b
-            k += 1
-            continue
+          // the digits, letters and points that fill most files are skipped
+          // eight at a time while no byte of a word is below 0x2D.
+          while k + 8 <= end {
+            let word = UInt64(littleEndian: UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self))
+            let low = Self.bytesBelowMinus(word)
+            if low != 0 {
+              let ordinary = low.trailingZeroBitCount / 8
+              seen |= word & ((1 << (UInt64(ordinary) * 8)) &- 1)
+              k += ordinary
+              break
+            }
+            seen |= word
+            k += 8
           }
-          if Byte.endsField(b) { break }
-          if b == Byte.quote { sawQuote = true }
+          guard k < end else { break }
+          let b = p[k]
+          if b > InputByte.comma {
+            seen |= UInt64(b)
+          } else if InputByte.endsField(b) {
+            break scan
+          } else if b == InputByte.quote {
+            sawQuote = true
+          }
           k += 1
         }
         if sawQuote {
           record.issues.append(Issue(kind: .quoteInUnquotedField, line: line, field: fieldNumber))
         }
-        record.append(Field(start: i, end: k, isQuoted: false, hasNonASCII: seen >= 0x80))
+        record.append(
+          Field(start: i, end: k, isQuoted: false, hasNonASCII: seen & 0x8080_8080_8080_8080 != 0))
         i = k
       }
 
       guard i < end else { return true }
       let delimiter = p[i]
       i += 1
-      if delimiter == Byte.comma { continue }
-      if delimiter == Byte.cr, i < end, p[i] == Byte.lf { i += 1 }
+      if delimiter == InputByte.comma { continue }
+      if delimiter == InputByte.cr, i < end, p[i] == InputByte.lf { i += 1 }
       line += 1
       return true
     }
+  }
+
+  /// Flags (0x80) the bytes of `word` below 0x2D; bytes above 0x7F are
+  /// never flagged. The lowest flag always marks a true one (higher flags
+  /// may come from borrows), which is the first in memory, as the word is
+  /// loaded little-endian.
+  @inline(__always) private static func bytesBelowMinus(_ word: UInt64) -> UInt64 {
+    (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
   }
 
   /// The bytes of a field, as unescaped, valid while the buffer is.
@@ -255,8 +299,8 @@ package struct CSVReader {
   package static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var lower = 0
     var upper = bytes.count
-    while lower < upper, Byte.isBlank(bytes[lower]) { lower += 1 }
-    while upper > lower, Byte.isBlank(bytes[upper - 1]) { upper -= 1 }
+    while lower < upper, InputByte.isBlank(bytes[lower]) { lower += 1 }
+    while upper > lower, InputByte.isBlank(bytes[upper - 1]) { upper -= 1 }
     guard lower < upper, let start = bytes.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
     return UnsafeBufferPointer(start: start + lower, count: upper - lower)
   }
@@ -306,7 +350,7 @@ package struct CSVReader {
 }
 
 /// The ASCII bytes the readers look for.
-enum Byte {
+enum InputByte {
   static let tab: UInt8 = 0x09
   static let lf: UInt8 = 0x0A
   static let cr: UInt8 = 0x0D
@@ -349,8 +393,8 @@ package enum DecimalParser {
     var i = 0
     guard n > 0 else { return nil }
     var negative = false
-    if bytes[0] == Byte.minus || bytes[0] == Byte.plus {
-      negative = bytes[0] == Byte.minus
+    if bytes[0] == InputByte.minus || bytes[0] == InputByte.plus {
+      negative = bytes[0] == InputByte.minus
       i = 1
     }
     var mantissa: UInt64 = 0
@@ -358,8 +402,8 @@ package enum DecimalParser {
     var exponent = 0  // power of ten that scales `mantissa`
     var sawDigit = false
     var inexact = false  // digits beyond the 19 the mantissa holds
-    while i < n, Byte.isDigit(bytes[i]) {
-      let d = UInt64(bytes[i] &- Byte.zero)
+    while i < n, InputByte.isDigit(bytes[i]) {
+      let d = UInt64(bytes[i] &- InputByte.zero)
       sawDigit = true
       if digits < 19 {
         if mantissa != 0 || d != 0 {
@@ -372,10 +416,10 @@ package enum DecimalParser {
       }
       i += 1
     }
-    if i < n, bytes[i] == Byte.dot {
+    if i < n, bytes[i] == InputByte.dot {
       i += 1
-      while i < n, Byte.isDigit(bytes[i]) {
-        let d = UInt64(bytes[i] &- Byte.zero)
+      while i < n, InputByte.isDigit(bytes[i]) {
+        let d = UInt64(bytes[i] &- InputByte.zero)
         sawDigit = true
         if digits < 19 {
           if mantissa != 0 || d != 0 {
@@ -390,18 +434,18 @@ package enum DecimalParser {
       }
     }
     guard sawDigit else { return nil }
-    if i < n, bytes[i] == Byte.lowerE || bytes[i] == Byte.upperE {
+    if i < n, bytes[i] == InputByte.lowerE || bytes[i] == InputByte.upperE {
       i += 1
       var exponentNegative = false
-      if i < n, bytes[i] == Byte.minus || bytes[i] == Byte.plus {
-        exponentNegative = bytes[i] == Byte.minus
+      if i < n, bytes[i] == InputByte.minus || bytes[i] == InputByte.plus {
+        exponentNegative = bytes[i] == InputByte.minus
         i += 1
       }
-      guard i < n, Byte.isDigit(bytes[i]) else { return nil }
+      guard i < n, InputByte.isDigit(bytes[i]) else { return nil }
       var written = 0
-      while i < n, Byte.isDigit(bytes[i]) {
+      while i < n, InputByte.isDigit(bytes[i]) {
         // Beyond this any value is zero or infinite; stop growing.
-        if written < 100_000 { written = written * 10 + Int(bytes[i] &- Byte.zero) }
+        if written < 100_000 { written = written * 10 + Int(bytes[i] &- InputByte.zero) }
         i += 1
       }
       exponent += exponentNegative ? -written : written
@@ -439,7 +483,7 @@ package enum DecimalParser {
 /// Lookups are bound by memory latency, so each slot holds the first 16
 /// bytes of its key inline: a lookup of an id of up to 16 bytes reads one
 /// slot and nothing else. Longer ids keep the rest in a side array.
-struct ByteKeyTable {
+package struct ByteKeyTable {
   private struct Slot {
     /// The key's first 16 bytes, as ``ByteKeyTable/words(_:)`` packs them.
     var first: UInt64 = 0
@@ -455,10 +499,10 @@ struct ByteKeyTable {
   /// Bytes after the 16th of longer keys.
   private var overflow: [UInt8] = []
   /// The number of keys.
-  private(set) var count = 0
+  package private(set) var count = 0
 
   /// An empty table sized for about `capacity` keys.
-  init(capacity: Int = 16) {
+  package init(capacity: Int = 16) {
     var size = 16
     while size < capacity * 2 { size *= 2 }
     slots = Array(repeating: Slot(), count: size)
@@ -466,7 +510,7 @@ struct ByteKeyTable {
   }
 
   /// The value stored for `key`, if any.
-  func value(for key: UnsafeBufferPointer<UInt8>) -> Int32? {
+  package func value(for key: UnsafeBufferPointer<UInt8>) -> Int32? {
     let (first, second) = Self.words(key)
     let hash = Self.hash(first, second, length: key.count, rest: Self.rest(of: key))
     let meta = Self.occupied | UInt64(key.count) << 32
@@ -487,7 +531,7 @@ struct ByteKeyTable {
 
   /// Stores `value` for `key` unless the key is there already; returns the
   /// value already stored, or nil when the key was added.
-  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int32) -> Int32? {
+  package mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int32) -> Int32? {
     precondition(key.count < 1 << 16, "an id of 64 KB")
     if let existing = self.value(for: key) { return existing }
     if (count + 1) * 2 > slots.count { grow() }
@@ -502,13 +546,13 @@ struct ByteKeyTable {
   }
 
   /// Stores `value` for the UTF-8 of `key` unless it is there already.
-  mutating func insert(_ key: String, value: Int32) -> Int32? {
+  package mutating func insert(_ key: String, value: Int32) -> Int32? {
     var key = key
     return key.withUTF8 { insert($0, value: value) }
   }
 
   /// The value stored for the UTF-8 of `key`, if any.
-  func value(for key: String) -> Int32? {
+  package func value(for key: String) -> Int32? {
     var key = key
     return key.withUTF8 { value(for: $0) }
   }

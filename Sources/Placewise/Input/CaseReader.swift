@@ -25,8 +25,8 @@ import Foundation
 ///   error) is reported once and its cells are not checked further.
 ///
 /// Messages name files, lines, columns, header names and the offending
-/// values of known columns; they never quote a whole row, nor anything from
-/// a column the format does not define.
+/// values of known columns; they never quote a whole row, anything from a
+/// column the format does not define, or a pupil's home coordinates.
 public enum CaseReader {
   /// At most this many problems are listed in an ``InvalidCaseError``; all
   /// are counted in its `totalCount`.
@@ -263,9 +263,6 @@ struct TableReader<Column: TableColumn>: ~Copyable {
     return header[position].isEmpty ? nil : header[position]
   }
 
-  /// Whether the file has this column.
-  func has(_ column: Column) -> Bool { fieldOf[Self.index(column)] >= 0 }
-
   /// Moves to the next row with the header's shape, reporting and skipping
   /// rows that break the CSV syntax or have too few or too many fields,
   /// and skipping blank rows; false at the end of the file.
@@ -378,23 +375,30 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   }
 
   /// A finite decimal number `>= minimum`; nil when absent, empty (an error
-  /// when `required`) or reported.
-  mutating func decimal(_ column: Column, required: Bool, minimum: Double? = nil, expected: String) -> Double? {
+  /// when `required`) or reported. With `concealed`, a bad value is
+  /// described but not quoted (a pupil's home coordinates).
+  mutating func decimal(
+    _ column: Column, required: Bool, minimum: Double? = nil, concealed: Bool = false, expected: String
+  ) -> Double? {
     guard let bytes = cell(column) else { return nil }
     guard !bytes.isEmpty else {
       if required { report(column, found: "an empty cell", expected: expected) }
       return nil
     }
+    // Only on failure: this runs for every journey in travel.csv.
+    func found() -> String {
+      concealed ? "a value that is not a finite number (not shown: part of a home location)" : InputText.quoted(bytes)
+    }
     guard let value = DecimalParser.parse(bytes) else {
-      report(column, found: InputText.quoted(bytes), expected: expected)
+      report(column, found: found(), expected: expected)
       return nil
     }
     guard value.isFinite else {
-      report(column, found: InputText.quoted(bytes), expected: "a finite number: " + expected)
+      report(column, found: found(), expected: "a finite number: " + expected)
       return nil
     }
     if let minimum, value < minimum {
-      report(column, found: InputText.quoted(bytes), expected: expected)
+      report(column, found: found(), expected: expected)
       return nil
     }
     return value
@@ -519,21 +523,21 @@ private struct CaseReading {
   /// The bytes of a file; nil, with a problem when `required`, when it is
   /// missing, a folder, unreadable or not UTF-8 at all. (The readers then
   /// work in this buffer: it is not copied again.)
-  mutating func load(path: String, name: String, required: Bool) -> Data? {
+  mutating func load(path: String, name: String, required: Bool, inCase: Bool = true) -> Data? {
+    let expectedFile = inCase ? "a \(name) file in the case folder" : "a policy file at this path"
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
       if required {
         problems.add(
           InputProblem(
             file: name, line: nil, column: nil, field: nil, found: "no such file",
-            expected: "a \(name) file (required)"))
+            expected: expectedFile + (inCase ? " (required)" : "")))
       }
       return nil
     }
     guard !isFolder.boolValue else {
       problems.add(
-        InputProblem(
-          file: name, line: nil, column: nil, field: nil, found: "a folder", expected: "a \(name) file"))
+        InputProblem(file: name, line: nil, column: nil, field: nil, found: "a folder", expected: expectedFile))
       return nil
     }
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -553,8 +557,10 @@ private struct CaseReading {
     return data
   }
 
+  /// The policy in a policy file: the case's `policy.toml`, or the one the
+  /// user named (`required`, and reported under the path given).
   mutating func readPolicy(path: String, name: String, required: Bool) -> Policy {
-    guard let data = load(path: path, name: name, required: required) else { return Policy() }
+    guard let data = load(path: path, name: name, required: required, inCase: !required) else { return Policy() }
     let (policy, found) = PolicyReader.read([UInt8](data), file: name)
     for problem in found { problems.add(problem) }
     return policy
@@ -647,8 +653,10 @@ private struct CaseReading {
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
     while table.nextRow() {
       let id = Self.identifier(&table, .pupilID, index: &pupilIndex, lines: &pupilLines)
-      let easting = table.decimal(.easting, required: true, expected: "an easting in metres (British National Grid)")
-      let northing = table.decimal(.northing, required: true, expected: "a northing in metres (British National Grid)")
+      let easting = table.decimal(
+        .easting, required: true, concealed: true, expected: "an easting in metres (British National Grid)")
+      let northing = table.decimal(
+        .northing, required: true, concealed: true, expected: "a northing in metres (British National Grid)")
       let age = table.whole(.age, required: true, minimum: 0, expected: "an age in whole years >= 0")
       let need = table.word(.primaryNeed, required: true, expected: "a primary-need code: " + NeedCode.expectedList) {
         NeedCode(code: $0)

@@ -71,10 +71,10 @@ public enum PolicyReader {
       var bytes = bytes[...]
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
       var lineNumber = 0
-      for rawLine in bytes.split(separator: Byte.lf, omittingEmptySubsequences: false) {
+      for rawLine in bytes.split(separator: InputByte.lf, omittingEmptySubsequences: false) {
         lineNumber += 1
         var lineBytes = rawLine
-        if lineBytes.last == Byte.cr { lineBytes = lineBytes.dropLast() }
+        if lineBytes.last == InputByte.cr { lineBytes = lineBytes.dropLast() }
         let invalid = lineBytes.withUnsafeBufferPointer { CSVReader.firstInvalidUTF8Byte(in: $0) }
         if let invalid {
           let prefix = String(decoding: lineBytes.prefix(invalid), as: UTF8.self)
@@ -104,7 +104,7 @@ public enum PolicyReader {
 
       // The key.
       let keyColumn = i + 1
-      var key: String
+      let key: String
       if chars[i] == "\"" || chars[i] == "'" {
         let quote = chars[i]
         guard let close = chars[(i + 1)...].firstIndex(of: quote) else {
@@ -270,17 +270,17 @@ public enum PolicyReader {
   static func tomlNumber(_ token: String) -> Double? {
     var chars = Array(token.utf8)
     var sign: [UInt8] = []
-    if let first = chars.first, first == Byte.plus || first == Byte.minus {
+    if let first = chars.first, first == InputByte.plus || first == InputByte.minus {
       sign = [first]
       chars.removeFirst()
     }
     switch String(decoding: chars, as: UTF8.self) {
-    case "inf": return sign == [Byte.minus] ? -.infinity : .infinity
+    case "inf": return sign == [InputByte.minus] ? -.infinity : .infinity
     case "nan": return .nan
     default: break
     }
     // 0x, 0o, 0b integers: TOML allows no sign on them.
-    if chars.count > 2, chars[0] == Byte.zero, sign.isEmpty {
+    if chars.count > 2, chars[0] == InputByte.zero, sign.isEmpty {
       let radix: Int? =
         switch chars[1] {
         case UInt8(ascii: "x"): 16
@@ -296,9 +296,9 @@ public enum PolicyReader {
     }
 
     // Split into integer part, fraction and exponent.
-    let exponentAt = chars.firstIndex { $0 == Byte.lowerE || $0 == Byte.upperE }
+    let exponentAt = chars.firstIndex { $0 == InputByte.lowerE || $0 == InputByte.upperE }
     let mantissa = chars[..<(exponentAt ?? chars.count)]
-    let dotAt = mantissa.firstIndex(of: Byte.dot)
+    let dotAt = mantissa.firstIndex(of: InputByte.dot)
     let integerPart = mantissa[..<(dotAt ?? mantissa.endIndex)]
     guard let integer = digitsWithUnderscores(integerPart, radix: 10) else { return nil }
     // No leading zeros in TOML: 0, 7 and 0.5 but not 07.
@@ -311,8 +311,8 @@ public enum PolicyReader {
     if let exponentAt {
       var exponent = chars[(exponentAt + 1)...]
       var exponentSign = ""
-      if let first = exponent.first, first == Byte.plus || first == Byte.minus {
-        exponentSign = first == Byte.minus ? "-" : "+"
+      if let first = exponent.first, first == InputByte.plus || first == InputByte.minus {
+        exponentSign = first == InputByte.minus ? "-" : "+"
         exponent = exponent.dropFirst()
       }
       guard let digits = digitsWithUnderscores(exponent, radix: 10) else { return nil }

@@ -43,3 +43,35 @@ struct BruteForceComparisonTests {
     return input.settings.indices.contains { used[$0] > input.settings[$0].freePlaces }
   }
 }
+
+@Suite("The contested market against the plain LP")
+struct MethodAgreementTests {
+  @Test("both formulations reach the same optimum on the sample county")
+  func sampleCounty() throws {
+    let input = try CaseReader.read(folder: packageRoot + "/Data/sample-county")
+    let candidates = CandidateSet(case: input)
+    var figures: [AllocationSummary] = []
+    for method in SolverMethod.allCases {
+      let allocation = try Allocator.allocate(input, candidates: candidates, options: AllocationOptions(method: method))
+      try allocation.verify(case: input, candidates: candidates)
+      figures.append(AllocationSummary(case: input, candidates: candidates, allocation: allocation))
+    }
+    #expect(figures[0].unmetPriority == figures[1].unmetPriority)
+    #expect(abs(figures[0].placementCost - figures[1].placementCost) < 1e-6 * max(1, figures[1].placementCost))
+    #expect(figures[0].placed > 0 && figures[0].unplaced > 0)  // a contested case, not a trivial one
+  }
+
+  @Test("both formulations agree with brute force on 200 tiny cases")
+  func tinyCases() throws {
+    for seed in UInt64(1000)..<1200 {
+      let input = RandomCases.tiny(seed: seed)
+      let candidates = CandidateSet(case: input)
+      let allocation = try Allocator.allocate(input, candidates: candidates, options: AllocationOptions(method: .plainLP))
+      try allocation.verify(case: input, candidates: candidates)
+      let summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
+      let oracle = BruteForce.solve(input)
+      #expect(summary.unmetPriority == oracle.unmetPriority, "seed \(seed)")
+      #expect(abs(summary.placementCost - oracle.placementCost) < 1e-6, "seed \(seed)")
+    }
+  }
+}

@@ -63,7 +63,7 @@ public enum Allocator {
       switch options.method {
       case .plainLP:
         let model = PlainFormulation(case: input, candidates: candidates)
-        let solution = try LexicographicLP.solve(model.program, levelTwo: model.levelTwoCosts, deadline: deadline)
+        let solution = try LexicographicLP.solve(model.program, objectives: model.objectives, deadline: deadline)
         chosenPair = model.assignment(from: solution.values, candidates: candidates)
         path = "glpk-simplex-lexicographic/plain-lp"
         detail = "\(model.program.rowCount) rows, \(model.program.columnCount) columns"

@@ -32,12 +32,12 @@ import GLPK
 struct ContestedMarket {
   /// How many of its cheapest pairs an active pupil brings into the LP.
   static let initialPairs = 5
-  /// Level-2 reduced costs above `-tolerance` count as non-negative (GLPK's
-  /// duals carry rounding of about 1e-9 relative).
-  static let tolerance = 1e-7
 
   let input: Case
   let candidates: CandidateSet
+  private let tieBreak: TieBreak
+  /// Level-2 and level-3 reduced costs above `-tolerance` count as non-negative.
+  private let tolerance: (Double, Double)
   private let need: [Int]
   private let free: [Int]
   /// Effective need caps, keyed by `setting * 16 + need`.
@@ -66,6 +66,11 @@ struct ContestedMarket {
       }
     }
     self.caps = caps
+    let tieBreak = TieBreak(settings: input.settings)
+    self.tieBreak = tieBreak
+    var maxCost = 0.0
+    for pair in 0..<candidates.count { maxCost = max(maxCost, candidates.cost(pair)) }
+    tolerance = (1e-9 * (1 + maxCost), 1e-9 * (1 + Double(input.settings.count)))
     let pupilCount = input.pupils.count
     fixedPair = [Int](repeating: -1, count: pupilCount)
     isActive = [Bool](repeating: false, count: pupilCount)
@@ -151,7 +156,9 @@ struct ContestedMarket {
       guard capDemand[key]! > residualCap, residualCap < free[s] - fixedLoad[s] else { continue }
       capRow[key] = program.addRow(.atMost(Double(residualCap))).position
     }
+    var levelOne: [Double] = []
     var levelTwo: [Double] = []
+    var levelThree: [Double] = []
     // Warm start: every active pupil at its cheapest included pair (basic),
     // every setting and cap row's auxiliary basic: dual feasible for the
     // weighted objective, primal infeasible only where places run short.
@@ -171,61 +178,66 @@ struct ContestedMarket {
         program.setEntry(row: row, column: column, 1)
         if settingRow[s] >= 0 { program.setEntry(row: RowIndex(settingRow[s]), column: column, 1) }
         if let r = capRow[s * 16 + need[p]] { program.setEntry(row: RowIndex(r), column: column, 1) }
+        levelOne.append(0)
         levelTwo.append(candidates.cost(pair))
+        levelThree.append(tieBreak.weight(pupil: input.pupils[p].id, setting: s))
         columnStatus.append(pair == cheapest ? .basic : .atLower)
         pairColumn.append((p, pair, column.position))
       }
       let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
       program.setEntry(row: row, column: u, 1)
+      levelOne.append(Double(input.pupils[p].priority))
       levelTwo.append(0)
+      levelThree.append(0)
       columnStatus.append(.atLower)
     }
     lastLPPupils = activePupils.count
     lastLPColumns = program.columnCount
 
     var assignment = fixedPair
-    var y1Setting = [Double](repeating: 0, count: settingCount)
-    var y2Setting = [Double](repeating: 0, count: settingCount)
-    var y1Cap: [Int: Double] = [:]
-    var y2Cap: [Int: Double] = [:]
-    var y1Pupil: [Double] = []
-    var y2Pupil: [Double] = []
+    // Duals per level: of each setting row, cap row and pupil row (0 where none).
+    var ySetting = [[Double]](repeating: [Double](repeating: 0, count: settingCount), count: 3)
+    var yCap = [[Int: Double]](repeating: [:], count: 3)
+    var yPupil = [[Double]](repeating: [], count: 3)
     if !activePupils.isEmpty {
       let solution = try LexicographicLP.solve(
-        program, levelTwo: levelTwo, warmStart: (rowStatus, columnStatus), deadline: deadline)
+        program, objectives: [levelOne, levelTwo, levelThree], warmStart: (rowStatus, columnStatus),
+        deadline: deadline)
       for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { assignment[p] = pair }
-      for s in 0..<settingCount where settingRow[s] >= 0 {
-        y1Setting[s] = solution.level1Duals[settingRow[s]]
-        y2Setting[s] = solution.level2Duals[settingRow[s]]
+      for level in 0..<3 {
+        let duals = solution.duals[level]
+        for s in 0..<settingCount where settingRow[s] >= 0 { ySetting[level][s] = duals[settingRow[s]] }
+        for (key, r) in capRow { yCap[level][key] = duals[r] }
+        yPupil[level] = pupilRow.map { $0 >= 0 ? duals[$0] : 0 }
       }
-      for (key, r) in capRow {
-        y1Cap[key] = solution.level1Duals[r]
-        y2Cap[key] = solution.level2Duals[r]
-      }
-      y1Pupil = pupilRow.map { $0 >= 0 ? solution.level1Duals[$0] : 0 }
-      y2Pupil = pupilRow.map { $0 >= 0 ? solution.level2Duals[$0] : 0 }
     }
 
-    // Pricing every pair of every pupil.
+    // Pricing every pair of every pupil, with reduced costs as triples
+    // (level 1, level 2, level 3) compared lexicographically.
     var changed = false
     for p in 0..<input.pupils.count {
       let pairs = candidates.pairs(of: p)
       guard !pairs.isEmpty else { continue }
       let k = need[p]
-      func price1(_ s: Int) -> Double { y1Setting[s] + (y1Cap[s * 16 + k] ?? 0) }
-      func price2(_ s: Int) -> Double { y2Setting[s] + (y2Cap[s * 16 + k] ?? 0) }
-      let Y1: Double
-      let Y2: Double
+      let id = input.pupils[p].id
+      func price(_ level: Int, _ s: Int) -> Double { ySetting[level][s] + (yCap[level][s * 16 + k] ?? 0) }
+      func cost(_ level: Int, _ pair: Int) -> Double {
+        switch level {
+        case 0: 0
+        case 1: candidates.cost(pair)
+        default: tieBreak.weight(pupil: id, setting: Int(candidates.setting[pair]))
+        }
+      }
+      var Y = (0.0, 0.0, 0.0)
       let own = fixedPair[p]
       if isActive[p] {
-        Y1 = y1Pupil[p]
-        Y2 = y2Pupil[p]
+        Y = (yPupil[0][p], yPupil[1][p], yPupil[2][p])
       } else {
+        // The pupil's dual makes its own pair's reduced cost zero.
         let t = Int(candidates.setting[own])
-        Y1 = -price1(t)
-        Y2 = candidates.cost(own) - price2(t)
-        // Leaving the pupil unplaced: reduced cost (priority - Y1, -Y2).
-        if Self.isNegative(Double(input.pupils[p].priority) - Y1, -Y2) {
+        Y = (cost(0, own) - price(0, t), cost(1, own) - price(1, t), cost(2, own) - price(2, t))
+        // Leaving the pupil unplaced: costs (priority, 0, 0).
+        if isNegative(Double(input.pupils[p].priority) - Y.0, -Y.1, -Y.2) {
           activate(p, adding: nil)
           changed = true
           continue
@@ -233,9 +245,10 @@ struct ContestedMarket {
       }
       for pair in pairs where pair != own {
         let s = Int(candidates.setting[pair])
-        let d1 = -Y1 - price1(s)
-        let d2 = candidates.cost(pair) - Y2 - price2(s)
-        guard Self.isNegative(d1, d2) else { continue }
+        let d = (
+          cost(0, pair) - Y.0 - price(0, s), cost(1, pair) - Y.1 - price(1, s), cost(2, pair) - Y.2 - price(2, s)
+        )
+        guard isNegative(d.0, d.1, d.2) else { continue }
         if isActive[p] {
           if !included[p].contains(pair) {
             included[p].append(pair)
@@ -252,9 +265,13 @@ struct ContestedMarket {
     return RoundResult(isOptimal: !changed, assignment: assignment)
   }
 
-  /// Whether the lexicographic reduced cost (d1, d2) is below zero; d1 is a
-  /// whole number up to rounding.
-  private static func isNegative(_ d1: Double, _ d2: Double) -> Bool {
-    d1 < -0.5 || (d1 < 0.5 && d2 < -tolerance)
+  /// Whether the lexicographic reduced cost (d1, d2, d3) is below zero; d1
+  /// is a whole number up to rounding.
+  private func isNegative(_ d1: Double, _ d2: Double, _ d3: Double) -> Bool {
+    if d1 < -0.5 { return true }
+    if d1 > 0.5 { return false }
+    if d2 < -tolerance.0 { return true }
+    if d2 > tolerance.0 { return false }
+    return d3 < -tolerance.1
   }
 }

@@ -1,42 +1,47 @@
 import Foundation
 import GLPK
 
-/// The two-level optimum of an LP and the duals that certify it.
+/// The lexicographic optimum of an LP over several objectives, and the duals
+/// that certify it level by level.
 struct LexicographicSolution {
-  /// Column values at the level-2 optimum.
+  /// Column values at the optimum of the last level.
   var values: [Double]
-  /// Row duals of level 1 (whole numbers: see `solve`).
-  var level1Duals: [Double]
-  /// Row duals of level 2, on level 1's optimal face.
-  var level2Duals: [Double]
-  /// Simplex iterations and similar remarks.
-  var pivots: Int = 0
+  /// Row duals of each level, each on the optimal face of the levels before.
+  var duals: [[Double]]
 }
 
-/// Solves an LP whose `program` objective is level 1, then minimises the
-/// `levelTwo` objective over level 1's optimal face.
+/// Solves an LP for a list of objectives in order: each is minimised over
+/// the optimal face of the ones before it.
 enum LexicographicLP {
-  /// Solves level 1, restricts the LP to level 1's optimal face, then solves
-  /// level 2 from level 1's basis.
+  /// The tolerance under which a level's reduced cost or dual counts as
+  /// zero: level 0 has whole-number costs and a totally unimodular matrix,
+  /// so its duals are whole numbers and 0.5 is exact; later levels have real
+  /// costs, and GLPK's rounding is about 1e-9 of their size.
+  static func zeroTolerance(level: Int, objective: [Double]) -> Double {
+    level == 0 ? 0.5 : 1e-9 * (1 + (objective.lazy.map(abs).max() ?? 0))
+  }
+
+  /// Solves level 0, restricts the LP to level 0's optimal face, solves
+  /// level 1 from level 0's basis, and so on.
   ///
   /// Why this is exact: by complementary slackness, with one optimal dual
-  /// solution (y, d) of level 1, a feasible x is level-1 optimal if and only
-  /// if every column with reduced cost d_j != 0 sits at the bound it is at,
-  /// and every row with dual y_i != 0 is tight. Fixing those columns and rows
-  /// therefore leaves exactly the set of level-1 optima, and level 2 is
-  /// minimised over it. Level-1 costs are whole numbers and the matrix is
-  /// totally unimodular, so the duals are whole numbers: the tests `> 0.5`
-  /// are exact. The level-1 basis stays feasible, so level 2 starts warm.
+  /// solution (y, d) of a level, a feasible x is optimal for that level if
+  /// and only if every column with reduced cost d_j != 0 sits at the bound
+  /// it is at, and every row with dual y_i != 0 is tight. Fixing those
+  /// columns and rows leaves exactly that level's optimal face (for a real
+  /// level, a tolerance can only keep a column free whose reduced cost is
+  /// below it, costing at most that much). Each level's basis stays feasible
+  /// for the next, so every level after the first starts warm.
   ///
   /// `warmStart`, when given, is a basis that is dual feasible for the
-  /// weighted objective `weight * level1 + level2` (each pupil at its
+  /// weighted objective `weight * level0 + level1` (each pupil at its
   /// cheapest pair). The dual simplex first solves that weighted objective
-  /// from it; its optimum is then the start of the exact two-level solve,
-  /// which usually has little or nothing left to do. The weight only steers
-  /// the warm start: exactness comes from the two levels after it.
+  /// from it; its optimum starts the exact levels, which then usually have
+  /// little left to do. The weight only steers the start: exactness comes
+  /// from the levels.
   static func solve(
-    _ program: LinearProgram, levelTwo: [Double], warmStart: (rows: [BasisStatus], columns: [BasisStatus])? = nil,
-    deadline: ContinuousClock.Instant?
+    _ program: LinearProgram, objectives: [[Double]],
+    warmStart: (rows: [BasisStatus], columns: [BasisStatus])? = nil, deadline: ContinuousClock.Instant?
   ) throws -> LexicographicSolution {
     func options() throws(AllocationError) -> SimplexOptions {
       var o = SimplexOptions()
@@ -51,36 +56,40 @@ enum LexicographicLP {
       return o
     }
     var session = try SimplexSession(program)
-    if let warmStart {
+    if let warmStart, objectives.count >= 2 {
       try session.setBasis(rows: warmStart.rows, columns: warmStart.columns)
-      let weight = 1000 * (levelTwo.max() ?? 0) + 1000
-      try session.setObjective(zip(program.objective, levelTwo).map { weight * $0 + $1 })
+      let weight = 1000 * (objectives[1].max() ?? 0) + 1000
+      try session.setObjective(zip(objectives[0], objectives[1]).map { weight * $0 + $1 })
       var weighted = try options()
       weighted.method = .dualThenPrimal
       _ = try session.solve(weighted, operation: "solving the weighted warm start")
-      try session.setObjective(program.objective)
     }
-    let level1 = try session.solve(try options(), operation: "solving level 1 (unmet priority)")
-    guard level1.status == .optimal else {
-      throw AllocationError("level 1 ended \(level1.status), expected optimal")
+    var duals: [[Double]] = []
+    var last: LPSolution?
+    for (level, objective) in objectives.enumerated() {
+      if level > 0, let solved = last {
+        // Keep to the optimal face of the level before.
+        let previous = duals[level - 1]
+        let tolerance = zeroTolerance(level: level - 1, objective: objectives[level - 1])
+        var fixedColumns: [(ColumnIndex, Bounds)] = []
+        for j in 0..<session.columnCount where abs(solved.reducedCosts[j]) > tolerance {
+          fixedColumns.append((ColumnIndex(j), .fixed(solved.columnValues[j].rounded())))
+        }
+        var fixedRows: [(RowIndex, Bounds)] = []
+        for i in 0..<session.rowCount where abs(previous[i]) > tolerance {
+          fixedRows.append((RowIndex(i), .fixed(solved.rowActivities[i].rounded())))
+        }
+        try session.setBounds(columns: fixedColumns)
+        try session.setBounds(rows: fixedRows)
+      }
+      try session.setObjective(objective)
+      let solution = try session.solve(try options(), operation: "solving level \(level + 1) of \(objectives.count)")
+      guard solution.status == .optimal else {
+        throw AllocationError("level \(level + 1) ended \(solution.status), expected optimal")
+      }
+      duals.append(level == 0 ? solution.rowDuals.map { $0.rounded() } : solution.rowDuals)
+      last = solution
     }
-    var fixedColumns: [(ColumnIndex, Bounds)] = []
-    for j in 0..<session.columnCount where abs(level1.reducedCosts[j]) > 0.5 {
-      fixedColumns.append((ColumnIndex(j), .fixed(level1.columnValues[j].rounded())))
-    }
-    var fixedRows: [(RowIndex, Bounds)] = []
-    for i in 0..<session.rowCount where abs(level1.rowDuals[i]) > 0.5 {
-      fixedRows.append((RowIndex(i), .fixed(level1.rowActivities[i].rounded())))
-    }
-    try session.setBounds(columns: fixedColumns)
-    try session.setBounds(rows: fixedRows)
-    try session.setObjective(levelTwo)
-    let level2 = try session.solve(try options(), operation: "solving level 2 (journeys and preferences)")
-    guard level2.status == .optimal else {
-      throw AllocationError("level 2 ended \(level2.status), expected optimal")
-    }
-    return LexicographicSolution(
-      values: level2.columnValues, level1Duals: level1.rowDuals.map { $0.rounded() },
-      level2Duals: level2.rowDuals)
+    return LexicographicSolution(values: last?.columnValues ?? [], duals: duals)
   }
 }

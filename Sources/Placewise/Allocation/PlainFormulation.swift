@@ -12,13 +12,15 @@ import GLPK
 /// the vertices of an optimal face, are integral.
 struct PlainFormulation {
   var program = LinearProgram(direction: .minimize)
-  /// Level-2 objective of every column (level 1 is in `program`).
-  var levelTwoCosts: [Double] = []
+  /// The objectives of the three levels: unmet priority, journeys plus
+  /// penalties, and the tie-break.
+  var objectives: [[Double]] = [[], [], []]
   /// The first column of each pupil's pairs, or -1 when it has none.
   var firstColumn: [Int]
 
   init(case input: Case, candidates: CandidateSet) {
     let settings = input.settings
+    let tieBreak = TieBreak(settings: settings)
     var settingRow: [RowIndex] = []
     for setting in settings { settingRow.append(program.addRow(.atMost(Double(setting.freePlaces)))) }
     var capRow: [Int: RowIndex] = [:]
@@ -40,11 +42,15 @@ struct PlainFormulation {
         program.setEntry(row: row, column: column, 1)
         program.setEntry(row: settingRow[s], column: column, 1)
         if let r = capRow[s * 16 + need] { program.setEntry(row: r, column: column, 1) }
-        levelTwoCosts.append(candidates.cost(pair))
+        objectives[0].append(0)
+        objectives[1].append(candidates.cost(pair))
+        objectives[2].append(tieBreak.weight(pupil: input.pupils[p].id, setting: s))
       }
       let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
       program.setEntry(row: row, column: u, 1)
-      levelTwoCosts.append(0)
+      objectives[0].append(Double(input.pupils[p].priority))
+      objectives[1].append(0)
+      objectives[2].append(0)
     }
   }
 

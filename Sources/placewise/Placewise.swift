@@ -125,14 +125,23 @@ struct Allocate: ParsableCommand {
       throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
     }
     reportWarnings(run.input.warnings)
+    let writeStart = ContinuousClock.now
     do {
       try OutputFolder.write(OutputFiles.render(run), to: out, knownNames: OutputFiles.names, shared: shared)
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
     if timings {
-      let lines = run.timings.map { "timing: \($0.phase) \($0.seconds)" }.joined(separator: "\n")
-      FileHandle.standardError.write(Data((lines + "\n").utf8))
+      let written = writeStart.duration(to: .now)
+      let phases =
+        run.timings + [
+          PhaseTiming(
+            phase: "write",
+            seconds: Double(written.components.seconds) + Double(written.components.attoseconds) * 1e-18,
+            peakMemoryBytes: PhaseTiming.peakMemory())
+        ]
+      let lines = phases.map { "timing: \($0.phase) \($0.seconds) s, peak memory \($0.peakMemoryBytes) bytes" }
+      FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {
       print(HumanSummary.render(summary: run.summary, allocation: run.allocation), terminator: "")

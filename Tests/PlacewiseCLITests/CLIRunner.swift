@@ -7,16 +7,30 @@ struct CLIResult {
   var stderr: String
 }
 
-/// Runs the built `placewise` executable, which SwiftPM puts beside the test bundle.
-func runPlacewise(_ arguments: [String]) throws -> CLIResult {
+/// The built `placewise` executable, which SwiftPM puts beside the test bundle.
+private func placewiseBinary() -> URL {
   let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-  var binary = bundle.appendingPathComponent("placewise")
-  if !FileManager.default.fileExists(atPath: binary.path) {
-    // Inside the .xctest bundle layout the products sit one folder up.
-    binary = bundle.deletingLastPathComponent().appendingPathComponent("placewise")
-  }
+  let binary = bundle.appendingPathComponent("placewise")
+  if FileManager.default.fileExists(atPath: binary.path) { return binary }
+  // Inside the .xctest bundle layout the products sit one folder up.
+  return bundle.deletingLastPathComponent().appendingPathComponent("placewise")
+}
+
+/// Starts `placewise` with its output discarded, for tests that stop it.
+func startPlacewise(_ arguments: [String]) throws -> Process {
   let process = Process()
-  process.executableURL = binary
+  process.executableURL = placewiseBinary()
+  process.arguments = arguments
+  process.standardOutput = FileHandle.nullDevice
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  return process
+}
+
+/// Runs `placewise` to the end and captures its output.
+func runPlacewise(_ arguments: [String]) throws -> CLIResult {
+  let process = Process()
+  process.executableURL = placewiseBinary()
   process.arguments = arguments
   let out = Pipe()
   let err = Pipe()

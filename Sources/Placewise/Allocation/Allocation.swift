@@ -40,19 +40,14 @@ public struct Allocation: Sendable {
   public var solverPath: String
   /// The size of what GLPK solved, in words (reported in `summary.json`).
   public var solverDetail: String
-  /// Seconds spent in each phase, in the order they ran.
-  public var timings: [(phase: String, seconds: Double)]
 
   /// Creates an allocation.
   public init(
-    placements: [Placement], solverStatus: String, solverPath: String, solverDetail: String = "",
-    timings: [(phase: String, seconds: Double)] = []
-  ) {
+    placements: [Placement], solverStatus: String, solverPath: String, solverDetail: String = "") {
     self.placements = placements
     self.solverStatus = solverStatus
     self.solverPath = solverPath
     self.solverDetail = solverDetail
-    self.timings = timings
   }
 }
 

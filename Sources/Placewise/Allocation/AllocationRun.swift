@@ -11,8 +11,9 @@ public struct AllocationRun: Sendable {
   public let allocation: Allocation
   /// Its figures.
   public let summary: AllocationSummary
-  /// Seconds per phase, in the order they ran.
-  public let timings: [(phase: String, seconds: Double)]
+  /// Seconds per phase, in the order they ran, with the process's peak
+  /// resident memory (bytes) at the end of each.
+  public let timings: [PhaseTiming]
 
   /// Reads, solves and verifies.
   ///
@@ -20,12 +21,15 @@ public struct AllocationRun: Sendable {
   ///   `AllocationError` when the solver fails or an invariant breaks.
   public init(folder: String, policyFile: String? = nil, options: AllocationOptions = AllocationOptions()) throws {
     let clock = ContinuousClock()
-    var timings: [(String, Double)] = []
+    var timings: [PhaseTiming] = []
     var mark = clock.now
     func lap(_ phase: String) {
       let now = clock.now
       let d = now - mark
-      timings.append((phase, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18))
+      timings.append(
+        PhaseTiming(
+          phase: phase, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18,
+          peakMemoryBytes: PhaseTiming.peakMemory()))
       mark = now
     }
     input = try CaseReader.read(folder: folder, policyFile: policyFile)
@@ -33,11 +37,34 @@ public struct AllocationRun: Sendable {
     candidates = CandidateSet(case: input)
     lap("candidates")
     allocation = try Allocator.allocate(input, candidates: candidates, options: options)
-    timings += allocation.timings
-    mark = clock.now
+    lap("solve")
     try allocation.verify(case: input, candidates: candidates)
     summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
     lap("verify")
     self.timings = timings
+  }
+}
+
+/// The time and memory of one phase of a run.
+public struct PhaseTiming: Sendable {
+  /// `read`, `candidates`, `solve`, `verify`, ...
+  public var phase: String
+  /// Wall-clock seconds.
+  public var seconds: Double
+  /// The process's peak resident memory so far, in bytes.
+  public var peakMemoryBytes: Int
+
+  /// Creates a record.
+  public init(phase: String, seconds: Double, peakMemoryBytes: Int) {
+    self.phase = phase
+    self.seconds = seconds
+    self.peakMemoryBytes = peakMemoryBytes
+  }
+
+  /// The peak resident set size of this process (getrusage), in bytes.
+  public static func peakMemory() -> Int {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    return usage.ru_maxrss * 1024
   }
 }

@@ -84,14 +84,12 @@ public enum Allocator {
     } catch {
       throw AllocationError("unexpected failure: \(error)")
     }
-    let seconds = start.duration(to: clock.now)
     let placements = (0..<input.pupils.count).map { p -> Placement in
       let pair = chosenPair[p]
       if pair >= 0 { return .placed(setting: Int(candidates.setting[pair]), pair: pair) }
       return .unplaced(candidates.eligibleCount[p] == 0 ? .noEligibleSetting : .eligibleSettingsFull)
     }
     return Allocation(
-      placements: placements, solverStatus: "optimal", solverPath: path, solverDetail: detail,
-      timings: [("solve", Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)])
+      placements: placements, solverStatus: "optimal", solverPath: path, solverDetail: detail)
   }
 }

@@ -68,7 +68,8 @@ public enum Allocator {
         path = "glpk-simplex-lexicographic/plain-lp"
         detail = "\(model.program.rowCount) rows, \(model.program.columnCount) columns"
       case .contestedMarket:
-        var market = ContestedMarket(case: input, candidates: candidates)
+        let auction = PriceAuction(case: input, candidates: candidates)
+        var market = ContestedMarket(case: input, candidates: candidates, auction: auction)
         chosenPair = try market.solve(deadline: deadline)
         path = "glpk-simplex-lexicographic/contested-market"
         detail =

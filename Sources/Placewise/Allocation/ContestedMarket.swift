@@ -43,6 +43,9 @@ struct ContestedMarket {
   /// Effective need caps, keyed by `setting * 16 + need`.
   private let caps: [Int: Int]
 
+  /// Prices (level 1, level 2) of full settings the LP does not see, from
+  /// the auction; any non-negative price is complementary to a full row.
+  private let externalPrice: [(Double, Double)]
   private var fixedPair: [Int]
   private var isActive: [Bool]
   private var included: [[Int]]
@@ -54,7 +57,7 @@ struct ContestedMarket {
   private(set) var lastLPPupils = 0
   private(set) var lastLPColumns = 0
 
-  init(case input: Case, candidates: CandidateSet) {
+  init(case input: Case, candidates: CandidateSet, auction: PriceAuction? = nil) {
     self.input = input
     self.candidates = candidates
     need = input.pupils.map { $0.primaryNeed.rawValue }
@@ -76,41 +79,75 @@ struct ContestedMarket {
     isActive = [Bool](repeating: false, count: pupilCount)
     included = [[Int]](repeating: [], count: pupilCount)
     fixedLoad = [Int](repeating: 0, count: input.settings.count)
+    // A weighted auction price w * k + r is the pair (k, r).
+    externalPrice = (auction?.prices ?? []).map { price in
+      guard let weight = auction?.weight, price >= 0.5 * weight else { return (0, price) }
+      let level1 = (price / weight).rounded()
+      return (level1, price - level1 * weight)
+    }
 
-    // Everyone at the cheapest pair (the lowest setting index among equals).
+    // Everyone at the auction's pair, or else at the cheapest pair (the
+    // lowest setting index among equals). Pupils the auction left unplaced
+    // despite having pairs are contested: they start in the LP.
+    var contested: [Int] = []
     for p in 0..<pupilCount {
       let pairs = candidates.pairs(of: p)
       guard !pairs.isEmpty else { continue }
       var best = pairs.lowerBound
-      for pair in pairs where candidates.cost(pair) < candidates.cost(best) { best = pair }
+      if let auction {
+        guard auction.assignment[p] >= 0 else {
+          contested.append(p)
+          continue
+        }
+        best = auction.assignment[p]
+      } else {
+        for pair in pairs where candidates.cost(pair) < candidates.cost(best) { best = pair }
+      }
       fixedPair[p] = best
       fixedLoad[Int(candidates.setting[best])] += 1
       let key = Int(candidates.setting[best]) * 16 + need[p]
       if caps[key] != nil { fixedCapLoad[key, default: 0] += 1 }
     }
-    // Pupils at an overfull setting or cap start in the LP.
+    // Pupils at an overfull setting or cap start in the LP, and so do those
+    // whose auction pair is not clearly their best at the auction's prices.
+    let margin = 2 * (auction?.epsilon ?? 0)
     for p in 0..<pupilCount where fixedPair[p] >= 0 {
-      let s = Int(candidates.setting[fixedPair[p]])
+      let own = fixedPair[p]
+      let s = Int(candidates.setting[own])
       let key = s * 16 + need[p]
       if fixedLoad[s] > free[s] || (caps[key].map { fixedCapLoad[key, default: 0] > $0 } ?? false) {
-        activate(p, adding: nil)
+        contested.append(p)
+      } else if let auction {
+        let mine = candidates.cost(own) + auction.prices[s]
+        let unplaced = auction.weight * Double(input.pupils[p].priority)
+        if unplaced <= mine + margin
+          || candidates.pairs(of: p).contains(where: {
+            $0 != own && candidates.cost($0) + auction.prices[Int(candidates.setting[$0])] <= mine + margin
+          })
+        {
+          contested.append(p)
+        }
       }
     }
+    for p in contested { activate(p, adding: nil) }
   }
 
   /// Moves a fixed pupil into the LP with its cheapest pairs (and `extra`).
   private mutating func activate(_ p: Int, adding extra: Int?) {
+    guard !isActive[p] else { return }
     let own = fixedPair[p]
-    let s = Int(candidates.setting[own])
-    fixedLoad[s] -= 1
-    let key = s * 16 + need[p]
-    if caps[key] != nil { fixedCapLoad[key]! -= 1 }
+    if own >= 0 {
+      let s = Int(candidates.setting[own])
+      fixedLoad[s] -= 1
+      let key = s * 16 + need[p]
+      if caps[key] != nil { fixedCapLoad[key]! -= 1 }
+    }
     fixedPair[p] = -1
     isActive[p] = true
     let pairs = Array(candidates.pairs(of: p))
     let cheapest = pairs.sorted { (candidates.cost($0), $0) < (candidates.cost($1), $1) }.prefix(Self.initialPairs)
     var chosen = Set(cheapest)
-    chosen.insert(own)
+    if own >= 0 { chosen.insert(own) }
     if let extra { chosen.insert(extra) }
     included[p] = chosen.sorted()
   }
@@ -210,6 +247,11 @@ struct ContestedMarket {
         for (key, r) in capRow { yCap[level][key] = duals[r] }
         yPupil[level] = pupilRow.map { $0 >= 0 ? duals[$0] : 0 }
       }
+    }
+    // Full settings the LP does not see take the auction's price.
+    for s in 0..<settingCount where demand[s] == 0 && fixedLoad[s] >= free[s] && s < externalPrice.count {
+      ySetting[0][s] = -externalPrice[s].0
+      ySetting[1][s] = -externalPrice[s].1
     }
 
     // Pricing every pair of every pupil, with reduced costs as triples

@@ -66,6 +66,13 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .executableTarget(
+      name: "placewise-bench",
+      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Tools/benchmark",
+      swiftSettings: strictSettings
+    ),
+
     // Tests.
     .target(
       name: "PlacewiseTestSupport",
@@ -92,7 +99,7 @@ let package = Package(
     .testTarget(
       name: "PlacewiseCLITests",
       dependencies: ["placewise", "PlacewiseTestSupport"],
-      exclude: ["Golden"],
+      exclude: ["Golden", "Malformed", "Warnings"],
       swiftSettings: strictSettings
     ),
   ]

@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+
+/// Runs `placewise allocate` on seeded generated cases and prints a table of
+/// time and peak memory per phase, for the default solver and the plain-LP
+/// reference. Not part of the product; release builds only.
+@main
+struct Benchmark: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "placewise-bench",
+    abstract: "Time placewise on seeded generated cases (release builds only).",
+    discussion: """
+      Cases are generated with casegen (same seed, same bytes) into --work, then allocated \
+      with --timings by the default solver and, up to --plain-max pupils, by the plain LP. \
+      Each result is checked (every pupil in placements.csv, placed + unplaced = pupils, \
+      solver_status optimal) and the two solvers' figures compared before the table is printed.
+      """)
+
+  @Option(help: "Case sizes as NAME=PUPILS[+travel], comma-separated.")
+  var cases = "1k=1000,20k=20000,20k-travel=20000+travel,100k=100000,500k=500000"
+
+  @Option(help: "Seed for casegen.")
+  var seed = 7
+
+  @Option(help: "Folder for generated cases and outputs.")
+  var work = "/tmp/placewise-bench"
+
+  @Option(help: "Largest case (pupils) also solved with --solver plain-lp.")
+  var plainMax = 1000
+
+  @Option(help: "Seconds after which a run is stopped and reported as not finished.")
+  var timeout: Double = 900
+
+  func run() throws {
+    #if DEBUG
+      throw ValidationError("build in release: swift run -c release placewise-bench")
+    #else
+      let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+      try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+      print("| case | pupils | solver | read | candidates | solve | verify | write | total | peak memory | result |")
+      print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+      for spec in cases.split(separator: ",") {
+        let parts = spec.split(separator: "=")
+        guard parts.count == 2 else { throw ValidationError("bad case spec \(spec)") }
+        let name = String(parts[0])
+        let travel = parts[1].hasSuffix("+travel")
+        guard let pupils = Int(parts[1].replacingOccurrences(of: "+travel", with: "")) else {
+          throw ValidationError("bad pupil count in \(spec)")
+        }
+        let folder = work + "/case-" + name
+        if !FileManager.default.fileExists(atPath: folder + "/pupils.csv") {
+          var arguments = ["--pupils", String(pupils), "--seed", String(seed), "--out", folder, "--force"]
+          if travel { arguments.append("--travel-matrix") }
+          let generated = try execute(binaries.appendingPathComponent("casegen"), arguments, timeout: timeout)
+          guard generated.status == 0 else { throw ValidationError("casegen failed: \(generated.stderr)") }
+        }
+        var reference: [String: Any]?
+        for solver in ["contested-market", "plain-lp"] where solver != "plain-lp" || pupils <= plainMax {
+          let out = "\(work)/out-\(name)-\(solver)"
+          let start = Date()
+          let result = try execute(
+            binaries.appendingPathComponent("placewise"),
+            ["allocate", folder, "--out", out, "--quiet", "--timings", "--solver", solver], timeout: timeout)
+          let total = Date().timeIntervalSince(start)
+          var row = "| \(name) | \(pupils) | \(solver) |"
+          guard result.status == 0 else {
+            print(row + " | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") |")
+            continue
+          }
+          let phases = parseTimings(result.stderr)
+          for phase in ["read", "candidates", "solve", "verify", "write"] {
+            row += " \(phases[phase].map { format($0.seconds) } ?? "") |"
+          }
+          let peak = phases.values.map(\.peak).max() ?? 0
+          let check = try checkResult(out, pupils: pupils, reference: &reference)
+          print(row + " \(format(total)) | \(peak / 1_048_576) MiB | \(check) |")
+        }
+      }
+    #endif
+  }
+
+  private func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
+
+  /// Checks an output folder and compares its figures with the first solver's.
+  private func checkResult(_ out: String, pupils: Int, reference: inout [String: Any]?) throws -> String {
+    let data = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))
+    guard let summary = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let placed = summary["placed"] as? Int, let unplaced = summary["unplaced"] as? Int,
+      let cost = summary["placement_cost"] as? Double, let unmet = summary["unmet_priority"] as? Int
+    else { return "bad summary.json" }
+    let rows = try String(contentsOfFile: out + "/placements.csv", encoding: .utf8).split(separator: "\n").count - 1
+    guard placed + unplaced == pupils, rows == pupils, summary["solver_status"] as? String == "optimal" else {
+      return "CHECK FAILED: \(placed) + \(unplaced) placed/unplaced, \(rows) rows, \(pupils) pupils"
+    }
+    var text = "ok: unmet \(unmet), cost \(String(format: "%.3f", cost))"
+    if let reference {
+      let same =
+        reference["unmet_priority"] as? Int == unmet
+        && abs((reference["placement_cost"] as? Double ?? .nan) - cost) <= 1e-6 * max(1, abs(cost))
+      text += same ? ", same as contested-market" : " DIFFERS FROM contested-market"
+    } else {
+      reference = summary
+    }
+    return text
+  }
+
+  private func parseTimings(_ stderr: String) -> [String: (seconds: Double, peak: Int)] {
+    var phases: [String: (Double, Int)] = [:]
+    for line in stderr.split(separator: "\n") where line.hasPrefix("timing: ") {
+      // timing: PHASE SECONDS s, peak memory BYTES bytes
+      let words = line.split(separator: " ")
+      guard words.count >= 7, let seconds = Double(words[2]), let bytes = Int(words[6]) else { continue }
+      phases[String(words[1])] = (seconds, bytes)
+    }
+    return phases
+  }
+
+  private struct Outcome {
+    var status: Int32
+    var stderr: String
+    var timedOut: Bool
+  }
+
+  private func execute(_ binary: URL, _ arguments: [String], timeout: Double) throws -> Outcome {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).err")
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: errorFile)
+    process.standardError = handle
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { usleep(20_000) }
+    let timedOut = process.isRunning
+    if timedOut {
+      process.terminate()
+    }
+    process.waitUntilExit()
+    try handle.close()
+    let stderr = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+    try? FileManager.default.removeItem(at: errorFile)
+    return Outcome(status: process.terminationStatus, stderr: stderr, timedOut: timedOut)
+  }
+}

@@ -73,7 +73,8 @@ public enum Allocator {
         chosenPair = try market.solve(deadline: deadline)
         path = "glpk-simplex-lexicographic/contested-market"
         detail =
-          "\(market.rounds) pricing rounds; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns"
+          "\(market.rounds) pricing rounds; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns "
+          + "in \(market.lastComponents) independent parts"
       }
     } catch let error as GLPKError {
       let what =

@@ -56,6 +56,7 @@ struct ContestedMarket {
   private(set) var rounds = 0
   private(set) var lastLPPupils = 0
   private(set) var lastLPColumns = 0
+  private(set) var lastComponents = 0
 
   init(case input: Case, candidates: CandidateSet, auction: PriceAuction? = nil) {
     self.input = input
@@ -161,6 +162,83 @@ struct ContestedMarket {
     }
   }
 
+  /// What one connected part of the LP gives back.
+  struct ComponentResult: Sendable {
+    var assignment: [(pupil: Int, pair: Int)] = []
+    var settingDuals: [[(Int, Double)]] = [[], [], []]
+    var capDuals: [[(Int, Double)]] = [[], [], []]
+    var pupilDuals: [[(Int, Double)]] = [[], [], []]
+  }
+
+  /// Builds and solves the LP of one connected part: its pupils with their
+  /// included pairs, and the setting and cap rows they touch.
+  func solveComponent(
+    _ pupils: [Int], _ hasSettingRow: [Bool], _ liveCaps: Set<Int>, _ deadline: ContinuousClock.Instant?
+  ) throws -> ComponentResult {
+    var program = LinearProgram(direction: .minimize)
+    var settingRow: [Int: Int] = [:]
+    var capRow: [Int: Int] = [:]
+    for p in pupils {
+      for pair in included[p] {
+        let s = Int(candidates.setting[pair])
+        if hasSettingRow[s], settingRow[s] == nil {
+          settingRow[s] = program.addRow(.atMost(Double(free[s] - fixedLoad[s]))).position
+        }
+        let key = s * 16 + need[p]
+        if liveCaps.contains(key), capRow[key] == nil {
+          capRow[key] = program.addRow(.atMost(Double(caps[key]! - fixedCapLoad[key, default: 0]))).position
+        }
+      }
+    }
+    var levelOne: [Double] = []
+    var levelTwo: [Double] = []
+    var levelThree: [Double] = []
+    // Warm start: every pupil at its cheapest included pair (basic), every
+    // setting and cap row's auxiliary basic: dual feasible for the weighted
+    // objective, primal infeasible only where places run short.
+    var rowStatus = [BasisStatus](repeating: .basic, count: program.rowCount)
+    var columnStatus: [BasisStatus] = []
+    var pupilRow: [(Int, Int)] = []
+    var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
+    for p in pupils {
+      let row = program.addRow(.fixed(1))
+      rowStatus.append(.fixed)
+      pupilRow.append((p, row.position))
+      var cheapest = included[p][0]
+      for pair in included[p] where candidates.cost(pair) < candidates.cost(cheapest) { cheapest = pair }
+      for pair in included[p] {
+        let s = Int(candidates.setting[pair])
+        let column = program.addColumn(.atLeast(0), objective: 0)
+        program.setEntry(row: row, column: column, 1)
+        if let r = settingRow[s] { program.setEntry(row: RowIndex(r), column: column, 1) }
+        if let r = capRow[s * 16 + need[p]] { program.setEntry(row: RowIndex(r), column: column, 1) }
+        levelOne.append(0)
+        levelTwo.append(candidates.cost(pair))
+        levelThree.append(tieBreak.weight(pupil: input.pupils[p].id, setting: s))
+        columnStatus.append(pair == cheapest ? .basic : .atLower)
+        pairColumn.append((p, pair, column.position))
+      }
+      let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
+      program.setEntry(row: row, column: u, 1)
+      levelOne.append(Double(input.pupils[p].priority))
+      levelTwo.append(0)
+      levelThree.append(0)
+      columnStatus.append(.atLower)
+    }
+    let solution = try LexicographicLP.solve(
+      program, objectives: [levelOne, levelTwo, levelThree], warmStart: (rowStatus, columnStatus),
+      deadline: deadline)
+    var result = ComponentResult()
+    for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { result.assignment.append((p, pair)) }
+    for level in 0..<3 {
+      let duals = solution.duals[level]
+      result.settingDuals[level] = settingRow.map { ($0.key, duals[$0.value]) }
+      result.capDuals[level] = capRow.map { ($0.key, duals[$0.value]) }
+      result.pupilDuals[level] = pupilRow.map { ($0.0, duals[$0.1]) }
+    }
+    return result
+  }
+
   private struct RoundResult {
     var isOptimal: Bool
     var assignment: [Int]
@@ -181,71 +259,82 @@ struct ContestedMarket {
         if caps[key] != nil { capDemand[key, default: 0] += 1 }
       }
     }
-    var program = LinearProgram(direction: .minimize)
-    var settingRow = [Int](repeating: -1, count: settingCount)
-    for s in 0..<settingCount where demand[s] > free[s] - fixedLoad[s] {
-      settingRow[s] = program.addRow(.atMost(Double(free[s] - fixedLoad[s]))).position
-    }
-    var capRow: [Int: Int] = [:]
+    // Rows only where the LP's pairs could overfill what fixed pupils leave.
+    var hasSettingRow = [Bool](repeating: false, count: settingCount)
+    for s in 0..<settingCount where demand[s] > free[s] - fixedLoad[s] { hasSettingRow[s] = true }
+    var liveCaps: [Int] = []
     for key in capDemand.keys.sorted() {
       let s = key / 16
       let residualCap = caps[key]! - fixedCapLoad[key, default: 0]
-      guard capDemand[key]! > residualCap, residualCap < free[s] - fixedLoad[s] else { continue }
-      capRow[key] = program.addRow(.atMost(Double(residualCap))).position
+      if capDemand[key]! > residualCap, residualCap < free[s] - fixedLoad[s] { liveCaps.append(key) }
     }
-    var levelOne: [Double] = []
-    var levelTwo: [Double] = []
-    var levelThree: [Double] = []
-    // Warm start: every active pupil at its cheapest included pair (basic),
-    // every setting and cap row's auxiliary basic: dual feasible for the
-    // weighted objective, primal infeasible only where places run short.
-    var rowStatus = [BasisStatus](repeating: .basic, count: program.rowCount)
-    var columnStatus: [BasisStatus] = []
-    var pupilRow = [Int](repeating: -1, count: input.pupils.count)
-    var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
-    for p in activePupils {
-      let row = program.addRow(.fixed(1))
-      rowStatus.append(.fixed)
-      pupilRow[p] = row.position
-      var cheapest = included[p][0]
-      for pair in included[p] where candidates.cost(pair) < candidates.cost(cheapest) { cheapest = pair }
+    let liveCapSet = Set(liveCaps)
+
+    // Pupils linked only through rows: settings without a row couple nobody.
+    // Each connected part is an LP of its own, solved apart (in parallel
+    // where GLPK keeps an environment per thread).
+    var parent = Array(0..<(activePupils.count + settingCount + liveCaps.count))
+    func find(_ x: Int) -> Int {
+      var x = x
+      while parent[x] != x {
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+      }
+      return x
+    }
+    func union(_ a: Int, _ b: Int) {
+      let (ra, rb) = (find(a), find(b))
+      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+    let capNode = Dictionary(uniqueKeysWithValues: liveCaps.enumerated().map { ($1, activePupils.count + settingCount + $0) })
+    for (i, p) in activePupils.enumerated() {
       for pair in included[p] {
         let s = Int(candidates.setting[pair])
-        let column = program.addColumn(.atLeast(0), objective: 0)
-        program.setEntry(row: row, column: column, 1)
-        if settingRow[s] >= 0 { program.setEntry(row: RowIndex(settingRow[s]), column: column, 1) }
-        if let r = capRow[s * 16 + need[p]] { program.setEntry(row: RowIndex(r), column: column, 1) }
-        levelOne.append(0)
-        levelTwo.append(candidates.cost(pair))
-        levelThree.append(tieBreak.weight(pupil: input.pupils[p].id, setting: s))
-        columnStatus.append(pair == cheapest ? .basic : .atLower)
-        pairColumn.append((p, pair, column.position))
+        if hasSettingRow[s] { union(i, activePupils.count + s) }
+        if let node = capNode[s * 16 + need[p]] { union(i, node) }
       }
-      let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
-      program.setEntry(row: row, column: u, 1)
-      levelOne.append(Double(input.pupils[p].priority))
-      levelTwo.append(0)
-      levelThree.append(0)
-      columnStatus.append(.atLower)
+    }
+    var componentOf: [Int: Int] = [:]
+    var components: [[Int]] = []
+    for (i, p) in activePupils.enumerated() {
+      let root = find(i)
+      if let c = componentOf[root] {
+        components[c].append(p)
+      } else {
+        componentOf[root] = components.count
+        components.append([p])
+      }
     }
     lastLPPupils = activePupils.count
-    lastLPColumns = program.columnCount
+    lastLPColumns = activePupils.reduce(0) { $0 + included[$1].count + 1 }
+    lastComponents = components.count
+
+    let market = self
+    let parts = components
+    let rowSettings = hasSettingRow
+    let results = ComponentResults(count: components.count)
+    let solveOne: @Sendable (Int) -> Void = { c in
+      results.store(c, Result { try market.solveComponent(parts[c], rowSettings, liveCapSet, deadline) })
+    }
+    if GLPKEnvironment.isThreadLocal && components.count > 1 {
+      // Largest first, so the two cores finish together.
+      let order = components.indices.sorted { components[$0].count > components[$1].count }
+      DispatchQueue.concurrentPerform(iterations: order.count) { solveOne(order[$0]) }
+    } else {
+      for c in components.indices { solveOne(c) }
+    }
 
     var assignment = fixedPair
     // Duals per level: of each setting row, cap row and pupil row (0 where none).
     var ySetting = [[Double]](repeating: [Double](repeating: 0, count: settingCount), count: 3)
     var yCap = [[Int: Double]](repeating: [:], count: 3)
-    var yPupil = [[Double]](repeating: [], count: 3)
-    if !activePupils.isEmpty {
-      let solution = try LexicographicLP.solve(
-        program, objectives: [levelOne, levelTwo, levelThree], warmStart: (rowStatus, columnStatus),
-        deadline: deadline)
-      for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { assignment[p] = pair }
+    var yPupil = [[Double]](repeating: [Double](repeating: 0, count: input.pupils.count), count: 3)
+    for result in try results.all() {
+      for (p, pair) in result.assignment { assignment[p] = pair }
       for level in 0..<3 {
-        let duals = solution.duals[level]
-        for s in 0..<settingCount where settingRow[s] >= 0 { ySetting[level][s] = duals[settingRow[s]] }
-        for (key, r) in capRow { yCap[level][key] = duals[r] }
-        yPupil[level] = pupilRow.map { $0 >= 0 ? duals[$0] : 0 }
+        for (s, y) in result.settingDuals[level] { ySetting[level][s] = y }
+        for (key, y) in result.capDuals[level] { yCap[level][key] = y }
+        for (p, y) in result.pupilDuals[level] { yPupil[level][p] = y }
       }
     }
     // Full settings the LP does not see take the auction's price.
@@ -315,5 +404,24 @@ struct ContestedMarket {
     if d2 < -tolerance.0 { return true }
     if d2 > tolerance.0 { return false }
     return d3 < -tolerance.1
+  }
+}
+
+/// Component results written by the threads that solve them, one slot each.
+private final class ComponentResults: @unchecked Sendable {
+  private var slots: [Result<ContestedMarket.ComponentResult, any Error>?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func store(_ index: Int, _ result: Result<ContestedMarket.ComponentResult, any Error>) {
+    lock.lock()
+    slots[index] = result
+    lock.unlock()
+  }
+
+  /// Every result, or the first error in component order.
+  func all() throws -> [ContestedMarket.ComponentResult] {
+    try slots.map { try $0!.get() }
   }
 }

@@ -46,6 +46,9 @@ struct ContestedMarket {
   /// Prices (level 1, level 2) of full settings the LP does not see, from
   /// the auction; any non-negative price is complementary to a full row.
   private let externalPrice: [(Double, Double)]
+  /// The auction's weighted prices (0 without an auction): a pupil brings
+  /// into the LP its pairs cheapest at these prices, the ones likely to matter.
+  private let guidePrice: [Double]
   private var fixedPair: [Int]
   private var isActive: [Bool]
   private var included: [[Int]]
@@ -80,6 +83,7 @@ struct ContestedMarket {
     isActive = [Bool](repeating: false, count: pupilCount)
     included = [[Int]](repeating: [], count: pupilCount)
     fixedLoad = [Int](repeating: 0, count: input.settings.count)
+    guidePrice = auction?.prices ?? [Double](repeating: 0, count: input.settings.count)
     // A weighted auction price w * k + r is the pair (k, r).
     externalPrice = (auction?.prices ?? []).map { price in
       guard let weight = auction?.weight, price >= 0.5 * weight else { return (0, price) }
@@ -146,7 +150,8 @@ struct ContestedMarket {
     fixedPair[p] = -1
     isActive[p] = true
     let pairs = Array(candidates.pairs(of: p))
-    let cheapest = pairs.sorted { (candidates.cost($0), $0) < (candidates.cost($1), $1) }.prefix(Self.initialPairs)
+    func guided(_ pair: Int) -> Double { candidates.cost(pair) + guidePrice[Int(candidates.setting[pair])] }
+    let cheapest = pairs.sorted { (guided($0), $0) < (guided($1), $1) }.prefix(Self.initialPairs)
     var chosen = Set(cheapest)
     if own >= 0 { chosen.insert(own) }
     if let extra { chosen.insert(extra) }

@@ -28,6 +28,10 @@
 /// - The reader does not check UTF-8 itself: it marks fields that hold any
 ///   byte above 0x7F (``Field/hasNonASCII``), and the caller validates just
 ///   those with ``firstInvalidUTF8Byte(in:)``.
+/// - A record keeps at most ``Record/fieldLimit`` fields; any further ones
+///   are counted but not kept, so that a line of millions of commas costs no
+///   memory. The caller, which knows how many fields a row should have, sets
+///   the limit.
 package struct CSVReader {
   /// One field of a record: a byte range of the buffer, already unescaped.
   package struct Field: Equatable, Sendable {
@@ -78,8 +82,13 @@ package struct CSVReader {
   package struct Record: ~Copyable {
     /// The 1-based line the record starts on.
     package var line = 0
-    /// The number of fields.
+    /// The number of fields, counting any beyond ``fieldLimit`` that were not kept.
     package private(set) var count = 0
+    /// Fields after the first `fieldLimit` of a record are counted but not
+    /// kept, nor are their quote issues (an unterminated quote excepted).
+    package var fieldLimit = Int.max
+    /// Whether a field that was not kept held any bytes.
+    package private(set) var droppedFieldsHaveContent = false
     /// Syntax issues met in this record, usually none.
     package var issues: [Issue] = []
     private var storage: UnsafeMutablePointer<Field>
@@ -93,22 +102,34 @@ package struct CSVReader {
 
     deinit { storage.deallocate() }
 
-    /// The field at a 0-based position.
+    /// The number of fields kept: `count`, or `fieldLimit` when it had more.
+    package var keptCount: Int { Swift.min(count, fieldLimit) }
+
+    /// The field at a 0-based position, below ``keptCount``.
     package subscript(position: Int) -> Field {
-      precondition(position >= 0 && position < count, "field index out of range")
+      precondition(position >= 0 && position < keptCount, "field index out of range")
       return storage[position]
     }
 
-    /// The fields, as an array (a copy: for tests and header work, not rows).
-    package var fields: [Field] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+    /// The fields kept, as an array (a copy: for tests and header work, not rows).
+    package var fields: [Field] { Array(UnsafeBufferPointer(start: storage, count: keptCount)) }
 
     fileprivate mutating func reset(line: Int) {
       self.line = line
       count = 0
+      droppedFieldsHaveContent = false
       if !issues.isEmpty { issues.removeAll(keepingCapacity: true) }
     }
 
+    /// Whether an issue in the 1-based `field` is kept.
+    @inline(__always) fileprivate func keepsIssue(in field: Int) -> Bool { field <= fieldLimit }
+
     @inline(__always) fileprivate mutating func append(_ field: Field) {
+      if count >= fieldLimit {
+        count += 1
+        if field.count > 0 { droppedFieldsHaveContent = true }
+        return
+      }
       if count == capacity {
         let larger = UnsafeMutablePointer<Field>.allocate(capacity: capacity * 2)
         larger.moveInitialize(from: storage, count: count)
@@ -223,7 +244,9 @@ package struct CSVReader {
         k += 1
         while k < end, p[k] == InputByte.space { k += 1 }
         if k < end, !InputByte.endsField(p[k]) {
-          record.issues.append(Issue(kind: .textAfterClosingQuote, line: line, field: fieldNumber))
+          if record.keepsIssue(in: fieldNumber) {
+            record.issues.append(Issue(kind: .textAfterClosingQuote, line: line, field: fieldNumber))
+          }
           while k < end, !InputByte.endsField(p[k]) { k += 1 }
         }
         i = k
@@ -258,7 +281,7 @@ package struct CSVReader {
           }
           k += 1
         }
-        if sawQuote {
+        if sawQuote, record.keepsIssue(in: fieldNumber) {
           record.issues.append(Issue(kind: .quoteInUnquotedField, line: line, field: fieldNumber))
         }
         record.append(
@@ -500,6 +523,9 @@ package struct ByteKeyTable {
   private var overflow: [UInt8] = []
   /// The number of keys.
   package private(set) var count = 0
+  /// The longest key the table stores (a slot keeps the length in 16 bits);
+  /// callers check longer ones first.
+  package static let maxKeyLength = (1 << 16) - 1
 
   /// An empty table sized for about `capacity` keys.
   package init(capacity: Int = 16) {
@@ -532,7 +558,7 @@ package struct ByteKeyTable {
   /// Stores `value` for `key` unless the key is there already; returns the
   /// value already stored, or nil when the key was added.
   package mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Int32) -> Int32? {
-    precondition(key.count < 1 << 16, "an id of 64 KB")
+    precondition(key.count <= Self.maxKeyLength, "a key longer than ByteKeyTable.maxKeyLength")
     if let existing = self.value(for: key) { return existing }
     if (count + 1) * 2 > slots.count { grow() }
     let (first, second) = Self.words(key)

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Reads a case folder (`settings.csv`, `pupils.csv`, optional `travel.csv`
 /// and `policy.toml`) into a ``Case``, or refuses it as a whole with every
 /// problem found.
@@ -23,6 +27,13 @@ import Foundation
 ///   number.
 /// - A row whose shape is wrong (too few or too many fields, a CSV syntax
 ///   error) is reported once and its cells are not checked further.
+/// - A file holding only its header is valid and has no rows; an empty file,
+///   or a first line with no column names, is refused. A header with a quote
+///   never closed is reported alone (the rest of the file went into it), and
+///   one of more than 10,000 columns is refused.
+/// - A file in UTF-16, with a byte-order mark or without (NUL bytes), is
+///   refused as a whole; so are a link that leads nowhere, a pipe or a
+///   device where a file should be, and a policy file over 1 MB.
 ///
 /// Messages name files, lines, columns, header names and the offending
 /// values of known columns; they never quote a whole row, anything from a
@@ -206,15 +217,31 @@ struct TableReader<Column: TableColumn>: ~Copyable {
     readHeader()
   }
 
+  /// At most this many header columns are read: a case file has a few dozen.
+  static var maxColumns: Int { 10_000 }
+
   private mutating func readHeader() {
     let columns = Column.allCases
+    let expectedHeader = "a header line naming the columns " + columns.map(\.name).joined(separator: ", ")
+    record.fieldLimit = Self.maxColumns
     guard csv.next(into: &record) else {
-      problem(
-        line: 1, column: nil, field: nil, found: "an empty file",
-        expected: "a header line naming the columns " + columns.map(\.name).joined(separator: ", "))
+      problem(line: 1, column: nil, field: nil, found: "an empty file", expected: expectedHeader)
       return
     }
     reportIssues()
+    // Past an open quote the rest of the file is one field: the columns
+    // found would only add misleading problems.
+    guard !record.issues.contains(where: { $0.kind == .unterminatedQuote }) else { return }
+    guard record.count <= Self.maxColumns else {
+      problem(
+        line: 1, column: nil, field: nil, found: "\(record.count) columns in the header",
+        expected: "at most \(Self.maxColumns) columns: " + expectedHeader)
+      return
+    }
+    guard !isBlank else {
+      problem(line: 1, column: nil, field: nil, found: "a line with no column names", expected: expectedHeader)
+      return
+    }
     var seen: [String: Int] = [:]
     for position in 0..<record.count {
       let field = record[position]
@@ -235,7 +262,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
           expected: "a name for every column (delete empty columns at the end of the sheet)")
       } else if let first = seen[key] {
         problem(
-          line: 1, column: position + 1, field: name, found: InputText.quoted(name) + " again",
+          line: 1, column: position + 1, field: InputText.shortened(name), found: InputText.quoted(name) + " again",
           expected: "each column named once (column \(first + 1) is \(InputText.quoted(header[first])))")
       } else {
         seen[key] = position
@@ -254,13 +281,15 @@ struct TableReader<Column: TableColumn>: ~Copyable {
         line: 1, column: nil, field: column.name, found: "no column " + InputText.quoted(column.name),
         expected: "a column named \(column.name) (required)")
     }
+    // A row needs only one field more than the header to be refused.
+    record.fieldLimit = header.count + 1
   }
 
   /// The name of the column at a field position, for messages: the format's
   /// name for a known column, the header as written for another.
   private func fieldName(_ position: Int) -> String? {
     if let column = fieldOf.firstIndex(of: position) { return Column.allCases[column].name }
-    return header[position].isEmpty ? nil : header[position]
+    return header[position].isEmpty ? nil : InputText.shortened(header[position])
   }
 
   /// Moves to the next row with the header's shape, reporting and skipping
@@ -315,7 +344,8 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   }
 
   private var isBlank: Bool {
-    for position in 0..<record.count where !csv.trimmedBytes(of: record[position]).isEmpty { return false }
+    if record.droppedFieldsHaveContent { return false }
+    for position in 0..<record.keptCount where !csv.trimmedBytes(of: record[position]).isEmpty { return false }
     return true
   }
 
@@ -390,7 +420,8 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       concealed ? "a value that is not a finite number (not shown: part of a home location)" : InputText.quoted(bytes)
     }
     guard let value = DecimalParser.parse(bytes) else {
-      report(column, found: found(), expected: expected)
+      let nonFinite = DecimalParser.isNonFiniteWord(bytes)
+      report(column, found: found(), expected: nonFinite ? "a finite number: " + expected : expected)
       return nil
     }
     guard value.isFinite else {
@@ -465,8 +496,57 @@ struct TableReader<Column: TableColumn>: ~Copyable {
 
 // MARK: - Reading a case
 
+/// One file of a case as found, before it is parsed: where reading the
+/// disk ends and parsing begins, so a case can also be read from memory.
+enum CaseFile {
+  /// No such file.
+  case missing
+  /// A folder where the file should be.
+  case folder
+  /// Something that exists but cannot be read as a file: what it is.
+  case unreadable(String)
+  /// The file's bytes.
+  case contents(Data)
+
+  /// The file at `path`.
+  init(atPath path: String) {
+    let fileManager = FileManager.default
+    var isFolder: ObjCBool = false
+    if !fileManager.fileExists(atPath: path, isDirectory: &isFolder) {
+      // A link whose target is gone (or that loops) is there but cannot
+      // be followed: "no such file" would send the planner looking for
+      // a file they can see.
+      let isLink = (try? fileManager.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeSymbolicLink
+      self = isLink ? .unreadable("a symbolic link to a file that does not exist (or a loop of links)") : .missing
+    } else if isFolder.boolValue {
+      self = .folder
+    } else if !Self.isRegularFile(path) {
+      // A FIFO, socket or device: reading it could block or never end.
+      self = .unreadable("a special file (a pipe, socket or device), not a regular file")
+    } else if (try? fileManager.attributesOfItem(atPath: path))?[.size] as? UInt64 == 0,
+      fileManager.isReadableFile(atPath: path)
+    {
+      // Not read: on Linux, contents(atPath:) leaks a 4 KB buffer for an
+      // empty file (swift-foundation's readDataFromFile drops it unfreed).
+      self = .contents(Data())
+    } else if let data = fileManager.contents(atPath: path) {
+      self = .contents(data)
+    } else {
+      self = .unreadable("a file that cannot be read")
+    }
+  }
+
+  /// Whether `path`, links followed, is a regular file (true when that
+  /// cannot be told: reading it will then say what is wrong).
+  private static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return true }
+    return info.st_mode & S_IFMT == S_IFREG
+  }
+}
+
 /// The state of reading one case: problems, warnings, and the ids seen so far.
-private struct CaseReading {
+struct CaseReading {
   var problems = ProblemList(limit: CaseReader.problemLimit)
   var warnings: [InputWarning] = []
   /// Setting index per URN, and the line each URN was first seen on.
@@ -484,33 +564,39 @@ private struct CaseReading {
           file: folder, line: nil, column: nil, field: nil,
           found: FileManager.default.fileExists(atPath: folder) ? "a file, not a folder" : "no such folder",
           expected: "a case folder holding settings.csv and pupils.csv"))
-      if let policyFile { _ = readPolicy(path: policyFile, name: policyFile, required: true) }
+      if let policyFile { _ = readPolicy(CaseFile(atPath: policyFile), name: policyFile, required: true) }
       return nil
     }
     let base = URL(fileURLWithPath: folder, isDirectory: true)
-    func path(_ name: String) -> String { base.appendingPathComponent(name).path }
+    return read(policyFile: policyFile) { name, inFolder in
+      CaseFile(atPath: inFolder ? base.appendingPathComponent(name).path : name)
+    }
+  }
 
+  /// Parses the case whose files `file` finds: called with a case file's
+  /// name (`settings.csv`) and true, or with `policyFile` and false.
+  mutating func read(policyFile: String?, file: (_ name: String, _ inFolder: Bool) -> CaseFile) -> Case? {
     problems.fileRank = 1
     var settings: [Setting] = []
-    if var data = load(path: path("settings.csv"), name: "settings.csv", required: true) {
+    if var data = load(file("settings.csv", true), name: "settings.csv", required: true) {
       data.withUnsafeMutableBytes { settings = readSettings($0.bindMemory(to: UInt8.self)) }
     }
     problems.fileRank = 2
     var pupils: [Pupil] = []
-    if var data = load(path: path("pupils.csv"), name: "pupils.csv", required: true) {
+    if var data = load(file("pupils.csv", true), name: "pupils.csv", required: true) {
       data.withUnsafeMutableBytes { pupils = readPupils($0.bindMemory(to: UInt8.self)) }
     }
     problems.fileRank = 3
     var travel: TravelMatrix?
-    if var data = load(path: path("travel.csv"), name: "travel.csv", required: false) {
+    if var data = load(file("travel.csv", true), name: "travel.csv", required: false) {
       data.withUnsafeMutableBytes { travel = readTravel($0.bindMemory(to: UInt8.self)) }
     }
     problems.fileRank = 4
     let policy =
       if let policyFile {
-        readPolicy(path: policyFile, name: policyFile, required: true)
+        readPolicy(file(policyFile, false), name: policyFile, required: true)
       } else {
-        readPolicy(path: path("policy.toml"), name: "policy.toml", required: false)
+        readPolicy(file("policy.toml", true), name: "policy.toml", required: false)
       }
 
     guard problems.total == 0 else { return nil }
@@ -523,10 +609,11 @@ private struct CaseReading {
   /// The bytes of a file; nil, with a problem when `required`, when it is
   /// missing, a folder, unreadable or not UTF-8 at all. (The readers then
   /// work in this buffer: it is not copied again.)
-  mutating func load(path: String, name: String, required: Bool, inCase: Bool = true) -> Data? {
+  mutating func load(_ file: CaseFile, name: String, required: Bool, inCase: Bool = true) -> Data? {
     let expectedFile = inCase ? "a \(name) file in the case folder" : "a policy file at this path"
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+    let data: Data
+    switch file {
+    case .missing:
       if required {
         problems.add(
           InputProblem(
@@ -534,17 +621,27 @@ private struct CaseReading {
             expected: expectedFile + (inCase ? " (required)" : "")))
       }
       return nil
-    }
-    guard !isFolder.boolValue else {
+    case .folder:
       problems.add(
         InputProblem(file: name, line: nil, column: nil, field: nil, found: "a folder", expected: expectedFile))
       return nil
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    case .unreadable(let what):
       problems.add(
         InputProblem(
-          file: name, line: nil, column: nil, field: nil, found: "a file that cannot be read",
-          expected: "a readable file (check its permissions)"))
+          file: name, line: nil, column: nil, field: nil, found: what,
+          expected: "a readable regular file (check the path and its permissions)"))
+      return nil
+    case .contents(let contents):
+      data = contents
+    }
+    // Without a byte-order mark, UTF-16 text has a NUL byte in every other
+    // position, which no UTF-8 case file has at all.
+    if data.prefix(2).contains(0) {
+      problems.add(
+        InputProblem(
+          file: name, line: 1, column: nil, field: nil,
+          found: "NUL bytes: a UTF-16 file (\"Unicode text\") without a byte-order mark, or not text at all",
+          expected: InputText.utf8Advice))
       return nil
     }
     if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
@@ -559,8 +656,8 @@ private struct CaseReading {
 
   /// The policy in a policy file: the case's `policy.toml`, or the one the
   /// user named (`required`, and reported under the path given).
-  mutating func readPolicy(path: String, name: String, required: Bool) -> Policy {
-    guard let data = load(path: path, name: name, required: required, inCase: !required) else { return Policy() }
+  mutating func readPolicy(_ file: CaseFile, name: String, required: Bool) -> Policy {
+    guard let data = load(file, name: name, required: required, inCase: !required) else { return Policy() }
     let (policy, found) = PolicyReader.read([UInt8](data), file: name)
     for problem in found { problems.add(problem) }
     return policy
@@ -700,6 +797,12 @@ private struct CaseReading {
       table.report(column, found: "an empty cell", expected: "a \(column.name) (every row needs one)")
       return nil
     }
+    guard bytes.count <= ByteKeyTable.maxKeyLength else {
+      table.report(
+        column, found: "an id of \(bytes.count) bytes",
+        expected: "a \(column.name) of at most \(ByteKeyTable.maxKeyLength) bytes")
+      return nil
+    }
     if let first = index.insert(bytes, value: Int32(lines.count)) {
       table.report(
         column, found: InputText.quoted(bytes) + " again",
@@ -801,6 +904,14 @@ extension TableReader {
 }
 
 extension DecimalParser {
+  /// Whether `bytes` spell infinity or not-a-number (`inf`, `-Infinity`,
+  /// `NaN`), which the grammar refuses: so that a message can say why.
+  static func isNonFiniteWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var text = String(decoding: bytes, as: UTF8.self).lowercased()
+    if text.hasPrefix("+") || text.hasPrefix("-") { text.removeFirst() }
+    return text == "inf" || text == "infinity" || text == "nan"
+  }
+
   /// The whole number written in `bytes`: digits, or a decimal whose
   /// fraction is zero (`3.0`, as spreadsheets often export whole numbers);
   /// nil for `3.5`, for text that is not a number, and beyond 10^15.

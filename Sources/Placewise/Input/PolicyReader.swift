@@ -30,10 +30,21 @@ public enum PolicyReader {
   /// The policy `bytes` set over the defaults, and the problems found (the
   /// policy is meaningless when there are any).
   package static func read(_ bytes: [UInt8], file: String) -> (policy: Policy, problems: [InputProblem]) {
+    // The parser works a line at a time in Characters; six keys need a few
+    // hundred bytes, and a huge file is a wrong file, not a policy.
+    guard bytes.count <= maxBytes else {
+      let problem = InputProblem(
+        file: file, line: nil, column: nil, field: nil, found: "a file of \(bytes.count) bytes",
+        expected: "a policy file of a few short lines (at most \(maxBytes) bytes)")
+      return (Policy(), [problem])
+    }
     var parser = Parser(file: file)
     parser.parse(bytes)
     return (parser.policy, parser.problems)
   }
+
+  /// The largest policy file read.
+  static let maxBytes = 1 << 20
 
   /// What each key may hold: a finite number above, or at least, a minimum.
   private struct Rule: Sendable {

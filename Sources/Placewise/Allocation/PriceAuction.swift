@@ -75,11 +75,41 @@ struct PriceAuction {
     let finalEpsilon = max(0.5, maxCost * 1e-3)
     var eps = max(finalEpsilon, maxCost / 8)
     var queue: [Int] = []
+    var paid = [Double](repeating: 0, count: pupilCount)
+    var firstPhase = true
     while true {
-      // Each phase starts with everyone unassigned and the prices kept.
-      for s in heaps.indices { heaps[s].removeAll(keepingCapacity: true) }
-      queue = Array((0..<pupilCount).reversed())
-      for p in 0..<pupilCount { assignment[p] = -1 }
+      // Each phase keeps the prices and the pupils whose place is still
+      // within the new epsilon of their best option; the others bid again.
+      // (The first phase starts with everyone unassigned.)
+      queue.removeAll(keepingCapacity: true)
+      if firstPhase {
+        queue = Array((0..<pupilCount).reversed())
+        firstPhase = false
+      } else {
+        var release = [Bool](repeating: false, count: pupilCount)
+        for p in (0..<pupilCount).reversed() {
+          let own = assignment[p]
+          guard own >= 0 else {
+            if !candidates.pairs(of: p).isEmpty { queue.append(p) }
+            continue
+          }
+          let mine = candidates.cost(own) + paid[p]
+          var best = weight * Double(input.pupils[p].priority)
+          for pair in candidates.pairs(of: p) where pair != own {
+            best = min(best, candidates.cost(pair) + lowest(Int(candidates.setting[pair])))
+          }
+          if mine > best + eps {
+            release[p] = true
+            queue.append(p)
+          }
+        }
+        for s in heaps.indices where heaps[s].contains(where: { release[Int($0.pupil)] }) {
+          let kept = heaps[s].filter { !release[Int($0.pupil)] }
+          heaps[s].removeAll(keepingCapacity: true)
+          for entry in kept { push(s, entry) }
+        }
+        for p in queue { assignment[p] = -1 }
+      }
       while let p = queue.popLast() {
         let unplacedCost = weight * Double(input.pupils[p].priority)
         var best = -1
@@ -107,6 +137,7 @@ struct PriceAuction {
         }
         push(s, (newPrice, Int32(p), Int32(best)))
         assignment[p] = best
+        paid[p] = newPrice
       }
       if eps <= finalEpsilon { break }
       eps = max(finalEpsilon, eps / 4)

@@ -37,8 +37,8 @@ struct Benchmark: ParsableCommand {
     #else
       let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
       try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-      print("| case | pupils | solver | read | candidates | solve | verify | write | total | peak memory | result |")
-      print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+      emit("| case | pupils | solver | read | candidates | solve | verify | write | total | peak memory | result |")
+      emit("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
       for spec in cases.split(separator: ",") {
         let parts = spec.split(separator: "=")
         guard parts.count == 2 else { throw ValidationError("bad case spec \(spec)") }
@@ -64,7 +64,7 @@ struct Benchmark: ParsableCommand {
           let total = Date().timeIntervalSince(start)
           var row = "| \(name) | \(pupils) | \(solver) |"
           guard result.status == 0 else {
-            print(row + " | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") |")
+            emit(row + " | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") |")
             continue
           }
           let phases = parseTimings(result.stderr)
@@ -73,10 +73,15 @@ struct Benchmark: ParsableCommand {
           }
           let peak = phases.values.map(\.peak).max() ?? 0
           let check = try checkResult(out, pupils: pupils, reference: &reference)
-          print(row + " \(format(total)) | \(peak / 1_048_576) MiB | \(check) |")
+          emit(row + " \(format(total)) | \(peak / 1_048_576) MiB | \(check) |")
         }
       }
     #endif
+  }
+
+  /// Writes one line at once, so a table piped to a file survives an interrupted run.
+  private func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }
 
   private func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }

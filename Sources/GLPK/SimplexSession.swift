@@ -162,14 +162,7 @@ public struct SimplexSession: ~Copyable {
   public mutating func setBounds(columns changes: [(ColumnIndex, Bounds)]) throws(GLPKError) {
     let operation = "setting column bounds"
     try ensureAlive(operation)
-    for (column, bounds) in changes {
-      guard column.position >= 0, column.position < columnCount else {
-        throw GLPKError(
-          kind: .invalidModel, operation: operation,
-          message: "column \(column.position) is out of range (the model has \(columnCount))")
-      }
-      try Self.checkBounds(bounds, "column \(column.position)", operation)
-    }
+    try Self.checkChanges(changes.map { ($0.0.position, $0.1) }, count: columnCount, "column", operation)
     try CFunnel.setColumnBounds(problem, changes)
   }
 
@@ -177,15 +170,22 @@ public struct SimplexSession: ~Copyable {
   public mutating func setBounds(rows changes: [(RowIndex, Bounds)]) throws(GLPKError) {
     let operation = "setting row bounds"
     try ensureAlive(operation)
-    for (row, bounds) in changes {
-      guard row.position >= 0, row.position < rowCount else {
+    try Self.checkChanges(changes.map { ($0.0.position, $0.1) }, count: rowCount, "row", operation)
+    try CFunnel.setRowBounds(problem, changes)
+  }
+
+  /// Refuses positions out of range and bounds GLPK would abort on.
+  private static func checkChanges(
+    _ changes: [(Int, Bounds)], count: Int, _ what: String, _ operation: String
+  ) throws(GLPKError) {
+    for (position, bounds) in changes {
+      guard position >= 0, position < count else {
         throw GLPKError(
           kind: .invalidModel, operation: operation,
-          message: "row \(row.position) is out of range (the model has \(rowCount))")
+          message: "\(what) \(position) is out of range (the model has \(count))")
       }
-      try Self.checkBounds(bounds, "row \(row.position)", operation)
+      try checkBounds(bounds, "\(what) \(position)", operation)
     }
-    try CFunnel.setRowBounds(problem, changes)
   }
 
   private static func checkLimits(_ time: Double?, _ iterations: Int?, _ operation: String) throws(GLPKError) {

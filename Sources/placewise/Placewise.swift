@@ -137,7 +137,7 @@ struct Allocate: ParsableCommand {
         run.timings + [
           PhaseTiming(
             phase: "write",
-            seconds: Double(written.components.seconds) + Double(written.components.attoseconds) * 1e-18,
+            seconds: written.inSeconds,
             peakMemoryBytes: PhaseTiming.peakMemory())
         ]
       let lines = phases.map { "timing: \($0.phase) \($0.seconds) s, peak memory \($0.peakMemoryBytes) bytes" }

@@ -28,7 +28,7 @@ public struct AllocationRun: Sendable {
       let d = now - mark
       timings.append(
         PhaseTiming(
-          phase: phase, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18,
+          phase: phase, seconds: d.inSeconds,
           peakMemoryBytes: PhaseTiming.peakMemory()))
       mark = now
     }

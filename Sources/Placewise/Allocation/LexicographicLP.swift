@@ -47,7 +47,7 @@ enum LexicographicLP {
       var o = SimplexOptions()
       if let deadline {
         let left = ContinuousClock().now.duration(to: deadline)
-        let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+        let seconds = left.inSeconds
         guard seconds > 0 else {
           throw AllocationError("the solver reached the time limit before proving an optimum")
         }

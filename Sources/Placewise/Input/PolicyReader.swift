@@ -267,8 +267,12 @@ public enum PolicyReader {
       let lower = Array(key.lowercased())
       var best: (key: String, distance: Int)?
       for candidate in PolicyReader.keys {
+        let limit = max(2, candidate.count / 4)
+        // The distance is at least the difference in length: a long line
+        // of junk must not cost a full table per key.
+        guard abs(lower.count - candidate.count) <= limit else { continue }
         let distance = editDistance(lower, Array(candidate))
-        if distance <= max(2, candidate.count / 4), distance < (best?.distance ?? .max) {
+        if distance <= limit, distance < (best?.distance ?? .max) {
           best = (candidate, distance)
         }
       }

@@ -15,6 +15,9 @@ public struct AllocationError: Error, Sendable, CustomStringConvertible {
     self.glpk = glpk
   }
 
+  /// The solver ran out of the time it was given.
+  public static let timeLimit = AllocationError("the solver reached the time limit before proving an optimum")
+
   /// The message, with GLPK's detail.
   public var description: String {
     if let glpk { return "\(message): \(glpk)" }
@@ -68,7 +71,7 @@ public enum Allocator {
         path = "glpk-simplex-lexicographic/plain-lp"
         detail = "\(model.program.rowCount) rows, \(model.program.columnCount) columns"
       case .contestedMarket:
-        let auction = PriceAuction(case: input, candidates: candidates)
+        let auction = try PriceAuction(case: input, candidates: candidates, deadline: deadline)
         var market = ContestedMarket(case: input, candidates: candidates, auction: auction)
         chosenPair = try market.solve(deadline: deadline)
         path = "glpk-simplex-lexicographic/contested-market"

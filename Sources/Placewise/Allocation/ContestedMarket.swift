@@ -161,6 +161,7 @@ struct ContestedMarket {
   /// Runs rounds until no pair prices negative; returns each pupil's pair (-1: unplaced).
   mutating func solve(deadline: ContinuousClock.Instant?) throws -> [Int] {
     while true {
+      if let deadline, ContinuousClock.now >= deadline { throw AllocationError.timeLimit }
       rounds += 1
       let round = try solveRound(deadline: deadline)
       if round.isOptimal { return round.assignment }

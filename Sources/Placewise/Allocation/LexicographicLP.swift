@@ -48,9 +48,7 @@ enum LexicographicLP {
       if let deadline {
         let left = ContinuousClock().now.duration(to: deadline)
         let seconds = left.inSeconds
-        guard seconds > 0 else {
-          throw AllocationError("the solver reached the time limit before proving an optimum")
-        }
+        guard seconds > 0 else { throw AllocationError.timeLimit }
         o.timeLimit = seconds
       }
       return o

@@ -22,7 +22,8 @@ struct PriceAuction {
   /// The final epsilon: every pupil's option is within it of its best.
   private(set) var epsilon: Double
 
-  init(case input: Case, candidates: CandidateSet) {
+  /// Runs the auction; past the deadline it stops with the time-limit error.
+  init(case input: Case, candidates: CandidateSet, deadline: ContinuousClock.Instant? = nil) throws(AllocationError) {
     let pupilCount = input.pupils.count
     let free = input.settings.map(\.freePlaces)
     var maxCost = 0.0
@@ -110,7 +111,13 @@ struct PriceAuction {
         }
         for p in queue { assignment[p] = -1 }
       }
+      var sinceCheck = 0
       while let p = queue.popLast() {
+        sinceCheck += 1
+        if sinceCheck == 65_536 {
+          sinceCheck = 0
+          if let deadline, ContinuousClock.now >= deadline { throw AllocationError.timeLimit }
+        }
         let unplacedCost = weight * Double(input.pupils[p].priority)
         var best = -1
         var bestCost = unplacedCost

@@ -27,11 +27,21 @@ func startPlacewise(_ arguments: [String]) throws -> Process {
   return process
 }
 
-/// Runs `placewise` to the end and captures its output.
-func runPlacewise(_ arguments: [String]) throws -> CLIResult {
+/// Runs `placewise` to the end and captures its output; `launcher`, when
+/// given, is a command (e.g. `/bin/sh -c SCRIPT`) that receives the binary's
+/// path and the arguments after its own.
+func runPlacewise(_ arguments: [String], through launcher: [String] = [], in directory: String? = nil) throws
+  -> CLIResult
+{
   let process = Process()
-  process.executableURL = placewiseBinary()
-  process.arguments = arguments
+  if let program = launcher.first {
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = Array(launcher.dropFirst()) + [placewiseBinary().path] + arguments
+  } else {
+    process.executableURL = placewiseBinary()
+    process.arguments = arguments
+  }
+  if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out

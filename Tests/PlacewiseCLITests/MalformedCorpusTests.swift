@@ -154,33 +154,13 @@ private let underSanitizer: Bool = {
 private func runPlacewise(
   _ arguments: [String], addressSpace: Int, in directory: String? = nil
 ) throws -> (CLIResult, Duration) {
-  let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-  var binary = bundle.appendingPathComponent("placewise").path
-  if !FileManager.default.fileExists(atPath: binary) {
-    binary = bundle.deletingLastPathComponent().appendingPathComponent("placewise").path
-  }
   // Address and thread sanitizers reserve terabytes of address space and
   // cannot start under `ulimit -v`: in such a build the limit is left out.
   let script =
     underSanitizer ? "exec \"$0\" \"$@\"" : "ulimit -v \(addressSpace / 1024) && exec \"$0\" \"$@\""
-  let clock = ContinuousClock()
   var result: CLIResult?
-  let elapsed = try clock.measure {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", script, binary] + arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    result = CLIResult(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+  let elapsed = try ContinuousClock().measure {
+    result = try runPlacewise(arguments, through: ["/bin/sh", "-c", script], in: directory)
   }
   return (try #require(result), elapsed)
 }

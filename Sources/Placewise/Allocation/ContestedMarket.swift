@@ -4,10 +4,14 @@ import GLPK
 /// The exact allocation solved on the contested part of the market only,
 /// with prices from the LP's duals proving the rest cannot do better.
 ///
-/// Every pupil starts at its cheapest pair. Where that overfills a setting or
-/// a need cap, the pupils there form the LP ("active" pupils), each with a few
-/// of its cheapest pairs; all others stay "fixed" at their cheapest pair and
-/// use up places, so the LP sees only the places they leave. After each LP
+/// Every pupil starts at its place in a `PriceAuction` (or, without one, at
+/// its cheapest pair). Pupils the auction left out, pupils at an overfull need
+/// cap and pupils whose place is not clearly their best at the auction's
+/// prices form the LP ("active" pupils), each with its few pairs cheapest at
+/// those prices; all others stay "fixed" and use up places, so the LP sees
+/// only the places they leave. Full settings the LP does not see keep the
+/// auction's price in the pricing below (any non-negative price is
+/// complementary to a full row). After each LP
 /// (two levels: `LexicographicLP`), its row duals give each setting and cap a
 /// price, a pair of whole-number level-1 and real level-2 parts compared
 /// lexicographically, and every pair of every pupil is priced:
@@ -254,7 +258,7 @@ struct ContestedMarket {
     let settingCount = input.settings.count
     let activePupils = (0..<input.pupils.count).filter { isActive[$0] }
 
-    // Rows only where the LP's pairs could overfill what fixed pupils leave.
+    // Demand on each setting and cap from the LP's pairs.
     var demand = [Int](repeating: 0, count: settingCount)
     var capDemand: [Int: Int] = [:]
     for p in activePupils {

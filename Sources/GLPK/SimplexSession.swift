@@ -131,12 +131,14 @@ public struct SimplexSession: ~Copyable {
     guard rows.count == rowCount, columns.count == columnCount else {
       throw GLPKError(
         kind: .invalidModel, operation: operation,
-        message: "\(rows.count) row and \(columns.count) column statuses for \(rowCount) rows and \(columnCount) columns")
+        message:
+          "\(rows.count) row and \(columns.count) column statuses for \(rowCount) rows and \(columnCount) columns")
     }
     let basic = rows.count { $0 == .basic } + columns.count { $0 == .basic }
     guard basic == rowCount else {
       throw GLPKError(
-        kind: .invalidModel, operation: operation, message: "\(basic) basic variables; a basis has one per row (\(rowCount))")
+        kind: .invalidModel, operation: operation,
+        message: "\(basic) basic variables; a basis has one per row (\(rowCount))")
     }
     try CFunnel.setBasis(problem, rows: rows, columns: columns)
   }
@@ -190,10 +192,12 @@ public struct SimplexSession: ~Copyable {
 
   private static func checkLimits(_ time: Double?, _ iterations: Int?, _ operation: String) throws(GLPKError) {
     if let time, !(time > 0 && time.isFinite) {
-      throw GLPKError(kind: .invalidModel, operation: operation, message: "time limit \(time); expected a positive number of seconds")
+      throw GLPKError(
+        kind: .invalidModel, operation: operation, message: "time limit \(time); expected a positive number of seconds")
     }
     if let iterations, iterations <= 0 {
-      throw GLPKError(kind: .invalidModel, operation: operation, message: "iteration limit \(iterations); expected at least 1")
+      throw GLPKError(
+        kind: .invalidModel, operation: operation, message: "iteration limit \(iterations); expected at least 1")
     }
   }
 

@@ -35,7 +35,8 @@ struct Benchmark: ParsableCommand {
     #if DEBUG
       throw ValidationError("build in release: swift run -c release placewise-bench")
     #else
-      let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+      let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent()
       try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
       emit("| case | pupils | solver | read | candidates | solve | verify | write | total | peak memory | result |")
       emit("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -64,7 +65,9 @@ struct Benchmark: ParsableCommand {
           let total = Date().timeIntervalSince(start)
           var row = "| \(name) | \(pupils) | \(solver) |"
           guard result.status == 0 else {
-            emit(row + " | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") |")
+            emit(
+              row
+                + " | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") |")
             continue
           }
           let phases = parseTimings(result.stderr)

@@ -43,7 +43,8 @@ public struct Allocation: Sendable {
 
   /// Creates an allocation.
   public init(
-    placements: [Placement], solverStatus: String, solverPath: String, solverDetail: String = "") {
+    placements: [Placement], solverStatus: String, solverPath: String, solverDetail: String = ""
+  ) {
     self.placements = placements
     self.solverStatus = solverStatus
     self.solverPath = solverPath

@@ -47,7 +47,9 @@ extension Allocation {
       let need = input.pupils[p].primaryNeed
       for pair in candidates.pairs(of: p) {
         let s = Int(candidates.setting[pair])
-        let capFull = input.settings[s].cap(for: need).map { usedByNeed[CapKey(setting: s, need: need), default: 0] >= $0 }
+        let capFull = input.settings[s].cap(for: need).map {
+          usedByNeed[CapKey(setting: s, need: need), default: 0] >= $0
+        }
         guard used[s] >= input.settings[s].freePlaces || capFull == true else {
           throw broken("pupil \(input.pupils[p].id) is unplaced while \(input.settings[s].urn) has room for it")
         }

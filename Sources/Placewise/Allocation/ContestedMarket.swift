@@ -296,7 +296,8 @@ struct ContestedMarket {
       let (ra, rb) = (find(a), find(b))
       if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
     }
-    let capNode = Dictionary(uniqueKeysWithValues: liveCaps.enumerated().map { ($1, activePupils.count + settingCount + $0) })
+    let capNode = Dictionary(
+      uniqueKeysWithValues: liveCaps.enumerated().map { ($1, activePupils.count + settingCount + $0) })
     for (i, p) in activePupils.enumerated() {
       for pair in included[p] {
         let s = Int(candidates.setting[pair])

@@ -198,7 +198,8 @@ private struct CandidateBuilder: Sendable {
         chunk.minutes.append(journey)
         chunk.rank.append(rank)
         chunk.penalty.append(
-          Eligibility.preferencePenalty(rank: rank > 0 ? Int(rank) : nil, hasPreferences: hasPreferences, policy: policy))
+          Eligibility.preferencePenalty(
+            rank: rank > 0 ? Int(rank) : nil, hasPreferences: hasPreferences, policy: policy))
       }
       chunk.counts.append(row.count)
       chunk.eligible.append(eligible)

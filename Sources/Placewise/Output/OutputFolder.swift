@@ -119,7 +119,8 @@ public enum OutputFolder {
     _ = fsync(fd)
   }
 
-  private typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) ->
+  private typealias Renameat2 =
+    @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) ->
     Int32
 
   /// glibc's renameat2, looked up at run time because Swift's Glibc module

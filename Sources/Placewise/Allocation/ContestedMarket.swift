@@ -54,6 +54,11 @@ struct ContestedMarket {
   /// into the LP its pairs cheapest at these prices, the ones likely to matter.
   private let guidePrice: [Double]
   private var fixedPair: [Int]
+  /// Where each pupil was before this round: its LP pair last round (-1:
+  /// unplaced), or the pair it held while fixed. Nil in the first round.
+  private var previousPair: [Int]? = nil
+  /// Pupils activated during this round's pricing, with the pair they held.
+  private var activatedFrom: [Int: Int] = [:]
   private var isActive: [Bool]
   private var included: [[Int]]
   private var fixedLoad: [Int]
@@ -151,6 +156,7 @@ struct ContestedMarket {
       let key = s * 16 + need[p]
       if caps[key] != nil { fixedCapLoad[key]! -= 1 }
     }
+    activatedFrom[p] = own
     fixedPair[p] = -1
     isActive[p] = true
     let pairs = Array(candidates.pairs(of: p))
@@ -216,6 +222,11 @@ struct ContestedMarket {
       pupilRow.append((p, row.position))
       var cheapest = included[p][0]
       for pair in included[p] where candidates.cost(pair) < candidates.cost(cheapest) { cheapest = pair }
+      // From the second round on, the basis is the last allocation: each
+      // pupil's pair (or unplaced) basic, every setting and cap row slack.
+      // That allocation is feasible for this round's LP too (places moved
+      // with activated pupils), so the levels start from it directly.
+      if let previousPair { cheapest = previousPair[p] }
       for pair in included[p] {
         let s = Int(candidates.setting[pair])
         let column = program.addColumn(.atLeast(0), objective: 0)
@@ -233,11 +244,19 @@ struct ContestedMarket {
       levelOne.append(Double(input.pupils[p].priority))
       levelTwo.append(0)
       levelThree.append(0)
-      columnStatus.append(.atLower)
+      columnStatus.append(previousPair != nil && cheapest < 0 ? .basic : .atLower)
     }
-    let solution = try LexicographicLP.solve(
-      program, objectives: [levelOne, levelTwo, levelThree], warmStart: (rowStatus, columnStatus),
-      deadline: deadline)
+    let objectives = [levelOne, levelTwo, levelThree]
+    var solution: LexicographicSolution
+    do {
+      solution = try LexicographicLP.solve(
+        program, objectives: objectives, warmStart: (rowStatus, columnStatus),
+        primalFeasibleStart: previousPair != nil, deadline: deadline)
+    } catch let error as GLPKError where previousPair != nil && error.returnCode != .timeLimitReached {
+      // The last allocation should always be a valid start; if GLPK refuses
+      // it, solve from scratch rather than fail.
+      solution = try LexicographicLP.solve(program, objectives: objectives, deadline: deadline)
+    }
     var result = ComponentResult()
     for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { result.assignment.append((p, pair)) }
     for level in 0..<3 {
@@ -255,6 +274,7 @@ struct ContestedMarket {
   }
 
   private mutating func solveRound(deadline: ContinuousClock.Instant?) throws -> RoundResult {
+    activatedFrom = [:]
     let settingCount = input.settings.count
     let activePupils = (0..<input.pupils.count).filter { isActive[$0] }
 
@@ -336,6 +356,7 @@ struct ContestedMarket {
     }
 
     var assignment = fixedPair
+    for p in activePupils { assignment[p] = -1 }
     // Duals per level: of each setting row, cap row and pupil row (0 where none).
     var ySetting = [[Double]](repeating: [Double](repeating: 0, count: settingCount), count: 3)
     var yCap = [[Int: Double]](repeating: [:], count: 3)
@@ -403,6 +424,13 @@ struct ContestedMarket {
         }
       }
       if isActive[p] { included[p].sort() }
+    }
+    if changed {
+      // Next round starts from this round's allocation (activated pupils at the
+      // pair they held while fixed, set in `activate`).
+      var next = assignment
+      for (p, own) in activatedFrom { next[p] = own }
+      previousPair = next
     }
     return RoundResult(isOptimal: !changed, assignment: assignment)
   }

@@ -41,7 +41,8 @@ enum LexicographicLP {
   /// from the levels.
   static func solve(
     _ program: LinearProgram, objectives: [[Double]],
-    warmStart: (rows: [BasisStatus], columns: [BasisStatus])? = nil, deadline: ContinuousClock.Instant?
+    warmStart: (rows: [BasisStatus], columns: [BasisStatus])? = nil, primalFeasibleStart: Bool = false,
+    deadline: ContinuousClock.Instant?
   ) throws -> LexicographicSolution {
     func options() throws(AllocationError) -> SimplexOptions {
       var o = SimplexOptions()
@@ -54,7 +55,10 @@ enum LexicographicLP {
       return o
     }
     var session = try SimplexSession(program)
-    if let warmStart, objectives.count >= 2 {
+    if let warmStart, primalFeasibleStart {
+      // A feasible allocation as the basis: the levels start from it directly.
+      try session.setBasis(rows: warmStart.rows, columns: warmStart.columns)
+    } else if let warmStart, objectives.count >= 2 {
       try session.setBasis(rows: warmStart.rows, columns: warmStart.columns)
       let weight = 1000 * (objectives[1].max() ?? 0) + 1000
       try session.setObjective(zip(objectives[0], objectives[1]).map { weight * $0 + $1 })

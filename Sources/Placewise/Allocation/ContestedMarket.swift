@@ -383,7 +383,10 @@ struct ContestedMarket {
       guard !pairs.isEmpty else { continue }
       let k = need[p]
       let id = input.pupils[p].id
-      func price(_ level: Int, _ s: Int) -> Double { ySetting[level][s] + (yCap[level][s * 16 + k] ?? 0) }
+      // Most rounds have no live cap row: skip the lookup on this hot path.
+      func price(_ level: Int, _ s: Int) -> Double {
+        yCap[level].isEmpty ? ySetting[level][s] : ySetting[level][s] + (yCap[level][s * 16 + k] ?? 0)
+      }
       func cost(_ level: Int, _ pair: Int) -> Double {
         switch level {
         case 0: 0

@@ -71,13 +71,17 @@ public enum Allocator {
         path = "glpk-simplex-lexicographic/plain-lp"
         detail = "\(model.program.rowCount) rows, \(model.program.columnCount) columns"
       case .contestedMarket:
+        Profile.log("auction start")
         let auction = try PriceAuction(case: input, candidates: candidates, deadline: deadline)
+        Profile.log("auction done")
         var market = ContestedMarket(case: input, candidates: candidates, auction: auction)
+        Profile.log("market init")
         chosenPair = try market.solve(deadline: deadline)
         path = "glpk-simplex-lexicographic/contested-market"
         detail =
           "\(market.rounds) pricing rounds; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns "
           + "in \(market.lastComponents) independent parts"
+          + (market.refusedStarts > 0 ? "; \(market.refusedStarts) parts solved without their start" : "")
       }
     } catch let error as GLPKError {
       let what =

@@ -54,9 +54,16 @@ struct ContestedMarket {
   /// into the LP its pairs cheapest at these prices, the ones likely to matter.
   private let guidePrice: [Double]
   private var fixedPair: [Int]
-  /// Where each pupil was before this round: its LP pair last round (-1:
-  /// unplaced), or the pair it held while fixed. Nil in the first round.
-  private var previousPair: [Int]? = nil
+  /// Where each pupil starts this round: its LP pair last round (-1:
+  /// unplaced), or the pair it held while fixed; in the first round, the
+  /// auction's pair (or the cheapest).
+  private var startPair: [Int]
+  /// The weight of level 0 in the combined objective the start is built for.
+  private let weight: Double
+  /// Approximate prices (in combined units) of settings and caps that shape
+  /// the start: the auction's in the first round, the last LP's duals later.
+  private var settingPrice: [Double]
+  private var capPrice: [Int: Double] = [:]
   /// Pupils activated during this round's pricing, with the pair they held.
   private var activatedFrom: [Int: Int] = [:]
   private var isActive: [Bool]
@@ -69,6 +76,8 @@ struct ContestedMarket {
   private(set) var lastLPPupils = 0
   private(set) var lastLPColumns = 0
   private(set) var lastComponents = 0
+  /// LP parts whose start GLPK refused (solved cold instead); 0 unless something is wrong.
+  private(set) var refusedStarts = 0
 
   init(case input: Case, candidates: CandidateSet, auction: PriceAuction? = nil) {
     self.input = input
@@ -93,6 +102,8 @@ struct ContestedMarket {
     included = [[Int]](repeating: [], count: pupilCount)
     fixedLoad = [Int](repeating: 0, count: input.settings.count)
     guidePrice = auction?.prices ?? [Double](repeating: 0, count: input.settings.count)
+    weight = auction?.weight ?? PriceAuction.weight(maxCost: maxCost)
+    settingPrice = guidePrice
     // A weighted auction price w * k + r is the pair (k, r).
     externalPrice = (auction?.prices ?? []).map { price in
       guard let weight = auction?.weight, price >= 0.5 * weight else { return (0, price) }
@@ -122,6 +133,7 @@ struct ContestedMarket {
       let key = Int(candidates.setting[best]) * 16 + need[p]
       if caps[key] != nil { fixedCapLoad[key, default: 0] += 1 }
     }
+    startPair = fixedPair
     // Pupils at an overfull setting or cap start in the LP, and so do those
     // whose auction pair is not clearly their best at the auction's prices.
     let margin = 2 * (auction?.epsilon ?? 0)
@@ -184,6 +196,8 @@ struct ContestedMarket {
     var settingDuals: [[(Int, Double)]] = [[], [], []]
     var capDuals: [[(Int, Double)]] = [[], [], []]
     var pupilDuals: [[(Int, Double)]] = [[], [], []]
+    /// GLPK refused the start built for it (it was then solved cold).
+    var refusedStart = false
   }
 
   /// Builds and solves the LP of one connected part: its pupils with their
@@ -209,55 +223,85 @@ struct ContestedMarket {
     var levelOne: [Double] = []
     var levelTwo: [Double] = []
     var levelThree: [Double] = []
-    // Warm start: every pupil at its cheapest included pair (basic), every
-    // setting and cap row's auxiliary basic: dual feasible for the weighted
-    // objective, primal infeasible only where places run short.
-    var rowStatus = [BasisStatus](repeating: .basic, count: program.rowCount)
-    var columnStatus: [BasisStatus] = []
-    var pupilRow: [(Int, Int)] = []
+    // The start: each pupil where it was (the auction's pair in the first
+    // round, the last allocation later), dropped to unplaced where its place
+    // is no longer free, so that the start is feasible.
+    var room: [Int: Int] = [:]
+    for (s, r) in settingRow { room[r] = free[s] - fixedLoad[s] }
+    for (key, r) in capRow { room[r] = caps[key]! - fixedCapLoad[key, default: 0] }
+    var tree = TreeBasis(rowCount: program.rowCount + pupils.count)
     var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
+    var pupilRow: [(Int, Int)] = []
     for p in pupils {
-      let row = program.addRow(.fixed(1))
-      rowStatus.append(.fixed)
-      pupilRow.append((p, row.position))
-      var cheapest = included[p][0]
-      for pair in included[p] where candidates.cost(pair) < candidates.cost(cheapest) { cheapest = pair }
-      // From the second round on, the basis is the last allocation: each
-      // pupil's pair (or unplaced) basic, every setting and cap row slack.
-      // That allocation is feasible for this round's LP too (places moved
-      // with activated pupils), so the levels start from it directly.
-      if let previousPair { cheapest = previousPair[p] }
+      let row = program.addRow(.fixed(1)).position
+      pupilRow.append((p, row))
+      var start = startPair[p]
+      if start >= 0 {
+        let s = Int(candidates.setting[start])
+        let rows = [settingRow[s], capRow[s * 16 + need[p]]].compactMap { $0 }
+        if included[p].contains(start), rows.allSatisfy({ room[$0]! > 0 }) {
+          for r in rows { room[r]! -= 1 }
+        } else {
+          start = -1
+        }
+      }
+      func rowsAndPrice(_ pair: Int) -> (to: Int, price: Double) {
+        let s = Int(candidates.setting[pair])
+        let key = s * 16 + need[p]
+        let price = (settingRow[s] != nil ? settingPrice[s] : 0) + (capRow[key] != nil ? capPrice[key] ?? 0 : 0)
+        return (capRow[key] ?? settingRow[s] ?? tree.root, price)
+      }
+      let unplacedCost = weight * Double(input.pupils[p].priority)
+      let potential = start < 0 ? unplacedCost : candidates.cost(start) + rowsAndPrice(start).price
       for pair in included[p] {
         let s = Int(candidates.setting[pair])
         let column = program.addColumn(.atLeast(0), objective: 0)
-        program.setEntry(row: row, column: column, 1)
+        program.setEntry(row: RowIndex(row), column: column, 1)
         if let r = settingRow[s] { program.setEntry(row: RowIndex(r), column: column, 1) }
         if let r = capRow[s * 16 + need[p]] { program.setEntry(row: RowIndex(r), column: column, 1) }
         levelOne.append(0)
         levelTwo.append(candidates.cost(pair))
         levelThree.append(tieBreak.weight(pupil: input.pupils[p].id, setting: s))
-        columnStatus.append(pair == cheapest ? .basic : .atLower)
         pairColumn.append((p, pair, column.position))
+        let (to, price) = rowsAndPrice(pair)
+        tree.columns.append(
+          .init(
+            from: row, to: to, isPositive: pair == start,
+            distance: abs(candidates.cost(pair) + price - potential)))
       }
       let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
-      program.setEntry(row: row, column: u, 1)
+      program.setEntry(row: RowIndex(row), column: u, 1)
       levelOne.append(Double(input.pupils[p].priority))
       levelTwo.append(0)
       levelThree.append(0)
-      columnStatus.append(previousPair != nil && cheapest < 0 ? .basic : .atLower)
+      tree.columns.append(
+        .init(from: row, to: tree.root, isPositive: start < 0, distance: abs(unplacedCost - potential)))
     }
+    for (s, r) in settingRow {
+      tree.slacks[r] = .init(from: r, to: tree.root, isPositive: room[r]! > 0, distance: abs(settingPrice[s]))
+    }
+    for (key, r) in capRow {
+      tree.slacks[r] = .init(
+        from: r, to: settingRow[key / 16] ?? tree.root, isPositive: room[r]! > 0, distance: abs(capPrice[key] ?? 0))
+    }
+    let pupilRows = Set(pupilRow.map(\.1))
+    let basis = tree.statuses { pupilRows.contains($0) ? .fixed : .atUpper }
     let objectives = [levelOne, levelTwo, levelThree]
     var solution: LexicographicSolution
+    var refused = basis == nil
     do {
       solution = try LexicographicLP.solve(
-        program, objectives: objectives, warmStart: (rowStatus, columnStatus),
-        primalFeasibleStart: previousPair != nil, deadline: deadline)
-    } catch let error as GLPKError where previousPair != nil && error.returnCode != .timeLimitReached {
-      // The last allocation should always be a valid start; if GLPK refuses
-      // it, solve from scratch rather than fail.
+        program, objectives: objectives,
+        start: basis.map { WarmStart(rows: $0.rows, columns: $0.columns, isPrimalFeasible: true, weight: weight) },
+        deadline: deadline)
+    } catch let error as GLPKError where error.returnCode != .timeLimitReached {
+      // The start should always be a valid basis; if GLPK refuses it, solve
+      // from scratch rather than fail.
+      refused = true
       solution = try LexicographicLP.solve(program, objectives: objectives, deadline: deadline)
     }
     var result = ComponentResult()
+    result.refusedStart = refused
     for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { result.assignment.append((p, pair)) }
     for level in 0..<3 {
       let duals = solution.duals[level]
@@ -339,6 +383,9 @@ struct ContestedMarket {
     lastLPPupils = activePupils.count
     lastLPColumns = activePupils.reduce(0) { $0 + included[$1].count + 1 }
     lastComponents = components.count
+    Profile.log(
+      "round \(rounds): \(activePupils.count) pupils, \(lastLPColumns) cols, parts \(components.map(\.count).sorted(by: >).prefix(5))"
+    )
 
     let market = self
     let parts = components
@@ -362,6 +409,7 @@ struct ContestedMarket {
     var yCap = [[Int: Double]](repeating: [:], count: 3)
     var yPupil = [[Double]](repeating: [Double](repeating: 0, count: input.pupils.count), count: 3)
     for result in try results.all() {
+      if result.refusedStart { refusedStarts += 1 }
       for (p, pair) in result.assignment { assignment[p] = pair }
       for level in 0..<3 {
         for (s, y) in result.settingDuals[level] { ySetting[level][s] = y }
@@ -369,11 +417,18 @@ struct ContestedMarket {
         for (p, y) in result.pupilDuals[level] { yPupil[level][p] = y }
       }
     }
+    Profile.log("round \(rounds) solved")
     // Full settings the LP does not see take the auction's price.
     for s in 0..<settingCount where demand[s] == 0 && fixedLoad[s] >= free[s] && s < externalPrice.count {
       ySetting[0][s] = -externalPrice[s].0
       ySetting[1][s] = -externalPrice[s].1
     }
+
+    // The next round's start is shaped by these duals, in combined units.
+    settingPrice = (0..<settingCount).map { -(weight * ySetting[0][$0] + ySetting[1][$0]) }
+    capPrice = [:]
+    for (key, y) in yCap[0] { capPrice[key] = -weight * y }
+    for (key, y) in yCap[1] { capPrice[key, default: 0] -= y }
 
     // Pricing every pair of every pupil, with reduced costs as triples
     // (level 1, level 2, level 3) compared lexicographically.
@@ -433,7 +488,7 @@ struct ContestedMarket {
       // pair they held while fixed, set in `activate`).
       var next = assignment
       for (p, own) in activatedFrom { next[p] = own }
-      previousPair = next
+      startPair = next
     }
     return RoundResult(isOptimal: !changed, assignment: assignment)
   }

@@ -10,6 +10,16 @@ struct LexicographicSolution {
   var duals: [[Double]]
 }
 
+/// A basis to start the lexicographic levels from (see `LexicographicLP.solve`).
+struct WarmStart {
+  var rows: [BasisStatus]
+  var columns: [BasisStatus]
+  /// Feasible for the LP (an allocation), rather than dual feasible.
+  var isPrimalFeasible: Bool
+  /// The weight of level 0 in the combined objective the basis was built for.
+  var weight: Double
+}
+
 /// Solves an LP for a list of objectives in order: each is minimised over
 /// the optimal face of the ones before it.
 enum LexicographicLP {
@@ -33,15 +43,15 @@ enum LexicographicLP {
   /// below it, costing at most that much). Each level's basis stays feasible
   /// for the next, so every level after the first starts warm.
   ///
-  /// `warmStart`, when given, is a basis that is dual feasible for the
-  /// weighted objective `weight * level0 + level1` (each pupil at its
-  /// cheapest pair). The dual simplex first solves that weighted objective
-  /// from it; its optimum starts the exact levels, which then usually have
-  /// little left to do. The weight only steers the start: exactness comes
-  /// from the levels.
+  /// `start`, when given, is a basis to begin from and the weight of the
+  /// combined objective `weight * level0 + level1` it was built for: either
+  /// dual feasible for it (each pupil at its cheapest pair; the dual simplex
+  /// follows) or primal feasible (an allocation; the primal simplex
+  /// follows). That combined objective is solved first; its optimum starts
+  /// the exact levels, which then usually have little left to do. The
+  /// weight only steers the start: exactness comes from the levels.
   static func solve(
-    _ program: LinearProgram, objectives: [[Double]],
-    warmStart: (rows: [BasisStatus], columns: [BasisStatus])? = nil, primalFeasibleStart: Bool = false,
+    _ program: LinearProgram, objectives: [[Double]], start: WarmStart? = nil,
     deadline: ContinuousClock.Instant?
   ) throws -> LexicographicSolution {
     func options() throws(AllocationError) -> SimplexOptions {
@@ -55,16 +65,16 @@ enum LexicographicLP {
       return o
     }
     var session = try SimplexSession(program)
-    if let warmStart, primalFeasibleStart {
-      // A feasible allocation as the basis: the levels start from it directly.
-      try session.setBasis(rows: warmStart.rows, columns: warmStart.columns)
-    } else if let warmStart, objectives.count >= 2 {
-      try session.setBasis(rows: warmStart.rows, columns: warmStart.columns)
-      let weight = 1000 * (objectives[1].max() ?? 0) + 1000
-      try session.setObjective(zip(objectives[0], objectives[1]).map { weight * $0 + $1 })
+    if let start, objectives.count >= 2 {
+      try session.setBasis(rows: start.rows, columns: start.columns)
+      try session.setObjective(zip(objectives[0], objectives[1]).map { start.weight * $0 + $1 })
       var weighted = try options()
-      weighted.method = .dualThenPrimal
+      weighted.method = start.isPrimalFeasible ? .primal : .dualThenPrimal
+      let t0 = ContinuousClock.now
       _ = try session.solve(weighted, operation: "solving the weighted warm start")
+      Profile.log(
+        "weighted rows \(session.rowCount) cols \(session.columnCount) primal \(start.isPrimalFeasible): \((ContinuousClock.now - t0).inSeconds)"
+      )
     }
     var duals: [[Double]] = []
     var last: LPSolution?
@@ -85,7 +95,10 @@ enum LexicographicLP {
         try session.setBounds(rows: fixedRows)
       }
       try session.setObjective(objective)
+      let t0 = ContinuousClock.now
       let solution = try session.solve(try options(), operation: "solving level \(level + 1) of \(objectives.count)")
+      Profile.log(
+        "level \(level) rows \(session.rowCount) cols \(session.columnCount): \((ContinuousClock.now - t0).inSeconds)")
       guard solution.status == .optimal else {
         throw AllocationError("level \(level + 1) ended \(solution.status), expected optimal")
       }

@@ -22,13 +22,16 @@ struct PriceAuction {
   /// The final epsilon: every pupil's option is within it of its best.
   private(set) var epsilon: Double
 
+  /// The weight for a case whose dearest pair costs `maxCost`.
+  static func weight(maxCost: Double) -> Double { 10 * maxCost + 1000 }
+
   /// Runs the auction; past the deadline it stops with the time-limit error.
   init(case input: Case, candidates: CandidateSet, deadline: ContinuousClock.Instant? = nil) throws(AllocationError) {
     let pupilCount = input.pupils.count
     let free = input.settings.map(\.freePlaces)
     var maxCost = 0.0
     for pair in 0..<candidates.count { maxCost = max(maxCost, candidates.cost(pair)) }
-    weight = 10 * maxCost + 1000
+    weight = Self.weight(maxCost: maxCost)
     assignment = [Int](repeating: -1, count: pupilCount)
     prices = [Double](repeating: 0, count: input.settings.count)
     epsilon = 0

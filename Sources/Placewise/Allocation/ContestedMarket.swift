@@ -146,8 +146,9 @@ struct ContestedMarket {
       } else if let auction {
         let mine = candidates.cost(own) + auction.prices[s]
         let unplaced = auction.weight * Double(input.pupils[p].priority)
+        // Pairs come cheapest first and prices are never negative.
         if unplaced <= mine + margin
-          || candidates.pairs(of: p).contains(where: {
+          || candidates.pairs(of: p).lazy.prefix(while: { candidates.cost($0) <= mine + margin }).contains(where: {
             $0 != own && candidates.cost($0) + auction.prices[Int(candidates.setting[$0])] <= mine + margin
           })
         {
@@ -464,7 +465,15 @@ struct ContestedMarket {
           continue
         }
       }
+      // Pairs come cheapest first. Every price is lexicographically at most
+      // zero (a row's level-2 dual can be positive only where its level-1
+      // dual is negative), so a pair's reduced cost is at least
+      // (-Y1, cost - Y2, .); once that is positive at level 1, or at level
+      // 2 with Y1 = 0, no later (dearer) pair can price negative.
+      let canStop = Y.0 < 0.5
+      if Y.0 < -0.5 { continue }
       for pair in pairs where pair != own {
+        if canStop && candidates.cost(pair) - Y.1 > tolerance.0 { break }
         let s = Int(candidates.setting[pair])
         let d = (
           cost(0, pair) - Y.0 - price(0, s), cost(1, pair) - Y.1 - price(1, s), cost(2, pair) - Y.2 - price(2, s)

@@ -99,8 +99,11 @@ struct PriceAuction {
           }
           let mine = candidates.cost(own) + paid[p]
           var best = weight * Double(input.pupils[p].priority)
+          // Pairs come cheapest first and prices are never negative.
           for pair in candidates.pairs(of: p) where pair != own {
-            best = min(best, candidates.cost(pair) + lowest(Int(candidates.setting[pair])))
+            let cost = candidates.cost(pair)
+            if cost >= best { break }
+            best = min(best, cost + lowest(Int(candidates.setting[pair])))
           }
           if mine > best + eps {
             release[p] = true
@@ -126,8 +129,12 @@ struct PriceAuction {
         var bestCost = unplacedCost
         var second = Double.infinity
         for pair in candidates.pairs(of: p) {
+          // Pairs come cheapest first and prices are never negative: no
+          // later pair can beat the second best.
+          let cost = candidates.cost(pair)
+          if cost >= second { break }
           let s = Int(candidates.setting[pair])
-          let c = candidates.cost(pair) + lowest(s)
+          let c = cost + lowest(s)
           if c < bestCost {
             second = min(second, bestCost)
             bestCost = c

@@ -4,7 +4,9 @@ import Foundation
 /// preference penalty: the columns the optimiser may choose from.
 ///
 /// Stored by pupil in compressed rows: the pairs of pupil `p` are
-/// `offsets[p] ..< offsets[p + 1]`, in ascending setting index. Pairs at
+/// `offsets[p] ..< offsets[p + 1]`, cheapest first (journey minutes plus
+/// preference penalty; equal costs by setting index), so that a search for
+/// a pupil's best pairs at non-negative prices can stop early. Pairs at
 /// settings with no free place are left out (they can never be used), but
 /// counted in `eligibleCount`, so that an unplaced pupil's reason can tell
 /// "no eligible setting" from "every eligible setting full".
@@ -145,6 +147,7 @@ private struct CandidateBuilder: Sendable {
     var chunk = CandidateChunk()
     var row: [(setting: Int32, minutes: Double, rank: Int32)] = []
     var preferred: [(setting: Int, rank: Int)] = []
+    var costed: [(setting: Int32, minutes: Double, rank: Int32, penalty: Double)] = []
     for p in pupils {
       let pupil = input.pupils[p]
       let limit = Eligibility.journeyLimit(pupil, policy)
@@ -192,14 +195,19 @@ private struct CandidateBuilder: Sendable {
           consider(s, estimate(s), nil)
         }
       }
-      row.sort { $0.setting < $1.setting }
+      costed.removeAll(keepingCapacity: true)
       for (s, journey, rank) in row {
+        let penalty = Eligibility.preferencePenalty(
+          rank: rank > 0 ? Int(rank) : nil, hasPreferences: hasPreferences, policy: policy)
+        costed.append((s, journey, rank, penalty))
+      }
+      // Cheapest first; the sum is the one `cost(_:)` computes.
+      costed.sort { ($0.minutes + $0.penalty, $0.setting) < ($1.minutes + $1.penalty, $1.setting) }
+      for (s, journey, rank, penalty) in costed {
         chunk.setting.append(s)
         chunk.minutes.append(journey)
         chunk.rank.append(rank)
-        chunk.penalty.append(
-          Eligibility.preferencePenalty(
-            rank: rank > 0 ? Int(rank) : nil, hasPreferences: hasPreferences, policy: policy))
+        chunk.penalty.append(penalty)
       }
       chunk.counts.append(row.count)
       chunk.eligible.append(eligible)

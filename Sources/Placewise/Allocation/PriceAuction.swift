@@ -28,59 +28,149 @@ struct PriceAuction {
   /// Runs the auction; past the deadline it stops with the time-limit error.
   init(case input: Case, candidates: CandidateSet, deadline: ContinuousClock.Instant? = nil) throws(AllocationError) {
     let pupilCount = input.pupils.count
-    let free = input.settings.map(\.freePlaces)
+    let settingCount = input.settings.count
+    let pairCount = candidates.count
+    // The hot loops below read flat, unchecked buffers: the costs summed
+    // once, each pupil's pair range, and the settings' heaps.
+    let cost = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, pairCount))
+    defer { cost.deallocate() }
     var maxCost = 0.0
-    for pair in 0..<candidates.count { maxCost = max(maxCost, candidates.cost(pair)) }
+    for pair in 0..<pairCount {
+      cost[pair] = candidates.cost(pair)
+      maxCost = max(maxCost, cost[pair])
+    }
     weight = Self.weight(maxCost: maxCost)
-    assignment = [Int](repeating: -1, count: pupilCount)
-    prices = [Double](repeating: 0, count: input.settings.count)
+    prices = [Double](repeating: 0, count: settingCount)
     epsilon = 0
+    let weight = self.weight
 
-    // Per setting, its holders as a binary min-heap on the price paid.
-    var heaps = [[(price: Double, pupil: Int32, pair: Int32)]](repeating: [], count: input.settings.count)
-    func lowest(_ s: Int) -> Double { heaps[s].count < free[s] || heaps[s].isEmpty ? 0 : heaps[s][0].price }
-    func secondLowest(_ s: Int) -> Double {
-      let heap = heaps[s]
-      if heap.count + 2 <= free[s] { return 0 }
-      if heap.count + 1 == free[s] { return heap.isEmpty ? 0 : heap[0].price }
-      if heap.count < 2 { return .infinity }
-      return heap.count == 2 ? heap[1].price : min(heap[1].price, heap[2].price)
-    }
-    func push(_ s: Int, _ entry: (price: Double, pupil: Int32, pair: Int32)) {
-      heaps[s].append(entry)
-      var i = heaps[s].count - 1
-      while i > 0 {
-        let parent = (i - 1) / 2
-        guard heaps[s][i].price < heaps[s][parent].price else { break }
-        heaps[s].swapAt(i, parent)
-        i = parent
-      }
-    }
-    func popLowest(_ s: Int) -> (price: Double, pupil: Int32, pair: Int32) {
-      let top = heaps[s][0]
-      let last = heaps[s].removeLast()
-      if !heaps[s].isEmpty {
-        heaps[s][0] = last
-        var i = 0
-        let n = heaps[s].count
-        while true {
-          let l = 2 * i + 1, r = l + 1
-          var m = i
-          if l < n && heaps[s][l].price < heaps[s][m].price { m = l }
-          if r < n && heaps[s][r].price < heaps[s][m].price { m = r }
-          if m == i { break }
-          heaps[s].swapAt(i, m)
-          i = m
+    var result = [Int](repeating: -1, count: pupilCount)
+    var price = [Double](repeating: 0, count: settingCount)
+    let finalEpsilon = max(0.5, maxCost * 1e-3)
+    let outcome = candidates.setting.withUnsafeBufferPointer { setting in
+      candidates.offsets.withUnsafeBufferPointer { offsets in
+        Result { () throws(AllocationError) -> Double in
+          try Self.run(
+            pupilCount: pupilCount, free: input.settings.map(\.freePlaces), cost: UnsafeBufferPointer(cost),
+            setting: setting, offsets: offsets, unplacedCost: input.pupils.map { weight * Double($0.priority) },
+            maxCost: maxCost, finalEpsilon: finalEpsilon, deadline: deadline, assignment: &result, prices: &price)
         }
       }
-      return top
+    }
+    epsilon = try outcome.get()
+    assignment = result
+    prices = price
+  }
+
+  /// The auction proper, over flat buffers; returns the final epsilon.
+  private static func run(
+    pupilCount: Int, free: [Int], cost: UnsafeBufferPointer<Double>, setting: UnsafeBufferPointer<Int32>,
+    offsets: UnsafeBufferPointer<Int>, unplacedCost: [Double], maxCost: Double, finalEpsilon: Double,
+    deadline: ContinuousClock.Instant?, assignment: inout [Int], prices: inout [Double]
+  ) throws(AllocationError) -> Double {
+    let settingCount = free.count
+    // Per setting, its holders as a binary min-heap on the price paid, in
+    // one flat store: setting s owns slots start[s] ..< start[s] + free[s].
+    var start = [Int](repeating: 0, count: settingCount + 1)
+    for s in 0..<settingCount { start[s + 1] = start[s] + max(0, free[s]) }
+    let slots = max(1, start[settingCount])
+    let heapPrice = UnsafeMutableBufferPointer<Double>.allocate(capacity: slots)
+    let heapPupil = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slots)
+    let heapPair = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slots)
+    let count = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, settingCount))
+    let capacity = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, settingCount))
+    let base = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, settingCount))
+    let paid = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, pupilCount))
+    let own = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, pupilCount))
+    defer {
+      heapPrice.deallocate()
+      heapPupil.deallocate()
+      heapPair.deallocate()
+      count.deallocate()
+      capacity.deallocate()
+      base.deallocate()
+      paid.deallocate()
+      own.deallocate()
+    }
+    for s in 0..<settingCount {
+      count[s] = 0
+      capacity[s] = max(0, free[s])
+      base[s] = start[s]
+    }
+    for p in 0..<pupilCount {
+      paid[p] = 0
+      own[p] = -1
     }
 
-    let finalEpsilon = max(0.5, maxCost * 1e-3)
+    @inline(__always) func lowest(_ s: Int) -> Double {
+      count[s] < capacity[s] || count[s] == 0 ? 0 : heapPrice[base[s]]
+    }
+    @inline(__always) func secondLowest(_ s: Int) -> Double {
+      let n = count[s]
+      let b = base[s]
+      if n + 2 <= capacity[s] { return 0 }
+      if n + 1 == capacity[s] { return n == 0 ? 0 : heapPrice[b] }
+      if n < 2 { return .infinity }
+      return n == 2 ? heapPrice[b + 1] : min(heapPrice[b + 1], heapPrice[b + 2])
+    }
+    func siftUp(_ b: Int, _ i: Int) {
+      var i = i
+      let (price, pupil, pair) = (heapPrice[b + i], heapPupil[b + i], heapPair[b + i])
+      while i > 0 {
+        let parent = (i - 1) / 2
+        guard price < heapPrice[b + parent] else { break }
+        heapPrice[b + i] = heapPrice[b + parent]
+        heapPupil[b + i] = heapPupil[b + parent]
+        heapPair[b + i] = heapPair[b + parent]
+        i = parent
+      }
+      heapPrice[b + i] = price
+      heapPupil[b + i] = pupil
+      heapPair[b + i] = pair
+    }
+    func siftDown(_ b: Int, _ n: Int, _ i: Int) {
+      var i = i
+      let (price, pupil, pair) = (heapPrice[b + i], heapPupil[b + i], heapPair[b + i])
+      while true {
+        let l = 2 * i + 1
+        guard l < n else { break }
+        var m = l
+        if l + 1 < n && heapPrice[b + l + 1] < heapPrice[b + l] { m = l + 1 }
+        guard heapPrice[b + m] < price else { break }
+        heapPrice[b + i] = heapPrice[b + m]
+        heapPupil[b + i] = heapPupil[b + m]
+        heapPair[b + i] = heapPair[b + m]
+        i = m
+      }
+      heapPrice[b + i] = price
+      heapPupil[b + i] = pupil
+      heapPair[b + i] = pair
+    }
+    func push(_ s: Int, _ price: Double, _ pupil: Int32, _ pair: Int32) {
+      let b = base[s]
+      let i = count[s]
+      heapPrice[b + i] = price
+      heapPupil[b + i] = pupil
+      heapPair[b + i] = pair
+      count[s] = i + 1
+      siftUp(b, i)
+    }
+    /// Replaces the lowest holder (the heap is full); returns the pupil displaced.
+    func replaceLowest(_ s: Int, _ price: Double, _ pupil: Int32, _ pair: Int32) -> Int {
+      let b = base[s]
+      let displaced = Int(heapPupil[b])
+      heapPrice[b] = price
+      heapPupil[b] = pupil
+      heapPair[b] = pair
+      siftDown(b, count[s], 0)
+      return displaced
+    }
+
     var eps = max(finalEpsilon, maxCost / 8)
     var queue: [Int] = []
-    var paid = [Double](repeating: 0, count: pupilCount)
     var firstPhase = true
+    var release = [Bool](repeating: false, count: pupilCount)
+    var sinceCheck = 0
     while true {
       // Each phase keeps the prices and the pupils whose place is still
       // within the new epsilon of their best option; the others bid again.
@@ -90,76 +180,84 @@ struct PriceAuction {
         queue = Array((0..<pupilCount).reversed())
         firstPhase = false
       } else {
-        var release = [Bool](repeating: false, count: pupilCount)
         for p in (0..<pupilCount).reversed() {
-          let own = assignment[p]
-          guard own >= 0 else {
-            if !candidates.pairs(of: p).isEmpty { queue.append(p) }
+          release[p] = false
+          let mineAt = own[p]
+          guard mineAt >= 0 else {
+            if offsets[p] < offsets[p + 1] { queue.append(p) }
             continue
           }
-          let mine = candidates.cost(own) + paid[p]
-          var best = weight * Double(input.pupils[p].priority)
+          let mine = cost[mineAt] + paid[p]
+          var best = unplacedCost[p]
           // Pairs come cheapest first and prices are never negative.
-          for pair in candidates.pairs(of: p) where pair != own {
-            let cost = candidates.cost(pair)
-            if cost >= best { break }
-            best = min(best, cost + lowest(Int(candidates.setting[pair])))
+          for pair in offsets[p]..<offsets[p + 1] where pair != mineAt {
+            let c = cost[pair]
+            if c >= best { break }
+            best = min(best, c + lowest(Int(setting[pair])))
           }
           if mine > best + eps {
             release[p] = true
             queue.append(p)
           }
         }
-        for s in heaps.indices where heaps[s].contains(where: { release[Int($0.pupil)] }) {
-          let kept = heaps[s].filter { !release[Int($0.pupil)] }
-          heaps[s].removeAll(keepingCapacity: true)
-          for entry in kept { push(s, entry) }
+        for s in 0..<settingCount where count[s] > 0 {
+          let b = base[s]
+          var n = 0
+          for i in 0..<count[s] where !release[Int(heapPupil[b + i])] {
+            heapPrice[b + n] = heapPrice[b + i]
+            heapPupil[b + n] = heapPupil[b + i]
+            heapPair[b + n] = heapPair[b + i]
+            n += 1
+          }
+          if n < count[s] {
+            count[s] = n
+            if n > 1 { for i in stride(from: n / 2 - 1, through: 0, by: -1) { siftDown(b, n, i) } }
+          }
         }
-        for p in queue { assignment[p] = -1 }
+        for p in queue { own[p] = -1 }
       }
-      var sinceCheck = 0
       while let p = queue.popLast() {
         sinceCheck += 1
         if sinceCheck == 65_536 {
           sinceCheck = 0
           if let deadline, ContinuousClock.now >= deadline { throw AllocationError.timeLimit }
         }
-        let unplacedCost = weight * Double(input.pupils[p].priority)
         var best = -1
-        var bestCost = unplacedCost
+        var bestCost = unplacedCost[p]
         var second = Double.infinity
-        for pair in candidates.pairs(of: p) {
+        for pair in offsets[p]..<offsets[p + 1] {
           // Pairs come cheapest first and prices are never negative: no
           // later pair can beat the second best.
-          let cost = candidates.cost(pair)
-          if cost >= second { break }
-          let s = Int(candidates.setting[pair])
-          let c = cost + lowest(s)
-          if c < bestCost {
+          let c = cost[pair]
+          if c >= second { break }
+          let total = c + lowest(Int(setting[pair]))
+          if total < bestCost {
             second = min(second, bestCost)
-            bestCost = c
+            bestCost = total
             best = pair
-          } else if c < second {
-            second = c
+          } else if total < second {
+            second = total
           }
         }
         guard best >= 0 else { continue }  // stays unplaced
-        let s = Int(candidates.setting[best])
-        second = min(second, candidates.cost(best) + secondLowest(s))
+        let s = Int(setting[best])
+        second = min(second, cost[best] + secondLowest(s))
         let newPrice = lowest(s) + (second - bestCost) + eps
-        if heaps[s].count >= free[s] {
-          let displaced = popLowest(s)
-          assignment[Int(displaced.pupil)] = -1
-          queue.append(Int(displaced.pupil))
+        if count[s] >= capacity[s] {
+          let displaced = replaceLowest(s, newPrice, Int32(p), Int32(best))
+          own[displaced] = -1
+          queue.append(displaced)
+        } else {
+          push(s, newPrice, Int32(p), Int32(best))
         }
-        push(s, (newPrice, Int32(p), Int32(best)))
-        assignment[p] = best
+        own[p] = best
         paid[p] = newPrice
       }
       if eps <= finalEpsilon { break }
       eps = max(finalEpsilon, eps / 4)
     }
-    epsilon = eps
-    for s in heaps.indices { prices[s] = lowest(s) }
+    for p in 0..<pupilCount { assignment[p] = own[p] }
+    for s in 0..<settingCount { prices[s] = lowest(s) }
+    return eps
   }
 }

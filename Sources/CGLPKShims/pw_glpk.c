@@ -163,13 +163,14 @@ int pw_set_basis(glp_prob *P, const int *row_stat, const int *col_stat) {
   return PW_OK;
 }
 
-int pw_simplex(glp_prob *P, int meth, int presolve, int tm_lim_ms, int it_lim,
-               int *ret, int *status) {
+int pw_simplex(glp_prob *P, int meth, int pricing, int presolve, int tm_lim_ms,
+               int it_lim, int *ret, int *status) {
   PW_GUARD
   glp_smcp parm;
   glp_init_smcp(&parm);
   parm.msg_lev = pw_verbose ? GLP_MSG_ON : GLP_MSG_ERR;
   parm.meth = meth;
+  parm.pricing = pricing;
   parm.presolve = presolve ? GLP_ON : GLP_OFF;
   if (tm_lim_ms > 0) parm.tm_lim = tm_lim_ms;
   if (it_lim > 0) parm.it_lim = it_lim;

@@ -117,13 +117,18 @@ enum CFunnel {
       case .dual: GLP_DUAL
       case .dualThenPrimal: GLP_DUALP
       }
+    let pricing: CInt =
+      switch options.pricing {
+      case .steepestEdge: GLP_PT_PSE
+      case .standard: GLP_PT_STD
+      }
     var ret: CInt = 0
     var status: CInt = 0
     setVerbose(options.verbose)
     let iterations = CInt(clamping: options.iterationLimit ?? 0)
     try check(
       pw_simplex(
-        problem, method, options.presolve ? 1 : 0, milliseconds(options.timeLimit), iterations,
+        problem, method, pricing, options.presolve ? 1 : 0, milliseconds(options.timeLimit), iterations,
         &ret, &status),
       operation)
     return (ReturnCode(rawValue: ret), SolutionStatus(glpk: status))

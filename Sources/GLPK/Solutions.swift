@@ -52,10 +52,21 @@ public enum SimplexMethod: Sendable {
   case dual
 }
 
+/// How the simplex method chooses the entering variable.
+public enum SimplexPricing: Sendable {
+  /// Projected steepest edge (`GLP_PT_PSE`, GLPK's default): fewer, dearer iterations.
+  case steepestEdge
+  /// Dantzig's rule (`GLP_PT_STD`): cheaper iterations, which pays when a
+  /// start near the optimum leaves few to do on a large LP.
+  case standard
+}
+
 /// How the simplex method runs.
 public struct SimplexOptions: Sendable {
   /// Which simplex variant runs.
   public var method: SimplexMethod = .primal
+  /// How the entering variable is chosen.
+  public var pricing: SimplexPricing = .steepestEdge
   /// Whether GLPK's LP presolver runs (it discards the basis; off by default
   /// so that warm starts and duals of every row are kept).
   public var presolve = false
@@ -66,7 +77,7 @@ public struct SimplexOptions: Sendable {
   /// Capture GLPK's progress messages in the solution's log.
   public var verbose = false
 
-  /// Default options: primal simplex, no presolve, no limits.
+  /// Default options: primal simplex, steepest edge, no presolve, no limits.
   public init() {}
 }
 

@@ -70,6 +70,10 @@ enum LexicographicLP {
       try session.setObjective(zip(objectives[0], objectives[1]).map { start.weight * $0 + $1 })
       var weighted = try options()
       weighted.method = start.isPrimalFeasible ? .primal : .dualThenPrimal
+      // From an allocation near the optimum few iterations remain, on LPs
+      // of up to tens of thousands of rows: Dantzig's cheaper iterations
+      // measured 25% faster than steepest edge there (100k case).
+      if start.isPrimalFeasible { weighted.pricing = .standard }
       let t0 = ContinuousClock.now
       _ = try session.solve(weighted, operation: "solving the weighted warm start")
       Profile.log(

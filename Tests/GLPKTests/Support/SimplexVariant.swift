@@ -5,17 +5,23 @@ import Testing
 struct SimplexVariant: Sendable, CustomTestStringConvertible {
   var method: SimplexMethod
   var presolve: Bool
+  var pricing: SimplexPricing = .steepestEdge
 
   var options: SimplexOptions {
     var options = SimplexOptions()
     options.method = method
     options.presolve = presolve
+    options.pricing = pricing
     return options
   }
 
-  var testDescription: String { "\(method)\(presolve ? " + presolve" : "")" }
+  var testDescription: String {
+    "\(method)\(presolve ? " + presolve" : "")\(pricing == .standard ? " + Dantzig pricing" : "")"
+  }
 
   static let all: [SimplexVariant] = [SimplexMethod.primal, .dual, .dualThenPrimal].flatMap { method in
-    [false, true].map { SimplexVariant(method: method, presolve: $0) }
+    [false, true].flatMap { presolve in
+      [SimplexPricing.steepestEdge, .standard].map { SimplexVariant(method: method, presolve: presolve, pricing: $0) }
+    }
   }
 }

@@ -56,6 +56,7 @@ struct Benchmark: ParsableCommand {
           guard generated.status == 0 else { throw ValidationError("casegen failed: \(generated.stderr)") }
         }
         var reference: [String: Any]?
+        var referenceTimes: (solve: Double, total: Double)?
         for solver in ["contested-market", "plain-lp"] where solver != "plain-lp" || pupils <= plainMax {
           let out = "\(work)/out-\(name)-\(solver)"
           let start = Date()
@@ -75,7 +76,16 @@ struct Benchmark: ParsableCommand {
             row += " \(phases[phase].map { format($0.seconds) } ?? "") |"
           }
           let peak = phases.values.map(\.peak).max() ?? 0
-          let check = try checkResult(out, pupils: pupils, reference: &reference)
+          var check = try checkResult(out, pupils: pupils, reference: &reference)
+          let solve = phases["solve"]?.seconds ?? .nan
+          if let referenceTimes {
+            // The speed-up of the default solver over this baseline, same run.
+            check += String(
+              format: "; contested-market %.0fx faster (solve), %.1fx (total)", solve / referenceTimes.solve,
+              total / referenceTimes.total)
+          } else {
+            referenceTimes = (solve, total)
+          }
           emit(row + " \(format(total)) | \(peak / 1_048_576) MiB | \(check) |")
         }
       }

@@ -156,11 +156,23 @@ package struct CSVReader {
     if count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
   }
 
+  /// A reader over rows cut from a larger input at the start of line
+  /// `line`: no byte-order mark is looked for, and lines count from `line`.
+  package init(continuing buffer: UnsafeMutableBufferPointer<UInt8>, line: Int) {
+    base = buffer.baseAddress
+    count = buffer.count
+    position = 0
+    self.line = line
+  }
+
   /// Whether every record has been read.
   package var isAtEnd: Bool { position >= count }
 
   /// How far into the buffer the reader has got, in bytes.
   package var offset: Int { position }
+
+  /// The line the next record starts on.
+  package var nextLine: Int { line }
 
   /// Reads the next record into `record`; false at the end of the input.
   ///

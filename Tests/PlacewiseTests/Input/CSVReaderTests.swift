@@ -298,7 +298,7 @@ struct InputDecimalParserTests {
 }
 
 /// A small seeded generator (SplitMix64), so random tests repeat exactly.
-private struct SplitMix64: RandomNumberGenerator {
+struct SplitMix64: RandomNumberGenerator {
   private var state: UInt64
   init(seed: UInt64) { state = seed }
   mutating func next() -> UInt64 {

@@ -437,6 +437,11 @@ struct ContestedMarket {
     // Pricing every pair of every pupil, with reduced costs as triples
     // (level 1, level 2, level 3) compared lexicographically.
     var changed = false
+    // Places left at each setting by this round's allocation: a pupil
+    // activated for a cheaper pair at a setting with room starts the next
+    // round there (a start only; the LP decides).
+    var room = free
+    for pair in assignment where pair >= 0 { room[Int(candidates.setting[pair])] -= 1 }
     for p in 0..<input.pupils.count {
       let pairs = candidates.pairs(of: p)
       guard !pairs.isEmpty else { continue }
@@ -489,6 +494,12 @@ struct ContestedMarket {
           }
         } else {
           activate(p, adding: pair)
+          let t = Int(candidates.setting[own])
+          if room[s] > 0, caps[s * 16 + k] == nil {
+            room[s] -= 1
+            room[t] += 1
+            activatedFrom[p] = pair
+          }
           changed = true
           break
         }

@@ -23,11 +23,25 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 public enum RandomCases {
   /// A random tiny case.
   public static func tiny(seed: UInt64) -> Case {
+    random(seed: seed, settings: 2...3, pupils: 3...7, places: 0...2)
+  }
+
+  /// A random case of the same kind, too large to enumerate (up to 12
+  /// settings and 80 pupils): for comparisons with the plain LP, which the
+  /// tiny cases check against enumeration.
+  public static func medium(seed: UInt64) -> Case {
+    random(seed: seed, settings: 6...12, pupils: 30...80, places: 0...8)
+  }
+
+  static func random(
+    seed: UInt64, settings settingRange: ClosedRange<Int>, pupils pupilRange: ClosedRange<Int>,
+    places: ClosedRange<Int>
+  ) -> Case {
     var rng = SeededGenerator(seed: seed)
     let needs: [NeedCode] = [.asd, .slcn, .semh, .sld]
     let kinds: [SettingKind] = [.special, .resourced, .mainstream, .independent]
-    let settingCount = Int.random(in: 2...3, using: &rng)
-    let pupilCount = Int.random(in: 3...7, using: &rng)
+    let settingCount = Int.random(in: settingRange, using: &rng)
+    let pupilCount = Int.random(in: pupilRange, using: &rng)
     var policy = Policy()
     if Bool.random(using: &rng) {
       policy.maxTravelMinutesPrimary = Double(Int.random(in: 10...40, using: &rng))
@@ -35,12 +49,14 @@ public enum RandomCases {
       policy.preferenceStep = Double(Int.random(in: 0...30, using: &rng))
       policy.unlistedPenalty = Double(Int.random(in: 0...80, using: &rng))
     }
-    func coordinate() -> Double { Double(Int.random(in: 0...12_000, using: &rng)) + (Bool.random(using: &rng) ? 0.5 : 0) }
+    func coordinate() -> Double {
+      Double(Int.random(in: 0...12_000, using: &rng)) + (Bool.random(using: &rng) ? 0.5 : 0)
+    }
 
     var settings: [Setting] = []
     for s in 0..<settingCount {
       let low = Int.random(in: 4...11, using: &rng)
-      let capacity = Int.random(in: 0...2, using: &rng)
+      let capacity = Int.random(in: places, using: &rng)
       var designated = EnumSet<NeedCode>()
       if Int.random(in: 0..<3, using: &rng) > 0 {
         for need in needs where Bool.random(using: &rng) { designated.insert(need) }
@@ -52,7 +68,8 @@ public enum RandomCases {
         Setting(
           urn: URN("\(100_000 + s)"), name: "Setting \(s)", kind: kinds.randomElement(using: &rng)!,
           easting: coordinate(), northing: coordinate(), lowAge: low, highAge: low + Int.random(in: 0...8, using: &rng),
-          capacity: capacity + Int.random(in: 0...1, using: &rng), onRoll: Int.random(in: 0..<4, using: &rng) == 0 ? 1 : 0,
+          capacity: capacity + Int.random(in: 0...1, using: &rng),
+          onRoll: Int.random(in: 0..<4, using: &rng) == 0 ? 1 : 0,
           gender: genders.randomElement(using: &rng)!, needs: designated, needPlaces: caps))
     }
     var pupils: [Pupil] = []

@@ -38,7 +38,10 @@ struct ContestedMarket {
   /// Few pairs keep the LP's parts small and apart (measured on the 100k
   /// case: 2 pairs, solve 3.8 s; 3 pairs, 4.3 s; 5 pairs, 7.5 s; 8 pairs,
   /// 8.9 s); pricing adds the pairs that matter.
-  static let initialPairs = 2
+  static let defaultInitialPairs = 2
+  /// This run's number of starting pairs (tests use 1, to leave the pricing
+  /// loop more to find).
+  private let initialPairs: Int
 
   let input: Case
   let candidates: CandidateSet
@@ -82,7 +85,11 @@ struct ContestedMarket {
   /// LP parts whose start GLPK refused (solved cold instead); 0 unless something is wrong.
   private(set) var refusedStarts = 0
 
-  init(case input: Case, candidates: CandidateSet, auction: PriceAuction? = nil) {
+  init(
+    case input: Case, candidates: CandidateSet, auction: PriceAuction? = nil,
+    initialPairs: Int = Self.defaultInitialPairs
+  ) {
+    self.initialPairs = initialPairs
     self.input = input
     self.candidates = candidates
     need = input.pupils.map { $0.primaryNeed.rawValue }
@@ -177,7 +184,7 @@ struct ContestedMarket {
     isActive[p] = true
     let pairs = Array(candidates.pairs(of: p))
     func guided(_ pair: Int) -> Double { candidates.cost(pair) + guidePrice[Int(candidates.setting[pair])] }
-    let cheapest = pairs.sorted { (guided($0), $0) < (guided($1), $1) }.prefix(Self.initialPairs)
+    let cheapest = pairs.sorted { (guided($0), $0) < (guided($1), $1) }.prefix(initialPairs)
     var chosen = Set(cheapest)
     if own >= 0 { chosen.insert(own) }
     if let extra { chosen.insert(extra) }

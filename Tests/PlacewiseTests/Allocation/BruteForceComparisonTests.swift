@@ -1,6 +1,7 @@
-import Testing
-import Placewise
 import PlacewiseTestSupport
+import Testing
+
+@testable import Placewise
 
 @Suite("The optimiser against brute-force enumeration")
 struct BruteForceComparisonTests {
@@ -35,6 +36,44 @@ struct BruteForceComparisonTests {
     // The generator must exercise contested cases, or the comparison proves little.
     #expect(contested >= 10)
     #expect(costMatters >= 15, "\(costMatters) contested")
+  }
+
+  /// Without the auction, every pupil starts at its cheapest pair, only
+  /// pupils at overfull settings start in the LP, each with one pair, so
+  /// the pricing loop has to find most of the optimum itself: this checks
+  /// that loop (and its early stop on cheapest-first pairs) apart from the
+  /// auction's help, on cases too large to enumerate, against the plain LP
+  /// (which the tests check against enumeration).
+  @Test("the pricing loop alone reaches the plain LP's optimum on 150 random medium cases")
+  func pricingWithoutAuction() throws {
+    var wrong: [String] = []
+    var rounds = 0
+    for seed in UInt64(2000)..<2150 {
+      let input = RandomCases.medium(seed: seed)
+      let candidates = CandidateSet(case: input)
+      var market = ContestedMarket(case: input, candidates: candidates, auction: nil, initialPairs: 1)
+      let chosen = try market.solve(deadline: nil)
+      rounds += market.rounds - 1
+      let placements = chosen.enumerated().map { p, pair -> Placement in
+        if pair >= 0 { return .placed(setting: Int(candidates.setting[pair]), pair: pair) }
+        return .unplaced(candidates.eligibleCount[p] == 0 ? .noEligibleSetting : .eligibleSettingsFull)
+      }
+      let allocation = Allocation(placements: placements, solverStatus: "optimal", solverPath: "", solverDetail: "")
+      try allocation.verify(case: input, candidates: candidates)
+      let summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
+      let plain = try Allocator.allocate(input, candidates: candidates, options: AllocationOptions(method: .plainLP))
+      let reference = AllocationSummary(case: input, candidates: candidates, allocation: plain)
+      if summary.unmetPriority != reference.unmetPriority
+        || abs(summary.placementCost - reference.placementCost) > 1e-6 * max(1, reference.placementCost)
+      {
+        wrong.append(
+          "seed \(seed): unmet \(summary.unmetPriority), cost \(summary.placementCost); "
+            + "plain LP \(reference.unmetPriority), \(reference.placementCost)")
+      }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) cases differ: \(wrong.prefix(5))")
+    // The loop must have had work to do, or the comparison proves little.
+    #expect(rounds >= 100, "\(rounds) pricing rounds after the first")
   }
 
   /// Whether giving every pupil its cheapest option overfills some setting.

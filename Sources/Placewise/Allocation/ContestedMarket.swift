@@ -182,12 +182,25 @@ struct ContestedMarket {
     activatedFrom[p] = own
     fixedPair[p] = -1
     isActive[p] = true
-    let pairs = Array(candidates.pairs(of: p))
     func guided(_ pair: Int) -> Double { candidates.cost(pair) + guidePrice[Int(candidates.setting[pair])] }
-    let cheapest = pairs.sorted { (guided($0), $0) < (guided($1), $1) }.prefix(initialPairs)
-    var chosen = Set(cheapest)
-    if own >= 0 { chosen.insert(own) }
-    if let extra { chosen.insert(extra) }
+    // The `initialPairs` cheapest at the guide prices (ties by pair index),
+    // kept in order by insertion: no sort of all the pupil's pairs.
+    var cheapest: [(price: Double, pair: Int)] = []
+    cheapest.reserveCapacity(initialPairs + 1)
+    for pair in candidates.pairs(of: p) {
+      let price = guided(pair)
+      guard
+        cheapest.count < initialPairs
+          || (price, pair) < (cheapest[cheapest.count - 1].price, cheapest[cheapest.count - 1].pair)
+      else { continue }
+      var i = cheapest.count
+      while i > 0 && (price, pair) < (cheapest[i - 1].price, cheapest[i - 1].pair) { i -= 1 }
+      cheapest.insert((price, pair), at: i)
+      if cheapest.count > initialPairs { cheapest.removeLast() }
+    }
+    var chosen = cheapest.map(\.pair)
+    if own >= 0 && !chosen.contains(own) { chosen.append(own) }
+    if let extra, !chosen.contains(extra) { chosen.append(extra) }
     included[p] = chosen.sorted()
   }
 

@@ -116,9 +116,19 @@ private struct CandidateBuilder: Sendable {
   /// Travel-matrix pairs grouped by pupil: `travelOrder[travelOffsets[p]..<travelOffsets[p + 1]]`.
   let travelOffsets: [Int]
   let travelOrder: [Int32]
+  /// Per setting and need code (`setting * 16 + need`): whether an
+  /// eligible pair there can be used (a free place, and no cap of 0).
+  let usable: [Bool]
 
   init(_ input: Case) {
     self.input = input
+    var usable = [Bool](repeating: false, count: input.settings.count * 16)
+    for (s, setting) in input.settings.enumerated() {
+      for need in NeedCode.allCases {
+        usable[s * 16 + need.rawValue] = setting.freePlaces > 0 && setting.cap(for: need) ?? 1 > 0
+      }
+    }
+    self.usable = usable
     urnIndex = Dictionary(input.settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a })
     if let travel = input.travel {
       grid = nil
@@ -163,13 +173,15 @@ private struct CandidateBuilder: Sendable {
       var eligible: Int32 = 0
       row.removeAll(keepingCapacity: true)
 
+      let need = pupil.primaryNeed.rawValue
       func consider(_ s: Int, _ journey: Double, _ rank: Int?) {
-        let place = settings[s]
-        guard Eligibility.admits(place, pupil),
+        // `settings[s]` is borrowed, not copied: a copy of a Setting
+        // retains its strings and tables, which was a tenth of this phase.
+        guard Eligibility.admits(settings[s], pupil),
           Eligibility.journeyAllowed(minutes: journey, limit: limit, isPreference: rank != nil)
         else { return }
         eligible += 1
-        guard place.freePlaces > 0, place.cap(for: pupil.primaryNeed) ?? 1 > 0 else { return }
+        guard usable[s * 16 + need] else { return }
         row.append((Int32(s), journey, Int32(rank ?? 0)))
       }
 

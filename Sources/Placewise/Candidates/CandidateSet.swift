@@ -119,9 +119,17 @@ private struct CandidateBuilder: Sendable {
   /// Per setting and need code (`setting * 16 + need`): whether an
   /// eligible pair there can be used (a free place, and no cap of 0).
   let usable: [Bool]
+  /// What rules 1 to 4 read of each setting.
+  let rules: [Eligibility.Rules]
+  /// Each setting's coordinates, for estimated journeys.
+  let easting: [Double]
+  let northing: [Double]
 
   init(_ input: Case) {
     self.input = input
+    rules = input.settings.map(Eligibility.Rules.init)
+    easting = input.settings.map(\.easting)
+    northing = input.settings.map(\.northing)
     var usable = [Bool](repeating: false, count: input.settings.count * 16)
     for (s, setting) in input.settings.enumerated() {
       for need in NeedCode.allCases {
@@ -153,7 +161,6 @@ private struct CandidateBuilder: Sendable {
 
   func build(_ pupils: Range<Int>) -> CandidateChunk {
     let policy = input.policy
-    let settings = input.settings
     var chunk = CandidateChunk()
     var row: [(setting: Int32, minutes: Double, rank: Int32)] = []
     var preferred: [(setting: Int, rank: Int)] = []
@@ -175,9 +182,9 @@ private struct CandidateBuilder: Sendable {
 
       let need = pupil.primaryNeed.rawValue
       func consider(_ s: Int, _ journey: Double, _ rank: Int?) {
-        // `settings[s]` is borrowed, not copied: a copy of a Setting
-        // retains its strings and tables, which was a tenth of this phase.
-        guard Eligibility.admits(settings[s], pupil),
+        // Rules, not a Setting: copying a Setting per pair retains its
+        // strings and tables, which was a tenth of this phase.
+        guard Eligibility.admits(rules[s], pupil),
           Eligibility.journeyAllowed(minutes: journey, limit: limit, isPreference: rank != nil)
         else { return }
         eligible += 1
@@ -194,8 +201,8 @@ private struct CandidateBuilder: Sendable {
       } else if let grid {
         func estimate(_ s: Int) -> Double {
           policy.estimatedMinutes(
-            fromEasting: pupil.easting, northing: pupil.northing, toEasting: settings[s].easting,
-            northing: settings[s].northing)
+            fromEasting: pupil.easting, northing: pupil.northing, toEasting: easting[s],
+            northing: northing[s])
         }
         // Preferred settings are exempt from the limit: taken by name.
         for (s, rank) in preferred { consider(s, estimate(s), rank) }

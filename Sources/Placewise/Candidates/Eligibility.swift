@@ -6,6 +6,33 @@ public enum Eligibility {
   /// plan's provision, need designation, age range, and the setting's gender.
   @inlinable
   public static func admits(_ setting: Setting, _ pupil: Pupil) -> Bool {
+    admits(Rules(setting), pupil)
+  }
+
+  /// What rules 1 to 4 read of a setting, with no strings or tables: the
+  /// candidate builder keeps one per setting rather than copy a `Setting`
+  /// (and retain its strings) for every pair it considers.
+  public struct Rules: Sendable {
+    public var kind: SettingKind
+    public var needs: EnumSet<NeedCode>
+    public var lowAge: Int
+    public var highAge: Int
+    public var gender: SettingGender
+
+    /// The rules' view of a setting.
+    @inlinable
+    public init(_ setting: Setting) {
+      kind = setting.kind
+      needs = setting.needs
+      lowAge = setting.lowAge
+      highAge = setting.highAge
+      gender = setting.gender
+    }
+  }
+
+  /// Rules 1 to 4 on a setting's `Rules`.
+  @inlinable
+  public static func admits(_ setting: Rules, _ pupil: Pupil) -> Bool {
     guard pupil.provision.contains(setting.kind) else { return false }  // rule 1
     guard setting.needs.isEmpty || setting.needs.contains(pupil.primaryNeed) else { return false }  // rule 2
     guard setting.lowAge <= pupil.age, pupil.age <= setting.highAge else { return false }  // rule 3

@@ -103,7 +103,9 @@ struct Allocate: ParsableCommand {
   @Flag(name: .long, help: "Print nothing on success.")
   var quiet = false
 
-  @Flag(name: .long, help: "Print the seconds spent in each phase on standard error.")
+  @Flag(
+    name: .long,
+    help: "Print the seconds and peak memory of each phase on standard error (model-build is part of solve).")
   var timings = false
 
   func validate() throws {

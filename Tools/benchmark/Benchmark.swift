@@ -38,8 +38,10 @@ struct Benchmark: ParsableCommand {
       let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         .deletingLastPathComponent()
       try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-      emit("| case | pupils | solver | read | candidates | solve | verify | write | total | peak memory | result |")
-      emit("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+      emit(
+        "| case | pupils | solver | read | candidates | model build (in solve) | solve | verify | write | total "
+          + "| peak memory | result |")
+      emit("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
       for spec in cases.split(separator: ",") {
         let parts = spec.split(separator: "=")
         guard parts.count == 2 else { throw ValidationError("bad case spec \(spec)") }
@@ -68,11 +70,12 @@ struct Benchmark: ParsableCommand {
           guard result.status == 0 else {
             emit(
               row
-                + " | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") |")
+                + " | | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") |"
+            )
             continue
           }
           let phases = parseTimings(result.stderr)
-          for phase in ["read", "candidates", "solve", "verify", "write"] {
+          for phase in ["read", "candidates", "model-build", "solve", "verify", "write"] {
             row += " \(phases[phase].map { format($0.seconds) } ?? "") |"
           }
           let peak = phases.values.map(\.peak).max() ?? 0

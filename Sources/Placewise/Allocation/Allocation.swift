@@ -40,6 +40,9 @@ public struct Allocation: Sendable {
   public var solverPath: String
   /// The size of what GLPK solved, in words (reported in `summary.json`).
   public var solverDetail: String
+  /// Seconds of the solve spent building LPs (the Swift model and its load
+  /// into GLPK), summed over LP parts built in parallel; for `--timings`.
+  public var modelBuildSeconds: Double = 0
 
   /// Creates an allocation.
   public init(

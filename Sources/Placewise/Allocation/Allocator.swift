@@ -62,11 +62,15 @@ public enum Allocator {
     var chosenPair: [Int]
     var path: String
     var detail: String
+    var buildSeconds = 0.0
     do {
       switch options.method {
       case .plainLP:
+        let buildStart = ContinuousClock.now
         let model = PlainFormulation(case: input, candidates: candidates)
+        buildSeconds = (ContinuousClock.now - buildStart).inSeconds
         let solution = try LexicographicLP.solve(model.program, objectives: model.objectives, deadline: deadline)
+        buildSeconds += solution.loadSeconds
         chosenPair = model.assignment(from: solution.values, candidates: candidates)
         path = "glpk-simplex-lexicographic/plain-lp"
         detail = "\(model.program.rowCount) rows, \(model.program.columnCount) columns"
@@ -77,6 +81,7 @@ public enum Allocator {
         var market = ContestedMarket(case: input, candidates: candidates, auction: auction)
         Profile.log("market init")
         chosenPair = try market.solve(deadline: deadline)
+        buildSeconds = market.modelBuildSeconds
         path = "glpk-simplex-lexicographic/contested-market"
         detail =
           "\(market.rounds) pricing rounds; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns "
@@ -98,7 +103,9 @@ public enum Allocator {
       if pair >= 0 { return .placed(setting: Int(candidates.setting[pair]), pair: pair) }
       return .unplaced(candidates.eligibleCount[p] == 0 ? .noEligibleSetting : .eligibleSettingsFull)
     }
-    return Allocation(
+    var allocation = Allocation(
       placements: placements, solverStatus: "optimal", solverPath: path, solverDetail: detail)
+    allocation.modelBuildSeconds = buildSeconds
+    return allocation
   }
 }

@@ -84,6 +84,8 @@ struct ContestedMarket {
   private(set) var lastComponents = 0
   /// LP parts whose start GLPK refused (solved cold instead); 0 unless something is wrong.
   private(set) var refusedStarts = 0
+  /// Seconds spent building LPs and loading them into GLPK, summed over parts.
+  private(set) var modelBuildSeconds = 0.0
 
   init(
     case input: Case, candidates: CandidateSet, auction: PriceAuction? = nil,
@@ -222,6 +224,8 @@ struct ContestedMarket {
     var pupilDuals: [[(Int, Double)]] = [[], [], []]
     /// GLPK refused the start built for it (it was then solved cold).
     var refusedStart = false
+    /// Seconds spent building this part's LP and loading it into GLPK.
+    var buildSeconds = 0.0
   }
 
   /// Builds and solves the LP of one connected part: its pupils with their
@@ -229,6 +233,7 @@ struct ContestedMarket {
   func solveComponent(
     _ pupils: [Int], _ hasSettingRow: [Bool], _ liveCaps: Set<Int>, _ deadline: ContinuousClock.Instant?
   ) throws -> ComponentResult {
+    let buildStart = ContinuousClock.now
     var program = LinearProgram(direction: .minimize)
     var settingRow: [Int: Int] = [:]
     var capRow: [Int: Int] = [:]
@@ -311,6 +316,7 @@ struct ContestedMarket {
     let pupilRows = Set(pupilRow.map(\.1))
     let basis = tree.statuses { pupilRows.contains($0) ? .fixed : .atUpper }
     let objectives = [levelOne, levelTwo, levelThree]
+    let buildSeconds = (ContinuousClock.now - buildStart).inSeconds
     var solution: LexicographicSolution
     var refused = basis == nil
     do {
@@ -326,6 +332,7 @@ struct ContestedMarket {
     }
     var result = ComponentResult()
     result.refusedStart = refused
+    result.buildSeconds = buildSeconds + solution.loadSeconds
     for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { result.assignment.append((p, pair)) }
     for level in 0..<3 {
       let duals = solution.duals[level]
@@ -434,6 +441,7 @@ struct ContestedMarket {
     var yPupil = [[Double]](repeating: [Double](repeating: 0, count: input.pupils.count), count: 3)
     for result in try results.all() {
       if result.refusedStart { refusedStarts += 1 }
+      modelBuildSeconds += result.buildSeconds
       for (p, pair) in result.assignment { assignment[p] = pair }
       for level in 0..<3 {
         for (s, y) in result.settingDuals[level] { ySetting[level][s] = y }

@@ -8,6 +8,8 @@ struct LexicographicSolution {
   var values: [Double]
   /// Row duals of each level, each on the optimal face of the levels before.
   var duals: [[Double]]
+  /// Seconds spent loading the LP into GLPK.
+  var loadSeconds: Double = 0
 }
 
 /// A basis to start the lexicographic levels from (see `LexicographicLP.solve`).
@@ -64,7 +66,9 @@ enum LexicographicLP {
       }
       return o
     }
+    let loadStart = ContinuousClock.now
     var session = try SimplexSession(program)
+    let loadSeconds = (ContinuousClock.now - loadStart).inSeconds
     if let start, objectives.count >= 2 {
       try session.setBasis(rows: start.rows, columns: start.columns)
       try session.setObjective(zip(objectives[0], objectives[1]).map { start.weight * $0 + $1 })
@@ -109,6 +113,6 @@ enum LexicographicLP {
       duals.append(level == 0 ? solution.rowDuals.map { $0.rounded() } : solution.rowDuals)
       last = solution
     }
-    return LexicographicSolution(values: last?.columnValues ?? [], duals: duals)
+    return LexicographicSolution(values: last?.columnValues ?? [], duals: duals, loadSeconds: loadSeconds)
   }
 }

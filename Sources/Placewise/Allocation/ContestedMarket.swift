@@ -378,32 +378,20 @@ struct ContestedMarket {
     // Pupils linked only through rows: settings without a row couple nobody.
     // Each connected part is an LP of its own, solved apart (in parallel
     // where GLPK keeps an environment per thread).
-    var parent = Array(0..<(activePupils.count + settingCount + liveCaps.count))
-    func find(_ x: Int) -> Int {
-      var x = x
-      while parent[x] != x {
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-      }
-      return x
-    }
-    func union(_ a: Int, _ b: Int) {
-      let (ra, rb) = (find(a), find(b))
-      if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-    }
+    var sets = UnionFind(count: activePupils.count + settingCount + liveCaps.count)
     let capNode = Dictionary(
       uniqueKeysWithValues: liveCaps.enumerated().map { ($1, activePupils.count + settingCount + $0) })
     for (i, p) in activePupils.enumerated() {
       for pair in included[p] {
         let s = Int(candidates.setting[pair])
-        if hasSettingRow[s] { union(i, activePupils.count + s) }
-        if let node = capNode[s * 16 + need[p]] { union(i, node) }
+        if hasSettingRow[s] { sets.union(i, activePupils.count + s) }
+        if let node = capNode[s * 16 + need[p]] { sets.union(i, node) }
       }
     }
     var componentOf: [Int: Int] = [:]
     var components: [[Int]] = []
     for (i, p) in activePupils.enumerated() {
-      let root = find(i)
+      let root = sets.find(i)
       if let c = componentOf[root] {
         components[c].append(p)
       } else {
@@ -421,7 +409,7 @@ struct ContestedMarket {
     let market = self
     let parts = components
     let rowSettings = hasSettingRow
-    let results = ComponentResults(count: components.count)
+    let results = ParallelSlots<Result<ComponentResult, any Error>>(count: components.count)
     let solveOne: @Sendable (Int) -> Void = { c in
       results.store(c, Result { try market.solveComponent(parts[c], rowSettings, liveCapSet, deadline) })
     }
@@ -439,7 +427,7 @@ struct ContestedMarket {
     var ySetting = [[Double]](repeating: [Double](repeating: 0, count: settingCount), count: 3)
     var yCap = [[Int: Double]](repeating: [:], count: 3)
     var yPupil = [[Double]](repeating: [Double](repeating: 0, count: input.pupils.count), count: 3)
-    for result in try results.all() {
+    for result in try results.values().map({ try $0.get() }) {
       if result.refusedStart { refusedStarts += 1 }
       modelBuildSeconds += result.buildSeconds
       for (p, pair) in result.assignment { assignment[p] = pair }
@@ -552,24 +540,5 @@ struct ContestedMarket {
     if d2 < -tolerance.0 { return true }
     if d2 > tolerance.0 { return false }
     return d3 < -tolerance.1
-  }
-}
-
-/// Component results written by the threads that solve them, one slot each.
-private final class ComponentResults: @unchecked Sendable {
-  private var slots: [Result<ContestedMarket.ComponentResult, any Error>?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func store(_ index: Int, _ result: Result<ContestedMarket.ComponentResult, any Error>) {
-    lock.lock()
-    slots[index] = result
-    lock.unlock()
-  }
-
-  /// Every result, or the first error in component order.
-  func all() throws -> [ContestedMarket.ComponentResult] {
-    try slots.map { try $0!.get() }
   }
 }

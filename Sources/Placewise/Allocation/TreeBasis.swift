@@ -52,22 +52,12 @@ struct TreeBasis {
   /// span every row (which a well-formed contested-market LP never gives).
   /// `nonbasicRow` is the status of a row whose slack is left out.
   func statuses(nonbasicRow: (Int) -> BasisStatus) -> (rows: [BasisStatus], columns: [BasisStatus])? {
-    var parent = Array(0...rowCount)
-    func find(_ x: Int) -> Int {
-      var x = x
-      while parent[x] != x {
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-      }
-      return x
-    }
+    var sets = UnionFind(count: rowCount + 1)
     // Edge k < columns.count is column k; the others are row slacks.
     var basic = [Bool](repeating: false, count: columns.count + rowCount)
     var joined = 0
     func join(_ k: Int, _ edge: Edge) -> Bool {
-      let (a, b) = (find(edge.from), find(edge.to))
-      guard a != b else { return false }
-      parent[max(a, b)] = min(a, b)
+      guard sets.union(edge.from, edge.to) else { return false }
       basic[k] = true
       joined += 1
       return true

@@ -51,12 +51,12 @@ extension CandidateSet {
     let builder = CandidateBuilder(input)
     let chunkSize = max(1024, pupilCount / 64 + 1)
     let chunks = (pupilCount + chunkSize - 1) / chunkSize
-    let results = ChunkResults(count: chunks)
+    let results = ParallelSlots<CandidateChunk>(count: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       let range = (chunk * chunkSize)..<min(pupilCount, (chunk + 1) * chunkSize)
       results.store(chunk, builder.build(range))
     }
-    let parts = results.parts()
+    let parts = results.values()
     let total = parts.reduce(0) { $0 + $1.setting.count }
     offsets = [0]
     offsets.reserveCapacity(pupilCount + 1)
@@ -90,22 +90,6 @@ struct CandidateChunk: Sendable {
   var rank: [Int32] = []
   var penalty: [Double] = []
   var eligible: [Int32] = []
-}
-
-/// Chunk results written by the threads that build them, one slot each.
-private final class ChunkResults: @unchecked Sendable {
-  private var slots: [CandidateChunk?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func store(_ index: Int, _ chunk: CandidateChunk) {
-    lock.lock()
-    slots[index] = chunk
-    lock.unlock()
-  }
-
-  func parts() -> [CandidateChunk] { slots.map { $0! } }
 }
 
 /// What building candidates needs, shared read-only by the threads.

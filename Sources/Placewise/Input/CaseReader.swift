@@ -880,7 +880,7 @@ struct CaseReading {
     let firstLines = cuts.count == 3 ? [bodyLine, 1] : [bodyLine]
 
     let parts = cuts.count - 1
-    let results = TravelChunkResults(count: parts)
+    let results = ParallelSlots<TravelChunk>(count: parts)
     let input = TravelChunkInput(
       base: buffer.baseAddress, cuts: cuts, firstLines: firstLines, layout: layout, pupilIndex: pupilIndex,
       settingIndex: settingIndex)
@@ -889,7 +889,7 @@ struct CaseReading {
     } else {
       DispatchQueue.concurrentPerform(iterations: parts) { results.store($0, Self.parseTravel(input, part: $0)) }
     }
-    var chunks = results.all()
+    var chunks = results.values()
     for part in chunks.indices.dropFirst() {
       let shift = chunks[part - 1].endLine - 1
       chunks[part].endLine += shift
@@ -1117,22 +1117,6 @@ private struct TravelChunk: Sendable {
   /// The text of each pupil id and URN met (for messages about repeats).
   var pupilText: [String?] = []
   var urnText: [String?] = []
-}
-
-/// Parts written by the threads that parse them, one slot each.
-private final class TravelChunkResults: @unchecked Sendable {
-  private var slots: [TravelChunk?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func store(_ index: Int, _ chunk: TravelChunk) {
-    lock.lock()
-    slots[index] = chunk
-    lock.unlock()
-  }
-
-  func all() -> [TravelChunk] { slots.map { $0! } }
 }
 
 extension TableReader {

@@ -77,6 +77,43 @@ struct AllocateCommandTests {
     #expect(leftovers.isEmpty)
   }
 
+  /// The README's first command, `--out out/sample-county`, in a fresh
+  /// checkout where `out` does not exist yet.
+  @Test("missing folders above the output are created, private like it")
+  func missingParentsCreated() throws {
+    let scratch = try ScratchFolder()
+    let result = try runPlacewise(
+      ["allocate", packageRoot + "/Data/sample-county", "--out", "out/sample-county", "--quiet"],
+      in: scratch.at(""))
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(FileManager.default.fileExists(atPath: scratch.at("out/sample-county/placements.csv")))
+    let mode = try FileManager.default.attributesOfItem(atPath: scratch.at("out"))[.posixPermissions] as? Int
+    #expect(mode == 0o700)
+  }
+
+  @Test("folders created for an output that cannot be written are removed again")
+  func createdParentsRemovedOnFailure() throws {
+    let scratch = try ScratchFolder()
+    // `new/deeper` can be created; an output name of 300 characters cannot.
+    let longName = String(repeating: "n", count: 300)
+    let result = try runPlacewise(
+      ["allocate", packageRoot + "/Data/sample-county", "--out", scratch.at("new/deeper/" + longName), "--quiet"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("nothing was written"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: scratch.at("new")))
+  }
+
+  @Test("an output under a file is refused, and nothing is created")
+  func outputUnderAFile() throws {
+    let scratch = try ScratchFolder()
+    try scratch.write("x", "")
+    let result = try runPlacewise(
+      ["allocate", packageRoot + "/Data/sample-county", "--out", scratch.at("x/a/out"), "--quiet"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("x/a: cannot create a folder there"), "\(result.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.at("")) == ["x"])
+  }
+
   @Test("an output folder holding other files is refused, not replaced")
   func foreignOutputFolderRefused() throws {
     let scratch = try ScratchFolder()

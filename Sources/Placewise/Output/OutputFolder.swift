@@ -37,7 +37,6 @@ public enum OutputFolder {
     let fileManager = FileManager.default
     let target = URL(fileURLWithPath: path).standardizedFileURL
     let parent = target.deletingLastPathComponent()
-    let name = target.lastPathComponent
     var isDirectory: ObjCBool = false
     let exists = fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory)
     if exists {
@@ -49,14 +48,47 @@ public enum OutputFolder {
           "\(path): holds files Placewise did not write (\(foreign.prefix(3).joined(separator: ", "))); "
             + "choose an empty or new output folder")
       }
-    } else if !fileManager.fileExists(atPath: parent.path) {
-      throw OutputError("\(parent.path): the folder to hold the output does not exist")
     }
-
-    let token = UUID().uuidString.prefix(8)
-    let staging = parent.appendingPathComponent(".\(name).placewise-new-\(token)")
     let fileMode: mode_t = shared ? 0o644 : 0o600
     let folderMode: mode_t = shared ? 0o755 : 0o700
+
+    // Folders missing above the output (`--out out/sample-county` in a fresh
+    // checkout) are created, as private as the output folder itself, and
+    // removed again if the outputs cannot be written.
+    var missing: [URL] = []
+    var ancestor = parent
+    while !exists && !fileManager.fileExists(atPath: ancestor.path) && ancestor.path != "/" {
+      missing.append(ancestor)
+      ancestor = ancestor.deletingLastPathComponent()
+    }
+    var created: [URL] = []
+    for folder in missing.reversed() {
+      guard mkdir(folder.path, folderMode) == 0 else {
+        let reason = String(cString: strerror(errno))
+        for made in created.reversed() { rmdir(made.path) }
+        throw OutputError("\(folder.path): cannot create a folder there (\(reason))")
+      }
+      created.append(folder)
+    }
+    do {
+      try replace(
+        target, with: files, path: path, exists: exists, fileMode: fileMode, folderMode: folderMode)
+    } catch {
+      for made in created.reversed() { rmdir(made.path) }
+      throw error
+    }
+  }
+
+  /// Writes the files into a staging folder beside `target` and swaps it in.
+  private static func replace(
+    _ target: URL, with files: [(name: String, contents: [UInt8])], path: String, exists: Bool,
+    fileMode: mode_t, folderMode: mode_t
+  ) throws(OutputError) {
+    let fileManager = FileManager.default
+    let parent = target.deletingLastPathComponent()
+    let name = target.lastPathComponent
+    let token = UUID().uuidString.prefix(8)
+    let staging = parent.appendingPathComponent(".\(name).placewise-new-\(token)")
     guard mkdir(staging.path, folderMode) == 0 else {
       throw OutputError("\(parent.path): cannot create a folder there (\(String(cString: strerror(errno))))")
     }

@@ -44,14 +44,19 @@ struct BruteForceComparisonTests {
   /// that loop (and its early stop on cheapest-first pairs) apart from the
   /// auction's help, on cases too large to enumerate, against the plain LP
   /// (which the tests check against enumeration).
-  @Test("the pricing loop alone reaches the plain LP's optimum on 150 random medium cases")
-  func pricingWithoutAuction() throws {
+  @Test(
+    "the pricing loop alone reaches the plain LP's optimum on 150 random medium cases",
+    arguments: [nil, 2] as [Int?])
+  func pricingWithoutAuction(maxActivations: Int?) throws {
     var wrong: [String] = []
     var rounds = 0
     for seed in UInt64(2000)..<2150 {
       let input = RandomCases.medium(seed: seed)
       let candidates = CandidateSet(case: input)
-      var market = ContestedMarket(case: input, candidates: candidates, auction: nil, initialPairs: 1)
+      // With a cap of 2 pupils entering the LP per round, partial pricing
+      // is exercised too.
+      var market = ContestedMarket(
+        case: input, candidates: candidates, auction: nil, initialPairs: 1, maxActivations: maxActivations)
       let chosen = try market.solve(deadline: nil)
       rounds += market.rounds - 1
       let placements = chosen.enumerated().map { p, pair -> Placement in

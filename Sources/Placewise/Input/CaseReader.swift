@@ -1119,11 +1119,6 @@ private struct TravelChunk: Sendable {
   var urnText: [String?] = []
 }
 
-extension TableReader {
-  /// How far into the file the reader has got, in bytes.
-  fileprivate var csvOffset: Int { csv.offset }
-}
-
 extension DecimalParser {
   /// Whether `bytes` spell infinity or not-a-number (`inf`, `-Infinity`,
   /// `NaN`), which the grammar refuses: so that a message can say why.

@@ -47,8 +47,10 @@ struct ContestedMarket {
   /// Measured on the 500k case: activating everyone who prices negative at
   /// once grew the LP to 187k pupils and the solve to 175 s; 20,000 a round,
   /// 151k pupils and 148 s; 8,000 a round, 140k pupils and 140 s (pupils
-  /// that later duals no longer price out never enter). No change at 20k
-  /// and 100k, where a round rarely activates more.
+  /// that later duals no longer price out never enter). At 20k a round
+  /// rarely activates more than 5,000; at 100k (18,000 in round 2
+  /// uncapped) one A/B gave 3.7 s capped against 3.6 s uncapped, within
+  /// this machine's noise.
   static func defaultMaxActivations(pupils: Int) -> Int { max(5_000, pupils / 60) }
   private let maxActivations: Int
 
@@ -268,6 +270,7 @@ struct ContestedMarket {
     var room: [Int: Int] = [:]
     for (s, r) in settingRow { room[r] = free[s] - fixedLoad[s] }
     for (key, r) in capRow { room[r] = caps[key]! - fixedCapLoad[key, default: 0] }
+    let firstPupilRow = program.rowCount
     var tree = TreeBasis(rowCount: program.rowCount + pupils.count)
     var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
     var pupilRow: [(Int, Int)] = []
@@ -323,8 +326,7 @@ struct ContestedMarket {
       tree.slacks[r] = .init(
         from: r, to: settingRow[key / 16] ?? tree.root, isPositive: room[r]! > 0, distance: abs(capPrice[key] ?? 0))
     }
-    let pupilRows = Set(pupilRow.map(\.1))
-    let basis = tree.statuses { pupilRows.contains($0) ? .fixed : .atUpper }
+    let basis = tree.statuses { $0 >= firstPupilRow ? .fixed : .atUpper }
     let objectives = [levelOne, levelTwo, levelThree]
     let buildSeconds = (ContinuousClock.now - buildStart).inSeconds
     var solution: LexicographicSolution
@@ -332,7 +334,7 @@ struct ContestedMarket {
     do {
       solution = try LexicographicLP.solve(
         program, objectives: objectives,
-        start: basis.map { WarmStart(rows: $0.rows, columns: $0.columns, isPrimalFeasible: true, weight: weight) },
+        start: basis.map { WarmStart(rows: $0.rows, columns: $0.columns, weight: weight) },
         deadline: deadline)
     } catch let error as GLPKError where error.returnCode != .timeLimitReached {
       // The start should always be a valid basis; if GLPK refuses it, solve
@@ -539,7 +541,8 @@ struct ContestedMarket {
     }
     if changed {
       // Next round starts from this round's allocation (activated pupils at the
-      // pair they held while fixed, set in `activate`).
+      // pair they held while fixed, or at the one that priced them out where
+      // its setting had room: `activatedFrom`).
       var next = assignment
       for (p, own) in activatedFrom { next[p] = own }
       startPair = next

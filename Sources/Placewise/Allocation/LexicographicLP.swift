@@ -12,12 +12,11 @@ struct LexicographicSolution {
   var loadSeconds: Double = 0
 }
 
-/// A basis to start the lexicographic levels from (see `LexicographicLP.solve`).
+/// A feasible basis (an allocation) to start the lexicographic levels from
+/// (see `LexicographicLP.solve`).
 struct WarmStart {
   var rows: [BasisStatus]
   var columns: [BasisStatus]
-  /// Feasible for the LP (an allocation), rather than dual feasible.
-  var isPrimalFeasible: Bool
   /// The weight of level 0 in the combined objective the basis was built for.
   var weight: Double
 }
@@ -45,13 +44,12 @@ enum LexicographicLP {
   /// below it, costing at most that much). Each level's basis stays feasible
   /// for the next, so every level after the first starts warm.
   ///
-  /// `start`, when given, is a basis to begin from and the weight of the
-  /// combined objective `weight * level0 + level1` it was built for: either
-  /// dual feasible for it (each pupil at its cheapest pair; the dual simplex
-  /// follows) or primal feasible (an allocation; the primal simplex
-  /// follows). That combined objective is solved first; its optimum starts
-  /// the exact levels, which then usually have little left to do. The
-  /// weight only steers the start: exactness comes from the levels.
+  /// `start`, when given, is a feasible basis to begin from (an allocation)
+  /// and the weight of the combined objective `weight * level0 + level1` it
+  /// was built for. The primal simplex solves that combined objective first;
+  /// its optimum starts the exact levels, which then usually have little
+  /// left to do. The weight only steers the start: exactness comes from the
+  /// levels.
   static func solve(
     _ program: LinearProgram, objectives: [[Double]], start: WarmStart? = nil,
     deadline: ContinuousClock.Instant?
@@ -73,15 +71,15 @@ enum LexicographicLP {
       try session.setBasis(rows: start.rows, columns: start.columns)
       try session.setObjective(zip(objectives[0], objectives[1]).map { start.weight * $0 + $1 })
       var weighted = try options()
-      weighted.method = start.isPrimalFeasible ? .primal : .dualThenPrimal
+      weighted.method = .primal
       // From an allocation near the optimum few iterations remain, on LPs
       // of up to tens of thousands of rows: Dantzig's cheaper iterations
       // measured 25% faster than steepest edge there (100k case).
-      if start.isPrimalFeasible { weighted.pricing = .standard }
+      weighted.pricing = .standard
       let t0 = ContinuousClock.now
       _ = try session.solve(weighted, operation: "solving the weighted warm start")
       Profile.log(
-        "weighted rows \(session.rowCount) cols \(session.columnCount) primal \(start.isPrimalFeasible): \((ContinuousClock.now - t0).inSeconds)"
+        "weighted rows \(session.rowCount) cols \(session.columnCount): \((ContinuousClock.now - t0).inSeconds)"
       )
     }
     var duals: [[Double]] = []

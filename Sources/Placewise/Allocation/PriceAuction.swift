@@ -39,10 +39,8 @@ struct PriceAuction {
       cost[pair] = candidates.cost(pair)
       maxCost = max(maxCost, cost[pair])
     }
-    weight = Self.weight(maxCost: maxCost)
-    prices = [Double](repeating: 0, count: settingCount)
-    epsilon = 0
-    let weight = self.weight
+    let weight = Self.weight(maxCost: maxCost)
+    self.weight = weight
 
     var result = [Int](repeating: -1, count: pupilCount)
     var price = [Double](repeating: 0, count: settingCount)
@@ -70,16 +68,16 @@ struct PriceAuction {
   ) throws(AllocationError) -> Double {
     let settingCount = free.count
     // Per setting, its holders as a binary min-heap on the price paid, in
-    // one flat store: setting s owns slots start[s] ..< start[s] + free[s].
-    var start = [Int](repeating: 0, count: settingCount + 1)
-    for s in 0..<settingCount { start[s + 1] = start[s] + max(0, free[s]) }
-    let slots = max(1, start[settingCount])
+    // one flat store: setting s owns slots base[s] ..< base[s + 1] (its
+    // free places).
+    let base = UnsafeMutableBufferPointer<Int>.allocate(capacity: settingCount + 1)
+    base[0] = 0
+    for s in 0..<settingCount { base[s + 1] = base[s] + max(0, free[s]) }
+    let slots = max(1, base[settingCount])
     let heapPrice = UnsafeMutableBufferPointer<Double>.allocate(capacity: slots)
     let heapPupil = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slots)
     let heapPair = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slots)
     let count = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, settingCount))
-    let capacity = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, settingCount))
-    let base = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, settingCount))
     let paid = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, pupilCount))
     let own = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, pupilCount))
     defer {
@@ -87,29 +85,25 @@ struct PriceAuction {
       heapPupil.deallocate()
       heapPair.deallocate()
       count.deallocate()
-      capacity.deallocate()
       base.deallocate()
       paid.deallocate()
       own.deallocate()
     }
-    for s in 0..<settingCount {
-      count[s] = 0
-      capacity[s] = max(0, free[s])
-      base[s] = start[s]
-    }
+    for s in 0..<settingCount { count[s] = 0 }
+    @inline(__always) func capacity(_ s: Int) -> Int { base[s + 1] - base[s] }
     for p in 0..<pupilCount {
       paid[p] = 0
       own[p] = -1
     }
 
     @inline(__always) func lowest(_ s: Int) -> Double {
-      count[s] < capacity[s] || count[s] == 0 ? 0 : heapPrice[base[s]]
+      count[s] < capacity(s) || count[s] == 0 ? 0 : heapPrice[base[s]]
     }
     @inline(__always) func secondLowest(_ s: Int) -> Double {
       let n = count[s]
       let b = base[s]
-      if n + 2 <= capacity[s] { return 0 }
-      if n + 1 == capacity[s] { return n == 0 ? 0 : heapPrice[b] }
+      if n + 2 <= capacity(s) { return 0 }
+      if n + 1 == capacity(s) { return n == 0 ? 0 : heapPrice[b] }
       if n < 2 { return .infinity }
       return n == 2 ? heapPrice[b + 1] : min(heapPrice[b + 1], heapPrice[b + 2])
     }
@@ -243,7 +237,7 @@ struct PriceAuction {
         let s = Int(setting[best])
         second = min(second, cost[best] + secondLowest(s))
         let newPrice = lowest(s) + (second - bestCost) + eps
-        if count[s] >= capacity[s] {
+        if count[s] >= capacity(s) {
           let displaced = replaceLowest(s, newPrice, Int32(p), Int32(best))
           own[displaced] = -1
           queue.append(displaced)

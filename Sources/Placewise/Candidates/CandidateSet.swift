@@ -146,9 +146,8 @@ private struct CandidateBuilder: Sendable {
   func build(_ pupils: Range<Int>) -> CandidateChunk {
     let policy = input.policy
     var chunk = CandidateChunk()
-    var row: [(setting: Int32, minutes: Double, rank: Int32)] = []
+    var row: [(setting: Int32, minutes: Double, rank: Int32, penalty: Double)] = []
     var preferred: [(setting: Int, rank: Int)] = []
-    var costed: [(setting: Int32, minutes: Double, rank: Int32, penalty: Double)] = []
     for p in pupils {
       let pupil = input.pupils[p]
       let limit = Eligibility.journeyLimit(pupil, policy)
@@ -173,7 +172,8 @@ private struct CandidateBuilder: Sendable {
         else { return }
         eligible += 1
         guard usable[s * 16 + need] else { return }
-        row.append((Int32(s), journey, Int32(rank ?? 0)))
+        let penalty = Eligibility.preferencePenalty(rank: rank, hasPreferences: hasPreferences, policy: policy)
+        row.append((Int32(s), journey, Int32(rank ?? 0), penalty))
       }
 
       if let travel = input.travel {
@@ -198,15 +198,9 @@ private struct CandidateBuilder: Sendable {
           consider(s, estimate(s), nil)
         }
       }
-      costed.removeAll(keepingCapacity: true)
-      for (s, journey, rank) in row {
-        let penalty = Eligibility.preferencePenalty(
-          rank: rank > 0 ? Int(rank) : nil, hasPreferences: hasPreferences, policy: policy)
-        costed.append((s, journey, rank, penalty))
-      }
       // Cheapest first; the sum is the one `cost(_:)` computes.
-      costed.sort { ($0.minutes + $0.penalty, $0.setting) < ($1.minutes + $1.penalty, $1.setting) }
-      for (s, journey, rank, penalty) in costed {
+      row.sort { ($0.minutes + $0.penalty, $0.setting) < ($1.minutes + $1.penalty, $1.setting) }
+      for (s, journey, rank, penalty) in row {
         chunk.setting.append(s)
         chunk.minutes.append(journey)
         chunk.rank.append(rank)

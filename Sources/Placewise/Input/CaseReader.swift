@@ -875,14 +875,10 @@ struct CaseReading {
     (problems, warnings) = table.finish()
 
     let cuts = Self.travelCuts(buffer, bodyStart: bodyStart)
-    // A later part counts its lines from 1; they are shifted once the part
-    // before it has counted its own.
-    let firstLines = cuts.count == 3 ? [bodyLine, 1] : [bodyLine]
-
     let parts = cuts.count - 1
     let results = ParallelSlots<TravelChunk>(count: parts)
     let input = TravelChunkInput(
-      base: buffer.baseAddress, cuts: cuts, firstLines: firstLines, layout: layout, pupilIndex: pupilIndex,
+      base: buffer.baseAddress, cuts: cuts, bodyLine: bodyLine, layout: layout, pupilIndex: pupilIndex,
       settingIndex: settingIndex)
     if parts == 1 {
       results.store(0, Self.parseTravel(input, part: 0))
@@ -890,6 +886,8 @@ struct CaseReading {
       DispatchQueue.concurrentPerform(iterations: parts) { results.store($0, Self.parseTravel(input, part: $0)) }
     }
     var chunks = results.values()
+    // A later part counts its lines from 1 (`parseTravel`): shift them now
+    // that the part before has counted its own.
     for part in chunks.indices.dropFirst() {
       let shift = chunks[part - 1].endLine - 1
       chunks[part].endLine += shift
@@ -1033,7 +1031,7 @@ struct CaseReading {
   private static func parseTravel(_ input: TravelChunkInput, part: Int) -> TravelChunk {
     let start = input.cuts[part]
     let rows = UnsafeMutableBufferPointer(start: input.base.map { $0 + start }, count: input.cuts[part + 1] - start)
-    var table = TableReader<TravelColumn>(layout: input.layout, rows: rows, firstLine: input.firstLines[part])
+    var table = TableReader<TravelColumn>(layout: input.layout, rows: rows, firstLine: part == 0 ? input.bodyLine : 1)
     var chunk = TravelChunk()
     chunk.pupilText = [String?](repeating: nil, count: input.pupilIndex.count)
     chunk.urnText = [String?](repeating: nil, count: input.settingIndex.count)
@@ -1098,7 +1096,8 @@ private struct TravelChunkInput: @unchecked Sendable {
   /// The file's bytes; each thread reads (and may rewrite) only its own part.
   let base: UnsafeMutablePointer<UInt8>?
   let cuts: [Int]
-  let firstLines: [Int]
+  /// The line the rows after the header start on.
+  let bodyLine: Int
   let layout: TableReader<TravelColumn>.Layout
   let pupilIndex: ByteKeyTable
   let settingIndex: ByteKeyTable

@@ -36,9 +36,20 @@ let package = Package(
       dependencies: ["CGLPK", "CGLPKShims"],
       swiftSettings: strictSettings
     ),
+    // PROJ, as Debian ships it (libproj-dev has proj.pc).
+    .systemLibrary(
+      name: "CPROJ",
+      pkgConfig: "proj",
+      providers: [.apt(["libproj-dev"])]
+    ),
+    .target(
+      name: "Geodesy",
+      dependencies: ["CPROJ"],
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "Placewise",
-      dependencies: ["GLPK"],
+      dependencies: ["GLPK", "Geodesy"],
       swiftSettings: strictSettings
     ),
     .target(
@@ -83,6 +94,11 @@ let package = Package(
     .testTarget(
       name: "GLPKTests",
       dependencies: ["GLPK"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "GeodesyTests",
+      dependencies: ["Geodesy"],
       swiftSettings: strictSettings
     ),
     .testTarget(

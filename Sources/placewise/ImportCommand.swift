@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 import Placewise
 import PlacewiseReport
+import SystemPlumbing
 
 extension MissingCapacity: ExpressibleByArgument {}
 

@@ -5,17 +5,19 @@ import Foundation
 #endif
 
 /// A file that could not be written; nothing was changed.
-struct AtomicFileError: Error, CustomStringConvertible {
+public struct AtomicFileError: Error, Sendable, CustomStringConvertible {
   /// What went wrong, naming the path.
-  var description: String
+  public var description: String
 }
 
 /// Writes one file all or nothing: into a private temporary file beside it,
 /// flushed to disk, then moved into place in one step. An existing file is
 /// refused (the move is a hard link, which fails if the name exists) unless
 /// `overwrite`, when it is replaced by `rename`.
-enum AtomicFile {
-  static func write(_ text: String, to path: String, overwrite: Bool) throws(AtomicFileError) {
+public enum AtomicFile {
+  /// Writes `text` as the file `path`, whose folder must exist; refuses an
+  /// existing file unless `overwrite`.
+  public static func write(_ text: String, to path: String, overwrite: Bool) throws(AtomicFileError) {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     var isFolder: ObjCBool = false

@@ -89,6 +89,16 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    .executableTarget(
+      name: "postcode-bench",
+      dependencies: [
+        "Placewise", "PlacewiseTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/postcode-bench",
+      swiftSettings: strictSettings
+    ),
+
     // Tests.
     .target(
       name: "PlacewiseTestSupport",

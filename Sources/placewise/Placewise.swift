@@ -47,6 +47,13 @@ struct CaseOptions: ParsableArguments {
 
   @Option(name: .long, help: ArgumentHelp("A policy file to use instead of the case's policy.toml.", valueName: "file"))
   var policy: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The postcode directory (ONS Postcode Directory or OS Code-Point Open CSV) for postcode columns.",
+      valueName: "file"))
+  var postcodes: String?
 }
 
 /// Prints the problems of an invalid case to standard error.
@@ -119,7 +126,7 @@ struct Allocate: ParsableCommand {
     let run: AllocationRun
     do {
       run = try AllocationRun(
-        folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
+        folder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
         options: AllocationOptions(timeLimit: timeLimit, method: solver))
     } catch let error as InvalidCaseError {
       report(error)
@@ -163,7 +170,8 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     do {
-      let input = try CaseReader.read(folder: caseOptions.caseFolder, policyFile: caseOptions.policy)
+      let input = try CaseReader.read(
+        folder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes)
       reportWarnings(input.warnings)
       let pairs = input.travel.map { ", \($0.count) journeys listed" } ?? ", journeys estimated from coordinates"
       print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")

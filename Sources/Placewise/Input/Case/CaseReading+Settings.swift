@@ -1,3 +1,5 @@
+import Geodesy
+
 extension CaseReading {
   // MARK: settings.csv
 
@@ -12,8 +14,7 @@ extension CaseReading {
       let kind = table.word(.kind, required: true, expected: "one of " + SettingKind.expectedList) {
         SettingKind(word: $0)
       }
-      let easting = table.decimal(.easting, required: true, expected: "an easting in metres (British National Grid)")
-      let northing = table.decimal(.northing, required: true, expected: "a northing in metres (British National Grid)")
+      let location = readLocation(&table, concealed: false)
       let lowAge = table.whole(.lowAge, required: true, minimum: 0, expected: "an age in whole years >= 0")
       let highAge = table.whole(.highAge, required: true, minimum: 0, expected: "an age in whole years >= 0")
       if let lowAge, let highAge, lowAge > highAge {
@@ -30,11 +31,19 @@ extension CaseReading {
         .costPerPlace, required: false, minimum: 0, expected: "an annual cost in pounds >= 0 (or empty)")
       let la = table.text(.la, required: false, expected: "")
 
-      guard let urn, let name, let kind, let easting, let northing, let lowAge, let highAge, let capacity
-      else { continue }
+      guard let urn, let name, let kind, let lowAge, let highAge, let capacity else { continue }
+      let point: GridPoint
+      switch location {
+      case .invalid: continue
+      case .point(let known): point = known
+      case .postcode(let key, let problem, let other):
+        locations.pending.append(
+          PendingPostcode(target: .setting(settings.count), key: key, problem: problem, other: other))
+        point = other ?? GridPoint(easting: .nan, northing: .nan)
+      }
       settings.append(
         Setting(
-          urn: URN(urn), name: name, kind: kind, easting: easting, northing: northing, lowAge: lowAge,
+          urn: URN(urn), name: name, kind: kind, easting: point.easting, northing: point.northing, lowAge: lowAge,
           highAge: highAge, capacity: capacity, onRoll: onRoll ?? 0, gender: gender ?? .mixed,
           needs: needs ?? EnumSet(), needPlaces: needPlaces, costPerPlace: cost, localAuthority: la))
     }

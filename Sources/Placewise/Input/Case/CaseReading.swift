@@ -10,6 +10,12 @@ struct CaseReading {
   /// Pupil index per pupil id, and the line each id was first seen on.
   var pupilIndex = ByteKeyTable()
   var pupilLines: [Int] = []
+  /// Postcodes to look up, the PROJ converter, and what they need.
+  var locations = LocationState()
+  /// The policy, read first: the pupils' ages need its placement start.
+  var policy = Policy()
+  /// Whether an age was taken on the default placement start (warned about).
+  var usedDefaultStart = false
 
   mutating func read(folder: String, policyFile: String?) -> Case? {
     var isFolder: ObjCBool = false
@@ -23,6 +29,7 @@ struct CaseReading {
       return nil
     }
     let base = URL(fileURLWithPath: folder, isDirectory: true)
+    locations.caseFolder = folder
     return read(policyFile: policyFile) { name, inFolder in
       CaseFile(atPath: inFolder ? base.appendingPathComponent(name).path : name)
     }
@@ -31,6 +38,14 @@ struct CaseReading {
   /// Parses the case whose files `file` finds: called with a case file's
   /// name (`settings.csv`) and true, or with `policyFile` and false.
   mutating func read(policyFile: String?, file: (_ name: String, _ inFolder: Bool) -> CaseFile) -> Case? {
+    // Problems sort by file rank, so reading the policy first changes no message's place.
+    problems.fileRank = 4
+    policy =
+      if let policyFile {
+        readPolicy(file(policyFile, false), name: policyFile, required: true)
+      } else {
+        readPolicy(file("policy.toml", true), name: "policy.toml", required: false)
+      }
     problems.fileRank = 1
     var settings: [Setting] = []
     if var data = load(file("settings.csv", true), name: "settings.csv", required: true) {
@@ -41,18 +56,20 @@ struct CaseReading {
     if var data = load(file("pupils.csv", true), name: "pupils.csv", required: true) {
       data.withUnsafeMutableBytes { pupils = readPupils($0.bindMemory(to: UInt8.self)) }
     }
+    if usedDefaultStart {
+      warnings.append(
+        InputWarning(
+          file: "pupils.csv",
+          message: "ages taken from date_of_birth on \(placementStart), the coming 1 September "
+            + "(set placement_start in the policy to fix the date)"))
+    }
     problems.fileRank = 3
     var travel: TravelMatrix?
     if var data = load(file("travel.csv", true), name: "travel.csv", required: false) {
       data.withUnsafeMutableBytes { travel = readTravel($0.bindMemory(to: UInt8.self)) }
     }
-    problems.fileRank = 4
-    let policy =
-      if let policyFile {
-        readPolicy(file(policyFile, false), name: policyFile, required: true)
-      } else {
-        readPolicy(file("policy.toml", true), name: "policy.toml", required: false)
-      }
+    problems.fileRank = 5
+    resolvePostcodes(policy: policy, settings: &settings, pupils: &pupils)
 
     guard problems.total == 0 else { return nil }
     assert(settings.count == settingIndex.count && pupils.count == pupilIndex.count)

@@ -55,6 +55,11 @@ let package = Package(
       dependencies: ["GLPK"],
       swiftSettings: strictSettings
     ),
+    // Operating-system plumbing the CLI uses (atomic output folders): no domain.
+    .target(
+      name: "SystemPlumbing",
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "PlacewiseReport",
       dependencies: ["Placewise", "Workbook"],
@@ -63,7 +68,7 @@ let package = Package(
     .executableTarget(
       name: "placewise",
       dependencies: [
-        "Placewise", "PlacewiseReport",
+        "Placewise", "PlacewiseReport", "SystemPlumbing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings

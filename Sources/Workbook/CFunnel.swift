@@ -132,7 +132,8 @@ func escapingEscapes(_ text: String) -> String {
   while let start = rest.range(of: "_x") {
     out += rest[..<start.lowerBound]
     let after = rest[start.upperBound...]
-    let isEscape = after.prefix(5).count == 5 && after.prefix(4).allSatisfy(\.isHexDigit) && after.dropFirst(4).first == "_"
+    let isEscape =
+      after.prefix(5).count == 5 && after.prefix(4).allSatisfy(\.isHexDigit) && after.dropFirst(4).first == "_"
     out += isEscape ? "_x005F_x" : "_x"
     rest = after
   }

@@ -59,7 +59,8 @@ extension Workbook {
           switch cell {
           case .blank: continue
           case .text(let text): try target.writeText(text, row: r + 1, column: c, format: nil)
-          case .integer(let value): try target.writeNumber(Double(value), row: r + 1, column: c, format: formats[.integer])
+          case .integer(let value):
+            try target.writeNumber(Double(value), row: r + 1, column: c, format: formats[.integer])
           case .decimal(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.decimal])
           case .minutes(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.minutes])
           case .pounds(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.pounds])

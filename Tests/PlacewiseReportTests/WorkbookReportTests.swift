@@ -14,18 +14,18 @@ private func trickyCase() throws -> AllocationRun {
     "tricky",
     files: [
       "settings.csv": #"""
-        urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,need_places,cost_per_place
-        000123,"=HYPERLINK(""http://example.invalid"")",special,400000,200000,2,19,4,0,ASD;SLCN,,24000.5
-        0012,"+1, Elm",mainstream,401000,200000,4,11,30,10,,,1234567
-        """#,
+      urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,need_places,cost_per_place
+      000123,"=HYPERLINK(""http://example.invalid"")",special,400000,200000,2,19,4,0,ASD;SLCN,,24000.5
+      0012,"+1, Elm",mainstream,401000,200000,4,11,30,10,,,1234567
+      """#,
       "pupils.csv": """
-        pupil_id,easting,northing,age,primary_need,provision,preferences,priority,current_urn
-        =1+2,400500,200000,9,ASD,special,000123,2,0012
-        0012,400000,200100,8,ASD,special;mainstream,000123;0012,1,
-        @SUM(A1),400000,200000,15,SEMH,special,,3,000123
-        -7,400000,200000,3,SLCN,special,,1,
-        P5,400100,200000,17,ASD,special,,1,
-        """,
+      pupil_id,easting,northing,age,primary_need,provision,preferences,priority,current_urn
+      =1+2,400500,200000,9,ASD,special,000123,2,0012
+      0012,400000,200100,8,ASD,special;mainstream,000123;0012,1,
+      @SUM(A1),400000,200000,15,SEMH,special,,3,000123
+      -7,400000,200000,3,SLCN,special,,1,
+      P5,400100,200000,17,ASD,special,,1,
+      """,
     ])
   return try AllocationRun(folder: folder)
 }

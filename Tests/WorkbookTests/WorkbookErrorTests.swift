@@ -23,7 +23,8 @@ private let broken: [BrokenWorkbook] = [
   BrokenWorkbook(name: "a sheet name with a slash", workbook: book(sheet: "Need/phase"), words: ["'/'", "forbids"]),
   BrokenWorkbook(name: "a sheet name with a colon", workbook: book(sheet: "a:b"), words: ["':'"]),
   BrokenWorkbook(name: "an empty sheet name", workbook: book(sheet: ""), words: ["empty"]),
-  BrokenWorkbook(name: "a sheet name with an apostrophe first", workbook: book(sheet: "'quoted"), words: ["apostrophe"]),
+  BrokenWorkbook(
+    name: "a sheet name with an apostrophe first", workbook: book(sheet: "'quoted"), words: ["apostrophe"]),
   BrokenWorkbook(
     name: "two sheets whose names differ only in case",
     workbook: Workbook(sheets: [book(sheet: "Need").sheets[0], book(sheet: "NEED").sheets[0]]),
@@ -40,7 +41,8 @@ private let broken: [BrokenWorkbook] = [
   BrokenWorkbook(name: "a NaN", workbook: book(rows: [[.decimal(.nan)]]), words: ["not finite"]),
   BrokenWorkbook(name: "an infinite pound", workbook: book(rows: [[], [.pounds(.infinity)]]), words: ["row 3"]),
   BrokenWorkbook(name: "a NUL in text", workbook: book(rows: [[.text("a\u{0}b")]]), words: ["NUL"]),
-  BrokenWorkbook(name: "a row longer than the header", workbook: book(rows: [[.text("a"), .text("b")]]), words: ["2 cells"]),
+  BrokenWorkbook(
+    name: "a row longer than the header", workbook: book(rows: [[.text("a"), .text("b")]]), words: ["2 cells"]),
   BrokenWorkbook(
     name: "no column", workbook: Workbook(sheets: [Sheet(name: "S", columns: [], rows: [])]), words: ["column"]),
   BrokenWorkbook(
@@ -71,7 +73,8 @@ struct WorkbookErrorTests {
   @Test("libxlsxwriter's error code and message reach the thrown error (a file it cannot create)")
   func libxlsxwriterError() throws {
     let missing = FileManager.default.temporaryDirectory.path + "/no-such-folder-\(UUID().uuidString)"
-    let handle = try WorkbookHandle(path: missing + "/book.xlsx", temporaryFolder: FileManager.default.temporaryDirectory.path)
+    let handle = try WorkbookHandle(
+      path: missing + "/book.xlsx", temporaryFolder: FileManager.default.temporaryDirectory.path)
     _ = try handle.addSheet(named: "S")
     let error: WorkbookError
     do {

@@ -16,7 +16,9 @@ private func sampleWorkbook() -> Workbook {
         [.text("@SUM(A1:A2)")],
         [.text(" leading and trailing spaces "), .integer(9_007_199_254_740_992)],
         [.text("line one\nline two"), .integer(0), .decimal(1e300)],
-        [.text("tab\there, a control \u{1} a literal _x0041_ and _x005F_ and _x12_"), .integer(-9_007_199_254_740_991)],
+        [
+          .text("tab\there, a control \u{1} a literal _x0041_ and _x005F_ and _x12_"), .integer(-9_007_199_254_740_991),
+        ],
       ]),
     Sheet(name: "Empty", columns: [Column("only a header")], rows: [], freezesHeader: false, hasAutofilter: false),
   ])

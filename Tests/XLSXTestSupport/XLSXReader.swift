@@ -65,7 +65,8 @@ public struct XLSXFile: Sendable {
         name: entry.name, part: sheet, xml: String(decoding: raw, as: UTF8.self), strings: strings,
         cellFormats: cellFormats)
     }
-    if let core = parts["docProps/core.xml"], let start = core.range(of: "<dcterms:created xsi:type=\"dcterms:W3CDTF\">"),
+    if let core = parts["docProps/core.xml"],
+      let start = core.range(of: "<dcterms:created xsi:type=\"dcterms:W3CDTF\">"),
       let end = core.range(of: "</dcterms:created>", range: start.upperBound..<core.endIndex)
     {
       created = String(core[start.upperBound..<end.lowerBound])

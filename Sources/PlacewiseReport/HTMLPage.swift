@@ -168,6 +168,7 @@ package enum HTMLPage {
       tr { break-inside: avoid; }
       .no-print { display: none; }
       .figures { grid-template-columns: repeat(4, 1fr); }
+      #map { max-height: 230mm; }
     }
     @media (max-width: 720px) {
       main { padding: 20px 16px; }

@@ -155,7 +155,7 @@ public enum HTMLReport {
       rows.append([
         HTMLPage.escape(group.label), d[3 * g].text, d[3 * g + 1].text, share, d[3 * g + 2].text, unmet,
       ])
-      bars.append((group.label, [d[3 * g + 1], d[3 * g + 2]], d[3 * g]))
+      bars.append((group.short, [d[3 * g + 1], d[3 * g + 2]], d[3 * g]))
     }
     let footer = [
       "All pupils", d[3 * n].text, d[3 * n + 1].text,
@@ -165,7 +165,7 @@ public enum HTMLReport {
     var html = "<h3>\(heading)</h3>\n<div class=\"keep\">"
     html += HTMLPage.table(
       [caption, "Pupils", "Placed", "Placed share", "Unplaced", "Unmet need (priority)"], rows,
-      numeric: [1, 2, 3, 4, 5], footer: footer)
+      numeric: [1, 2, 3, 4, 5], footer: footer, attributes: " class=\"counts\"")
     html += "<figure>"
     html += SVGCharts.stackedBars(
       rows: bars,
@@ -312,18 +312,18 @@ public enum HTMLReport {
     let rows = (0..<4).map { i in
       [words[i], d[i].text, d[i].value != nil ? NumberFormatting.percent(figures.preferenceOutcomes[i], of: s.pupilsWithPreferences) : "x"]
     }
-    html += "<div class=\"cols\"><div>"
     html += HTMLPage.table(
       ["Pupils whose parents named a setting", "Pupils", "Share"], rows, numeric: [1, 2],
       footer: ["All with preferences", d[4].text, "100%"])
-    html += "</div><figure>"
+    html += "<figure class=\"keep\">"
     let colours = ["#1f4e79", "#6baed6", "#c6dbef", SVGCharts.unplacedColour]
     html += SVGCharts.stackedBars(
       rows: [("With preferences", Array(d[0..<4]), d[4])],
-      series: (0..<4).map { SVGCharts.Series(words[$0], colours[$0]) }, label: "Preference outcomes")
+      series: (0..<4).map { SVGCharts.Series(words[$0], colours[$0]) }, label: "Preference outcomes",
+      labelWidth: 130)
     html += "<div class=\"legend\">"
     for i in 0..<4 { html += "<span><i style=\"background:\(colours[i])\"></i>\(words[i])</span>" }
-    html += "</div></figure></div>\n"
+    html += "</div></figure>\n"
     return html
   }
 
@@ -397,7 +397,7 @@ public enum HTMLReport {
     for (i, one) in classes.enumerated() {
       let upper = i + 1 < classes.count ? "-\(classes[i + 1].from - 1)" : " or more"
       let range = upper == "-\(one.from)" ? "\(one.from)" : "\(one.from)\(upper)"
-      html += "<span><i style=\"background:\(one.colour)\"></i>\(range) pupils</span>"
+      html += "<span><i style=\"background:\(one.colour)\"></i>\(range) \(range == "1" ? "pupil" : "pupils")</span>"
     }
     html += "<span><i style=\"background:#d9822b;border:1px solid #8a4b12\"></i>unplaced pupils</span>"
     html += "</div></figure>\n"

@@ -7,6 +7,8 @@ package struct ReportFigures {
   package struct Group {
     /// The group's name.
     package var label: String
+    /// A shorter name, for charts.
+    package var short: String
     /// Pupils in the group.
     package var pupils = 0
     /// Of them placed.
@@ -88,8 +90,8 @@ package struct ReportFigures {
   /// Works the figures out.
   package init(case input: Case, candidates: CandidateSet, allocation: Allocation) {
     used = [Int](repeating: 0, count: input.settings.count)
-    var needs = NeedCode.allCases.map { Group(label: "\($0.code): \(Self.needName($0))") }
-    var phases = Self.phaseNames.map { Group(label: $0) }
+    var needs = NeedCode.allCases.map { Group(label: "\($0.code): \(Self.needName($0))", short: $0.code) }
+    var phases = Self.phaseNames.map { Group(label: $0, short: $0) }
     var squareCounts: [Int: [Int: (all: Int, unplaced: Int)]] = [:]
     squareKm = Self.squareSize(input.pupils)
     let side = Double(squareKm) * 1000

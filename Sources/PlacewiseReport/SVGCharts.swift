@@ -73,10 +73,10 @@ package enum SVGCharts {
   /// segments (placed and unplaced). A row with a withheld figure is drawn
   /// as one hatched bar of its total, labelled, so no small count shows.
   package static func stackedBars(
-    rows: [(label: String, segments: [Disclosed], total: Disclosed)], series: [Series], label: String
+    rows: [(label: String, segments: [Disclosed], total: Disclosed)], series: [Series], label: String,
+    labelWidth: Double = 200
   ) -> String {
-    let labelWidth = 190.0
-    let width = 640.0
+    let width = 900.0
     let barHeight = 18.0
     let gap = 8.0
     let top = 8.0
@@ -128,8 +128,8 @@ package enum SVGCharts {
   package static func bars(rows: [(label: String, value: Double, text: String)], colour: String, label: String)
     -> String
   {
-    let labelWidth = 170.0
-    let width = 640.0
+    let labelWidth = 300.0
+    let width = 900.0
     let barHeight = 18.0
     let gap = 8.0
     let plot = width - labelWidth - 120
@@ -154,8 +154,8 @@ package enum SVGCharts {
   package static func histogram(bins: [Disclosed], binWidth: Double, markers: [(minutes: Double, label: String)])
     -> String
   {
-    let width = 640.0
-    let height = 250.0
+    let width = 900.0
+    let height = 280.0
     let left = 48.0
     let right = 14.0
     let top = 34.0
@@ -210,7 +210,7 @@ package enum SVGCharts {
     -> String
   {
     let labelWidth = 120.0
-    let width = 640.0
+    let width = 900.0
     let barHeight = 11.0
     let groupGap = 10.0
     let plot = width - labelWidth - 60
@@ -246,7 +246,7 @@ package enum SVGCharts {
     points: [(x: Double, y: Double, title: String)], xLabel: String, yLabel: String,
     xText: (Double) -> String
   ) -> String {
-    let width = 640.0
+    let width = 900.0
     let height = 260.0
     let left = 56.0
     let right = 20.0

@@ -31,7 +31,7 @@ package enum SVGMap {
   /// Classes of fill, from empty to full, with their colours and words.
   package static let fillClasses: [(colour: String, words: String)] = [
     ("#c6dbef", "under half used"), ("#6baed6", "half to 90% used"), ("#2171b5", "90% used or more"),
-    ("#d9822b", "full"), ("#ffffff", "no free places"), ("#d5dbe2", "fewer than 5 pupils placed"),
+    ("#08306b", "full"), ("#ffffff", "no free places"), ("#d5dbe2", "fewer than 5 pupils placed"),
   ]
 
   /// Classes of pupils per square (lower bounds) and their shades.

@@ -26,6 +26,9 @@ package enum Disclosed: Equatable, Sendable {
     }
   }
 
+  /// `text`, escaped for HTML (`&lt;5`).
+  package var html: String { HTMLPage.escape(text) }
+
   /// The count, when shown.
   package var value: Int? {
     if case .shown(let value) = self { value } else { nil }
@@ -82,8 +85,15 @@ package struct Disclosure {
         // The smallest other non-zero count (ties: the earliest), so as
         // little as possible is hidden.
         let candidates = line.members.filter { state[$0].value != nil && values[$0] > 0 }
-        guard let pick = candidates.min(by: { (values[$0], $0) < (values[$1], $1) }) else { continue }
-        state[pick] = .hidden
+        if let pick = candidates.min(by: { (values[$0], $0) < (values[$1], $1) }) {
+          state[pick] = .hidden
+        } else if let total = line.total {
+          // The withheld cell equals the total (every other member is 0):
+          // only hiding the total protects it.
+          state[total] = .hidden
+        } else {
+          continue
+        }
         changed = true
       }
     }

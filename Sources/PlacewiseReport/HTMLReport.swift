@@ -120,12 +120,12 @@ public enum HTMLReport {
       raw: NumberText.format(s.annualPlaceCost), sub: "where settings give a cost per place")
     html += "</div>\n"
     // The same in a sentence, for readers who skip the boxes.
-    var words = "<p>Placewise placed <strong>\(d[1].text)</strong> of \(d[0].text) pupils"
-    words += d[2].value == 0 ? ", every one of them. " : "; \(d[2].text) could not be placed. "
+    var words = "<p>Placewise placed <strong>\(d[1].html)</strong> of \(d[0].html) pupils"
+    words += d[2].value == 0 ? ", every one of them. " : "; \(d[2].html) could not be placed. "
     words += "Journeys add up to \(NumberFormatting.hoursAndMinutes(s.travelMinutes)), "
     words += "\(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)) on average. "
     if s.pupilsWithPreferences > 0 {
-      words += "\(d[7].text) of \(d[6].text) pupils whose parents named a school got their first preference.</p>\n"
+      words += "\(d[7].html) of \(d[6].html) pupils whose parents named a school got their first preference.</p>\n"
     } else {
       words += "No parent named a preference.</p>\n"
     }
@@ -153,13 +153,13 @@ public enum HTMLReport {
       let share = d[3 * g + 1].value != nil && d[3 * g].value != nil
         ? NumberFormatting.percent(group.placed, of: group.pupils) : "x"
       rows.append([
-        HTMLPage.escape(group.label), d[3 * g].text, d[3 * g + 1].text, share, d[3 * g + 2].text, unmet,
+        HTMLPage.escape(group.label), d[3 * g].html, d[3 * g + 1].html, share, d[3 * g + 2].html, unmet,
       ])
       bars.append((group.short, [d[3 * g + 1], d[3 * g + 2]], d[3 * g]))
     }
     let footer = [
-      "All pupils", d[3 * n].text, d[3 * n + 1].text,
-      d[3 * n + 1].value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) : "x", d[3 * n + 2].text,
+      "All pupils", d[3 * n].html, d[3 * n + 1].html,
+      d[3 * n + 1].value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) : "x", d[3 * n + 2].html,
       NumberFormatting.grouped(s.unmetPriority),
     ]
     var html = "<h3>\(heading)</h3>\n<div class=\"keep\">"
@@ -223,7 +223,7 @@ public enum HTMLReport {
       let members = input.settings.filter { $0.kind == kind }
       let free = members.reduce(0) { $0 + $1.freePlaces }
       summaryRows.append([
-        kindName(kind), NumberFormatting.grouped(members.count), NumberFormatting.grouped(free), d[count + k].text,
+        kindName(kind), NumberFormatting.grouped(members.count), NumberFormatting.grouped(free), d[count + k].html,
         spare(d[count + k], free: free), fill(d[count + k], free: free),
       ])
     }
@@ -247,7 +247,7 @@ public enum HTMLReport {
         let setting = input.settings[s]
         rows.append([
           HTMLPage.escape(setting.name), HTMLPage.escape(setting.urn.rawValue),
-          NumberFormatting.grouped(setting.freePlaces), d[s].text, spare(d[s], free: setting.freePlaces),
+          NumberFormatting.grouped(setting.freePlaces), d[s].html, spare(d[s], free: setting.freePlaces),
           fill(d[s], free: setting.freePlaces),
         ])
       }
@@ -310,11 +310,11 @@ public enum HTMLReport {
       "unplaced",
     ]
     let rows = (0..<4).map { i in
-      [words[i], d[i].text, d[i].value != nil ? NumberFormatting.percent(figures.preferenceOutcomes[i], of: s.pupilsWithPreferences) : "x"]
+      [words[i], d[i].html, d[i].value != nil ? NumberFormatting.percent(figures.preferenceOutcomes[i], of: s.pupilsWithPreferences) : "x"]
     }
     html += HTMLPage.table(
       ["Pupils whose parents named a setting", "Pupils", "Share"], rows, numeric: [1, 2],
-      footer: ["All with preferences", d[4].text, "100%"])
+      footer: ["All with preferences", d[4].html, "100%"])
     html += "<figure class=\"keep\">"
     let colours = ["#1f4e79", "#6baed6", "#c6dbef", SVGCharts.unplacedColour]
     html += SVGCharts.stackedBars(
@@ -343,14 +343,14 @@ public enum HTMLReport {
       let shown = d[k].value != nil
       let mean = shown && figures.placedByKind[kind.rawValue] > 0 ? cost / Double(figures.placedByKind[kind.rawValue]) : 0
       rows.append([
-        kindName(kind), d[k].text, shown ? NumberFormatting.pounds(cost) : "x",
+        kindName(kind), d[k].html, shown ? NumberFormatting.pounds(cost) : "x",
         shown ? NumberFormatting.pounds(mean) : "x",
       ])
       if shown { bars.append((kindName(kind), cost, NumberFormatting.pounds(cost))) }
     }
     html += HTMLPage.table(
       ["Kind", "Pupils placed", "Annual cost", "Mean per place"], rows, numeric: [1, 2, 3],
-      footer: ["All kinds", d[kinds.count].text, NumberFormatting.pounds(s.annualPlaceCost), ""])
+      footer: ["All kinds", d[kinds.count].html, NumberFormatting.pounds(s.annualPlaceCost), ""])
     if s.annualPlaceCost > 0 {
       html += "<figure class=\"keep\">"
       html += SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Annual place cost by kind")
@@ -425,7 +425,7 @@ public enum HTMLReport {
     html += "(minutes-equivalent) if the setting, or its cap for one need, had one more place. Exact: each is "
     html += "the optimum of the case re-solved with that place added.</p>\n"
     let tableRows = valued.map { row -> [String] in
-      let used = level == .public && (1...4).contains(row.placesUsed) ? "<5" : NumberFormatting.grouped(row.placesUsed)
+      let used = level == .public && (1...4).contains(row.placesUsed) ? "&lt;5" : NumberFormatting.grouped(row.placesUsed)
       return [
         HTMLPage.escape(names[row.urn] ?? row.urn), HTMLPage.escape(row.urn),
         row.need.isEmpty ? "all places" : HTMLPage.escape(row.need) + " cap", NumberFormatting.grouped(row.freePlaces),

@@ -120,7 +120,7 @@ public enum ComparisonReport {
     for one in series { html += "<span><i style=\"background:\(one.colour)\"></i>\(HTMLPage.escape(one.name))</span>" }
     html += "</div></figure>\n"
     let tableRows = needs.indices.map { n in
-      [HTMLPage.escape(needs[n])] + plans.indices.map { p in "\(unplacedCells[n][p].text) (\(values[n][p].text))" }
+      [HTMLPage.escape(needs[n])] + plans.indices.map { p in "\(unplacedCells[n][p].html) (\(values[n][p].html))" }
     }
     html += HTMLPage.table(
       ["Need: unplaced (unmet need)"] + plans.map(HTMLPage.escape), tableRows, numeric: Set(1...max(1, plans.count)))
@@ -143,7 +143,7 @@ public enum ComparisonReport {
       var cells = Disclosure([placed, moved, lost, mine.count], level: level)
       cells.addLine([0, 1, 2], total: 3)
       let d = cells.resolve()
-      tableRows.append([HTMLPage.escape(plan), d[0].text, d[1].text, d[2].text, d[3].text])
+      tableRows.append([HTMLPage.escape(plan), d[0].html, d[1].html, d[2].html, d[3].html])
       if let total = d[3].value { bars.append((plan, Double(total), NumberFormatting.grouped(total))) }
     }
     html += HTMLPage.table(
@@ -215,7 +215,7 @@ public enum RecommendationReport {
       body += "</figure>\n"
       let frontierRows = frontier.map { row in
         [
-          F.pounds(row.budget), unmet(row.unmetPriority), F.decimal(row.placementCost, places: 0),
+          F.pounds(row.budget), HTMLPage.escape(unmet(row.unmetPriority)), F.decimal(row.placementCost, places: 0),
           F.pounds(row.capitalCost), F.pounds(row.annualCost), HTMLPage.escape(row.options.joined(separator: ", ")),
         ]
       }

@@ -105,7 +105,7 @@ struct Allocate: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Who report.html is for: internal (the SEND team, the default) or public (no pupil-level data, counts below 5 shown as <5).",
+      "Who report.html is for: internal (the SEND team, the default) or public (no pupil-level data; counts of 1 to 4 pupils shown as <5).",
       valueName: "level"))
   var reportLevel: ReportLevel = .internal
 

@@ -55,6 +55,7 @@ struct BrowserReportTests {
       ) as? [[String]])
     let figures = Dictionary(found.map { ($0[0], ($0[1], $0[2])) }, uniquingKeysWith: { a, _ in a })
     let summary = try summaryFigures(out)
+    let summaryText = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
     let keys = [
       "pupils", "placed", "unplaced", "unmet_priority", "first_preference_met", "travel_minutes",
       "mean_travel_minutes", "annual_place_cost",
@@ -63,8 +64,10 @@ struct BrowserReportTests {
     for key in keys {
       let expected = try #require((summary[key] as? NSNumber)?.doubleValue, "summary.json lacks \(key)")
       let (raw, shown) = try #require(figures[key], "the page lacks \(key)")
-      // The attribute holds summary.json's figure exactly; the words round it.
-      #expect(Double(raw) == expected, "\(key): page \(raw), summary.json \(expected)")
+      // The attribute holds summary.json's figure exactly, digit for digit; the words round it.
+      let line = try #require(summaryText.split(separator: "\n").first { $0.hasPrefix("  \"\(key)\": ") })
+      let written = line.dropFirst(key.count + 6).trimmingCharacters(in: CharacterSet(charactersIn: ","))
+      #expect(raw == written, "\(key): page \(raw), summary.json \(written)")
       switch key {
       case "travel_minutes", "mean_travel_minutes":
         #expect(minutes(fromWords: shown) == Int(expected.rounded()), "\(key) shown as \(shown)")

@@ -133,9 +133,10 @@ public enum HTMLReport {
   }
 
   /// A table of groups (needs or phases) with placed and unplaced, and its bar chart.
-  private static func groupTable(_ groups: [ReportFigures.Group], summary s: AllocationSummary, level: ReportLevel,
-    heading: String, caption: String) -> String
-  {
+  private static func groupTable(
+    _ groups: [ReportFigures.Group], summary s: AllocationSummary, level: ReportLevel,
+    heading: String, caption: String
+  ) -> String {
     let n = groups.count
     // Cells: per group pupils, placed, unplaced; then the totals.
     var values: [Int] = []
@@ -150,7 +151,8 @@ public enum HTMLReport {
     var bars: [(label: String, segments: [Disclosed], total: Disclosed)] = []
     for (g, group) in groups.enumerated() {
       let unmet: String = d[3 * g + 2].value != nil ? NumberFormatting.grouped(group.unmetPriority) : "x"
-      let share = d[3 * g + 1].value != nil && d[3 * g].value != nil
+      let share =
+        d[3 * g + 1].value != nil && d[3 * g].value != nil
         ? NumberFormatting.percent(group.placed, of: group.pupils) : "x"
       rows.append([
         HTMLPage.escape(group.label), d[3 * g].html, d[3 * g + 1].html, share, d[3 * g + 2].html, unmet,
@@ -195,9 +197,10 @@ public enum HTMLReport {
     }
   }
 
-  private static func settingsSection(_ input: Case, figures: ReportFigures, summary: AllocationSummary,
-    level: ReportLevel) -> String
-  {
+  private static func settingsSection(
+    _ input: Case, figures: ReportFigures, summary: AllocationSummary,
+    level: ReportLevel
+  ) -> String {
     let kinds = SettingKind.allCases.filter { kind in input.settings.contains { $0.kind == kind } }
     let count = input.settings.count
     // Cells: used per setting, used per kind present, all placed.
@@ -240,7 +243,9 @@ public enum HTMLReport {
         return free == 0 ? 1 : Double(figures.used[s]) / Double(free)
       }
       let sorted = members.sorted {
-        (-pressure($0), -figures.used[$0], input.settings[$0].urn) < (-pressure($1), -figures.used[$1], input.settings[$1].urn)
+        (-pressure($0), -figures.used[$0], input.settings[$0].urn) < (
+          -pressure($1), -figures.used[$1], input.settings[$1].urn
+        )
       }
       rows.append(["<tr class=\"group\"><td colspan=\"6\">\(kindName(kind))</td></tr>"])
       for s in sorted {
@@ -253,7 +258,8 @@ public enum HTMLReport {
       }
     }
     var table = "<table><thead><tr><th>Setting</th><th>URN</th><th class=\"n\">Free places</th>"
-    table += "<th class=\"n\">Places used</th><th class=\"n\">Places left</th><th class=\"n\">Fill</th></tr></thead>\n<tbody>\n"
+    table +=
+      "<th class=\"n\">Places used</th><th class=\"n\">Places left</th><th class=\"n\">Fill</th></tr></thead>\n<tbody>\n"
     for row in rows {
       if row.count == 1 {
         table += row[0] + "\n"
@@ -266,9 +272,10 @@ public enum HTMLReport {
     return html + "<h3>Every setting</h3>\n" + table
   }
 
-  private static func journeySection(_ figures: ReportFigures, summary s: AllocationSummary, policy: Policy,
-    level: ReportLevel) -> String
-  {
+  private static func journeySection(
+    _ figures: ReportFigures, summary s: AllocationSummary, policy: Policy,
+    level: ReportLevel
+  ) -> String {
     let limits = [policy.maxTravelMinutesPrimary, policy.maxTravelMinutesSecondary]
     let (width, counts) = figures.journeyBins(limits: limits)
     var cells = Disclosure(counts + [s.placed], level: level)
@@ -279,14 +286,19 @@ public enum HTMLReport {
     html += "are the policy's limits; a journey beyond them is to a school the parents asked for (exempt from "
     html += "the limit) or within a pupil's own limit.</p>\n<figure class=\"keep\">"
     var markers = [
-      (policy.maxTravelMinutesPrimary, "primary limit \(NumberFormatting.hoursAndMinutes(policy.maxTravelMinutesPrimary))"),
+      (
+        policy.maxTravelMinutesPrimary,
+        "primary limit \(NumberFormatting.hoursAndMinutes(policy.maxTravelMinutesPrimary))"
+      ),
       (
         policy.maxTravelMinutesSecondary,
         "secondary limit \(NumberFormatting.hoursAndMinutes(policy.maxTravelMinutesSecondary))"
       ),
     ]
     if policy.maxTravelMinutesPrimary == policy.maxTravelMinutesSecondary {
-      markers = [(policy.maxTravelMinutesPrimary, "limit \(NumberFormatting.hoursAndMinutes(policy.maxTravelMinutesPrimary))")]
+      markers = [
+        (policy.maxTravelMinutesPrimary, "limit \(NumberFormatting.hoursAndMinutes(policy.maxTravelMinutesPrimary))")
+      ]
     }
     html += SVGCharts.histogram(bins: d.dropLast().map { $0 }, binWidth: width, markers: markers)
     html += "<figcaption>Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), longest "
@@ -310,7 +322,10 @@ public enum HTMLReport {
       "unplaced",
     ]
     let rows = (0..<4).map { i in
-      [words[i], d[i].html, d[i].value != nil ? NumberFormatting.percent(figures.preferenceOutcomes[i], of: s.pupilsWithPreferences) : "x"]
+      [
+        words[i], d[i].html,
+        d[i].value != nil ? NumberFormatting.percent(figures.preferenceOutcomes[i], of: s.pupilsWithPreferences) : "x",
+      ]
     }
     html += HTMLPage.table(
       ["Pupils whose parents named a setting", "Pupils", "Share"], rows, numeric: [1, 2],
@@ -327,9 +342,10 @@ public enum HTMLReport {
     return html
   }
 
-  private static func costSection(_ input: Case, figures: ReportFigures, summary s: AllocationSummary,
-    level: ReportLevel) -> String
-  {
+  private static func costSection(
+    _ input: Case, figures: ReportFigures, summary s: AllocationSummary,
+    level: ReportLevel
+  ) -> String {
     var html = "<h2 id=\"cost\">Annual place cost by kind</h2>\n"
     let kinds = SettingKind.allCases.filter { figures.placedByKind[$0.rawValue] > 0 }
     guard !kinds.isEmpty else { return html + "<p>No pupil was placed.</p>\n" }
@@ -341,7 +357,8 @@ public enum HTMLReport {
     for (k, kind) in kinds.enumerated() {
       let cost = figures.costByKind[kind.rawValue]
       let shown = d[k].value != nil
-      let mean = shown && figures.placedByKind[kind.rawValue] > 0 ? cost / Double(figures.placedByKind[kind.rawValue]) : 0
+      let mean =
+        shown && figures.placedByKind[kind.rawValue] > 0 ? cost / Double(figures.placedByKind[kind.rawValue]) : 0
       rows.append([
         kindName(kind), d[k].html, shown ? NumberFormatting.pounds(cost) : "x",
         shown ? NumberFormatting.pounds(mean) : "x",
@@ -367,7 +384,8 @@ public enum HTMLReport {
   private static func mapSection(_ input: Case, figures: ReportFigures, level: ReportLevel) -> String {
     let minimum = level == .public ? 5 : 1
     let sites = input.settings.enumerated().map { s, setting in
-      let used = level == .public && (1...4).contains(figures.used[s]) ? "<5" : NumberFormatting.grouped(figures.used[s])
+      let used =
+        level == .public && (1...4).contains(figures.used[s]) ? "<5" : NumberFormatting.grouped(figures.used[s])
       return SVGMap.Site(
         easting: setting.easting, northing: setting.northing, freePlaces: setting.freePlaces,
         fill: SVGMap.fillClass(used: figures.used[s], free: setting.freePlaces, level: level),
@@ -425,7 +443,8 @@ public enum HTMLReport {
     html += "(minutes-equivalent) if the setting, or its cap for one need, had one more place. Exact: each is "
     html += "the optimum of the case re-solved with that place added.</p>\n"
     let tableRows = valued.map { row -> [String] in
-      let used = level == .public && (1...4).contains(row.placesUsed) ? "&lt;5" : NumberFormatting.grouped(row.placesUsed)
+      let used =
+        level == .public && (1...4).contains(row.placesUsed) ? "&lt;5" : NumberFormatting.grouped(row.placesUsed)
       return [
         HTMLPage.escape(names[row.urn] ?? row.urn), HTMLPage.escape(row.urn),
         row.need.isEmpty ? "all places" : HTMLPage.escape(row.need) + " cap", NumberFormatting.grouped(row.freePlaces),
@@ -461,10 +480,11 @@ public enum HTMLReport {
     html += "<div id=\"explanation-result\" aria-live=\"polite\"></div>\n"
     html += "<script type=\"application/json\" id=\"explanation-data\">["
     html += rows.map { row in
-      "[" + [
-        row.pupilID, row.status, row.urn, row.preferenceRank, row.firstPreference, row.firstPreferenceOutcome,
-        row.firstPreferenceUnmetChange, row.firstPreferenceCostChange, row.explanation,
-      ].map(HTMLPage.jsonString).joined(separator: ",") + "]"
+      "["
+        + [
+          row.pupilID, row.status, row.urn, row.preferenceRank, row.firstPreference, row.firstPreferenceOutcome,
+          row.firstPreferenceUnmetChange, row.firstPreferenceCostChange, row.explanation,
+        ].map(HTMLPage.jsonString).joined(separator: ",") + "]"
     }.joined(separator: ",\n")
     html += "]</script>\n"
     return (html, searchScript)

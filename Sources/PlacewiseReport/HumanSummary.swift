@@ -9,7 +9,9 @@ public enum HumanSummary {
     -> String
   {
     typealias F = NumberFormatting
-    var lines = ["Placed \(F.grouped(s.placed)) of \(F.count(s.pupils, "pupil")) (\(F.percent(s.placed, of: s.pupils)))."]
+    var lines = [
+      "Placed \(F.grouped(s.placed)) of \(F.count(s.pupils, "pupil")) (\(F.percent(s.placed, of: s.pupils)))."
+    ]
     if s.unplaced == 0 {
       lines.append("Unplaced:                      none")
     } else {

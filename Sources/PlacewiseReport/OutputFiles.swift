@@ -8,7 +8,9 @@ public enum OutputFiles {
 
   /// Renders all output files of a run; `report.html` at the given level,
   /// headed with `title`.
-  public static func render(_ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report")
+  public static func render(
+    _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report"
+  )
     -> [(name: String, contents: [UInt8])]
   {
     [

@@ -23,13 +23,18 @@ public enum ComparisonReport {
       cells.addLine([1, 2], total: 0)
       return cells.resolve()
     }
-    if let baseline, let best = rows.dropFirst().min(by: { ($0.unmetPriority, $0.placementCost) < ($1.unmetPriority, $1.placementCost) }) {
+    if let baseline,
+      let best = rows.dropFirst().min(by: {
+        ($0.unmetPriority, $0.placementCost) < ($1.unmetPriority, $1.placementCost)
+      })
+    {
       let gain = baseline.unmetPriority - best.unmetPriority
       body += "<p>"
       if gain > 0 {
         body += "<strong>\(HTMLPage.escape(best.plan))</strong> leaves the least need unmet: "
         body += "\(level == .public && gain < 5 ? "fewer than 5" : F.grouped(gain)) less than the baseline "
-        body += "(priority-weighted), for \(F.pounds(best.capitalCost)) of capital and \(F.pounds(best.annualCost)) a year."
+        body +=
+          "(priority-weighted), for \(F.pounds(best.capitalCost)) of capital and \(F.pounds(best.annualCost)) a year."
       } else {
         body += "No plan leaves less need unmet than the baseline."
       }
@@ -50,7 +55,8 @@ public enum ComparisonReport {
       table += "</tr>\n"
     }
     func count(_ column: Int) -> (Int, ComparisonRow) -> (shown: String, raw: String) {
-      { i, _ in (disclosed[i][column].text, disclosed[i][column].value.map { String($0) } ?? disclosed[i][column].text) }
+      { i, _ in (disclosed[i][column].text, disclosed[i][column].value.map { String($0) } ?? disclosed[i][column].text)
+      }
     }
     line("Capital cost", key: "capital_cost") { _, r in (F.pounds(r.capitalCost), NumberText.format(r.capitalCost)) }
     line("Annual cost", key: "annual_cost") { _, r in (F.pounds(r.annualCost), NumberText.format(r.annualCost)) }
@@ -114,8 +120,11 @@ public enum ComparisonReport {
     var html = "<h2 id=\"by-need\">Unmet need by primary need and plan</h2>\n"
     html += "<p>Unmet need is priority-weighted: the sum of priority over the pupils of each need left unplaced.</p>\n"
     html += "<figure class=\"keep\">"
-    let series = plans.enumerated().map { SVGCharts.Series($1, SVGCharts.planColours[$0 % SVGCharts.planColours.count]) }
-    html += SVGCharts.groupedBars(categories: needs, series: series, values: values, label: "Unmet need by need and plan")
+    let series = plans.enumerated().map {
+      SVGCharts.Series($1, SVGCharts.planColours[$0 % SVGCharts.planColours.count])
+    }
+    html += SVGCharts.groupedBars(
+      categories: needs, series: series, values: values, label: "Unmet need by need and plan")
     html += "<div class=\"legend\">"
     for one in series { html += "<span><i style=\"background:\(one.colour)\"></i>\(HTMLPage.escape(one.name))</span>" }
     html += "</div></figure>\n"
@@ -149,7 +158,8 @@ public enum ComparisonReport {
     html += HTMLPage.table(
       ["Plan", "Newly placed", "Placed elsewhere", "No longer placed", "All moves"], tableRows, numeric: [1, 2, 3, 4])
     if !bars.isEmpty {
-      html += "<figure class=\"keep\">\(SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Moves per plan"))</figure>\n"
+      html +=
+        "<figure class=\"keep\">\(SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Moves per plan"))</figure>\n"
     }
     return html
   }
@@ -173,7 +183,8 @@ public enum RecommendationReport {
     body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
     body += "</h1><p class=\"lede\">The best set of options within a capital budget of \(F.pounds(summary.budget))"
     if let annualBudget = summary.annualBudget { body += " and an annual budget of \(F.pounds(annualBudget))" }
-    body += summary.then == "travel"
+    body +=
+      summary.then == "travel"
       ? ": least unmet need first, then shortest journeys, then least capital."
       : ": least unmet need first, then least capital, then shortest journeys."
     body += "</p></header>\n<div class=\"figures\">"
@@ -185,7 +196,8 @@ public enum RecommendationReport {
     body += card("capital_cost", "capital cost", F.pounds(capital), NumberText.format(capital))
     body += card("annual_cost", "annual cost", F.pounds(annual), NumberText.format(annual))
     let u = unmet(summary.unmetPriority)
-    body += card("unmet_priority", "unmet need, priority-weighted (baseline \(unmet(summary.baselineUnmetPriority)))",
+    body += card(
+      "unmet_priority", "unmet need, priority-weighted (baseline \(unmet(summary.baselineUnmetPriority)))",
       u, u == "<5" ? u : String(summary.unmetPriority))
     body += "</div>\n<h2 id=\"options\">Options</h2>\n"
     let rows = options.map { row in

@@ -117,7 +117,8 @@ package enum SVGCharts {
     var tick = 0.0
     while tick <= maximum + 1e-9 {
       let x = x0 + tick / maximum * plot
-      svg += "<line x1=\"\(number(x))\" y1=\"\(number(y))\" x2=\"\(number(x))\" y2=\"\(number(y + 4))\" stroke=\"#aab4c0\"/>"
+      svg +=
+        "<line x1=\"\(number(x))\" y1=\"\(number(y))\" x2=\"\(number(x))\" y2=\"\(number(y + 4))\" stroke=\"#aab4c0\"/>"
       svg += text(x, y + 16, NumberFormatting.decimal(tick, places: 0), anchor: "middle", size: 10.5, colour: "#5f6b7a")
       tick += step
     }
@@ -182,7 +183,8 @@ package enum SVGCharts {
       let w = plotW / Double(bins.count) - 1
       let range = "\(number(Double(i) * binWidth))-\(number(Double(i + 1) * binWidth)) min"
       if let count = bin.value {
-        svg += rect(x0, y(Double(count)), w, y(0) - y(Double(count)), fill: placedColour, title: "\(range): \(bin.text)")
+        svg += rect(
+          x0, y(Double(count)), w, y(0) - y(Double(count)), fill: placedColour, title: "\(range): \(bin.text)")
       } else {
         svg += rect(x0, y(0) - 10, w, 10, fill: "url(#hatch)", title: "\(range): \(bin.text)")
         svg += text(x0 + w / 2, y(0) - 13, bin.text, anchor: "middle", size: 9.5, colour: "#5f6b7a")

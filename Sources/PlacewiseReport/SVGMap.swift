@@ -98,7 +98,8 @@ package enum SVGMap {
     svg += "<g id=\"layer-homes\">"
     for square in homes where square.count >= minimumCount {
       let shade = densityClasses.last { square.count >= $0.from }?.colour ?? densityClasses[0].colour
-      svg += "<rect x=\"\(number(px(Double(square.east) * side)))\" y=\"\(number(py(Double(square.north + 1) * side)))\" "
+      svg +=
+        "<rect x=\"\(number(px(Double(square.east) * side)))\" y=\"\(number(py(Double(square.north + 1) * side)))\" "
       svg += "width=\"\(number(side))\" height=\"\(number(side))\" fill=\"\(shade)\">"
       svg += "<title>\(NumberFormatting.count(square.count, "pupil")) in this \(squareKm) km square</title></rect>"
     }
@@ -130,11 +131,14 @@ package enum SVGMap {
     let bar = SVGCharts.niceStep(w / 4, steps: 1)
     let by = h - unit * 3
     svg += "<g stroke=\"#1f2933\" stroke-width=\"\(number(unit * 0.2))\">"
-    svg += "<line x1=\"\(number(unit * 3))\" y1=\"\(number(by))\" x2=\"\(number(unit * 3 + bar))\" y2=\"\(number(by))\"/>"
-    svg += "<line x1=\"\(number(unit * 3))\" y1=\"\(number(by - unit))\" x2=\"\(number(unit * 3))\" y2=\"\(number(by))\"/>"
+    svg +=
+      "<line x1=\"\(number(unit * 3))\" y1=\"\(number(by))\" x2=\"\(number(unit * 3 + bar))\" y2=\"\(number(by))\"/>"
+    svg +=
+      "<line x1=\"\(number(unit * 3))\" y1=\"\(number(by - unit))\" x2=\"\(number(unit * 3))\" y2=\"\(number(by))\"/>"
     svg += "<line x1=\"\(number(unit * 3 + bar))\" y1=\"\(number(by - unit))\" x2=\"\(number(unit * 3 + bar))\" "
     svg += "y2=\"\(number(by))\"/></g>"
-    svg += "<text x=\"\(number(unit * 3 + bar / 2))\" y=\"\(number(by - unit * 1.4))\" font-size=\"\(number(unit * 2.2))\" "
+    svg +=
+      "<text x=\"\(number(unit * 3 + bar / 2))\" y=\"\(number(by - unit * 1.4))\" font-size=\"\(number(unit * 2.2))\" "
     svg += "text-anchor=\"middle\">\(number(bar)) km</text>"
     svg += "<text x=\"\(number(w - unit * 4))\" y=\"\(number(unit * 5))\" font-size=\"\(number(unit * 3))\" "
     svg += "text-anchor=\"middle\" font-weight=\"600\">N</text>"

@@ -125,16 +125,22 @@ struct Allocate: ParsableCommand {
 
   func run() throws {
     let run: AllocationRun
+    let progress = ProgressLine(quiet: quiet)
+    defer { progress?.finish() }
     do {
       run = try AllocationRun(
         folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
-        options: AllocationOptions(timeLimit: timeLimit, method: solver))
+        options: AllocationOptions(timeLimit: timeLimit, method: solver), progress: { progress?.update($0) })
     } catch let error as InvalidCaseError {
+      progress?.finish()
       report(error)
       throw ExitCode(ExitStatus.invalidInput)
     } catch let error as AllocationError {
+      progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
     }
+    // The line goes before anything else is written to the terminal.
+    progress?.finish()
     reportWarnings(run.input.warnings)
     let writeStart = ContinuousClock.now
     do {

@@ -40,7 +40,10 @@ struct DisclosureTests {
       let rows = Int.random(in: 1...6, using: &generator)
       let columns = Int.random(in: 2...3, using: &generator)
       let parts = (0..<rows).map { _ in
-        (0..<columns).map { _ in Bool.random(using: &generator) ? Int.random(in: 0...6, using: &generator) : Int.random(in: 0...60, using: &generator) }
+        (0..<columns).map { _ in
+          Bool.random(using: &generator)
+            ? Int.random(in: 0...6, using: &generator) : Int.random(in: 0...60, using: &generator)
+        }
       }
       // Cells: parts row by row, then row totals, then column totals.
       var values = parts.flatMap { $0 }

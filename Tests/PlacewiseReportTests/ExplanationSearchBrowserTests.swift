@@ -17,7 +17,8 @@ struct ExplanationSearchBrowserTests {
       "case",
       files: [
         "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,0,0,4,19,1\n",
-        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\nP1,1000,0,9,ASD,special\nP2,0,900,9,ASD,special\n",
+        "pupils.csv":
+          "pupil_id,easting,northing,age,primary_need,provision\nP1,1000,0,9,ASD,special\nP2,0,900,9,ASD,special\n",
       ])
     let run = try AllocationRun(folder: folder)
     let rows = ["P1", "P2"].map { id in

@@ -11,17 +11,17 @@ private func hostileCase() throws -> AllocationRun {
     "case",
     files: [
       "settings.csv": #"""
-        urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,cost_per_place
-        100001,"<script>alert(1)</script> & ""Oak"" 'School'",special,400000,200000,4,19,3,1,ASD,24000
-        100002,Elm Primary </td></table>,mainstream,401000,200000,4,11,30,10,,14000
-        """#,
+      urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,cost_per_place
+      100001,"<script>alert(1)</script> & ""Oak"" 'School'",special,400000,200000,4,19,3,1,ASD,24000
+      100002,Elm Primary </td></table>,mainstream,401000,200000,4,11,30,10,,14000
+      """#,
       "pupils.csv": """
-        pupil_id,easting,northing,age,primary_need,provision,preferences,priority
-        PX1,400500,200000,9,ASD,special,100001,2
-        PX2,400000,200100,8,ASD,special;mainstream,100001;100002,1
-        PX3,400000,200000,15,SEMH,special,,1
-        PX4,402000,203000,12,ASD,special,100001,1
-        """,
+      pupil_id,easting,northing,age,primary_need,provision,preferences,priority
+      PX1,400500,200000,9,ASD,special,100001,2
+      PX2,400000,200100,8,ASD,special;mainstream,100001;100002,1
+      PX3,400000,200000,15,SEMH,special,,1
+      PX4,402000,203000,12,ASD,special,100001,1
+      """,
     ])
   return try AllocationRun(folder: folder)
 }
@@ -111,7 +111,9 @@ struct HTMLReportTests {
         urn: "100002", need: i % 2 == 0 ? "" : "ASD", freePlaces: 20, placesUsed: 3, unmetPriorityChange: -(i % 3),
         placementCostChange: Double(i))
     }
-    rows.append(PlaceValueRow(urn: "100001", need: "", freePlaces: 2, placesUsed: 2, unmetPriorityChange: 0, placementCostChange: 0))
+    rows.append(
+      PlaceValueRow(
+        urn: "100001", need: "", freePlaces: 2, placesUsed: 2, unmetPriorityChange: 0, placementCostChange: 0))
     let html = HTMLReport.render(run, placeValues: rows)
     let table = try #require(html.components(separatedBy: "id=\"place-value-table\"").last)
     let body = table.components(separatedBy: "</table>")[0]
@@ -131,7 +133,8 @@ struct HTMLReportTests {
   func explanations() throws {
     let run = try hostileCase()
     let html = HTMLReport.render(run, explanations: explanationRows(3))
-    let data = try #require(html.components(separatedBy: "id=\"explanation-data\">").last?.components(separatedBy: "</script>").first)
+    let data = try #require(
+      html.components(separatedBy: "id=\"explanation-data\">").last?.components(separatedBy: "</script>").first)
     let parsed = try #require(try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [[String]])
     #expect(parsed.count == 3 && parsed[2][0] == "Q2" && parsed[2][8].hasPrefix("Placed at Elm"))
     #expect(parsed[0][8].contains("</script><b>"))
@@ -162,21 +165,32 @@ struct HTMLReportTests {
     let byNeed = [
       ComparisonNeedRow(plan: "baseline", primaryNeed: "ASD", pupils: 60, placed: 43, unplaced: 17, unmetPriority: 21),
       ComparisonNeedRow(plan: "baseline", primaryNeed: "SEMH", pupils: 40, placed: 37, unplaced: 3, unmetPriority: 4),
-      ComparisonNeedRow(plan: "<b>more ASD</b>", primaryNeed: "ASD", pupils: 60, placed: 51, unplaced: 9, unmetPriority: 10),
-      ComparisonNeedRow(plan: "<b>more ASD</b>", primaryNeed: "SEMH", pupils: 40, placed: 37, unplaced: 3, unmetPriority: 4),
+      ComparisonNeedRow(
+        plan: "<b>more ASD</b>", primaryNeed: "ASD", pupils: 60, placed: 51, unplaced: 9, unmetPriority: 10),
+      ComparisonNeedRow(
+        plan: "<b>more ASD</b>", primaryNeed: "SEMH", pupils: 40, placed: 37, unplaced: 3, unmetPriority: 4),
     ]
     let moves =
       (0..<8).map {
-        MoveRow(plan: "<b>more ASD</b>", pupilID: "M\($0)", baselineURN: "", planURN: "1", baselineStatus: "unplaced", planStatus: "placed")
+        MoveRow(
+          plan: "<b>more ASD</b>", pupilID: "M\($0)", baselineURN: "", planURN: "1", baselineStatus: "unplaced",
+          planStatus: "placed")
       }
       + (8..<11).map {
-        MoveRow(plan: "<b>more ASD</b>", pupilID: "M\($0)", baselineURN: "1", planURN: "2", baselineStatus: "placed", planStatus: "placed")
+        MoveRow(
+          plan: "<b>more ASD</b>", pupilID: "M\($0)", baselineURN: "1", planURN: "2", baselineStatus: "placed",
+          planStatus: "placed")
       }
     let html = ComparisonReport.render(rows: rows, byNeed: byNeed, moves: moves)
     #expect(html.contains("&lt;b&gt;more ASD&lt;/b&gt;") && !html.contains("<b>more"))
-    #expect(html.contains("data-plan=\"&lt;b&gt;more ASD&lt;/b&gt;\" data-figure=\"unmet_priority_change\" data-value=\"-11\""))
+    #expect(
+      html.contains(
+        "data-plan=\"&lt;b&gt;more ASD&lt;/b&gt;\" data-figure=\"unmet_priority_change\" data-value=\"-11\""))
     #expect(html.contains("data-figure=\"capital_cost_per_extra_placement\" data-value=\"31250\""))
-    #expect(html.contains("<td>&lt;b&gt;more ASD&lt;/b&gt;</td><td class=\"n\">8</td><td class=\"n\">3</td><td class=\"n\">0</td><td class=\"n\">11</td>"))
+    #expect(
+      html.contains(
+        "<td>&lt;b&gt;more ASD&lt;/b&gt;</td><td class=\"n\">8</td><td class=\"n\">3</td><td class=\"n\">0</td><td class=\"n\">11</td>"
+      ))
     for id in ["M0", "M10"] { #expect(!html.contains(id)) }
     let shared = ComparisonReport.render(rows: rows, byNeed: byNeed, moves: moves, level: .public)
     // SEMH's 3 unplaced are withheld, and ASD's with them (each plan's column sums to its unplaced).
@@ -197,7 +211,9 @@ struct HTMLReportTests {
       RecommendationOptionRow(option: "B", group: "", chosen: true, capitalCost: 50_000, annualCost: 0),
     ]
     let frontier = [0.0, 115_000, 230_000].enumerated().map { i, budget in
-      FrontierRow(budget: budget, unmetPriority: [20, 12, 3][i], placementCost: 1000, capitalCost: budget, annualCost: 0, options: [[], ["A8"], ["A16", "B"]][i])
+      FrontierRow(
+        budget: budget, unmetPriority: [20, 12, 3][i], placementCost: 1000, capitalCost: budget, annualCost: 0,
+        options: [[], ["A8"], ["A16", "B"]][i])
     }
     let summary = RecommendationSummary(
       budget: 230_000, annualBudget: nil, then: "capital", unmetPriority: 3, placementCost: 1000,

@@ -46,14 +46,20 @@ struct NumberFormattingTests {
 
   @Test(
     "percentages: 0% and 100% only when exact",
-    arguments: [(0, 10, "0%"), (10, 10, "100%"), (1, 1000, "<1%"), (999, 1000, ">99%"), (1, 3, "33%"), (2, 3, "67%"),
-      (1, 8, "13%"), (3, 0, "-")])
+    arguments: [
+      (0, 10, "0%"), (10, 10, "100%"), (1, 1000, "<1%"), (999, 1000, ">99%"), (1, 3, "33%"), (2, 3, "67%"),
+      (1, 8, "13%"), (3, 0, "-"),
+    ])
   func percent(part: Int, whole: Int, text: String) {
     #expect(NumberFormatting.percent(part, of: whole) == text)
   }
 
-  @Test("decimals keep their places", arguments: [(1234.56, 1, "1,234.6"), (0.05, 1, "0.1"), (-0.04, 1, "0.0"),
-    (2.0, 2, "2.00"), (-1234.5, 0, "-1,235")])
+  @Test(
+    "decimals keep their places",
+    arguments: [
+      (1234.56, 1, "1,234.6"), (0.05, 1, "0.1"), (-0.04, 1, "0.0"),
+      (2.0, 2, "2.00"), (-1234.5, 0, "-1,235"),
+    ])
   func decimal(value: Double, places: Int, text: String) {
     #expect(NumberFormatting.decimal(value, places: places) == text)
   }

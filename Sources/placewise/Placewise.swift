@@ -127,10 +127,15 @@ struct Allocate: ParsableCommand {
     let run: AllocationRun
     let progress = ProgressLine(quiet: quiet)
     defer { progress?.finish() }
+    var progressSink: (@Sendable (RunProgress) -> Void)?
+    if let progress { progressSink = { @Sendable event in progress.update(event) } }
     do {
       run = try AllocationRun(
         folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
-        options: AllocationOptions(timeLimit: timeLimit, method: solver), progress: { progress?.update($0) })
+        options: AllocationOptions(
+          timeLimit: timeLimit, method: solver,
+          monitor: RunMonitor(
+            progress: progressSink, trace: SolverTrace.sinkFromEnvironment())))
     } catch let error as InvalidCaseError {
       progress?.finish()
       report(error)

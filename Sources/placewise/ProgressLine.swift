@@ -1,5 +1,6 @@
 import Foundation
 import Placewise
+import PlacewiseReport
 
 /// One line of progress on standard error for long runs: the phase and the
 /// seconds so far, redrawn in place. Shown only when standard error is a
@@ -25,10 +26,20 @@ final class ProgressLine: @unchecked Sendable {
     source.resume()
   }
 
-  /// The run entered a new phase.
-  func update(_ phase: String) {
+  /// The run entered a new phase or pricing round.
+  func update(_ event: RunProgress) {
+    let words: String
+    switch event {
+    case .phase("read"): words = "reading the case"
+    case .phase("candidates"): words = "finding eligible settings"
+    case .phase("solve"): words = "solving"
+    case .phase("verify"): words = "checking the result"
+    case .phase(let other): words = other
+    case .pricingRound(let round, let lpPupils):
+      words = "solving, pricing round \(round) (\(NumberFormatting.count(lpPupils, "pupil")) in the LP)"
+    }
     lock.lock()
-    self.phase = phase
+    phase = words
     lock.unlock()
     redraw()
   }

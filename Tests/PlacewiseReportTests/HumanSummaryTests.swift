@@ -7,7 +7,7 @@ import PlacewiseTestSupport
 /// Figures of the size of the sample county's, set by hand.
 private func countyFigures() -> (AllocationSummary, Allocation) {
   let empty = Case(settings: [], pupils: [])
-  let allocation = Allocation(placements: [], solverStatus: "optimal", solverPath: "contested-market")
+  let allocation = Allocation(placements: [], solverPath: "contested-market")
   var summary = AllocationSummary(case: empty, candidates: CandidateSet(case: empty), allocation: allocation)
   summary.pupils = 3000
   summary.placed = 2786

@@ -23,7 +23,7 @@ public enum SettingsCSV {
     for (s, setting) in input.settings.enumerated() {
       let needs = NeedCode.allCases.filter { byNeed[s][$0.rawValue] > 0 }
         .map { "\($0.code):\(byNeed[s][$0.rawValue])" }.joined(separator: ";")
-      let caps = setting.needPlaces.keys.sorted().map { "\($0.code):\(setting.needPlaces[$0]!)" }
+      let caps = setting.needPlaces.sorted { $0.key < $1.key }.map { "\($0.key.code):\($0.value)" }
         .joined(separator: ";")
       csv.append([
         setting.urn.rawValue, setting.name, setting.kind.word, String(setting.capacity), String(setting.onRoll),

@@ -12,16 +12,16 @@ private func allocatedCase() throws -> AllocationRun {
     "case",
     files: [
       "settings.csv": #"""
-        urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,need_places,cost_per_place
-        100001,"Oak Tree School, ""Upper""",special,400000,200000,4,19,3,2,ASD;SLCN,ASD:1,24000
-        100002,Elm Primary,mainstream,401000,200000,4,11,30,10,,,
-        """#,
+      urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,need_places,cost_per_place
+      100001,"Oak Tree School, ""Upper""",special,400000,200000,4,19,3,2,ASD;SLCN,ASD:1,24000
+      100002,Elm Primary,mainstream,401000,200000,4,11,30,10,,,
+      """#,
       "pupils.csv": """
-        pupil_id,easting,northing,age,primary_need,provision,preferences,priority
-        P1,400500,200000,9,ASD,special,100001,2
-        P2,400000,200100,8,ASD,special;mainstream,100001;100002,1
-        P3,400000,200000,15,SEMH,special,,1
-        """,
+      pupil_id,easting,northing,age,primary_need,provision,preferences,priority
+      P1,400500,200000,9,ASD,special,100001,2
+      P2,400000,200100,8,ASD,special;mainstream,100001;100002,1
+      P3,400000,200000,15,SEMH,special,,1
+      """,
     ])
   return try AllocationRun(folder: folder)
 }

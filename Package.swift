@@ -9,6 +9,11 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The C side of the GLPK layer's test hooks (`pw_provoke_error`): compiled in
+/// debug builds only, like their Swift callers under `#if DEBUG`, so that no
+/// release build can make an invalid GLPK call on purpose.
+let testHooks: [CSetting] = [.define("PW_TEST_HOOKS", .when(configuration: .debug))]
+
 let package = Package(
   name: "Placewise",
   products: [
@@ -32,11 +37,15 @@ let package = Package(
     .target(
       name: "CGLPKShims",
       dependencies: ["CGLPK"],
+      cSettings: testHooks,
       linkerSettings: [.linkedLibrary("glpk")]
     ),
+    // testHooks here too: the define reaches the Clang importer, so Swift
+    // sees the shims' test hooks in debug builds, the only ones that have them.
     .target(
       name: "GLPK",
       dependencies: ["CGLPK", "CGLPKShims"],
+      cSettings: testHooks,
       swiftSettings: strictSettings
     ),
     // libxlsxwriter, as Debian ships it (libxlsxwriter-dev, with xlsxwriter.pc).

@@ -41,6 +41,9 @@ public struct AllocationOptions: Sendable {
   public var timeLimit: Double?
   /// Which formulation the solver is given.
   public var method: SolverMethod
+  /// Where the contested market starts instead of an auction: an earlier
+  /// optimum carried over (`compare` re-solving each plan from the baseline's).
+  package var start: MarketStart?
 
   /// Defaults: no time limit, the contested market.
   public init(timeLimit: Double? = nil, method: SolverMethod = .contestedMarket) {
@@ -63,6 +66,7 @@ public enum Allocator {
     var path: String
     var detail: String
     var buildSeconds = 0.0
+    var finalPrices: ([Double], Double) = ([], 0)
     do {
       switch options.method {
       case .plainLP:
@@ -76,12 +80,18 @@ public enum Allocator {
         detail = "\(model.program.rowCount) rows, \(model.program.columnCount) columns"
       case .contestedMarket:
         Profile.log("auction start")
-        let auction = try PriceAuction(case: input, candidates: candidates, deadline: deadline)
+        let auction =
+          if let start = options.start {
+            PriceAuction(start: start, candidates: candidates)
+          } else {
+            try PriceAuction(case: input, candidates: candidates, deadline: deadline)
+          }
         Profile.log("auction done")
         var market = ContestedMarket(case: input, candidates: candidates, auction: auction)
         Profile.log("market init")
         chosenPair = try market.solve(deadline: deadline)
         buildSeconds = market.modelBuildSeconds
+        finalPrices = (market.settingPrice, market.weight)
         path = "glpk-simplex-lexicographic/contested-market"
         detail =
           "\(market.rounds) pricing rounds; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns "
@@ -106,6 +116,7 @@ public enum Allocator {
     var allocation = Allocation(
       placements: placements, solverStatus: "optimal", solverPath: path, solverDetail: detail)
     allocation.modelBuildSeconds = buildSeconds
+    (allocation.settingPrices, allocation.priceWeight) = finalPrices
     return allocation
   }
 }

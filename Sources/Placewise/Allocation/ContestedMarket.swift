@@ -76,10 +76,10 @@ struct ContestedMarket {
   /// auction's pair (or the cheapest).
   private var startPair: [Int]
   /// The weight of level 0 in the combined objective the start is built for.
-  private let weight: Double
+  private(set) var weight: Double
   /// Approximate prices (in combined units) of settings and caps that shape
   /// the start: the auction's in the first round, the last LP's duals later.
-  private var settingPrice: [Double]
+  private(set) var settingPrice: [Double]
   private var capPrice: [Int: Double] = [:]
   /// Pupils activated during this round's pricing, with the pair they held.
   private var activatedFrom: [Int: Int] = [:]

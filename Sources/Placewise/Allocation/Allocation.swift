@@ -49,6 +49,8 @@ public struct Allocation: Sendable {
   package var settingPrices: [Double] = []
   /// See `settingPrices`.
   package var priceWeight = 0.0
+  /// The pupils the contested market's last LP held (empty for the plain LP).
+  package var lpPupils: [Int] = []
 
   /// Creates an allocation.
   public init(

@@ -67,6 +67,7 @@ public enum Allocator {
     var detail: String
     var buildSeconds = 0.0
     var finalPrices: ([Double], Double) = ([], 0)
+    var lpPupils: [Int] = []
     do {
       switch options.method {
       case .plainLP:
@@ -92,6 +93,7 @@ public enum Allocator {
         chosenPair = try market.solve(deadline: deadline)
         buildSeconds = market.modelBuildSeconds
         finalPrices = (market.settingPrice, market.weight)
+        lpPupils = market.lpPupils
         path = "glpk-simplex-lexicographic/contested-market"
         detail =
           "\(market.rounds) pricing rounds; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns "
@@ -117,6 +119,7 @@ public enum Allocator {
       placements: placements, solverStatus: "optimal", solverPath: path, solverDetail: detail)
     allocation.modelBuildSeconds = buildSeconds
     (allocation.settingPrices, allocation.priceWeight) = finalPrices
+    allocation.lpPupils = lpPupils
     return allocation
   }
 }

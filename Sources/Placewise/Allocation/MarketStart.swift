@@ -10,11 +10,15 @@ package struct MarketStart: Sendable {
   package var prices: [Double]
   /// See `prices`.
   package var weight: Double
+  /// Pupils that start in the LP: those the earlier optimum's LP held (its
+  /// contested part, likely contested again).
+  package var contested: [Int]
 
   /// Creates a start.
-  package init(assignment: [Int], prices: [Double], weight: Double) {
+  package init(assignment: [Int], prices: [Double], weight: Double, contested: [Int] = []) {
     self.assignment = assignment
     self.prices = prices
     self.weight = weight
+    self.contested = contested
   }
 }

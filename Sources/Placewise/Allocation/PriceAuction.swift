@@ -21,6 +21,9 @@ struct PriceAuction {
   let weight: Double
   /// The final epsilon: every pupil's option is within it of its best.
   private(set) var epsilon: Double
+  /// Pupils that start in the LP whatever the prices say (a carried-over
+  /// start's LP pupils); empty after a real auction.
+  private(set) var contested: [Int] = []
 
   /// The weight for a case whose dearest pair costs `maxCost`.
   static func weight(maxCost: Double) -> Double { 10 * maxCost + 1000 }
@@ -35,6 +38,7 @@ struct PriceAuction {
     self.weight = weight
     epsilon = 0
     assignment = start.assignment
+    contested = start.contested
     // A price (k, r) in the start's units is w * k + r in this case's.
     prices = start.prices.map { price in
       guard price >= 0.5 * start.weight else { return max(0, price) }

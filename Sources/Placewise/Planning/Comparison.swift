@@ -169,7 +169,8 @@ public enum Comparison {
       }
     }
     let prices = planned.origin.map { $0 >= 0 ? baseline.settingPrices[$0] : 0 }
-    return MarketStart(assignment: assignment, prices: prices, weight: baseline.priceWeight)
+    return MarketStart(
+      assignment: assignment, prices: prices, weight: baseline.priceWeight, contested: baseline.lpPupils)
   }
 
   private static func outcome<Rendered>(

@@ -59,18 +59,16 @@ enum PlanApplication {
             expected: "a change that leaves capacity >= 0")
           continue
         }
+        if let need, let cap = settings[s].needPlaces[need], cap + places < 0 {
+          report(
+            row, "places", found: "\(places), taking the \(need) cap \(cap) to \(cap + places)",
+            expected: "a change that leaves the need's cap >= 0")
+          continue
+        }
         settings[s].capacity = capacity
         guard let need else { continue }
         if !settings[s].needs.isEmpty && !settings[s].needs.contains(need) { settings[s].needs.insert(need) }
-        if let cap = settings[s].needPlaces[need] {
-          guard cap + places >= 0 else {
-            report(
-              row, "places", found: "\(places), taking the \(need) cap \(cap) to \(cap + places)",
-              expected: "a change that leaves the need's cap >= 0")
-            continue
-          }
-          settings[s].needPlaces[need] = cap + places
-        }
+        if let cap = settings[s].needPlaces[need] { settings[s].needPlaces[need] = cap + places }
       case .newSetting(let setting):
         if caseURNs.contains(setting.urn) || position[setting.urn] != nil {
           let line = openedOn[setting.urn].map { " (opened on line \($0))" } ?? ""

@@ -41,6 +41,11 @@ let package = Package(
       dependencies: ["GLPK"],
       swiftSettings: strictSettings
     ),
+    // Operating-system plumbing the CLI uses (atomic output folders): no domain.
+    .target(
+      name: "SystemPlumbing",
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "PlacewiseReport",
       dependencies: ["Placewise"],
@@ -49,7 +54,7 @@ let package = Package(
     .executableTarget(
       name: "placewise",
       dependencies: [
-        "Placewise", "PlacewiseReport",
+        "Placewise", "PlacewiseReport", "SystemPlumbing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings

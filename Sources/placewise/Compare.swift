@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Placewise
 import PlacewiseReport
+import SystemPlumbing
 
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(

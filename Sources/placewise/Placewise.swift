@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 public import Placewise
 import PlacewiseReport
+import SystemPlumbing
 
 /// Exit statuses, as documented in the README and in `--help`.
 enum ExitStatus {

@@ -58,15 +58,20 @@ struct CompareCommandTests {
     #expect(result.status == 2, "\(name)\n\(result.stderr)")
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.hasPrefix("placewise: the case is invalid; nothing was written.\n"), "\(result.stderr)")
-    for fragment in fragments { #expect(result.stderr.contains(fragment), "\(name): missing \(fragment)\n\(result.stderr)") }
-    if let count { #expect(result.stderr.hasSuffix("\n\(count) problem\(count == 1 ? "" : "s") found.\n"), "\(result.stderr)") }
+    for fragment in fragments {
+      #expect(result.stderr.contains(fragment), "\(name): missing \(fragment)\n\(result.stderr)")
+    }
+    if let count {
+      #expect(result.stderr.hasSuffix("\n\(count) problem\(count == 1 ? "" : "s") found.\n"), "\(result.stderr)")
+    }
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "nothing written")
   }
 
   @Test("writes the tables and plans/NAME/ folders; each plan folder is what allocate writes for the changed case")
   func planFoldersMatchAllocate() throws {
     let scratch = try ScratchFolder()
-    let plan = try scratch.write("more-oakfield.csv", "action,urn,places,capital_cost,annual_cost\nadd_places,140001,1,50000,24000\n")
+    let plan = try scratch.write(
+      "more-oakfield.csv", "action,urn,places,capital_cost,annual_cost\nadd_places,140001,1,50000,24000\n")
     let out = scratch.at("out")
     let result = try runPlacewise(["compare", tinyCase, plan, "--out", out])
     #expect(result.status == 0, "\(result.stderr)")
@@ -91,7 +96,9 @@ struct CompareCommandTests {
       let allocate = try runPlacewise(["allocate", caseFolder, "--out", direct, "--quiet"])
       #expect(allocate.status == 0, "\(allocate.stderr)")
       for file in ["placements.csv", "settings.csv"] {
-        #expect(written["plans/\(folder)/\(file)"] == (try Data(contentsOf: URL(fileURLWithPath: direct + "/" + file))), "\(folder)/\(file)")
+        #expect(
+          written["plans/\(folder)/\(file)"] == (try Data(contentsOf: URL(fileURLWithPath: direct + "/" + file))),
+          "\(folder)/\(file)")
       }
     }
     let comparison = String(decoding: written["comparison.csv"] ?? Data(), as: UTF8.self)

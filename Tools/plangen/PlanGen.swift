@@ -83,7 +83,8 @@ struct PlanGen: ParsableCommand {
           lines.append(addRow(random.element(targets), 8 * random.int(in: 1...3), &random))
         }
       case 1:
-        let school = newSchool("NEW-P\(i)", near: random.element(specials), capacity: 30 * random.int(in: 1...3), &random)
+        let school = newSchool(
+          "NEW-P\(i)", near: random.element(specials), capacity: 30 * random.int(in: 1...3), &random)
         opened.append(school)
         lines.append(
           "new_setting," + settingCells(school).joined(separator: ",") + ",,,\(school.capacity * 95_000),250000")
@@ -94,7 +95,8 @@ struct PlanGen: ParsableCommand {
         while other.urn == closed.urn { other = random.element(specials) }
         lines.append(addRow(other, max(8, closed.capacity / 2), &random))
       }
-      try (lines.joined(separator: "\n") + "\n").write(toFile: "\(out)/plan-\(i + 1).csv", atomically: true, encoding: .utf8)
+      try (lines.joined(separator: "\n") + "\n").write(
+        toFile: "\(out)/plan-\(i + 1).csv", atomically: true, encoding: .utf8)
     }
 
     var lines = ["option,group," + header]

@@ -75,7 +75,9 @@ public enum Comparison {
     } catch {
       throw Self.merged(error, problems)
     }
-    var cases = [PlannedCase(plan: nil, name: Plan.baselineName, input: base.input, origin: Array(base.input.settings.indices))]
+    var cases = [
+      PlannedCase(plan: nil, name: Plan.baselineName, input: base.input, origin: Array(base.input.settings.indices))
+    ]
     for (i, plan) in plans.enumerated() {
       guard let plan else { continue }
       problems.fileRank = 10 + i

@@ -115,7 +115,8 @@ enum RandomPlans {
 
 @Suite("compare: every plan's optimum, warm-started, against an independent solve")
 struct ComparisonExactnessTests {
-  @Test("tiny cases: each plan's (U, C) equals brute-force enumeration of the changed case", arguments: [UInt64(0), 60])
+  @Test(
+    "tiny cases: each plan's (U, C) equals brute-force enumeration of the changed case", arguments: [UInt64(0), 60])
   func tinyAgainstBruteForce(firstSeed: UInt64) throws {
     var wrong: [String] = []
     var improved = 0

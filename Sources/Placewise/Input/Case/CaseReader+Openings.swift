@@ -61,7 +61,8 @@ extension CaseReader {
       // before its blank rows.
       let blank = input.warnings.firstIndex { $0.file == file && $0.message.contains("blank row") }
       let last = input.warnings.lastIndex { $0.file == file }.map { $0 + 1 }
-      let at = blank ?? last ?? input.warnings.firstIndex { $0.file != "settings.csv" && $0.file != "pupils.csv" }
+      let at =
+        blank ?? last ?? input.warnings.firstIndex { $0.file != "settings.csv" && $0.file != "pupils.csv" }
         ?? input.warnings.endIndex
       input.warnings.insert(Self.skippedWarning(total), at: at)
     }

@@ -4,10 +4,13 @@ public import Placewise
 public enum OutputFiles {
   /// Every file name an allocation may write (an output folder holding other
   /// files is not replaced).
-  public static let names: Set<String> = ["placements.csv", "summary.json", "settings.csv"]
+  public static let names: Set<String> = ["placements.csv", "summary.json", "settings.csv", WorkbookReport.fileName]
 
   /// Renders all output files of a run.
-  public static func render(_ run: AllocationRun) -> [(name: String, contents: [UInt8])] {
+  ///
+  /// - Throws: `WorkbookError` when the workbook cannot be written (a table
+  ///   over Excel's limits, or libxlsxwriter failing).
+  public static func render(_ run: AllocationRun) throws -> [(name: String, contents: [UInt8])] {
     [
       (
         "placements.csv",
@@ -20,6 +23,7 @@ public enum OutputFiles {
           SummaryJSON.render(summary: run.summary, allocation: run.allocation, warnings: run.input.warnings).utf8)
       ),
       ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
+      (WorkbookReport.fileName, try WorkbookReport.render(run)),
     ]
   }
 }

@@ -66,11 +66,15 @@ struct Compare: ParsableCommand {
     }
     reportWarnings(input.cases[0].input.warnings)
     lap("read")
-    let outcomes: [ComparisonOutcome<[(name: String, contents: [UInt8])]>]
+    // Each plan's folder is rendered as soon as it is solved; a rendering
+    // failure is an output failure (status 1), as in `allocate`.
+    let outcomes: [ComparisonOutcome<Result<[(name: String, contents: [UInt8])], OutputError>>]
     do {
       outcomes = try Comparison.run(
         input, options: AllocationOptions(timeLimit: timeLimit), warmStart: !cold, parallel: !cold,
-        render: { OutputFiles.render($0) })
+        render: { run in
+          do { return .success(try OutputFiles.render(run)) } catch { return .failure(OutputError("\(error)")) }
+        })
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
     }
@@ -81,10 +85,10 @@ struct Compare: ParsableCommand {
       ("comparison-by-need.csv", Array(ComparisonByNeedCSV.render(outcomes).utf8)),
       ("moves.csv", Array(MovesCSV.render(outcomes, pupils: pupils).utf8)),
     ]
-    for outcome in outcomes {
-      files += outcome.rendered.map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
-    }
     do {
+      for outcome in outcomes {
+        files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
+      }
       try OutputFolder.write(files, to: out, knownNames: ComparisonFiles.names, shared: shared)
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)

@@ -120,7 +120,8 @@ struct Allocate: ParsableCommand {
     do {
       run = try AllocationRun(
         folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
-        options: AllocationOptions(timeLimit: timeLimit, method: solver))
+        options: AllocationOptions(
+          timeLimit: timeLimit, method: solver, monitor: RunMonitor(trace: SolverTrace.sinkFromEnvironment())))
     } catch let error as InvalidCaseError {
       report(error)
       throw ExitCode(ExitStatus.invalidInput)

@@ -106,6 +106,16 @@ let package = Package(
     ),
 
     .executableTarget(
+      name: "plangen",
+      dependencies: [
+        "Placewise",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/plangen",
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
       name: "placewise-bench",
       dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Tools/benchmark",
@@ -167,7 +177,7 @@ let package = Package(
     .testTarget(
       name: "PlacewiseCLITests",
       dependencies: ["placewise", "PlacewiseTestSupport"],
-      exclude: ["Golden", "Malformed", "Warnings"],
+      exclude: ["Golden", "Malformed", "MalformedPlans", "Warnings"],
       swiftSettings: strictSettings
     ),
   ]

@@ -21,9 +21,31 @@ struct PriceAuction {
   let weight: Double
   /// The final epsilon: every pupil's option is within it of its best.
   private(set) var epsilon: Double
+  /// Pupils that start in the LP whatever the prices say (a carried-over
+  /// start's LP pupils); empty after a real auction.
+  private(set) var contested: [Int] = []
 
   /// The weight for a case whose dearest pair costs `maxCost`.
   static func weight(maxCost: Double) -> Double { 10 * maxCost + 1000 }
+
+  /// Not an auction: a given start (an earlier optimum carried over to a
+  /// changed case, `MarketStart`) in the auction's place, with its prices
+  /// as they are (epsilon 0).
+  init(start: MarketStart, candidates: CandidateSet) {
+    var maxCost = 0.0
+    for pair in 0..<candidates.count { maxCost = max(maxCost, candidates.cost(pair)) }
+    let weight = Self.weight(maxCost: maxCost)
+    self.weight = weight
+    epsilon = 0
+    assignment = start.assignment
+    contested = start.contested
+    // A price (k, r) in the start's units is w * k + r in this case's.
+    prices = start.prices.map { price in
+      guard price >= 0.5 * start.weight else { return max(0, price) }
+      let level1 = (price / start.weight).rounded()
+      return level1 * weight + (price - level1 * start.weight)
+    }
+  }
 
   /// Runs the auction; past the deadline it stops with the time-limit error.
   init(case input: Case, candidates: CandidateSet, deadline: ContinuousClock.Instant? = nil) throws(AllocationError) {

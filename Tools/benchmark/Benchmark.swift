@@ -125,10 +125,14 @@ struct Benchmark: ParsableCommand {
       }
       if !ratios.isEmpty {
         let sorted = ratios.sorted()
-        let median = sorted.count % 2 == 1
+        let median =
+          sorted.count % 2 == 1
           ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         emit("")
-        emit(String(format: "Placewise total / OR-Tools solve: worst %.2fx, median %.2fx over %d cases", sorted[sorted.count - 1], median, sorted.count))
+        emit(
+          String(
+            format: "Placewise total / OR-Tools solve: worst %.2fx, median %.2fx over %d cases",
+            sorted[sorted.count - 1], median, sorted.count))
       }
     #endif
   }

@@ -97,7 +97,8 @@ struct CaseGen: ParsableCommand {
 
     if let tied = shape.tiedSettings {
       let bytes = try TiedCase(settings: tied, pupils: pupils).write(to: folder)
-      print("casegen: tied case, \(pupils) identical pupils, \(tied) settings of one place; \(bytes / 1_000) kB to \(out)")
+      print(
+        "casegen: tied case, \(pupils) identical pupils, \(tied) settings of one place; \(bytes / 1_000) kB to \(out)")
       return
     }
     let request = GenerationRequest(

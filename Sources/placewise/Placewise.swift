@@ -31,7 +31,7 @@ struct PlacewiseCommand: ParsableCommand {
       written); 64 the command line is wrong.
       """,
     version: PlacewiseVersion.string,
-    subcommands: [Allocate.self, Validate.self]
+    subcommands: [Allocate.self, Validate.self, Compare.self]
   )
 }
 
@@ -40,6 +40,7 @@ enum PlacewiseVersion {
 }
 
 extension SolverMethod: ExpressibleByArgument {}
+extension ReportLevel: ExpressibleByArgument {}
 
 struct CaseOptions: ParsableArguments {
   @Argument(help: "The case folder: settings.csv, pupils.csv, optional travel.csv and policy.toml.")
@@ -70,7 +71,7 @@ func fail(_ message: String, status: Int32) -> ExitCode {
 
 struct Allocate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Allocate a case and write placements.csv, summary.json and settings.csv.",
+    abstract: "Allocate a case and write placements.csv, summary.json, settings.csv and report.html.",
     discussion: """
       The outputs are written all or nothing: into a new folder beside OUT_DIR, then swapped \
       into place in one step. An earlier output folder stays as it was if anything fails. \
@@ -101,6 +102,13 @@ struct Allocate: ParsableCommand {
   @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
   var shared = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Who report.html is for: internal (the SEND team, the default) or public (no pupil-level data; counts of 1 to 4 pupils shown as <5).",
+      valueName: "level"))
+  var reportLevel: ReportLevel = .internal
+
   @Flag(name: .long, help: "Print nothing on success.")
   var quiet = false
 
@@ -117,21 +125,34 @@ struct Allocate: ParsableCommand {
 
   func run() throws {
     let run: AllocationRun
+    let progress = ProgressLine(quiet: quiet)
+    defer { progress?.finish() }
+    var progressSink: (@Sendable (RunProgress) -> Void)?
+    if let progress { progressSink = { @Sendable event in progress.update(event) } }
     do {
       run = try AllocationRun(
         folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
         options: AllocationOptions(
-          timeLimit: timeLimit, method: solver, monitor: RunMonitor(trace: SolverTrace.sinkFromEnvironment())))
+          timeLimit: timeLimit, method: solver,
+          monitor: RunMonitor(
+            progress: progressSink, trace: SolverTrace.sinkFromEnvironment())))
     } catch let error as InvalidCaseError {
+      progress?.finish()
       report(error)
       throw ExitCode(ExitStatus.invalidInput)
     } catch let error as AllocationError {
+      progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
     }
+    // The line goes before anything else is written to the terminal.
+    progress?.finish()
     reportWarnings(run.input.warnings)
     let writeStart = ContinuousClock.now
     do {
-      try OutputFolder.write(OutputFiles.render(run), to: out, knownNames: OutputFiles.names, shared: shared)
+      let title = "Allocation report: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
+      try OutputFolder.write(
+        OutputFiles.render(run, reportLevel: reportLevel, title: title), to: out, knownNames: OutputFiles.names,
+        shared: shared)
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
@@ -148,8 +169,7 @@ struct Allocate: ParsableCommand {
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {
-      print(HumanSummary.render(summary: run.summary, allocation: run.allocation), terminator: "")
-      print("Written:                 \(out)")
+      print(HumanSummary.render(summary: run.summary, allocation: run.allocation, outputFolder: out), terminator: "")
     }
   }
 }

@@ -19,7 +19,9 @@ struct AllocateCommandTests {
     let out = scratch.at("out")
     let result = try runPlacewise(["allocate", packageRoot + "/Data/sample-county", "--out", out])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("Pupils:"))
+    #expect(result.stdout.contains("Placed 2,786 of 3,000 pupils"), "\(result.stdout)")
+    #expect(result.stdout.contains("Report:                        \(out)/report.html"))
+    #expect(FileManager.default.fileExists(atPath: out + "/report.html"))
     let pupils = try readText(packageRoot + "/Data/sample-county/pupils.csv")
     let inputIDs = pupils.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
     let placements = try readText(out + "/placements.csv").split(separator: "\n").dropFirst()
@@ -45,7 +47,7 @@ struct AllocateCommandTests {
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.isEmpty)
     }
-    for file in ["placements.csv", "summary.json", "settings.csv"] {
+    for file in ["placements.csv", "summary.json", "settings.csv", "report.html"] {
       let a = try Data(contentsOf: URL(fileURLWithPath: scratch.at("a/" + file)))
       let b = try Data(contentsOf: URL(fileURLWithPath: scratch.at("b/" + file)))
       #expect(a == b, "\(file) differs")

@@ -1,3 +1,4 @@
+/// The columns of `settings.csv` (also read from a plan's `new_setting` rows).
 enum SettingColumn: Int, TableColumn {
   case urn, name, kind, easting, northing, lowAge, highAge, capacity
   case onRoll, gender, needs, needPlaces, costPerPlace, la

@@ -10,6 +10,11 @@ struct CaseReading {
   /// Pupil index per pupil id, and the line each id was first seen on.
   var pupilIndex = ByteKeyTable()
   var pupilLines: [Int] = []
+  /// URNs of settings that plans open: their `travel.csv` rows are kept in
+  /// `openingTravel`, not skipped. After reading, the URNs not in
+  /// settings.csv, once each: a row's setting index is a position here.
+  var openings: [String] = []
+  var openingTravel = TravelMatrix()
 
   mutating func read(folder: String, policyFile: String?) -> Case? {
     var isFolder: ObjCBool = false
@@ -42,9 +47,19 @@ struct CaseReading {
       data.withUnsafeMutableBytes { pupils = readPupils($0.bindMemory(to: UInt8.self)) }
     }
     problems.fileRank = 3
+    let caseSettings = settingIndex.count
+    var inserted: [String] = []
+    for urn in openings where urn.utf8.count <= ByteKeyTable.maxKeyLength && settingIndex.value(for: urn) == nil {
+      _ = settingIndex.insert(urn, value: Int32(settingIndex.count))
+      inserted.append(urn)
+    }
+    openings = inserted
     var travel: TravelMatrix?
     if var data = load(file("travel.csv", true), name: "travel.csv", required: false) {
       data.withUnsafeMutableBytes { travel = readTravel($0.bindMemory(to: UInt8.self)) }
+    }
+    if settingIndex.count > caseSettings, let read = travel {
+      (travel, openingTravel) = Self.split(read, caseSettings: caseSettings)
     }
     problems.fileRank = 4
     let policy =
@@ -55,7 +70,7 @@ struct CaseReading {
       }
 
     guard problems.total == 0 else { return nil }
-    assert(settings.count == settingIndex.count && pupils.count == pupilIndex.count)
+    assert(settings.count == caseSettings && pupils.count == pupilIndex.count)
     return Case(settings: settings, pupils: pupils, travel: travel, policy: policy, warnings: warnings)
   }
 

@@ -221,6 +221,15 @@ struct TableReader<Column: TableColumn>: ~Copyable {
 
   @inline(__always) private static func index(_ column: Column) -> Int { column.rawValue }
 
+  /// Whether the file has this column.
+  func hasColumn(_ column: Column) -> Bool { fieldOf[Self.index(column)] >= 0 }
+
+  /// The 1-based position of a column in the file, if it has it.
+  func columnNumber(_ column: Column) -> Int? {
+    let position = fieldOf[Self.index(column)]
+    return position >= 0 ? position + 1 : nil
+  }
+
   /// The trimmed bytes of a cell of the current row: nil when the column is
   /// missing (reported with the header) or the cell was already reported.
   func cell(_ column: Column) -> UnsafeBufferPointer<UInt8>? {

@@ -11,6 +11,10 @@ public struct AllocationRun: Sendable {
   public let allocation: Allocation
   /// Its figures.
   public let summary: AllocationSummary
+  /// What one more place is worth at each setting and cap (nil when not asked for).
+  public let placeValues: [PlaceValue]?
+  /// Why each pupil was placed where it was (nil when not asked for).
+  public let explanations: Explanations?
   /// Seconds per phase, in the order they ran, with the process's peak
   /// resident memory (bytes) at the end of each. `model-build` is part of
   /// `solve` (the LPs' building and loading into GLPK, summed over parts
@@ -47,6 +51,25 @@ public struct AllocationRun: Sendable {
     try allocation.verify(case: input, candidates: candidates)
     summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
     lap("verify")
+    // Both come from one residual network, built in the first phase that needs it.
+    var network: ResidualNetwork?
+    if options.placeValues || options.explanations {
+      network = try ResidualNetwork(
+        case: input, candidates: candidates, allocation: allocation, blocked: BlockedPairs(case: input))
+    }
+    if options.placeValues, let network {
+      placeValues = PlaceValues.compute(case: input, network: network)
+      lap("place-values")
+    } else {
+      placeValues = nil
+    }
+    if options.explanations, let network {
+      explanations = Explanations.compute(
+        case: input, candidates: candidates, allocation: allocation, network: network)
+      lap("explanations")
+    } else {
+      explanations = nil
+    }
     self.timings = timings
   }
 }

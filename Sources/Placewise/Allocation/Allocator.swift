@@ -42,7 +42,12 @@ public struct AllocationOptions: Sendable {
   /// Which formulation the solver is given.
   public var method: SolverMethod
 
-  /// Defaults: no time limit, the contested market.
+  /// Whether `AllocationRun` computes place values (`place-values.csv`).
+  public var placeValues = true
+  /// Whether `AllocationRun` computes explanations (`explanations.csv`).
+  public var explanations = true
+
+  /// Defaults: no time limit, the contested market, place values and explanations.
   public init(timeLimit: Double? = nil, method: SolverMethod = .contestedMarket) {
     self.timeLimit = timeLimit
     self.method = method

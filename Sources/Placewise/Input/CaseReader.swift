@@ -727,7 +727,7 @@ struct CaseReading {
         SettingGender(word: $0)
       }
       let needs = table.wordSet(.needs, required: false, expected: needList) { NeedCode(code: $0) }
-      let needPlaces = Self.readNeedPlaces(&table)
+      let (needPlaces, capOrder) = Self.readNeedPlaces(&table)
       let cost = table.decimal(
         .costPerPlace, required: false, minimum: 0, expected: "an annual cost in pounds >= 0 (or empty)")
       let la = table.text(.la, required: false, expected: "")
@@ -738,17 +738,19 @@ struct CaseReading {
         Setting(
           urn: URN(urn), name: name, kind: kind, easting: easting, northing: northing, lowAge: lowAge,
           highAge: highAge, capacity: capacity, onRoll: onRoll ?? 0, gender: gender ?? .mixed,
-          needs: needs ?? EnumSet(), needPlaces: needPlaces, costPerPlace: cost, localAuthority: la))
+          needs: needs ?? EnumSet(), needPlaces: needPlaces, costPerPlace: cost, localAuthority: la,
+          needPlacesOrder: capOrder))
     }
     (problems, warnings) = table.finish()
     return settings
   }
 
   /// The `need_places` caps: `CODE:N` items, each code at most once.
-  private static func readNeedPlaces(_ table: inout TableReader<SettingColumn>) -> [NeedCode: Int] {
+  private static func readNeedPlaces(_ table: inout TableReader<SettingColumn>) -> ([NeedCode: Int], [NeedCode]) {
     let expected = "CODE:N caps separated by ; (e.g. ASD:4;SLCN:2), N a whole number >= 0"
-    guard let items = table.items(.needPlaces, required: false, expected: expected) else { return [:] }
+    guard let items = table.items(.needPlaces, required: false, expected: expected) else { return ([:], []) }
     var caps: [NeedCode: Int] = [:]
+    var order: [NeedCode] = []
     for item in items {
       let parts = item.split(separator: ":", omittingEmptySubsequences: false)
       guard parts.count == 2 else {
@@ -775,8 +777,9 @@ struct CaseReading {
         continue
       }
       caps[code] = count
+      order.append(code)
     }
-    return caps
+    return (caps, order)
   }
 
   // MARK: pupils.csv

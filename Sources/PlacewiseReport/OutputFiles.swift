@@ -4,11 +4,13 @@ public import Placewise
 public enum OutputFiles {
   /// Every file name an allocation may write (an output folder holding other
   /// files is not replaced).
-  public static let names: Set<String> = ["placements.csv", "summary.json", "settings.csv"]
+  public static let names: Set<String> = [
+    "placements.csv", "summary.json", "settings.csv", "place-values.csv", "explanations.csv",
+  ]
 
   /// Renders all output files of a run.
   public static func render(_ run: AllocationRun) -> [(name: String, contents: [UInt8])] {
-    [
+    var files: [(name: String, contents: [UInt8])] = [
       (
         "placements.csv",
         Array(
@@ -21,5 +23,14 @@ public enum OutputFiles {
       ),
       ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
     ]
+    if let placeValues = run.placeValues {
+      files.append(("place-values.csv", Array(PlaceValuesCSV.render(case: run.input, placeValues: placeValues).utf8)))
+    }
+    if let explanations = run.explanations {
+      let text = ExplanationsCSV.render(
+        case: run.input, candidates: run.candidates, allocation: run.allocation, explanations: explanations)
+      files.append(("explanations.csv", Array(text.utf8)))
+    }
+    return files
   }
 }

@@ -69,7 +69,8 @@ func fail(_ message: String, status: Int32) -> ExitCode {
 
 struct Allocate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Allocate a case and write placements.csv, summary.json and settings.csv.",
+    abstract:
+      "Allocate a case and write placements.csv, summary.json, settings.csv, place-values.csv and explanations.csv.",
     discussion: """
       The outputs are written all or nothing: into a new folder beside OUT_DIR, then swapped \
       into place in one step. An earlier output folder stays as it was if anything fails. \
@@ -108,6 +109,12 @@ struct Allocate: ParsableCommand {
     help: "Print the seconds and peak memory of each phase on standard error (model-build is part of solve).")
   var timings = false
 
+  @Flag(name: .customLong("no-values"), help: "Skip place-values.csv (what one more place is worth at each setting).")
+  var noValues = false
+
+  @Flag(name: .customLong("no-explain"), help: "Skip explanations.csv (why each pupil was placed where they were).")
+  var noExplain = false
+
   func validate() throws {
     if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
       throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
@@ -115,11 +122,14 @@ struct Allocate: ParsableCommand {
   }
 
   func run() throws {
+    var options = AllocationOptions(timeLimit: timeLimit, method: solver)
+    options.placeValues = !noValues
+    options.explanations = !noExplain
     let run: AllocationRun
     do {
       run = try AllocationRun(
         folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
-        options: AllocationOptions(timeLimit: timeLimit, method: solver))
+        options: options)
     } catch let error as InvalidCaseError {
       report(error)
       throw ExitCode(ExitStatus.invalidInput)
@@ -147,6 +157,9 @@ struct Allocate: ParsableCommand {
     }
     if !quiet {
       print(HumanSummary.render(summary: run.summary, allocation: run.allocation), terminator: "")
+      print(
+        HumanSummary.planning(case: run.input, placeValues: run.placeValues, explanations: run.explanations),
+        terminator: "")
       print("Written:                 \(out)")
     }
   }
@@ -166,6 +179,7 @@ struct Validate: ParsableCommand {
       reportWarnings(input.warnings)
       let pairs = input.travel.map { ", \($0.count) journeys listed" } ?? ", journeys estimated from coordinates"
       print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")
+      print(NoEligibleReport.render(case: input), terminator: "")
     } catch {
       report(error)
       throw ExitCode(ExitStatus.invalidInput)

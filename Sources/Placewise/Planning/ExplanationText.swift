@@ -149,10 +149,10 @@ struct ExplanationText {
     let minutes = Self.minutes(abs(change.cost))
     let costWords =
       abs(change.cost) < 1e-6
-        ? "no change in journeys and preference penalties"
-        : change.cost > 0
-          ? "\(minutes) more of journeys and preference penalties in total"
-          : "\(minutes) less of journeys and preference penalties in total"
+      ? "no change in journeys and preference penalties"
+      : change.cost > 0
+        ? "\(minutes) more of journeys and preference penalties in total"
+        : "\(minutes) less of journeys and preference penalties in total"
     if change.unmet > 0 {
       let others = isPlaced ? change.unmet : change.unmet + pupil.priority
       situation +=
@@ -165,7 +165,8 @@ struct ExplanationText {
         : "other children of the same total priority would be left without a place instead"
       situation += "; if this child were placed there, \(instead) (unmet priority unchanged), with \(costWords)."
     } else if abs(change.cost) < 1e-6 {
-      situation += "; \(here) would cost nobody anything: equally good, the allocation's fixed tie-break chose otherwise."
+      situation +=
+        "; \(here) would cost nobody anything: equally good, the allocation's fixed tie-break chose otherwise."
     } else {
       situation += "; \(here) would leave no other child without a place but would mean \(costWords)."
     }

@@ -145,6 +145,7 @@ public struct Explanations: Sendable {
     let bySource = grouped
     let sources = grouped.keys.sorted()
     let jobList = jobs
+    Profile.log("explanations: \(jobs.count) given to others, \(sources.count) sources")
     let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, sources.count))
     let results = ParallelSlots<[(Int, LexCost)]>(count: workers)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -170,6 +171,7 @@ public struct Explanations: Sendable {
       }
     }
 
+    Profile.log("explanations: searches done")
     let noEligible = NoEligibleSetting(case: input, candidates: candidates)
     var noEligibleSlot: [Int: Int] = [:]
     for (k, p) in noEligible.pupils.enumerated() { noEligibleSlot[p] = k }

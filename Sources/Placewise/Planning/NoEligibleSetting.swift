@@ -59,8 +59,13 @@ public struct NoEligibleSetting: Sendable {
       let reachable = input.travel == nil ? "" : " and has a journey listed in travel.csv"
       return what.prefix(1).uppercased() + what.dropFirst() + reachable + " exists in the case."
     }
+    // Rounded to whole minutes, a journey just over the limit would read as the limit itself.
+    let away =
+      nearest.minutes.rounded() <= limit
+      ? NumberWords.plain(nearest.minutes) + " minutes"
+      : ExplanationText.minutes(nearest.minutes)
     return what.prefix(1).uppercased() + what.dropFirst()
       + " is within the \(limitText) journey limit; the nearest, \(input.settings[nearest.setting].name), is "
-      + "\(ExplanationText.minutes(nearest.minutes)) away."
+      + "\(away) away."
   }
 }

@@ -60,6 +60,7 @@ public enum PlaceValues {
   static func compute(case input: Case, network: ResidualNetwork) -> [PlaceValue] {
     var search = ResidualSearch(network)
     let fromSink = search.distances(from: ResidualNetwork.sink, to: nil)
+    Profile.log("place values: search from the sink")
     func gain(_ length: LexCost) -> LexCost { length.isUnreachable || !(length < .zero) ? .zero : length }
 
     // Settings with a full cap: one search each, from the setting to its full cap nodes.
@@ -80,6 +81,7 @@ public enum PlaceValues {
       for (node, length) in zip(caps, lengths) { capChange[node] = gain(length) }
     }
 
+    Profile.log("place values: \(sources.count) settings with a full cap searched")
     var rows: [PlaceValue] = []
     for (s, setting) in input.settings.enumerated() {
       let used = network.used[s]

@@ -50,10 +50,15 @@ struct ResidualNetwork: Sendable {
   let current: [Int32]
   /// Compressed arcs: the arcs out of node a are `arcStart[a] ..< arcStart[a + 1]`.
   let arcStart: [Int]
-  let arcHead: [Int32]
+  private(set) var arcHead: [Int32]
   let arcLength: [LexCost]
   /// Node potentials: shortest distances from a virtual root joined to every node.
   private(set) var potential: [LexCost]
+  /// Each arc's reduced length `l(u, v) + pi(u) - pi(v)` (rounding below 0
+  /// clamped), the arcs of each node sorted by it, so that a search can
+  /// look at a node's arcs shortest first and stop early (`arcHead` is in
+  /// the same order; `arcLength` is not needed after the potentials).
+  private(set) var arcReduced: [LexCost] = []
 
   /// Rounding slack on the cost level: journeys are summed in different
   /// orders along different paths, so a zero-length cycle can come out a few
@@ -193,8 +198,34 @@ struct ResidualNetwork: Sendable {
     self.arcStart = arcStart
     self.arcHead = arcHead
     self.arcLength = arcLength
+    Profile.log("residual network: \(nodeCount) nodes, \(arcHead.count) arcs, \(blocked.setting.count) blocked pairs")
     potential = []
     potential = try potentials()
+    var reducedArcs: [LexCost] = []
+    reducedArcs.reserveCapacity(arcHead.count)
+    var order: [Int] = []
+    var sortedHead = arcHead
+    for u in 0..<nodeCount {
+      let range = arcStart[u]..<arcStart[u + 1]
+      order.removeAll(keepingCapacity: true)
+      order.append(contentsOf: range)
+      var reduced: [LexCost] = []
+      reduced.reserveCapacity(range.count)
+      for k in range {
+        var step = arcLength[k] + potential[u] - potential[Int(arcHead[k])]
+        // Non-negative but for rounding: clamp, so that searches stay Dijkstra's.
+        if step.unmet == 0 && step.cost < 0 { step.cost = 0 }
+        reduced.append(step)
+      }
+      order.sort { (reduced[$0 - range.lowerBound], $0) < (reduced[$1 - range.lowerBound], $1) }
+      for k in order {
+        sortedHead[reducedArcs.count] = arcHead[k]
+        reducedArcs.append(reduced[k - range.lowerBound])
+      }
+    }
+    self.arcHead = sortedHead
+    arcReduced = reducedArcs
+    Profile.log("residual network: potentials")
   }
 
   /// Shortest distances from a virtual root with a 0-length arc to every
@@ -230,6 +261,7 @@ struct ResidualNetwork: Sendable {
         }
       }
     }
+    Profile.log("potentials: \(queue.count + 0) queue entries, \(relaxed.reduce(0, +)) relaxations")
     return distance
   }
 }
@@ -254,39 +286,35 @@ struct ResidualSearch {
   /// each of `targets`, `.unreachable` where there is no path. Stops once
   /// every target is settled; with no targets given, settles every node
   /// and returns all distances.
+  ///
+  /// Each node's arcs are sorted by reduced length, so the heap holds one
+  /// entry per settled node: its next arc not yet looked at. An arc is only
+  /// looked at once every shorter one has been, so a search that stops
+  /// early never looks at the long arcs of the nodes it settled (the
+  /// compressed network is nearly dense: most of its arcs are long).
   mutating func distances(from source: Int, to targets: [Int]?) -> [LexCost] {
-    for node in touched {
-      reduced[node] = .unreachable
-      settled[node] = false
-    }
+    for node in touched { settled[node] = false }
     touched.removeAll(keepingCapacity: true)
     heap.removeAll()
-    let pi = network.potential
-    reduced[source] = .zero
-    touched.append(source)
-    heap.push(.zero, source)
     var remaining = targets.map { Set($0) } ?? []
     let all = targets == nil
-    while let (d, u) = heap.pop() {
-      if settled[u] || reduced[u] < d { continue }
-      settled[u] = true
-      remaining.remove(u)
-      if !all && remaining.isEmpty { break }
-      let base = pi[u]
-      for k in network.arcStart[u]..<network.arcStart[u + 1] {
-        let v = Int(network.arcHead[k])
-        if settled[v] { continue }
-        var step = network.arcLength[k] + base - pi[v]
-        // Non-negative but for rounding: clamp, so the search stays Dijkstra's.
-        if step.unmet == 0 && step.cost < 0 { step.cost = 0 }
-        let candidate = d + step
-        if candidate < reduced[v] {
-          if reduced[v].isUnreachable { touched.append(v) }
-          reduced[v] = candidate
-          heap.push(candidate, v)
-        }
-      }
+    func settle(_ node: Int, _ distance: LexCost) -> Bool {
+      settled[node] = true
+      reduced[node] = distance
+      touched.append(node)
+      remaining.remove(node)
+      let first = network.arcStart[node]
+      if first < network.arcStart[node + 1] { heap.push(distance + network.arcReduced[first], first, node) }
+      return !all && remaining.isEmpty
     }
+    var done = settle(source, .zero)
+    while !done, let (key, k, u) = heap.pop() {
+      let next = k + 1
+      if next < network.arcStart[u + 1] { heap.push(reduced[u] + network.arcReduced[next], next, u) }
+      let v = Int(network.arcHead[k])
+      if !settled[v] { done = settle(v, key) }
+    }
+    let pi = network.potential
     func trueLength(_ node: Int) -> LexCost {
       guard settled[node] else { return .unreachable }
       return reduced[node] + pi[node] - pi[source]
@@ -296,14 +324,14 @@ struct ResidualSearch {
   }
 }
 
-/// A binary min-heap of (length, node), lazy deletion by the caller.
+/// A binary min-heap of (length, arc, node).
 struct LexHeap {
-  private var items: [(LexCost, Int)] = []
+  private var items: [(LexCost, Int, Int)] = []
 
   mutating func removeAll() { items.removeAll(keepingCapacity: true) }
 
-  mutating func push(_ key: LexCost, _ node: Int) {
-    items.append((key, node))
+  mutating func push(_ key: LexCost, _ arc: Int, _ node: Int) {
+    items.append((key, arc, node))
     var i = items.count - 1
     while i > 0 {
       let parent = (i - 1) / 2
@@ -313,7 +341,7 @@ struct LexHeap {
     }
   }
 
-  mutating func pop() -> (LexCost, Int)? {
+  mutating func pop() -> (LexCost, Int, Int)? {
     guard let top = items.first else { return nil }
     let last = items.removeLast()
     if !items.isEmpty {

@@ -50,7 +50,9 @@ struct ExplanationsTests {
       // The outcome, from the rules written again in the test-support oracle.
       let expectedOutcome = outcome(input, options: options, allocation: allocation, pupil: p)
       if row.outcome != expectedOutcome {
-        wrong.append("\(label) pupil \(p): outcome \(String(describing: row.outcome)), expected \(String(describing: expectedOutcome))")
+        wrong.append(
+          "\(label) pupil \(p): outcome \(String(describing: row.outcome)), expected \(String(describing: expectedOutcome))"
+        )
       }
       guard row.outcome == .givenToOthers, let f = row.firstPreferenceSetting else {
         if row.change != nil { wrong.append("\(label) pupil \(p): a change without 'given to others'") }
@@ -154,14 +156,19 @@ struct ExplanationsTests {
     // B: S1's one place went to A (priority 2), who has nowhere else to go; B is at S7, 30 minutes and
     // unlisted (penalty 60). B at S1 leaves A unplaced: ΔU = +2, ΔC = 10 - (30 + 60) - 10 = -90.
     let b = explanations.pupils[1]
-    #expect(PlanningOracle.agree(try #require(b.change), LexCost(unmet: 2, cost: -90)), "\(String(describing: b.change))")
+    #expect(
+      PlanningOracle.agree(try #require(b.change), LexCost(unmet: 2, cost: -90)), "\(String(describing: b.change))")
     #expect(b.text.contains("Ash School, is full: its 1 free place went to another pupil"), "\(b.text)")
-    #expect(explanations.pupils[0].text.hasPrefix("Placed at Ash School (special), 10 minutes from home, the parents' first preference."))
-    #expect(explanations.pupils[2].text.contains("Birch Primary, is a mainstream school, which the EHC plan does not allow"))
+    #expect(
+      explanations.pupils[0].text.hasPrefix(
+        "Placed at Ash School (special), 10 minutes from home, the parents' first preference."))
+    #expect(
+      explanations.pupils[2].text.contains("Birch Primary, is a mainstream school, which the EHC plan does not allow"))
     #expect(explanations.pupils[7].text.contains("no places for pupils with ASD"))
     #expect(explanations.pupils[9].text.contains("expressed no preference"))
     // K: PMLD with a resourced plan and nothing reachable: unplaced, no setting at all.
-    #expect(explanations.pupils[10].text.hasPrefix("Not placed: no setting of the kinds the EHC plan allows (resourced)"))
+    #expect(
+      explanations.pupils[10].text.hasPrefix("Not placed: no setting of the kinds the EHC plan allows (resourced)"))
     #expect(explanations.givenToOthers == 1)
     #expect(explanations.totalChange == b.change)
     #expect(explanations.pupils[11].text.contains("has no journey listed for this child in travel.csv"))
@@ -202,6 +209,7 @@ struct ExplanationsTests {
     #expect(
       e2.pupils[0].text
         == "Not placed: no setting of the kinds the EHC plan allows (special) that is designated for ASD and takes "
-        + "this child's age and sex is within the 45-minute journey limit; the nearest, Far School, is 156 minutes away.")
+        + "this child's age and sex is within the 45-minute journey limit; the nearest, Far School, is 156 minutes away."
+    )
   }
 }

@@ -107,7 +107,8 @@ struct PlaceValuesTests {
         row.need.map { PlanningOracle.oneCapMore(input, setting: row.setting, need: $0) }
         ?? PlanningOracle.onePlaceMore(input, setting: row.setting)
       let opens = setting.freePlaces == 0 || row.need.map { setting.cap(for: $0) == 0 } == true
-      results.store(k, (try? PlanningOracle.optimum(changed, candidates: opens ? CandidateSet(case: changed) : candidates)))
+      results.store(
+        k, (try? PlanningOracle.optimum(changed, candidates: opens ? CandidateSet(case: changed) : candidates)))
     }
     var placedMore = 0
     var wrong: [String] = []
@@ -119,7 +120,8 @@ struct PlaceValuesTests {
       let expected = solved - base
       if expected.unmet < 0 { placedMore += 1 }
       if !PlanningOracle.agree(row.change, expected) {
-        wrong.append("\(input.settings[row.setting].urn) \(row.need?.code ?? "-"): \(row.change), re-solving \(expected)")
+        wrong.append(
+          "\(input.settings[row.setting].urn) \(row.need?.code ?? "-"): \(row.change), re-solving \(expected)")
       }
     }
     #expect(wrong.isEmpty, "\(wrong.count) rows differ: \(wrong.prefix(6))")

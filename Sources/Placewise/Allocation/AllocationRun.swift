@@ -54,7 +54,6 @@ public struct AllocationRun: Sendable {
     // Both come from one residual network, built in the first phase that needs it.
     var network: ResidualNetwork?
     if options.placeValues || options.explanations {
-      Profile.log("planning start")
       network = try ResidualNetwork(
         case: input, candidates: candidates, allocation: allocation, blocked: BlockedPairs(case: input))
     }

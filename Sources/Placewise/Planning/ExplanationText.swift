@@ -121,7 +121,7 @@ struct ExplanationText {
     }
   }
 
-  private func givenToOthers(_ p: Int, _ f: Int, _ named: String, _ change: LexCost?) -> String {
+  private func givenToOthers(_ p: Int, _ f: Int, _ named: String, _ change: ObjectiveChange?) -> String {
     let pupil = input.pupils[p]
     let setting = input.settings[f]
     let need = pupil.primaryNeed

@@ -33,7 +33,7 @@ public struct PupilExplanation: Sendable {
   public var outcome: FirstPreferenceOutcome?
   /// For `givenToOthers`: (ΔU, ΔC) of the case with this pupil placed at its
   /// first preference.
-  public var change: LexCost?
+  public var change: ObjectiveChange?
   /// A sentence or two for parents, directors and tribunals.
   public var text: String
 }
@@ -48,7 +48,7 @@ public struct Explanations: Sendable {
   }
   /// The sum, over those pupils in input order, of the cost to others of
   /// honouring each first preference on its own.
-  public var totalChange: LexCost { pupils.reduce(.zero) { $0 + ($1.change ?? .zero) } }
+  public var totalChange: ObjectiveChange { pupils.reduce(.zero) { $0 + ($1.change ?? .zero) } }
 
   /// Explains an optimal allocation.
   ///
@@ -96,7 +96,7 @@ public struct Explanations: Sendable {
     var rows: [PupilExplanation] = []
     rows.reserveCapacity(pupils.count)
     // Given to others: (pupil, source node, target node, own change).
-    var jobs: [(pupil: Int, source: Int, target: Int, base: LexCost)] = []
+    var jobs: [(pupil: Int, source: Int, target: Int, base: ObjectiveChange)] = []
     for (p, pupil) in pupils.enumerated() {
       var row = PupilExplanation(firstPreferenceSetting: firstSetting[p], outcome: nil, change: nil, text: "")
       defer { rows.append(row) }
@@ -124,16 +124,16 @@ public struct Explanations: Sendable {
         row.outcome = .noPlaces
       } else if let pair = candidates.pairs(of: p).first(where: { Int(candidates.setting[$0]) == f }) {
         row.outcome = .givenToOthers
-        let own: LexCost
+        let own: ObjectiveChange
         if case .placed(_, let ownPair) = allocation.placements[p] {
-          own = LexCost(unmet: 0, cost: candidates.cost(ownPair))
+          own = ObjectiveChange(unmet: 0, cost: candidates.cost(ownPair))
         } else {
-          own = LexCost(unmet: pupil.priority, cost: 0)
+          own = ObjectiveChange(unmet: pupil.priority, cost: 0)
         }
         jobs.append(
           (
             p, network.entry(setting: f, need: pupil.primaryNeed), Int(network.current[p]),
-            LexCost(unmet: 0, cost: candidates.cost(pair)) - own
+            ObjectiveChange(unmet: 0, cost: candidates.cost(pair)) - own
           ))
       }
     }
@@ -145,12 +145,11 @@ public struct Explanations: Sendable {
     let bySource = grouped
     let sources = grouped.keys.sorted()
     let jobList = jobs
-    Profile.log("explanations: \(jobs.count) given to others, \(sources.count) sources")
     let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, sources.count))
-    let results = ParallelSlots<[(Int, LexCost)]>(count: workers)
+    let results = ParallelSlots<[(Int, ObjectiveChange)]>(count: workers)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var search = ResidualSearch(network)
-      var found: [(Int, LexCost)] = []
+      var found: [(Int, ObjectiveChange)] = []
       for i in stride(from: worker, to: sources.count, by: workers) {
         let members = bySource[sources[i]] ?? []
         var slot: [Int: Int] = [:]
@@ -171,7 +170,6 @@ public struct Explanations: Sendable {
       }
     }
 
-    Profile.log("explanations: searches done")
     let noEligible = NoEligibleSetting(case: input, candidates: candidates)
     var noEligibleSlot: [Int: Int] = [:]
     for (k, p) in noEligible.pupils.enumerated() { noEligibleSlot[p] = k }

@@ -11,10 +11,10 @@ public struct PlaceValue: Sendable, Equatable {
   /// Pupils placed there, or pupils of that need placed there, for a cap row.
   public var placesUsed: Int
   /// (ΔU, ΔC) of the optimum with one more free place (or one more capped place).
-  public var change: LexCost
+  public var change: ObjectiveChange
 
   /// Creates a row.
-  public init(setting: Int, need: NeedCode?, freePlaces: Int, placesUsed: Int, change: LexCost) {
+  public init(setting: Int, need: NeedCode?, freePlaces: Int, placesUsed: Int, change: ObjectiveChange) {
     self.setting = setting
     self.need = need
     self.freePlaces = freePlaces
@@ -60,11 +60,10 @@ public enum PlaceValues {
   static func compute(case input: Case, network: ResidualNetwork) -> [PlaceValue] {
     var search = ResidualSearch(network)
     let fromSink = search.distances(from: ResidualNetwork.sink, to: nil)
-    Profile.log("place values: search from the sink")
-    func gain(_ length: LexCost) -> LexCost { length.isUnreachable || !(length < .zero) ? .zero : length }
+    func gain(_ length: ObjectiveChange) -> ObjectiveChange { length.isUnreachable || !(length < .zero) ? .zero : length }
 
     // Settings with a full cap: one search each, from the setting to its full cap nodes.
-    var capChange: [Int: LexCost] = [:]
+    var capChange: [Int: ObjectiveChange] = [:]
     var sources: [(setting: Int, caps: [Int])] = []
     for s in input.settings.indices {
       var full: [Int] = []
@@ -81,7 +80,6 @@ public enum PlaceValues {
       for (node, length) in zip(caps, lengths) { capChange[node] = gain(length) }
     }
 
-    Profile.log("place values: \(sources.count) settings with a full cap searched")
     var rows: [PlaceValue] = []
     for (s, setting) in input.settings.enumerated() {
       let used = network.used[s]

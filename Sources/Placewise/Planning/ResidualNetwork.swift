@@ -51,14 +51,14 @@ struct ResidualNetwork: Sendable {
   /// Compressed arcs: the arcs out of node a are `arcStart[a] ..< arcStart[a + 1]`.
   let arcStart: [Int]
   private(set) var arcHead: [Int32]
-  let arcLength: [LexCost]
+  let arcLength: [ObjectiveChange]
   /// Node potentials: shortest distances from a virtual root joined to every node.
-  private(set) var potential: [LexCost]
+  private(set) var potential: [ObjectiveChange]
   /// Each arc's reduced length `l(u, v) + pi(u) - pi(v)` (rounding below 0
   /// clamped), the arcs of each node sorted by it, so that a search can
   /// look at a node's arcs shortest first and stop early (`arcHead` is in
   /// the same order; `arcLength` is not needed after the potentials).
-  private(set) var arcReduced: [LexCost] = []
+  private(set) var arcReduced: [ObjectiveChange] = []
 
   /// Rounding slack on the cost level: journeys are summed in different
   /// orders along different paths, so a zero-length cycle can come out a few
@@ -141,10 +141,10 @@ struct ResidualNetwork: Sendable {
     var arcStart = [0]
     arcStart.reserveCapacity(nodeCount + 1)
     var arcHead: [Int32] = []
-    var arcLength: [LexCost] = []
-    var best = [LexCost](repeating: .unreachable, count: nodeCount)
+    var arcLength: [ObjectiveChange] = []
+    var best = [ObjectiveChange](repeating: .unreachable, count: nodeCount)
     var touched: [Int] = []
-    func offer(_ head: Int, _ length: LexCost) {
+    func offer(_ head: Int, _ length: ObjectiveChange) {
       if best[head].isUnreachable { touched.append(head) }
       if length < best[head] { best[head] = length }
     }
@@ -152,20 +152,20 @@ struct ResidualNetwork: Sendable {
       for k in groupStart[a]..<groupStart[a + 1] {
         let p = Int(byNode[k])
         let pupil = pupils[p]
-        let own: LexCost
+        let own: ObjectiveChange
         if case .placed(_, let pair) = allocation.placements[p] {
-          own = LexCost(unmet: 0, cost: candidates.cost(pair))
-          offer(Self.unplaced, LexCost(unmet: pupil.priority, cost: -own.cost))
+          own = ObjectiveChange(unmet: 0, cost: candidates.cost(pair))
+          offer(Self.unplaced, ObjectiveChange(unmet: pupil.priority, cost: -own.cost))
         } else {
-          own = LexCost(unmet: pupil.priority, cost: 0)
+          own = ObjectiveChange(unmet: pupil.priority, cost: 0)
         }
         for pair in candidates.pairs(of: p) {
           let head = entry(Int(candidates.setting[pair]), pupil.primaryNeed)
-          if head != a { offer(head, LexCost(unmet: -own.unmet, cost: candidates.cost(pair) - own.cost)) }
+          if head != a { offer(head, ObjectiveChange(unmet: -own.unmet, cost: candidates.cost(pair) - own.cost)) }
         }
         for pair in blocked.pairs(of: p) {
           let head = entry(Int(blocked.setting[pair]), pupil.primaryNeed)
-          if head != a { offer(head, LexCost(unmet: -own.unmet, cost: blocked.cost[pair] - own.cost)) }
+          if head != a { offer(head, ObjectiveChange(unmet: -own.unmet, cost: blocked.cost[pair] - own.cost)) }
         }
       }
       // The arcs of the network's own structure, all of length 0.
@@ -198,10 +198,9 @@ struct ResidualNetwork: Sendable {
     self.arcStart = arcStart
     self.arcHead = arcHead
     self.arcLength = arcLength
-    Profile.log("residual network: \(nodeCount) nodes, \(arcHead.count) arcs, \(blocked.setting.count) blocked pairs")
     potential = []
     potential = try potentials()
-    var reducedArcs: [LexCost] = []
+    var reducedArcs: [ObjectiveChange] = []
     reducedArcs.reserveCapacity(arcHead.count)
     var order: [Int] = []
     var sortedHead = arcHead
@@ -209,7 +208,7 @@ struct ResidualNetwork: Sendable {
       let range = arcStart[u]..<arcStart[u + 1]
       order.removeAll(keepingCapacity: true)
       order.append(contentsOf: range)
-      var reduced: [LexCost] = []
+      var reduced: [ObjectiveChange] = []
       reduced.reserveCapacity(range.count)
       for k in range {
         var step = arcLength[k] + potential[u] - potential[Int(arcHead[k])]
@@ -225,14 +224,13 @@ struct ResidualNetwork: Sendable {
     }
     self.arcHead = sortedHead
     arcReduced = reducedArcs
-    Profile.log("residual network: potentials")
   }
 
   /// Shortest distances from a virtual root with a 0-length arc to every
   /// node (so every distance is at most 0), by Bellman-Ford with a FIFO
   /// queue. A node relaxed `nodeCount` times lies on a negative cycle.
-  private func potentials() throws(AllocationError) -> [LexCost] {
-    var distance = [LexCost](repeating: .zero, count: nodeCount)
+  private func potentials() throws(AllocationError) -> [ObjectiveChange] {
+    var distance = [ObjectiveChange](repeating: .zero, count: nodeCount)
     var queued = [Bool](repeating: true, count: nodeCount)
     var relaxed = [Int](repeating: 0, count: nodeCount)
     var queue = Array(0..<nodeCount)
@@ -249,7 +247,7 @@ struct ResidualNetwork: Sendable {
       for k in arcStart[u]..<arcStart[u + 1] {
         let v = Int(arcHead[k])
         let candidate = du + arcLength[k]
-        guard LexCost.clearlyBelow(candidate, distance[v], tolerance: Self.tolerance) else { continue }
+        guard ObjectiveChange.clearlyBelow(candidate, distance[v], tolerance: Self.tolerance) else { continue }
         distance[v] = candidate
         relaxed[v] += 1
         guard relaxed[v] <= nodeCount else {
@@ -261,7 +259,6 @@ struct ResidualNetwork: Sendable {
         }
       }
     }
-    Profile.log("potentials: \(queue.count + 0) queue entries, \(relaxed.reduce(0, +)) relaxations")
     return distance
   }
 }
@@ -271,14 +268,14 @@ struct ResidualNetwork: Sendable {
 struct ResidualSearch {
   private let network: ResidualNetwork
   /// Reduced distance from the current source (valid where `settled` or reached).
-  private var reduced: [LexCost]
+  private var reduced: [ObjectiveChange]
   private var settled: [Bool]
   private var touched: [Int] = []
-  private var heap = LexHeap()
+  private var heap = ChangeHeap()
 
   init(_ network: ResidualNetwork) {
     self.network = network
-    reduced = [LexCost](repeating: .unreachable, count: network.nodeCount)
+    reduced = [ObjectiveChange](repeating: .unreachable, count: network.nodeCount)
     settled = [Bool](repeating: false, count: network.nodeCount)
   }
 
@@ -292,13 +289,13 @@ struct ResidualSearch {
   /// looked at once every shorter one has been, so a search that stops
   /// early never looks at the long arcs of the nodes it settled (the
   /// compressed network is nearly dense: most of its arcs are long).
-  mutating func distances(from source: Int, to targets: [Int]?) -> [LexCost] {
+  mutating func distances(from source: Int, to targets: [Int]?) -> [ObjectiveChange] {
     for node in touched { settled[node] = false }
     touched.removeAll(keepingCapacity: true)
     heap.removeAll()
     var remaining = targets.map { Set($0) } ?? []
     let all = targets == nil
-    func settle(_ node: Int, _ distance: LexCost) -> Bool {
+    func settle(_ node: Int, _ distance: ObjectiveChange) -> Bool {
       settled[node] = true
       reduced[node] = distance
       touched.append(node)
@@ -315,7 +312,7 @@ struct ResidualSearch {
       if !settled[v] { done = settle(v, key) }
     }
     let pi = network.potential
-    func trueLength(_ node: Int) -> LexCost {
+    func trueLength(_ node: Int) -> ObjectiveChange {
       guard settled[node] else { return .unreachable }
       return reduced[node] + pi[node] - pi[source]
     }
@@ -325,12 +322,12 @@ struct ResidualSearch {
 }
 
 /// A binary min-heap of (length, arc, node).
-struct LexHeap {
-  private var items: [(LexCost, Int, Int)] = []
+struct ChangeHeap {
+  private var items: [(ObjectiveChange, Int, Int)] = []
 
   mutating func removeAll() { items.removeAll(keepingCapacity: true) }
 
-  mutating func push(_ key: LexCost, _ arc: Int, _ node: Int) {
+  mutating func push(_ key: ObjectiveChange, _ arc: Int, _ node: Int) {
     items.append((key, arc, node))
     var i = items.count - 1
     while i > 0 {
@@ -341,7 +338,7 @@ struct LexHeap {
     }
   }
 
-  mutating func pop() -> (LexCost, Int, Int)? {
+  mutating func pop() -> (ObjectiveChange, Int, Int)? {
     guard let top = items.first else { return nil }
     let last = items.removeLast()
     if !items.isEmpty {

@@ -99,7 +99,7 @@ struct PlaceValuesTests {
     // 153 re-solves, shared out over the cores. A changed case keeps the
     // case's candidates unless the change opens a setting or cap that had
     // no place at all (candidates depend on places only through that).
-    let results = ParallelResults<LexCost>(count: rows.count)
+    let results = ParallelResults<ObjectiveChange>(count: rows.count)
     DispatchQueue.concurrentPerform(iterations: rows.count) { k in
       let row = rows[k]
       let setting = input.settings[row.setting]

@@ -9,17 +9,17 @@ import Testing
 /// tests check against brute-force enumeration.
 enum PlanningOracle {
   /// The optimum (U, C) of a case.
-  static func optimum(_ input: Case) throws -> LexCost {
+  static func optimum(_ input: Case) throws -> ObjectiveChange {
     let candidates = CandidateSet(case: input)
     return try optimum(input, candidates: candidates)
   }
 
   /// The optimum (U, C) of a case whose candidates are given.
-  static func optimum(_ input: Case, candidates: CandidateSet) throws -> LexCost {
+  static func optimum(_ input: Case, candidates: CandidateSet) throws -> ObjectiveChange {
     let allocation = try Allocator.allocate(input, candidates: candidates)
     try allocation.verify(case: input, candidates: candidates)
     let summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
-    return LexCost(unmet: summary.unmetPriority, cost: summary.placementCost)
+    return ObjectiveChange(unmet: summary.unmetPriority, cost: summary.placementCost)
   }
 
   /// The case with one more free place at setting s (caps unchanged).
@@ -42,7 +42,7 @@ enum PlanningOracle {
   /// p's only pair is the one at f, and its priority outweighs every other
   /// pupil's together, so an optimum leaves it unplaced only if f cannot
   /// take it at all. The figure returned counts p at its own priority.
-  static func forcedOptimum(_ input: Case, pupil p: Int, setting f: Int) throws -> LexCost {
+  static func forcedOptimum(_ input: Case, pupil p: Int, setting f: Int) throws -> ObjectiveChange {
     var changed = input
     let others = input.pupils.reduce(0) { $0 + $1.priority }
     changed.pupils[p].priority = others + 1
@@ -61,11 +61,11 @@ enum PlanningOracle {
     let placedThere = allocation.placements[p].setting == f
     #expect(placedThere, "the forced pupil must be placed at its first preference")
     let summary = AllocationSummary(case: changed, candidates: candidates, allocation: allocation)
-    return LexCost(unmet: summary.unmetPriority, cost: summary.placementCost)
+    return ObjectiveChange(unmet: summary.unmetPriority, cost: summary.placementCost)
   }
 
   /// Whether two changes agree: the same unmet priority, costs within rounding.
-  static func agree(_ a: LexCost, _ b: LexCost) -> Bool {
+  static func agree(_ a: ObjectiveChange, _ b: ObjectiveChange) -> Bool {
     a.unmet == b.unmet && abs(a.cost - b.cost) <= 1e-6 * max(1, abs(b.cost))
   }
 }

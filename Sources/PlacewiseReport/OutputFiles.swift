@@ -5,11 +5,15 @@ public enum OutputFiles {
   /// Every file name an allocation may write (an output folder holding other
   /// files is not replaced).
   public static let names: Set<String> = [
-    "placements.csv", "summary.json", "settings.csv", "place-values.csv", "explanations.csv",
+    "placements.csv", "summary.json", "settings.csv", WorkbookReport.fileName, "place-values.csv",
+    "explanations.csv",
   ]
 
   /// Renders all output files of a run.
-  public static func render(_ run: AllocationRun) -> [(name: String, contents: [UInt8])] {
+  ///
+  /// - Throws: `WorkbookError` when the workbook cannot be written (a table
+  ///   over Excel's limits, or libxlsxwriter failing).
+  public static func render(_ run: AllocationRun) throws -> [(name: String, contents: [UInt8])] {
     var files: [(name: String, contents: [UInt8])] = [
       (
         "placements.csv",
@@ -22,6 +26,7 @@ public enum OutputFiles {
           SummaryJSON.render(summary: run.summary, allocation: run.allocation, warnings: run.input.warnings).utf8)
       ),
       ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
+      (WorkbookReport.fileName, try WorkbookReport.render(run)),
     ]
     if let placeValues = run.placeValues {
       files.append(("place-values.csv", Array(PlaceValuesCSV.render(case: run.input, placeValues: placeValues).utf8)))

@@ -12,6 +12,14 @@ public enum PlacementsCSV {
   public static func render(case input: Case, candidates: CandidateSet, allocation: Allocation) -> String {
     var csv = CSVText()
     csv.append(header)
+    for row in rows(case: input, candidates: candidates, allocation: allocation) { csv.append(row) }
+    return csv.text
+  }
+
+  /// The rows under the header, as text (shared with the workbook's Placements sheet).
+  package static func rows(case input: Case, candidates: CandidateSet, allocation: Allocation) -> [[String]] {
+    var csv: [[String]] = []
+    csv.reserveCapacity(input.pupils.count)
     for (p, pupil) in input.pupils.enumerated() {
       let common = [String(pupil.priority), pupil.primaryNeed.code, pupil.currentURN?.rawValue ?? ""]
       switch allocation.placements[p] {
@@ -28,6 +36,6 @@ public enum PlacementsCSV {
         csv.append([pupil.id.rawValue, "", "", "", "", "", "", "unplaced", reason.description] + common)
       }
     }
-    return csv.text
+    return csv
   }
 }

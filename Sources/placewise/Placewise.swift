@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 public import Placewise
 import PlacewiseReport
+import SystemPlumbing
 
 /// Exit statuses, as documented in the README and in `--help`.
 enum ExitStatus {
@@ -122,7 +123,8 @@ struct Allocate: ParsableCommand {
   }
 
   func run() throws {
-    var options = AllocationOptions(timeLimit: timeLimit, method: solver)
+    var options = AllocationOptions(
+      timeLimit: timeLimit, method: solver, monitor: RunMonitor(trace: SolverTrace.sinkFromEnvironment()))
     options.placeValues = !noValues
     options.explanations = !noExplain
     let run: AllocationRun

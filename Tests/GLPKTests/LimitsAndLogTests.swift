@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Solver limits and captured output")
 struct LimitsAndLogTests {
-  @Test("an iteration limit of 1 on a problem needing several iterations throws .solverFailed with GLP_EITLIM",
+  @Test(
+    "an iteration limit of 1 on a problem needing several iterations throws .solverFailed with GLP_EITLIM",
     arguments: [SimplexMethod.primal, .dual, .dualThenPrimal])
   func iterationLimit(_ method: SimplexMethod) throws {
     let program = Fixtures.transportation.lp.program

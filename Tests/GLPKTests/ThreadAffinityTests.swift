@@ -7,7 +7,8 @@ import Testing
 /// either keep working there or refuse clearly.
 @Suite("A session kept across an await that resumes on another thread")
 struct ThreadAffinityTests {
-  @Test("after a trap on the second thread, the session made on the first still solves, or refuses naming the thread",
+  @Test(
+    "after a trap on the second thread, the session made on the first still solves, or refuses naming the thread",
     .enabled(if: GLPKEnvironment.isThreadLocal, "GLPK here has one environment for the whole process"))
   func sessionOutlivesTrapElsewhere() async throws {
     let first = ThreadExecutor(name: "glpk-first")

@@ -87,7 +87,8 @@ struct TrapTests {
     }
   }
 
-  @Test("traps on several threads at once: each thread gets its own error and then solves correctly",
+  @Test(
+    "traps on several threads at once: each thread gets its own error and then solves correctly",
     .enabled(if: GLPKEnvironment.isThreadLocal, "GLPK here has one environment for the whole process"))
   func concurrentTraps() throws {
     let runs = Collector<TrapRun>()
@@ -110,7 +111,8 @@ struct TrapTests {
     }
   }
 
-  @Test("a trap on one thread leaves a session alive on another thread untouched",
+  @Test(
+    "a trap on one thread leaves a session alive on another thread untouched",
     .enabled(if: GLPKEnvironment.isThreadLocal, "GLPK here has one environment for the whole process"))
   func trapIsolatedToItsThread() throws {
     let bystanderReady = DispatchSemaphore(value: 0)

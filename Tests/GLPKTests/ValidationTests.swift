@@ -81,7 +81,8 @@ struct ValidationTests {
     expectClose(try Self.validBase.solve().objectiveValue, 11)
   }
 
-  @Test("refused by validate(), SimplexSession.init, solve() and solveMIP() with .invalidModel naming the offender",
+  @Test(
+    "refused by validate(), SimplexSession.init, solve() and solveMIP() with .invalidModel naming the offender",
     arguments: brokenModels)
   func refused(_ broken: BrokenModel) {
     var model = Self.validBase
@@ -164,7 +165,8 @@ struct ValidationTests {
     },
   ]
 
-  @Test("a session refuses invalid changes with .invalidModel naming the offender, and still solves the unchanged model",
+  @Test(
+    "a session refuses invalid changes with .invalidModel naming the offender, and still solves the unchanged model",
     arguments: brokenChanges)
   func changeRefused(_ change: BrokenChange) throws {
     var session = try SimplexSession(Fixtures.production.program)

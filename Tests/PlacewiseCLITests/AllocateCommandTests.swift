@@ -39,7 +39,9 @@ struct AllocateCommandTests {
   func deterministic() throws {
     let scratch = try ScratchFolder()
     for name in ["a", "b"] {
-      let result = try runPlacewise(["allocate", packageRoot + "/Data/sample-county", "--out", scratch.at(name), "--quiet"])
+      let result = try runPlacewise([
+        "allocate", packageRoot + "/Data/sample-county", "--out", scratch.at(name), "--quiet",
+      ])
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.isEmpty)
     }
@@ -167,9 +169,11 @@ struct AllocateCommandTests {
     #expect(result.stdout.contains("placewise"))
   }
 
-  @Test("help texts match the golden files (PLACEWISE_RECORD_GOLDEN=1 re-records)", arguments: [
-    ["--help"], ["allocate", "--help"], ["validate", "--help"],
-  ])
+  @Test(
+    "help texts match the golden files (PLACEWISE_RECORD_GOLDEN=1 re-records)",
+    arguments: [
+      ["--help"], ["allocate", "--help"], ["validate", "--help"],
+    ])
   func helpIsPinned(arguments: [String]) throws {
     let result = try runPlacewise(arguments)
     #expect(result.status == 0)

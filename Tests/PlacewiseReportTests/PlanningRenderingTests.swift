@@ -13,7 +13,7 @@ struct PlanningRenderingTests {
     arguments: tinyCases)
   func tinyGolden(name: String) throws {
     let run = try AllocationRun(folder: packageRoot + "/Data/tiny/" + name)
-    let files = OutputFiles.render(run)
+    let files = try OutputFiles.render(run)
     for file in ["place-values.csv", "explanations.csv"] {
       let contents = try #require(files.first { $0.name == file })
       let folder = packageRoot + "/Tests/PlacewiseReportTests/Golden/tiny/" + name
@@ -31,7 +31,7 @@ struct PlanningRenderingTests {
   @Test("the files follow the contract: one row per setting and cap, one per pupil, the columns in order")
   func contractShape() throws {
     let run = try AllocationRun(folder: packageRoot + "/Data/sample-county")
-    let files = OutputFiles.render(run)
+    let files = try OutputFiles.render(run)
     let values = try #require(files.first { $0.name == "place-values.csv" }).contents
     let lines = String(decoding: values, as: UTF8.self).split(separator: "\n")
     #expect(lines.first == "urn,need,free_places,places_used,unmet_priority_change,placement_cost_change")

@@ -69,6 +69,10 @@ private struct BlockedPairFinder: Sendable {
   /// Settings with a blocked need, ascending.
   let blockedSettings: [Int]
   let rules: [Eligibility.Rules]
+  let urnIndex: [URN: Int]
+  /// The blocked settings on a grid (indices into `blockedSettings`), for
+  /// estimated journeys: a pupil is tested only against those within reach.
+  let grid: SettingGrid?
 
   init(_ input: Case) {
     self.input = input
@@ -85,6 +89,10 @@ private struct BlockedPairFinder: Sendable {
     self.blocked = blocked
     self.blockedSettings = blockedSettings
     rules = input.settings.map(Eligibility.Rules.init)
+    urnIndex = Dictionary(input.settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a })
+    grid =
+      input.travel == nil && !blockedSettings.isEmpty
+      ? SettingGrid(settings: blockedSettings.map { input.settings[$0] }) : nil
   }
 
   /// The pair of pupil p at setting s with this journey, if it is eligible and blocked.
@@ -101,15 +109,37 @@ private struct BlockedPairFinder: Sendable {
     return (Int32(s), minutes + penalty)
   }
 
-  /// Pupil p's blocked pairs with journeys estimated from coordinates.
+  /// Pupil p's blocked pairs with journeys estimated from coordinates: its
+  /// preferences (exempt from the journey limit) by name, the rest through
+  /// the grid, as `CandidateSet` finds its pairs.
   func estimatedPairs(_ p: Int) -> [(setting: Int32, cost: Double)] {
     let pupil = input.pupils[p]
+    let need = pupil.primaryNeed.rawValue
+    let policy = input.policy
+    let limit = Eligibility.journeyLimit(pupil, policy)
+    let hasPreferences = !pupil.preferences.isEmpty
     var row: [(setting: Int32, cost: Double)] = []
-    for s in blockedSettings where blocked[s * 16 + pupil.primaryNeed.rawValue] {
+    func consider(_ s: Int, rank: Int?) {
+      guard blocked[s * 16 + need], Eligibility.admits(rules[s], pupil) else { return }
       let setting = input.settings[s]
-      let minutes = input.policy.estimatedMinutes(
+      let minutes = policy.estimatedMinutes(
         fromEasting: pupil.easting, northing: pupil.northing, toEasting: setting.easting, northing: setting.northing)
-      if let found = pair(p, s, minutes) { row.append(found) }
+      guard Eligibility.journeyAllowed(minutes: minutes, limit: limit, isPreference: rank != nil) else { return }
+      let penalty = Eligibility.preferencePenalty(rank: rank, hasPreferences: hasPreferences, policy: policy)
+      row.append((Int32(s), minutes + penalty))
+    }
+    var preferred: [Int] = []
+    for (position, urn) in pupil.preferences.enumerated() {
+      guard let s = urnIndex[urn], !preferred.contains(s) else { continue }
+      preferred.append(s)
+      consider(s, rank: position + 1)
+    }
+    guard let grid else { return row }
+    // Metres reachable, widened a little so that rounding never drops a pair the exact test keeps.
+    let radius = limit * policy.speedKmh / 60 / policy.detourFactor * 1000 * (1 + 1e-9) + 1
+    grid.forEachSetting(near: pupil.easting, pupil.northing, radius: radius, kinds: pupil.provision) { k in
+      let s = blockedSettings[k]
+      if !preferred.contains(s) { consider(s, rank: nil) }
     }
     return row
   }

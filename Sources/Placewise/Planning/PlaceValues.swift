@@ -60,7 +60,9 @@ public enum PlaceValues {
   static func compute(case input: Case, network: ResidualNetwork) -> [PlaceValue] {
     var search = ResidualSearch(network)
     let fromSink = search.distances(from: ResidualNetwork.sink, to: nil)
-    func gain(_ length: ObjectiveChange) -> ObjectiveChange { length.isUnreachable || !(length < .zero) ? .zero : length }
+    func gain(_ length: ObjectiveChange) -> ObjectiveChange {
+      length.isUnreachable || !(length < .zero) ? .zero : length
+    }
 
     // Settings with a full cap: one search each, from the setting to its full cap nodes.
     var capChange: [Int: ObjectiveChange] = [:]

@@ -251,7 +251,8 @@ struct ResidualNetwork: Sendable {
         distance[v] = candidate
         relaxed[v] += 1
         guard relaxed[v] <= nodeCount else {
-          throw AllocationError("allocation invariant broken: the allocation is not optimal (a negative cycle)")
+          throw AllocationError(
+            .invariantBroken, "allocation invariant broken: the allocation is not optimal (a negative cycle)")
         }
         if !queued[v] {
           queued[v] = true

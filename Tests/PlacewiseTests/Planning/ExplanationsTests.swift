@@ -157,7 +157,8 @@ struct ExplanationsTests {
     // unlisted (penalty 60). B at S1 leaves A unplaced: ΔU = +2, ΔC = 10 - (30 + 60) - 10 = -90.
     let b = explanations.pupils[1]
     #expect(
-      PlanningOracle.agree(try #require(b.change), ObjectiveChange(unmet: 2, cost: -90)), "\(String(describing: b.change))")
+      PlanningOracle.agree(try #require(b.change), ObjectiveChange(unmet: 2, cost: -90)),
+      "\(String(describing: b.change))")
     #expect(b.text.contains("Ash School, is full: its 1 free place went to another pupil"), "\(b.text)")
     #expect(
       explanations.pupils[0].text.hasPrefix(

@@ -134,7 +134,11 @@ public enum OutputFolder {
     defer { close(fd) }
     var written = 0
     while written < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+      let n = bytes.withUnsafeBytes { buffer in
+        // A non-empty array always has a base address.
+        guard let base = buffer.baseAddress else { return 0 }
+        return Glibc.write(fd, base + written, bytes.count - written)
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw OutputError("\(path): cannot write (\(String(cString: strerror(errno))))")

@@ -38,22 +38,28 @@ public struct AllocationRun: Sendable {
           peakMemoryBytes: PhaseTiming.peakMemory()))
       mark = now
     }
+    let monitor = options.monitor
+    monitor.report(.phase("read"))
     input = try CaseReader.read(folder: folder, policyFile: policyFile)
     lap("read")
+    monitor.report(.phase("candidates"))
     candidates = CandidateSet(case: input)
     lap("candidates")
+    monitor.report(.phase("solve"))
     allocation = try Allocator.allocate(input, candidates: candidates, options: options)
     // Part of the solve, not a phase after it: listed first, not lapped.
     timings.append(
       PhaseTiming(
         phase: "model-build", seconds: allocation.modelBuildSeconds, peakMemoryBytes: PhaseTiming.peakMemory()))
     lap("solve")
+    monitor.report(.phase("verify"))
     try allocation.verify(case: input, candidates: candidates)
     summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
     lap("verify")
     // Both come from one residual network, built in the first phase that needs it.
     var network: ResidualNetwork?
     if options.placeValues || options.explanations {
+      monitor.report(.phase(options.placeValues ? "place-values" : "explanations"))
       network = try ResidualNetwork(
         case: input, candidates: candidates, allocation: allocation, blocked: BlockedPairs(case: input))
     }
@@ -64,6 +70,7 @@ public struct AllocationRun: Sendable {
       placeValues = nil
     }
     if options.explanations, let network {
+      monitor.report(.phase("explanations"))
       explanations = Explanations.compute(
         case: input, candidates: candidates, allocation: allocation, network: network)
       lap("explanations")

@@ -1,0 +1,47 @@
+extension CaseReading {
+  // MARK: pupils.csv
+
+  mutating func readPupils(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> [Pupil] {
+    var table = TableReader<PupilColumn>(file: "pupils.csv", buffer: buffer, problems: problems, warnings: warnings)
+    var pupils: [Pupil] = []
+    var unknownPreferences = 0
+    let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
+    while table.nextRow() {
+      let id = Self.identifier(&table, .pupilID, index: &pupilIndex, lines: &pupilLines)
+      let easting = table.decimal(
+        .easting, required: true, concealed: true, expected: "an easting in metres (British National Grid)")
+      let northing = table.decimal(
+        .northing, required: true, concealed: true, expected: "a northing in metres (British National Grid)")
+      let age = table.whole(.age, required: true, minimum: 0, expected: "an age in whole years >= 0")
+      let need = table.word(.primaryNeed, required: true, expected: "a primary-need code: " + NeedCode.expectedList) {
+        NeedCode(code: $0)
+      }
+      let provision = table.wordSet(.provision, required: true, expected: kindList) { SettingKind(word: $0) }
+      let sex = table.word(.sex, required: false, expected: "F, M or empty") { Sex(word: $0) }
+      let preferences = table.items(.preferences, required: false, expected: "")?.map(URN.init) ?? []
+      for urn in preferences where settingIndex.value(for: urn.rawValue) == nil { unknownPreferences += 1 }
+      let limit = table.decimal(
+        .maxTravelMinutes, required: false, minimum: 0, expected: "a journey limit in minutes >= 0 (or empty)")
+      let priority = table.whole(
+        .priority, required: false, minimum: 1, expected: "a whole number >= 1 (or empty for 1)")
+      let current = table.text(.currentURN, required: false, expected: "")
+
+      guard let id, let easting, let northing, let age, let need, let provision else { continue }
+      pupils.append(
+        Pupil(
+          id: PupilID(id), easting: easting, northing: northing, age: age, primaryNeed: need,
+          provision: provision, sex: sex, preferences: preferences, maxTravelMinutes: limit,
+          priority: priority ?? 1, currentURN: current.map(URN.init)))
+    }
+    if unknownPreferences > 0 {
+      table.warnings.append(
+        InputWarning(
+          file: table.file,
+          message: "\(unknownPreferences) preference\(unknownPreferences == 1 ? " names a URN" : "s name URNs") "
+            + "not in settings.csv (out-of-area schools?); each keeps its rank but can never be met",
+          count: unknownPreferences))
+    }
+    (problems, warnings) = table.finish()
+    return pupils
+  }
+}

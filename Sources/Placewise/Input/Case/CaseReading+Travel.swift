@@ -1,0 +1,294 @@
+import Foundation
+
+extension CaseReading {
+  // MARK: travel.csv
+
+  @inline(__always) private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool
+  {
+    guard a.count == b.count else { return false }
+    for i in 0..<a.count where a[i] != b[i] { return false }
+    return true
+  }
+
+  /// A travel.csv at least this large, with no quote character after its
+  /// header, is parsed in two halves on two threads (the 3.8-million-row
+  /// matrix of a county). The result, problems included, is the same as
+  /// one thread's: the tests read files both ways and compare.
+  @TaskLocal static var parallelTravelBytes = 4 << 20
+
+  mutating func readTravel(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> TravelMatrix {
+    let table = TableReader<TravelColumn>(
+      file: "travel.csv", buffer: buffer, problems: problems, warnings: warnings)
+    let layout = table.layout
+    let bodyStart = table.offset
+    let bodyLine = table.nextLine
+    (problems, warnings) = table.finish()
+
+    let cuts = Self.travelCuts(buffer, bodyStart: bodyStart)
+    let parts = cuts.count - 1
+    let results = ParallelSlots<TravelChunk>(count: parts)
+    let input = TravelChunkInput(
+      base: buffer.baseAddress, cuts: cuts, bodyLine: bodyLine, layout: layout, pupilIndex: pupilIndex,
+      settingIndex: settingIndex)
+    if parts == 1 {
+      results.store(0, Self.parseTravel(input, part: 0))
+    } else {
+      DispatchQueue.concurrentPerform(iterations: parts) { results.store($0, Self.parseTravel(input, part: $0)) }
+    }
+    var chunks = results.values()
+    // A later part counts its lines from 1 (`parseTravel`): shift them now
+    // that the part before has counted its own.
+    for part in chunks.indices.dropFirst() {
+      let shift = chunks[part - 1].endLine - 1
+      chunks[part].endLine += shift
+      for i in chunks[part].lines.indices { chunks[part].lines[i] += Int32(truncatingIfNeeded: shift) }
+      for i in chunks[part].problems.indices { chunks[part].problems[i].line? += shift }
+    }
+
+    // The first part's arrays become the matrix; the others are appended.
+    var matrix = chunks[0].matrix
+    var lines = chunks[0].lines
+    chunks[0].matrix = TravelMatrix()
+    chunks[0].lines = []
+    let total = chunks.reduce(0) { $0 + $1.matrix.count } + matrix.count
+    matrix.pupil.reserveCapacity(total)
+    matrix.setting.reserveCapacity(total)
+    matrix.minutes.reserveCapacity(total)
+    lines.reserveCapacity(total)
+    var found: [InputProblem] = []
+    var foundTotal = 0
+    var unknownRows = 0
+    var blankRows = 0
+    var pupilText = [String?](repeating: nil, count: pupilIndex.count)
+    var urnText = [String?](repeating: nil, count: settingIndex.count)
+    for chunk in chunks {
+      matrix.pupil.append(contentsOf: chunk.matrix.pupil)
+      matrix.setting.append(contentsOf: chunk.matrix.setting)
+      matrix.minutes.append(contentsOf: chunk.matrix.minutes)
+      lines.append(contentsOf: chunk.lines)
+      found.append(contentsOf: chunk.problems)
+      foundTotal += chunk.problemTotal
+      unknownRows += chunk.unknownRows
+      blankRows += chunk.blankRows
+      for (i, text) in chunk.pupilText.enumerated() where pupilText[i] == nil { pupilText[i] = text }
+      for (i, text) in chunk.urnText.enumerated() where urnText[i] == nil { urnText[i] = text }
+    }
+
+    // Each (pupil, setting) pair once: later listings are refused, in line order.
+    var duplicates = PairSet(pupils: pupilIndex.count, settings: settingIndex.count)
+    var repeated: [InputProblem] = []
+    var repeatedTotal = 0
+    var kept = 0
+    let urnColumn = layout.fieldOf[TravelColumn.urn.rawValue] + 1
+    for k in 0..<matrix.count {
+      let (p, st) = (matrix.pupil[k], matrix.setting[k])
+      if duplicates.insert(pupil: Int(p), setting: Int(st)) {
+        if kept != k {
+          matrix.pupil[kept] = p
+          matrix.setting[kept] = st
+          matrix.minutes[kept] = matrix.minutes[k]
+          lines[kept] = lines[k]
+        }
+        kept += 1
+        continue
+      }
+      repeatedTotal += 1
+      guard repeated.count < CaseReader.problemLimit else { continue }
+      var first = ""
+      if let j = (0..<kept).first(where: { matrix.pupil[$0] == p && matrix.setting[$0] == st }) {
+        first = " (listed on line \(lines[j]) already)"
+      }
+      repeated.append(
+        InputProblem(
+          file: layout.file, line: Int(lines[k]), column: urnColumn, field: TravelColumn.urn.name,
+          found: "pupil_id \(InputText.quoted(pupilText[Int(p)] ?? "")) with urn "
+            + "\(InputText.quoted(urnText[Int(st)] ?? "")) again",
+          expected: "each (pupil, setting) pair once" + first))
+    }
+    if kept < matrix.count {
+      matrix.pupil.removeSubrange(kept...)
+      matrix.setting.removeSubrange(kept...)
+      matrix.minutes.removeSubrange(kept...)
+    }
+
+    // Problems in the order one reader would have met them: by row, and a
+    // row's repeat after its other problems.
+    var merged: [InputProblem] = []
+    var r = 0
+    for problem in found {
+      while r < repeated.count, repeated[r].line ?? 0 < problem.line ?? 0 {
+        merged.append(repeated[r])
+        r += 1
+      }
+      merged.append(problem)
+    }
+    merged.append(contentsOf: repeated[r...])
+    for problem in merged { problems.add(problem) }
+    problems.countUnkept(foundTotal + repeatedTotal - merged.count)
+
+    if unknownRows > 0 {
+      warnings.append(
+        InputWarning(
+          file: layout.file,
+          message: "\(unknownRows) row\(unknownRows == 1 ? " names" : "s name") a pupil_id not in pupils.csv "
+            + "or a urn not in settings.csv; skipped",
+          count: unknownRows))
+    }
+    if blankRows > 0 {
+      warnings.append(
+        InputWarning(
+          file: layout.file, message: "\(blankRows) blank row\(blankRows == 1 ? "" : "s") skipped",
+          count: blankRows))
+    }
+    return matrix
+  }
+
+  /// Where travel.csv's rows (from `bodyStart`) are cut into parts: the
+  /// start of each part, then the end. A large file is cut at a line break
+  /// past the middle, after a line with content (so that no blank row is
+  /// left pending at the cut); a quote could hold a line break, so a file
+  /// with one is never cut.
+  static func travelCuts(_ buffer: UnsafeMutableBufferPointer<UInt8>, bodyStart: Int) -> [Int] {
+    guard buffer.count - bodyStart >= Self.parallelTravelBytes, let base = buffer.baseAddress,
+      memchr(base + bodyStart, Int32(UInt8(ascii: "\"")), buffer.count - bodyStart) == nil,
+      let cut = Self.cutAfterContentLine(buffer, from: bodyStart + (buffer.count - bodyStart) / 2)
+    else { return [bodyStart, buffer.count] }
+    return [bodyStart, cut, buffer.count]
+  }
+
+  /// The position just after the first line break at or past `from` that
+  /// ends a line holding a letter or digit (never blank), if another line
+  /// follows it.
+  private static func cutAfterContentLine(_ buffer: UnsafeMutableBufferPointer<UInt8>, from: Int) -> Int? {
+    var lineStart = from
+    while lineStart > 0 && buffer[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+    var hasContent = false
+    var i = lineStart
+    while i < buffer.count {
+      let b = buffer[i]
+      if b == UInt8(ascii: "\n") {
+        if hasContent && i >= from { return i + 1 < buffer.count ? i + 1 : nil }
+        hasContent = false
+      } else if (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) {
+        hasContent = true
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// Parses one part of travel.csv's rows, without the repeat check.
+  private static func parseTravel(_ input: TravelChunkInput, part: Int) -> TravelChunk {
+    let start = input.cuts[part]
+    let rows = UnsafeMutableBufferPointer(start: input.base.map { $0 + start }, count: input.cuts[part + 1] - start)
+    var table = TableReader<TravelColumn>(layout: input.layout, rows: rows, firstLine: part == 0 ? input.bodyLine : 1)
+    var chunk = TravelChunk()
+    chunk.pupilText = [String?](repeating: nil, count: input.pupilIndex.count)
+    chunk.urnText = [String?](repeating: nil, count: input.settingIndex.count)
+    let expectedMinutes = "a journey time in minutes >= 0"
+    // Routing tables usually list one pupil's (or one setting's) journeys
+    // together: remember the last ids so most rows skip one lookup.
+    var lastPupilBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    var lastPupil: Int32 = -1
+    var lastSettingBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    var lastSetting: Int32 = -1
+    var rowsRead = 0
+    while table.nextRow() {
+      rowsRead += 1
+      if rowsRead == 1024 {
+        // Reserve for the whole part from the length of the first rows.
+        let estimate = Int(Double(rows.count) / Double(max(table.offset, 1)) * 1024 * 1.05)
+        chunk.matrix.pupil.reserveCapacity(estimate)
+        chunk.matrix.setting.reserveCapacity(estimate)
+        chunk.matrix.minutes.reserveCapacity(estimate)
+        chunk.lines.reserveCapacity(estimate)
+      }
+      let minutes = table.decimal(.minutes, required: true, minimum: 0, expected: expectedMinutes)
+      guard let pupilBytes = table.cell(.pupilID), let urnBytes = table.cell(.urn) else { continue }
+      guard !pupilBytes.isEmpty, !urnBytes.isEmpty else {
+        if pupilBytes.isEmpty {
+          table.report(.pupilID, found: "an empty cell", expected: "a pupil_id from pupils.csv")
+        }
+        if urnBytes.isEmpty { table.report(.urn, found: "an empty cell", expected: "a urn from settings.csv") }
+        continue
+      }
+      if !Self.equal(pupilBytes, lastPupilBytes) {
+        lastPupil = input.pupilIndex.value(for: pupilBytes) ?? -1
+        lastPupilBytes = pupilBytes
+        if lastPupil >= 0 && chunk.pupilText[Int(lastPupil)] == nil {
+          chunk.pupilText[Int(lastPupil)] = String(decoding: pupilBytes, as: UTF8.self)
+        }
+      }
+      if !Self.equal(urnBytes, lastSettingBytes) {
+        lastSetting = input.settingIndex.value(for: urnBytes) ?? -1
+        lastSettingBytes = urnBytes
+        if lastSetting >= 0 && chunk.urnText[Int(lastSetting)] == nil {
+          chunk.urnText[Int(lastSetting)] = String(decoding: urnBytes, as: UTF8.self)
+        }
+      }
+      guard lastPupil >= 0, lastSetting >= 0 else {
+        chunk.unknownRows += 1
+        continue
+      }
+      chunk.matrix.append(pupil: Int(lastPupil), setting: Int(lastSetting), minutes: minutes ?? .nan)
+      chunk.lines.append(Int32(truncatingIfNeeded: table.line))
+    }
+    chunk.endLine = table.nextLine
+    chunk.blankRows = table.blankRowsSkipped
+    chunk.problems = table.problems.keptInOrder
+    chunk.problemTotal = table.problems.total
+    return chunk
+  }
+}
+
+/// What the threads parsing travel.csv share, read-only.
+private struct TravelChunkInput: @unchecked Sendable {
+  /// The file's bytes; each thread reads (and may rewrite) only its own part.
+  let base: UnsafeMutablePointer<UInt8>?
+  let cuts: [Int]
+  /// The line the rows after the header start on.
+  let bodyLine: Int
+  let layout: TableReader<TravelColumn>.Layout
+  let pupilIndex: ByteKeyTable
+  let settingIndex: ByteKeyTable
+}
+
+/// One part of travel.csv, parsed.
+private struct TravelChunk: Sendable {
+  var matrix = TravelMatrix()
+  var lines: [Int32] = []
+  var problems: [InputProblem] = []
+  var problemTotal = 0
+  var blankRows = 0
+  var unknownRows = 0
+  /// The line after the part's last.
+  var endLine = 1
+  /// The text of each pupil id and URN met (for messages about repeats).
+  var pupilText: [String?] = []
+  var urnText: [String?] = []
+}
+
+/// The (pupil, setting) pairs seen in `travel.csv`: a bit per possible pair
+/// when that fits in 32 MB, else a hash set.
+private struct PairSet {
+  private let settings: Int
+  private var bits: [UInt64]
+  private var set: Set<Int> = []
+
+  init(pupils: Int, settings: Int) {
+    self.settings = settings
+    let pairs = pupils * settings
+    bits = pairs <= 1 << 28 ? Array(repeating: 0, count: (pairs + 63) / 64) : []
+  }
+
+  /// Adds a pair; false when it was there already.
+  mutating func insert(pupil: Int, setting: Int) -> Bool {
+    let pair = pupil * settings + setting
+    guard !bits.isEmpty else { return set.insert(pair).inserted }
+    let mask: UInt64 = 1 << UInt64(pair & 63)
+    let word = pair >> 6
+    if bits[word] & mask != 0 { return false }
+    bits[word] |= mask
+    return true
+  }
+}

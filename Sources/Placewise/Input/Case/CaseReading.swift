@@ -1,0 +1,146 @@
+import Foundation
+
+/// The state of reading one case: problems, warnings, and the ids seen so far.
+struct CaseReading {
+  var problems = ProblemList(limit: CaseReader.problemLimit)
+  var warnings: [InputWarning] = []
+  /// Setting index per URN, and the line each URN was first seen on.
+  var settingIndex = ByteKeyTable()
+  var settingLines: [Int] = []
+  /// Pupil index per pupil id, and the line each id was first seen on.
+  var pupilIndex = ByteKeyTable()
+  var pupilLines: [Int] = []
+
+  mutating func read(folder: String, policyFile: String?) -> Case? {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+      problems.add(
+        InputProblem(
+          file: folder, line: nil, column: nil, field: nil,
+          found: FileManager.default.fileExists(atPath: folder) ? "a file, not a folder" : "no such folder",
+          expected: "a case folder holding settings.csv and pupils.csv"))
+      if let policyFile { _ = readPolicy(CaseFile(atPath: policyFile), name: policyFile, required: true) }
+      return nil
+    }
+    let base = URL(fileURLWithPath: folder, isDirectory: true)
+    return read(policyFile: policyFile) { name, inFolder in
+      CaseFile(atPath: inFolder ? base.appendingPathComponent(name).path : name)
+    }
+  }
+
+  /// Parses the case whose files `file` finds: called with a case file's
+  /// name (`settings.csv`) and true, or with `policyFile` and false.
+  mutating func read(policyFile: String?, file: (_ name: String, _ inFolder: Bool) -> CaseFile) -> Case? {
+    problems.fileRank = 1
+    var settings: [Setting] = []
+    if var data = load(file("settings.csv", true), name: "settings.csv", required: true) {
+      data.withUnsafeMutableBytes { settings = readSettings($0.bindMemory(to: UInt8.self)) }
+    }
+    problems.fileRank = 2
+    var pupils: [Pupil] = []
+    if var data = load(file("pupils.csv", true), name: "pupils.csv", required: true) {
+      data.withUnsafeMutableBytes { pupils = readPupils($0.bindMemory(to: UInt8.self)) }
+    }
+    problems.fileRank = 3
+    var travel: TravelMatrix?
+    if var data = load(file("travel.csv", true), name: "travel.csv", required: false) {
+      data.withUnsafeMutableBytes { travel = readTravel($0.bindMemory(to: UInt8.self)) }
+    }
+    problems.fileRank = 4
+    let policy =
+      if let policyFile {
+        readPolicy(file(policyFile, false), name: policyFile, required: true)
+      } else {
+        readPolicy(file("policy.toml", true), name: "policy.toml", required: false)
+      }
+
+    guard problems.total == 0 else { return nil }
+    assert(settings.count == settingIndex.count && pupils.count == pupilIndex.count)
+    return Case(settings: settings, pupils: pupils, travel: travel, policy: policy, warnings: warnings)
+  }
+
+  // MARK: Files
+
+  /// The bytes of a file; nil, with a problem when `required`, when it is
+  /// missing, a folder, unreadable or not UTF-8 at all. (The readers then
+  /// work in this buffer: it is not copied again.)
+  mutating func load(_ file: CaseFile, name: String, required: Bool, inCase: Bool = true) -> Data? {
+    let expectedFile = inCase ? "a \(name) file in the case folder" : "a policy file at this path"
+    let data: Data
+    switch file {
+    case .missing:
+      if required {
+        problems.add(
+          InputProblem(
+            file: name, line: nil, column: nil, field: nil, found: "no such file",
+            expected: expectedFile + (inCase ? " (required)" : "")))
+      }
+      return nil
+    case .folder:
+      problems.add(
+        InputProblem(file: name, line: nil, column: nil, field: nil, found: "a folder", expected: expectedFile))
+      return nil
+    case .unreadable(let what):
+      problems.add(
+        InputProblem(
+          file: name, line: nil, column: nil, field: nil, found: what,
+          expected: "a readable regular file (check the path and its permissions)"))
+      return nil
+    case .contents(let contents):
+      data = contents
+    }
+    // Without a byte-order mark, UTF-16 text has a NUL byte in every other
+    // position, which no UTF-8 case file has at all.
+    if data.prefix(2).contains(0) {
+      problems.add(
+        InputProblem(
+          file: name, line: 1, column: nil, field: nil,
+          found: "NUL bytes: a UTF-16 file (\"Unicode text\") without a byte-order mark, or not text at all",
+          expected: InputText.utf8Advice))
+      return nil
+    }
+    if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+      problems.add(
+        InputProblem(
+          file: name, line: 1, column: nil, field: nil, found: "a UTF-16 file (\"Unicode text\")",
+          expected: InputText.utf8Advice))
+      return nil
+    }
+    return data
+  }
+
+  /// The policy in a policy file: the case's `policy.toml`, or the one the
+  /// user named (`required`, and reported under the path given).
+  mutating func readPolicy(_ file: CaseFile, name: String, required: Bool) -> Policy {
+    guard let data = load(file, name: name, required: required, inCase: !required) else { return Policy() }
+    let (policy, found) = PolicyReader.read([UInt8](data), file: name)
+    for problem in found { problems.add(problem) }
+    return policy
+  }
+
+  /// The id in `column` of the current row, registered in `index` with its
+  /// line; nil, with a problem, when empty or seen before.
+  static func identifier<Column: TableColumn>(
+    _ table: inout TableReader<Column>, _ column: Column, index: inout ByteKeyTable, lines: inout [Int]
+  ) -> String? {
+    guard let bytes = table.cell(column) else { return nil }
+    guard !bytes.isEmpty else {
+      table.report(column, found: "an empty cell", expected: "a \(column.name) (every row needs one)")
+      return nil
+    }
+    guard bytes.count <= ByteKeyTable.maxKeyLength else {
+      table.report(
+        column, found: "an id of \(bytes.count) bytes",
+        expected: "a \(column.name) of at most \(ByteKeyTable.maxKeyLength) bytes")
+      return nil
+    }
+    if let first = index.insert(bytes, value: Int32(lines.count)) {
+      table.report(
+        column, found: InputText.quoted(bytes) + " again",
+        expected: "a unique \(column.name) (this one is on line \(lines[Int(first)]) already)")
+      return nil
+    }
+    lines.append(table.line)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}

@@ -1,0 +1,193 @@
+import Dispatch
+import Foundation
+import GLPK
+
+extension ContestedMarket {
+  struct RoundResult {
+    var isOptimal: Bool
+    var assignment: [Int]
+  }
+
+  mutating func solveRound(deadline: ContinuousClock.Instant?) throws(AllocationError) -> RoundResult {
+    activatedFrom = [:]
+    let settingCount = input.settings.count
+    let activePupils = (0..<input.pupils.count).filter { isActive[$0] }
+
+    // Demand on each setting and cap from the LP's pairs.
+    var demand = [Int](repeating: 0, count: settingCount)
+    var capDemand: [CapKey: Int] = [:]
+    for p in activePupils {
+      for pair in included[p] {
+        let s = Int(candidates.setting[pair])
+        demand[s] += 1
+        let key = CapKey(setting: s, need: need[p])
+        if caps[key] != nil { capDemand[key, default: 0] += 1 }
+      }
+    }
+    // Rows only where the LP's pairs could overfill what fixed pupils leave.
+    var hasSettingRow = [Bool](repeating: false, count: settingCount)
+    for s in 0..<settingCount where demand[s] > free[s] - fixedLoad[s] { hasSettingRow[s] = true }
+    var liveCaps: [CapKey] = []
+    for (key, wanted) in capDemand.sorted(by: { $0.key < $1.key }) {
+      let residualCap = caps[key, default: 0] - fixedCapLoad[key, default: 0]
+      if wanted > residualCap, residualCap < free[key.setting] - fixedLoad[key.setting] { liveCaps.append(key) }
+    }
+    let liveCapSet = Set(liveCaps)
+
+    // Pupils linked only through rows: settings without a row couple nobody.
+    // Each connected part is an LP of its own, solved apart (in parallel
+    // where GLPK keeps an environment per thread).
+    var sets = UnionFind(count: activePupils.count + settingCount + liveCaps.count)
+    let capNode = Dictionary(
+      uniqueKeysWithValues: liveCaps.enumerated().map { ($1, activePupils.count + settingCount + $0) })
+    for (i, p) in activePupils.enumerated() {
+      for pair in included[p] {
+        let s = Int(candidates.setting[pair])
+        if hasSettingRow[s] { sets.union(i, activePupils.count + s) }
+        if let node = capNode[CapKey(setting: s, need: need[p])] { sets.union(i, node) }
+      }
+    }
+    var componentOf: [Int: Int] = [:]
+    var components: [[Int]] = []
+    for (i, p) in activePupils.enumerated() {
+      let root = sets.find(i)
+      if let c = componentOf[root] {
+        components[c].append(p)
+      } else {
+        componentOf[root] = components.count
+        components.append([p])
+      }
+    }
+    lastLPPupils = activePupils.count
+    lastLPColumns = activePupils.reduce(0) { $0 + included[$1].count + 1 }
+    lastComponents = components.count
+    monitor.report(.pricingRound(round: rounds, lpPupils: activePupils.count))
+    monitor.log(
+      "round \(rounds): \(activePupils.count) pupils, \(lastLPColumns) cols, parts \(components.map(\.count).sorted(by: >).prefix(5))"
+    )
+
+    let market = self
+    let parts = components
+    let rowSettings = hasSettingRow
+    let results = ParallelSlots<Result<ComponentResult, AllocationError>>(count: components.count)
+    let solveOne: @Sendable (Int) -> Void = { c in
+      results.store(
+        c,
+        Result { () throws(AllocationError) in try market.solveComponent(parts[c], rowSettings, liveCapSet, deadline) })
+    }
+    if GLPKEnvironment.isThreadLocal && components.count > 1 {
+      // Largest first, so the two cores finish together.
+      let order = components.indices.sorted { components[$0].count > components[$1].count }
+      DispatchQueue.concurrentPerform(iterations: order.count) { solveOne(order[$0]) }
+    } else {
+      for c in components.indices { solveOne(c) }
+    }
+
+    var assignment = fixedPair
+    for p in activePupils { assignment[p] = -1 }
+    // Duals of each setting row, cap row and pupil row (zero where none).
+    var ySetting = [LexCost](repeating: .zero, count: settingCount)
+    var yCap: [CapKey: LexCost] = [:]
+    var yPupil = [LexCost](repeating: .zero, count: input.pupils.count)
+    for slot in results.values() {
+      let result = try slot.get()
+      if result.refusedStart { refusedStarts += 1 }
+      modelBuildSeconds += result.buildSeconds
+      for (p, pair) in result.assignment { assignment[p] = pair }
+      for (s, y) in result.settingDuals { ySetting[s] = y }
+      for (key, y) in result.capDuals { yCap[key] = y }
+      for (p, y) in result.pupilDuals { yPupil[p] = y }
+    }
+    monitor.log("round \(rounds) solved")
+    // Full settings the LP does not see take the auction's price.
+    for s in 0..<settingCount where demand[s] == 0 && fixedLoad[s] >= free[s] && s < externalPrice.count {
+      ySetting[s] = .zero - externalPrice[s]
+    }
+
+    // The next round's start is shaped by these duals, in combined units.
+    settingPrice = ySetting.map { -(weight * $0.unmet + $0.placement) }
+    capPrice = yCap.mapValues { -(weight * $0.unmet + $0.placement) }
+
+    // Pricing every pair of every pupil, with reduced costs compared
+    // lexicographically.
+    var changed = false
+    var activations = 0
+    // Places left at each setting by this round's allocation: a pupil
+    // activated for a cheaper pair at a setting with room starts the next
+    // round there (a start only; the LP decides).
+    var room = free
+    for pair in assignment where pair >= 0 { room[Int(candidates.setting[pair])] -= 1 }
+    for p in 0..<input.pupils.count {
+      let pairs = candidates.pairs(of: p)
+      guard !pairs.isEmpty else { continue }
+      let k = need[p]
+      let id = input.pupils[p].id
+      // Most rounds have no live cap row: skip the lookup on this hot path.
+      func price(_ s: Int) -> LexCost {
+        yCap.isEmpty ? ySetting[s] : ySetting[s] + (yCap[CapKey(setting: s, need: k)] ?? .zero)
+      }
+      func cost(_ pair: Int) -> LexCost {
+        LexCost(
+          unmet: 0, placement: candidates.cost(pair),
+          tieBreak: tieBreak.weight(pupil: id, setting: Int(candidates.setting[pair])))
+      }
+      var Y = LexCost.zero
+      let own = fixedPair[p]
+      if isActive[p] {
+        Y = yPupil[p]
+      } else {
+        // Enough pupils enter this round; the next round prices the rest.
+        if activations >= maxActivations { continue }
+        // The pupil's dual makes its own pair's reduced cost zero.
+        Y = cost(own) - price(Int(candidates.setting[own]))
+        // Leaving the pupil unplaced: costs (priority, 0, 0).
+        let unplaced = LexCost(unmet: Double(input.pupils[p].priority), placement: 0, tieBreak: 0)
+        if (unplaced - Y).isNegative(within: tolerance) {
+          activate(p, adding: nil)
+          activations += 1
+          changed = true
+          continue
+        }
+      }
+      // Pairs come cheapest first. Every price is lexicographically at most
+      // zero (a row's level-2 dual can be positive only where its level-1
+      // dual is negative), so a pair's reduced cost is at least
+      // (-Y1, cost - Y2, .); once that is positive at level 1, or at level
+      // 2 with Y1 = 0, no later (dearer) pair can price negative.
+      let canStop = Y.unmet < 0.5
+      if Y.unmet < -0.5 { continue }
+      for pair in pairs where pair != own {
+        if canStop && candidates.cost(pair) - Y.placement > tolerance.placement { break }
+        let s = Int(candidates.setting[pair])
+        guard (cost(pair) - Y - price(s)).isNegative(within: tolerance) else { continue }
+        if isActive[p] {
+          if !included[p].contains(pair) {
+            included[p].append(pair)
+            changed = true
+          }
+        } else {
+          activate(p, adding: pair)
+          activations += 1
+          let t = Int(candidates.setting[own])
+          if room[s] > 0, caps[CapKey(setting: s, need: k)] == nil {
+            room[s] -= 1
+            room[t] += 1
+            activatedFrom[p] = pair
+          }
+          changed = true
+          break
+        }
+      }
+      if isActive[p] { included[p].sort() }
+    }
+    if changed {
+      // Next round starts from this round's allocation (activated pupils at the
+      // pair they held while fixed, or at the one that priced them out where
+      // its setting had room: `activatedFrom`).
+      var next = assignment
+      for (p, own) in activatedFrom { next[p] = own }
+      startPair = next
+    }
+    return RoundResult(isOptimal: !changed, assignment: assignment)
+  }
+}

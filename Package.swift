@@ -9,6 +9,11 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The C side of the GLPK layer's test hooks (`pw_provoke_error`): compiled in
+/// debug builds only, like their Swift callers under `#if DEBUG`, so that no
+/// release build can make an invalid GLPK call on purpose.
+let testHooks: [CSetting] = [.define("PW_TEST_HOOKS", .when(configuration: .debug))]
+
 let package = Package(
   name: "Placewise",
   products: [
@@ -32,11 +37,15 @@ let package = Package(
     .target(
       name: "CGLPKShims",
       dependencies: ["CGLPK"],
+      cSettings: testHooks,
       linkerSettings: [.linkedLibrary("glpk")]
     ),
+    // testHooks here too: the define reaches the Clang importer, so Swift
+    // sees the shims' test hooks in debug builds, the only ones that have them.
     .target(
       name: "GLPK",
       dependencies: ["CGLPK", "CGLPKShims"],
+      cSettings: testHooks,
       swiftSettings: strictSettings
     ),
     // libxlsxwriter, as Debian ships it (libxlsxwriter-dev, with xlsxwriter.pc).
@@ -50,9 +59,20 @@ let package = Package(
       dependencies: ["CXLSXWriter"],
       swiftSettings: strictSettings
     ),
+    // PROJ, as Debian ships it (libproj-dev has proj.pc).
+    .systemLibrary(
+      name: "CPROJ",
+      pkgConfig: "proj",
+      providers: [.apt(["libproj-dev"])]
+    ),
+    .target(
+      name: "Geodesy",
+      dependencies: ["CPROJ"],
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "Placewise",
-      dependencies: ["GLPK"],
+      dependencies: ["GLPK", "Geodesy"],
       swiftSettings: strictSettings
     ),
     // Operating-system plumbing the CLI uses (atomic output folders): no domain.
@@ -86,9 +106,29 @@ let package = Package(
     ),
 
     .executableTarget(
+      name: "plangen",
+      dependencies: [
+        "Placewise",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/plangen",
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
       name: "placewise-bench",
       dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Tools/benchmark",
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
+      name: "postcode-bench",
+      dependencies: [
+        "Placewise", "PlacewiseTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/postcode-bench",
       swiftSettings: strictSettings
     ),
 
@@ -119,6 +159,11 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .testTarget(
+      name: "GeodesyTests",
+      dependencies: ["Geodesy"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
       name: "PlacewiseTests",
       dependencies: ["Placewise", "PlacewiseTestSupport"],
       swiftSettings: strictSettings
@@ -132,7 +177,7 @@ let package = Package(
     .testTarget(
       name: "PlacewiseCLITests",
       dependencies: ["placewise", "PlacewiseTestSupport"],
-      exclude: ["Golden", "Malformed", "Warnings"],
+      exclude: ["Golden", "Malformed", "MalformedPlans", "Warnings"],
       swiftSettings: strictSettings
     ),
   ]

@@ -25,7 +25,10 @@ public struct AllocationRun: Sendable {
   ///
   /// - Throws: `InvalidCaseError` when the input breaks the case format;
   ///   `AllocationError` when the solver fails or an invariant breaks.
-  public init(folder: String, policyFile: String? = nil, options: AllocationOptions = AllocationOptions()) throws {
+  public init(
+    folder: String, policyFile: String? = nil, postcodesFile: String? = nil,
+    options: AllocationOptions = AllocationOptions()
+  ) throws {
     let clock = ContinuousClock()
     var timings: [PhaseTiming] = []
     var mark = clock.now
@@ -40,7 +43,7 @@ public struct AllocationRun: Sendable {
     }
     let monitor = options.monitor
     monitor.report(.phase("read"))
-    input = try CaseReader.read(folder: folder, policyFile: policyFile)
+    input = try CaseReader.read(folder: folder, policyFile: policyFile, postcodesFile: postcodesFile)
     lap("read")
     monitor.report(.phase("candidates"))
     candidates = CandidateSet(case: input)
@@ -56,27 +59,10 @@ public struct AllocationRun: Sendable {
     try allocation.verify(case: input, candidates: candidates)
     summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
     lap("verify")
-    // Both come from one residual network, built in the first phase that needs it.
-    var network: ResidualNetwork?
-    if options.placeValues || options.explanations {
-      monitor.report(.phase(options.placeValues ? "place-values" : "explanations"))
-      network = try ResidualNetwork(
-        case: input, candidates: candidates, allocation: allocation, blocked: BlockedPairs(case: input))
-    }
-    if options.placeValues, let network {
-      placeValues = PlaceValues.compute(case: input, network: network)
-      lap("place-values")
-    } else {
-      placeValues = nil
-    }
-    if options.explanations, let network {
-      monitor.report(.phase("explanations"))
-      explanations = Explanations.compute(
-        case: input, candidates: candidates, allocation: allocation, network: network)
-      lap("explanations")
-    } else {
-      explanations = nil
-    }
+    let planned = try Self.planning(case: input, candidates: candidates, allocation: allocation, options: options)
+    placeValues = planned.placeValues
+    explanations = planned.explanations
+    timings += planned.timings
     self.timings = timings
   }
 }

@@ -23,11 +23,14 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// hidden `.NAME.placewise-*` folder to remove. The target may hold only
 /// files Placewise writes, so replacing it never deletes anything else.
 public enum OutputFolder {
-  /// Writes `files` (name and contents) as the folder `path`.
+  /// Writes `files` (name and contents) as the folder `path`. A name may
+  /// hold `/` (`plans/baseline/summary.json`): the folders are created.
   ///
   /// - Parameters:
-  ///   - knownNames: every file name Placewise may have written there; a target
-  ///     holding anything else is refused rather than replaced.
+  ///   - knownNames: every file name Placewise may have written there, as a
+  ///     path inside the folder whose components may be `*` (any one name:
+  ///     `plans/*/summary.json`); a target holding anything else is refused
+  ///     rather than replaced.
   ///   - shared: create files readable by group and others (0644/0755)
   ///     instead of by the owner only (0600/0700).
   public static func write(
@@ -41,8 +44,7 @@ public enum OutputFolder {
     let exists = fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory)
     if exists {
       guard isDirectory.boolValue else { throw OutputError("\(path): exists and is not a folder") }
-      let contents = (try? fileManager.contentsOfDirectory(atPath: target.path)) ?? []
-      let foreign = contents.filter { !knownNames.contains($0) }.sorted()
+      let foreign = Self.foreignEntries(in: target.path, known: knownNames.map { $0.split(separator: "/") })
       guard foreign.isEmpty else {
         throw OutputError(
           "\(path): holds files Placewise did not write (\(foreign.prefix(3).joined(separator: ", "))); "
@@ -92,10 +94,20 @@ public enum OutputFolder {
     guard mkdir(staging.path, folderMode) == 0 else {
       throw OutputError("\(parent.path): cannot create a folder there (\(String(cString: strerror(errno))))")
     }
-    do {
+    do throws(OutputError) {
+      var folders: Set<String> = []
       for file in files {
+        // Nested outputs: each folder above the file once, in order.
+        var folder = staging
+        for component in file.name.split(separator: "/").dropLast() {
+          folder = folder.appendingPathComponent(String(component))
+          if folders.insert(folder.path).inserted, mkdir(folder.path, folderMode) != 0 {
+            throw OutputError("\(folder.path): cannot create a folder there (\(String(cString: strerror(errno))))")
+          }
+        }
         try writeFile(staging.appendingPathComponent(file.name).path, file.contents, mode: fileMode)
       }
+      for folder in folders.sorted() { try syncPath(folder) }
       try syncPath(staging.path)
     } catch {
       try? fileManager.removeItem(at: staging)
@@ -126,6 +138,33 @@ public enum OutputFolder {
       }
     }
     try? syncPath(parent.path)
+  }
+
+  /// The entries under `path` (relative paths, sorted) that no known
+  /// pattern covers: a file must match a pattern, a folder must lie on the
+  /// way to one. Links are judged as what they are, never followed.
+  private static func foreignEntries(in path: String, known: [[Substring]], prefix: [String] = []) -> [String] {
+    let fileManager = FileManager.default
+    let names = ((try? fileManager.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    var foreign: [String] = []
+    for name in names {
+      let relative = prefix + [name]
+      let full = path + "/" + name
+      let type = (try? fileManager.attributesOfItem(atPath: full))?[.type] as? FileAttributeType
+      func matches(_ pattern: [Substring]) -> Bool {
+        zip(pattern, relative).allSatisfy { $0 == "*" || $0 == $1 }
+      }
+      if type == .typeDirectory {
+        if known.contains(where: { $0.count > relative.count && matches($0) }) {
+          foreign += foreignEntries(in: full, known: known, prefix: relative)
+        } else {
+          foreign.append(relative.joined(separator: "/"))
+        }
+      } else if !known.contains(where: { $0.count == relative.count && matches($0) }) {
+        foreign.append(relative.joined(separator: "/"))
+      }
+    }
+    return foreign
   }
 
   private static func writeFile(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(OutputError) {

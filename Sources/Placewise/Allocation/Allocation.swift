@@ -45,6 +45,14 @@ public struct Allocation: Sendable {
   /// Seconds of the solve spent building LPs (the Swift model and its load
   /// into GLPK), summed over LP parts built in parallel; for `--timings`.
   public var modelBuildSeconds: Double = 0
+  /// The contested market's last place prices per setting, in units where
+  /// one unit of unmet priority is `priceWeight` (empty for the plain LP):
+  /// what a changed case's solve starts from (`MarketStart`).
+  package var settingPrices: [Double] = []
+  /// See `settingPrices`.
+  package var priceWeight = 0.0
+  /// The pupils the contested market's last LP held (empty for the plain LP).
+  package var lpPupils: [Int] = []
 
   /// Creates an allocation.
   public init(

@@ -19,6 +19,9 @@ public struct AllocationOptions: Sendable {
   public var method: SolverMethod
   /// Who hears of the run's progress and the solver's trace.
   public var monitor: RunMonitor
+  /// Where the contested market starts instead of an auction: an earlier
+  /// optimum carried over (`compare` re-solving each plan from the baseline's).
+  package var start: MarketStart?
 
   /// Whether `AllocationRun` computes place values (`place-values.csv`).
   public var placeValues = true
@@ -48,6 +51,8 @@ public enum Allocator {
     var path: String
     var detail: String
     var buildSeconds = 0.0
+    var finalPrices: ([Double], Double) = ([], 0)
+    var lpPupils: [Int] = []
     let monitor = options.monitor
     do {
       switch options.method {
@@ -63,12 +68,19 @@ public enum Allocator {
         detail = "\(model.program.rowCount) rows, \(model.program.columnCount) columns"
       case .contestedMarket:
         monitor.log("auction start")
-        let auction = try PriceAuction(case: input, candidates: candidates, deadline: deadline)
+        let auction =
+          if let start = options.start {
+            PriceAuction(start: start, candidates: candidates)
+          } else {
+            try PriceAuction(case: input, candidates: candidates, deadline: deadline)
+          }
         monitor.log("auction done")
         var market = ContestedMarket(case: input, candidates: candidates, auction: auction, monitor: monitor)
         monitor.log("market init")
         chosenPair = try market.solve(deadline: deadline)
         buildSeconds = market.modelBuildSeconds
+        finalPrices = (market.settingPrice, market.weight)
+        lpPupils = market.lpPupils
         path = "glpk-simplex-lexicographic/contested-market"
         detail =
           "\(market.rounds) pricing rounds; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns "
@@ -84,6 +96,8 @@ public enum Allocator {
     var allocation = Allocation(
       placements: placements, solverPath: path, solverDetail: detail)
     allocation.modelBuildSeconds = buildSeconds
+    (allocation.settingPrices, allocation.priceWeight) = finalPrices
+    allocation.lpPupils = lpPupils
     return allocation
   }
 }

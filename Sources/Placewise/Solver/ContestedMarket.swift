@@ -187,7 +187,11 @@ struct ContestedMarket {
       }
     }
     for p in contested { activate(p, adding: nil) }
+    for p in auction?.contested ?? [] where !candidates.pairs(of: p).isEmpty { activate(p, adding: nil) }
   }
+
+  /// The pupils in the LP (after `solve`: the contested part of the optimum).
+  var lpPupils: [Int] { isActive.indices.filter { isActive[$0] } }
 
   /// Moves a fixed pupil into the LP with its cheapest pairs (and `extra`).
   mutating func activate(_ p: Int, adding extra: Int?) {

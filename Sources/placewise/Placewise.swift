@@ -78,7 +78,9 @@ func fail(_ message: String, status: Int32) -> ExitCode {
 
 struct Allocate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Allocate a case and write placements.csv, summary.json, settings.csv and report.html.",
+    abstract:
+      "Allocate a case and write placements.csv, summary.json, settings.csv, report.html, place-values.csv and "
+      + "explanations.csv.",
     discussion: """
       The outputs are written all or nothing: into a new folder beside OUT_DIR, then swapped \
       into place in one step. An earlier output folder stays as it was if anything fails. \
@@ -124,6 +126,12 @@ struct Allocate: ParsableCommand {
     help: "Print the seconds and peak memory of each phase on standard error (model-build is part of solve).")
   var timings = false
 
+  @Flag(name: .customLong("no-values"), help: "Skip place-values.csv (what one more place is worth at each setting).")
+  var noValues = false
+
+  @Flag(name: .customLong("no-explain"), help: "Skip explanations.csv (why each pupil was placed where they were).")
+  var noExplain = false
+
   func validate() throws {
     if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
       throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
@@ -136,13 +144,15 @@ struct Allocate: ParsableCommand {
     defer { progress?.finish() }
     var progressSink: (@Sendable (RunProgress) -> Void)?
     if let progress { progressSink = { @Sendable event in progress.update(event) } }
+    var options = AllocationOptions(
+      timeLimit: timeLimit, method: solver,
+      monitor: RunMonitor(progress: progressSink, trace: SolverTrace.sinkFromEnvironment()))
+    options.placeValues = !noValues
+    options.explanations = !noExplain
     do {
       run = try AllocationRun(
         folder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
-        options: AllocationOptions(
-          timeLimit: timeLimit, method: solver,
-          monitor: RunMonitor(
-            progress: progressSink, trace: SolverTrace.sinkFromEnvironment())))
+        options: options)
     } catch let error as InvalidCaseError {
       progress?.finish()
       report(error)
@@ -176,7 +186,11 @@ struct Allocate: ParsableCommand {
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {
-      print(HumanSummary.render(summary: run.summary, allocation: run.allocation, outputFolder: out), terminator: "")
+      let planning = HumanSummary.planning(
+        case: run.input, placeValues: run.placeValues, explanations: run.explanations)
+      print(
+        HumanSummary.render(summary: run.summary, allocation: run.allocation, outputFolder: out, planning: planning),
+        terminator: "")
     }
   }
 }
@@ -196,6 +210,7 @@ struct Validate: ParsableCommand {
       reportWarnings(input.warnings)
       let pairs = input.travel.map { ", \($0.count) journeys listed" } ?? ", journeys estimated from coordinates"
       print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")
+      print(NoEligibleReport.render(case: input), terminator: "")
     } catch {
       report(error)
       throw ExitCode(ExitStatus.invalidInput)

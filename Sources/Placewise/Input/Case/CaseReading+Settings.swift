@@ -68,7 +68,7 @@ extension CaseReading {
       SettingGender(word: $0)
     }
     let needs = table.wordSet(column(.needs), required: false, expected: needList) { NeedCode(code: $0) }
-    let needPlaces = Self.readNeedPlaces(&table, column(.needPlaces))
+    let (needPlaces, capOrder) = Self.readNeedPlaces(&table, column(.needPlaces))
     let cost = table.decimal(
       column(.costPerPlace), required: false, minimum: 0, expected: "an annual cost in pounds >= 0 (or empty)")
     let la = table.text(column(.la), required: false, expected: "")
@@ -78,16 +78,19 @@ extension CaseReading {
     return Setting(
       urn: URN(urn), name: name, kind: kind, easting: easting, northing: northing, lowAge: lowAge,
       highAge: highAge, capacity: capacity, onRoll: onRoll ?? 0, gender: gender ?? .mixed,
-      needs: needs ?? EnumSet(), needPlaces: needPlaces, costPerPlace: cost, localAuthority: la)
+      needs: needs ?? EnumSet(), needPlaces: needPlaces, costPerPlace: cost, localAuthority: la,
+      needPlacesOrder: capOrder)
   }
 
-  /// The `need_places` caps: `CODE:N` items, each code at most once.
+  /// The `need_places` caps: `CODE:N` items, each code at most once, and
+  /// the codes in the order written.
   private static func readNeedPlaces<Column: TableColumn>(
     _ table: inout TableReader<Column>, _ needPlaces: Column
-  ) -> [NeedCode: Int] {
+  ) -> ([NeedCode: Int], [NeedCode]) {
     let expected = "CODE:N caps separated by ; (e.g. ASD:4;SLCN:2), N a whole number >= 0"
-    guard let items = table.items(needPlaces, required: false, expected: expected) else { return [:] }
+    guard let items = table.items(needPlaces, required: false, expected: expected) else { return ([:], []) }
     var caps: [NeedCode: Int] = [:]
+    var order: [NeedCode] = []
     for item in items {
       let parts = item.split(separator: ":", omittingEmptySubsequences: false)
       guard parts.count == 2 else {
@@ -114,8 +117,9 @@ extension CaseReading {
         continue
       }
       caps[code] = count
+      order.append(code)
     }
-    return caps
+    return (caps, order)
   }
 
 }

@@ -59,9 +59,20 @@ let package = Package(
       dependencies: ["CXLSXWriter"],
       swiftSettings: strictSettings
     ),
+    // PROJ, as Debian ships it (libproj-dev has proj.pc).
+    .systemLibrary(
+      name: "CPROJ",
+      pkgConfig: "proj",
+      providers: [.apt(["libproj-dev"])]
+    ),
+    .target(
+      name: "Geodesy",
+      dependencies: ["CPROJ"],
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "Placewise",
-      dependencies: ["GLPK"],
+      dependencies: ["GLPK", "Geodesy"],
       swiftSettings: strictSettings
     ),
     // Operating-system plumbing the CLI uses (atomic output folders): no domain.
@@ -110,6 +121,23 @@ let package = Package(
       path: "Tools/benchmark",
       swiftSettings: strictSettings
     ),
+    // The allocation network as flat arrays, for the outside reference (Tools/ortools).
+    .executableTarget(
+      name: "placewise-netdump",
+      dependencies: ["Placewise"],
+      path: "Tools/netdump",
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
+      name: "postcode-bench",
+      dependencies: [
+        "Placewise", "PlacewiseTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/postcode-bench",
+      swiftSettings: strictSettings
+    ),
 
     // Tests.
     .target(
@@ -135,6 +163,11 @@ let package = Package(
     .testTarget(
       name: "WorkbookTests",
       dependencies: ["Workbook", "XLSXTestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "GeodesyTests",
+      dependencies: ["Geodesy"],
       swiftSettings: strictSettings
     ),
     .testTarget(

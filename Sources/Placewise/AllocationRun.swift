@@ -21,7 +21,10 @@ public struct AllocationRun: Sendable {
   ///
   /// - Throws: `InvalidCaseError` when the input breaks the case format;
   ///   `AllocationError` when the solver fails or an invariant breaks.
-  public init(folder: String, policyFile: String? = nil, options: AllocationOptions = AllocationOptions()) throws {
+  public init(
+    folder: String, policyFile: String? = nil, postcodesFile: String? = nil,
+    options: AllocationOptions = AllocationOptions()
+  ) throws {
     let clock = ContinuousClock()
     var timings: [PhaseTiming] = []
     var mark = clock.now
@@ -36,7 +39,7 @@ public struct AllocationRun: Sendable {
     }
     let monitor = options.monitor
     monitor.report(.phase("read"))
-    input = try CaseReader.read(folder: folder, policyFile: policyFile)
+    input = try CaseReader.read(folder: folder, policyFile: policyFile, postcodesFile: postcodesFile)
     lap("read")
     monitor.report(.phase("candidates"))
     candidates = CandidateSet(case: input)

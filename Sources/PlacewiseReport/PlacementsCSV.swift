@@ -5,7 +5,7 @@ public enum PlacementsCSV {
   /// The columns, in order.
   public static let header = [
     "pupil_id", "urn", "setting_name", "setting_kind", "travel_minutes", "preference_rank",
-    "preference_penalty", "status", "reason", "priority", "primary_need", "current_urn",
+    "preference_penalty", "status", "reason", "priority", "primary_need", "current_urn", "age", "nc_year",
   ]
 
   /// The file's text.
@@ -21,7 +21,10 @@ public enum PlacementsCSV {
     var csv: [[String]] = []
     csv.reserveCapacity(input.pupils.count)
     for (p, pupil) in input.pupils.enumerated() {
-      let common = [String(pupil.priority), pupil.primaryNeed.code, pupil.currentURN?.rawValue ?? ""]
+      let common = [
+        String(pupil.priority), pupil.primaryNeed.code, pupil.currentURN?.rawValue ?? "", String(pupil.age),
+        CurriculumYearText.text(pupil.curriculumYear),
+      ]
       switch allocation.placements[p] {
       case .placed(let s, let pair):
         let setting = input.settings[s]

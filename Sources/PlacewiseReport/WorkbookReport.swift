@@ -43,7 +43,8 @@ public enum WorkbookReport {
   package static let placementColumns: [ReportColumn] = zip(
     PlacementsCSV.header,
     [
-      CellKind.text, .text, .text, .text, .minutes, .integer, .decimal, .text, .text, .integer, .text, .text,
+      CellKind.text, .text, .text, .text, .minutes, .integer, .decimal, .text, .text, .integer, .text, .text, .integer,
+      .text,
     ]
   ).map { ReportColumn($0, $1) }
 

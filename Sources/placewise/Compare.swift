@@ -59,7 +59,9 @@ struct Compare: ParsableCommand {
     }
     let input: ComparisonInput
     do {
-      input = try Comparison.read(caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, planPaths: plans)
+      input = try Comparison.read(
+        caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
+        planPaths: plans)
     } catch {
       report(error)
       throw ExitCode(ExitStatus.invalidInput)

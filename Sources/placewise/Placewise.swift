@@ -31,7 +31,7 @@ struct PlacewiseCommand: ParsableCommand {
       written); 64 the command line is wrong.
       """,
     version: PlacewiseVersion.string,
-    subcommands: [Allocate.self, Validate.self, Compare.self, Recommend.self]
+    subcommands: [Allocate.self, Validate.self, Compare.self, Recommend.self, Import.self]
   )
 }
 
@@ -49,6 +49,13 @@ struct CaseOptions: ParsableArguments {
 
   @Option(name: .long, help: ArgumentHelp("A policy file to use instead of the case's policy.toml.", valueName: "file"))
   var policy: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The postcode directory (ONS Postcode Directory or OS Code-Point Open CSV) for postcode columns.",
+      valueName: "file"))
+  var postcodes: String?
 }
 
 /// Prints the problems of an invalid case to standard error.
@@ -132,7 +139,7 @@ struct Allocate: ParsableCommand {
     if let progress { progressSink = { @Sendable event in progress.update(event) } }
     do {
       run = try AllocationRun(
-        folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
+        folder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
         options: AllocationOptions(
           timeLimit: timeLimit, method: solver,
           monitor: RunMonitor(
@@ -185,7 +192,8 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     do {
-      let input = try CaseReader.read(folder: caseOptions.caseFolder, policyFile: caseOptions.policy)
+      let input = try CaseReader.read(
+        folder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes)
       reportWarnings(input.warnings)
       let pairs = input.travel.map { ", \($0.count) journeys listed" } ?? ", journeys estimated from coordinates"
       print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")

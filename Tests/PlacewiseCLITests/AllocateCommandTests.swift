@@ -146,7 +146,8 @@ struct AllocateCommandTests {
   @Test(
     "help texts match the golden files (PLACEWISE_RECORD_GOLDEN=1 re-records)",
     arguments: [
-      ["--help"], ["allocate", "--help"], ["validate", "--help"], ["recommend", "--help"],
+      ["--help"], ["allocate", "--help"], ["validate", "--help"], ["import", "gias", "--help"],
+      ["recommend", "--help"],
     ])
   func helpIsPinned(arguments: [String]) throws {
     let result = try runPlacewise(arguments)

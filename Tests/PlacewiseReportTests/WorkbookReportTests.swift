@@ -91,6 +91,7 @@ private func parseCSV(_ text: String) -> [[String]] {
 private let numberFormats: [String: String] = [
   "travel_minutes": "0.0", "preference_rank": "#,##0", "preference_penalty": "General", "priority": "#,##0",
   "capacity": "#,##0", "on_roll": "#,##0", "free_places": "#,##0", "places_used": "#,##0", "places_spare": "#,##0",
+  "age": "#,##0",
 ]
 
 /// Equal to within the 16 significant digits libxlsxwriter writes (`%.16G`).

@@ -44,9 +44,9 @@ public enum Comparison {
   /// the case and in any plan is reported at once.
   ///
   /// - Throws: `InvalidCaseError` listing every problem found.
-  public static func read(caseFolder: String, policyFile: String?, planPaths: [String]) throws(InvalidCaseError)
-    -> ComparisonInput
-  {
+  public static func read(
+    caseFolder: String, policyFile: String?, postcodesFile: String? = nil, planPaths: [String]
+  ) throws(InvalidCaseError) -> ComparisonInput {
     var problems = ProblemList(limit: CaseReader.problemLimit)
     var plans: [Plan?] = []
     var names: [String: String] = [:]
@@ -71,7 +71,8 @@ public enum Comparison {
     let openings = plans.compactMap { $0 }.flatMap(\.openings)
     let base: CaseWithOpenings
     do {
-      base = try CaseReader.read(folder: caseFolder, policyFile: policyFile, openings: openings)
+      base = try CaseReader.read(
+        folder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile, openings: openings)
     } catch {
       throw Self.merged(error, problems)
     }

@@ -6,6 +6,8 @@ import Foundation
 enum PlanColumn: Int, TableColumn {
   case action, urn, places, need, capitalCost, annualCost, note, option, group
   case name, kind, easting, northing, lowAge, highAge, capacity, onRoll, gender, needs, needPlaces, costPerPlace, la
+  /// settings.csv's other location forms: refused in a new_setting row (see `CaseReading.settingFields`).
+  case postcode, latitude, longitude
 
   var name: String {
     switch self {
@@ -43,6 +45,9 @@ enum PlanColumn: Int, TableColumn {
     case .needPlaces: .needPlaces
     case .costPerPlace: .costPerPlace
     case .la: .la
+    case .postcode: .postcode
+    case .latitude: .latitude
+    case .longitude: .longitude
     }
   }
 

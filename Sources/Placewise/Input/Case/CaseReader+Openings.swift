@@ -18,10 +18,11 @@ extension CaseReader {
   /// in `settings.csv`) instead of skipping them: a plan's new setting is
   /// reachable exactly where the routing matrix lists it. The case's own
   /// figures and warnings are those of a plain read.
-  package static func read(folder: String, policyFile: String? = nil, openings: [URN]) throws(InvalidCaseError)
-    -> CaseWithOpenings
-  {
+  package static func read(
+    folder: String, policyFile: String? = nil, postcodesFile: String? = nil, openings: [URN]
+  ) throws(InvalidCaseError) -> CaseWithOpenings {
     var reading = CaseReading()
+    reading.locations.postcodesFile = postcodesFile
     reading.openings = openings.map(\.rawValue)
     let result = reading.read(folder: folder, policyFile: policyFile)
     guard reading.problems.total == 0, var result else { throw reading.problems.error() }

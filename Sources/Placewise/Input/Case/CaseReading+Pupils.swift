@@ -1,3 +1,5 @@
+import Geodesy
+
 extension CaseReading {
   // MARK: pupils.csv
 
@@ -8,11 +10,8 @@ extension CaseReading {
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
     while table.nextRow() {
       let id = Self.identifier(&table, .pupilID, index: &pupilIndex, lines: &pupilLines)
-      let easting = table.decimal(
-        .easting, required: true, concealed: true, expected: "an easting in metres (British National Grid)")
-      let northing = table.decimal(
-        .northing, required: true, concealed: true, expected: "a northing in metres (British National Grid)")
-      let age = table.whole(.age, required: true, minimum: 0, expected: "an age in whole years >= 0")
+      let location = readLocation(&table, concealed: true)
+      let (age, curriculumYear) = readAge(&table)
       let need = table.word(.primaryNeed, required: true, expected: "a primary-need code: " + NeedCode.expectedList) {
         NeedCode(code: $0)
       }
@@ -26,12 +25,22 @@ extension CaseReading {
         .priority, required: false, minimum: 1, expected: "a whole number >= 1 (or empty for 1)")
       let current = table.text(.currentURN, required: false, expected: "")
 
-      guard let id, let easting, let northing, let age, let need, let provision else { continue }
-      pupils.append(
-        Pupil(
-          id: PupilID(id), easting: easting, northing: northing, age: age, primaryNeed: need,
-          provision: provision, sex: sex, preferences: preferences, maxTravelMinutes: limit,
-          priority: priority ?? 1, currentURN: current.map(URN.init)))
+      guard let id, let age, let need, let provision else { continue }
+      let point: GridPoint
+      switch location {
+      case .invalid: continue
+      case .point(let known): point = known
+      case .postcode(let key, let problem, let other):
+        locations.pending.append(
+          PendingPostcode(target: .pupil(pupils.count), key: key, problem: problem, other: other))
+        point = other ?? GridPoint(easting: .nan, northing: .nan)
+      }
+      var pupil = Pupil(
+        id: PupilID(id), easting: point.easting, northing: point.northing, age: age, primaryNeed: need,
+        provision: provision, sex: sex, preferences: preferences, maxTravelMinutes: limit,
+        priority: priority ?? 1, currentURN: current.map(URN.init))
+      pupil.curriculumYear = curriculumYear
+      pupils.append(pupil)
     }
     if unknownPreferences > 0 {
       table.warnings.append(

@@ -1,3 +1,5 @@
+import Geodesy
+
 extension CaseReading {
   // MARK: settings.csv
 
@@ -7,7 +9,20 @@ extension CaseReading {
     var settings: [Setting] = []
     while table.nextRow() {
       let urn = Self.identifier(&table, .urn, index: &settingIndex, lines: &settingLines)
-      if let setting = Self.settingFields(&table, urn: urn, { $0 }) { settings.append(setting) }
+      let location = readLocation(&table, concealed: false)
+      guard var setting = Self.settingFields(&table, urn: urn, { $0 }, readsGrid: false) else { continue }
+      switch location {
+      case .invalid: continue
+      case .point(let point):
+        setting.easting = point.easting
+        setting.northing = point.northing
+      case .postcode(let key, let problem, let other):
+        locations.pending.append(
+          PendingPostcode(target: .setting(settings.count), key: key, problem: problem, other: other))
+        setting.easting = other?.easting ?? .nan
+        setting.northing = other?.northing ?? .nan
+      }
+      settings.append(setting)
     }
     (problems, warnings) = table.finish()
     return settings
@@ -17,18 +32,30 @@ extension CaseReading {
   /// the settings.csv columns checked, each problem reported; nil when any
   /// is missing or bad. `column` names the table's column for each settings
   /// column, so that a plan's `new_setting` rows are checked by the same rules.
+  /// Without `readsGrid` the position is left not-a-number for the caller,
+  /// which reads settings.csv's location forms (``readLocation(_:concealed:)``).
   static func settingFields<Column: TableColumn>(
-    _ table: inout TableReader<Column>, urn: String?, _ column: (SettingColumn) -> Column
+    _ table: inout TableReader<Column>, urn: String?, _ column: (SettingColumn) -> Column, readsGrid: Bool = true
   ) -> Setting? {
     let needList = "primary-need codes separated by ; (\(NeedCode.expectedList))"
     let name = table.text(column(.name), required: true, expected: "the setting's name")
     let kind = table.word(column(.kind), required: true, expected: "one of " + SettingKind.expectedList) {
       SettingKind(word: $0)
     }
-    let easting = table.decimal(
-      column(.easting), required: true, expected: "an easting in metres (British National Grid)")
-    let northing = table.decimal(
-      column(.northing), required: true, expected: "a northing in metres (British National Grid)")
+    var easting: Double? = .nan
+    var northing: Double? = .nan
+    if readsGrid {
+      // A plan's new setting is placed by easting and northing only.
+      for form in [SettingColumn.postcode, .latitude, .longitude] where !(table.cell(column(form))?.isEmpty ?? true) {
+        table.report(
+          column(form), found: "a \(form.name) for a new setting",
+          expected: "easting and northing (a plan's new_setting rows are placed by grid position only)")
+      }
+      easting = table.decimal(
+        column(.easting), required: true, expected: "an easting in metres (British National Grid)")
+      northing = table.decimal(
+        column(.northing), required: true, expected: "a northing in metres (British National Grid)")
+    }
     let lowAge = table.whole(column(.lowAge), required: true, minimum: 0, expected: "an age in whole years >= 0")
     let highAge = table.whole(column(.highAge), required: true, minimum: 0, expected: "an age in whole years >= 0")
     if let lowAge, let highAge, lowAge > highAge {

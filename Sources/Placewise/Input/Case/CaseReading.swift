@@ -10,6 +10,12 @@ struct CaseReading {
   /// Pupil index per pupil id, and the line each id was first seen on.
   var pupilIndex = ByteKeyTable()
   var pupilLines: [Int] = []
+  /// Postcodes to look up, the PROJ converter, and what they need.
+  var locations = LocationState()
+  /// The policy, read first: the pupils' ages need its placement start.
+  var policy = Policy()
+  /// Whether an age was taken on the default placement start (warned about).
+  var usedDefaultStart = false
   /// URNs of settings that plans open: their `travel.csv` rows are kept in
   /// `openingTravel`, not skipped. After reading, the URNs not in
   /// settings.csv, once each: a row's setting index is a position here.
@@ -28,6 +34,7 @@ struct CaseReading {
       return nil
     }
     let base = URL(fileURLWithPath: folder, isDirectory: true)
+    locations.caseFolder = folder
     return read(policyFile: policyFile) { name, inFolder in
       CaseFile(atPath: inFolder ? base.appendingPathComponent(name).path : name)
     }
@@ -36,6 +43,14 @@ struct CaseReading {
   /// Parses the case whose files `file` finds: called with a case file's
   /// name (`settings.csv`) and true, or with `policyFile` and false.
   mutating func read(policyFile: String?, file: (_ name: String, _ inFolder: Bool) -> CaseFile) -> Case? {
+    // Problems sort by file rank, so reading the policy first changes no message's place.
+    problems.fileRank = 4
+    policy =
+      if let policyFile {
+        readPolicy(file(policyFile, false), name: policyFile, required: true)
+      } else {
+        readPolicy(file("policy.toml", true), name: "policy.toml", required: false)
+      }
     problems.fileRank = 1
     var settings: [Setting] = []
     if var data = load(file("settings.csv", true), name: "settings.csv", required: true) {
@@ -45,6 +60,13 @@ struct CaseReading {
     var pupils: [Pupil] = []
     if var data = load(file("pupils.csv", true), name: "pupils.csv", required: true) {
       data.withUnsafeMutableBytes { pupils = readPupils($0.bindMemory(to: UInt8.self)) }
+    }
+    if usedDefaultStart {
+      warnings.append(
+        InputWarning(
+          file: "pupils.csv",
+          message: "ages taken from date_of_birth on \(placementStart), the coming 1 September "
+            + "(set placement_start in the policy to fix the date)"))
     }
     problems.fileRank = 3
     let caseSettings = settingIndex.count
@@ -61,13 +83,8 @@ struct CaseReading {
     if settingIndex.count > caseSettings, let read = travel {
       (travel, openingTravel) = Self.split(read, caseSettings: caseSettings)
     }
-    problems.fileRank = 4
-    let policy =
-      if let policyFile {
-        readPolicy(file(policyFile, false), name: policyFile, required: true)
-      } else {
-        readPolicy(file("policy.toml", true), name: "policy.toml", required: false)
-      }
+    problems.fileRank = 5
+    resolvePostcodes(policy: policy, settings: &settings, pupils: &pupils)
 
     guard problems.total == 0 else { return nil }
     assert(settings.count == caseSettings && pupils.count == pupilIndex.count)

@@ -123,7 +123,9 @@ struct TableReader<Column: TableColumn>: ~Copyable {
         }
       }
     }
-    for (index, column) in columns.enumerated() where column.isRequired && fieldOf[index] < 0 {
+    let found = fieldOf
+    let present = { (column: Column) in found[column.rawValue] >= 0 }
+    for (index, column) in columns.enumerated() where fieldOf[index] < 0 && column.isRequired(given: present) {
       problem(
         line: 1, column: nil, field: column.name, found: "no column " + InputText.quoted(column.name),
         expected: "a column named \(column.name) (required)")

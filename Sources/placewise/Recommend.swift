@@ -4,7 +4,6 @@ import Placewise
 import PlacewiseReport
 import SystemPlumbing
 
-
 struct Recommend: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Find the best set of expansion options for a capital budget (exact).",
@@ -96,7 +95,8 @@ struct Recommend: ParsableCommand {
     let input: RecommendationInput
     do {
       input = try RecommendationInput.read(
-        caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, optionsPath: optionsFile)
+        caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
+        optionsPath: optionsFile)
     } catch {
       report(error)
       throw ExitCode(ExitStatus.invalidInput)
@@ -160,7 +160,8 @@ struct Recommend: ParsableCommand {
       var text = "Best set within a capital budget of \(NumberText.pounds(budget))"
       if let annualBudget { text += " and an annual budget of \(NumberText.pounds(annualBudget))" }
       text += ": " + (chosen.isEmpty ? "no option" : chosen.joined(separator: ", ")) + "\n"
-      text += "  capital cost \(NumberText.pounds(best.capitalCost)), annual cost \(NumberText.pounds(best.annualCost))\n"
+      text +=
+        "  capital cost \(NumberText.pounds(best.capitalCost)), annual cost \(NumberText.pounds(best.annualCost))\n"
       text += "  unmet priority \(best.unmetPriority) (baseline \(result.baselineUnmetPriority))\n"
       text += "  placement cost \(NumberText.minutes(best.placementCost)) "
       text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"

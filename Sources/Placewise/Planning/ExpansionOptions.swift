@@ -122,14 +122,17 @@ extension RecommendationInput {
   /// either is reported at once.
   ///
   /// - Throws: `InvalidCaseError` listing every problem found.
-  public static func read(caseFolder: String, policyFile: String?, optionsPath: String) throws(InvalidCaseError)
+  public static func read(
+    caseFolder: String, policyFile: String?, postcodesFile: String? = nil, optionsPath: String
+  ) throws(InvalidCaseError)
     -> RecommendationInput
   {
     var problems = ProblemList(limit: CaseReader.problemLimit)
     let file = PlanReader.read(path: optionsPath, isOptions: true, problems: &problems, fileRank: 10)
     let base: CaseWithOpenings
     do {
-      base = try CaseReader.read(folder: caseFolder, policyFile: policyFile, openings: file?.openings ?? [])
+      base = try CaseReader.read(
+        folder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile, openings: file?.openings ?? [])
     } catch {
       throw Comparison.merged(error, problems)
     }

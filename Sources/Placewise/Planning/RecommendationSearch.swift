@@ -96,7 +96,8 @@ final class RecommendationSearch: @unchecked Sendable {
         let child = children[i]
         if let optimum = optima[i] {
           // A bound strictly worse than the best set: no completion can win.
-          if key(optimum, capital: child.capital, annual: child.annual).compare(RecommendationKey(incumbent, criteria.then))
+          if key(optimum, capital: child.capital, annual: child.annual).compare(
+            RecommendationKey(incumbent, criteria.then))
             > 0
           {
             continue
@@ -203,7 +204,8 @@ final class RecommendationSearch: @unchecked Sendable {
           if let first = opened[setting.urn] {
             guard Self.sameButCapacity(first, setting) else { return nil }
             if setting.capacity > 0 {
-              rises.append(PlanRow(line: row.line, action: .addPlaces(urn: setting.urn, places: setting.capacity, need: nil)))
+              rises.append(
+                PlanRow(line: row.line, action: .addPlaces(urn: setting.urn, places: setting.capacity, need: nil)))
             }
           } else {
             opened[setting.urn] = setting

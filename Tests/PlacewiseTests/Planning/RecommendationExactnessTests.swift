@@ -49,7 +49,8 @@ enum RandomOptions {
           case 0:
             actions.append(.closeSetting(urn: owned.urn))
           case 1 where owned.capacity > 0:
-            actions.append(.addPlaces(urn: owned.urn, places: -Int.random(in: 1...owned.capacity, using: &rng), need: nil))
+            actions.append(
+              .addPlaces(urn: owned.urn, places: -Int.random(in: 1...owned.capacity, using: &rng), need: nil))
           default:
             let need = Bool.random(using: &rng) ? needs.randomElement(using: &rng) : nil
             actions.append(.addPlaces(urn: owned.urn, places: Int.random(in: 1...4, using: &rng), need: need))
@@ -194,7 +195,8 @@ struct RecommendationExactnessTests {
           if expected.unmetPriority > unlimited.unmetPriority { binding += 1 }
           if expected.chosen.contains(true) { changed += 1 }
           if !Self.same(result.best, expected) {
-            wrong.append("seed \(seed) \(then) budget \(budget): got \(Self.text(result.best)), want \(Self.text(expected))")
+            wrong.append(
+              "seed \(seed) \(then) budget \(budget): got \(Self.text(result.best)), want \(Self.text(expected))")
           }
         }
         for row in result.frontier ?? [] {

@@ -31,7 +31,7 @@ struct PlacewiseCommand: ParsableCommand {
       written); 64 the command line is wrong.
       """,
     version: PlacewiseVersion.string,
-    subcommands: [Allocate.self, Validate.self, Compare.self, Import.self]
+    subcommands: [Allocate.self, Validate.self, Compare.self, Recommend.self, Import.self]
   )
 }
 
@@ -41,6 +41,7 @@ enum PlacewiseVersion {
 
 extension SolverMethod: ExpressibleByArgument {}
 extension ReportLevel: ExpressibleByArgument {}
+extension RecommendationOrder: ExpressibleByArgument {}
 
 struct CaseOptions: ParsableArguments {
   @Argument(help: "The case folder: settings.csv, pupils.csv, optional travel.csv and policy.toml.")

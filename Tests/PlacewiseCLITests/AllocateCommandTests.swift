@@ -177,6 +177,7 @@ struct AllocateCommandTests {
     "help texts match the golden files (PLACEWISE_RECORD_GOLDEN=1 re-records)",
     arguments: [
       ["--help"], ["allocate", "--help"], ["validate", "--help"], ["import", "gias", "--help"],
+      ["recommend", "--help"],
     ])
   func helpIsPinned(arguments: [String]) throws {
     let result = try runPlacewise(arguments)

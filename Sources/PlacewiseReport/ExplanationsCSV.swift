@@ -19,21 +19,38 @@ public enum ExplanationsCSV {
     var csv = CSVBytes()
     csv.bytes.reserveCapacity(input.pupils.count * 300)
     csv.append(header)
-    for (p, pupil) in input.pupils.enumerated() {
-      let row = explanations.pupils[p]
-      var placed = ["unplaced", "", ""]
-      if case .placed(let s, let pair) = allocation.placements[p] {
-        let rank = candidates.rank[pair]
-        placed = ["placed", input.settings[s].urn.rawValue, rank > 0 ? String(rank) : ""]
-      }
-      csv.append(
-        [pupil.id.rawValue] + placed + [
-          pupil.preferences.first?.rawValue ?? "", row.outcome?.description ?? "",
-          row.change.map { String($0.unmet) } ?? "", row.change.map { NumberText.format($0.cost) } ?? "",
-          row.text,
-        ])
+    for p in input.pupils.indices {
+      csv.append(row(p, case: input, candidates: candidates, allocation: allocation, explanations: explanations))
     }
     return String(decoding: csv.bytes, as: UTF8.self)
+  }
+
+  /// The file's rows as text, without the header: what the workbook's
+  /// Explanations sheet and the report's search box hold too.
+  package static func rows(
+    case input: Case, candidates: CandidateSet, allocation: Allocation, explanations: Explanations
+  ) -> [[String]] {
+    input.pupils.indices.map {
+      row($0, case: input, candidates: candidates, allocation: allocation, explanations: explanations)
+    }
+  }
+
+  /// Pupil `p`'s row.
+  private static func row(
+    _ p: Int, case input: Case, candidates: CandidateSet, allocation: Allocation, explanations: Explanations
+  ) -> [String] {
+    let pupil = input.pupils[p]
+    let row = explanations.pupils[p]
+    var placed = ["unplaced", "", ""]
+    if case .placed(let s, let pair) = allocation.placements[p] {
+      let rank = candidates.rank[pair]
+      placed = ["placed", input.settings[s].urn.rawValue, rank > 0 ? String(rank) : ""]
+    }
+    return [pupil.id.rawValue] + placed + [
+      pupil.preferences.first?.rawValue ?? "", row.outcome?.description ?? "",
+      row.change.map { String($0.unmet) } ?? "", row.change.map { NumberText.format($0.cost) } ?? "",
+      row.text,
+    ]
   }
 }
 

@@ -17,6 +17,7 @@ public enum OutputFiles {
   public static func render(
     _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report"
   ) throws -> [(name: String, contents: [UInt8])] {
+    let planning = PlanningOutputs(run)
     var files: [(name: String, contents: [UInt8])] = [
       (
         "placements.csv",
@@ -29,8 +30,15 @@ public enum OutputFiles {
           SummaryJSON.render(summary: run.summary, allocation: run.allocation, warnings: run.input.warnings).utf8)
       ),
       ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
-      (WorkbookReport.fileName, try WorkbookReport.render(run)),
-      ("report.html", Array(HTMLReport.render(run, level: reportLevel, title: title).utf8)),
+      (WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets())),
+      (
+        "report.html",
+        Array(
+          HTMLReport.render(
+            run, level: reportLevel, title: title, placeValues: planning.placeValueRows,
+            explanations: planning.explanationRows
+          ).utf8)
+      ),
     ]
     if let placeValues = run.placeValues {
       files.append(("place-values.csv", Array(PlaceValuesCSV.render(case: run.input, placeValues: placeValues).utf8)))

@@ -12,12 +12,18 @@ public enum PlaceValuesCSV {
   public static func render(case input: Case, placeValues: [PlaceValue]) -> String {
     var csv = CSVText()
     csv.append(header)
-    for row in placeValues {
-      csv.append([
+    for row in rows(case: input, placeValues: placeValues) { csv.append(row) }
+    return csv.text
+  }
+
+  /// The file's rows as text, without the header: what the workbook's
+  /// Place values sheet holds too.
+  package static func rows(case input: Case, placeValues: [PlaceValue]) -> [[String]] {
+    placeValues.map { row in
+      [
         input.settings[row.setting].urn.rawValue, row.need?.code ?? "", String(row.freePlaces),
         String(row.placesUsed), String(row.change.unmet), NumberText.format(row.change.cost),
-      ])
+      ]
     }
-    return csv.text
   }
 }

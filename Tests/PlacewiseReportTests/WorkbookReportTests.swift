@@ -91,7 +91,8 @@ private func parseCSV(_ text: String) -> [[String]] {
 private let numberFormats: [String: String] = [
   "travel_minutes": "0.0", "preference_rank": "#,##0", "preference_penalty": "General", "priority": "#,##0",
   "capacity": "#,##0", "on_roll": "#,##0", "free_places": "#,##0", "places_used": "#,##0", "places_spare": "#,##0",
-  "age": "#,##0",
+  "age": "#,##0", "unmet_priority_change": "#,##0", "placement_cost_change": "General",
+  "first_preference_unmet_change": "#,##0", "first_preference_cost_change": "General",
 ]
 
 /// Equal to within the 16 significant digits libxlsxwriter writes (`%.16G`).
@@ -132,13 +133,18 @@ private func expectSheet(_ sheet: XLSXSheet, equals csvText: String, _ source: S
 
 @Suite("The workbook placewise.xlsx, read back independently")
 struct WorkbookReportTests {
-  @Test("Placements and Settings equal placements.csv and settings.csv cell for cell", arguments: ["tiny", "sample"])
+  @Test(
+    "Placements, Settings, Place values and Explanations equal their CSV files cell for cell",
+    arguments: ["tiny", "sample"])
   func sheetsEqualCSV(_ which: String) throws {
     let output = try rendered(which)
     let book = output.book
-    #expect(book.sheets.map(\.name) == ["Summary", "Placements", "Settings", "Need"])
+    #expect(
+      book.sheets.map(\.name) == ["Summary", "Placements", "Settings", "Need", "Place values", "Explanations"])
     expectSheet(try book.sheet("Placements"), equals: try output.text("placements.csv"))
     expectSheet(try book.sheet("Settings"), equals: try output.text("settings.csv"))
+    expectSheet(try book.sheet("Place values"), equals: try output.text("place-values.csv"))
+    expectSheet(try book.sheet("Explanations"), equals: try output.text("explanations.csv"))
     for (path, text) in book.parts {
       #expect(!text.contains("<f>") && !text.contains("<f "), "\(path) holds a formula element")
     }

@@ -1,0 +1,62 @@
+package import Placewise
+package import Workbook
+
+/// Place values and explanations as the report and the workbook take them:
+/// built once from the run, from the same text rows the CSV files hold, so
+/// the three outputs cannot disagree.
+package struct PlanningOutputs {
+  /// `place-values.csv`'s rows, when the run computed place values.
+  package var placeValueText: [[String]]?
+  /// `explanations.csv`'s rows, when the run computed explanations.
+  package var explanationText: [[String]]?
+
+  /// The rows of a run.
+  package init(_ run: AllocationRun) {
+    placeValueText = run.placeValues.map { PlaceValuesCSV.rows(case: run.input, placeValues: $0) }
+    explanationText = run.explanations.map {
+      ExplanationsCSV.rows(
+        case: run.input, candidates: run.candidates, allocation: run.allocation, explanations: $0)
+    }
+  }
+
+  /// The report's place-value rows.
+  package var placeValueRows: [PlaceValueRow]? {
+    placeValueText?.map { f in
+      PlaceValueRow(
+        urn: f[0], need: f[1], freePlaces: Int(f[2]) ?? 0, placesUsed: Int(f[3]) ?? 0,
+        unmetPriorityChange: Int(f[4]) ?? 0, placementCostChange: Double(f[5]) ?? 0)
+    }
+  }
+
+  /// The report's explanation rows.
+  package var explanationRows: [ExplanationRow]? {
+    explanationText?.map { f in
+      ExplanationRow(
+        pupilID: f[0], status: f[1], urn: f[2], preferenceRank: f[3], firstPreference: f[4],
+        firstPreferenceOutcome: f[5], firstPreferenceUnmetChange: f[6], firstPreferenceCostChange: f[7],
+        explanation: f[8])
+    }
+  }
+
+  /// The workbook's Place values and Explanations sheets, where computed.
+  ///
+  /// - Throws: `WorkbookError` when a number column holds something else.
+  package func sheets() throws -> [ReportTable] {
+    var tables: [ReportTable] = []
+    if let placeValueText {
+      let kinds: [CellKind] = [.text, .text, .integer, .integer, .integer, .decimal]
+      tables.append(
+        try ReportTable(
+          sheetName: "Place values", columns: zip(PlaceValuesCSV.header, kinds).map { ReportColumn($0, $1) },
+          textRows: placeValueText))
+    }
+    if let explanationText {
+      let kinds: [CellKind] = [.text, .text, .text, .integer, .text, .text, .integer, .decimal, .text]
+      tables.append(
+        try ReportTable(
+          sheetName: "Explanations", columns: zip(ExplanationsCSV.header, kinds).map { ReportColumn($0, $1) },
+          textRows: explanationText))
+    }
+    return tables
+  }
+}

@@ -1,3 +1,4 @@
+import Dispatch
 public import Placewise
 
 /// The files of an allocation's output folder, rendered.
@@ -18,36 +19,55 @@ public enum OutputFiles {
     _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report"
   ) throws -> [(name: String, contents: [UInt8])] {
     let planning = PlanningOutputs(run)
-    var files: [(name: String, contents: [UInt8])] = [
-      (
-        "placements.csv",
-        Array(
-          PlacementsCSV.render(case: run.input, candidates: run.candidates, allocation: run.allocation).utf8)
-      ),
-      (
-        "summary.json",
-        Array(
-          SummaryJSON.render(summary: run.summary, allocation: run.allocation, warnings: run.input.warnings).utf8)
-      ),
-      ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
-      (WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets())),
-      (
-        "report.html",
-        Array(
-          HTMLReport.render(
-            run, level: reportLevel, title: title, placeValues: planning.placeValueRows,
-            explanations: planning.explanationRows
-          ).utf8)
-      ),
+    // The files are independent: rendered on both cores, kept in this order.
+    let renderers: [@Sendable () throws -> [(name: String, contents: [UInt8])]] = [
+      {
+        [
+          (
+            "placements.csv",
+            Array(
+              PlacementsCSV.render(case: run.input, candidates: run.candidates, allocation: run.allocation).utf8)
+          ),
+          (
+            "summary.json",
+            Array(
+              SummaryJSON.render(summary: run.summary, allocation: run.allocation, warnings: run.input.warnings)
+                .utf8)
+          ),
+          ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
+        ]
+      },
+      { [(WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets()))] },
+      {
+        [
+          (
+            "report.html",
+            Array(
+              HTMLReport.render(
+                run, level: reportLevel, title: title, placeValues: planning.placeValueRows,
+                explanations: planning.explanationRows
+              ).utf8)
+          )
+        ]
+      },
+      {
+        var files: [(name: String, contents: [UInt8])] = []
+        if let placeValues = run.placeValues {
+          files.append(
+            ("place-values.csv", Array(PlaceValuesCSV.render(case: run.input, placeValues: placeValues).utf8)))
+        }
+        if let explanations = run.explanations {
+          let text = ExplanationsCSV.render(
+            case: run.input, candidates: run.candidates, allocation: run.allocation, explanations: explanations)
+          files.append(("explanations.csv", Array(text.utf8)))
+        }
+        return files
+      },
     ]
-    if let placeValues = run.placeValues {
-      files.append(("place-values.csv", Array(PlaceValuesCSV.render(case: run.input, placeValues: placeValues).utf8)))
+    let slots = ParallelSlots<Result<[(name: String, contents: [UInt8])], any Error>>(count: renderers.count)
+    DispatchQueue.concurrentPerform(iterations: renderers.count) { k in
+      slots.store(k, Result { try renderers[k]() })
     }
-    if let explanations = run.explanations {
-      let text = ExplanationsCSV.render(
-        case: run.input, candidates: run.candidates, allocation: run.allocation, explanations: explanations)
-      files.append(("explanations.csv", Array(text.utf8)))
-    }
-    return files
+    return try slots.values().flatMap { try $0.get() }
   }
 }

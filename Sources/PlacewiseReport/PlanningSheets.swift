@@ -4,7 +4,7 @@ package import Workbook
 /// Place values and explanations as the report and the workbook take them:
 /// built once from the run, from the same text rows the CSV files hold, so
 /// the three outputs cannot disagree.
-package struct PlanningOutputs {
+package struct PlanningOutputs: Sendable {
   /// `place-values.csv`'s rows, when the run computed place values.
   package var placeValueText: [[String]]?
   /// `explanations.csv`'s rows, when the run computed explanations.
@@ -39,6 +39,9 @@ package struct PlanningOutputs {
   }
 
   /// The workbook's Place values and Explanations sheets, where computed.
+  /// The Explanations sheet is left out above `HTMLReport.maximumSearchablePupils`
+  /// pupils, as the report's search box is: at 100,000 pupils it doubled the
+  /// time to write the outputs, and explanations.csv holds every row.
   ///
   /// - Throws: `WorkbookError` when a number column holds something else.
   package func sheets() throws -> [ReportTable] {
@@ -50,7 +53,7 @@ package struct PlanningOutputs {
           sheetName: "Place values", columns: zip(PlaceValuesCSV.header, kinds).map { ReportColumn($0, $1) },
           textRows: placeValueText))
     }
-    if let explanationText {
+    if let explanationText, explanationText.count <= HTMLReport.maximumSearchablePupils {
       let kinds: [CellKind] = [.text, .text, .text, .integer, .text, .text, .integer, .decimal, .text]
       tables.append(
         try ReportTable(

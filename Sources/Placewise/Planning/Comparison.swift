@@ -198,21 +198,3 @@ public enum Comparison {
       seconds: seconds)
   }
 }
-
-/// Hands out 0, 1, 2, ... to whichever thread asks next.
-private final class WorkQueue: @unchecked Sendable {
-  private let lock = NSLock()
-  private var next = 0
-  private let count: Int
-
-  init(count: Int) { self.count = count }
-
-  /// The next index, or nil when all are taken.
-  func take() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard next < count else { return nil }
-    next += 1
-    return next - 1
-  }
-}

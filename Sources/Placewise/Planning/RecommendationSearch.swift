@@ -143,7 +143,7 @@ final class RecommendationSearch: @unchecked Sendable {
       slots.store(m, Result { () throws(AllocationError) -> Optimum? in try self.solve(toSolve[m]) })
     }
     if parallel && missing.count > 1 {
-      let counter = Counter(count: missing.count)
+      let counter = WorkQueue(count: missing.count)
       DispatchQueue.concurrentPerform(iterations: 2) { _ in
         while let m = counter.take() { solveOne(m) }
       }
@@ -237,22 +237,5 @@ final class RecommendationSearch: @unchecked Sendable {
     a.urn == b.urn && a.kind == b.kind && a.easting == b.easting && a.northing == b.northing && a.lowAge == b.lowAge
       && a.highAge == b.highAge && a.onRoll == b.onRoll && a.gender == b.gender && a.needs == b.needs
       && a.needPlaces == b.needPlaces
-  }
-}
-
-/// Hands out 0, 1, 2, ... to whichever thread asks next.
-private final class Counter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var next = 0
-  private let count: Int
-
-  init(count: Int) { self.count = count }
-
-  func take() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard next < count else { return nil }
-    next += 1
-    return next - 1
   }
 }

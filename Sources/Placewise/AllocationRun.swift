@@ -46,6 +46,7 @@ public struct AllocationRun: Sendable {
     lap("solve")
     try allocation.verify(case: input, candidates: candidates)
     summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
+    try summary.checkFinite()
     lap("verify")
     self.timings = timings
   }

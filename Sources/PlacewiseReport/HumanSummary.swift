@@ -7,7 +7,7 @@ public enum HumanSummary {
   public static func render(summary: AllocationSummary, allocation: Allocation) -> String {
     func minutes(_ value: Double) -> String {
       let tenths = (value * 10).rounded() / 10
-      return tenths == tenths.rounded() ? String(Int64(tenths)) : String(tenths)
+      return tenths == tenths.rounded() ? NumberText.format(tenths) : String(tenths)
     }
     var lines = [
       "Pupils:                  \(summary.pupils)",
@@ -20,7 +20,7 @@ public enum HumanSummary {
       "Solver:                  \(allocation.solverStatus) (\(allocation.solverPath))",
     ]
     if summary.annualPlaceCost > 0 {
-      lines.insert("Annual cost of places:   £\(Int64(summary.annualPlaceCost.rounded()))", at: 5)
+      lines.insert("Annual cost of places:   £\(NumberText.format(summary.annualPlaceCost.rounded()))", at: 5)
     }
     return lines.joined(separator: "\n") + "\n"
   }

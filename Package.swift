@@ -44,8 +44,12 @@ let package = Package(
     // Operating-system plumbing the CLI uses (atomic output folders): no domain.
     .target(
       name: "SystemPlumbing",
+      dependencies: ["SystemPlumbingC"],
       swiftSettings: strictSettings
     ),
+    // The signal handler that removes a staging folder: C, since Swift cannot
+    // run arbitrary code in a signal handler.
+    .target(name: "SystemPlumbingC"),
     .target(
       name: "PlacewiseReport",
       dependencies: ["Placewise"],
@@ -99,6 +103,11 @@ let package = Package(
       name: "PlacewiseReportTests",
       dependencies: ["PlacewiseReport", "PlacewiseTestSupport"],
       exclude: ["Golden"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "SystemPlumbingTests",
+      dependencies: ["SystemPlumbing"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -2,10 +2,6 @@ public import Placewise
 
 /// The files of an allocation's output folder, rendered.
 public enum OutputFiles {
-  /// Every file name an allocation may write (an output folder holding other
-  /// files is not replaced).
-  public static let names: Set<String> = ["placements.csv", "summary.json", "settings.csv"]
-
   /// Renders all output files of a run.
   public static func render(_ run: AllocationRun) -> [(name: String, contents: [UInt8])] {
     [

@@ -48,6 +48,11 @@ public enum OutputFolder {
   /// The manifest's format tag: only Placewise writes it.
   public static let manifestFormat = "placewise-output-manifest/1"
 
+  /// Installs the SIGINT, SIGTERM and SIGHUP handler that removes a staging
+  /// folder, and unblocks those signals on this thread (call it on the main
+  /// thread at the start of a command, so that the whole run can be stopped).
+  public static func installSignalCleanup() { pw_cleanup_install() }
+
   /// Checks, before any work, that `path` may receive outputs: refuses an
   /// empty path, the current folder or one holding it, a file, and a folder
   /// holding anything Placewise did not write.

@@ -2,6 +2,7 @@
 #include "pw_cleanup.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -79,6 +80,8 @@ void pw_cleanup_install(void) {
   if (installed) return;
   installed = 1;
   const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+  sigset_t unblock;
+  sigemptyset(&unblock);
   for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
     struct sigaction old;
     if (sigaction(signals[i], 0, &old) == 0 && old.sa_handler == SIG_IGN) continue;
@@ -87,7 +90,12 @@ void pw_cleanup_install(void) {
     action.sa_handler = handler;
     sigfillset(&action.sa_mask);
     sigaction(signals[i], &action, 0);
+    sigaddset(&unblock, signals[i]);
   }
+  // A process started from a thread that blocks signals (a test runner's
+  // worker, a launcher's pool) inherits the block, and would then never be
+  // stopped by them: this thread takes them again.
+  pthread_sigmask(SIG_UNBLOCK, &unblock, 0);
 }
 
 int pw_cleanup_arm(const char *path) {

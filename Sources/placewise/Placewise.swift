@@ -125,6 +125,7 @@ struct Allocate: ParsableCommand {
   }
 
   func run() throws {
+    OutputFolder.installSignalCleanup()
     // The output folder first: a refusal must not wait for the solve.
     do {
       try OutputFolder.check(out)

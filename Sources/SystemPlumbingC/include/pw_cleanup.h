@@ -10,7 +10,8 @@
 /// raises the signal again, so the process ends with the signal's status.
 
 /// Installs the handler for SIGINT, SIGTERM and SIGHUP (a signal the process
-/// ignores, such as SIGHUP under nohup, stays ignored). Idempotent.
+/// ignores, such as SIGHUP under nohup, stays ignored) and unblocks them on
+/// the calling thread. Idempotent; call it on the main thread.
 void pw_cleanup_install(void);
 
 /// Arms the handler with the staging folder's absolute path; 0 on success,

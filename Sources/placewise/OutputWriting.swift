@@ -3,16 +3,25 @@ import Placewise
 import PlacewiseReport
 import SystemPlumbing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// How every command that writes an output folder writes it: its rendered
 /// files (paths inside the folder, nested ones such as `plans/NAME/...`
 /// allowed), then a `manifest.json` listing them with their SHA-256, the
 /// command line, the effective policy and the inputs' SHA-256. The
 /// manifest is what lets a later run recognise the folder as Placewise's.
 enum OutputWriting {
-  /// Hashes the input files (call before reading them, so the digests are
-  /// of what the run read).
+  /// Hashes the input files, once the case has been read and accepted (so
+  /// each is a regular file: a policy.toml linked to /dev/zero is refused by
+  /// the reader, never hashed forever).
   static func digests(of inputs: [String]) -> [OutputManifest.Entry] {
-    inputs.compactMap { path in SHA256.hex(ofFileAt: path).map { OutputManifest.Entry(path: path, sha256: $0) } }
+    inputs.compactMap { path in
+      var status = stat()
+      guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+      return SHA256.hex(ofFileAt: path).map { OutputManifest.Entry(path: path, sha256: $0) }
+    }
   }
 
   /// Writes `files` and their manifest as the folder `out`, all or nothing.

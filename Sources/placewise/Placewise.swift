@@ -132,8 +132,6 @@ struct Allocate: ParsableCommand {
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
-    let inputs = OutputWriting.digests(
-      of: OutputWriting.caseInputs(folder: caseOptions.caseFolder, policyFile: caseOptions.policy))
     let run: AllocationRun
     do {
       run = try AllocationRun(
@@ -147,6 +145,8 @@ struct Allocate: ParsableCommand {
     }
     reportWarnings(run.input.warnings)
     let writeStart = ContinuousClock.now
+    let inputs = OutputWriting.digests(
+      of: OutputWriting.caseInputs(folder: caseOptions.caseFolder, policyFile: caseOptions.policy))
     do {
       try OutputWriting.write(
         OutputFiles.render(run), to: out, shared: shared, policy: run.input.policy, inputs: inputs)

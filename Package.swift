@@ -9,6 +9,11 @@ let strictSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The C side of the GLPK layer's test hooks (`pw_provoke_error`): compiled in
+/// debug builds only, like their Swift callers under `#if DEBUG`, so that no
+/// release build can make an invalid GLPK call on purpose.
+let testHooks: [CSetting] = [.define("PW_TEST_HOOKS", .when(configuration: .debug))]
+
 let package = Package(
   name: "Placewise",
   products: [
@@ -16,7 +21,10 @@ let package = Package(
     .library(name: "Placewise", targets: ["Placewise"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Test-only: an independent reader of the .xlsx files we write.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
   ],
   targets: [
     // GLPK, as Debian ships it (no glpk.pc, so no pkgConfig).
@@ -29,16 +37,42 @@ let package = Package(
     .target(
       name: "CGLPKShims",
       dependencies: ["CGLPK"],
+      cSettings: testHooks,
       linkerSettings: [.linkedLibrary("glpk")]
     ),
+    // testHooks here too: the define reaches the Clang importer, so Swift
+    // sees the shims' test hooks in debug builds, the only ones that have them.
     .target(
       name: "GLPK",
       dependencies: ["CGLPK", "CGLPKShims"],
+      cSettings: testHooks,
+      swiftSettings: strictSettings
+    ),
+    // libxlsxwriter, as Debian ships it (libxlsxwriter-dev, with xlsxwriter.pc).
+    .systemLibrary(
+      name: "CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    .target(
+      name: "Workbook",
+      dependencies: ["CXLSXWriter"],
+      swiftSettings: strictSettings
+    ),
+    // PROJ, as Debian ships it (libproj-dev has proj.pc).
+    .systemLibrary(
+      name: "CPROJ",
+      pkgConfig: "proj",
+      providers: [.apt(["libproj-dev"])]
+    ),
+    .target(
+      name: "Geodesy",
+      dependencies: ["CPROJ"],
       swiftSettings: strictSettings
     ),
     .target(
       name: "Placewise",
-      dependencies: ["GLPK"],
+      dependencies: ["GLPK", "Geodesy"],
       swiftSettings: strictSettings
     ),
     // Operating-system plumbing the CLI uses (atomic output folders): no domain.
@@ -52,7 +86,7 @@ let package = Package(
     .target(name: "SystemPlumbingC"),
     .target(
       name: "PlacewiseReport",
-      dependencies: ["Placewise"],
+      dependencies: ["Placewise", "Workbook"],
       swiftSettings: strictSettings
     ),
     .executableTarget(
@@ -76,9 +110,29 @@ let package = Package(
     ),
 
     .executableTarget(
+      name: "plangen",
+      dependencies: [
+        "Placewise",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/plangen",
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
       name: "placewise-bench",
       dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
       path: "Tools/benchmark",
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
+      name: "postcode-bench",
+      dependencies: [
+        "Placewise", "PlacewiseTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/postcode-bench",
       swiftSettings: strictSettings
     ),
 
@@ -94,6 +148,25 @@ let package = Package(
       dependencies: ["GLPK"],
       swiftSettings: strictSettings
     ),
+    .target(
+      name: "XLSXTestSupport",
+      dependencies: [
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "XMLCoder", package: "XMLCoder"),
+      ],
+      path: "Tests/XLSXTestSupport",
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "WorkbookTests",
+      dependencies: ["Workbook", "XLSXTestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "GeodesyTests",
+      dependencies: ["Geodesy"],
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "PlacewiseTests",
       dependencies: ["Placewise", "PlacewiseTestSupport"],
@@ -101,7 +174,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PlacewiseReportTests",
-      dependencies: ["PlacewiseReport", "PlacewiseTestSupport"],
+      dependencies: ["PlacewiseReport", "PlacewiseTestSupport", "Workbook", "XLSXTestSupport"],
       exclude: ["Golden"],
       swiftSettings: strictSettings
     ),
@@ -113,7 +186,7 @@ let package = Package(
     .testTarget(
       name: "PlacewiseCLITests",
       dependencies: ["placewise", "PlacewiseTestSupport"],
-      exclude: ["Golden", "Malformed", "Warnings"],
+      exclude: ["Golden", "Malformed", "MalformedPlans", "Warnings"],
       swiftSettings: strictSettings
     ),
   ]

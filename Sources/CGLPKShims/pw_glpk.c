@@ -136,20 +136,15 @@ int pw_set_objective(glp_prob *P, int n, const double *obj) {
   return PW_OK;
 }
 
-int pw_set_col_bounds(glp_prob *P, int count, const int *j,
-                      const int *type, const double *lb, const double *ub) {
+int pw_set_bounds(glp_prob *P, int which, int count, const int *index,
+                  const int *type, const double *lb, const double *ub) {
   PW_GUARD
-  for (int k = 0; k < count; k++)
-    glp_set_col_bnds(P, j[k] + 1, type[k], lb[k], ub[k]);
-  PW_UNGUARD
-  return PW_OK;
-}
-
-int pw_set_row_bounds(glp_prob *P, int count, const int *i,
-                      const int *type, const double *lb, const double *ub) {
-  PW_GUARD
-  for (int k = 0; k < count; k++)
-    glp_set_row_bnds(P, i[k] + 1, type[k], lb[k], ub[k]);
+  for (int k = 0; k < count; k++) {
+    if (which == PW_ROWS)
+      glp_set_row_bnds(P, index[k] + 1, type[k], lb[k], ub[k]);
+    else
+      glp_set_col_bnds(P, index[k] + 1, type[k], lb[k], ub[k]);
+  }
   PW_UNGUARD
   return PW_OK;
 }
@@ -224,9 +219,11 @@ int pw_mip_solution(glp_prob *P, double *obj, double *col_val) {
   return PW_OK;
 }
 
+#ifdef PW_TEST_HOOKS
 int pw_provoke_error(glp_prob *P) {
   PW_GUARD
   glp_set_col_bnds(P, glp_get_num_cols(P) + 1, GLP_FX, 0.0, 0.0);
   PW_UNGUARD
   return PW_OK;
 }
+#endif

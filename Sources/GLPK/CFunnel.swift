@@ -80,20 +80,13 @@ enum CFunnel {
     try check(pw_set_objective(problem, CInt(costs.count), costs), "setting the objective")
   }
 
-  static func setColumnBounds(_ problem: OpaquePointer, _ changes: [(ColumnIndex, Bounds)]) throws(GLPKError) {
+  /// Sets the bounds of some rows or columns, named by 0-based position.
+  static func setBounds(_ problem: OpaquePointer, _ line: Line, _ changes: [(Int, Bounds)]) throws(GLPKError) {
     let converted = changes.map { typeAndBounds($0.1) }
-    let result = pw_set_col_bounds(
-      problem, CInt(changes.count), changes.map { CInt($0.0.position) },
+    let result = pw_set_bounds(
+      problem, line == .row ? CInt(PW_ROWS) : CInt(PW_COLUMNS), CInt(changes.count), changes.map { CInt($0.0) },
       converted.map(\.0), converted.map(\.1), converted.map(\.2))
-    try check(result, "setting column bounds")
-  }
-
-  static func setRowBounds(_ problem: OpaquePointer, _ changes: [(RowIndex, Bounds)]) throws(GLPKError) {
-    let converted = changes.map { typeAndBounds($0.1) }
-    let result = pw_set_row_bounds(
-      problem, CInt(changes.count), changes.map { CInt($0.0.position) },
-      converted.map(\.0), converted.map(\.1), converted.map(\.2))
-    try check(result, "setting row bounds")
+    try check(result, "setting \(line) bounds")
   }
 
   static func setBasis(_ problem: OpaquePointer, rows: [BasisStatus], columns: [BasisStatus]) throws(GLPKError) {
@@ -174,7 +167,18 @@ enum CFunnel {
     return MIPSolution(status: status, objectiveValue: objective, columnValues: values, log: log)
   }
 
-  static func provokeError(_ problem: OpaquePointer) throws(GLPKError) {
-    try check(pw_provoke_error(problem), "making an invalid call on purpose")
-  }
+  #if DEBUG
+    /// A test hook: makes an invalid GLPK call, which the trap must catch.
+    static func provokeError(_ problem: OpaquePointer) throws(GLPKError) {
+      try check(pw_provoke_error(problem), "making an invalid call on purpose")
+    }
+  #endif
+}
+
+/// A row or a column of the problem: which of the two a bound change is for.
+enum Line: String, CustomStringConvertible {
+  case row, column
+
+  /// The word for messages: `row` or `column`.
+  var description: String { rawValue }
 }

@@ -1,11 +1,15 @@
 internal import CGLPK
 
 /// A return code of `glp_simplex` or `glp_intopt`.
-public struct ReturnCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+///
+/// Not `RawRepresentable`: that would make `init(rawValue:)` public, and only
+/// the GLPK layer makes codes (from what GLPK returned); users compare with
+/// the named codes below.
+public struct ReturnCode: Hashable, Sendable, CustomStringConvertible {
   /// The C value.
   public let rawValue: Int32
   /// Creates a code from its C value.
-  public init(rawValue: Int32) { self.rawValue = rawValue }
+  package init(rawValue: Int32) { self.rawValue = rawValue }
 
   /// 0: the solver finished.
   public static let success = ReturnCode(rawValue: 0)

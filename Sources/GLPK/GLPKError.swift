@@ -22,8 +22,9 @@ public struct GLPKError: Error, CustomStringConvertible, Sendable, Equatable {
   /// The detail: the rule broken, or GLPK's own message.
   public let message: String
 
-  /// Creates an error.
-  public init(kind: Kind, operation: String, returnCode: ReturnCode? = nil, message: String) {
+  /// Creates an error; only our own modules make them (the GLPK layer, and
+  /// tests that build the errors they expect).
+  package init(kind: Kind, operation: String, returnCode: ReturnCode? = nil, message: String) {
     self.kind = kind
     self.operation = operation
     self.returnCode = returnCode

@@ -25,6 +25,18 @@ public enum Bounds: Sendable, Equatable {
     case .fixed(let u): u
     }
   }
+
+  /// Refuses bounds GLPK would abort on or misread: every bound given must
+  /// be finite, and the lower one at most the upper one. The one rule for
+  /// whole models (`LinearProgram.validate`) and a session's changes.
+  func check(_ what: String, _ operation: String) throws(GLPKError) {
+    func fail(_ message: String) -> GLPKError {
+      GLPKError(kind: .invalidModel, operation: operation, message: "\(what) has \(message)")
+    }
+    if let l = lower, !l.isFinite { throw fail("lower bound \(l); expected a finite number") }
+    if let u = upper, !u.isFinite { throw fail("upper bound \(u); expected a finite number") }
+    if let l = lower, let u = upper, l > u { throw fail("lower bound \(l) above upper bound \(u)") }
+  }
 }
 
 /// A row of a linear program, counted from 0.
@@ -145,15 +157,8 @@ public struct LinearProgram: Sendable {
     guard rowCount <= limit, columnCount <= limit, entryCount <= limit else {
       throw fail("\(rowCount) rows, \(columnCount) columns, \(entryCount) entries: GLPK indexes at most \(limit)")
     }
-    func check(_ bounds: Bounds, _ what: String) throws(GLPKError) {
-      if let l = bounds.lower, !l.isFinite { throw fail("\(what) has lower bound \(l); expected a finite number") }
-      if let u = bounds.upper, !u.isFinite { throw fail("\(what) has upper bound \(u); expected a finite number") }
-      if let l = bounds.lower, let u = bounds.upper, l > u {
-        throw fail("\(what) has lower bound \(l) above upper bound \(u)")
-      }
-    }
-    for (j, bounds) in columnBounds.enumerated() { try check(bounds, "column \(j)") }
-    for (i, bounds) in rowBounds.enumerated() { try check(bounds, "row \(i)") }
+    for (j, bounds) in columnBounds.enumerated() { try bounds.check("column \(j)", operation) }
+    for (i, bounds) in rowBounds.enumerated() { try bounds.check("row \(i)", operation) }
     for (j, cost) in objective.enumerated() where !cost.isFinite {
       throw fail("column \(j) has objective coefficient \(cost); expected a finite number")
     }

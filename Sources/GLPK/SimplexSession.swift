@@ -85,16 +85,8 @@ public struct SimplexSession: ~Copyable {
     _ = CFunnel.takeLog()
     let (code, status) = try CFunnel.simplex(problem, options, operation: operation)
     let log = CFunnel.takeLog()
-    let finalStatus: SolutionStatus
-    switch code {
-    case .success: finalStatus = status
-    case .noPrimalFeasibleSolution: finalStatus = .noFeasibleSolution
-    case .noDualFeasibleSolution: finalStatus = .infeasibleOrUnbounded
-    default:
-      throw GLPKError(
-        kind: .solverFailed, operation: operation, returnCode: code,
-        message: log.isEmpty ? "glp_simplex returned \(code)" : lastLines(log))
-    }
+    let finalStatus = try Self.status(
+      after: code, status, finished: [.success], solver: "glp_simplex", log: log, operation)
     return try CFunnel.basicSolution(
       problem, rows: rowCount, columns: columnCount, status: finalStatus, log: log)
   }
@@ -108,17 +100,28 @@ public struct SimplexSession: ~Copyable {
     _ = CFunnel.takeLog()
     let (code, status) = try CFunnel.intopt(problem, options, operation: operation)
     let log = CFunnel.takeLog()
-    let finalStatus: SolutionStatus
+    let finalStatus = try Self.status(
+      after: code, status, finished: [.success, .mipGapReached], solver: "glp_intopt", log: log, operation)
+    return try CFunnel.mipSolution(problem, columns: columnCount, status: finalStatus, log: log)
+  }
+
+  /// The status a solve reports, from the solver's return code and GLPK's
+  /// status: a finished run keeps GLPK's status, the presolver's verdicts
+  /// (no primal or no dual feasible solution) become statuses, and any
+  /// other code (a limit, numerical trouble) is thrown with GLPK's last words.
+  private static func status(
+    after code: ReturnCode, _ status: SolutionStatus, finished: [ReturnCode], solver: String, log: String,
+    _ operation: String
+  ) throws(GLPKError) -> SolutionStatus {
+    if finished.contains(code) { return status }
     switch code {
-    case .success, .mipGapReached: finalStatus = status
-    case .noPrimalFeasibleSolution: finalStatus = .noFeasibleSolution
-    case .noDualFeasibleSolution: finalStatus = .infeasibleOrUnbounded
+    case .noPrimalFeasibleSolution: return .noFeasibleSolution
+    case .noDualFeasibleSolution: return .infeasibleOrUnbounded
     default:
       throw GLPKError(
         kind: .solverFailed, operation: operation, returnCode: code,
-        message: log.isEmpty ? "glp_intopt returned \(code)" : lastLines(log))
+        message: log.isEmpty ? "\(solver) returned \(code)" : lastLines(log))
     }
-    return try CFunnel.mipSolution(problem, columns: columnCount, status: finalStatus, log: log)
   }
 
   /// Sets a starting basis for the next solve: the status of every row's
@@ -162,32 +165,28 @@ public struct SimplexSession: ~Copyable {
 
   /// Changes some columns' bounds; the basis is kept for a warm start.
   public mutating func setBounds(columns changes: [(ColumnIndex, Bounds)]) throws(GLPKError) {
-    let operation = "setting column bounds"
-    try ensureAlive(operation)
-    try Self.checkChanges(changes.map { ($0.0.position, $0.1) }, count: columnCount, "column", operation)
-    try CFunnel.setColumnBounds(problem, changes)
+    try setBounds(.column, changes.map { ($0.0.position, $0.1) }, count: columnCount)
   }
 
   /// Changes some rows' bounds; the basis is kept for a warm start.
   public mutating func setBounds(rows changes: [(RowIndex, Bounds)]) throws(GLPKError) {
-    let operation = "setting row bounds"
-    try ensureAlive(operation)
-    try Self.checkChanges(changes.map { ($0.0.position, $0.1) }, count: rowCount, "row", operation)
-    try CFunnel.setRowBounds(problem, changes)
+    try setBounds(.row, changes.map { ($0.0.position, $0.1) }, count: rowCount)
   }
 
-  /// Refuses positions out of range and bounds GLPK would abort on.
-  private static func checkChanges(
-    _ changes: [(Int, Bounds)], count: Int, _ what: String, _ operation: String
-  ) throws(GLPKError) {
+  /// Checks the whole batch of changes, then hands it to GLPK: a batch with
+  /// one invalid change is refused whole.
+  private mutating func setBounds(_ line: Line, _ changes: [(Int, Bounds)], count: Int) throws(GLPKError) {
+    let operation = "setting \(line) bounds"
+    try ensureAlive(operation)
     for (position, bounds) in changes {
       guard position >= 0, position < count else {
         throw GLPKError(
           kind: .invalidModel, operation: operation,
-          message: "\(what) \(position) is out of range (the model has \(count))")
+          message: "\(line) \(position) is out of range (the model has \(count))")
       }
-      try checkBounds(bounds, "\(what) \(position)", operation)
+      try bounds.check("\(line) \(position)", operation)
     }
+    try CFunnel.setBounds(problem, line, changes)
   }
 
   private static func checkLimits(_ time: Double?, _ iterations: Int?, _ operation: String) throws(GLPKError) {
@@ -201,20 +200,14 @@ public struct SimplexSession: ~Copyable {
     }
   }
 
-  private static func checkBounds(_ bounds: Bounds, _ what: String, _ operation: String) throws(GLPKError) {
-    let l = bounds.lower ?? 0, u = bounds.upper ?? 0
-    guard l.isFinite, u.isFinite, (bounds.lower ?? -.infinity) <= (bounds.upper ?? .infinity) else {
-      throw GLPKError(
-        kind: .invalidModel, operation: operation, message: "\(what) has invalid bounds \(bounds)")
+  #if DEBUG
+    /// Makes an invalid GLPK call on purpose, for tests that show the trap
+    /// turns GLPK's abort into a thrown error. Debug builds only.
+    package mutating func provokeGLPKError() throws(GLPKError) {
+      try ensureAlive("making an invalid call on purpose")
+      try CFunnel.provokeError(problem)
     }
-  }
-
-  /// Makes an invalid GLPK call on purpose, for tests that show the trap
-  /// turns GLPK's abort into a thrown error.
-  package mutating func provokeGLPKError() throws(GLPKError) {
-    try ensureAlive("making an invalid call on purpose")
-    try CFunnel.provokeError(problem)
-  }
+  #endif
 }
 
 private func lastLines(_ log: String) -> String {

@@ -21,7 +21,10 @@ public struct AllocationRun: Sendable {
   ///
   /// - Throws: `InvalidCaseError` when the input breaks the case format;
   ///   `AllocationError` when the solver fails or an invariant breaks.
-  public init(folder: String, policyFile: String? = nil, options: AllocationOptions = AllocationOptions()) throws {
+  public init(
+    folder: String, policyFile: String? = nil, postcodesFile: String? = nil,
+    options: AllocationOptions = AllocationOptions()
+  ) throws {
     let clock = ContinuousClock()
     var timings: [PhaseTiming] = []
     var mark = clock.now
@@ -34,16 +37,21 @@ public struct AllocationRun: Sendable {
           peakMemoryBytes: PhaseTiming.peakMemory()))
       mark = now
     }
-    input = try CaseReader.read(folder: folder, policyFile: policyFile)
+    let monitor = options.monitor
+    monitor.report(.phase("read"))
+    input = try CaseReader.read(folder: folder, policyFile: policyFile, postcodesFile: postcodesFile)
     lap("read")
+    monitor.report(.phase("candidates"))
     candidates = CandidateSet(case: input)
     lap("candidates")
+    monitor.report(.phase("solve"))
     allocation = try Allocator.allocate(input, candidates: candidates, options: options)
     // Part of the solve, not a phase after it: listed first, not lapped.
     timings.append(
       PhaseTiming(
         phase: "model-build", seconds: allocation.modelBuildSeconds, peakMemoryBytes: PhaseTiming.peakMemory()))
     lap("solve")
+    monitor.report(.phase("verify"))
     try allocation.verify(case: input, candidates: candidates)
     summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
     try summary.checkFinite()

@@ -2,8 +2,20 @@ public import Placewise
 
 /// The files of an allocation's output folder, rendered.
 public enum OutputFiles {
-  /// Renders all output files of a run.
-  public static func render(_ run: AllocationRun) -> [(name: String, contents: [UInt8])] {
+  /// Every file name an allocation may write (an output folder holding other
+  /// files is not replaced).
+  public static let names: Set<String> = [
+    "placements.csv", "summary.json", "settings.csv", WorkbookReport.fileName, "report.html",
+  ]
+
+  /// Renders all output files of a run; `report.html` at the given level,
+  /// headed with `title`.
+  ///
+  /// - Throws: `WorkbookError` when the workbook cannot be written (a table
+  ///   over Excel's limits, or libxlsxwriter failing).
+  public static func render(
+    _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report"
+  ) throws -> [(name: String, contents: [UInt8])] {
     [
       (
         "placements.csv",
@@ -16,6 +28,8 @@ public enum OutputFiles {
           SummaryJSON.render(summary: run.summary, allocation: run.allocation, warnings: run.input.warnings).utf8)
       ),
       ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
+      (WorkbookReport.fileName, try WorkbookReport.render(run)),
+      ("report.html", Array(HTMLReport.render(run, level: reportLevel, title: title).utf8)),
     ]
   }
 }

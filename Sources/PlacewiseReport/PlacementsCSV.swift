@@ -5,15 +5,26 @@ public enum PlacementsCSV {
   /// The columns, in order.
   public static let header = [
     "pupil_id", "urn", "setting_name", "setting_kind", "travel_minutes", "preference_rank",
-    "preference_penalty", "status", "reason", "priority", "primary_need", "current_urn",
+    "preference_penalty", "status", "reason", "priority", "primary_need", "current_urn", "age", "nc_year",
   ]
 
   /// The file's text.
   public static func render(case input: Case, candidates: CandidateSet, allocation: Allocation) -> String {
     var csv = CSVText()
     csv.append(header)
+    for row in rows(case: input, candidates: candidates, allocation: allocation) { csv.append(row) }
+    return csv.text
+  }
+
+  /// The rows under the header, as text (shared with the workbook's Placements sheet).
+  package static func rows(case input: Case, candidates: CandidateSet, allocation: Allocation) -> [[String]] {
+    var csv: [[String]] = []
+    csv.reserveCapacity(input.pupils.count)
     for (p, pupil) in input.pupils.enumerated() {
-      let common = [String(pupil.priority), pupil.primaryNeed.code, pupil.currentURN?.rawValue ?? ""]
+      let common = [
+        String(pupil.priority), pupil.primaryNeed.code, pupil.currentURN?.rawValue ?? "", String(pupil.age),
+        CurriculumYearText.text(pupil.curriculumYear),
+      ]
       switch allocation.placements[p] {
       case .placed(let s, let pair):
         let setting = input.settings[s]
@@ -28,6 +39,6 @@ public enum PlacementsCSV {
         csv.append([pupil.id.rawValue, "", "", "", "", "", "", "unplaced", reason.description] + common)
       }
     }
-    return csv.text
+    return csv
   }
 }

@@ -40,10 +40,12 @@ enum OutputWriting {
   }
 
   /// The files of a case a run reads: those present of settings.csv,
-  /// pupils.csv and travel.csv, and the policy file used.
-  static func caseInputs(folder: String, policyFile: String?) -> [String] {
+  /// pupils.csv and travel.csv, the policy file used, then `others` (a
+  /// postcode directory, plan files) in the order given.
+  static func caseInputs(folder: String, policyFile: String?, others: [String?] = []) -> [String] {
     var paths = ["settings.csv", "pupils.csv", "travel.csv"].map { folder + "/" + $0 }
     paths.append(policyFile ?? folder + "/policy.toml")
+    paths += others.compactMap { $0 }
     return paths.filter { FileManager.default.fileExists(atPath: $0) }
   }
 }

@@ -31,7 +31,7 @@ struct PlacewiseCommand: ParsableCommand {
       written); 64 the command line is wrong.
       """,
     version: PlacewiseVersion.string,
-    subcommands: [Allocate.self, Validate.self]
+    subcommands: [Allocate.self, Validate.self, Compare.self, Import.self]
   )
 }
 
@@ -42,6 +42,7 @@ enum PlacewiseVersion {
 }
 
 extension SolverMethod: ExpressibleByArgument {}
+extension ReportLevel: ExpressibleByArgument {}
 
 struct CaseOptions: ParsableArguments {
   @Argument(help: "The case folder: settings.csv, pupils.csv, optional travel.csv and policy.toml.")
@@ -49,6 +50,13 @@ struct CaseOptions: ParsableArguments {
 
   @Option(name: .long, help: ArgumentHelp("A policy file to use instead of the case's policy.toml.", valueName: "file"))
   var policy: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The postcode directory (ONS Postcode Directory or OS Code-Point Open CSV) for postcode columns.",
+      valueName: "file"))
+  var postcodes: String?
 }
 
 /// Prints the problems of an invalid case to standard error; `wrote` says
@@ -73,7 +81,7 @@ func fail(_ message: String, status: Int32) -> ExitCode {
 
 struct Allocate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Allocate a case and write placements.csv, summary.json and settings.csv.",
+    abstract: "Allocate a case and write placements.csv, summary.json, settings.csv and report.html.",
     discussion: """
       The outputs are written all or nothing: into a new folder beside OUT_DIR, then swapped \
       into place in one step. An earlier output folder stays as it was if anything fails. \
@@ -104,6 +112,13 @@ struct Allocate: ParsableCommand {
   @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
   var shared = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Who report.html is for: internal (the SEND team, the default) or public (no pupil-level data; counts of 1 to 4 pupils shown as <5).",
+      valueName: "level"))
+  var reportLevel: ReportLevel = .internal
+
   @Flag(name: .long, help: "Print nothing on success.")
   var quiet = false
 
@@ -133,23 +148,37 @@ struct Allocate: ParsableCommand {
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
     let run: AllocationRun
+    let progress = ProgressLine(quiet: quiet)
+    defer { progress?.finish() }
+    var progressSink: (@Sendable (RunProgress) -> Void)?
+    if let progress { progressSink = { @Sendable event in progress.update(event) } }
     do {
       run = try AllocationRun(
-        folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
-        options: AllocationOptions(timeLimit: timeLimit, method: solver))
+        folder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
+        options: AllocationOptions(
+          timeLimit: timeLimit, method: solver,
+          monitor: RunMonitor(
+            progress: progressSink, trace: SolverTrace.sinkFromEnvironment())))
     } catch let error as InvalidCaseError {
+      progress?.finish()
       report(error)
       throw ExitCode(ExitStatus.invalidInput)
     } catch let error as AllocationError {
+      progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
     }
+    // The line goes before anything else is written to the terminal.
+    progress?.finish()
     reportWarnings(run.input.warnings)
     let writeStart = ContinuousClock.now
     let inputs = OutputWriting.digests(
-      of: OutputWriting.caseInputs(folder: caseOptions.caseFolder, policyFile: caseOptions.policy))
+      of: OutputWriting.caseInputs(
+        folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [caseOptions.postcodes]))
     do {
+      let title = "Allocation report: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
       try OutputWriting.write(
-        OutputFiles.render(run), to: out, shared: shared, policy: run.input.policy, inputs: inputs)
+        OutputFiles.render(run, reportLevel: reportLevel, title: title), to: out, shared: shared,
+        policy: run.input.policy, inputs: inputs)
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
@@ -166,8 +195,9 @@ struct Allocate: ParsableCommand {
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {
-      print(HumanSummary.render(summary: run.summary, allocation: run.allocation), terminator: "")
-      print(TerminalText.safe("Written:                 \(out)"))
+      print(
+        TerminalText.safe(HumanSummary.render(summary: run.summary, allocation: run.allocation, outputFolder: out)),
+        terminator: "")
     }
   }
 }
@@ -182,7 +212,8 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     do {
-      let input = try CaseReader.read(folder: caseOptions.caseFolder, policyFile: caseOptions.policy)
+      let input = try CaseReader.read(
+        folder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes)
       reportWarnings(input.warnings)
       let pairs = input.travel.map { ", \($0.count) journeys listed" } ?? ", journeys estimated from coordinates"
       print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")

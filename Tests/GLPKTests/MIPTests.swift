@@ -116,7 +116,8 @@ struct MIPTests {
       integer: [true, true]),
   ]
 
-  @Test("infeasible MIP: status .noFeasibleSolution, and enumeration finds no integer point",
+  @Test(
+    "infeasible MIP: status .noFeasibleSolution, and enumeration finds no integer point",
     arguments: infeasibleMIPs)
   func infeasibleMIP(_ ip: DenseLP) throws {
     #expect(IntegerOracle.optimum(of: ip, box: [0...5, 0...5]) == nil)

@@ -42,7 +42,8 @@ struct OutcomeStatusTests {
     #expect(solution.status == .noFeasibleSolution)
   }
 
-  @Test("unbounded LP: status .unbounded (.infeasibleOrUnbounded when the presolver decides)",
+  @Test(
+    "unbounded LP: status .unbounded (.infeasibleOrUnbounded when the presolver decides)",
     arguments: SimplexVariant.all)
   func unboundedLP(_ variant: SimplexVariant) throws {
     let solution = try Self.unbounded.program.solve(variant.options)

@@ -73,7 +73,8 @@ struct TextbookLPTests {
     #expect(oracle.contains(solution.columnValues))
   }
 
-  @Test("every small LP: GLPK's optimum is the best vertex and its basis certifies optimality (KKT, strong duality)",
+  @Test(
+    "every small LP: GLPK's optimum is the best vertex and its basis certifies optimality (KKT, strong duality)",
     arguments: Fixtures.smallLPs)
   func smallLPAgainstVertexEnumeration(_ lp: DenseLP) throws {
     let solution = try lp.program.solve()
@@ -85,7 +86,8 @@ struct TextbookLPTests {
     expectOptimalityCertificate(lp, solution)
   }
 
-  @Test("primal, dual and dual-then-primal simplex, with and without presolve, reach the same optimum",
+  @Test(
+    "primal, dual and dual-then-primal simplex, with and without presolve, reach the same optimum",
     arguments: Fixtures.smallLPs + [Fixtures.transportation.lp], SimplexVariant.all)
   func methodsAgree(_ lp: DenseLP, _ variant: SimplexVariant) throws {
     let reference = try lp.program.solve()

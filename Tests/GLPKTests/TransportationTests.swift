@@ -56,7 +56,9 @@ struct TransportationTests {
     expectClose(try #require(Fixtures.transportationOptimum).value, 61, "enumeration")
   }
 
-  @Test("the duals are transportation potentials: reduced costs c_ij - u_i - v_j >= 0, zero where goods flow, and sum(u s) + sum(v d) equals the cost")
+  @Test(
+    "the duals are transportation potentials: reduced costs c_ij - u_i - v_j >= 0, zero where goods flow, and sum(u s) + sum(v d) equals the cost"
+  )
   func potentialsCertifyOptimality() throws {
     let lp = problem.lp
     let solution = try lp.program.solve()

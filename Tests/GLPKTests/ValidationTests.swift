@@ -81,7 +81,8 @@ struct ValidationTests {
     expectClose(try Self.validBase.solve().objectiveValue, 11)
   }
 
-  @Test("refused by validate(), SimplexSession.init, solve() and solveMIP() with .invalidModel naming the offender",
+  @Test(
+    "refused by validate(), SimplexSession.init, solve() and solveMIP() with .invalidModel naming the offender",
     arguments: brokenModels)
   func refused(_ broken: BrokenModel) {
     var model = Self.validBase
@@ -138,19 +139,21 @@ struct ValidationTests {
     BrokenChange(testDescription: "negative column", expected: ["column -1", "out of range"]) {
       (s) throws(GLPKError) in try s.setBounds(columns: [(ColumnIndex(-1), .atLeast(0))])
     },
-    BrokenChange(testDescription: "column lower > upper", expected: ["column 0", "invalid bounds"]) {
+    BrokenChange(
+      testDescription: "column lower > upper", expected: ["column 0", "lower bound 3.0 above upper bound 1.0"]
+    ) {
       (s) throws(GLPKError) in try s.setBounds(columns: [(ColumnIndex(0), .between(3, 1))])
     },
-    BrokenChange(testDescription: "infinite column bound", expected: ["column 1", "invalid bounds"]) {
+    BrokenChange(testDescription: "infinite column bound", expected: ["column 1", "upper bound inf"]) {
       (s) throws(GLPKError) in try s.setBounds(columns: [(ColumnIndex(1), .atMost(.infinity))])
     },
     BrokenChange(testDescription: "row out of range", expected: ["row 5", "out of range"]) {
       (s) throws(GLPKError) in try s.setBounds(rows: [(RowIndex(5), .atMost(1))])
     },
-    BrokenChange(testDescription: "NaN row bound", expected: ["row 0", "invalid bounds"]) {
+    BrokenChange(testDescription: "NaN row bound", expected: ["row 0", "lower bound nan"]) {
       (s) throws(GLPKError) in try s.setBounds(rows: [(RowIndex(0), .fixed(.nan))])
     },
-    BrokenChange(testDescription: "row lower > upper", expected: ["row 1", "invalid bounds"]) {
+    BrokenChange(testDescription: "row lower > upper", expected: ["row 1", "lower bound 2.0 above upper bound 1.0"]) {
       (s) throws(GLPKError) in try s.setBounds(rows: [(RowIndex(1), .between(2, 1))])
     },
     // The first change is valid; the batch is refused whole, so it must not stick.
@@ -164,7 +167,8 @@ struct ValidationTests {
     },
   ]
 
-  @Test("a session refuses invalid changes with .invalidModel naming the offender, and still solves the unchanged model",
+  @Test(
+    "a session refuses invalid changes with .invalidModel naming the offender, and still solves the unchanged model",
     arguments: brokenChanges)
   func changeRefused(_ change: BrokenChange) throws {
     var session = try SimplexSession(Fixtures.production.program)
@@ -180,5 +184,38 @@ struct ValidationTests {
     #expect(after.status == .optimal)
     expectClose(after.objectiveValue, 11, "after the refused change")
     expectClose(after.columnValues, [3, 1], "after the refused change")
+  }
+
+  static let boundsToCompare: [Bounds] = [
+    .free, .atLeast(-2), .atMost(7), .between(1, 1), .between(0, 4), .fixed(3),
+    .between(3, 1), .between(-.infinity, 1), .atLeast(.infinity), .atMost(.nan), .fixed(.nan), .between(1, .nan),
+  ]
+
+  @Test(
+    "a whole model and a session's change follow one bound rule: both accept, or both refuse in the same words",
+    arguments: boundsToCompare)
+  func oneBoundRule(_ bounds: Bounds) throws {
+    for line in ["column", "row"] {
+      var program = Fixtures.production.program
+      if line == "column" { program.setBounds(ColumnIndex(1), bounds) } else { program.setBounds(RowIndex(1), bounds) }
+      let whole = Result { () throws(GLPKError) in try program.validate() }
+
+      var session = try SimplexSession(Fixtures.production.program)
+      let change = Result { () throws(GLPKError) in
+        if line == "column" {
+          try session.setBounds(columns: [(ColumnIndex(1), bounds)])
+        } else {
+          try session.setBounds(rows: [(RowIndex(1), bounds)])
+        }
+      }
+      switch (whole, change) {
+      case (.success, .success): break
+      case (.failure(let a), .failure(let b)):
+        #expect(a.message == b.message, "\(line) \(bounds)")
+        #expect(a.message.hasPrefix("\(line) 1 has "), "\(a.message)")
+      default:
+        Issue.record("\(line) \(bounds): validate() \(whole), setBounds \(change)")
+      }
+    }
   }
 }

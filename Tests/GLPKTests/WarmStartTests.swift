@@ -57,7 +57,8 @@ struct WarmStartTests {
     try expectSolved(&session, lp, byHand: 13.5, at: [3.5, 0, 6.5])
   }
 
-  @Test("a re-solve starts from the previous basis: after a change that keeps the basis optimal, one iteration is enough")
+  @Test(
+    "a re-solve starts from the previous basis: after a change that keeps the basis optimal, one iteration is enough")
   func startsFromPreviousBasis() throws {
     var lp = Fixtures.production
     var limited = SimplexOptions()

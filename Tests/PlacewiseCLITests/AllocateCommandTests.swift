@@ -19,7 +19,9 @@ struct AllocateCommandTests {
     let out = scratch.at("out")
     let result = try runPlacewise(["allocate", packageRoot + "/Data/sample-county", "--out", out])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("Pupils:"))
+    #expect(result.stdout.contains("Placed 2,786 of 3,000 pupils"), "\(result.stdout)")
+    #expect(result.stdout.contains("Report:                        \(out)/report.html"))
+    #expect(FileManager.default.fileExists(atPath: out + "/report.html"))
     let pupils = try readText(packageRoot + "/Data/sample-county/pupils.csv")
     let inputIDs = pupils.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
     let placements = try readText(out + "/placements.csv").split(separator: "\n").dropFirst()
@@ -39,11 +41,13 @@ struct AllocateCommandTests {
   func deterministic() throws {
     let scratch = try ScratchFolder()
     for name in ["a", "b"] {
-      let result = try runPlacewise(["allocate", packageRoot + "/Data/sample-county", "--out", scratch.at(name), "--quiet"])
+      let result = try runPlacewise([
+        "allocate", packageRoot + "/Data/sample-county", "--out", scratch.at(name), "--quiet",
+      ])
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.isEmpty)
     }
-    for file in ["placements.csv", "summary.json", "settings.csv"] {
+    for file in ["placements.csv", "summary.json", "settings.csv", "report.html"] {
       let a = try Data(contentsOf: URL(fileURLWithPath: scratch.at("a/" + file)))
       let b = try Data(contentsOf: URL(fileURLWithPath: scratch.at("b/" + file)))
       #expect(a == b, "\(file) differs")
@@ -139,9 +143,11 @@ struct AllocateCommandTests {
     #expect(result.stdout.contains("placewise"))
   }
 
-  @Test("help texts match the golden files (PLACEWISE_RECORD_GOLDEN=1 re-records)", arguments: [
-    ["--help"], ["allocate", "--help"], ["validate", "--help"],
-  ])
+  @Test(
+    "help texts match the golden files (PLACEWISE_RECORD_GOLDEN=1 re-records)",
+    arguments: [
+      ["--help"], ["allocate", "--help"], ["validate", "--help"], ["import", "gias", "--help"],
+    ])
   func helpIsPinned(arguments: [String]) throws {
     let result = try runPlacewise(arguments)
     #expect(result.status == 0)

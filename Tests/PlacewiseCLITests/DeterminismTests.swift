@@ -24,7 +24,9 @@ private func placementsByPupil(_ folder: String) throws -> [String: String] {
 
 @Suite("Same answer every time")
 struct DeterminismTests {
-  @Test("reordering the rows of pupils.csv and settings.csv changes no pupil's placement", arguments: ["contested-market", "plain-lp"])
+  @Test(
+    "reordering the rows of pupils.csv and settings.csv changes no pupil's placement",
+    arguments: ["contested-market", "plain-lp"])
   func rowOrderDoesNotMatter(solver: String) throws {
     // The sample (no quoted fields in pupils.csv) has ties worth breaking: equal journeys do occur
     // between settings on one site, and the tie-break level decides them by URN and pupil id.
@@ -67,14 +69,18 @@ extension DeterminismTests {
     return ["settings.csv": settings, "pupils.csv": pupils, "travel.csv": travel]
   }
 
-  @Test("with many exact ties, reordering every file's rows changes no pupil's placement", arguments: ["contested-market", "plain-lp"])
+  @Test(
+    "with many exact ties, reordering every file's rows changes no pupil's placement",
+    arguments: ["contested-market", "plain-lp"])
   func tiesAreBrokenByRule(solver: String) throws {
     let scratch = try ScratchFolder()
     let files = Self.tieRichCase()
     try scratch.writeCase("original", files: files)
     try scratch.writeCase("shuffled", files: files.mapValues { shuffled($0, seed: 99) })
     for (folder, out) in [("original", "a"), ("shuffled", "b")] {
-      let result = try runPlacewise(["allocate", scratch.at(folder), "--out", scratch.at(out), "--quiet", "--solver", solver])
+      let result = try runPlacewise([
+        "allocate", scratch.at(folder), "--out", scratch.at(out), "--quiet", "--solver", solver,
+      ])
       #expect(result.status == 0, "\(result.stderr)")
     }
     let a = try placementsByPupil(scratch.at("a"))

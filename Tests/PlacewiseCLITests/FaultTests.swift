@@ -13,7 +13,8 @@ private func largeUncontestedCase(_ scratch: ScratchFolder) throws -> String {
   for s in 0..<10 { settings += "\(300_000 + s),School \(s),mainstream,\(400_000 + 1000 * s),200000,4,19,100000\n" }
   var pupils = "pupil_id,easting,northing,age,primary_need,provision,preferences\n"
   for p in 0..<30_000 {
-    pupils += "K\(p),\(400_000 + (p * 37) % 9000),\(200_000 + (p * 53) % 7000),\(4 + p % 15),ASD,mainstream,\(300_000 + p % 10)\n"
+    pupils +=
+      "K\(p),\(400_000 + (p * 37) % 9000),\(200_000 + (p * 53) % 7000),\(4 + p % 15),ASD,mainstream,\(300_000 + p % 10)\n"
   }
   return try scratch.writeCase("large", files: ["settings.csv": settings, "pupils.csv": pupils])
 }
@@ -44,7 +45,8 @@ struct FaultTests {
     let start = clock.now
     #expect(try runPlacewise(["allocate", large, "--out", out, "--quiet"]).status == 0)
     let runtime = start.duration(to: clock.now)
-    let microseconds = Int(runtime.components.seconds) * 1_000_000 + Int(runtime.components.attoseconds / 1_000_000_000_000)
+    let microseconds =
+      Int(runtime.components.seconds) * 1_000_000 + Int(runtime.components.attoseconds / 1_000_000_000_000)
     var killedWhileRunning = 0
     for step in 1...12 {
       let process = try startPlacewise(["allocate", large, "--out", out, "--quiet"])
@@ -64,9 +66,12 @@ struct FaultTests {
   func timeLimit() throws {
     let scratch = try ScratchFolder()
     let out = scratch.at("out")
-    try #require(try runPlacewise(["allocate", packageRoot + "/Data/tiny/capacity-contest", "--out", out, "--quiet"]).status == 0)
+    try #require(
+      try runPlacewise(["allocate", packageRoot + "/Data/tiny/capacity-contest", "--out", out, "--quiet"]).status == 0)
     let before = try Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))
-    let result = try runPlacewise(["allocate", packageRoot + "/Data/sample-county", "--out", out, "--time-limit", "0.001"])
+    let result = try runPlacewise([
+      "allocate", packageRoot + "/Data/sample-county", "--out", out, "--time-limit", "0.001",
+    ])
     #expect(result.status == 3)
     #expect(result.stderr.contains("time limit"))
     #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")) == before)

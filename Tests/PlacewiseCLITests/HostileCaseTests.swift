@@ -84,7 +84,7 @@ struct HostileCaseTests {
     let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect((summary["travel_minutes"] as? Double).map { $0.isFinite && $0 > 800_000 } == true)
     #expect(summary["annual_place_cost"] as? Int == 10_000_000)
-    #expect(result.stdout.contains("£10000000"))
+    #expect(result.stdout.contains("£10,000,000"), "\(result.stdout)")
   }
 
   @Test("a setting name a spreadsheet would run is written as text in every CSV output")

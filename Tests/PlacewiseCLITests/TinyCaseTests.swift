@@ -16,11 +16,20 @@ struct TinyCase: Sendable, CustomStringConvertible {
 @Suite("Data/tiny: the hand-worked answers of Data/README.md")
 struct TinyCaseTests {
   static let cases = [
-    TinyCase(name: "capacity-contest", placed: 2, unmetPriority: 1, travelMinutes: 42, preferencePenalty: 0, firstPreferenceMet: 1),
-    TinyCase(name: "preference-vs-distance", placed: 4, unmetPriority: 0, travelMinutes: 31.2, preferencePenalty: 80, firstPreferenceMet: 1),
-    TinyCase(name: "need-cap", placed: 4, unmetPriority: 0, travelMinutes: 83, preferencePenalty: 0, firstPreferenceMet: 0),
-    TinyCase(name: "lexicographic", placed: 2, unmetPriority: 1, travelMinutes: 140, preferencePenalty: 20, firstPreferenceMet: 0),
-    TinyCase(name: "journey-limit", placed: 3, unmetPriority: 2, travelMinutes: 170, preferencePenalty: 20, firstPreferenceMet: 1),
+    TinyCase(
+      name: "capacity-contest", placed: 2, unmetPriority: 1, travelMinutes: 42, preferencePenalty: 0,
+      firstPreferenceMet: 1),
+    TinyCase(
+      name: "preference-vs-distance", placed: 4, unmetPriority: 0, travelMinutes: 31.2, preferencePenalty: 80,
+      firstPreferenceMet: 1),
+    TinyCase(
+      name: "need-cap", placed: 4, unmetPriority: 0, travelMinutes: 83, preferencePenalty: 0, firstPreferenceMet: 0),
+    TinyCase(
+      name: "lexicographic", placed: 2, unmetPriority: 1, travelMinutes: 140, preferencePenalty: 20,
+      firstPreferenceMet: 0),
+    TinyCase(
+      name: "journey-limit", placed: 3, unmetPriority: 2, travelMinutes: 170, preferencePenalty: 20,
+      firstPreferenceMet: 1),
   ]
 
   @Test("placewise allocate reaches the hand-computed optimum", arguments: cases, ["contested-market", "plain-lp"])

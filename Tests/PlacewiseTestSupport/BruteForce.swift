@@ -46,7 +46,9 @@ public enum BruteForce {
           minutes = (dx * dx + dy * dy).squareRoot() / 1000 * policy.detourFactor / policy.speedKmh * 60
         }
         let rank = pupil.preferences.firstIndex(of: setting.urn).map { $0 + 1 }
-        let limit = pupil.maxTravelMinutes ?? (pupil.age <= 10 ? policy.maxTravelMinutesPrimary : policy.maxTravelMinutesSecondary)
+        let limit =
+          pupil.maxTravelMinutes
+          ?? (pupil.age <= 10 ? policy.maxTravelMinutesPrimary : policy.maxTravelMinutesSecondary)
         if rank == nil && minutes > limit { continue }
         var penalty = 0.0
         if !pupil.preferences.isEmpty {
@@ -64,7 +66,8 @@ public enum BruteForce {
     let choices = options(input)
     let free = input.settings.map { max(0, $0.capacity - $0.onRoll) }
     var used = [Int](repeating: 0, count: input.settings.count)
-    var usedByNeed = [[Int]](repeating: [Int](repeating: 0, count: NeedCode.allCases.count), count: input.settings.count)
+    var usedByNeed = [[Int]](
+      repeating: [Int](repeating: 0, count: NeedCode.allCases.count), count: input.settings.count)
     var current = [Int?](repeating: nil, count: input.pupils.count)
     var best = Optimum(unmetPriority: .max, placementCost: .infinity, assignment: current, tried: 0)
     var tried = 0

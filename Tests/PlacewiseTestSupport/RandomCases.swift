@@ -62,15 +62,15 @@ public enum RandomCases {
         for need in needs where Bool.random(using: &rng) { designated.insert(need) }
       }
       var caps: [NeedCode: Int] = [:]
-      if Bool.random(using: &rng) { caps[needs.randomElement(using: &rng)!] = Int.random(in: 0...2, using: &rng) }
+      if Bool.random(using: &rng) { caps[needs.element(using: &rng)] = Int.random(in: 0...2, using: &rng) }
       let genders: [SettingGender] = [.mixed, .mixed, .boys, .girls]
       settings.append(
         Setting(
-          urn: URN("\(100_000 + s)"), name: "Setting \(s)", kind: kinds.randomElement(using: &rng)!,
+          urn: URN("\(100_000 + s)"), name: "Setting \(s)", kind: kinds.element(using: &rng),
           easting: coordinate(), northing: coordinate(), lowAge: low, highAge: low + Int.random(in: 0...8, using: &rng),
           capacity: capacity + Int.random(in: 0...1, using: &rng),
           onRoll: Int.random(in: 0..<4, using: &rng) == 0 ? 1 : 0,
-          gender: genders.randomElement(using: &rng)!, needs: designated, needPlaces: caps))
+          gender: genders.element(using: &rng), needs: designated, needPlaces: caps))
     }
     var pupils: [Pupil] = []
     for p in 0..<pupilCount {
@@ -81,14 +81,14 @@ public enum RandomCases {
       for _ in 0..<Int.random(in: 0...3, using: &rng) {
         switch Int.random(in: 0..<6, using: &rng) {
         case 0: preferences.append(URN("999999"))  // out of area
-        default: preferences.append(settings.randomElement(using: &rng)!.urn)  // may repeat
+        default: preferences.append(settings.element(using: &rng).urn)  // may repeat
         }
       }
       let sexes: [Sex?] = [.male, .female, nil]
       pupils.append(
         Pupil(
           id: PupilID("P\(p)"), easting: coordinate(), northing: coordinate(), age: Int.random(in: 4...16, using: &rng),
-          primaryNeed: needs.randomElement(using: &rng)!, provision: provision, sex: sexes.randomElement(using: &rng)!,
+          primaryNeed: needs.element(using: &rng), provision: provision, sex: sexes.element(using: &rng),
           preferences: preferences,
           maxTravelMinutes: Int.random(in: 0..<4, using: &rng) == 0 ? Double(Int.random(in: 0...60, using: &rng)) : nil,
           priority: Int.random(in: 0..<4, using: &rng) == 0 ? Int.random(in: 2...3, using: &rng) : 1))
@@ -105,5 +105,13 @@ public enum RandomCases {
       travel = matrix
     }
     return Case(settings: settings, pupils: pupils, travel: travel, policy: policy)
+  }
+}
+
+extension Array {
+  /// A random element (the array is never empty here), drawn exactly as
+  /// `randomElement(using:)` draws it, so seeds give the same cases.
+  fileprivate func element(using rng: inout some RandomNumberGenerator) -> Element {
+    self[Int.random(in: 0..<count, using: &rng)]
   }
 }

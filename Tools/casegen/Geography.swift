@@ -107,14 +107,14 @@ struct Geography {
   static func tiling(count: Int, random: inout SeededRandom, codes: [Int]) -> Geography {
     var centres: [GridPoint] = []
     while centres.count < count {
-      var best: GridPoint?
-      var bestGap = -1.0
-      for _ in 0..<24 {
+      var best = randomLandPoint(&random)
+      var bestGap = centres.map { $0.distance(to: best) }.min() ?? .infinity
+      for _ in 1..<24 {
         let c = randomLandPoint(&random)
         let gap = centres.map { $0.distance(to: c) }.min() ?? .infinity
         if gap > bestGap { (best, bestGap) = (c, gap) }
       }
-      centres.append(best!)
+      centres.append(best)
     }
     // England is about 130,000 km2: a county's reach is a little more than
     // the radius of its share, so that its box holds the whole cell.

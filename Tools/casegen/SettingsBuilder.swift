@@ -260,8 +260,8 @@ struct SettingsBuilder {
     // so all its (few, phased) places are free.
     for _ in 0..<counts.planned {
       let need = r.pick([(NeedCode.asd, 3), (.semh, 2), (.slcn, 1)])
-      plannedSerial[need, default: 0] += 1
-      let serial = plannedSerial[need]!
+      let serial = plannedSerial[need, default: 0] + 1
+      plannedSerial[need] = serial
       let code = "NEW-\(need.code)-\(serial < 10 ? "0" : "")\(serial)"
       usedURNs.insert(code)
       let t = town(c, .flat, &r)

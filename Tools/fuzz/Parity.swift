@@ -27,9 +27,12 @@ enum Parity {
       for (name, bytes) in files { try Data(bytes).write(to: scratch.appendingPathComponent(name)) }
       // The policy path is given relative to the working folder, so that
       // problems in it carry the same name both ways.
-      guard FileManager.default.changeCurrentDirectoryPath(scratch.path) else { fatalError("cannot enter \(scratch.path)") }
+      guard FileManager.default.changeCurrentDirectoryPath(scratch.path) else {
+        fatalError("cannot enter \(scratch.path)")
+      }
       let onDisk = outcome { () throws(InvalidCaseError) in try CaseReader.read(folder: ".", policyFile: policyFile) }
-      let inMemory = outcome { () throws(InvalidCaseError) in try CaseReader.read(files: files, policyFile: policyFile) }
+      let inMemory = outcome { () throws(InvalidCaseError) in try CaseReader.read(files: files, policyFile: policyFile)
+      }
       checked += 1
       if inMemory.hasPrefix("case:") { accepted += 1 }
       if ProcessInfo.processInfo.environment["PARITY_VERBOSE"] != nil { print("\(path)\n\(inMemory)") }

@@ -58,10 +58,17 @@ int pw_load(glp_prob *P, int minimise,
             int ne, const int *ia, const int *ja, const double *ar);
 
 int pw_set_objective(glp_prob *P, int n, const double *obj);
-int pw_set_col_bounds(glp_prob *P, int count, const int *j,
-                      const int *type, const double *lb, const double *ub);
-int pw_set_row_bounds(glp_prob *P, int count, const int *i,
-                      const int *type, const double *lb, const double *ub);
+
+/* What pw_set_bounds changes: rows or columns. */
+enum {
+  PW_ROWS = 0,
+  PW_COLUMNS = 1
+};
+
+/* Sets the bounds of count rows (which == PW_ROWS) or columns
+   (PW_COLUMNS); index holds their 0-based numbers. */
+int pw_set_bounds(glp_prob *P, int which, int count, const int *index,
+                  const int *type, const double *lb, const double *ub);
 
 /* Sets the status (GLP_BS, GLP_NL, ...) of every row and column: a starting
    basis for the next glp_simplex. */
@@ -84,9 +91,12 @@ int pw_basic_solution(glp_prob *P, double *obj,
 /* Copies the MIP solution into a 0-based array. */
 int pw_mip_solution(glp_prob *P, double *obj, double *col_val);
 
+#ifdef PW_TEST_HOOKS
 /* Deliberately makes an invalid GLPK call (a column number out of range),
-   so tests can show the trap turns GLPK's abort into an error. */
+   so tests can show the trap turns GLPK's abort into an error. A test hook:
+   Package.swift defines PW_TEST_HOOKS in debug builds only. */
 int pw_provoke_error(glp_prob *P);
+#endif
 
 #ifdef __cplusplus
 }

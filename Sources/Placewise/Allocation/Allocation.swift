@@ -31,11 +31,13 @@ public enum Placement: Sendable, Equatable {
 
 /// The outcome of an allocation: one placement per input pupil, in input
 /// order, and how the solver got there.
+///
+/// An allocation exists only once the solver has proved it optimal: a run
+/// that stops short (a time limit, a solver failure) throws
+/// ``AllocationError`` instead, so there is no status to carry.
 public struct Allocation: Sendable {
   /// One per pupil of the case, in input order.
   public var placements: [Placement]
-  /// `optimal`, or why not.
-  public var solverStatus: String
   /// Which solver path ran (reported in `summary.json`).
   public var solverPath: String
   /// The size of what GLPK solved, in words (reported in `summary.json`).
@@ -43,13 +45,20 @@ public struct Allocation: Sendable {
   /// Seconds of the solve spent building LPs (the Swift model and its load
   /// into GLPK), summed over LP parts built in parallel; for `--timings`.
   public var modelBuildSeconds: Double = 0
+  /// The contested market's last place prices per setting, in units where
+  /// one unit of unmet priority is `priceWeight` (empty for the plain LP):
+  /// what a changed case's solve starts from (`MarketStart`).
+  package var settingPrices: [Double] = []
+  /// See `settingPrices`.
+  package var priceWeight = 0.0
+  /// The pupils the contested market's last LP held (empty for the plain LP).
+  package var lpPupils: [Int] = []
 
   /// Creates an allocation.
   public init(
-    placements: [Placement], solverStatus: String, solverPath: String, solverDetail: String = ""
+    placements: [Placement], solverPath: String, solverDetail: String = ""
   ) {
     self.placements = placements
-    self.solverStatus = solverStatus
     self.solverPath = solverPath
     self.solverDetail = solverDetail
   }

@@ -6,7 +6,9 @@ extension Allocation {
   /// A violation is a bug in Placewise, never a property of the input, so it
   /// is thrown loudly instead of written.
   public func verify(case input: Case, candidates: CandidateSet) throws(AllocationError) {
-    func broken(_ what: String) -> AllocationError { AllocationError("allocation invariant broken: \(what)") }
+    func broken(_ what: String) -> AllocationError {
+      AllocationError(.invariantBroken, "allocation invariant broken: \(what)")
+    }
     guard placements.count == input.pupils.count else {
       throw broken("\(placements.count) placements for \(input.pupils.count) pupils")
     }
@@ -62,10 +64,4 @@ extension Allocation {
       }
     }
   }
-}
-
-/// A need cap of one setting.
-struct CapKey: Hashable {
-  var setting: Int
-  var need: NeedCode
 }

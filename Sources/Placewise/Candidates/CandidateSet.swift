@@ -12,17 +12,17 @@ import Foundation
 /// "no eligible setting" from "every eligible setting full".
 public struct CandidateSet: Sendable {
   /// Start of each pupil's pairs; `pupilCount + 1` entries.
-  public internal(set) var offsets: [Int]
+  package internal(set) var offsets: [Int]
   /// Setting index of each pair.
-  public internal(set) var setting: [Int32]
+  package internal(set) var setting: [Int32]
   /// Journey minutes of each pair.
-  public internal(set) var minutes: [Double]
+  package internal(set) var minutes: [Double]
   /// Preference rank (1-based) of each pair, 0 when the setting is not listed.
-  public internal(set) var rank: [Int32]
+  package internal(set) var rank: [Int32]
   /// Preference penalty of each pair, in minutes-equivalent.
-  public internal(set) var penalty: [Double]
+  package internal(set) var penalty: [Double]
   /// Per pupil: the number of settings eligible by all five rules, full or not.
-  public internal(set) var eligibleCount: [Int32]
+  package internal(set) var eligibleCount: [Int32]
 
   /// The number of pupils.
   public var pupilCount: Int { offsets.count - 1 }
@@ -33,7 +33,6 @@ public struct CandidateSet: Sendable {
   public func pairs(of pupil: Int) -> Range<Int> { offsets[pupil]..<offsets[pupil + 1] }
 
   /// The placement cost of a pair: journey minutes plus preference penalty.
-  @inlinable
   public func cost(_ pair: Int) -> Double { minutes[pair] + penalty[pair] }
 }
 
@@ -100,7 +99,7 @@ private struct CandidateBuilder: Sendable {
   /// Travel-matrix pairs grouped by pupil: `travelOrder[travelOffsets[p]..<travelOffsets[p + 1]]`.
   let travelOffsets: [Int]
   let travelOrder: [Int32]
-  /// Per setting and need code (`setting * 16 + need`): whether an
+  /// Per setting and need code (at `CapKey.index`): whether an
   /// eligible pair there can be used (a free place, and no cap of 0).
   let usable: [Bool]
   /// What rules 1 to 4 read of each setting.
@@ -114,10 +113,10 @@ private struct CandidateBuilder: Sendable {
     rules = input.settings.map(Eligibility.Rules.init)
     easting = input.settings.map(\.easting)
     northing = input.settings.map(\.northing)
-    var usable = [Bool](repeating: false, count: input.settings.count * 16)
+    var usable = [Bool](repeating: false, count: input.settings.count * CapKey.needSlots)
     for (s, setting) in input.settings.enumerated() {
       for need in NeedCode.allCases {
-        usable[s * 16 + need.rawValue] = setting.freePlaces > 0 && setting.cap(for: need) ?? 1 > 0
+        usable[CapKey(setting: s, need: need).index] = setting.freePlaces > 0 && setting.cap(for: need) ?? 1 > 0
       }
     }
     self.usable = usable
@@ -163,7 +162,7 @@ private struct CandidateBuilder: Sendable {
       var eligible: Int32 = 0
       row.removeAll(keepingCapacity: true)
 
-      let need = pupil.primaryNeed.rawValue
+      let need = pupil.primaryNeed
       func consider(_ s: Int, _ journey: Double, _ rank: Int?) {
         // Rules, not a Setting: copying a Setting per pair retains its
         // strings and tables, which was a tenth of this phase.
@@ -171,7 +170,7 @@ private struct CandidateBuilder: Sendable {
           Eligibility.journeyAllowed(minutes: journey, limit: limit, isPreference: rank != nil)
         else { return }
         eligible += 1
-        guard usable[s * 16 + need] else { return }
+        guard usable[CapKey(setting: s, need: need).index] else { return }
         let penalty = Eligibility.preferencePenalty(rank: rank, hasPreferences: hasPreferences, policy: policy)
         row.append((Int32(s), journey, Int32(rank ?? 0), penalty))
       }

@@ -21,6 +21,9 @@ final class ParallelSlots<Value>: @unchecked Sendable {
   func values() -> [Value] {
     lock.lock()
     defer { lock.unlock() }
-    return slots.map { $0! }
+    return slots.map { slot in
+      guard let slot else { preconditionFailure("a parallel slot was never stored") }
+      return slot
+    }
   }
 }

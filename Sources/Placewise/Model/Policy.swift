@@ -13,6 +13,12 @@ public struct Policy: Sendable, Equatable {
   public var preferenceStep: Double = 20
   /// Minutes-equivalent at a setting the parent did not list.
   public var unlistedPenalty: Double = 60
+  /// The postcode directory to look `postcode` cells up in (`postcodes`);
+  /// a relative path is taken from the case folder.
+  public var postcodesFile: String?
+  /// The day ages are taken on when pupils give a date of birth
+  /// (`placement_start`); nil: the coming 1 September.
+  public var placementStart: CalendarDate?
 
   /// The default policy of the case format.
   public init() {}

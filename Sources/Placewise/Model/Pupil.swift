@@ -23,6 +23,9 @@ public struct Pupil: Sendable {
   public var priority: Int
   /// The setting attended now, if any (reported, not a constraint).
   public var currentURN: URN?
+  /// The national curriculum year in the placement's school year (Reception
+  /// 0, nursery below), when a date of birth gave it; nil when only an age was.
+  public var curriculumYear: Int?
 
   /// Creates a pupil; optional facts take the case format's defaults.
   public init(

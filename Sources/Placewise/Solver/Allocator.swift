@@ -1,29 +1,5 @@
 import Foundation
-public import GLPK
-
-/// A failure to allocate that is not the input's fault: GLPK stopped (a time
-/// limit, numerical trouble) or the result broke an invariant.
-public struct AllocationError: Error, Sendable, CustomStringConvertible {
-  /// What went wrong, in words.
-  public var message: String
-  /// GLPK's error, when it came from GLPK.
-  public var glpk: GLPKError?
-
-  /// Creates an error.
-  public init(_ message: String, glpk: GLPKError? = nil) {
-    self.message = message
-    self.glpk = glpk
-  }
-
-  /// The solver ran out of the time it was given.
-  public static let timeLimit = AllocationError("the solver reached the time limit before proving an optimum")
-
-  /// The message, with GLPK's detail.
-  public var description: String {
-    if let glpk { return "\(message): \(glpk)" }
-    return message
-  }
-}
+import GLPK
 
 /// Which formulation the solver is given. Both reach the same exact optimum.
 public enum SolverMethod: String, Sendable, CaseIterable {
@@ -41,11 +17,17 @@ public struct AllocationOptions: Sendable {
   public var timeLimit: Double?
   /// Which formulation the solver is given.
   public var method: SolverMethod
+  /// Who hears of the run's progress and the solver's trace.
+  public var monitor: RunMonitor
+  /// Where the contested market starts instead of an auction: an earlier
+  /// optimum carried over (`compare` re-solving each plan from the baseline's).
+  package var start: MarketStart?
 
-  /// Defaults: no time limit, the contested market.
-  public init(timeLimit: Double? = nil, method: SolverMethod = .contestedMarket) {
+  /// Defaults: no time limit, the contested market, nobody listening.
+  public init(timeLimit: Double? = nil, method: SolverMethod = .contestedMarket, monitor: RunMonitor = .silent) {
     self.timeLimit = timeLimit
     self.method = method
+    self.monitor = monitor
   }
 }
 
@@ -65,40 +47,42 @@ public enum Allocator {
     var path: String
     var detail: String
     var buildSeconds = 0.0
+    var finalPrices: ([Double], Double) = ([], 0)
+    var lpPupils: [Int] = []
+    let monitor = options.monitor
     do {
       switch options.method {
       case .plainLP:
         let buildStart = ContinuousClock.now
         let model = PlainFormulation(case: input, candidates: candidates)
         buildSeconds = (ContinuousClock.now - buildStart).inSeconds
-        let solution = try LexicographicLP.solve(model.program, objectives: model.objectives, deadline: deadline)
+        let solution = try LexicographicLP.solve(
+          model.program, objectives: model.objectives, deadline: deadline, monitor: monitor)
         buildSeconds += solution.loadSeconds
         chosenPair = model.assignment(from: solution.values, candidates: candidates)
         path = "glpk-simplex-lexicographic/plain-lp"
         detail = "\(model.program.rowCount) rows, \(model.program.columnCount) columns"
       case .contestedMarket:
-        Profile.log("auction start")
-        let auction = try PriceAuction(case: input, candidates: candidates, deadline: deadline)
-        Profile.log("auction done")
-        var market = ContestedMarket(case: input, candidates: candidates, auction: auction)
-        Profile.log("market init")
+        monitor.log("auction start")
+        let auction =
+          if let start = options.start {
+            PriceAuction(start: start, candidates: candidates)
+          } else {
+            try PriceAuction(case: input, candidates: candidates, deadline: deadline)
+          }
+        monitor.log("auction done")
+        var market = ContestedMarket(case: input, candidates: candidates, auction: auction, monitor: monitor)
+        monitor.log("market init")
         chosenPair = try market.solve(deadline: deadline)
         buildSeconds = market.modelBuildSeconds
+        finalPrices = (market.settingPrice, market.weight)
+        lpPupils = market.lpPupils
         path = "glpk-simplex-lexicographic/contested-market"
         detail =
           "\(market.rounds) pricing rounds; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns "
           + "in \(market.lastComponents) independent parts"
           + (market.refusedStarts > 0 ? "; \(market.refusedStarts) parts solved without their start" : "")
       }
-    } catch let error as GLPKError {
-      let what =
-        error.returnCode == .timeLimitReached
-        ? "the solver reached the time limit before proving an optimum" : "the solver failed"
-      throw AllocationError(what, glpk: error)
-    } catch let error as AllocationError {
-      throw error
-    } catch {
-      throw AllocationError("unexpected failure: \(error)")
     }
     let placements = (0..<input.pupils.count).map { p -> Placement in
       let pair = chosenPair[p]
@@ -106,8 +90,10 @@ public enum Allocator {
       return .unplaced(candidates.eligibleCount[p] == 0 ? .noEligibleSetting : .eligibleSettingsFull)
     }
     var allocation = Allocation(
-      placements: placements, solverStatus: "optimal", solverPath: path, solverDetail: detail)
+      placements: placements, solverPath: path, solverDetail: detail)
     allocation.modelBuildSeconds = buildSeconds
+    (allocation.settingPrices, allocation.priceWeight) = finalPrices
+    allocation.lpPupils = lpPupils
     return allocation
   }
 }

@@ -5,9 +5,9 @@ extension ContestedMarket {
   /// What one connected part of the LP gives back.
   struct ComponentResult: Sendable {
     var assignment: [(pupil: Int, pair: Int)] = []
-    var settingDuals: [[(Int, Double)]] = [[], [], []]
-    var capDuals: [[(Int, Double)]] = [[], [], []]
-    var pupilDuals: [[(Int, Double)]] = [[], [], []]
+    var settingDuals: [(setting: Int, dual: LexCost)] = []
+    var capDuals: [(key: CapKey, dual: LexCost)] = []
+    var pupilDuals: [(pupil: Int, dual: LexCost)] = []
     /// GLPK refused the start built for it (it was then solved cold).
     var refusedStart = false
     /// Seconds spent building this part's LP and loading it into GLPK.
@@ -17,21 +17,30 @@ extension ContestedMarket {
   /// Builds and solves the LP of one connected part: its pupils with their
   /// included pairs, and the setting and cap rows they touch.
   func solveComponent(
-    _ pupils: [Int], _ hasSettingRow: [Bool], _ liveCaps: Set<Int>, _ deadline: ContinuousClock.Instant?
-  ) throws -> ComponentResult {
+    _ pupils: [Int], _ hasSettingRow: [Bool], _ liveCaps: Set<CapKey>, _ deadline: ContinuousClock.Instant?
+  ) throws(AllocationError) -> ComponentResult {
     let buildStart = ContinuousClock.now
     var program = LinearProgram(direction: .minimize)
     var settingRow: [Int: Int] = [:]
-    var capRow: [Int: Int] = [:]
+    var capRow: [CapKey: Int] = [:]
+    // Places each row has left for this part: a setting's free places less
+    // what fixed pupils use, likewise a live cap's.
+    var room: [Int: Int] = [:]
     for p in pupils {
       for pair in included[p] {
         let s = Int(candidates.setting[pair])
         if hasSettingRow[s], settingRow[s] == nil {
-          settingRow[s] = program.addRow(.atMost(Double(free[s] - fixedLoad[s]))).position
+          let left = free[s] - fixedLoad[s]
+          let row = program.addRow(.atMost(Double(left))).position
+          settingRow[s] = row
+          room[row] = left
         }
-        let key = s * 16 + need[p]
-        if liveCaps.contains(key), capRow[key] == nil {
-          capRow[key] = program.addRow(.atMost(Double(caps[key]! - fixedCapLoad[key, default: 0]))).position
+        let key = CapKey(setting: s, need: need[p])
+        if liveCaps.contains(key), capRow[key] == nil, let cap = caps[key] {
+          let left = cap - fixedCapLoad[key, default: 0]
+          let row = program.addRow(.atMost(Double(left))).position
+          capRow[key] = row
+          room[row] = left
         }
       }
     }
@@ -41,9 +50,6 @@ extension ContestedMarket {
     // The start: each pupil where it was (the auction's pair in the first
     // round, the last allocation later), dropped to unplaced where its place
     // is no longer free, so that the start is feasible.
-    var room: [Int: Int] = [:]
-    for (s, r) in settingRow { room[r] = free[s] - fixedLoad[s] }
-    for (key, r) in capRow { room[r] = caps[key]! - fixedCapLoad[key, default: 0] }
     let firstPupilRow = program.rowCount
     var tree = TreeBasis(rowCount: program.rowCount + pupils.count)
     var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
@@ -54,16 +60,16 @@ extension ContestedMarket {
       var start = startPair[p]
       if start >= 0 {
         let s = Int(candidates.setting[start])
-        let rows = [settingRow[s], capRow[s * 16 + need[p]]].compactMap { $0 }
-        if included[p].contains(start), rows.allSatisfy({ room[$0]! > 0 }) {
-          for r in rows { room[r]! -= 1 }
+        let rows = [settingRow[s], capRow[CapKey(setting: s, need: need[p])]].compactMap { $0 }
+        if included[p].contains(start), rows.allSatisfy({ room[$0, default: 0] > 0 }) {
+          for r in rows { room[r, default: 0] -= 1 }
         } else {
           start = -1
         }
       }
       func rowsAndPrice(_ pair: Int) -> (to: Int, price: Double) {
         let s = Int(candidates.setting[pair])
-        let key = s * 16 + need[p]
+        let key = CapKey(setting: s, need: need[p])
         let price = (settingRow[s] != nil ? settingPrice[s] : 0) + (capRow[key] != nil ? capPrice[key] ?? 0 : 0)
         return (capRow[key] ?? settingRow[s] ?? tree.root, price)
       }
@@ -74,7 +80,7 @@ extension ContestedMarket {
         let column = program.addColumn(.atLeast(0), objective: 0)
         program.setEntry(row: RowIndex(row), column: column, 1)
         if let r = settingRow[s] { program.setEntry(row: RowIndex(r), column: column, 1) }
-        if let r = capRow[s * 16 + need[p]] { program.setEntry(row: RowIndex(r), column: column, 1) }
+        if let r = capRow[CapKey(setting: s, need: need[p])] { program.setEntry(row: RowIndex(r), column: column, 1) }
         levelOne.append(0)
         levelTwo.append(candidates.cost(pair))
         levelThree.append(tieBreak.weight(pupil: input.pupils[p].id, setting: s))
@@ -94,11 +100,13 @@ extension ContestedMarket {
         .init(from: row, to: tree.root, isPositive: start < 0, distance: abs(unplacedCost - potential)))
     }
     for (s, r) in settingRow {
-      tree.slacks[r] = .init(from: r, to: tree.root, isPositive: room[r]! > 0, distance: abs(settingPrice[s]))
+      tree.slacks[r] = .init(
+        from: r, to: tree.root, isPositive: room[r, default: 0] > 0, distance: abs(settingPrice[s]))
     }
     for (key, r) in capRow {
       tree.slacks[r] = .init(
-        from: r, to: settingRow[key / 16] ?? tree.root, isPositive: room[r]! > 0, distance: abs(capPrice[key] ?? 0))
+        from: r, to: settingRow[key.setting] ?? tree.root, isPositive: room[r, default: 0] > 0,
+        distance: abs(capPrice[key] ?? 0))
     }
     let basis = tree.statuses { $0 >= firstPupilRow ? .fixed : .atUpper }
     let objectives = [levelOne, levelTwo, levelThree]
@@ -109,23 +117,24 @@ extension ContestedMarket {
       solution = try LexicographicLP.solve(
         program, objectives: objectives,
         start: basis.map { WarmStart(rows: $0.rows, columns: $0.columns, weight: weight) },
-        deadline: deadline)
-    } catch let error as GLPKError where error.returnCode != .timeLimitReached {
+        deadline: deadline, monitor: monitor)
+    } catch  where error.kind == .solverFailed {
       // The start should always be a valid basis; if GLPK refuses it, solve
       // from scratch rather than fail.
       refused = true
-      solution = try LexicographicLP.solve(program, objectives: objectives, deadline: deadline)
+      solution = try LexicographicLP.solve(program, objectives: objectives, deadline: deadline, monitor: monitor)
     }
     var result = ComponentResult()
     result.refusedStart = refused
     result.buildSeconds = buildSeconds + solution.loadSeconds
     for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { result.assignment.append((p, pair)) }
-    for level in 0..<3 {
-      let duals = solution.duals[level]
-      result.settingDuals[level] = settingRow.map { ($0.key, duals[$0.value]) }
-      result.capDuals[level] = capRow.map { ($0.key, duals[$0.value]) }
-      result.pupilDuals[level] = pupilRow.map { ($0.0, duals[$0.1]) }
+    let duals = solution.duals
+    func dual(_ row: Int) -> LexCost {
+      LexCost(unmet: duals[0][row], placement: duals[1][row], tieBreak: duals[2][row])
     }
+    result.settingDuals = settingRow.map { ($0.key, dual($0.value)) }
+    result.capDuals = capRow.map { ($0.key, dual($0.value)) }
+    result.pupilDuals = pupilRow.map { ($0.0, dual($0.1)) }
     return result
   }
 }

@@ -8,30 +8,29 @@ extension ContestedMarket {
     var assignment: [Int]
   }
 
-  mutating func solveRound(deadline: ContinuousClock.Instant?) throws -> RoundResult {
+  mutating func solveRound(deadline: ContinuousClock.Instant?) throws(AllocationError) -> RoundResult {
     activatedFrom = [:]
     let settingCount = input.settings.count
     let activePupils = (0..<input.pupils.count).filter { isActive[$0] }
 
     // Demand on each setting and cap from the LP's pairs.
     var demand = [Int](repeating: 0, count: settingCount)
-    var capDemand: [Int: Int] = [:]
+    var capDemand: [CapKey: Int] = [:]
     for p in activePupils {
       for pair in included[p] {
         let s = Int(candidates.setting[pair])
         demand[s] += 1
-        let key = s * 16 + need[p]
+        let key = CapKey(setting: s, need: need[p])
         if caps[key] != nil { capDemand[key, default: 0] += 1 }
       }
     }
     // Rows only where the LP's pairs could overfill what fixed pupils leave.
     var hasSettingRow = [Bool](repeating: false, count: settingCount)
     for s in 0..<settingCount where demand[s] > free[s] - fixedLoad[s] { hasSettingRow[s] = true }
-    var liveCaps: [Int] = []
-    for key in capDemand.keys.sorted() {
-      let s = key / 16
-      let residualCap = caps[key]! - fixedCapLoad[key, default: 0]
-      if capDemand[key]! > residualCap, residualCap < free[s] - fixedLoad[s] { liveCaps.append(key) }
+    var liveCaps: [CapKey] = []
+    for (key, wanted) in capDemand.sorted(by: { $0.key < $1.key }) {
+      let residualCap = caps[key, default: 0] - fixedCapLoad[key, default: 0]
+      if wanted > residualCap, residualCap < free[key.setting] - fixedLoad[key.setting] { liveCaps.append(key) }
     }
     let liveCapSet = Set(liveCaps)
 
@@ -45,7 +44,7 @@ extension ContestedMarket {
       for pair in included[p] {
         let s = Int(candidates.setting[pair])
         if hasSettingRow[s] { sets.union(i, activePupils.count + s) }
-        if let node = capNode[s * 16 + need[p]] { sets.union(i, node) }
+        if let node = capNode[CapKey(setting: s, need: need[p])] { sets.union(i, node) }
       }
     }
     var componentOf: [Int: Int] = [:]
@@ -62,16 +61,19 @@ extension ContestedMarket {
     lastLPPupils = activePupils.count
     lastLPColumns = activePupils.reduce(0) { $0 + included[$1].count + 1 }
     lastComponents = components.count
-    Profile.log(
+    monitor.report(.pricingRound(round: rounds, lpPupils: activePupils.count))
+    monitor.log(
       "round \(rounds): \(activePupils.count) pupils, \(lastLPColumns) cols, parts \(components.map(\.count).sorted(by: >).prefix(5))"
     )
 
     let market = self
     let parts = components
     let rowSettings = hasSettingRow
-    let results = ParallelSlots<Result<ComponentResult, any Error>>(count: components.count)
+    let results = ParallelSlots<Result<ComponentResult, AllocationError>>(count: components.count)
     let solveOne: @Sendable (Int) -> Void = { c in
-      results.store(c, Result { try market.solveComponent(parts[c], rowSettings, liveCapSet, deadline) })
+      results.store(
+        c,
+        Result { () throws(AllocationError) in try market.solveComponent(parts[c], rowSettings, liveCapSet, deadline) })
     }
     if GLPKEnvironment.isThreadLocal && components.count > 1 {
       // Largest first, so the two cores finish together.
@@ -83,35 +85,31 @@ extension ContestedMarket {
 
     var assignment = fixedPair
     for p in activePupils { assignment[p] = -1 }
-    // Duals per level: of each setting row, cap row and pupil row (0 where none).
-    var ySetting = [[Double]](repeating: [Double](repeating: 0, count: settingCount), count: 3)
-    var yCap = [[Int: Double]](repeating: [:], count: 3)
-    var yPupil = [[Double]](repeating: [Double](repeating: 0, count: input.pupils.count), count: 3)
-    for result in try results.values().map({ try $0.get() }) {
+    // Duals of each setting row, cap row and pupil row (zero where none).
+    var ySetting = [LexCost](repeating: .zero, count: settingCount)
+    var yCap: [CapKey: LexCost] = [:]
+    var yPupil = [LexCost](repeating: .zero, count: input.pupils.count)
+    for slot in results.values() {
+      let result = try slot.get()
       if result.refusedStart { refusedStarts += 1 }
       modelBuildSeconds += result.buildSeconds
       for (p, pair) in result.assignment { assignment[p] = pair }
-      for level in 0..<3 {
-        for (s, y) in result.settingDuals[level] { ySetting[level][s] = y }
-        for (key, y) in result.capDuals[level] { yCap[level][key] = y }
-        for (p, y) in result.pupilDuals[level] { yPupil[level][p] = y }
-      }
+      for (s, y) in result.settingDuals { ySetting[s] = y }
+      for (key, y) in result.capDuals { yCap[key] = y }
+      for (p, y) in result.pupilDuals { yPupil[p] = y }
     }
-    Profile.log("round \(rounds) solved")
+    monitor.log("round \(rounds) solved")
     // Full settings the LP does not see take the auction's price.
     for s in 0..<settingCount where demand[s] == 0 && fixedLoad[s] >= free[s] && s < externalPrice.count {
-      ySetting[0][s] = -externalPrice[s].0
-      ySetting[1][s] = -externalPrice[s].1
+      ySetting[s] = .zero - externalPrice[s]
     }
 
     // The next round's start is shaped by these duals, in combined units.
-    settingPrice = (0..<settingCount).map { -(weight * ySetting[0][$0] + ySetting[1][$0]) }
-    capPrice = [:]
-    for (key, y) in yCap[0] { capPrice[key] = -weight * y }
-    for (key, y) in yCap[1] { capPrice[key, default: 0] -= y }
+    settingPrice = ySetting.map { -(weight * $0.unmet + $0.placement) }
+    capPrice = yCap.mapValues { -(weight * $0.unmet + $0.placement) }
 
-    // Pricing every pair of every pupil, with reduced costs as triples
-    // (level 1, level 2, level 3) compared lexicographically.
+    // Pricing every pair of every pupil, with reduced costs compared
+    // lexicographically.
     var changed = false
     var activations = 0
     // Places left at each setting by this round's allocation: a pupil
@@ -125,28 +123,26 @@ extension ContestedMarket {
       let k = need[p]
       let id = input.pupils[p].id
       // Most rounds have no live cap row: skip the lookup on this hot path.
-      func price(_ level: Int, _ s: Int) -> Double {
-        yCap[level].isEmpty ? ySetting[level][s] : ySetting[level][s] + (yCap[level][s * 16 + k] ?? 0)
+      func price(_ s: Int) -> LexCost {
+        yCap.isEmpty ? ySetting[s] : ySetting[s] + (yCap[CapKey(setting: s, need: k)] ?? .zero)
       }
-      func cost(_ level: Int, _ pair: Int) -> Double {
-        switch level {
-        case 0: 0
-        case 1: candidates.cost(pair)
-        default: tieBreak.weight(pupil: id, setting: Int(candidates.setting[pair]))
-        }
+      func cost(_ pair: Int) -> LexCost {
+        LexCost(
+          unmet: 0, placement: candidates.cost(pair),
+          tieBreak: tieBreak.weight(pupil: id, setting: Int(candidates.setting[pair])))
       }
-      var Y = (0.0, 0.0, 0.0)
+      var Y = LexCost.zero
       let own = fixedPair[p]
       if isActive[p] {
-        Y = (yPupil[0][p], yPupil[1][p], yPupil[2][p])
+        Y = yPupil[p]
       } else {
         // Enough pupils enter this round; the next round prices the rest.
         if activations >= maxActivations { continue }
         // The pupil's dual makes its own pair's reduced cost zero.
-        let t = Int(candidates.setting[own])
-        Y = (cost(0, own) - price(0, t), cost(1, own) - price(1, t), cost(2, own) - price(2, t))
+        Y = cost(own) - price(Int(candidates.setting[own]))
         // Leaving the pupil unplaced: costs (priority, 0, 0).
-        if isNegative(Double(input.pupils[p].priority) - Y.0, -Y.1, -Y.2) {
+        let unplaced = LexCost(unmet: Double(input.pupils[p].priority), placement: 0, tieBreak: 0)
+        if (unplaced - Y).isNegative(within: tolerance) {
           activate(p, adding: nil)
           activations += 1
           changed = true
@@ -158,15 +154,12 @@ extension ContestedMarket {
       // dual is negative), so a pair's reduced cost is at least
       // (-Y1, cost - Y2, .); once that is positive at level 1, or at level
       // 2 with Y1 = 0, no later (dearer) pair can price negative.
-      let canStop = Y.0 < 0.5
-      if Y.0 < -0.5 { continue }
+      let canStop = Y.unmet < 0.5
+      if Y.unmet < -0.5 { continue }
       for pair in pairs where pair != own {
-        if canStop && candidates.cost(pair) - Y.1 > tolerance.0 { break }
+        if canStop && candidates.cost(pair) - Y.placement > tolerance.placement { break }
         let s = Int(candidates.setting[pair])
-        let d = (
-          cost(0, pair) - Y.0 - price(0, s), cost(1, pair) - Y.1 - price(1, s), cost(2, pair) - Y.2 - price(2, s)
-        )
-        guard isNegative(d.0, d.1, d.2) else { continue }
+        guard (cost(pair) - Y - price(s)).isNegative(within: tolerance) else { continue }
         if isActive[p] {
           if !included[p].contains(pair) {
             included[p].append(pair)
@@ -176,7 +169,7 @@ extension ContestedMarket {
           activate(p, adding: pair)
           activations += 1
           let t = Int(candidates.setting[own])
-          if room[s] > 0, caps[s * 16 + k] == nil {
+          if room[s] > 0, caps[CapKey(setting: s, need: k)] == nil {
             room[s] -= 1
             room[t] += 1
             activatedFrom[p] = pair
@@ -196,15 +189,5 @@ extension ContestedMarket {
       startPair = next
     }
     return RoundResult(isOptimal: !changed, assignment: assignment)
-  }
-
-  /// Whether the lexicographic reduced cost (d1, d2, d3) is below zero; d1
-  /// is a whole number up to rounding.
-  func isNegative(_ d1: Double, _ d2: Double, _ d3: Double) -> Bool {
-    if d1 < -0.5 { return true }
-    if d1 > 0.5 { return false }
-    if d2 < -tolerance.0 { return true }
-    if d2 > tolerance.0 { return false }
-    return d3 < -tolerance.1
   }
 }

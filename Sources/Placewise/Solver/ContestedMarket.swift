@@ -56,17 +56,19 @@ struct ContestedMarket {
 
   let input: Case
   let candidates: CandidateSet
+  /// Who hears of each round (progress) and of the solver's stages (trace).
+  let monitor: RunMonitor
   let tieBreak: TieBreak
   /// Level-2 and level-3 reduced costs above `-tolerance` count as non-negative.
-  let tolerance: (Double, Double)
-  let need: [Int]
+  let tolerance: LexTolerance
+  let need: [NeedCode]
   let free: [Int]
-  /// Effective need caps, keyed by `setting * 16 + need`.
-  let caps: [Int: Int]
+  /// Effective need caps.
+  let caps: [CapKey: Int]
 
-  /// Prices (level 1, level 2) of full settings the LP does not see, from
-  /// the auction; any non-negative price is complementary to a full row.
-  let externalPrice: [(Double, Double)]
+  /// Prices of full settings the LP does not see, from the auction (level 3
+  /// zero); any non-negative price is complementary to a full row.
+  let externalPrice: [LexCost]
   /// The auction's weighted prices (0 without an auction): a pupil brings
   /// into the LP its pairs cheapest at these prices, the ones likely to matter.
   let guidePrice: [Double]
@@ -80,13 +82,13 @@ struct ContestedMarket {
   /// Approximate prices (in combined units) of settings and caps that shape
   /// the start: the auction's in the first round, the last LP's duals later.
   var settingPrice: [Double]
-  var capPrice: [Int: Double] = [:]
+  var capPrice: [CapKey: Double] = [:]
   /// Pupils activated during this round's pricing, with the pair they held.
   var activatedFrom: [Int: Int] = [:]
   var isActive: [Bool]
   var included: [[Int]]
   var fixedLoad: [Int]
-  var fixedCapLoad: [Int: Int] = [:]
+  var fixedCapLoad: [CapKey: Int] = [:]
 
   /// Statistics of the run, for the summary (set by the pricing rounds in
   /// ContestedMarket+Pricing.swift, hence not private).
@@ -101,18 +103,19 @@ struct ContestedMarket {
 
   init(
     case input: Case, candidates: CandidateSet, auction: PriceAuction? = nil,
-    initialPairs: Int = Self.defaultInitialPairs, maxActivations: Int? = nil
+    initialPairs: Int = Self.defaultInitialPairs, maxActivations: Int? = nil, monitor: RunMonitor = .silent
   ) {
+    self.monitor = monitor
     self.initialPairs = initialPairs
     self.maxActivations = maxActivations ?? Self.defaultMaxActivations(pupils: input.pupils.count)
     self.input = input
     self.candidates = candidates
-    need = input.pupils.map { $0.primaryNeed.rawValue }
+    need = input.pupils.map(\.primaryNeed)
     free = input.settings.map(\.freePlaces)
-    var caps: [Int: Int] = [:]
+    var caps: [CapKey: Int] = [:]
     for (s, setting) in input.settings.enumerated() {
       for code in setting.needPlaces.keys {
-        if let cap = setting.cap(for: code) { caps[s * 16 + code.rawValue] = cap }
+        if let cap = setting.cap(for: code) { caps[CapKey(setting: s, need: code)] = cap }
       }
     }
     self.caps = caps
@@ -120,7 +123,7 @@ struct ContestedMarket {
     self.tieBreak = tieBreak
     var maxCost = 0.0
     for pair in 0..<candidates.count { maxCost = max(maxCost, candidates.cost(pair)) }
-    tolerance = (1e-9 * (1 + maxCost), 1e-9 * (1 + Double(input.settings.count)))
+    tolerance = LexTolerance(placement: 1e-9 * (1 + maxCost), tieBreak: 1e-9 * (1 + Double(input.settings.count)))
     let pupilCount = input.pupils.count
     fixedPair = [Int](repeating: -1, count: pupilCount)
     isActive = [Bool](repeating: false, count: pupilCount)
@@ -131,9 +134,11 @@ struct ContestedMarket {
     settingPrice = guidePrice
     // A weighted auction price w * k + r is the pair (k, r).
     externalPrice = (auction?.prices ?? []).map { price in
-      guard let weight = auction?.weight, price >= 0.5 * weight else { return (0, price) }
+      guard let weight = auction?.weight, price >= 0.5 * weight else {
+        return LexCost(unmet: 0, placement: price, tieBreak: 0)
+      }
       let level1 = (price / weight).rounded()
-      return (level1, price - level1 * weight)
+      return LexCost(unmet: level1, placement: price - level1 * weight, tieBreak: 0)
     }
 
     // Everyone at the auction's pair, or else at the cheapest pair (the
@@ -155,7 +160,7 @@ struct ContestedMarket {
       }
       fixedPair[p] = best
       fixedLoad[Int(candidates.setting[best])] += 1
-      let key = Int(candidates.setting[best]) * 16 + need[p]
+      let key = CapKey(setting: Int(candidates.setting[best]), need: need[p])
       if caps[key] != nil { fixedCapLoad[key, default: 0] += 1 }
     }
     startPair = fixedPair
@@ -165,7 +170,7 @@ struct ContestedMarket {
     for p in 0..<pupilCount where fixedPair[p] >= 0 {
       let own = fixedPair[p]
       let s = Int(candidates.setting[own])
-      let key = s * 16 + need[p]
+      let key = CapKey(setting: s, need: need[p])
       if fixedLoad[s] > free[s] || (caps[key].map { fixedCapLoad[key, default: 0] > $0 } ?? false) {
         contested.append(p)
       } else if let auction {
@@ -182,7 +187,11 @@ struct ContestedMarket {
       }
     }
     for p in contested { activate(p, adding: nil) }
+    for p in auction?.contested ?? [] where !candidates.pairs(of: p).isEmpty { activate(p, adding: nil) }
   }
+
+  /// The pupils in the LP (after `solve`: the contested part of the optimum).
+  var lpPupils: [Int] { isActive.indices.filter { isActive[$0] } }
 
   /// Moves a fixed pupil into the LP with its cheapest pairs (and `extra`).
   mutating func activate(_ p: Int, adding extra: Int?) {
@@ -191,8 +200,8 @@ struct ContestedMarket {
     if own >= 0 {
       let s = Int(candidates.setting[own])
       fixedLoad[s] -= 1
-      let key = s * 16 + need[p]
-      if caps[key] != nil { fixedCapLoad[key]! -= 1 }
+      let key = CapKey(setting: s, need: need[p])
+      if caps[key] != nil { fixedCapLoad[key, default: 0] -= 1 }
     }
     activatedFrom[p] = own
     fixedPair[p] = -1
@@ -220,7 +229,7 @@ struct ContestedMarket {
   }
 
   /// Runs rounds until no pair prices negative; returns each pupil's pair (-1: unplaced).
-  mutating func solve(deadline: ContinuousClock.Instant?) throws -> [Int] {
+  mutating func solve(deadline: ContinuousClock.Instant?) throws(AllocationError) -> [Int] {
     while true {
       if let deadline, ContinuousClock.now >= deadline { throw AllocationError.timeLimit }
       rounds += 1

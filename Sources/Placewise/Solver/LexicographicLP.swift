@@ -52,8 +52,12 @@ enum LexicographicLP {
   /// levels.
   static func solve(
     _ program: LinearProgram, objectives: [[Double]], start: WarmStart? = nil,
-    deadline: ContinuousClock.Instant?
-  ) throws -> LexicographicSolution {
+    deadline: ContinuousClock.Instant?, monitor: RunMonitor = .silent
+  ) throws(AllocationError) -> LexicographicSolution {
+    /// A GLPK step, its failure told as the domain's.
+    func glpk<T: ~Copyable>(_ step: () throws(GLPKError) -> T) throws(AllocationError) -> T {
+      do { return try step() } catch { throw AllocationError(error) }
+    }
     func options() throws(AllocationError) -> SimplexOptions {
       var o = SimplexOptions()
       if let deadline {
@@ -65,11 +69,12 @@ enum LexicographicLP {
       return o
     }
     let loadStart = ContinuousClock.now
-    var session = try SimplexSession(program)
+    var session = try glpk { () throws(GLPKError) in try SimplexSession(program) }
     let loadSeconds = (ContinuousClock.now - loadStart).inSeconds
     if let start, objectives.count >= 2 {
-      try session.setBasis(rows: start.rows, columns: start.columns)
-      try session.setObjective(zip(objectives[0], objectives[1]).map { start.weight * $0 + $1 })
+      try glpk { () throws(GLPKError) in try session.setBasis(rows: start.rows, columns: start.columns) }
+      let weightedCosts = zip(objectives[0], objectives[1]).map { start.weight * $0 + $1 }
+      try glpk { () throws(GLPKError) in try session.setObjective(weightedCosts) }
       var weighted = try options()
       weighted.method = .primal
       // From an allocation near the optimum few iterations remain, on LPs
@@ -77,8 +82,8 @@ enum LexicographicLP {
       // measured 25% faster than steepest edge there (100k case).
       weighted.pricing = .standard
       let t0 = ContinuousClock.now
-      _ = try session.solve(weighted, operation: "solving the weighted warm start")
-      Profile.log(
+      _ = try glpk { () throws(GLPKError) in try session.solve(weighted, operation: "solving the weighted warm start") }
+      monitor.log(
         "weighted rows \(session.rowCount) cols \(session.columnCount): \((ContinuousClock.now - t0).inSeconds)"
       )
     }
@@ -97,16 +102,21 @@ enum LexicographicLP {
         for i in 0..<session.rowCount where abs(previous[i]) > tolerance {
           fixedRows.append((RowIndex(i), .fixed(solved.rowActivities[i].rounded())))
         }
-        try session.setBounds(columns: fixedColumns)
-        try session.setBounds(rows: fixedRows)
+        try glpk { () throws(GLPKError) in
+          try session.setBounds(columns: fixedColumns)
+          try session.setBounds(rows: fixedRows)
+        }
       }
-      try session.setObjective(objective)
+      try glpk { () throws(GLPKError) in try session.setObjective(objective) }
       let t0 = ContinuousClock.now
-      let solution = try session.solve(try options(), operation: "solving level \(level + 1) of \(objectives.count)")
-      Profile.log(
+      let levelOptions = try options()
+      let solution = try glpk { () throws(GLPKError) in
+        try session.solve(levelOptions, operation: "solving level \(level + 1) of \(objectives.count)")
+      }
+      monitor.log(
         "level \(level) rows \(session.rowCount) cols \(session.columnCount): \((ContinuousClock.now - t0).inSeconds)")
       guard solution.status == .optimal else {
-        throw AllocationError("level \(level + 1) ended \(solution.status), expected optimal")
+        throw AllocationError(.solverFailed, "level \(level + 1) ended \(solution.status), expected optimal")
       }
       duals.append(level == 0 ? solution.rowDuals.map { $0.rounded() } : solution.rowDuals)
       last = solution

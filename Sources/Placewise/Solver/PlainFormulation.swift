@@ -23,10 +23,12 @@ struct PlainFormulation {
     let tieBreak = TieBreak(settings: settings)
     var settingRow: [RowIndex] = []
     for setting in settings { settingRow.append(program.addRow(.atMost(Double(setting.freePlaces)))) }
-    var capRow: [Int: RowIndex] = [:]
+    var capRow: [CapKey: RowIndex] = [:]
     for (s, setting) in settings.enumerated() {
       for need in setting.needPlaces.keys.sorted() {
-        if let cap = setting.cap(for: need) { capRow[s * 16 + need.rawValue] = program.addRow(.atMost(Double(cap))) }
+        if let cap = setting.cap(for: need) {
+          capRow[CapKey(setting: s, need: need)] = program.addRow(.atMost(Double(cap)))
+        }
       }
     }
     firstColumn = [Int](repeating: -1, count: input.pupils.count)
@@ -34,14 +36,14 @@ struct PlainFormulation {
       let pairs = candidates.pairs(of: p)
       guard !pairs.isEmpty else { continue }
       let row = program.addRow(.fixed(1))
-      let need = input.pupils[p].primaryNeed.rawValue
+      let need = input.pupils[p].primaryNeed
       firstColumn[p] = program.columnCount
       for pair in pairs {
         let s = Int(candidates.setting[pair])
         let column = program.addColumn(.atLeast(0), objective: 0)
         program.setEntry(row: row, column: column, 1)
         program.setEntry(row: settingRow[s], column: column, 1)
-        if let r = capRow[s * 16 + need] { program.setEntry(row: r, column: column, 1) }
+        if let r = capRow[CapKey(setting: s, need: need)] { program.setEntry(row: r, column: column, 1) }
         objectives[0].append(0)
         objectives[1].append(candidates.cost(pair))
         objectives[2].append(tieBreak.weight(pupil: input.pupils[p].id, setting: s))

@@ -21,9 +21,31 @@ struct PriceAuction {
   let weight: Double
   /// The final epsilon: every pupil's option is within it of its best.
   private(set) var epsilon: Double
+  /// Pupils that start in the LP whatever the prices say (a carried-over
+  /// start's LP pupils); empty after a real auction.
+  private(set) var contested: [Int] = []
 
   /// The weight for a case whose dearest pair costs `maxCost`.
   static func weight(maxCost: Double) -> Double { 10 * maxCost + 1000 }
+
+  /// Not an auction: a given start (an earlier optimum carried over to a
+  /// changed case, `MarketStart`) in the auction's place, with its prices
+  /// as they are (epsilon 0).
+  init(start: MarketStart, candidates: CandidateSet) {
+    var maxCost = 0.0
+    for pair in 0..<candidates.count { maxCost = max(maxCost, candidates.cost(pair)) }
+    let weight = Self.weight(maxCost: maxCost)
+    self.weight = weight
+    epsilon = 0
+    assignment = start.assignment
+    contested = start.contested
+    // A price (k, r) in the start's units is w * k + r in this case's.
+    prices = start.prices.map { price in
+      guard price >= 0.5 * start.weight else { return max(0, price) }
+      let level1 = (price / start.weight).rounded()
+      return level1 * weight + (price - level1 * start.weight)
+    }
+  }
 
   /// Runs the auction; past the deadline it stops with the time-limit error.
   init(case input: Case, candidates: CandidateSet, deadline: ContinuousClock.Instant? = nil) throws(AllocationError) {
@@ -31,7 +53,7 @@ struct PriceAuction {
     let settingCount = input.settings.count
     let pairCount = candidates.count
     // The hot loops below read flat, unchecked buffers: the costs summed
-    // once, each pupil's pair range, and the settings' heaps.
+    // once, each pupil's pair range, and the settings' heaps (`SettingHeaps`).
     let cost = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, pairCount))
     defer { cost.deallocate() }
     var maxCost = 0.0
@@ -67,97 +89,16 @@ struct PriceAuction {
     deadline: ContinuousClock.Instant?, assignment: inout [Int], prices: inout [Double]
   ) throws(AllocationError) -> Double {
     let settingCount = free.count
-    // Per setting, its holders as a binary min-heap on the price paid, in
-    // one flat store: setting s owns slots base[s] ..< base[s + 1] (its
-    // free places).
-    let base = UnsafeMutableBufferPointer<Int>.allocate(capacity: settingCount + 1)
-    base[0] = 0
-    for s in 0..<settingCount { base[s + 1] = base[s] + max(0, free[s]) }
-    let slots = max(1, base[settingCount])
-    let heapPrice = UnsafeMutableBufferPointer<Double>.allocate(capacity: slots)
-    let heapPupil = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slots)
-    let heapPair = UnsafeMutableBufferPointer<Int32>.allocate(capacity: slots)
-    let count = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, settingCount))
+    var heaps = SettingHeaps(places: free)
     let paid = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, pupilCount))
     let own = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, pupilCount))
     defer {
-      heapPrice.deallocate()
-      heapPupil.deallocate()
-      heapPair.deallocate()
-      count.deallocate()
-      base.deallocate()
       paid.deallocate()
       own.deallocate()
     }
-    for s in 0..<settingCount { count[s] = 0 }
-    @inline(__always) func capacity(_ s: Int) -> Int { base[s + 1] - base[s] }
     for p in 0..<pupilCount {
       paid[p] = 0
       own[p] = -1
-    }
-
-    @inline(__always) func lowest(_ s: Int) -> Double {
-      count[s] < capacity(s) || count[s] == 0 ? 0 : heapPrice[base[s]]
-    }
-    @inline(__always) func secondLowest(_ s: Int) -> Double {
-      let n = count[s]
-      let b = base[s]
-      if n + 2 <= capacity(s) { return 0 }
-      if n + 1 == capacity(s) { return n == 0 ? 0 : heapPrice[b] }
-      if n < 2 { return .infinity }
-      return n == 2 ? heapPrice[b + 1] : min(heapPrice[b + 1], heapPrice[b + 2])
-    }
-    func siftUp(_ b: Int, _ i: Int) {
-      var i = i
-      let (price, pupil, pair) = (heapPrice[b + i], heapPupil[b + i], heapPair[b + i])
-      while i > 0 {
-        let parent = (i - 1) / 2
-        guard price < heapPrice[b + parent] else { break }
-        heapPrice[b + i] = heapPrice[b + parent]
-        heapPupil[b + i] = heapPupil[b + parent]
-        heapPair[b + i] = heapPair[b + parent]
-        i = parent
-      }
-      heapPrice[b + i] = price
-      heapPupil[b + i] = pupil
-      heapPair[b + i] = pair
-    }
-    func siftDown(_ b: Int, _ n: Int, _ i: Int) {
-      var i = i
-      let (price, pupil, pair) = (heapPrice[b + i], heapPupil[b + i], heapPair[b + i])
-      while true {
-        let l = 2 * i + 1
-        guard l < n else { break }
-        var m = l
-        if l + 1 < n && heapPrice[b + l + 1] < heapPrice[b + l] { m = l + 1 }
-        guard heapPrice[b + m] < price else { break }
-        heapPrice[b + i] = heapPrice[b + m]
-        heapPupil[b + i] = heapPupil[b + m]
-        heapPair[b + i] = heapPair[b + m]
-        i = m
-      }
-      heapPrice[b + i] = price
-      heapPupil[b + i] = pupil
-      heapPair[b + i] = pair
-    }
-    func push(_ s: Int, _ price: Double, _ pupil: Int32, _ pair: Int32) {
-      let b = base[s]
-      let i = count[s]
-      heapPrice[b + i] = price
-      heapPupil[b + i] = pupil
-      heapPair[b + i] = pair
-      count[s] = i + 1
-      siftUp(b, i)
-    }
-    /// Replaces the lowest holder (the heap is full); returns the pupil displaced.
-    func replaceLowest(_ s: Int, _ price: Double, _ pupil: Int32, _ pair: Int32) -> Int {
-      let b = base[s]
-      let displaced = Int(heapPupil[b])
-      heapPrice[b] = price
-      heapPupil[b] = pupil
-      heapPair[b] = pair
-      siftDown(b, count[s], 0)
-      return displaced
     }
 
     var eps = max(finalEpsilon, maxCost / 8)
@@ -187,27 +128,14 @@ struct PriceAuction {
           for pair in offsets[p]..<offsets[p + 1] where pair != mineAt {
             let c = cost[pair]
             if c >= best { break }
-            best = min(best, c + lowest(Int(setting[pair])))
+            best = min(best, c + heaps.lowest(Int(setting[pair])))
           }
           if mine > best + eps {
             release[p] = true
             queue.append(p)
           }
         }
-        for s in 0..<settingCount where count[s] > 0 {
-          let b = base[s]
-          var n = 0
-          for i in 0..<count[s] where !release[Int(heapPupil[b + i])] {
-            heapPrice[b + n] = heapPrice[b + i]
-            heapPupil[b + n] = heapPupil[b + i]
-            heapPair[b + n] = heapPair[b + i]
-            n += 1
-          }
-          if n < count[s] {
-            count[s] = n
-            if n > 1 { for i in stride(from: n / 2 - 1, through: 0, by: -1) { siftDown(b, n, i) } }
-          }
-        }
+        heaps.removeHolders { release[$0] }
         for p in queue { own[p] = -1 }
       }
       while let p = queue.popLast() {
@@ -224,7 +152,7 @@ struct PriceAuction {
           // later pair can beat the second best.
           let c = cost[pair]
           if c >= second { break }
-          let total = c + lowest(Int(setting[pair]))
+          let total = c + heaps.lowest(Int(setting[pair]))
           if total < bestCost {
             second = min(second, bestCost)
             bestCost = total
@@ -235,14 +163,14 @@ struct PriceAuction {
         }
         guard best >= 0 else { continue }  // stays unplaced
         let s = Int(setting[best])
-        second = min(second, cost[best] + secondLowest(s))
-        let newPrice = lowest(s) + (second - bestCost) + eps
-        if count[s] >= capacity(s) {
-          let displaced = replaceLowest(s, newPrice, Int32(p), Int32(best))
+        second = min(second, cost[best] + heaps.secondLowest(s))
+        let newPrice = heaps.lowest(s) + (second - bestCost) + eps
+        if heaps.isFull(s) {
+          let displaced = heaps.replaceLowest(s, price: newPrice, pupil: Int32(p))
           own[displaced] = -1
           queue.append(displaced)
         } else {
-          push(s, newPrice, Int32(p), Int32(best))
+          heaps.push(s, price: newPrice, pupil: Int32(p))
         }
         own[p] = best
         paid[p] = newPrice
@@ -251,7 +179,7 @@ struct PriceAuction {
       eps = max(finalEpsilon, eps / 4)
     }
     for p in 0..<pupilCount { assignment[p] = own[p] }
-    for s in 0..<settingCount { prices[s] = lowest(s) }
+    for s in 0..<settingCount { prices[s] = heaps.lowest(s) }
     return eps
   }
 }

@@ -80,7 +80,9 @@ struct TreeBasis {
     }
     optional.sort { ($0.distance, $0.k) < ($1.distance, $1.k) }
     for (_, k) in optional where joined < rowCount {
-      _ = join(k, k < columns.count ? columns[k] : slacks[k - columns.count]!)
+      // `optional` holds only columns and the slacks that exist.
+      guard let edge = k < columns.count ? columns[k] : slacks[k - columns.count] else { continue }
+      _ = join(k, edge)
     }
     guard joined == rowCount else { return nil }
     let rows = (0..<rowCount).map { basic[columns.count + $0] ? BasisStatus.basic : nonbasicRow($0) }

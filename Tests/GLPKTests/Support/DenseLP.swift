@@ -117,7 +117,8 @@ func expectClose(
   _ actual: [Double], _ expected: [Double], tolerance: Double = tolerance, _ what: String = "values",
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  #expect(actual.count == expected.count, "\(what): \(actual.count) values, expected \(expected.count)",
+  #expect(
+    actual.count == expected.count, "\(what): \(actual.count) values, expected \(expected.count)",
     sourceLocation: sourceLocation)
   let close = zip(actual, expected).allSatisfy { abs($0 - $1) <= tolerance }
   #expect(close, "\(what): \(actual) is not within \(tolerance) of \(expected)", sourceLocation: sourceLocation)

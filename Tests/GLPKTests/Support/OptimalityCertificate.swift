@@ -25,9 +25,11 @@ func expectOptimalityCertificate(
     case .basic, .free:
       expectClose(price, 0, "complementary slackness of \(what)", sourceLocation: sourceLocation)
     case .atLower:
-      #expect(sign * price >= -tolerance, "dual feasibility of \(what) at lower: \(price)", sourceLocation: sourceLocation)
+      #expect(
+        sign * price >= -tolerance, "dual feasibility of \(what) at lower: \(price)", sourceLocation: sourceLocation)
     case .atUpper:
-      #expect(sign * price <= tolerance, "dual feasibility of \(what) at upper: \(price)", sourceLocation: sourceLocation)
+      #expect(
+        sign * price <= tolerance, "dual feasibility of \(what) at upper: \(price)", sourceLocation: sourceLocation)
     case .fixed:
       break
     }
@@ -36,14 +38,17 @@ func expectOptimalityCertificate(
   var dualObjective = 0.0
   for (i, row) in lp.rows.enumerated() {
     let status = solution.rowStatus[i]
-    expectClose(solution.rowActivities[i], lp.activity(of: i, at: x), "activity of row \(i)", sourceLocation: sourceLocation)
+    expectClose(
+      solution.rowActivities[i], lp.activity(of: i, at: x), "activity of row \(i)", sourceLocation: sourceLocation)
     checkPrice(solution.rowDuals[i], status, "row \(i)")
     dualObjective += solution.rowDuals[i] * boundValue(row.bounds, status)
   }
   for j in 0..<lp.columnCount {
     let status = solution.columnStatus[j]
-    let computed = lp.objective[j] - lp.rows.indices.reduce(0) { $0 + lp.rows[$1].coefficients[j] * solution.rowDuals[$1] }
-    expectClose(solution.reducedCosts[j], computed, "reduced cost of column \(j) vs c - A^T pi", sourceLocation: sourceLocation)
+    let computed =
+      lp.objective[j] - lp.rows.indices.reduce(0) { $0 + lp.rows[$1].coefficients[j] * solution.rowDuals[$1] }
+    expectClose(
+      solution.reducedCosts[j], computed, "reduced cost of column \(j) vs c - A^T pi", sourceLocation: sourceLocation)
     checkPrice(solution.reducedCosts[j], status, "column \(j)")
     dualObjective += solution.reducedCosts[j] * boundValue(lp.columnBounds[j], status)
   }

@@ -63,7 +63,7 @@ struct BruteForceComparisonTests {
         if pair >= 0 { return .placed(setting: Int(candidates.setting[pair]), pair: pair) }
         return .unplaced(candidates.eligibleCount[p] == 0 ? .noEligibleSetting : .eligibleSettingsFull)
       }
-      let allocation = Allocation(placements: placements, solverStatus: "optimal", solverPath: "", solverDetail: "")
+      let allocation = Allocation(placements: placements, solverPath: "", solverDetail: "")
       try allocation.verify(case: input, candidates: candidates)
       let summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
       let plain = try Allocator.allocate(input, candidates: candidates, options: AllocationOptions(method: .plainLP))

@@ -39,7 +39,7 @@ struct InvariantTests {
       placements: [
         .placed(setting: 0, pair: try pair(c, pupil: 0, setting: 0)),
         .placed(setting: 0, pair: try pair(c, pupil: 1, setting: 0)), .unplaced(.eligibleSettingsFull),
-      ], solverStatus: "optimal", solverPath: "test")
+      ], solverPath: "test")
     #expect {
       try bad.verify(case: input, candidates: c)
     } throws: { error in
@@ -55,9 +55,9 @@ struct InvariantTests {
       placements: [
         .placed(setting: 1, pair: try pair(c, pupil: 1, setting: 1)), .unplaced(.eligibleSettingsFull),
         .unplaced(.eligibleSettingsFull),
-      ], solverStatus: "optimal", solverPath: "test")
+      ], solverPath: "test")
     #expect(throws: AllocationError.self) { try foreign.verify(case: input, candidates: c) }
-    let short = Allocation(placements: [.unplaced(.noEligibleSetting)], solverStatus: "optimal", solverPath: "test")
+    let short = Allocation(placements: [.unplaced(.noEligibleSetting)], solverPath: "test")
     #expect {
       try short.verify(case: input, candidates: c)
     } throws: { error in
@@ -70,8 +70,10 @@ struct InvariantTests {
     let input = smallCase()
     let c = CandidateSet(case: input)
     let roomLeft = Allocation(
-      placements: [.unplaced(.eligibleSettingsFull), .unplaced(.eligibleSettingsFull), .unplaced(.eligibleSettingsFull)],
-      solverStatus: "optimal", solverPath: "test")
+      placements: [
+        .unplaced(.eligibleSettingsFull), .unplaced(.eligibleSettingsFull), .unplaced(.eligibleSettingsFull),
+      ],
+      solverPath: "test")
     #expect {
       try roomLeft.verify(case: input, candidates: c)
     } throws: { error in
@@ -81,7 +83,7 @@ struct InvariantTests {
       placements: [
         .placed(setting: 0, pair: try pair(c, pupil: 0, setting: 0)),
         .placed(setting: 1, pair: try pair(c, pupil: 1, setting: 1)), .unplaced(.noEligibleSetting),
-      ], solverStatus: "optimal", solverPath: "test")
+      ], solverPath: "test")
     #expect {
       try wrongReason.verify(case: input, candidates: c)
     } throws: { error in

@@ -26,7 +26,9 @@ private func solve(_ input: Case) throws -> (AllocationSummary, [Int?]) {
   let candidates = CandidateSet(case: input)
   let allocation = try Allocator.allocate(input, candidates: candidates)
   try allocation.verify(case: input, candidates: candidates)
-  return (AllocationSummary(case: input, candidates: candidates, allocation: allocation), allocation.placements.map(\.setting))
+  return (
+    AllocationSummary(case: input, candidates: candidates, allocation: allocation), allocation.placements.map(\.setting)
+  )
 }
 
 @Suite("The two-level objective on hand-computed cases")
@@ -46,7 +48,8 @@ struct LexicographicTests {
   @Test("when places run short, the higher priority is placed even at a longer journey")
   func priorityDecides() throws {
     // One place; P1 (priority 1) is 5 minutes away, P2 (priority 3) 60 minutes.
-    let input = twoPlaces([(0, 0, 5), (1, 0, 60)], pupils: [pupil("P1"), pupil("P2", priority: 3)], capacities: [1, 0])
+    let input = twoPlaces(
+      [(0, 0, 5), (1, 0, 60)], pupils: [pupil("P1"), pupil("P2", priority: 3)], capacities: [1, 0])
     let (summary, placements) = try solve(input)
     #expect(summary.unmetPriority == 1)
     #expect(summary.placementCost == 60)
@@ -83,7 +86,8 @@ struct LexicographicTests {
   func fractionalMinutes() throws {
     // P1 -> S0 12.25 or S1 12.5; P2 -> S0 3.125 or S1 3.0625. Both to their cheaper: P1 S0, P2 S1
     // cost 15.3125; the swap costs 15.625.
-    let input = twoPlaces([(0, 0, 12.25), (0, 1, 12.5), (1, 0, 3.125), (1, 1, 3.0625)], pupils: [pupil("P1"), pupil("P2")])
+    let input = twoPlaces(
+      [(0, 0, 12.25), (0, 1, 12.5), (1, 0, 3.125), (1, 1, 3.0625)], pupils: [pupil("P1"), pupil("P2")])
     let (summary, placements) = try solve(input)
     #expect(placements == [0, 1])
     #expect(summary.travelMinutes == 15.3125)
@@ -94,7 +98,8 @@ struct LexicographicTests {
     // S0 has 3 free places but takes at most 1 ASD pupil; P1 and P2 are ASD, P1 nearer.
     // S1 is 40 minutes for both. Optimum: one ASD at S0, the other at S1; P1->S0 (5) + P2->S1 (40) = 45,
     // or P2->S0 (6) + P1->S1 (40) = 46. So 45.
-    var input = twoPlaces([(0, 0, 5), (0, 1, 40), (1, 0, 6), (1, 1, 40)], pupils: [pupil("P1"), pupil("P2")], capacities: [3, 1])
+    var input = twoPlaces(
+      [(0, 0, 5), (0, 1, 40), (1, 0, 6), (1, 1, 40)], pupils: [pupil("P1"), pupil("P2")], capacities: [3, 1])
     input.settings[0].needPlaces = [.asd: 1]
     let (summary, placements) = try solve(input)
     #expect(placements == [0, 1])

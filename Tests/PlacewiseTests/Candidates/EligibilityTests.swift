@@ -77,7 +77,8 @@ struct EligibilityTests {
     policy.maxTravelMinutesSecondary = 33.8
     policy.maxTravelMinutesPrimary = 33.7
     // 13 km at the default speed and detour is exactly 33.8 minutes in double precision.
-    let minutes = policy.estimatedMinutes(fromEasting: 400_000, northing: 200_000, toEasting: 413_000, northing: 200_000)
+    let minutes = policy.estimatedMinutes(
+      fromEasting: 400_000, northing: 200_000, toEasting: 413_000, northing: 200_000)
     policy.maxTravelMinutesSecondary = minutes
     #expect(candidates(baseSetting(), basePupil(), policy: policy).eligibleCount[0] == 1)  // age 12: secondary
     var child = basePupil()

@@ -25,22 +25,9 @@ package enum DecimalParser {
     var exponent = 0  // power of ten that scales `mantissa`
     var sawDigit = false
     var inexact = false  // digits beyond the 19 the mantissa holds
-    while i < n, InputByte.isDigit(bytes[i]) {
-      let d = UInt64(bytes[i] &- InputByte.zero)
-      sawDigit = true
-      if digits < 19 {
-        if mantissa != 0 || d != 0 {
-          mantissa = mantissa &* 10 &+ d
-          digits += 1
-        }
-      } else {
-        exponent += 1
-        inexact = true
-      }
-      i += 1
-    }
-    if i < n, bytes[i] == InputByte.dot {
-      i += 1
+    // Digits before the point scale the value up once the mantissa is full;
+    // digits after it scale it down while they fit, and are dropped after.
+    @inline(__always) func takeDigits(afterPoint: Bool) {
       while i < n, InputByte.isDigit(bytes[i]) {
         let d = UInt64(bytes[i] &- InputByte.zero)
         sawDigit = true
@@ -49,12 +36,18 @@ package enum DecimalParser {
             mantissa = mantissa &* 10 &+ d
             digits += 1
           }
-          exponent -= 1
+          if afterPoint { exponent -= 1 }
         } else {
+          if !afterPoint { exponent += 1 }
           inexact = true
         }
         i += 1
       }
+    }
+    takeDigits(afterPoint: false)
+    if i < n, bytes[i] == InputByte.dot {
+      i += 1
+      takeDigits(afterPoint: true)
     }
     guard sawDigit else { return nil }
     if i < n, bytes[i] == InputByte.lowerE || bytes[i] == InputByte.upperE {

@@ -1,6 +1,8 @@
-enum SettingColumn: Int, TableColumn {
+/// The columns of `settings.csv` (also read from a plan's `new_setting` rows).
+enum SettingColumn: Int, LocatedColumn {
   case urn, name, kind, easting, northing, lowAge, highAge, capacity
   case onRoll, gender, needs, needPlaces, costPerPlace, la
+  case postcode, latitude, longitude
 
   var name: String {
     switch self {
@@ -18,6 +20,9 @@ enum SettingColumn: Int, TableColumn {
     case .needPlaces: "need_places"
     case .costPerPlace: "cost_per_place"
     case .la: "la"
+    case .postcode: "postcode"
+    case .latitude: "latitude"
+    case .longitude: "longitude"
     }
   }
 
@@ -27,11 +32,16 @@ enum SettingColumn: Int, TableColumn {
     default: false
     }
   }
+
+  func isRequired(given present: (Self) -> Bool) -> Bool {
+    isLocationRequired(given: present) ?? isRequired
+  }
 }
 
-enum PupilColumn: Int, TableColumn {
+enum PupilColumn: Int, LocatedColumn {
   case pupilID, easting, northing, age, primaryNeed, provision
   case sex, preferences, maxTravelMinutes, priority, currentURN
+  case postcode, latitude, longitude, dateOfBirth
 
   var name: String {
     switch self {
@@ -46,7 +56,17 @@ enum PupilColumn: Int, TableColumn {
     case .maxTravelMinutes: "max_travel_minutes"
     case .priority: "priority"
     case .currentURN: "current_urn"
+    case .postcode: "postcode"
+    case .latitude: "latitude"
+    case .longitude: "longitude"
+    case .dateOfBirth: "date_of_birth"
     }
+  }
+
+  /// `age` is not needed beside `date_of_birth`.
+  func isRequired(given present: (Self) -> Bool) -> Bool {
+    if self == .age { return !present(.dateOfBirth) }
+    return isLocationRequired(given: present) ?? isRequired
   }
 
   var isRequired: Bool {
@@ -71,4 +91,23 @@ enum TravelColumn: Int, TableColumn {
   }
 
   var isRequired: Bool { self != .km }
+}
+
+/// A file whose rows give a location: `easting` and `northing`, or
+/// `latitude` and `longitude`, or `postcode`.
+protocol LocatedColumn: TableColumn {
+  static var easting: Self { get }
+  static var northing: Self { get }
+  static var latitude: Self { get }
+  static var longitude: Self { get }
+  static var postcode: Self { get }
+}
+
+extension LocatedColumn {
+  /// For `easting` and `northing`: required only when the file has no other
+  /// location columns (a pair, or `postcode`); nil for other columns.
+  func isLocationRequired(given present: (Self) -> Bool) -> Bool? {
+    guard self == .easting || self == .northing else { return nil }
+    return !(present(.postcode) || (present(.latitude) && present(.longitude)))
+  }
 }

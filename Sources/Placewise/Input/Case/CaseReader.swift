@@ -49,11 +49,17 @@ public enum CaseReader {
   ///   - folder: the case folder.
   ///   - policyFile: a policy file to use instead of the folder's
   ///     `policy.toml`; problems in it are reported under this path as given.
+  ///   - postcodesFile: the postcode directory (ONSPD or Code-Point Open)
+  ///     that `postcode` cells are looked up in, over the policy's
+  ///     `postcodes` key.
   /// - Returns: the case, with warnings about what was skipped.
   /// - Throws: ``InvalidCaseError`` listing every problem found (at most
   ///   ``problemLimit`` of them), when anything breaks the case format.
-  public static func read(folder: String, policyFile: String? = nil) throws(InvalidCaseError) -> Case {
+  public static func read(folder: String, policyFile: String? = nil, postcodesFile: String? = nil)
+    throws(InvalidCaseError) -> Case
+  {
     var reading = CaseReading()
+    reading.locations.postcodesFile = postcodesFile
     let result = reading.read(folder: folder, policyFile: policyFile)
     guard reading.problems.total == 0, let result else { throw reading.problems.error() }
     return result

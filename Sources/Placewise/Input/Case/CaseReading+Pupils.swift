@@ -1,3 +1,5 @@
+import Geodesy
+
 extension CaseReading {
   // MARK: pupils.csv
 
@@ -8,11 +10,8 @@ extension CaseReading {
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
     while table.nextRow() {
       let id = Self.identifier(&table, .pupilID, index: &pupilIndex, lines: &pupilLines)
-      let easting = table.decimal(
-        .easting, required: true, range: InputRange.easting, concealed: true, expected: Self.expectedEasting)
-      let northing = table.decimal(
-        .northing, required: true, range: InputRange.northing, concealed: true, expected: Self.expectedNorthing)
-      let age = table.whole(.age, required: true, range: InputRange.age, expected: Self.expectedAge)
+      let location = readLocation(&table, concealed: true)
+      let (age, curriculumYear) = readAge(&table)
       let need = table.word(.primaryNeed, required: true, expected: "a primary-need code: " + NeedCode.expectedList) {
         NeedCode(code: $0)
       }
@@ -28,12 +27,22 @@ extension CaseReading {
         expected: "a whole number \(InputRange.text(InputRange.priority)) (or empty for 1)")
       let current = Self.identifiers(&table, .currentURN)?.first
 
-      guard let id, let easting, let northing, let age, let need, let provision else { continue }
-      pupils.append(
-        Pupil(
-          id: PupilID(id), easting: easting, northing: northing, age: age, primaryNeed: need,
-          provision: provision, sex: sex, preferences: preferences, maxTravelMinutes: limit,
-          priority: priority ?? 1, currentURN: current.map(URN.init)))
+      guard let id, let age, let need, let provision else { continue }
+      let point: GridPoint
+      switch location {
+      case .invalid: continue
+      case .point(let known): point = known
+      case .postcode(let key, let problem, let other):
+        locations.pending.append(
+          PendingPostcode(target: .pupil(pupils.count), key: key, problem: problem, other: other))
+        point = other ?? GridPoint(easting: .nan, northing: .nan)
+      }
+      var pupil = Pupil(
+        id: PupilID(id), easting: point.easting, northing: point.northing, age: age, primaryNeed: need,
+        provision: provision, sex: sex, preferences: preferences, maxTravelMinutes: limit,
+        priority: priority ?? 1, currentURN: current.map(URN.init))
+      pupil.curriculumYear = curriculumYear
+      pupils.append(pupil)
     }
     if unknownPreferences > 0 {
       table.warnings.append(

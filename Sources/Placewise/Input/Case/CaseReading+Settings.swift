@@ -1,3 +1,5 @@
+import Geodesy
+
 extension CaseReading {
   // MARK: settings.csv
 
@@ -5,77 +7,113 @@ extension CaseReading {
     var table = TableReader<SettingColumn>(
       file: "settings.csv", buffer: buffer, problems: problems, warnings: warnings)
     var settings: [Setting] = []
-    let needList = "primary-need codes separated by ; (\(NeedCode.expectedList))"
     while table.nextRow() {
       let urn = Self.identifier(&table, .urn, index: &settingIndex, lines: &settingLines)
-      // Free text, but never a line break in an output.
-      let name = table.text(.name, required: true, expected: "the setting's name").map(InputText.singleLine)
-      let kind = table.word(.kind, required: true, expected: "one of " + SettingKind.expectedList) {
-        SettingKind(word: $0)
+      let location = readLocation(&table, concealed: false)
+      guard var setting = Self.settingFields(&table, urn: urn, { $0 }, readsGrid: false) else { continue }
+      switch location {
+      case .invalid: continue
+      case .point(let point):
+        setting.easting = point.easting
+        setting.northing = point.northing
+      case .postcode(let key, let problem, let other):
+        locations.pending.append(
+          PendingPostcode(target: .setting(settings.count), key: key, problem: problem, other: other))
+        setting.easting = other?.easting ?? .nan
+        setting.northing = other?.northing ?? .nan
       }
-      let easting = table.decimal(
-        .easting, required: true, range: InputRange.easting, expected: Self.expectedEasting)
-      let northing = table.decimal(
-        .northing, required: true, range: InputRange.northing, expected: Self.expectedNorthing)
-      let lowAge = table.whole(.lowAge, required: true, range: InputRange.age, expected: Self.expectedAge)
-      let highAge = table.whole(.highAge, required: true, range: InputRange.age, expected: Self.expectedAge)
-      if let lowAge, let highAge, lowAge > highAge {
-        table.report(.lowAge, found: "\(lowAge), above high_age \(highAge)", expected: "low_age <= high_age")
-      }
-      let places = "a whole number of places " + InputRange.text(InputRange.places)
-      let capacity = table.whole(.capacity, required: true, range: InputRange.places, expected: places)
-      let onRoll = table.whole(.onRoll, required: false, range: InputRange.places, expected: places)
-      let gender = table.word(.gender, required: false, expected: "mixed, boys or girls (or empty for mixed)") {
-        SettingGender(word: $0)
-      }
-      let needs = table.wordSet(.needs, required: false, expected: needList) { NeedCode(code: $0) }
-      let needPlaces = Self.readNeedPlaces(&table)
-      let cost = table.decimal(
-        .costPerPlace, required: false, range: InputRange.costPerPlace,
-        expected: "an annual cost in pounds \(InputRange.text(InputRange.costPerPlace)) (or empty)")
-      let la = table.text(.la, required: false, expected: "")
-
-      guard let urn, let name, let kind, let easting, let northing, let lowAge, let highAge, let capacity
-      else { continue }
-      settings.append(
-        Setting(
-          urn: URN(urn), name: name, kind: kind, easting: easting, northing: northing, lowAge: lowAge,
-          highAge: highAge, capacity: capacity, onRoll: onRoll ?? 0, gender: gender ?? .mixed,
-          needs: needs ?? EnumSet(), needPlaces: needPlaces, costPerPlace: cost, localAuthority: la))
+      settings.append(setting)
     }
     (problems, warnings) = table.finish()
     return settings
   }
 
+  /// The setting a row describes, its `urn` already read: every cell of
+  /// the settings.csv columns checked, each problem reported; nil when any
+  /// is missing or bad. `column` names the table's column for each settings
+  /// column, so that a plan's `new_setting` rows are checked by the same rules.
+  /// Without `readsGrid` the position is left not-a-number for the caller,
+  /// which reads settings.csv's location forms (``readLocation(_:concealed:)``).
+  static func settingFields<Column: TableColumn>(
+    _ table: inout TableReader<Column>, urn: String?, _ column: (SettingColumn) -> Column, readsGrid: Bool = true
+  ) -> Setting? {
+    let needList = "primary-need codes separated by ; (\(NeedCode.expectedList))"
+    // Free text, but never a line break in an output.
+    let name = table.text(column(.name), required: true, expected: "the setting's name").map(InputText.singleLine)
+    let kind = table.word(column(.kind), required: true, expected: "one of " + SettingKind.expectedList) {
+      SettingKind(word: $0)
+    }
+    var easting: Double? = .nan
+    var northing: Double? = .nan
+    if readsGrid {
+      // A plan's new setting is placed by easting and northing only.
+      for form in [SettingColumn.postcode, .latitude, .longitude] where !(table.cell(column(form))?.isEmpty ?? true) {
+        table.report(
+          column(form), found: "a \(form.name) for a new setting",
+          expected: "easting and northing (a plan's new_setting rows are placed by grid position only)")
+      }
+      easting = table.decimal(
+        column(.easting), required: true, range: InputRange.easting, expected: Self.expectedEasting)
+      northing = table.decimal(
+        column(.northing), required: true, range: InputRange.northing, expected: Self.expectedNorthing)
+    }
+    let lowAge = table.whole(column(.lowAge), required: true, range: InputRange.age, expected: Self.expectedAge)
+    let highAge = table.whole(column(.highAge), required: true, range: InputRange.age, expected: Self.expectedAge)
+    if let lowAge, let highAge, lowAge > highAge {
+      table.report(column(.lowAge), found: "\(lowAge), above high_age \(highAge)", expected: "low_age <= high_age")
+    }
+    let places = "a whole number of places " + InputRange.text(InputRange.places)
+    let capacity = table.whole(column(.capacity), required: true, range: InputRange.places, expected: places)
+    let onRoll = table.whole(column(.onRoll), required: false, range: InputRange.places, expected: places)
+    let gender = table.word(column(.gender), required: false, expected: "mixed, boys or girls (or empty for mixed)") {
+      SettingGender(word: $0)
+    }
+    let needs = table.wordSet(column(.needs), required: false, expected: needList) { NeedCode(code: $0) }
+    let needPlaces = Self.readNeedPlaces(&table, column(.needPlaces))
+    let cost = table.decimal(
+      column(.costPerPlace), required: false, range: InputRange.costPerPlace,
+      expected: "an annual cost in pounds \(InputRange.text(InputRange.costPerPlace)) (or empty)")
+    let la = table.text(column(.la), required: false, expected: "")
+
+    guard let urn, let name, let kind, let easting, let northing, let lowAge, let highAge, let capacity
+    else { return nil }
+    return Setting(
+      urn: URN(urn), name: name, kind: kind, easting: easting, northing: northing, lowAge: lowAge,
+      highAge: highAge, capacity: capacity, onRoll: onRoll ?? 0, gender: gender ?? .mixed,
+      needs: needs ?? EnumSet(), needPlaces: needPlaces, costPerPlace: cost, localAuthority: la)
+  }
+
   /// The `need_places` caps: `CODE:N` items, each code at most once.
-  private static func readNeedPlaces(_ table: inout TableReader<SettingColumn>) -> [NeedCode: Int] {
+  private static func readNeedPlaces<Column: TableColumn>(
+    _ table: inout TableReader<Column>, _ needPlaces: Column
+  ) -> [NeedCode: Int] {
     let placesRange = InputRange.text(InputRange.places)
     let expected = "CODE:N caps separated by ; (e.g. ASD:4;SLCN:2), N a whole number \(placesRange)"
-    guard let items = table.items(.needPlaces, required: false, expected: expected) else { return [:] }
+    guard let items = table.items(needPlaces, required: false, expected: expected) else { return [:] }
     var caps: [NeedCode: Int] = [:]
     for item in items {
       let parts = item.split(separator: ":", omittingEmptySubsequences: false)
       guard parts.count == 2 else {
-        table.report(.needPlaces, found: InputText.quoted(item), expected: expected)
+        table.report(needPlaces, found: InputText.quoted(item), expected: expected)
         continue
       }
       let codeText = InputText.trimmed(parts[0])
       var countText = InputText.trimmed(parts[1])
       guard let code = NeedCode(code: codeText) else {
         table.report(
-          .needPlaces, found: InputText.quoted(item),
+          needPlaces, found: InputText.quoted(item),
           expected: "CODE:N with CODE a primary-need code (\(NeedCode.expectedList))")
         continue
       }
       let count = countText.withUTF8 { DecimalParser.wholeNumber($0) }
       guard let count, InputRange.places.contains(count) else {
         table.report(
-          .needPlaces, found: InputText.quoted(item), expected: "CODE:N with N a whole number \(placesRange)")
+          needPlaces, found: InputText.quoted(item), expected: "CODE:N with N a whole number \(placesRange)")
         continue
       }
       guard caps[code] == nil else {
         table.report(
-          .needPlaces, found: InputText.quoted(item),
+          needPlaces, found: InputText.quoted(item),
           expected: "each code once in need_places (\(code) is capped already)")
         continue
       }

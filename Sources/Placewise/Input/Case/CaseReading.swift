@@ -10,6 +10,17 @@ struct CaseReading {
   /// Pupil index per pupil id, and the line each id was first seen on.
   var pupilIndex = ByteKeyTable()
   var pupilLines: [Int] = []
+  /// Postcodes to look up, the PROJ converter, and what they need.
+  var locations = LocationState()
+  /// The policy, read first: the pupils' ages need its placement start.
+  var policy = Policy()
+  /// Whether an age was taken on the default placement start (warned about).
+  var usedDefaultStart = false
+  /// URNs of settings that plans open: their `travel.csv` rows are kept in
+  /// `openingTravel`, not skipped. After reading, the URNs not in
+  /// settings.csv, once each: a row's setting index is a position here.
+  var openings: [String] = []
+  var openingTravel = TravelMatrix()
 
   mutating func read(folder: String, policyFile: String?) -> Case? {
     var isFolder: ObjCBool = false
@@ -23,6 +34,7 @@ struct CaseReading {
       return nil
     }
     let base = URL(fileURLWithPath: folder, isDirectory: true)
+    locations.caseFolder = folder
     return read(policyFile: policyFile) { name, inFolder in
       CaseFile(atPath: inFolder ? base.appendingPathComponent(name).path : name)
     }
@@ -31,6 +43,14 @@ struct CaseReading {
   /// Parses the case whose files `file` finds: called with a case file's
   /// name (`settings.csv`) and true, or with `policyFile` and false.
   mutating func read(policyFile: String?, file: (_ name: String, _ inFolder: Bool) -> CaseFile) -> Case? {
+    // Problems sort by file rank, so reading the policy first changes no message's place.
+    problems.fileRank = 4
+    policy =
+      if let policyFile {
+        readPolicy(file(policyFile, false), name: policyFile, required: true)
+      } else {
+        readPolicy(file("policy.toml", true), name: "policy.toml", required: false)
+      }
     problems.fileRank = 1
     var settings: [Setting] = []
     if var data = load(file("settings.csv", true), name: "settings.csv", required: true) {
@@ -41,21 +61,33 @@ struct CaseReading {
     if var data = load(file("pupils.csv", true), name: "pupils.csv", required: true) {
       data.withUnsafeMutableBytes { pupils = readPupils($0.bindMemory(to: UInt8.self)) }
     }
+    if usedDefaultStart {
+      warnings.append(
+        InputWarning(
+          file: "pupils.csv",
+          message: "ages taken from date_of_birth on \(placementStart), the coming 1 September "
+            + "(set placement_start in the policy to fix the date)"))
+    }
     problems.fileRank = 3
+    let caseSettings = settingIndex.count
+    var inserted: [String] = []
+    for urn in openings where urn.utf8.count <= ByteKeyTable.maxKeyLength && settingIndex.value(for: urn) == nil {
+      _ = settingIndex.insert(urn, value: Int32(settingIndex.count))
+      inserted.append(urn)
+    }
+    openings = inserted
     var travel: TravelMatrix?
     if var data = load(file("travel.csv", true), name: "travel.csv", required: false) {
       data.withUnsafeMutableBytes { travel = readTravel($0.bindMemory(to: UInt8.self)) }
     }
-    problems.fileRank = 4
-    let policy =
-      if let policyFile {
-        readPolicy(file(policyFile, false), name: policyFile, required: true)
-      } else {
-        readPolicy(file("policy.toml", true), name: "policy.toml", required: false)
-      }
+    if settingIndex.count > caseSettings, let read = travel {
+      (travel, openingTravel) = Self.split(read, caseSettings: caseSettings)
+    }
+    problems.fileRank = 5
+    resolvePostcodes(policy: policy, settings: &settings, pupils: &pupils)
 
     guard problems.total == 0 else { return nil }
-    assert(settings.count == settingIndex.count && pupils.count == pupilIndex.count)
+    assert(settings.count == caseSettings && pupils.count == pupilIndex.count)
     return Case(settings: settings, pupils: pupils, travel: travel, policy: policy, warnings: warnings)
   }
 

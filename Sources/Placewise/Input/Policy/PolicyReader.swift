@@ -13,8 +13,11 @@ public enum PolicyReader {
   /// The keys `policy.toml` may set, in the order of the case format.
   public static let keys = [
     "max_travel_minutes_primary", "max_travel_minutes_secondary", "speed_kmh", "detour_factor",
-    "preference_step", "unlisted_penalty",
+    "preference_step", "unlisted_penalty", "postcodes", "placement_start",
   ]
+
+  /// The keys whose value is text: a path in quotes, a date.
+  static let textKeys: Set<String> = ["postcodes", "placement_start"]
 
   /// The policy `text` sets over the defaults, or every problem in it.
   ///
@@ -164,6 +167,17 @@ public enum PolicyReader {
       i = skipBlanks(chars, i + 1)
 
       // Which key: unknown and repeated keys are reported at the key.
+      if PolicyReader.textKeys.contains(key) {
+        if let first = seen[key] {
+          problem(
+            line: line, column: keyColumn, key: key, found: InputText.quoted(key) + " again",
+            expected: "each key once (\(key) is set on line \(first))")
+          return
+        }
+        seen[key] = line
+        parseText(key, chars, from: i, line: line)
+        return
+      }
       guard let rule = PolicyReader.rules[key] else {
         var expected = "one of " + PolicyReader.keys.joined(separator: ", ")
         // A typo of a known key is shown; any other word is not (it may be
@@ -222,6 +236,39 @@ public enum PolicyReader {
           line: line, column: valueColumn, key: key,
           found: numberLike ? InputText.quoted(token) : "a value that is not a number " + PolicyReader.nameOf(chars[i]),
           expected: "a TOML number such as 45 or 1.3: " + rule.expected)
+      }
+    }
+
+    /// A text key's value: `postcodes = "path"`; `placement_start =
+    /// 2026-09-01` (a TOML local date) or the same in quotes.
+    mutating func parseText(_ key: String, _ chars: [Character], from i: Int, line: Int) {
+      let rest = trimmed(chars[min(i, chars.count)...])
+      var value = rest
+      var comment = ""
+      if let hash = rest.firstIndex(of: "#"), !(rest.first == "\"" && rest[..<hash].filter { $0 == "\"" }.count == 1) {
+        value = InputText.trimmed(rest[..<hash])
+        comment = String(rest[hash...])
+      }
+      _ = comment
+      let quoted = value.count >= 2 && value.first == "\"" && value.last == "\""
+      let text = quoted ? String(value.dropFirst().dropLast()) : value
+      switch key {
+      case "postcodes":
+        guard quoted, !text.isEmpty, !text.contains("\\"), !text.contains("\"") else {
+          problem(
+            line: line, column: i + 1, key: key, found: value.isEmpty ? "no value" : InputText.quoted(value),
+            expected: "the postcode directory's path in double quotes, e.g. \"ONSPD_FEB_2025_UK.csv\"")
+          return
+        }
+        policy.postcodesFile = text
+      default:
+        guard let date = CalendarDate(parsing: text), !text.contains("/") || quoted else {
+          problem(
+            line: line, column: i + 1, key: key, found: value.isEmpty ? "no value" : InputText.quoted(value),
+            expected: "a date such as 2026-09-01 (a real day)")
+          return
+        }
+        policy.placementStart = date
       }
     }
 

@@ -25,6 +25,9 @@ package enum InputRange {
   /// Annual cost of one place in pounds: the dearest residential placements
   /// cost under a million; ten million leaves room for any local figure.
   package static let costPerPlace: ClosedRange<Double> = 0...10_000_000
+  /// A plan row's capital or annual cost in pounds: a trillion is beyond
+  /// any council's programme, and sums of many rows stay finite.
+  package static let planCost: ClosedRange<Double> = 0...1_000_000_000_000
   /// A pupil's priority (the weight of leaving the pupil unplaced).
   package static let priority: ClosedRange<Int> = 1...1_000_000
 

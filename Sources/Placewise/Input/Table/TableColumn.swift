@@ -6,4 +6,12 @@ protocol TableColumn: CaseIterable, RawRepresentable where RawValue == Int, AllC
   var name: String { get }
   /// Whether the file must have this column.
   var isRequired: Bool { get }
+  /// Whether the file must have this column, given which columns it has
+  /// (`easting` is not needed beside `postcode`, for example).
+  func isRequired(given present: (Self) -> Bool) -> Bool
+}
+
+extension TableColumn {
+  /// By default, ``isRequired``.
+  func isRequired(given present: (Self) -> Bool) -> Bool { isRequired }
 }

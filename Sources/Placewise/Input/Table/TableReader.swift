@@ -123,7 +123,9 @@ struct TableReader<Column: TableColumn>: ~Copyable {
         }
       }
     }
-    for (index, column) in columns.enumerated() where column.isRequired && fieldOf[index] < 0 {
+    let found = fieldOf
+    let present = { (column: Column) in found[column.rawValue] >= 0 }
+    for (index, column) in columns.enumerated() where fieldOf[index] < 0 && column.isRequired(given: present) {
       problem(
         line: 1, column: nil, field: column.name, found: "no column " + InputText.quoted(column.name),
         expected: "a column named \(column.name) (required)")
@@ -220,6 +222,15 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   // MARK: Cells
 
   @inline(__always) private static func index(_ column: Column) -> Int { column.rawValue }
+
+  /// Whether the file has this column.
+  func hasColumn(_ column: Column) -> Bool { fieldOf[Self.index(column)] >= 0 }
+
+  /// The 1-based position of a column in the file, if it has it.
+  func columnNumber(_ column: Column) -> Int? {
+    let position = fieldOf[Self.index(column)]
+    return position >= 0 ? position + 1 : nil
+  }
 
   /// The trimmed bytes of a cell of the current row: nil when the column is
   /// missing (reported with the header) or the cell was already reported.

@@ -1,0 +1,218 @@
+import Foundation
+import GLPK
+
+/// A case and the plans to compare on it, read and checked: every plan
+/// applied, so that solving can no longer fail on the input.
+public struct ComparisonInput: Sendable {
+  /// The case as read, with the journeys to settings plans open.
+  package var base: CaseWithOpenings
+  /// The baseline (the case as given) first, then the plans in the order given.
+  public var cases: [PlannedCase]
+}
+
+/// What one allocation of a comparison gives: its figures, where each pupil
+/// went, and what the caller rendered from the run while it was in memory.
+public struct ComparisonOutcome<Rendered: Sendable>: Sendable {
+  /// `baseline` or the plan's name.
+  public var name: String
+  /// The plan (nil for the baseline).
+  public var plan: Plan?
+  /// The allocation's figures.
+  public var summary: AllocationSummary
+  /// Each pupil's setting (nil: unplaced), in input order.
+  public var urns: [URN?]
+  /// Per primary need, in code order: (pupils, placed, unmet priority).
+  public var byNeed: [(need: NeedCode, pupils: Int, placed: Int, unmetPriority: Int)]
+  /// The caller's rendering of the run (the plan's output files).
+  public var rendered: Rendered
+  /// Seconds spent on this allocation (candidates, solve, check, render).
+  public var seconds: Double
+}
+
+/// `compare`: the baseline and every plan allocated exactly, each plan on
+/// its own (plans do not stack).
+///
+/// The case is read once. The baseline is solved from scratch; each plan is
+/// then solved from the baseline's optimum carried over (every pupil at its
+/// baseline place where that place still exists, the baseline's place
+/// prices as the start of the pricing loop), so only what the plan changes
+/// is re-solved. The pricing loop proves each plan's optimum whatever the
+/// start. Plans are solved two at a time where GLPK keeps an environment
+/// per thread.
+public enum Comparison {
+  /// Reads the case and the plans and applies each plan: every problem in
+  /// the case and in any plan is reported at once.
+  ///
+  /// - Throws: `InvalidCaseError` listing every problem found.
+  public static func read(
+    caseFolder: String, policyFile: String?, postcodesFile: String? = nil, planPaths: [String]
+  ) throws(InvalidCaseError) -> ComparisonInput {
+    var problems = ProblemList(limit: CaseReader.problemLimit)
+    var plans: [Plan?] = []
+    var names: [String: String] = [:]
+    for (i, path) in planPaths.enumerated() {
+      let plan = PlanReader.read(path: path, isOptions: false, problems: &problems, fileRank: 10 + i)
+      let name = PlanReader.planName(path)
+      if name == Plan.baselineName {
+        problems.add(
+          InputProblem(
+            file: path, line: nil, column: nil, field: nil, found: "a plan named \(Plan.baselineName)",
+            expected: "another file name: \(Plan.baselineName) is the case as given"))
+      } else if let first = names[name] {
+        problems.add(
+          InputProblem(
+            file: path, line: nil, column: nil, field: nil, found: "a second plan named \(name)",
+            expected: "plan names (file names without .csv) distinct: \(first) has this name"))
+      } else {
+        names[name] = path
+      }
+      plans.append(plan)
+    }
+    let openings = plans.compactMap { $0 }.flatMap(\.openings)
+    let base: CaseWithOpenings
+    do {
+      base = try CaseReader.read(
+        folder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile, openings: openings)
+    } catch {
+      throw Self.merged(error, problems)
+    }
+    var cases = [
+      PlannedCase(plan: nil, name: Plan.baselineName, input: base.input, origin: Array(base.input.settings.indices))
+    ]
+    for (i, plan) in plans.enumerated() {
+      guard let plan else { continue }
+      problems.fileRank = 10 + i
+      if let planned = PlanApplication.apply(plan, to: base, problems: &problems) { cases.append(planned) }
+    }
+    guard problems.total == 0 else { throw problems.error() }
+    return ComparisonInput(base: base, cases: cases)
+  }
+
+  /// The case's problems first, then the plans'.
+  static func merged(_ caseError: InvalidCaseError, _ planProblems: ProblemList) -> InvalidCaseError {
+    var all = ProblemList(limit: CaseReader.problemLimit)
+    for problem in caseError.problems { all.add(problem) }
+    all.countUnkept(caseError.totalCount - caseError.problems.count)
+    let plans = planProblems.error()
+    all.fileRank = 1
+    for problem in plans.problems { all.add(problem) }
+    all.countUnkept(plans.totalCount - plans.problems.count)
+    return all.error()
+  }
+
+  /// Allocates the baseline and every plan, rendering each run with
+  /// `render` as soon as it is solved (so that only one or two runs are in
+  /// memory at a time).
+  ///
+  /// - Parameters:
+  ///   - warmStart: re-solve plans from the baseline's optimum (the
+  ///     default); false solves each from scratch (for measurements).
+  ///   - parallel: solve two plans at a time when GLPK allows it.
+  /// - Throws: `AllocationError` when a solve fails or a result breaks an invariant.
+  public static func run<Rendered: Sendable>(
+    _ input: ComparisonInput, options: AllocationOptions = AllocationOptions(), warmStart: Bool = true,
+    parallel: Bool = true, render: @escaping @Sendable (AllocationRun) -> Rendered
+  ) throws(AllocationError) -> [ComparisonOutcome<Rendered>] {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let baselineRun = try AllocationRun(case: input.cases[0].input, options: options)
+    let baseline = Self.outcome(input.cases[0], baselineRun, render, seconds: (clock.now - start).inSeconds)
+    let baseAllocation = baselineRun.allocation
+    let baseCandidates = baselineRun.candidates
+    let plans = Array(input.cases.dropFirst())
+    let results = ParallelSlots<Result<ComparisonOutcome<Rendered>, AllocationError>>(count: plans.count)
+    let solveOne: @Sendable (Int) -> Void = { i in
+      let planStart = ContinuousClock.now
+      var planOptions = options
+      let planned = plans[i]
+      results.store(
+        i,
+        Result { () throws(AllocationError) -> ComparisonOutcome<Rendered> in
+          let candidates = CandidateSet(case: planned.input)
+          if warmStart, options.method == .contestedMarket {
+            planOptions.start = Self.start(
+              from: baseAllocation, baseCandidates, for: planned, candidates: candidates)
+          }
+          let run = try AllocationRun(case: planned.input, candidates: candidates, options: planOptions)
+          return Self.outcome(planned, run, render, seconds: (ContinuousClock.now - planStart).inSeconds)
+        })
+    }
+    if parallel && GLPKEnvironment.isThreadLocal && plans.count > 1 {
+      // Two workers take plans in order: the two cores stay busy however
+      // long each plan takes.
+      let queue = WorkQueue(count: plans.count)
+      DispatchQueue.concurrentPerform(iterations: 2) { _ in
+        while let i = queue.take() { solveOne(i) }
+      }
+    } else {
+      for i in plans.indices { solveOne(i) }
+    }
+    var outcomes = [baseline]
+    for result in results.values() { outcomes.append(try result.get()) }
+    return outcomes
+  }
+
+  /// The baseline's optimum carried over to a plan's case: each pupil at
+  /// the pair of its baseline setting where the plan keeps it and the pair
+  /// is still a candidate, and the baseline's prices by URN (0 at a new
+  /// setting).
+  static func start(
+    from baseline: Allocation, _ baseCandidates: CandidateSet, for planned: PlannedCase, candidates: CandidateSet
+  ) -> MarketStart? {
+    guard !baseline.settingPrices.isEmpty else { return nil }
+    var newIndex = [Int](repeating: -1, count: baseline.settingPrices.count)
+    for (s, o) in planned.origin.enumerated() where o >= 0 { newIndex[o] = s }
+    var assignment = [Int](repeating: -1, count: candidates.pupilCount)
+    for (p, placement) in baseline.placements.enumerated() {
+      guard let old = placement.setting, newIndex[old] >= 0 else { continue }
+      let s = Int32(newIndex[old])
+      for pair in candidates.pairs(of: p) where candidates.setting[pair] == s {
+        assignment[p] = pair
+        break
+      }
+    }
+    let prices = planned.origin.map { $0 >= 0 ? baseline.settingPrices[$0] : 0 }
+    return MarketStart(
+      assignment: assignment, prices: prices, weight: baseline.priceWeight, contested: baseline.lpPupils)
+  }
+
+  private static func outcome<Rendered>(
+    _ planned: PlannedCase, _ run: AllocationRun, _ render: (AllocationRun) -> Rendered, seconds: Double
+  ) -> ComparisonOutcome<Rendered> {
+    let input = run.input
+    let urns = run.allocation.placements.map { $0.setting.map { input.settings[$0].urn } }
+    var pupils = [Int](repeating: 0, count: NeedCode.allCases.count)
+    var placed = pupils
+    var unmet = pupils
+    for (p, pupil) in input.pupils.enumerated() {
+      let k = pupil.primaryNeed.rawValue
+      pupils[k] += 1
+      if urns[p] != nil { placed[k] += 1 } else { unmet[k] += pupil.priority }
+    }
+    let byNeed = NeedCode.allCases.filter { pupils[$0.rawValue] > 0 }.map {
+      (need: $0, pupils: pupils[$0.rawValue], placed: placed[$0.rawValue], unmetPriority: unmet[$0.rawValue])
+    }
+    let rendered = render(run)
+    return ComparisonOutcome(
+      name: planned.name, plan: planned.plan, summary: run.summary, urns: urns, byNeed: byNeed, rendered: rendered,
+      seconds: seconds)
+  }
+}
+
+/// Hands out 0, 1, 2, ... to whichever thread asks next.
+private final class WorkQueue: @unchecked Sendable {
+  private let lock = NSLock()
+  private var next = 0
+  private let count: Int
+
+  init(count: Int) { self.count = count }
+
+  /// The next index, or nil when all are taken.
+  func take() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard next < count else { return nil }
+    next += 1
+    return next - 1
+  }
+}

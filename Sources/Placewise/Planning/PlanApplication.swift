@@ -1,0 +1,137 @@
+/// A case with a plan applied: the case `allocate` would read if the plan's
+/// changes were written into its files.
+public struct PlannedCase: Sendable {
+  /// The plan (nil for the baseline, the case as given).
+  public var plan: Plan?
+  /// The plan's name (`baseline` for the case as given).
+  public var name: String
+  /// The changed case.
+  public var input: Case
+  /// Per setting of the changed case: its index in the case as given, or
+  /// -1 for a setting the plan opens.
+  public var origin: [Int]
+}
+
+/// Applies plans to a case, row by row in file order, checking each row
+/// against the case as the earlier rows left it.
+///
+/// Decisions where the contract is silent: a row's columns the action does
+/// not read are ignored; a `need` on an `add_places` row of a setting
+/// designated for any need (empty `needs`) leaves the designation as it is
+/// (it already admits that need) and raises that need's cap if it has one.
+enum PlanApplication {
+  /// The changed case, or nil with the plan's problems added.
+  static func apply(_ plan: Plan, to base: CaseWithOpenings, problems: inout ProblemList) -> PlannedCase? {
+    let before = problems.total
+    var settings = base.input.settings
+    var origin = Array(settings.indices)
+    var position: [URN: Int] = [:]
+    for (s, setting) in settings.enumerated() { position[setting.urn] = s }
+    let caseURNs = Set(settings.map(\.urn))
+    var closedOn: [URN: Int] = [:]
+    var openedOn: [URN: Int] = [:]
+
+    func report(_ row: PlanRow, _ column: String?, found: String, expected: String) {
+      problems.add(
+        InputProblem(
+          file: plan.file, line: row.line, column: column.flatMap { plan.columns[$0] }, field: column,
+          found: found, expected: expected))
+    }
+    func existing(_ row: PlanRow, _ urn: URN) -> Int? {
+      if let s = position[urn] { return s }
+      let expected = "the urn of a setting of the case or of one opened by an earlier row"
+      if let line = closedOn[urn] {
+        report(row, "urn", found: "\(InputText.quoted(urn.rawValue)), closed on line \(line)", expected: expected)
+      } else {
+        report(row, "urn", found: InputText.quoted(urn.rawValue) + ", not a setting", expected: expected)
+      }
+      return nil
+    }
+
+    for row in plan.rows {
+      switch row.action {
+      case .addPlaces(let urn, let places, let need):
+        guard let s = existing(row, urn) else { continue }
+        let capacity = settings[s].capacity + places
+        if capacity < 0 {
+          report(
+            row, "places", found: "\(places), taking capacity \(settings[s].capacity) to \(capacity)",
+            expected: "a change that leaves capacity >= 0")
+          continue
+        }
+        if let need, let cap = settings[s].needPlaces[need], cap + places < 0 {
+          report(
+            row, "places", found: "\(places), taking the \(need) cap \(cap) to \(cap + places)",
+            expected: "a change that leaves the need's cap >= 0")
+          continue
+        }
+        settings[s].capacity = capacity
+        guard let need else { continue }
+        if !settings[s].needs.isEmpty && !settings[s].needs.contains(need) { settings[s].needs.insert(need) }
+        if let cap = settings[s].needPlaces[need] { settings[s].needPlaces[need] = cap + places }
+      case .newSetting(let setting):
+        if caseURNs.contains(setting.urn) || position[setting.urn] != nil {
+          let line = openedOn[setting.urn].map { " (opened on line \($0))" } ?? ""
+          report(
+            row, "urn", found: InputText.quoted(setting.urn.rawValue) + ", a setting already\(line)",
+            expected: "a urn that is not a setting of the case or one opened by an earlier row")
+          continue
+        }
+        position[setting.urn] = settings.count
+        openedOn[setting.urn] = row.line
+        settings.append(setting)
+        origin.append(-1)
+      case .closeSetting(let urn):
+        guard let s = existing(row, urn) else { continue }
+        settings.remove(at: s)
+        origin.remove(at: s)
+        position[urn] = nil
+        for (other, t) in position where t > s { position[other] = t - 1 }
+        closedOn[urn] = row.line
+      }
+    }
+    guard problems.total == before else { return nil }
+
+    var input = base.input
+    input.settings = settings
+    if let travel = base.input.travel {
+      input.travel = Self.travel(travel, opened: base, settings: settings, origin: origin)
+    }
+    return PlannedCase(plan: plan, name: plan.name, input: input, origin: origin)
+  }
+
+  /// The journeys of the changed case: the case's, less closed settings,
+  /// plus the rows `travel.csv` lists for the settings the plan opens.
+  private static func travel(_ travel: TravelMatrix, opened base: CaseWithOpenings, settings: [Setting], origin: [Int])
+    -> TravelMatrix
+  {
+    var newIndex = [Int32](repeating: -1, count: base.input.settings.count)
+    for (s, o) in origin.enumerated() where o >= 0 { newIndex[o] = Int32(s) }
+    var result = TravelMatrix()
+    result.pupil.reserveCapacity(travel.count)
+    result.setting.reserveCapacity(travel.count)
+    result.minutes.reserveCapacity(travel.count)
+    for k in 0..<travel.count {
+      let s = newIndex[Int(travel.setting[k])]
+      guard s >= 0 else { continue }
+      result.pupil.append(travel.pupil[k])
+      result.setting.append(s)
+      result.minutes.append(travel.minutes[k])
+    }
+    var openingIndex = [Int32](repeating: -1, count: base.openings.count)
+    var positionOf: [URN: Int] = [:]
+    for (i, urn) in base.openings.enumerated() where positionOf[urn] == nil { positionOf[urn] = i }
+    for (s, o) in origin.enumerated() where o < 0 {
+      if let i = positionOf[settings[s].urn] { openingIndex[i] = Int32(s) }
+    }
+    let opened = base.openingTravel
+    for k in 0..<opened.count {
+      let s = openingIndex[Int(opened.setting[k])]
+      guard s >= 0 else { continue }
+      result.pupil.append(opened.pupil[k])
+      result.setting.append(s)
+      result.minutes.append(opened.minutes[k])
+    }
+    return result
+  }
+}

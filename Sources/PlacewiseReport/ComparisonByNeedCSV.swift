@@ -1,0 +1,23 @@
+public import Placewise
+
+/// Renders `comparison-by-need.csv`: per plan and per primary need present
+/// among the pupils, the pupils, placed, unplaced and unmet priority.
+public enum ComparisonByNeedCSV {
+  /// The columns, in order.
+  public static let header = ["plan", "primary_need", "pupils", "placed", "unplaced", "unmet_priority"]
+
+  /// The file's text: plans in comparison order, needs in code order.
+  public static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
+    var csv = CSVText()
+    csv.append(header)
+    for outcome in outcomes {
+      for row in outcome.byNeed {
+        csv.append([
+          outcome.name, row.need.code, String(row.pupils), String(row.placed), String(row.pupils - row.placed),
+          String(row.unmetPriority),
+        ])
+      }
+    }
+    return csv.text
+  }
+}

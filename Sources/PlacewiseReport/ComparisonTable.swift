@@ -1,0 +1,52 @@
+public import Placewise
+
+/// The side-by-side table `compare` prints: one line per plan, the figures
+/// a planner reads first, changes against the baseline in brackets.
+public enum ComparisonTable {
+  /// The table as plain text, columns aligned.
+  public static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
+    let rows = ComparisonFigures.rows(outcomes)
+    let header = [
+      "plan", "unmet need", "placed", "1st preferences", "travel (min)", "capital (£)", "annual (£)",
+      "£ per extra place", "moved",
+    ]
+    func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+    func pounds(_ value: Double) -> String { Self.grouped(Int64(value.rounded())) }
+    var lines: [[String]] = [header]
+    for (i, row) in rows.enumerated() {
+      let s = row.summary
+      let isBase = i == 0
+      lines.append([
+        row.name,
+        isBase ? "\(s.unmetPriority)" : "\(s.unmetPriority) (\(signed(row.unmetPriorityChange)))",
+        isBase ? "\(s.placed)" : "\(s.placed) (\(signed(row.placedChange)))",
+        "\(s.firstPreferenceMet)",
+        Self.grouped(Int64(s.travelMinutes.rounded())),
+        isBase ? "-" : pounds(row.capitalCost),
+        isBase ? "-" : pounds(row.annualCost),
+        row.capitalPerExtraPlacement.map(pounds) ?? "-",
+        isBase ? "-" : "\(row.pupilsMoved)",
+      ])
+    }
+    var widths = [Int](repeating: 0, count: header.count)
+    for line in lines { for (c, cell) in line.enumerated() { widths[c] = max(widths[c], cell.count) } }
+    let text = lines.map { line in
+      line.enumerated().map { c, cell in
+        let pad = String(repeating: " ", count: widths[c] - cell.count)
+        return c == 0 ? cell + pad : pad + cell
+      }.joined(separator: "  ")
+    }
+    return text.joined(separator: "\n") + "\n"
+  }
+
+  /// 1234567 as `1,234,567`.
+  static func grouped(_ value: Int64) -> String {
+    let digits = String(value.magnitude)
+    var out = ""
+    for (i, ch) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+      out.append(ch)
+    }
+    return (value < 0 ? "-" : "") + out
+  }
+}

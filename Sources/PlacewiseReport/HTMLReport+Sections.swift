@@ -1,0 +1,293 @@
+import Placewise
+
+extension HTMLReport {
+  /// A table of groups (needs or phases) with placed and unplaced, and its bar chart.
+  static func groupTable(
+    _ groups: [ReportFigures.Group], summary s: AllocationSummary, level: ReportLevel,
+    heading: String, caption: String
+  ) -> String {
+    let n = groups.count
+    // Cells: per group pupils, placed, unplaced; then the totals.
+    var values: [Int] = []
+    for group in groups { values += [group.pupils, group.placed, group.unplaced] }
+    values += [s.pupils, s.placed, s.unplaced]
+    var cells = Disclosure(values, level: level)
+    for g in 0..<n { cells.addLine([3 * g + 1, 3 * g + 2], total: 3 * g) }
+    for column in 0..<3 { cells.addLine((0..<n).map { 3 * $0 + column }, total: 3 * n + column) }
+    cells.addLine([3 * n + 1, 3 * n + 2], total: 3 * n)
+    let d = cells.resolve()
+    var rows: [[String]] = []
+    var bars: [(label: String, segments: [Disclosed], total: Disclosed)] = []
+    for (g, group) in groups.enumerated() {
+      let unmet: String = d[3 * g + 2].value != nil ? NumberFormatting.grouped(group.unmetPriority) : "x"
+      let share =
+        d[3 * g + 1].value != nil && d[3 * g].value != nil
+        ? NumberFormatting.percent(group.placed, of: group.pupils) : "x"
+      rows.append([
+        HTMLPage.escape(group.label), d[3 * g].html, d[3 * g + 1].html, share, d[3 * g + 2].html, unmet,
+      ])
+      bars.append((group.short, [d[3 * g + 1], d[3 * g + 2]], d[3 * g]))
+    }
+    let footer = [
+      "All pupils", d[3 * n].html, d[3 * n + 1].html,
+      d[3 * n + 1].value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) : "x", d[3 * n + 2].html,
+      NumberFormatting.grouped(s.unmetPriority),
+    ]
+    var html = "<h3>\(heading)</h3>\n<div class=\"keep\">"
+    html += HTMLPage.table(
+      [caption, "Pupils", "Placed", "Placed share", "Unplaced", "Unmet need (priority)"], rows,
+      numeric: [1, 2, 3, 4, 5], footer: footer, attributes: " class=\"counts\"")
+    html += "<figure>"
+    html += SVGCharts.stackedBars(
+      rows: bars,
+      series: [
+        SVGCharts.Series("placed", SVGCharts.placedColour), SVGCharts.Series("unplaced", SVGCharts.unplacedColour),
+      ], label: "\(heading): placed and unplaced")
+    html += "<div class=\"legend\"><span><i class=\"swatch-placed\"></i>placed</span>"
+    html += "<span><i class=\"swatch-unplaced\"></i>unplaced</span></div></figure></div>\n"
+    return html
+  }
+
+  static func groups(_ figures: ReportFigures, summary: AllocationSummary, level: ReportLevel) -> String {
+    var html = "<h2 id=\"pupils\">Placed and unplaced pupils</h2>\n"
+    html += groupTable(figures.byNeed, summary: summary, level: level, heading: "By primary need", caption: "Need")
+    html += groupTable(figures.byPhase, summary: summary, level: level, heading: "By phase", caption: "Phase")
+    return html
+  }
+
+  /// The words for a kind of setting, plural.
+  static func kindName(_ kind: SettingKind) -> String {
+    switch kind {
+    case .special: "Special schools"
+    case .independent: "Independent and non-maintained special schools"
+    case .resourced: "Resourced provisions and SEN units"
+    case .mainstream: "Mainstream schools"
+    case .ap: "Alternative provision"
+    }
+  }
+
+  static func settingsSection(
+    _ input: Case, figures: ReportFigures, summary: AllocationSummary,
+    level: ReportLevel
+  ) -> String {
+    let kinds = SettingKind.allCases.filter { kind in input.settings.contains { $0.kind == kind } }
+    let count = input.settings.count
+    // Cells: used per setting, used per kind present, all placed.
+    var cells = Disclosure(
+      figures.used + kinds.map { figures.placedByKind[$0.rawValue] } + [summary.placed], level: level)
+    for (k, kind) in kinds.enumerated() {
+      cells.addLine(input.settings.indices.filter { input.settings[$0].kind == kind }, total: count + k)
+    }
+    cells.addLine(Array(count..<(count + kinds.count)), total: count + kinds.count)
+    let d = cells.resolve()
+    func fill(_ used: Disclosed, free: Int) -> String {
+      guard used.value != nil else { return "x" }
+      return free == 0 ? "no free places" : NumberFormatting.percent(used.value ?? 0, of: free)
+    }
+    func spare(_ used: Disclosed, free: Int) -> String {
+      used.value.map { NumberFormatting.grouped(free - $0) } ?? "x"
+    }
+    var html = "<h2 id=\"settings\">Settings</h2>\n"
+    html += "<p>Free places are those left for this batch after pupils already on roll. Settings are listed by "
+    html += "kind, fullest first: the ones under most pressure lead.</p>\n"
+    var summaryRows: [[String]] = []
+    for (k, kind) in kinds.enumerated() {
+      let members = input.settings.filter { $0.kind == kind }
+      let free = members.reduce(0) { $0 + $1.freePlaces }
+      summaryRows.append([
+        kindName(kind), NumberFormatting.grouped(members.count), NumberFormatting.grouped(free), d[count + k].html,
+        spare(d[count + k], free: free), fill(d[count + k], free: free),
+      ])
+    }
+    html += "<div class=\"keep\">"
+    html += HTMLPage.table(
+      ["Kind", "Settings", "Free places", "Places used", "Places left", "Fill"], summaryRows, numeric: [1, 2, 3, 4, 5])
+    html += "</div>\n"
+    var rows: [[String]] = []
+    for kind in kinds {
+      let members = input.settings.indices.filter { input.settings[$0].kind == kind }
+      // Pressure: places used over free places; a setting with none free counts as full.
+      func pressure(_ s: Int) -> Double {
+        let free = input.settings[s].freePlaces
+        return free == 0 ? 1 : Double(figures.used[s]) / Double(free)
+      }
+      let sorted = members.sorted {
+        (-pressure($0), -figures.used[$0], input.settings[$0].urn) < (
+          -pressure($1), -figures.used[$1], input.settings[$1].urn
+        )
+      }
+      rows.append(["<tr class=\"group\"><td colspan=\"6\">\(kindName(kind))</td></tr>"])
+      for s in sorted {
+        let setting = input.settings[s]
+        rows.append([
+          HTMLPage.escape(setting.name), HTMLPage.escape(setting.urn.rawValue),
+          NumberFormatting.grouped(setting.freePlaces), d[s].html, spare(d[s], free: setting.freePlaces),
+          fill(d[s], free: setting.freePlaces),
+        ])
+      }
+    }
+    var table = "<table><thead><tr><th>Setting</th><th>URN</th><th class=\"n\">Free places</th>"
+    table +=
+      "<th class=\"n\">Places used</th><th class=\"n\">Places left</th><th class=\"n\">Fill</th></tr></thead>\n<tbody>\n"
+    for row in rows {
+      if row.count == 1 {
+        table += row[0] + "\n"
+      } else {
+        table += "<tr><td>\(row[0])</td><td>\(row[1])</td><td class=\"n\">\(row[2])</td><td class=\"n\">\(row[3])</td>"
+        table += "<td class=\"n\">\(row[4])</td><td class=\"n\">\(row[5])</td></tr>\n"
+      }
+    }
+    table += "</tbody></table>\n"
+    return html + "<h3>Every setting</h3>\n" + table
+  }
+
+  static func journeySection(
+    _ figures: ReportFigures, summary s: AllocationSummary, policy: Policy,
+    level: ReportLevel
+  ) -> String {
+    let limits = [policy.maxTravelMinutesPrimary, policy.maxTravelMinutesSecondary]
+    let (width, counts) = figures.journeyBins(limits: limits)
+    var cells = Disclosure(counts + [s.placed], level: level)
+    cells.addLine(Array(counts.indices), total: counts.count)
+    let d = cells.resolve()
+    var html = "<h2 id=\"journeys\">Journey times</h2>\n"
+    html += "<p>One-way journeys of placed pupils, in bands of \(SVGCharts.number(width)) minutes. The dashed lines "
+    html += "are the policy's limits; a journey beyond them is to a school the parents asked for (exempt from "
+    html += "the limit) or within a pupil's own limit.</p>\n<figure class=\"keep\">"
+    var markers = [
+      (
+        policy.maxTravelMinutesPrimary,
+        "primary limit \(NumberFormatting.hoursAndMinutes(policy.maxTravelMinutesPrimary))"
+      ),
+      (
+        policy.maxTravelMinutesSecondary,
+        "secondary limit \(NumberFormatting.hoursAndMinutes(policy.maxTravelMinutesSecondary))"
+      ),
+    ]
+    if policy.maxTravelMinutesPrimary == policy.maxTravelMinutesSecondary {
+      markers = [
+        (policy.maxTravelMinutesPrimary, "limit \(NumberFormatting.hoursAndMinutes(policy.maxTravelMinutesPrimary))")
+      ]
+    }
+    html += SVGCharts.histogram(bins: d.dropLast().map { $0 }, binWidth: width, markers: markers)
+    html += "<figcaption>Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), longest "
+    html += "\(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes)), "
+    html += "\(NumberFormatting.hoursAndMinutes(s.travelMinutes)) in total.</figcaption></figure>\n"
+    return html
+  }
+
+  static func preferenceSection(_ figures: ReportFigures, summary s: AllocationSummary, level: ReportLevel)
+    -> String
+  {
+    var html = "<h2 id=\"preferences\">First preferences met</h2>\n"
+    guard s.pupilsWithPreferences > 0 else {
+      return html + "<p>No parent named a preference in this batch.</p>\n"
+    }
+    var cells = Disclosure(figures.preferenceOutcomes + [s.pupilsWithPreferences], level: level)
+    cells.addLine([0, 1, 2, 3], total: 4)
+    let d = cells.resolve()
+    let words = [
+      "placed at their first preference", "placed at a later preference", "placed at a setting not listed",
+      "unplaced",
+    ]
+    let rows = (0..<4).map { i in
+      [
+        words[i], d[i].html,
+        d[i].value != nil ? NumberFormatting.percent(figures.preferenceOutcomes[i], of: s.pupilsWithPreferences) : "x",
+      ]
+    }
+    html += HTMLPage.table(
+      ["Pupils whose parents named a setting", "Pupils", "Share"], rows, numeric: [1, 2],
+      footer: ["All with preferences", d[4].html, "100%"])
+    html += "<figure class=\"keep\">"
+    let colours = ["#1f4e79", "#6baed6", "#c6dbef", SVGCharts.unplacedColour]
+    html += SVGCharts.stackedBars(
+      rows: [("With preferences", Array(d[0..<4]), d[4])],
+      series: (0..<4).map { SVGCharts.Series(words[$0], colours[$0]) }, label: "Preference outcomes",
+      labelWidth: 130)
+    html += "<div class=\"legend\">"
+    for i in 0..<4 { html += "<span><i style=\"background:\(colours[i])\"></i>\(words[i])</span>" }
+    html += "</div></figure>\n"
+    return html
+  }
+
+  static func costSection(
+    _ input: Case, figures: ReportFigures, summary s: AllocationSummary,
+    level: ReportLevel
+  ) -> String {
+    var html = "<h2 id=\"cost\">Annual place cost by kind</h2>\n"
+    let kinds = SettingKind.allCases.filter { figures.placedByKind[$0.rawValue] > 0 }
+    guard !kinds.isEmpty else { return html + "<p>No pupil was placed.</p>\n" }
+    var cells = Disclosure(kinds.map { figures.placedByKind[$0.rawValue] } + [s.placed], level: level)
+    cells.addLine(Array(kinds.indices), total: kinds.count)
+    let d = cells.resolve()
+    var rows: [[String]] = []
+    var bars: [(label: String, value: Double, text: String)] = []
+    for (k, kind) in kinds.enumerated() {
+      let cost = figures.costByKind[kind.rawValue]
+      let shown = d[k].value != nil
+      let mean =
+        shown && figures.placedByKind[kind.rawValue] > 0 ? cost / Double(figures.placedByKind[kind.rawValue]) : 0
+      rows.append([
+        kindName(kind), d[k].html, shown ? NumberFormatting.pounds(cost) : "x",
+        shown ? NumberFormatting.pounds(mean) : "x",
+      ])
+      if shown { bars.append((kindName(kind), cost, NumberFormatting.pounds(cost))) }
+    }
+    html += HTMLPage.table(
+      ["Kind", "Pupils placed", "Annual cost", "Mean per place"], rows, numeric: [1, 2, 3],
+      footer: ["All kinds", d[kinds.count].html, NumberFormatting.pounds(s.annualPlaceCost), ""])
+    if s.annualPlaceCost > 0 {
+      html += "<figure class=\"keep\">"
+      html += SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Annual place cost by kind")
+      html += "</figure>\n"
+    }
+    let uncosted = input.settings.indices.filter { input.settings[$0].costPerPlace == nil && figures.used[$0] > 0 }
+    if !uncosted.isEmpty {
+      html += "<p class=\"note\">\(NumberFormatting.count(uncosted.count, "setting")) with pupils placed give no "
+      html += "cost per place; their places count as £0.</p>\n"
+    }
+    return html
+  }
+
+  static func mapSection(_ input: Case, figures: ReportFigures, level: ReportLevel) -> String {
+    let minimum = level == .public ? 5 : 1
+    let sites = input.settings.enumerated().map { s, setting in
+      let used =
+        level == .public && (1...4).contains(figures.used[s]) ? "<5" : NumberFormatting.grouped(figures.used[s])
+      return SVGMap.Site(
+        easting: setting.easting, northing: setting.northing, freePlaces: setting.freePlaces,
+        fill: SVGMap.fillClass(used: figures.used[s], free: setting.freePlaces, level: level),
+        title: "\(setting.name) (\(setting.urn.rawValue)), \(setting.kind.word): \(used) of "
+          + "\(NumberFormatting.grouped(setting.freePlaces)) free places used")
+    }
+    var html = "<h2 id=\"map\">Map</h2>\n"
+    html += "<p>Settings are circles sized by their free places and coloured by how full they are. Pupils' homes "
+    html += "are shown only as counts in \(figures.squareKm) km squares of the British National Grid, never as "
+    html += "single homes; unplaced pupils form a layer of their own."
+    if level == .public { html += " Squares with fewer than 5 pupils are not shown." }
+    html += "</p>\n<div class=\"controls no-print\">"
+    html += "<label><input type=\"checkbox\" data-layer=\"layer-homes\" checked> pupils' homes</label>"
+    html += "<label><input type=\"checkbox\" data-layer=\"layer-unplaced\" checked> unplaced pupils</label>"
+    html += "<label><input type=\"checkbox\" data-layer=\"layer-settings\" checked> settings</label></div>\n"
+    html += "<figure class=\"keep\">"
+    html += SVGMap.render(
+      sites: sites, homes: figures.homes, unplaced: figures.unplacedHomes, squareKm: figures.squareKm,
+      minimumCount: minimum)
+    html += "<div class=\"legend\">"
+    for fill in SVGMap.fillClasses.prefix(level == .public ? 6 : 5) {
+      html += "<span><i style=\"background:\(fill.colour);border:1px solid #1f2933;border-radius:50%\"></i>"
+      html += "\(fill.words)</span>"
+    }
+    html += "</div><div class=\"legend\">"
+    let classes = SVGMap.densityClasses.filter { $0.from >= minimum }
+    for (i, one) in classes.enumerated() {
+      let upper = i + 1 < classes.count ? "-\(classes[i + 1].from - 1)" : " or more"
+      let range = upper == "-\(one.from)" ? "\(one.from)" : "\(one.from)\(upper)"
+      html += "<span><i style=\"background:\(one.colour)\"></i>\(range) \(range == "1" ? "pupil" : "pupils")</span>"
+    }
+    html += "<span><i style=\"background:#d9822b;border:1px solid #8a4b12\"></i>unplaced pupils</span>"
+    html += "</div></figure>\n"
+    return html
+  }
+}

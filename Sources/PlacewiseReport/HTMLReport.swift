@@ -1,0 +1,196 @@
+public import Placewise
+
+/// Renders `report.html`: one self-contained page a SEND planner can open
+/// offline, print on A4, or (at the public level) share.
+///
+/// Every figure marked `data-figure` carries, in `data-value`, the same text
+/// `summary.json` holds for it (or `<5`/`x` where the public report
+/// withholds it), so that tests can check the page against the file.
+public enum HTMLReport {
+  /// The most pupils whose explanations the page embeds for its search box;
+  /// beyond this the page points to `explanations.csv`.
+  public static let maximumSearchablePupils = 20_000
+
+  /// The report of an allocation run.
+  public static func render(
+    _ run: AllocationRun, level: ReportLevel = .internal, title: String = "Allocation report",
+    placeValues: [PlaceValueRow]? = nil, explanations: [ExplanationRow]? = nil
+  ) -> String {
+    render(
+      case: run.input, candidates: run.candidates, allocation: run.allocation, summary: run.summary, level: level,
+      title: title, placeValues: placeValues, explanations: explanations)
+  }
+
+  /// The report of an allocation of a case.
+  public static func render(
+    case input: Case, candidates: CandidateSet, allocation: Allocation, summary: AllocationSummary,
+    level: ReportLevel = .internal, title: String = "Allocation report", placeValues: [PlaceValueRow]? = nil,
+    explanations: [ExplanationRow]? = nil
+  ) -> String {
+    let figures = ReportFigures(case: input, candidates: candidates, allocation: allocation)
+    var body = header(title: title, level: level, input: input)
+    body += headline(summary, level: level)
+    body += groups(figures, summary: summary, level: level)
+    body += settingsSection(input, figures: figures, summary: summary, level: level)
+    body += journeySection(figures, summary: summary, policy: input.policy, level: level)
+    body += preferenceSection(figures, summary: summary, level: level)
+    body += costSection(input, figures: figures, summary: summary, level: level)
+    body += mapSection(input, figures: figures, level: level)
+    if let placeValues { body += placeValueSection(placeValues, input: input, level: level) }
+    var script = mapScript
+    if let explanations {
+      let (html, search) = explanationSection(explanations, level: level)
+      body += html
+      script += search
+    }
+    body += footer(level: level)
+    return HTMLPage.document(title: title, level: level, body: body, script: script)
+  }
+
+  // MARK: - Sections
+
+  static func header(title: String, level: ReportLevel, input: Case) -> String {
+    let badge =
+      level == .public
+      ? "<span class=\"badge public\">Public version</span>"
+      : "<span class=\"badge\">Internal: SEND team only</span>"
+    var html = "<header class=\"top\"><div class=\"kicker\">Placewise</div>"
+    html += "<h1>\(HTMLPage.escape(title))\(badge)</h1>"
+    html += "<p class=\"lede\">\(NumberFormatting.count(input.pupils.count, "pupil")) with EHC plans, "
+    html += "\(NumberFormatting.count(input.settings.count, "setting")). Journey limits: "
+    html += "\(NumberFormatting.hoursAndMinutes(input.policy.maxTravelMinutesPrimary)) up to age 10, "
+    html += "\(NumberFormatting.hoursAndMinutes(input.policy.maxTravelMinutesSecondary)) from 11 "
+    html += "(a parent's preference is exempt). "
+    html += input.travel == nil ? "Journeys estimated from coordinates." : "Journeys from travel.csv."
+    html += "</p></header>\n"
+    html += "<nav class=\"note no-print\">Contents: <a href=\"#figures\">headline figures</a> · "
+    html += "<a href=\"#pupils\">pupils by need and phase</a> · <a href=\"#settings\">settings</a> · "
+    html += "<a href=\"#journeys\">journeys</a> · <a href=\"#preferences\">preferences</a> · "
+    html += "<a href=\"#cost\">cost</a> · <a href=\"#map\">map</a></nav>\n"
+    return html
+  }
+
+  /// One headline figure: its words, its value as shown, and the raw text
+  /// `summary.json` has for it.
+  static func card(_ key: String, label: String, shown: String, raw: String, sub: String?, alert: Bool = false)
+    -> String
+  {
+    var html = "<div class=\"figure\(alert ? " alert" : "")\">"
+    html += "<span class=\"value\" data-figure=\"\(key)\" data-value=\"\(HTMLPage.escape(raw))\">"
+    html += "\(HTMLPage.escape(shown))</span><span class=\"label\">\(HTMLPage.escape(label))</span>"
+    if let sub { html += "<span class=\"sub\">\(HTMLPage.escape(sub))</span>" }
+    return html + "</div>"
+  }
+
+  static func headline(_ s: AllocationSummary, level: ReportLevel) -> String {
+    var cells = Disclosure(
+      [
+        s.pupils, s.placed, s.unplaced, s.unplacedNoEligibleSetting, s.unplacedSettingsFull, s.unmetPriority,
+        s.pupilsWithPreferences, s.firstPreferenceMet,
+      ], level: level)
+    cells.addLine([1, 2], total: 0)
+    cells.addLine([3, 4], total: 2)
+    let d = cells.resolve()
+    func raw(_ i: Int) -> String { d[i].value.map { String($0) } ?? d[i].text }
+    let placedShare = d[1].value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) + " of pupils" : nil
+    var html = "<h2 id=\"figures\">Headline figures</h2>\n<div class=\"figures\">"
+    html += card("pupils", label: "pupils in the batch", shown: d[0].text, raw: raw(0), sub: nil)
+    html += card("placed", label: "placed", shown: d[1].text, raw: raw(1), sub: placedShare)
+    html += card(
+      "unplaced", label: "unplaced", shown: d[2].text, raw: raw(2),
+      sub: "\(d[3].text) with no eligible setting, \(d[4].text) with every eligible setting full",
+      alert: s.unplaced > 0)
+    html += card(
+      "unmet_priority", label: "unmet need, priority-weighted", shown: d[5].text, raw: raw(5),
+      sub: "the sum of priority over unplaced pupils", alert: s.unmetPriority > 0)
+    let firstShare =
+      d[7].value != nil && d[6].value != nil
+      ? "of \(d[6].text) with preferences (\(NumberFormatting.percent(s.firstPreferenceMet, of: s.pupilsWithPreferences)))"
+      : "of \(d[6].text) with preferences"
+    html += card("first_preference_met", label: "first preferences met", shown: d[7].text, raw: raw(7), sub: firstShare)
+    html += card(
+      "travel_minutes", label: "journeys in total", shown: NumberFormatting.hoursAndMinutes(s.travelMinutes),
+      raw: NumberText.format(s.travelMinutes), sub: "one way, all placed pupils")
+    html += card(
+      "mean_travel_minutes", label: "mean journey", shown: NumberFormatting.hoursAndMinutes(s.meanTravelMinutes),
+      raw: NumberText.format(s.meanTravelMinutes),
+      sub: "longest \(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes))")
+    html += card(
+      "annual_place_cost", label: "annual cost of places used", shown: NumberFormatting.pounds(s.annualPlaceCost),
+      raw: NumberText.format(s.annualPlaceCost), sub: "where settings give a cost per place")
+    html += "</div>\n"
+    // The same in a sentence, for readers who skip the boxes.
+    var words = "<p>Placewise placed <strong>\(d[1].html)</strong> of \(d[0].html) pupils"
+    words += d[2].value == 0 ? ", every one of them. " : "; \(d[2].html) could not be placed. "
+    words += "Journeys add up to \(NumberFormatting.hoursAndMinutes(s.travelMinutes)), "
+    words += "\(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)) on average. "
+    if s.pupilsWithPreferences > 0 {
+      words += "\(d[7].html) of \(d[6].html) pupils whose parents named a school got their first preference.</p>\n"
+    } else {
+      words += "No parent named a preference.</p>\n"
+    }
+    return html + words
+  }
+
+  static func footer(level: ReportLevel) -> String {
+    var html = "<footer>"
+    if level == .public {
+      html += "Public version: no pupil-level data. Counts of 1 to 4 pupils are shown as &lt;5 and 0 as 0; "
+      html += "x hides a larger count from which a small one could be worked out. "
+    } else {
+      html += "Internal version for the SEND team: the explanation search holds pupils' ids. Share the public "
+      html += "version (placewise allocate --report-level public) beyond the team. "
+    }
+    html += "Made by Placewise from the case's files; the figures are those of summary.json.</footer>\n"
+    return html
+  }
+
+  // MARK: - Scripts (inline; they fetch nothing)
+
+  static let mapScript = """
+    document.querySelectorAll('input[data-layer]').forEach(function (box) {
+      box.addEventListener('change', function () {
+        var layer = document.getElementById(box.getAttribute('data-layer'));
+        if (layer) { layer.style.display = box.checked ? '' : 'none'; }
+      });
+    });
+
+    """
+
+  static let searchScript = """
+    (function () {
+      var data = JSON.parse(document.getElementById('explanation-data').textContent);
+      var byId = new Map();
+      data.forEach(function (row) { byId.set(row[0], row); });
+      var input = document.getElementById('pupil-search');
+      var result = document.getElementById('explanation-result');
+      var labels = ['Pupil', 'Status', 'Setting (URN)', 'Preference rank', 'First preference',
+        'First preference outcome', 'Unmet need change to honour it', 'Journey and preference change to honour it',
+        'Explanation'];
+      function show() {
+        result.textContent = '';
+        var id = input.value.trim();
+        if (id === '') { return; }
+        var row = byId.get(id);
+        if (!row) {
+          result.textContent = 'No pupil with id ' + id + ' in this batch (ids are case-sensitive).';
+          return;
+        }
+        var list = document.createElement('dl');
+        row.forEach(function (value, i) {
+          if (value === '' && i > 0 && i < 8) { return; }
+          var term = document.createElement('dt');
+          term.textContent = labels[i];
+          var detail = document.createElement('dd');
+          detail.textContent = value;
+          list.appendChild(term);
+          list.appendChild(detail);
+        });
+        result.appendChild(list);
+      }
+      document.getElementById('pupil-search-go').addEventListener('click', show);
+      input.addEventListener('keydown', function (event) { if (event.key === 'Enter') { show(); } });
+    })();
+
+    """
+}

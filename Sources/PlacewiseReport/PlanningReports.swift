@@ -1,0 +1,243 @@
+/// Renders the `report.html` of `compare`: the plans side by side, unmet
+/// need by need and plan, and the pupils each plan moves.
+public enum ComparisonReport {
+  /// The page, from the rows of `comparison.csv`, `comparison-by-need.csv`
+  /// and `moves.csv` (baseline first). Moves are only counted: no pupil id
+  /// reaches the page at either level.
+  public static func render(
+    rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow], level: ReportLevel = .internal,
+    title: String = "Plan comparison"
+  ) -> String {
+    typealias F = NumberFormatting
+    let baseline = rows.first
+    var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
+    body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
+    body += "</h1><p class=\"lede\">\(F.count(max(0, rows.count - 1), "plan")) compared with the baseline "
+    body += "(the case as given); each plan is applied on its own and allocated exactly.</p></header>\n"
+
+    // Each plan's counts: pupils, placed, unplaced, first preferences, moved.
+    let disclosed = rows.map { row -> [Disclosed] in
+      var cells = Disclosure(
+        [row.pupils, row.placed, row.unplaced, row.firstPreferenceMet, row.pupilsMoved, row.unmetPriority],
+        level: level)
+      cells.addLine([1, 2], total: 0)
+      return cells.resolve()
+    }
+    if let baseline,
+      let best = rows.dropFirst().min(by: {
+        ($0.unmetPriority, $0.placementCost) < ($1.unmetPriority, $1.placementCost)
+      })
+    {
+      let gain = baseline.unmetPriority - best.unmetPriority
+      body += "<p>"
+      if gain > 0 {
+        body += "<strong>\(HTMLPage.escape(best.plan))</strong> leaves the least need unmet: "
+        body += "\(level == .public && gain < 5 ? "fewer than 5" : F.grouped(gain)) less than the baseline "
+        body +=
+          "(priority-weighted), for \(F.pounds(best.capitalCost)) of capital and \(F.pounds(best.annualCost)) a year."
+      } else {
+        body += "No plan leaves less need unmet than the baseline."
+      }
+      body += "</p>\n"
+    }
+
+    body += "<h2 id=\"plans\">The plans side by side</h2>\n"
+    var table = "<table id=\"comparison\"><thead><tr><th></th>"
+    for row in rows { table += "<th class=\"n\">\(HTMLPage.escape(row.plan))</th>" }
+    table += "</tr></thead>\n<tbody>\n"
+    func line(_ label: String, key: String, _ value: (Int, ComparisonRow) -> (shown: String, raw: String)) {
+      table += "<tr><td>\(label)</td>"
+      for (i, row) in rows.enumerated() {
+        let cell = value(i, row)
+        table += "<td class=\"n\" data-plan=\"\(HTMLPage.escape(row.plan))\" data-figure=\"\(key)\" "
+        table += "data-value=\"\(HTMLPage.escape(cell.raw))\">\(HTMLPage.escape(cell.shown))</td>"
+      }
+      table += "</tr>\n"
+    }
+    func count(_ column: Int) -> (Int, ComparisonRow) -> (shown: String, raw: String) {
+      { i, _ in (disclosed[i][column].text, disclosed[i][column].value.map { String($0) } ?? disclosed[i][column].text)
+      }
+    }
+    line("Capital cost", key: "capital_cost") { _, r in (F.pounds(r.capitalCost), NumberText.format(r.capitalCost)) }
+    line("Annual cost", key: "annual_cost") { _, r in (F.pounds(r.annualCost), NumberText.format(r.annualCost)) }
+    line("Pupils placed", key: "placed", count(1))
+    line("Pupils unplaced", key: "unplaced", count(2))
+    line("Unmet need, priority-weighted", key: "unmet_priority", count(5))
+    line("Change in unmet need", key: "unmet_priority_change") { i, r in
+      guard let base = baseline else { return ("", "") }
+      let change = r.unmetPriority - base.unmetPriority
+      let hidden = level == .public && (disclosed[i][5].value == nil || disclosed[0][5].value == nil)
+      return hidden ? ("x", "x") : (i == 0 ? "-" : F.grouped(change), String(change))
+    }
+    line("Journeys in total", key: "travel_minutes") { _, r in
+      (F.hoursAndMinutes(r.travelMinutes), NumberText.format(r.travelMinutes))
+    }
+    line("Journeys and missed preferences (minutes-equivalent)", key: "placement_cost") { _, r in
+      (F.decimal(r.placementCost, places: 0), NumberText.format(r.placementCost))
+    }
+    line("First preferences met", key: "first_preference_met", count(3))
+    line("Annual cost of places used", key: "annual_place_cost") { _, r in
+      (F.pounds(r.annualPlaceCost), NumberText.format(r.annualPlaceCost))
+    }
+    line("Capital cost per extra pupil placed", key: "capital_cost_per_extra_placement") { i, r in
+      guard let base = baseline, i > 0, r.placed > base.placed else { return ("-", "") }
+      if level == .public, disclosed[i][1].value == nil || disclosed[0][1].value == nil { return ("x", "x") }
+      let each = r.capitalCost / Double(r.placed - base.placed)
+      return (F.pounds(each), NumberText.format(each))
+    }
+    line("Pupils moved against the baseline", key: "pupils_moved", count(4))
+    table += "</tbody></table>\n"
+    body += table
+
+    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level)
+    body += movesSection(rows: rows, moves: moves, level: level)
+    body += "<footer>"
+    if level == .public {
+      body += "Public version: no pupil-level data; counts of 1 to 4 are shown as &lt;5, x hides a count from "
+      body += "which a small one could be worked out. "
+    }
+    body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
+    return HTMLPage.document(title: title, level: level, body: body)
+  }
+
+  private static func unmetByNeed(rows: [ComparisonRow], byNeed: [ComparisonNeedRow], level: ReportLevel) -> String {
+    let needs = byNeed.reduce(into: [String]()) { if !$0.contains($1.primaryNeed) { $0.append($1.primaryNeed) } }
+    let plans = rows.map(\.plan)
+    // Per plan, the need rows' unplaced counts sum to the plan's unplaced.
+    var values: [[Disclosed]] = Array(repeating: Array(repeating: .shown(0), count: plans.count), count: needs.count)
+    var unplacedCells: [[Disclosed]] = values
+    for (p, plan) in plans.enumerated() {
+      let mine = needs.map { need in byNeed.first { $0.plan == plan && $0.primaryNeed == need } }
+      var cells = Disclosure(mine.map { $0?.unplaced ?? 0 } + [rows[p].unplaced], level: level)
+      cells.addLine(Array(needs.indices), total: needs.count)
+      let d = cells.resolve()
+      for n in needs.indices {
+        unplacedCells[n][p] = d[n]
+        let unmet = mine[n]?.unmetPriority ?? 0
+        values[n][p] = d[n].value != nil ? .shown(unmet) : d[n]
+      }
+    }
+    var html = "<h2 id=\"by-need\">Unmet need by primary need and plan</h2>\n"
+    html += "<p>Unmet need is priority-weighted: the sum of priority over the pupils of each need left unplaced.</p>\n"
+    html += "<figure class=\"keep\">"
+    let series = plans.enumerated().map {
+      SVGCharts.Series($1, SVGCharts.planColours[$0 % SVGCharts.planColours.count])
+    }
+    html += SVGCharts.groupedBars(
+      categories: needs, series: series, values: values, label: "Unmet need by need and plan")
+    html += "<div class=\"legend\">"
+    for one in series { html += "<span><i style=\"background:\(one.colour)\"></i>\(HTMLPage.escape(one.name))</span>" }
+    html += "</div></figure>\n"
+    let tableRows = needs.indices.map { n in
+      [HTMLPage.escape(needs[n])] + plans.indices.map { p in "\(unplacedCells[n][p].html) (\(values[n][p].html))" }
+    }
+    html += HTMLPage.table(
+      ["Need: unplaced (unmet need)"] + plans.map(HTMLPage.escape), tableRows, numeric: Set(1...max(1, plans.count)))
+    return html
+  }
+
+  private static func movesSection(rows: [ComparisonRow], moves: [MoveRow], level: ReportLevel) -> String {
+    let plans = rows.dropFirst().map(\.plan)
+    var html = "<h2 id=\"moves\">Pupils each plan moves</h2>\n"
+    guard !plans.isEmpty else { return html + "<p>No plan given.</p>\n" }
+    html += "<p>Against the baseline: pupils newly placed, pupils placed at another setting, and pupils who lose "
+    html += "their place.</p>\n"
+    var tableRows: [[String]] = []
+    var bars: [(label: String, value: Double, text: String)] = []
+    for plan in plans {
+      let mine = moves.filter { $0.plan == plan }
+      let placed = mine.filter { $0.baselineStatus == "unplaced" && $0.planStatus == "placed" }.count
+      let lost = mine.filter { $0.baselineStatus == "placed" && $0.planStatus == "unplaced" }.count
+      let moved = mine.count - placed - lost
+      var cells = Disclosure([placed, moved, lost, mine.count], level: level)
+      cells.addLine([0, 1, 2], total: 3)
+      let d = cells.resolve()
+      tableRows.append([HTMLPage.escape(plan), d[0].html, d[1].html, d[2].html, d[3].html])
+      if let total = d[3].value { bars.append((plan, Double(total), NumberFormatting.grouped(total))) }
+    }
+    html += HTMLPage.table(
+      ["Plan", "Newly placed", "Placed elsewhere", "No longer placed", "All moves"], tableRows, numeric: [1, 2, 3, 4])
+    if !bars.isEmpty {
+      html +=
+        "<figure class=\"keep\">\(SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Moves per plan"))</figure>\n"
+    }
+    return html
+  }
+}
+
+/// Renders the `report.html` of `recommend`: the chosen options and the
+/// frontier of best sets by budget.
+public enum RecommendationReport {
+  /// The page, from `summary.json`'s figures, `recommendation.csv` and,
+  /// when computed, `frontier.csv`.
+  public static func render(
+    summary: RecommendationSummary, options: [RecommendationOptionRow], frontier: [FrontierRow]?,
+    level: ReportLevel = .internal, title: String = "Recommended options"
+  ) -> String {
+    typealias F = NumberFormatting
+    func unmet(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "<5" : F.grouped(value) }
+    let chosen = options.filter(\.chosen)
+    let capital = chosen.reduce(0) { $0 + $1.capitalCost }
+    let annual = chosen.reduce(0) { $0 + $1.annualCost }
+    var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
+    body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
+    body += "</h1><p class=\"lede\">The best set of options within a capital budget of \(F.pounds(summary.budget))"
+    if let annualBudget = summary.annualBudget { body += " and an annual budget of \(F.pounds(annualBudget))" }
+    body +=
+      summary.then == "travel"
+      ? ": least unmet need first, then shortest journeys, then least capital."
+      : ": least unmet need first, then least capital, then shortest journeys."
+    body += "</p></header>\n<div class=\"figures\">"
+    func card(_ key: String, _ label: String, _ shown: String, _ raw: String) -> String {
+      "<div class=\"figure\"><span class=\"value\" data-figure=\"\(key)\" data-value=\"\(HTMLPage.escape(raw))\">"
+        + "\(HTMLPage.escape(shown))</span><span class=\"label\">\(HTMLPage.escape(label))</span></div>"
+    }
+    body += card("options_chosen", "options chosen", F.grouped(chosen.count), String(chosen.count))
+    body += card("capital_cost", "capital cost", F.pounds(capital), NumberText.format(capital))
+    body += card("annual_cost", "annual cost", F.pounds(annual), NumberText.format(annual))
+    let u = unmet(summary.unmetPriority)
+    body += card(
+      "unmet_priority", "unmet need, priority-weighted (baseline \(unmet(summary.baselineUnmetPriority)))",
+      u, u == "<5" ? u : String(summary.unmetPriority))
+    body += "</div>\n<h2 id=\"options\">Options</h2>\n"
+    let rows = options.map { row in
+      [
+        (row.chosen ? "<strong>" : "") + HTMLPage.escape(row.option) + (row.chosen ? "</strong>" : ""),
+        HTMLPage.escape(row.group), row.chosen ? "<strong>chosen</strong>" : "not chosen", F.pounds(row.capitalCost),
+        F.pounds(row.annualCost),
+      ]
+    }
+    body += HTMLPage.table(
+      ["Option", "Group", "", "Capital cost", "Annual cost"], rows, numeric: [3, 4],
+      footer: ["Chosen", "", F.grouped(chosen.count), F.pounds(capital), F.pounds(annual)],
+      attributes: " id=\"options-table\"")
+    if let frontier, !frontier.isEmpty {
+      body += "<h2 id=\"frontier\">What each budget buys</h2>\n<p>For each capital budget, the least unmet need "
+      body += "(priority-weighted) the best set of options reaches.</p>\n"
+      let drawn = frontier.filter { level == .internal || !(1...4).contains($0.unmetPriority) }
+      body += "<figure class=\"keep\">"
+      body += SVGCharts.stepChart(
+        points: drawn.map { row in
+          (row.budget, Double(row.unmetPriority), "\(F.pounds(row.budget)): unmet need \(F.grouped(row.unmetPriority))")
+        }, xLabel: "capital budget", yLabel: "unmet need", xText: { F.pounds($0) })
+      if drawn.count < frontier.count {
+        body += "<figcaption>Budgets leaving an unmet need of 1 to 4 are not drawn in this public version."
+        body += "</figcaption>"
+      }
+      body += "</figure>\n"
+      let frontierRows = frontier.map { row in
+        [
+          F.pounds(row.budget), HTMLPage.escape(unmet(row.unmetPriority)), F.decimal(row.placementCost, places: 0),
+          F.pounds(row.capitalCost), F.pounds(row.annualCost), HTMLPage.escape(row.options.joined(separator: ", ")),
+        ]
+      }
+      body += HTMLPage.table(
+        ["Budget", "Unmet need", "Journeys and missed preferences", "Capital cost", "Annual cost", "Options"],
+        frontierRows, numeric: [0, 1, 2, 3, 4], attributes: " id=\"frontier-table\"")
+    }
+    body += "<footer>Made by Placewise; the figures are those of recommendation.csv"
+    body += frontier == nil ? "." : " and frontier.csv."
+    body += "</footer>\n"
+    return HTMLPage.document(title: title, level: level, body: body)
+  }
+}

@@ -1,0 +1,300 @@
+/// Charts drawn as inline SVG by Placewise itself: no chart library, no
+/// script, the same bytes for the same figures. Sizes are in SVG user units;
+/// the SVG scales to its column.
+package enum SVGCharts {
+  /// One series of a chart: its name and colour.
+  package struct Series {
+    /// Shown in the legend.
+    package var name: String
+    /// A CSS colour.
+    package var colour: String
+
+    /// Creates a series.
+    package init(_ name: String, _ colour: String) {
+      self.name = name
+      self.colour = colour
+    }
+  }
+
+  /// The colours of plans, in order (a qualitative palette that stays
+  /// readable in grey and for the commonest colour blindness).
+  package static let planColours = [
+    "#1f4e79", "#d9822b", "#3a8f6b", "#8c564b", "#7b6fb0", "#c04e6b", "#5a7d9a", "#b8a33a",
+  ]
+
+  /// Placed and unplaced, used by every chart that splits pupils.
+  package static let placedColour = "#2f6f9f"
+  /// See `placedColour`.
+  package static let unplacedColour = "#d9822b"
+
+  static func number(_ value: Double) -> String {
+    let rounded = (value * 10).rounded() / 10
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+  }
+
+  private static func text(
+    _ x: Double, _ y: Double, _ content: String, anchor: String = "start", size: Double = 12,
+    weight: String? = nil, colour: String? = nil
+  ) -> String {
+    var attributes = "x=\"\(number(x))\" y=\"\(number(y))\" font-size=\"\(number(size))\""
+    if anchor != "start" { attributes += " text-anchor=\"\(anchor)\"" }
+    if let weight { attributes += " font-weight=\"\(weight)\"" }
+    if let colour { attributes += " style=\"fill:\(colour)\"" }
+    return "<text \(attributes)>\(HTMLPage.escape(content))</text>"
+  }
+
+  private static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String, title: String? = nil)
+    -> String
+  {
+    let shape = "x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(max(0, w)))\" height=\"\(number(max(0, h)))\""
+    guard let title else { return "<rect \(shape) fill=\"\(fill)\"/>" }
+    return "<rect \(shape) fill=\"\(fill)\"><title>\(HTMLPage.escape(title))</title></rect>"
+  }
+
+  /// The hatch pattern drawn where a figure is withheld in a public report.
+  private static let hatch =
+    "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+    + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#eef1f4\"/>"
+    + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#9aa5b1\" stroke-width=\"2\"/></pattern></defs>"
+
+  /// A round axis step for a maximum: 1, 2 or 5 times a power of ten, about
+  /// five steps to the maximum.
+  static func niceStep(_ maximum: Double, steps: Double = 5) -> Double {
+    guard maximum > 0 else { return 1 }
+    let raw = maximum / steps
+    var power = 1.0
+    while power * 10 <= raw { power *= 10 }
+    while power > raw { power /= 10 }
+    for factor in [1.0, 2, 5, 10] where power * factor >= raw { return power * factor }
+    return power * 10
+  }
+
+  /// Horizontal bars, one row per category, each split into the series'
+  /// segments (placed and unplaced). A row with a withheld figure is drawn
+  /// as one hatched bar of its total, labelled, so no small count shows.
+  package static func stackedBars(
+    rows: [(label: String, segments: [Disclosed], total: Disclosed)], series: [Series], label: String,
+    labelWidth: Double = 200
+  ) -> String {
+    let width = 900.0
+    let barHeight = 18.0
+    let gap = 8.0
+    let top = 8.0
+    let plot = width - labelWidth - 70
+    let maximum = Double(rows.compactMap { $0.total.value }.max() ?? 0)
+    let scale = maximum > 0 ? plot / maximum : 0
+    let height = top + Double(rows.count) * (barHeight + gap) + 30
+    var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
+    svg += "aria-label=\"\(HTMLPage.escape(label))\">" + hatch
+    for (i, row) in rows.enumerated() {
+      let y = top + Double(i) * (barHeight + gap)
+      svg += text(labelWidth - 8, y + 13.5, row.label, anchor: "end")
+      let allShown = row.segments.allSatisfy { $0.value != nil }
+      if allShown {
+        var x = labelWidth
+        for (s, segment) in row.segments.enumerated() {
+          let w = Double(segment.value ?? 0) * scale
+          svg += rect(x, y, w, barHeight, fill: series[s].colour, title: "\(series[s].name): \(segment.text)")
+          x += w
+        }
+        svg += text(x + 6, y + 13.5, row.total.text, colour: "#5f6b7a")
+      } else {
+        let w = Double(row.total.value ?? 0) * scale
+        svg += rect(labelWidth, y, max(w, 14), barHeight, fill: "url(#hatch)", title: "split withheld")
+        svg += text(labelWidth + max(w, 14) + 6, y + 13.5, row.total.text + " (split withheld)", colour: "#5f6b7a")
+      }
+    }
+    svg += axis(x0: labelWidth, y: top + Double(rows.count) * (barHeight + gap), plot: plot, maximum: maximum)
+    return svg + "</svg>"
+  }
+
+  /// A horizontal axis with round ticks under bars that start at `x0`.
+  private static func axis(x0: Double, y: Double, plot: Double, maximum: Double) -> String {
+    guard maximum > 0 else { return "" }
+    let step = niceStep(maximum)
+    var svg = "<line x1=\"\(number(x0))\" y1=\"\(number(y))\" x2=\"\(number(x0 + plot))\" y2=\"\(number(y))\" "
+    svg += "stroke=\"#aab4c0\"/>"
+    var tick = 0.0
+    while tick <= maximum + 1e-9 {
+      let x = x0 + tick / maximum * plot
+      svg +=
+        "<line x1=\"\(number(x))\" y1=\"\(number(y))\" x2=\"\(number(x))\" y2=\"\(number(y + 4))\" stroke=\"#aab4c0\"/>"
+      svg += text(x, y + 16, NumberFormatting.decimal(tick, places: 0), anchor: "middle", size: 10.5, colour: "#5f6b7a")
+      tick += step
+    }
+    return svg
+  }
+
+  /// Plain horizontal bars with a value label each (cost by kind, moves).
+  package static func bars(rows: [(label: String, value: Double, text: String)], colour: String, label: String)
+    -> String
+  {
+    let labelWidth = 300.0
+    let width = 900.0
+    let barHeight = 18.0
+    let gap = 8.0
+    let plot = width - labelWidth - 120
+    let maximum = rows.map(\.value).max() ?? 0
+    let scale = maximum > 0 ? plot / maximum : 0
+    let height = 8 + Double(rows.count) * (barHeight + gap) + 4
+    var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
+    svg += "aria-label=\"\(HTMLPage.escape(label))\">" + hatch
+    for (i, row) in rows.enumerated() {
+      let y = 8 + Double(i) * (barHeight + gap)
+      svg += text(labelWidth - 8, y + 13.5, row.label, anchor: "end")
+      let w = max(0, row.value) * scale
+      svg += rect(labelWidth, y, w, barHeight, fill: colour, title: "\(row.label): \(row.text)")
+      svg += text(labelWidth + w + 6, y + 13.5, row.text, colour: "#5f6b7a")
+    }
+    return svg + "</svg>"
+  }
+
+  /// A histogram of journey times: one column per bin of `binWidth`
+  /// minutes, with the policy's limits marked. Withheld bins are hatched
+  /// stubs labelled `<5` or `x`.
+  package static func histogram(bins: [Disclosed], binWidth: Double, markers: [(minutes: Double, label: String)])
+    -> String
+  {
+    let width = 900.0
+    let height = 280.0
+    let left = 48.0
+    let right = 14.0
+    let top = 34.0
+    let bottom = 40.0
+    let plotW = width - left - right
+    let plotH = height - top - bottom
+    let span = Double(bins.count) * binWidth
+    let maximum = Double(bins.compactMap(\.value).max() ?? 0)
+    let step = niceStep(maximum, steps: 4)
+    let yMax = max(step, (maximum / step).rounded(.up) * step)
+    func x(_ minutes: Double) -> Double { left + minutes / span * plotW }
+    func y(_ count: Double) -> Double { top + plotH - count / yMax * plotH }
+    var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
+    svg += "aria-label=\"Journey times\">" + hatch
+    var tick = 0.0
+    while tick <= yMax + 1e-9 {
+      svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(tick)))\" x2=\"\(number(width - right))\" "
+      svg += "y2=\"\(number(y(tick)))\" stroke=\"#e6eaef\"/>"
+      svg += text(left - 6, y(tick) + 4, NumberFormatting.decimal(tick, places: 0), anchor: "end", size: 10.5)
+      tick += step
+    }
+    for (i, bin) in bins.enumerated() {
+      let x0 = x(Double(i) * binWidth) + 0.5
+      let w = plotW / Double(bins.count) - 1
+      let range = "\(number(Double(i) * binWidth))-\(number(Double(i + 1) * binWidth)) min"
+      if let count = bin.value {
+        svg += rect(
+          x0, y(Double(count)), w, y(0) - y(Double(count)), fill: placedColour, title: "\(range): \(bin.text)")
+      } else {
+        svg += rect(x0, y(0) - 10, w, 10, fill: "url(#hatch)", title: "\(range): \(bin.text)")
+        svg += text(x0 + w / 2, y(0) - 13, bin.text, anchor: "middle", size: 9.5, colour: "#5f6b7a")
+      }
+    }
+    svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(0)))\" x2=\"\(number(width - right))\" "
+    svg += "y2=\"\(number(y(0)))\" stroke=\"#7b8794\"/>"
+    let labelEvery = max(1, Int((Double(bins.count) / 12).rounded(.up)))
+    for i in stride(from: 0, through: bins.count, by: labelEvery) {
+      svg += text(x(Double(i) * binWidth), y(0) + 15, number(Double(i) * binWidth), anchor: "middle", size: 10.5)
+    }
+    svg += text(left + plotW / 2, height - 6, "journey, minutes", anchor: "middle", size: 11.5, colour: "#5f6b7a")
+    for (m, marker) in markers.enumerated() where marker.minutes <= span {
+      let mx = x(marker.minutes)
+      svg += "<line x1=\"\(number(mx))\" y1=\"\(number(top - 6))\" x2=\"\(number(mx))\" y2=\"\(number(y(0)))\" "
+      svg += "stroke=\"#b54708\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>"
+      svg += text(mx + 4, top - 10 + Double(m % 2) * 13, marker.label, size: 11, colour: "#b54708")
+    }
+    return svg + "</svg>"
+  }
+
+  /// Grouped horizontal bars: for each category, one bar per series (unmet
+  /// need by need and plan). Withheld values are hatched stubs.
+  package static func groupedBars(categories: [String], series: [Series], values: [[Disclosed]], label: String)
+    -> String
+  {
+    let labelWidth = 120.0
+    let width = 900.0
+    let barHeight = 11.0
+    let groupGap = 10.0
+    let plot = width - labelWidth - 60
+    let maximum = Double(values.flatMap { $0.compactMap(\.value) }.max() ?? 0)
+    let scale = maximum > 0 ? plot / maximum : 0
+    let groupHeight = Double(series.count) * barHeight + groupGap
+    let height = 8 + Double(categories.count) * groupHeight + 30
+    var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
+    svg += "aria-label=\"\(HTMLPage.escape(label))\">" + hatch
+    for (c, category) in categories.enumerated() {
+      let y0 = 8 + Double(c) * groupHeight
+      svg += text(labelWidth - 8, y0 + Double(series.count) * barHeight / 2 + 4, category, anchor: "end")
+      for (s, one) in series.enumerated() {
+        let y = y0 + Double(s) * barHeight
+        let value = values[c][s]
+        if let count = value.value {
+          let w = Double(count) * scale
+          svg += rect(labelWidth, y, w, barHeight - 1, fill: one.colour, title: "\(one.name): \(value.text)")
+          svg += text(labelWidth + w + 4, y + 9, value.text, size: 9.5, colour: "#5f6b7a")
+        } else {
+          svg += rect(labelWidth, y, 10, barHeight - 1, fill: "url(#hatch)", title: "\(one.name): \(value.text)")
+          svg += text(labelWidth + 14, y + 9, value.text, size: 9.5, colour: "#5f6b7a")
+        }
+      }
+    }
+    svg += axis(x0: labelWidth, y: 8 + Double(categories.count) * groupHeight, plot: plot, maximum: maximum)
+    return svg + "</svg>"
+  }
+
+  /// A step chart of `y` against `x` (the recommend frontier: unmet need
+  /// against budget), with each point marked and titled.
+  package static func stepChart(
+    points: [(x: Double, y: Double, title: String)], xLabel: String, yLabel: String,
+    xText: (Double) -> String
+  ) -> String {
+    let width = 900.0
+    let height = 260.0
+    let left = 56.0
+    let right = 20.0
+    let top = 16.0
+    let bottom = 44.0
+    let plotW = width - left - right
+    let plotH = height - top - bottom
+    let xMax = max(points.map(\.x).max() ?? 0, 1e-9)
+    let yStep = niceStep(points.map(\.y).max() ?? 0, steps: 4)
+    let yMax = max(yStep, ((points.map(\.y).max() ?? 0) / yStep).rounded(.up) * yStep)
+    func px(_ v: Double) -> Double { left + v / xMax * plotW }
+    func py(_ v: Double) -> Double { top + plotH - v / yMax * plotH }
+    var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
+    svg += "aria-label=\"\(HTMLPage.escape(yLabel)) against \(HTMLPage.escape(xLabel))\">"
+    var tick = 0.0
+    while tick <= yMax + 1e-9 {
+      svg += "<line x1=\"\(number(left))\" y1=\"\(number(py(tick)))\" x2=\"\(number(width - right))\" "
+      svg += "y2=\"\(number(py(tick)))\" stroke=\"#e6eaef\"/>"
+      svg += text(left - 6, py(tick) + 4, NumberFormatting.decimal(tick, places: 0), anchor: "end", size: 10.5)
+      tick += yStep
+    }
+    let xStep = niceStep(xMax, steps: 5)
+    tick = 0
+    while tick <= xMax + 1e-9 {
+      svg += text(px(tick), py(0) + 16, xText(tick), anchor: "middle", size: 10.5)
+      tick += xStep
+    }
+    svg += "<line x1=\"\(number(left))\" y1=\"\(number(py(0)))\" x2=\"\(number(width - right))\" "
+    svg += "y2=\"\(number(py(0)))\" stroke=\"#7b8794\"/>"
+    var path = ""
+    for (i, point) in points.enumerated() {
+      if i == 0 {
+        path += "M\(number(px(point.x))) \(number(py(point.y)))"
+      } else {
+        path += " H\(number(px(point.x))) V\(number(py(point.y)))"
+      }
+    }
+    svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>"
+    for point in points {
+      svg += "<circle cx=\"\(number(px(point.x)))\" cy=\"\(number(py(point.y)))\" r=\"3.5\" fill=\"#1f4e79\">"
+      svg += "<title>\(HTMLPage.escape(point.title))</title></circle>"
+    }
+    svg += text(left + plotW / 2, height - 8, xLabel, anchor: "middle", size: 11.5, colour: "#5f6b7a")
+    svg += "<text x=\"14\" y=\"\(number(top + plotH / 2))\" font-size=\"11.5\" text-anchor=\"middle\" "
+    svg += "transform=\"rotate(-90 14 \(number(top + plotH / 2)))\" style=\"fill:#5f6b7a\">"
+    svg += "\(HTMLPage.escape(yLabel))</text>"
+    return svg + "</svg>"
+  }
+}

@@ -1,0 +1,174 @@
+public import Placewise
+package import Workbook
+
+/// Renders `placewise.xlsx`: the run's outputs as one Excel workbook, with
+/// sheets Summary, Placements, Settings and Need, then any further tables
+/// (place values, explanations, comparison, moves) in the order given.
+///
+/// Ids (`pupil_id`, `urn`, `current_urn`) are always text, so `0012` keeps
+/// its zeros; figures are numbers with number formats; no text is ever a formula.
+public enum WorkbookReport {
+  /// The output file's name.
+  public static let fileName = "placewise.xlsx"
+
+  /// The workbook's bytes: the same run gives the same bytes.
+  ///
+  /// - Throws: `WorkbookError` when a table breaks one of Excel's limits
+  ///   (over 1,048,575 rows, say) or libxlsxwriter fails.
+  public static func render(_ run: AllocationRun) throws -> [UInt8] {
+    try render(run, more: [])
+  }
+
+  /// The workbook's bytes with further tables after the four standard sheets.
+  package static func render(_ run: AllocationRun, more tables: [ReportTable]) throws -> [UInt8] {
+    try workbook(run, more: tables).bytes()
+  }
+
+  /// The workbook as values, before anything is written.
+  package static func workbook(_ run: AllocationRun, more tables: [ReportTable] = []) throws -> Workbook {
+    let standard = [
+      summary(run),
+      try ReportTable(
+        sheetName: "Placements", columns: placementColumns,
+        textRows: PlacementsCSV.rows(case: run.input, candidates: run.candidates, allocation: run.allocation)),
+      try ReportTable(
+        sheetName: "Settings", columns: settingColumns,
+        textRows: SettingsCSV.rows(case: run.input, allocation: run.allocation)),
+      NeedTable.table(case: run.input, allocation: run.allocation),
+    ]
+    return Workbook(sheets: (standard + tables).map(\.sheet))
+  }
+
+  /// placements.csv's columns, in its order, typed.
+  package static let placementColumns: [ReportColumn] = zip(
+    PlacementsCSV.header,
+    [
+      CellKind.text, .text, .text, .text, .minutes, .integer, .decimal, .text, .text, .integer, .text, .text, .integer,
+      .text,
+    ]
+  ).map { ReportColumn($0, $1) }
+
+  /// The output settings.csv's columns, in its order, typed.
+  package static let settingColumns: [ReportColumn] = zip(
+    SettingsCSV.header,
+    [CellKind.text, .text, .text, .integer, .integer, .integer, .integer, .integer, .text, .text]
+  ).map { ReportColumn($0, $1) }
+
+  /// summary.json's figures, one per row, under the same keys.
+  static func summary(_ run: AllocationRun) -> ReportTable {
+    let s = run.summary
+    let a = run.allocation
+    var rows: [[Cell]] = [
+      ("pupils", Cell.integer(s.pupils)),
+      ("placed", .integer(s.placed)),
+      ("unplaced", .integer(s.unplaced)),
+      ("unplaced_no_eligible_setting", .integer(s.unplacedNoEligibleSetting)),
+      ("unplaced_eligible_settings_full", .integer(s.unplacedSettingsFull)),
+      ("unmet_priority", .integer(s.unmetPriority)),
+      ("travel_minutes", .minutes(s.travelMinutes)),
+      ("preference_penalty", .decimal(s.preferencePenalty)),
+      ("placement_cost", .decimal(s.placementCost)),
+      ("mean_travel_minutes", .minutes(s.meanTravelMinutes)),
+      ("longest_travel_minutes", .minutes(s.longestJourneyMinutes)),
+      ("pupils_with_preferences", .integer(s.pupilsWithPreferences)),
+      ("first_preference_met", .integer(s.firstPreferenceMet)),
+      ("any_preference_met", .integer(s.anyPreferenceMet)),
+      ("annual_place_cost", .pounds(s.annualPlaceCost)),
+      ("solver_status", .text("optimal")),  // an Allocation is always proven optimal, as summary.json says
+      ("solver_path", ReportTable.text(a.solverPath)),
+      ("solver_detail", ReportTable.text(a.solverDetail)),
+    ].map { [.text($0.0), $0.1] }
+    // summary.json's `warnings` array, one row each, worded as there.
+    rows += run.input.warnings.map { [.text("warning"), .text($0.description + " (\($0.count))")] }
+    return ReportTable(
+      sheetName: "Summary", columns: [ReportColumn("figure", .text), ReportColumn("value", .text)], rows: rows,
+      hasAutofilter: false)
+  }
+}
+
+/// A column of a report table: its title and the kind of its cells.
+package struct ReportColumn: Sendable, Equatable {
+  /// The header text.
+  package var title: String
+  /// How the column's text is stored: as text, or parsed into a number with a format.
+  package var kind: CellKind
+
+  /// Creates a column.
+  package init(_ title: String, _ kind: CellKind) {
+    self.title = title
+    self.kind = kind
+  }
+}
+
+/// One table of the workbook: a sheet name, typed columns and rows. Other
+/// outputs (place values, explanations, comparison, moves) become sheets by
+/// building one of these, from typed cells or from the text rows of their CSV.
+package struct ReportTable: Sendable, Equatable {
+  /// The sheet's tab name (at most 31 characters, none of `[]:*?/\`).
+  package var sheetName: String
+  /// The columns.
+  package var columns: [ReportColumn]
+  /// The rows, typed.
+  package var rows: [[Cell]]
+  /// Whether the header carries filter buttons (on for tables, off for label/value lists).
+  package var hasAutofilter: Bool
+
+  /// Creates a table from typed cells.
+  package init(sheetName: String, columns: [ReportColumn], rows: [[Cell]], hasAutofilter: Bool = true) {
+    self.sheetName = sheetName
+    self.columns = columns
+    self.rows = rows
+    self.hasAutofilter = hasAutofilter
+  }
+
+  /// Creates a table from rows of text as a CSV output writes them: text
+  /// columns are kept as they are, number columns parsed (an empty field is a
+  /// blank cell), so each cell equals its CSV field.
+  ///
+  /// - Throws: `WorkbookError` (`.invalidWorkbook`) when a number column's
+  ///   field is not a number, naming the sheet, row and column (not the value).
+  package init(sheetName: String, columns: [ReportColumn], textRows: [[String]]) throws {
+    self.init(sheetName: sheetName, columns: columns, rows: [])
+    rows.reserveCapacity(textRows.count)
+    for (r, fields) in textRows.enumerated() {
+      var row: [Cell] = []
+      row.reserveCapacity(fields.count)
+      for (c, field) in fields.enumerated() {
+        guard c < columns.count else {
+          throw WorkbookError(
+            kind: .invalidWorkbook, operation: "building sheet '\(sheetName)'",
+            message: "row \(r + 2) has \(fields.count) fields for \(columns.count) columns")
+        }
+        guard let cell = Self.cell(field, columns[c].kind) else {
+          throw WorkbookError(
+            kind: .invalidWorkbook, operation: "building sheet '\(sheetName)', row \(r + 2)",
+            message: "column '\(columns[c].title)' expects a number")
+        }
+        row.append(cell)
+      }
+      rows.append(row)
+    }
+  }
+
+  /// Text as a cell: an empty string is a blank (Excel keeps no empty strings).
+  package static func text(_ value: String) -> Cell { value.isEmpty ? .blank : .text(value) }
+
+  /// A field as a cell of a kind, or `nil` when a number column's field is not a number.
+  static func cell(_ field: String, _ kind: CellKind) -> Cell? {
+    if field.isEmpty { return .blank }
+    switch kind {
+    case .text: return .text(field)
+    case .integer: return Int(field).map(Cell.integer)
+    case .decimal: return Double(field).map(Cell.decimal)
+    case .minutes: return Double(field).map(Cell.minutes)
+    case .pounds: return Double(field).map(Cell.pounds)
+    }
+  }
+
+  /// The table as a sheet: header frozen, widths fitted.
+  package var sheet: Sheet {
+    Sheet(
+      name: sheetName, columns: columns.map { Column($0.title) }, rows: rows, freezesHeader: true,
+      hasAutofilter: hasAutofilter)
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A file that could not be written; nothing was changed.
+public struct AtomicFileError: Error, Sendable, CustomStringConvertible {
+  /// What went wrong, naming the path.
+  public var description: String
+}
+
+/// Writes one file all or nothing: into a private temporary file beside it,
+/// flushed to disk, then moved into place in one step. An existing file is
+/// refused (the move is a hard link, which fails if the name exists) unless
+/// `overwrite`, when it is replaced by `rename`.
+public enum AtomicFile {
+  /// Writes `text` as the file `path`, whose folder must exist; refuses an
+  /// existing file unless `overwrite`.
+  public static func write(_ text: String, to path: String, overwrite: Bool) throws(AtomicFileError) {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+      throw AtomicFileError(description: "\(path): the folder \(folder) does not exist")
+    }
+    if !overwrite, FileManager.default.fileExists(atPath: path) {
+      throw AtomicFileError(description: "\(path) exists already; pass --force to replace it")
+    }
+    var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { buffer in
+      buffer.baseAddress.map { mkstemp($0) } ?? -1
+    }
+    guard descriptor >= 0 else {
+      throw AtomicFileError(description: "\(path): cannot create a file in \(folder): \(errorText())")
+    }
+    let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var written = true
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let count = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else {
+          written = false
+          return
+        }
+        offset += count
+      }
+    }
+    let reason = errorText()
+    let flushed = written && fchmod(descriptor, 0o644) == 0 && fsync(descriptor) == 0
+    close(descriptor)
+    guard flushed else {
+      unlink(temporary)
+      throw AtomicFileError(description: "\(path): cannot write: \(reason)")
+    }
+    let moved = overwrite ? rename(temporary, path) == 0 : link(temporary, path) == 0
+    let moveError = errno
+    let moveReason = errorText()
+    if !overwrite || !moved { unlink(temporary) }
+    guard moved else {
+      throw AtomicFileError(
+        description: moveError == EEXIST
+          ? "\(path) exists already; pass --force to replace it" : "\(path): cannot write: \(moveReason)")
+    }
+  }
+
+  private static func errorText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,153 @@
+// The one place where Swift calls libxlsxwriter: every `workbook_*`,
+// `worksheet_*`, `format_*` and `lxw_*` call, and every Int/C integer
+// conversion, lives here. Callers check Excel's limits first (see
+// `Validation.swift`), so a C call only fails on memory or the file system;
+// its `lxw_error` still becomes a thrown `WorkbookError`.
+internal import CXLSXWriter
+internal import Foundation
+
+/// The owner of one `lxw_workbook`: freed exactly once, either by `close()`
+/// (which writes the file and frees it) or, when abandoned, by `deinit`.
+struct WorkbookHandle: ~Copyable {
+  private let pointer: UnsafeMutablePointer<lxw_workbook>
+  // Our own copies of the C strings handed to libxlsxwriter, kept alive for
+  // the workbook's whole life whether or not the library copies them.
+  private let path: UnsafeMutablePointer<CChar>
+  private let temporaryFolder: UnsafeMutablePointer<CChar>
+
+  /// Starts a workbook that `close()` writes to `path`, keeping its
+  /// temporary files in `temporaryFolder`.
+  init(path: String, temporaryFolder: String) throws(WorkbookError) {
+    guard let path = strdup(path), let folder = strdup(temporaryFolder) else {
+      throw WorkbookError(
+        kind: .libxlsxwriter, operation: "creating the workbook", code: .memoryAllocationFailed,
+        message: "out of memory")
+    }
+    var options = lxw_workbook_options()
+    options.constant_memory = UInt8(LXW_FALSE.rawValue)
+    options.tmpdir = folder
+    options.use_zip64 = UInt8(LXW_FALSE.rawValue)
+    guard let pointer = workbook_new_opt(path, &options) else {
+      free(path)
+      free(folder)
+      throw WorkbookError(
+        kind: .libxlsxwriter, operation: "creating the workbook", code: .memoryAllocationFailed,
+        message: "workbook_new_opt returned no workbook")
+    }
+    self.pointer = pointer
+    self.path = path
+    self.temporaryFolder = folder
+  }
+
+  deinit {
+    lxw_workbook_free(pointer)
+    free(path)
+    free(temporaryFolder)
+  }
+
+  /// Stamps the document properties' creation time (and so their
+  /// modification time, which libxlsxwriter copies from it).
+  func setCreated(seconds: Int64) throws(WorkbookError) {
+    var properties = lxw_doc_properties()
+    properties.created = time_t(seconds)
+    try check(workbook_set_properties(pointer, &properties), "setting the document properties")
+  }
+
+  /// Adds a worksheet; the name must already be valid (`Validation`).
+  func addSheet(named name: String) throws(WorkbookError) -> SheetReference {
+    let operation = "adding sheet '\(name)'"
+    try check(workbook_validate_sheet_name(pointer, name), operation)
+    guard let sheet = workbook_add_worksheet(pointer, name) else {
+      throw WorkbookError(
+        kind: .libxlsxwriter, operation: operation, message: "workbook_add_worksheet returned no worksheet")
+    }
+    return SheetReference(pointer: sheet)
+  }
+
+  /// Adds a cell format: bold or not, with an Excel number format or none.
+  func addFormat(bold: Bool, numberFormat: String?) throws(WorkbookError) -> FormatReference {
+    guard let format = workbook_add_format(pointer) else {
+      throw WorkbookError(
+        kind: .libxlsxwriter, operation: "adding a cell format", code: .memoryAllocationFailed,
+        message: "workbook_add_format returned no format")
+    }
+    if bold { format_set_bold(format) }
+    if let numberFormat { format_set_num_format(format, numberFormat) }
+    return FormatReference(pointer: format)
+  }
+
+  /// Assembles and writes the file, then frees the workbook whatever the outcome.
+  consuming func close() throws(WorkbookError) {
+    let (pointer, path, folder) = (self.pointer, self.path, self.temporaryFolder)
+    discard self
+    let result = workbook_close(pointer)  // frees the workbook on success and on failure alike
+    free(path)
+    free(folder)
+    try check(result, "assembling and writing the .xlsx file")
+  }
+}
+
+/// A worksheet of a live `WorkbookHandle` (owned and freed by the workbook).
+struct SheetReference {
+  fileprivate let pointer: UnsafeMutablePointer<lxw_worksheet>
+
+  /// Writes text as a shared string: never as a formula, whatever it starts with.
+  func writeText(_ text: String, row: Int, column: Int, format: FormatReference?) throws(WorkbookError) {
+    let stored = escapingEscapes(text)
+    let result = worksheet_write_string(pointer, lxw_row_t(row), lxw_col_t(column), stored, format?.pointer)
+    try check(result, "writing text at row \(row + 1), column \(column + 1)")
+  }
+
+  /// Writes a number with a format.
+  func writeNumber(_ value: Double, row: Int, column: Int, format: FormatReference?) throws(WorkbookError) {
+    let result = worksheet_write_number(pointer, lxw_row_t(row), lxw_col_t(column), value, format?.pointer)
+    try check(result, "writing a number at row \(row + 1), column \(column + 1)")
+  }
+
+  /// Sets one column's width in character units.
+  func setWidth(_ width: Double, column: Int) throws(WorkbookError) {
+    let result = worksheet_set_column(pointer, lxw_col_t(column), lxw_col_t(column), width, nil)
+    try check(result, "setting the width of column \(column + 1)")
+  }
+
+  /// Freezes the rows above `rows` (zero-based: 1 keeps the header in view).
+  func freezeRows(_ rows: Int) {
+    worksheet_freeze_panes(pointer, lxw_row_t(rows), 0)
+  }
+
+  /// Puts filter buttons on the first row over rows `0...lastRow`, columns `0...lastColumn`.
+  func autofilter(lastRow: Int, lastColumn: Int) throws(WorkbookError) {
+    let result = worksheet_autofilter(pointer, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn))
+    try check(result, "setting the autofilter")
+  }
+}
+
+/// Text as SpreadsheetML stores it: libxlsxwriter writes a control character
+/// as `_xHHHH_` but leaves a literal `_xHHHH_` alone, which a reader would
+/// then turn into that character. Escaping the underscore (`_x005F_`) keeps it.
+func escapingEscapes(_ text: String) -> String {
+  guard text.contains("_x") else { return text }
+  var out = ""
+  var rest = Substring(text)
+  while let start = rest.range(of: "_x") {
+    out += rest[..<start.lowerBound]
+    let after = rest[start.upperBound...]
+    let isEscape =
+      after.prefix(5).count == 5 && after.prefix(4).allSatisfy(\.isHexDigit) && after.dropFirst(4).first == "_"
+    out += isEscape ? "_x005F_x" : "_x"
+    rest = after
+  }
+  return out + rest
+}
+
+/// A cell format of a live `WorkbookHandle` (owned and freed by the workbook).
+struct FormatReference {
+  fileprivate let pointer: UnsafeMutablePointer<lxw_format>
+}
+
+/// Turns an `lxw_error` into a thrown error carrying libxlsxwriter's own message.
+private func check(_ result: lxw_error, _ operation: String) throws(WorkbookError) {
+  guard result != LXW_NO_ERROR else { return }
+  let message = lxw_strerror(result).map { String(cString: $0) } ?? "libxlsxwriter error"
+  throw WorkbookError(kind: .libxlsxwriter, operation: operation, code: XLSXErrorCode(result), message: message)
+}

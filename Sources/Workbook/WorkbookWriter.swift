@@ -1,0 +1,127 @@
+internal import Foundation
+
+extension Workbook {
+  /// The `.xlsx` file's bytes: the same workbook gives the same bytes on
+  /// every run (fixed creation time; libxlsxwriter dates every zip entry
+  /// 1980-01-01).
+  ///
+  /// libxlsxwriter writes only to a path, so this writes into a private
+  /// temporary folder (mode 0700), reads the file back and removes the folder.
+  ///
+  /// - Throws: `WorkbookError`: `.invalidWorkbook` when a limit is broken
+  ///   (before any C call), `.libxlsxwriter` with its code and message,
+  ///   `.fileSystem` when the temporary folder fails.
+  package func bytes() throws(WorkbookError) -> [UInt8] {
+    try validate()
+    let folder = try PrivateFolder()
+    let path = folder.path + "/workbook.xlsx"
+    try writeValidated(to: path, temporaryFolder: folder.path)
+    do {
+      return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    } catch {
+      throw WorkbookError(
+        kind: .fileSystem, operation: "reading the written workbook back", message: error.localizedDescription)
+    }
+  }
+
+  /// Writes the `.xlsx` file to `path`, replacing it whole (never half-written).
+  ///
+  /// - Throws: `WorkbookError`, as `bytes()` does, or `.fileSystem` when `path` cannot be written.
+  package func write(to path: String) throws(WorkbookError) {
+    let contents = try bytes()
+    do {
+      try Data(contents).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw WorkbookError(
+        kind: .fileSystem, operation: "writing the workbook file", message: error.localizedDescription)
+    }
+  }
+
+  private func writeValidated(to path: String, temporaryFolder: String) throws(WorkbookError) {
+    let handle = try WorkbookHandle(path: path, temporaryFolder: temporaryFolder)
+    try handle.setCreated(seconds: createdSeconds)
+    let header = try handle.addFormat(bold: true, numberFormat: nil)
+    // One format per number kind, made in a fixed order so styles.xml is the same every run.
+    var formats: [CellKind: FormatReference] = [:]
+    for kind in CellKind.allCases {
+      if let numberFormat = kind.numberFormat {
+        formats[kind] = try handle.addFormat(bold: false, numberFormat: numberFormat)
+      }
+    }
+    for sheet in sheets {
+      let target = try handle.addSheet(named: sheet.name)
+      for (c, column) in sheet.columns.enumerated() {
+        try target.writeText(column.title, row: 0, column: c, format: header)
+        try target.setWidth(column.width ?? sheet.fittedWidth(column: c), column: c)
+      }
+      for (r, row) in sheet.rows.enumerated() {
+        for (c, cell) in row.enumerated() {
+          switch cell {
+          case .blank: continue
+          case .text(let text): try target.writeText(text, row: r + 1, column: c, format: nil)
+          case .integer(let value):
+            try target.writeNumber(Double(value), row: r + 1, column: c, format: formats[.integer])
+          case .decimal(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.decimal])
+          case .minutes(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.minutes])
+          case .pounds(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.pounds])
+          }
+        }
+      }
+      if sheet.freezesHeader { target.freezeRows(1) }
+      if sheet.hasAutofilter { try target.autofilter(lastRow: sheet.rows.count, lastColumn: sheet.columns.count - 1) }
+    }
+    try handle.close()
+  }
+}
+
+extension Sheet {
+  /// A width that shows the widest cell of a column as formatted (plus room
+  /// for the filter button), clamped to `Column.minimumWidth...Column.maximumWidth`.
+  func fittedWidth(column c: Int) -> Double {
+    var widest = columns[c].title.count + (hasAutofilter ? 2 : 0)
+    for row in rows where c < row.count {
+      widest = max(widest, Self.shownLength(row[c]))
+    }
+    return min(max(Double(widest) + 1, Column.minimumWidth), Column.maximumWidth)
+  }
+
+  /// The characters a cell shows in its format, near enough for a width.
+  private static func shownLength(_ cell: Cell) -> Int {
+    func grouped(_ magnitude: Double) -> Int {
+      let digits = magnitude < 10 ? 1 : Int(log10(magnitude).rounded(.down)) + 1
+      return digits + (digits - 1) / 3
+    }
+    switch cell {
+    case .blank: return 0
+    case .text(let text):
+      return text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
+    case .integer(let value): return grouped(Double(value.magnitude)) + (value < 0 ? 1 : 0)
+    case .pounds(let value): return grouped(abs(value).rounded()) + 1 + (value < 0 ? 1 : 0)
+    case .minutes(let value):
+      let magnitude = abs(value).rounded(.down)
+      return (magnitude < 10 ? 1 : Int(log10(magnitude)) + 1) + 2 + (value < 0 ? 1 : 0)
+    // General shows at most about 11 characters.
+    case .decimal(let value): return min("\(value)".count, 11)
+    }
+  }
+}
+
+/// A folder only this user can enter, removed with everything in it when the owner goes.
+private final class PrivateFolder {
+  let path: String
+
+  init() throws(WorkbookError) {
+    let base = FileManager.default.temporaryDirectory.path
+    let path = base + "/placewise-workbook-" + UUID().uuidString
+    do {
+      try FileManager.default.createDirectory(
+        atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    } catch {
+      throw WorkbookError(
+        kind: .fileSystem, operation: "creating a private temporary folder", message: error.localizedDescription)
+    }
+    self.path = path
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+}

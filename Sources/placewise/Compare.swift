@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import Placewise
+import PlacewiseReport
+import SystemPlumbing
+
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Compare capacity plans: allocate the case as given (baseline) and with each plan applied.",
+    discussion: """
+      Each PLAN.csv is a plan file (add_places, new_setting, close_setting rows; see \
+      docs/planning.md), applied to the case on its own. Writes comparison.csv, \
+      comparison-by-need.csv, moves.csv and plans/NAME/ (what allocate writes) for the baseline \
+      and every plan, all or nothing, and prints a table of the figures side by side.
+      """
+  )
+
+  @OptionGroup var caseOptions: CaseOptions
+
+  @Argument(help: ArgumentHelp("Plan files; each plan is named after its file, without .csv.", valueName: "plan.csv"))
+  var plans: [String]
+
+  @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "out-dir"))
+  var out: String
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Stop each solve after this many seconds; the run then fails with status 3 and writes nothing.",
+      valueName: "seconds"))
+  var timeLimit: Double?
+
+  @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
+  var shared = false
+
+  @Flag(name: .long, help: "Print nothing on success.")
+  var quiet = false
+
+  @Flag(name: .long, help: "Print the seconds of each phase on standard error.")
+  var timings = false
+
+  @Flag(name: .long, help: "Solve every plan from scratch, one at a time (slower; for measurements).")
+  var cold = false
+
+  func validate() throws {
+    if plans.isEmpty { throw ValidationError("Give at least one plan file.") }
+    if let timeLimit, !(timeLimit > 0 && timeLimit <= Allocate.maxTimeLimit) {
+      throw ValidationError(
+        "--time-limit must be a number of seconds above 0 and at most \(Int(Allocate.maxTimeLimit)) (a week), "
+          + "not \(timeLimit)")
+    }
+  }
+
+  func run() throws {
+    OutputFolder.installSignalCleanup()
+    // The output folder first: a refusal must not wait for the solves.
+    do {
+      try OutputFolder.check(out)
+    } catch {
+      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    }
+    let clock = ContinuousClock()
+    var mark = clock.now
+    var phases: [(String, Double)] = []
+    func lap(_ phase: String) {
+      phases.append((phase, (clock.now - mark).inSeconds))
+      mark = clock.now
+    }
+    let input: ComparisonInput
+    do {
+      input = try Comparison.read(
+        caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
+        planPaths: plans)
+    } catch {
+      report(error)
+      throw ExitCode(ExitStatus.invalidInput)
+    }
+    reportWarnings(input.cases[0].input.warnings)
+    lap("read")
+    // Each plan's folder is rendered as soon as it is solved; a rendering
+    // failure is an output failure (status 1), as in `allocate`.
+    let outcomes: [ComparisonOutcome<Result<[(name: String, contents: [UInt8])], OutputError>>]
+    do {
+      outcomes = try Comparison.run(
+        input, options: AllocationOptions(timeLimit: timeLimit), warmStart: !cold, parallel: !cold,
+        render: { run in
+          do { return .success(try OutputFiles.render(run)) } catch { return .failure(OutputError("\(error)")) }
+        })
+    } catch {
+      throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
+    }
+    lap("solve")
+    let pupils = input.cases[0].input.pupils
+    var files: [(name: String, contents: [UInt8])] = [
+      ("comparison.csv", Array(ComparisonCSV.render(outcomes).utf8)),
+      ("comparison-by-need.csv", Array(ComparisonByNeedCSV.render(outcomes).utf8)),
+      ("moves.csv", Array(MovesCSV.render(outcomes, pupils: pupils).utf8)),
+    ]
+    do {
+      for outcome in outcomes {
+        files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
+      }
+      let inputs = OutputWriting.digests(
+        of: OutputWriting.caseInputs(
+          folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [caseOptions.postcodes] + plans))
+      try OutputWriting.write(
+        files, to: out, shared: shared, policy: input.cases[0].input.policy, inputs: inputs)
+    } catch {
+      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    }
+    lap("write")
+    if timings {
+      var lines = phases.map { "timing: \($0.0) \($0.1) s" }
+      lines += outcomes.map { "timing: plan \($0.name) \($0.seconds) s" }
+      FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+    if !quiet {
+      print(ComparisonTable.render(outcomes), terminator: "")
+      print(TerminalText.safe("Written: \(out)"))
+    }
+  }
+}

@@ -1,0 +1,92 @@
+public import ArgumentParser
+import Foundation
+import Placewise
+import PlacewiseReport
+import SystemPlumbing
+
+extension MissingCapacity: ExpressibleByArgument {}
+
+/// `placewise import`: turns planners' own downloads into case files.
+struct Import: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Make case files from planners' own data (the DfE's GIAS extract).",
+    subcommands: [ImportGIAS.self]
+  )
+}
+
+struct ImportGIAS: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "gias",
+    abstract: "Make settings.csv from a GIAS establishment extract (edubasealldata*.csv), as downloaded.",
+    discussion: """
+      Keeps establishments of the LAs named whose status is Open or "Open, but proposed to close": \
+      special schools (special), non-maintained and independent special schools (independent), \
+      pupil referral units and AP academies (ap) and mainstream schools (mainstream). A school's \
+      resourced provision or SEN unit becomes its own setting (URN-RP, URN-SU; kind resourced) \
+      with the needs of the school's SEN columns; the school itself takes any need. Counts of what \
+      was kept and skipped are printed on standard error. The file is written all or nothing, and \
+      an existing one only with --force.
+
+      Exit status: 0 written; 1 the file could not be written; 2 the extract or the options are \
+      invalid (every problem is listed, nothing is written); 64 the command line is wrong.
+      """
+  )
+
+  @Argument(help: "The GIAS extract (edubasealldata*.csv), Windows-1252 as downloaded.")
+  var extract: String
+
+  @Option(
+    name: .customLong("la"),
+    help: ArgumentHelp("The LAs to keep: 3-digit LA (code)s, separated by commas (886,887).", valueName: "codes"))
+  var localAuthorities: String
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Also keep special and independent special schools of other LAs within this many km of a kept setting.",
+      valueName: "km"))
+  var radiusKm: Double?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "When GIAS has no capacity: on-roll (use the number on roll: no free places), skip, or fail (list them).",
+      valueName: "rule"))
+  var missingCapacity: MissingCapacity = .fail
+
+  @Option(name: .long, help: ArgumentHelp("The settings.csv to write.", valueName: "file"))
+  var out: String
+
+  @Flag(name: .long, help: "Replace the output file if it exists.")
+  var force = false
+
+  func validate() throws {
+    if let radiusKm, !(radiusKm >= 0 && radiusKm.isFinite) {
+      throw ValidationError("--radius-km must be a distance in km >= 0, not \(radiusKm)")
+    }
+  }
+
+  func run() throws {
+    let codes = localAuthorities.split(separator: ",", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    let options = GIASImportOptions(localAuthorities: codes, radiusKm: radiusKm, missingCapacity: missingCapacity)
+    let result: GIASImport
+    do {
+      result = try GIASImporter.read(path: extract, options: options)
+    } catch {
+      var text = "placewise: the GIAS extract cannot be imported; nothing was written.\n"
+      text += error.description + "\n"
+      text += "\(error.totalCount) problem\(error.totalCount == 1 ? "" : "s") found.\n"
+      FileHandle.standardError.write(Data(text.utf8))
+      throw ExitCode(ExitStatus.invalidInput)
+    }
+    do {
+      try AtomicFile.write(CaseSettingsCSV.render(result.settings), to: out, overwrite: force)
+    } catch {
+      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    }
+    let report = result.report.description.split(separator: "\n").map { "import gias: \($0)" }
+    FileHandle.standardError.write(Data((report.joined(separator: "\n") + "\nimport gias: wrote \(out)\n").utf8))
+  }
+}

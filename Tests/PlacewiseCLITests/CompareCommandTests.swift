@@ -1,0 +1,138 @@
+import Foundation
+import PlacewiseTestSupport
+import Testing
+
+// `compare` from the command line: the malformed-plan corpus (MalformedPlans/,
+// one refused run a folder), the output folder's layout and promises, and
+// each plan's folder against `allocate` run on the changed case's files.
+
+private let corpusRoot = packageRoot + "/Tests/PlacewiseCLITests/MalformedPlans"
+private let tinyCase = packageRoot + "/Data/tiny/capacity-contest"
+
+private func corpusNames() -> [String] {
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: corpusRoot)) ?? []
+  return names.filter { name in
+    var isFolder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: corpusRoot + "/" + name, isDirectory: &isFolder)
+      && isFolder.boolValue
+  }.sorted()
+}
+
+/// Every file under a folder, by relative path, with its bytes.
+private func tree(_ path: String) throws -> [String: Data] {
+  var files: [String: Data] = [:]
+  guard let walker = FileManager.default.enumerator(atPath: path) else { return files }
+  for case let name as String in walker {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isFolder), !isFolder.boolValue {
+      files[name] = try Data(contentsOf: URL(fileURLWithPath: path + "/" + name))
+    }
+  }
+  return files
+}
+
+@Suite("compare on the command line")
+struct CompareCommandTests {
+  @Test("refuses every malformed plan with every problem located, writing nothing", arguments: corpusNames())
+  func malformedPlan(_ name: String) throws {
+    let folder = corpusRoot + "/" + name
+    let expected = try String(contentsOfFile: folder + "/expected.txt", encoding: .utf8)
+    var plans = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".csv") }.sorted()
+    var caseFolder = tinyCase
+    var fragments: [String] = []
+    var count: Int?
+    for line in expected.split(separator: "\n").map(String.init) {
+      if line.hasPrefix("# plans: ") {
+        plans = line.dropFirst("# plans: ".count).split(separator: " ").map(String.init)
+      } else if line == "# case: missing" {
+        caseFolder = "no-such-case"
+      } else if line.hasPrefix("count: ") {
+        count = Int(line.dropFirst("count: ".count))
+      } else if !line.hasPrefix("#") {
+        fragments.append(line)
+      }
+    }
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let result = try runPlacewise(["compare", caseFolder] + plans + ["--out", out], in: folder)
+    #expect(result.status == 2, "\(name)\n\(result.stderr)")
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr.hasPrefix("placewise: the case is invalid; nothing was written.\n"), "\(result.stderr)")
+    for fragment in fragments {
+      #expect(result.stderr.contains(fragment), "\(name): missing \(fragment)\n\(result.stderr)")
+    }
+    if let count {
+      #expect(result.stderr.hasSuffix("\n\(count) problem\(count == 1 ? "" : "s") found.\n"), "\(result.stderr)")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "nothing written")
+  }
+
+  @Test("writes the tables and plans/NAME/ folders; each plan folder is what allocate writes for the changed case")
+  func planFoldersMatchAllocate() throws {
+    let scratch = try ScratchFolder()
+    let plan = try scratch.write(
+      "more-oakfield.csv", "action,urn,places,capital_cost,annual_cost\nadd_places,140001,1,50000,24000\n")
+    let out = scratch.at("out")
+    let result = try runPlacewise(["compare", tinyCase, plan, "--out", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    let written = try tree(out)
+    #expect(
+      Set(written.keys.filter { !$0.hasPrefix("plans/") }) == [
+        "comparison.csv", "comparison-by-need.csv", "moves.csv", "manifest.json",
+      ])
+    // The changed case written out by hand: Oakfield's capacity 120 -> 121.
+    let changed = try scratch.writeCase(
+      "changed",
+      files: [
+        "settings.csv": try String(contentsOfFile: tinyCase + "/settings.csv", encoding: .utf8)
+          .replacingOccurrences(of: "4,19,120,119", with: "4,19,121,119"),
+        "pupils.csv": try String(contentsOfFile: tinyCase + "/pupils.csv", encoding: .utf8),
+        "travel.csv": try String(contentsOfFile: tinyCase + "/travel.csv", encoding: .utf8),
+      ])
+    for (folder, caseFolder) in [("baseline", tinyCase), ("more-oakfield", changed)] {
+      let direct = scratch.at("direct-\(folder)")
+      let allocate = try runPlacewise(["allocate", caseFolder, "--out", direct, "--quiet"])
+      #expect(allocate.status == 0, "\(allocate.stderr)")
+      // The same files as `allocate` writes, placements and settings byte for byte.
+      // One manifest.json, at the top, covers the plan folders too.
+      let names = try FileManager.default.contentsOfDirectory(atPath: direct).filter { $0 != "manifest.json" }.sorted()
+      let planFiles = written.keys.filter { $0.hasPrefix("plans/\(folder)/") }.map {
+        $0.dropFirst("plans/\(folder)/".count)
+      }
+      #expect(planFiles.sorted() == names.map { Substring($0) }, "\(folder)")
+      for file in ["placements.csv", "settings.csv"] {
+        #expect(
+          written["plans/\(folder)/\(file)"] == (try Data(contentsOf: URL(fileURLWithPath: direct + "/" + file))),
+          "\(folder)/\(file)")
+      }
+    }
+    let comparison = String(decoding: written["comparison.csv"] ?? Data(), as: UTF8.self)
+    let rows = comparison.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(rows.count == 3)
+    #expect(rows[1].first == "baseline" && rows[2].first == "more-oakfield")
+    // One more place at the contested school places one more pupil: £50,000 per extra placement.
+    #expect(rows[2][12] == "1" && rows[2][15] == "50000", "\(comparison)")
+    #expect(result.stdout.contains("more-oakfield"))
+
+    // Run again over the earlier output: replaced; the same bytes.
+    let again = try runPlacewise(["compare", tinyCase, plan, "--out", out, "--quiet"])
+    #expect(again.status == 0, "\(again.stderr)")
+    // The same bytes, but for the manifest's clock and command line (--quiet).
+    func withoutClock(_ files: [String: Data]) -> [String: Data] {
+      files.mapValues { data in
+        Data(String(decoding: data, as: UTF8.self).split(separator: "\n").filter {
+          !$0.contains("\"written_at\"") && !$0.contains("\"command\"")
+        }
+          .joined(separator: "\n").utf8)
+      }
+    }
+    #expect(withoutClock(try tree(out)) == withoutClock(written))
+
+    // A file Placewise did not write inside plans/NAME/: refused, nothing changed.
+    try Data("mine".utf8).write(to: URL(fileURLWithPath: out + "/plans/baseline/notes.txt"))
+    let refused = try runPlacewise(["compare", tinyCase, plan, "--out", out])
+    #expect(refused.status == 1, "\(refused.stderr)")
+    #expect(refused.stderr.contains("plans/baseline/notes.txt"), "\(refused.stderr)")
+    #expect(try tree(out).count == written.count + 1)
+  }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import PlacewiseTestSupport
+
+/// Runs `placewise` on a pseudo-terminal through util-linux's `script`, with
+/// the progress delay set to 0 so that a short run shows it.
+private func runOnTerminal(_ arguments: [String]) throws -> CLIResult {
+  try runPlacewise(
+    arguments, through: ["/bin/sh", "-c", "PLACEWISE_PROGRESS_AFTER=0 exec script -qec \"$*\" /dev/null", "sh"])
+}
+
+@Suite("The progress line of long runs")
+struct ProgressLineTests {
+  @Test(
+    "on a terminal, one line redrawn in place with the phase; none with --quiet",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux's script is missing"))
+  func terminal() throws {
+    let scratch = try ScratchFolder()
+    let shown = try runOnTerminal(["allocate", packageRoot + "/Data/sample-county", "--out", scratch.at("a")])
+    #expect(shown.status == 0)
+    #expect(shown.stdout.contains("\r\u{1B}[Kplacewise: solving... "), "\(shown.stdout.prefix(300))")
+    // The line is cleared before the summary.
+    #expect(shown.stdout.contains("\r\u{1B}[KPlaced 2,786") || shown.stdout.contains("\r\u{1B}[Kwarning:"))
+    let quiet = try runOnTerminal([
+      "allocate", packageRoot + "/Data/sample-county", "--out", scratch.at("b"), "--quiet",
+    ])
+    #expect(quiet.status == 0)
+    #expect(!quiet.stdout.contains("placewise: "), "\(quiet.stdout.prefix(300))")
+  }
+
+  @Test("nothing when standard error is not a terminal")
+  func pipe() throws {
+    let scratch = try ScratchFolder()
+    let result = try runPlacewise(
+      ["allocate", packageRoot + "/Data/sample-county", "--out", scratch.at("a")],
+      through: ["/usr/bin/env", "PLACEWISE_PROGRESS_AFTER=0"])
+    #expect(result.status == 0)
+    #expect(!result.stderr.contains("\r") && !result.stderr.contains("placewise: "), "\(result.stderr)")
+  }
+}

@@ -1,0 +1,68 @@
+import Testing
+@testable import PlacewiseReport
+
+@Suite("Public-report suppression of small counts")
+struct DisclosureTests {
+  @Test("the internal level shows every count")
+  func internalShowsAll() {
+    var cells = Disclosure([0, 1, 4, 5, 40], level: .internal)
+    cells.addLine([1, 4], total: 3)
+    #expect(cells.resolve() == [.shown(0), .shown(1), .shown(4), .shown(5), .shown(40)])
+  }
+
+  @Test("1 to 4 becomes <5; 0 and 5 stay")
+  func primary() {
+    let shown = Disclosure([0, 1, 2, 3, 4, 5, 1000], level: .public).resolve().map(\.text)
+    #expect(shown == ["0", "<5", "<5", "<5", "<5", "5", "1,000"])
+  }
+
+  @Test("a lone small count in a line with a published total hides its smallest partner")
+  func secondary() {
+    // placed 40, unplaced 3, pupils 43: 3 could be worked out as 43 - 40.
+    var cells = Disclosure([43, 40, 3], level: .public)
+    cells.addLine([1, 2], total: 0)
+    #expect(cells.resolve() == [.shown(43), .hidden, .small])
+    // Two small counts protect each other.
+    var pair = Disclosure([10, 2, 3, 5], level: .public)
+    pair.addLine([1, 2, 3], total: 0)
+    #expect(pair.resolve() == [.shown(10), .small, .small, .shown(5)])
+  }
+
+  /// Random tables of rows (parts summing to a published row total) and
+  /// columns (summing to a published column total): after suppression no
+  /// count from 1 to 4 shows, and no line with a shown total has exactly one
+  /// cell withheld, so no withheld cell can be worked out by subtraction
+  /// along one line.
+  @Test("no small count shows, and none can be recovered from one line's total")
+  func property() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<500 {
+      let rows = Int.random(in: 1...6, using: &generator)
+      let columns = Int.random(in: 2...3, using: &generator)
+      let parts = (0..<rows).map { _ in
+        (0..<columns).map { _ in
+          Bool.random(using: &generator)
+            ? Int.random(in: 0...6, using: &generator) : Int.random(in: 0...60, using: &generator)
+        }
+      }
+      // Cells: parts row by row, then row totals, then column totals.
+      var values = parts.flatMap { $0 }
+      values += parts.map { $0.reduce(0, +) }
+      values += (0..<columns).map { c in parts.reduce(0) { $0 + $1[c] } }
+      var cells = Disclosure(values, level: .public)
+      var lines: [([Int], Int)] = []
+      for r in 0..<rows { lines.append(((0..<columns).map { r * columns + $0 }, rows * columns + r)) }
+      for c in 0..<columns { lines.append(((0..<rows).map { $0 * columns + c }, rows * columns + rows + c)) }
+      for line in lines { cells.addLine(line.0, total: line.1) }
+      let state = cells.resolve()
+      for (i, value) in values.enumerated() {
+        if (1...4).contains(value) { #expect(state[i] == .small) }
+        if let shown = state[i].value { #expect(shown == value) }
+      }
+      for (members, total) in lines where state[total].value != nil {
+        let withheld = members.filter { state[$0].value == nil }.count
+        #expect(withheld != 1, "values \(values), state \(state)")
+      }
+    }
+  }
+}

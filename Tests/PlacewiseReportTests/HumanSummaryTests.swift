@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import Placewise
+import PlacewiseReport
+import PlacewiseTestSupport
+
+/// Figures of the size of the sample county's, set by hand.
+private func countyFigures() -> (AllocationSummary, Allocation) {
+  let empty = Case(settings: [], pupils: [])
+  let allocation = Allocation(placements: [], solverPath: "contested-market")
+  var summary = AllocationSummary(case: empty, candidates: CandidateSet(case: empty), allocation: allocation)
+  summary.pupils = 3000
+  summary.placed = 2786
+  summary.unplaced = 214
+  summary.unplacedNoEligibleSetting = 98
+  summary.unplacedSettingsFull = 116
+  summary.unmetPriority = 225
+  summary.travelMinutes = 59_594.4
+  summary.pupilsWithPreferences = 2578
+  summary.firstPreferenceMet = 1535
+  summary.longestJourneyMinutes = 171.2
+  summary.annualPlaceCost = 42_356_650
+  return (summary, allocation)
+}
+
+@Suite("The printed summary")
+struct HumanSummaryTests {
+  @Test("plain words, thousands separators, hours and minutes, where the report is (golden summary.txt)")
+  func golden() throws {
+    let (summary, allocation) = countyFigures()
+    let text = HumanSummary.render(summary: summary, allocation: allocation, outputFolder: "out/sample-county/")
+    let path = packageRoot + "/Tests/PlacewiseReportTests/Golden/summary.txt"
+    if ProcessInfo.processInfo.environment["PLACEWISE_RECORD_GOLDEN"] == "1" {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+    #expect(text == (try String(contentsOfFile: path, encoding: .utf8)), "summary.txt differs from its golden file")
+    #expect(text.contains("£42,356,650"))
+    #expect(text.contains("993 h 14 min in total"))
+    #expect(text.contains("out/sample-county/report.html"))
+  }
+
+  @Test("nobody unplaced and no preferences read naturally; no cost line without costs")
+  func edgeCases() {
+    var (summary, allocation) = countyFigures()
+    summary.placed = 3000
+    summary.unplaced = 0
+    summary.pupilsWithPreferences = 0
+    summary.annualPlaceCost = 0
+    let text = HumanSummary.render(summary: summary, allocation: allocation)
+    #expect(text.hasPrefix("Placed 3,000 of 3,000 pupils (100%)."))
+    #expect(text.contains("Unplaced:                      none"))
+    #expect(!text.contains("First preferences"))
+    #expect(!text.contains("£"))
+    #expect(!text.contains("Report:"))
+  }
+}

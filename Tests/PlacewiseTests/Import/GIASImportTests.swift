@@ -1,0 +1,322 @@
+import Foundation
+@testable import Placewise
+import PlacewiseTestSupport
+import Testing
+
+private typealias Row = GIASFixture.Row
+
+/// A small county (LA 886) with one of each kind, units, a closed school,
+/// a further-education college and schools of a neighbouring LA (887).
+private let county: [Row] = [
+  Row(
+    urn: "118001", la: "886", name: "St Mary’s Church of England Primary School", type: "Voluntary aided school",
+    lowAge: "4", highAge: "11", easting: "575100", northing: "160200", capacity: "210", onRoll: "205",
+    sen: ["ASD - Autistic Spectrum Disorder", "SLCN - Speech, language and Communication"],
+    resourcedProvision: "Resourced provision and SEN unit", rpCapacity: "12", rpOnRoll: "10", suCapacity: "8",
+    suOnRoll: "7"),
+  Row(
+    urn: "118002", la: "886", name: "Oakfield Community Special School", type: "Community special school",
+    lowAge: "2", highAge: "19", easting: "566000", northing: "161000", capacity: "120", onRoll: "118",
+    sen: ["SLD - Severe Learning Difficulty", "PMLD - Profound and Multiple Learning Difficulty"]),
+  Row(
+    urn: "118003", la: "886", name: "Weald Academy", type: "Academy special converter", lowAge: "11",
+    highAge: "16", gender: "Boys", easting: "570000", northing: "150000", capacity: "80", onRoll: "80",
+    sen: ["SEMH - Social, Emotional and Mental Health"]),
+  Row(
+    urn: "118004", la: "886", name: "Hollybush Independent School", type: "Other independent special school",
+    lowAge: "7", highAge: "18", gender: "Girls", easting: "560000.5", northing: "155000.25", capacity: "40",
+    onRoll: "31", sen: ["SpLD - Specific Learning Difficulty"]),
+  Row(
+    urn: "118005", la: "886", name: "Medway Pupil Referral Unit", type: "Pupil referral unit", lowAge: "11",
+    highAge: "16", capacity: "30", onRoll: "22"),
+  Row(
+    urn: "118006", la: "886", name: "Kent College of Further Education", type: "Further education",
+    lowAge: "16", highAge: "99", capacity: "", onRoll: ""),
+  Row(
+    urn: "118007", la: "886", name: "Old Road Primary", type: "Community school", status: "Closed",
+    capacity: "", onRoll: ""),
+  Row(
+    urn: "118008", la: "886", name: "Riverside Secondary", type: "Academy converter",
+    status: "Open, but proposed to close", lowAge: "11", highAge: "18", capacity: "1200", onRoll: "1010",
+    sen: ["HI - Hearing Impairment"], resourcedProvision: "Not applicable"),
+  Row(
+    urn: "118009", la: "886", name: "New Free Primary", type: "Free schools", status: "Proposed to open",
+    capacity: "", onRoll: ""),
+  Row(
+    urn: "119001", la: "887", name: "Near Special (Medway)", type: "Foundation special school", lowAge: "4",
+    highAge: "19", easting: "585000", northing: "160200", capacity: "90", onRoll: "90",
+    sen: ["ASD - Autistic Spectrum Disorder"]),
+  Row(
+    urn: "119002", la: "887", name: "Far Special (Medway)", type: "Community special school", lowAge: "4",
+    highAge: "19", easting: "600000", northing: "160200", capacity: "90", onRoll: "90"),
+  Row(
+    urn: "119003", la: "887", name: "Near Primary (Medway)", type: "Community school", easting: "575200",
+    northing: "160200", capacity: "300", onRoll: "280"),
+]
+
+private func importCounty(
+  _ rows: [Row] = county, release: GIASFixture.Release = .newer, la: [String] = ["886"], radiusKm: Double? = nil,
+  missingCapacity: MissingCapacity = .fail, omitting: Set<String> = []
+) throws(InvalidCaseError) -> GIASImport {
+  try GIASImporter.read(
+    bytes: GIASFixture.bytes(rows, release: release, omitting: omitting), file: "edubasealldata.csv",
+    options: GIASImportOptions(localAuthorities: la, radiusKm: radiusKm, missingCapacity: missingCapacity))
+}
+
+private func problems(_ body: () throws(InvalidCaseError) -> GIASImport) -> [InputProblem] {
+  do {
+    _ = try body()
+    return []
+  } catch {
+    return error.problems
+  }
+}
+
+@Suite("GIAS import")
+struct GIASImportTests {
+  @Test("Both column sets give the same settings; every field read by name", arguments: GIASFixture.Release.allCases)
+  func readsACounty(release: GIASFixture.Release) throws {
+    #expect(GIASFixture.columns(release).count >= 125)
+    let result = try importCounty(release: release)
+    let urns = result.settings.map(\.urn.rawValue)
+    #expect(urns == ["118001", "118001-RP", "118001-SU", "118002", "118003", "118004", "118005", "118008"])
+
+    let host = result.settings[0]
+    #expect(host.name == "St Mary’s Church of England Primary School", "’ is 0x92 in Windows-1252")
+    #expect(host.kind == .mainstream && host.needs.isEmpty, "the host takes any need")
+    #expect(host.capacity == 210 && host.onRoll == 205 && host.lowAge == 4 && host.highAge == 11)
+    #expect(host.easting == 575100 && host.northing == 160200 && host.localAuthority == "886")
+
+    let rp = result.settings[1]
+    #expect(rp.kind == .resourced && rp.name == host.name + " (resourced provision)")
+    #expect(Array(rp.needs) == [.slcn, .asd], "the host's SEN columns describe its units")
+    #expect(rp.capacity == 12 && rp.onRoll == 10 && rp.easting == 575100 && rp.lowAge == 4)
+    let su = result.settings[2]
+    #expect(su.kind == .resourced && su.capacity == 8 && su.onRoll == 7 && Array(su.needs) == [.slcn, .asd])
+
+    #expect(result.settings[3].kind == .special && Array(result.settings[3].needs) == [.sld, .pmld])
+    #expect(result.settings[4].kind == .special && result.settings[4].gender == .boys)
+    let independent = result.settings[5]
+    #expect(independent.kind == .independent && independent.gender == .girls && Array(independent.needs) == [.spld])
+    #expect(independent.easting == 560000.5 && independent.northing == 155000.25)
+    #expect(result.settings[6].kind == .ap && result.settings[6].needs.isEmpty)
+    let closing = result.settings[7]
+    #expect(closing.kind == .mainstream && closing.needs.isEmpty, "a mainstream school without units takes any need")
+
+    let report = result.report
+    #expect(report.rowsRead == county.count)
+    #expect(report.keptByKind.map(\.count) == [2, 1, 2, 2, 1])
+    #expect(report.unitHosts == 1)
+    let skipped = Dictionary(uniqueKeysWithValues: report.skipped.map { ($0.reason, $0.count) })
+    #expect(skipped["not open (closed, or proposed to open)"] == 2)
+    #expect(skipped["in other LAs"] == 3)
+    #expect(skipped["of a type no pupil is placed at: Further education"] == 1)
+    #expect(report.encoding == "Windows-1252")
+  }
+
+  @Test("Columns are found by name: shuffled columns give the same settings")
+  func columnsByName() throws {
+    let reference = try importCounty()
+    let text = GIASFixture.text(county, release: .newer)
+    let lines = text.split(separator: "\r\n").map { line in
+      // No cell of the kept rows' quoted fields holds a comma-free quote issue; split on the CSV.
+      csvFields(String(line))
+    }
+    let order = Array(lines[0].indices.reversed())
+    let shuffled = lines.map { fields in order.map { quote(fields[$0]) }.joined(separator: ",") }
+      .joined(separator: "\r\n")
+    let bytes = try #require(Windows1252.encode(shuffled))
+    let result = try GIASImporter.read(
+      bytes: bytes, file: "x.csv", options: GIASImportOptions(localAuthorities: ["886"]))
+    #expect(result.settings.map(\.urn) == reference.settings.map(\.urn))
+    #expect(result.settings.map(\.capacity) == reference.settings.map(\.capacity))
+    #expect(result.settings.map(\.needs) == reference.settings.map(\.needs))
+  }
+
+  @Test(
+    "Each type of establishment maps to its kind, or is skipped",
+    arguments: [
+      ("Community special school", SettingKind?.some(.special)), ("Foundation special school", .special),
+      ("Academy special sponsor led", .special), ("Academy special converter", .special),
+      ("Free schools special", .special), ("Non-maintained special school", .independent),
+      ("Other independent special school", .independent), ("Pupil referral unit", .ap),
+      ("Academy alternative provision converter", .ap), ("Academy alternative provision sponsor led", .ap),
+      ("Free schools alternative provision", .ap), ("Community school", .mainstream),
+      ("Voluntary controlled school", .mainstream), ("Foundation school", .mainstream),
+      ("Academy sponsor led", .mainstream), ("Free schools", .mainstream), ("Further education", nil),
+      ("Other independent school", nil), ("Higher education institutions", nil), ("Secure units", nil),
+      ("Special post 16 institution", nil),
+    ])
+  func typeMapping(type: String, kind: SettingKind?) throws {
+    let result = try importCounty([Row(urn: "1", la: "886", name: "A", type: type)])
+    #expect(result.settings.first?.kind == kind)
+    if kind == nil {
+      #expect(result.report.skipped.contains { $0.reason.hasSuffix(type) && $0.count == 1 })
+    }
+  }
+
+  @Test(
+    "SEN names map to need codes",
+    arguments: [
+      ("ASD - Autistic Spectrum Disorder", NeedCode.asd), ("SpLD - Specific Learning Difficulty", .spld),
+      ("MLD - Moderate Learning Difficulty", .mld), ("VI - Visual Impairment", .vi),
+      ("MSI - Multi-Sensory Impairment", .msi), ("PD - Physical Disability", .pd),
+      ("OTH - Other Difficulty/Disability", .oth), ("BESD - Behaviour, Emotional and Social Difficulties", .semh),
+    ])
+  func senMapping(name: String, need: NeedCode) throws {
+    let result = try importCounty([Row(urn: "1", la: "886", name: "A", type: "Community special school", sen: [name])])
+    #expect(Array(try #require(result.settings.first).needs) == [need])
+  }
+
+  @Test("--radius-km keeps other LAs' special schools within the distance of a kept setting, and no others")
+  func radius() throws {
+    // 119001 is 9.9 km from 118001 (575100 -> 585000), its nearest; 119002 is 25 km from the nearest.
+    let within = try importCounty(radiusKm: 9.9)
+    #expect(within.settings.contains { $0.urn.rawValue == "119001" && $0.localAuthority == "887" })
+    #expect(!within.settings.contains { $0.urn.rawValue == "119002" || $0.urn.rawValue == "119003" })
+    #expect(within.report.crossBorder == 1)
+    let short = try importCounty(radiusKm: 9.8999)
+    #expect(!short.settings.contains { $0.urn.rawValue == "119001" })
+    let wide = try importCounty(radiusKm: 30)
+    #expect(wide.settings.filter { $0.localAuthority == "887" }.map(\.urn.rawValue) == ["119001", "119002"])
+    // Two LAs named: all their establishments, no radius needed.
+    let both = try importCounty(la: ["886", "887"])
+    #expect(both.settings.filter { $0.localAuthority == "887" }.count == 3)
+  }
+
+  @Test("A missing capacity fails by default, listing each; skip leaves it out; on-roll uses the number on roll")
+  func missingCapacity() throws {
+    var rows = county
+    rows[1].cells["SchoolCapacity"] = ""
+    rows[0].cells["SenUnitCapacity"] = ""
+    let found = problems { () throws(InvalidCaseError) in try importCounty(rows) }
+    #expect(found.count == 2)
+    #expect(found.map(\.line) == [2, 3])
+    #expect(found.map(\.field) == ["SenUnitCapacity", "SchoolCapacity"])
+    #expect(found.allSatisfy { $0.expected.contains("--missing-capacity") && $0.column != nil })
+
+    let skipped = try importCounty(rows, missingCapacity: .skip)
+    #expect(!skipped.settings.contains { $0.urn.rawValue == "118002" || $0.urn.rawValue == "118001-SU" })
+    #expect(skipped.report.skipped.contains { $0.reason.contains("skip") && $0.count == 2 })
+
+    let onRoll = try importCounty(rows, missingCapacity: .onRoll)
+    let special = try #require(onRoll.settings.first { $0.urn.rawValue == "118002" })
+    #expect(special.capacity == 118 && special.onRoll == 118 && special.freePlaces == 0)
+    let unit = try #require(onRoll.settings.first { $0.urn.rawValue == "118001-SU" })
+    #expect(unit.capacity == 7)
+    #expect(onRoll.report.capacityFromOnRoll == 2)
+
+    rows[1].cells["NumberOfPupils"] = ""
+    let neither = problems { () throws(InvalidCaseError) in try importCounty(rows, missingCapacity: .onRoll) }
+    #expect(neither.count == 1 && neither[0].found.contains("no number on roll"))
+  }
+
+  @Test("Missing columns are named as GIAS spells them", arguments: GIASFixture.Release.allCases)
+  func missingColumns(release: GIASFixture.Release) {
+    let found = problems { () throws(InvalidCaseError) in
+      try importCounty(release: release, omitting: ["LA (code)", "SchoolCapacity", "Easting"])
+    }
+    #expect(found.map(\.field) == ["LA (code)", "Easting", "SchoolCapacity"])
+    #expect(found.allSatisfy { $0.line == 1 && $0.found.hasPrefix("no column \"") })
+    #expect(found[0].found == "no column \"LA (code)\"")
+  }
+
+  @Test("Optional columns may be absent: no gender means mixed, no unit columns means no units")
+  func optionalColumns() throws {
+    let result = try importCounty(
+      omitting: [
+        "Gender (name)", "TypeOfResourcedProvision (name)", "SEN13 (name)", "SenUnitCapacity", "SenUnitOnRoll",
+      ])
+    #expect(result.settings.allSatisfy { $0.gender == .mixed && $0.kind != .resourced })
+  }
+
+  @Test("An LA with no establishment in the file, and a code that is not 3 digits, are refused")
+  func unknownLA() {
+    let found = problems { () throws(InvalidCaseError) in try importCounty(la: ["886", "999", "88", "Kent"]) }
+    #expect(found.count == 3)
+    #expect(found.contains { $0.found == "no establishment with LA (code) 999" })
+    #expect(found.filter { $0.file == "--la" }.map(\.found) == ["\"88\"", "\"Kent\""])
+  }
+
+  @Test("Bad values in kept rows are listed with line and column; other LAs' rows are not checked")
+  func badValues() {
+    var rows = county
+    rows[1].cells["StatutoryLowAge"] = "two"
+    rows[2].cells["StatutoryLowAge"] = "17"
+    rows[3].cells["SEN2 (name)"] = "XYZ - Unknown"
+    rows[4].cells["Easting"] = "n/a"
+    rows[4].cells["Gender (name)"] = "Other"
+    rows[10].cells["Easting"] = "junk"  // LA 887, not kept
+    let found = problems { () throws(InvalidCaseError) in try importCounty(rows) }
+    #expect(found.map(\.line) == [3, 4, 5, 6, 6])
+    #expect(found.map(\.field) == ["StatutoryLowAge", "StatutoryLowAge", "SEN2 (name)", "Gender (name)", "Easting"])
+    #expect(found.allSatisfy { $0.file == "edubasealldata.csv" && $0.column != nil })
+    #expect(found[1].found == "17, above StatutoryHighAge 16")
+  }
+
+  @Test("A file re-saved as UTF-8 is read as UTF-8; UTF-16 is refused")
+  func encodings() throws {
+    let utf8 = Array(GIASFixture.text(county, release: .older).utf8)
+    let result = try GIASImporter.read(
+      bytes: utf8, file: "resaved.csv", options: GIASImportOptions(localAuthorities: ["886"]))
+    #expect(result.settings[0].name == "St Mary’s Church of England Primary School")
+    #expect(result.report.encoding.hasPrefix("UTF-8"))
+
+    let units = GIASFixture.text(county, release: .older).utf16
+    let utf16: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let found = problems { () throws(InvalidCaseError) in
+      try GIASImporter.read(bytes: utf16, file: "u16.csv", options: GIASImportOptions(localAuthorities: ["886"]))
+    }
+    #expect(found.count == 1 && found[0].found.contains("UTF-16") && found[0].line == 1)
+  }
+
+  @Test("A byte Windows-1252 leaves undefined is located by line and column")
+  func undefinedByte() {
+    var bytes = GIASFixture.bytes(county, release: .newer)
+    let name = Array("Oakfield".utf8)
+    let at = bytes.indices.first { bytes[$0...].starts(with: name) } ?? 0
+    bytes[at] = 0x81
+    let found = problems { () throws(InvalidCaseError) in
+      try GIASImporter.read(bytes: bytes, file: "bad.csv", options: GIASImportOptions(localAuthorities: ["886"]))
+    }
+    #expect(found.count == 1)
+    #expect(found.first?.line == 3 && found.first?.column == 5)
+    #expect(found.first?.found == "byte 0x81, which Windows-1252 does not define")
+  }
+}
+
+/// The fields of one CSV line (quotes handled; no line breaks inside).
+private func csvFields(_ line: String) -> [String] {
+  var fields: [String] = []
+  var field = ""
+  var inQuotes = false
+  var characters = Array(line)[...]
+  while let c = characters.popFirst() {
+    if inQuotes {
+      if c == "\"" {
+        if characters.first == "\"" {
+          field.append("\"")
+          characters.removeFirst()
+        } else {
+          inQuotes = false
+        }
+      } else {
+        field.append(c)
+      }
+    } else if c == "\"" {
+      inQuotes = true
+    } else if c == "," {
+      fields.append(field)
+      field = ""
+    } else {
+      field.append(c)
+    }
+  }
+  fields.append(field)
+  return fields
+}
+
+private func quote(_ cell: String) -> String {
+  guard cell.contains(where: { $0 == "," || $0 == "\"" }) else { return cell }
+  return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}

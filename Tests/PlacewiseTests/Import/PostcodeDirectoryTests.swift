@@ -1,0 +1,128 @@
+import Foundation
+@testable import Placewise
+import PlacewiseTestSupport
+import Testing
+
+private func keys(_ postcodes: [String]) throws -> Set<PostcodeKey> {
+  Set(try postcodes.map { try #require(PostcodeKey($0)) })
+}
+
+private func lookup(_ text: String, _ wanted: [String], file: String = "onspd.csv") throws -> PostcodeLookup {
+  try PostcodeDirectory.lookup(bytes: Array(text.utf8), file: file, wanted: keys(wanted)).get()
+}
+
+private func failure(_ text: String, _ wanted: [String] = ["QA1 1AB"]) throws -> [InputProblem] {
+  switch PostcodeDirectory.lookup(bytes: Array(text.utf8), file: "pc.csv", wanted: try keys(wanted)) {
+  case .success: return []
+  case .failure(let error): return error.problems
+  }
+}
+
+private let onspd = PostcodeFixture.onspd([
+  PostcodeFixture.onspdRow(postcode: "QA1 1AB", easting: "575123", northing: "160456"),
+  PostcodeFixture.onspdRow(postcode: "QA1 1AD", easting: "575200", northing: "160500", terminated: "201906"),
+  PostcodeFixture.onspdRow(postcode: "QA12 3XY", easting: "", northing: "", quality: "9"),
+  PostcodeFixture.onspdRow(postcode: "BT1 1AA", easting: "146000", northing: "530000"),
+  PostcodeFixture.onspdRow(postcode: "QB2A 9ZZ", easting: "530000", northing: "180000"),
+  PostcodeFixture.onspdRow(postcode: "XZ9 9ZZ", easting: "not-a-number", northing: "1"),
+])
+
+@Suite("Postcode directory")
+struct PostcodeDirectoryTests {
+  @Test("Postcodes normalise: case and spaces do not matter, shapes that are not postcodes are refused")
+  func normalising() throws {
+    #expect(PostcodeKey("qa1 1ab") == PostcodeKey("QA11AB"))
+    #expect(PostcodeKey("  QA1   1AB ") == PostcodeKey("QA1 1AB"))
+    #expect(PostcodeKey("SW1A 1AA") != nil && PostcodeKey("M1 1AE") != nil && PostcodeKey("EC1A1BB") != nil)
+    for bad in ["", "QA1", "QA1 1A", "1A1 1AB", "QA1 1A1", "QA1-1AB", "QAAA11AB", "QA1 1ÅB"] {
+      #expect(PostcodeKey(bad) == nil, "\(bad)")
+    }
+    #expect(PostcodeKey("BT1 1AA")?.isNorthernIreland == true && PostcodeKey("TB1 1AA")?.isNorthernIreland == false)
+  }
+
+  @Test("ONSPD: live, terminated and unlocated postcodes; only those asked for are kept")
+  func onspdLayout() throws {
+    #expect(PostcodeFixture.onspdHeader.count == 52)
+    let result = try lookup(onspd, ["qa1 1ab", "QA11AD", "QA12 3XY", "BT1 1AA", "QB2A9ZZ", "QC1 1AA"])
+    #expect(result.layout == .onspd)
+    #expect(result.rows == 6)
+    let entries = result.entries
+    #expect(entries.count == 5)
+    #expect(entries[try #require(PostcodeKey("QA1 1AB"))] == .live(easting: 575123, northing: 160456))
+    #expect(entries[try #require(PostcodeKey("QA1 1AD"))] == .terminated(since: "201906"))
+    #expect(entries[try #require(PostcodeKey("QA12 3XY"))] == .noGridReference)
+    #expect(entries[try #require(PostcodeKey("BT1 1AA"))] == .noGridReference, "Irish Grid in ONSPD")
+    #expect(entries[try #require(PostcodeKey("QB2A 9ZZ"))] == .live(easting: 530000, northing: 180000))
+    #expect(entries[try #require(PostcodeKey("QC1 1AA"))] == nil)
+  }
+
+  @Test("Code-Point Open: no header, the first line is data; quality 90 has no grid reference")
+  func codePointLayout() throws {
+    let text = [
+      PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575123", northing: "160456"),
+      PostcodeFixture.codePointRow(postcode: "QA12 3XY", easting: "0", northing: "0", quality: "90"),
+      PostcodeFixture.codePointRow(postcode: "QB2A 9ZZ", easting: "530000", northing: "180000"),
+    ].joined(separator: "\n")  // and no line end after the last
+    let result = try lookup(text, ["QA1 1AB", "QA12 3XY", "QB2A 9ZZ"])
+    #expect(result.layout == .codePointOpen && result.rows == 3)
+    #expect(result.entries[try #require(PostcodeKey("QA1 1AB"))] == .live(easting: 575123, northing: 160456))
+    #expect(result.entries[try #require(PostcodeKey("QA12 3XY"))] == .noGridReference)
+    #expect(result.entries[try #require(PostcodeKey("QB2A 9ZZ"))] == .live(easting: 530000, northing: 180000))
+  }
+
+  @Test("Any block size gives the same result: lines cut across blocks are read whole", arguments: [7, 64, 333, 4096])
+  func blockBoundaries(size: Int) throws {
+    let wanted = (0..<300).map(PostcodeFixture.postcode)
+    let rows = wanted.enumerated().map { i, postcode in
+      PostcodeFixture.onspdRow(
+        postcode: postcode, easting: String(500_000 + i), northing: String(100_000 + i),
+        terminated: i % 7 == 6 ? "201906" : "")
+    }
+    let text = "\u{FEFF}" + PostcodeFixture.onspd(rows)
+    let whole = try lookup(text, wanted)
+    let cut = try PostcodeDirectory.$blockSize.withValue(size) { try lookup(text, wanted) }
+    #expect(cut.entries == whole.entries && cut.rows == 300 && whole.entries.count == 300)
+    #expect(whole.entries[try #require(PostcodeKey(wanted[10]))] == .live(easting: 500_010, northing: 100_010))
+  }
+
+  @Test("A bad grid reference on a row asked for is located; other rows are not read")
+  func badNumber() throws {
+    let found = try failure(onspd, ["XZ9 9ZZ"])
+    #expect(found.count == 1)
+    #expect(found[0].line == 7 && found[0].column == 12 && found[0].field == "oseast1m")
+    #expect(!found[0].description.contains("XZ9"))
+    #expect(try lookup(onspd, ["QA1 1AB"]).entries.count == 1)
+  }
+
+  @Test("Files that are not a directory are refused")
+  func badFiles() throws {
+    #expect(try failure("")[0].found == "an empty file")
+    #expect(try failure("name,address\nx,y\n")[0].found.contains("neither an ONS Postcode Directory header"))
+    let missing = try failure("pcd,pcds,oseast1m\n")
+    #expect(missing.map(\.field) == ["doterm", "osnrth1m"])
+    let absent = PostcodeDirectory.lookup(path: "/nonexistent/onspd.csv", wanted: [])
+    guard case .failure(let error) = absent else {
+      Issue.record("a missing file was read")
+      return
+    }
+    #expect(error.problems[0].found == "no such file" && error.problems[0].file == "/nonexistent/onspd.csv")
+  }
+
+  @Test("Reading a file from disk gives what reading its bytes gives")
+  func fromDisk() throws {
+    let scratch = try ScratchFolder()
+    let path = scratch.at("onspd.csv")
+    let size = try PostcodeFixture.writeONSPD(rows: 5000, to: path)
+    let wanted = try keys([0, 6, 100, 4999].map(PostcodeFixture.postcode))
+    let disk = try PostcodeDirectory.lookup(path: path, wanted: wanted).get()
+    let memory = try PostcodeDirectory.lookup(
+      bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), file: path, wanted: wanted
+    ).get()
+    #expect(disk.entries == memory.entries && disk.rows == 5000 && disk.bytes == size)
+    #expect(disk.entries[try #require(PostcodeKey(PostcodeFixture.postcode(6)))] == .terminated(since: "201906"))
+    #expect(disk.entries[try #require(PostcodeKey(PostcodeFixture.postcode(100)))] == .noGridReference)
+    #expect(
+      disk.entries[try #require(PostcodeKey(PostcodeFixture.postcode(0)))] == .live(easting: 500_000, northing: 100_000)
+    )
+  }
+}

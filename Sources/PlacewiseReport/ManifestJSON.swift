@@ -80,7 +80,8 @@ public enum ManifestJSON {
         p.unlistedPenalty,
       ]
       policy =
-        "{" + zip(PolicyReader.keys, values).map { "\(string($0)): \(NumberText.format($1))" }
+        "{"
+        + zip(PolicyReader.keys, values).map { "\(string($0)): \(NumberText.format($1))" }
         .joined(separator: ", ") + "}"
     }
     let fields: [(String, String)] = [

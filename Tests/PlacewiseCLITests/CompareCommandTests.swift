@@ -120,10 +120,9 @@ struct CompareCommandTests {
     // The same bytes, but for the manifest's clock and command line (--quiet).
     func withoutClock(_ files: [String: Data]) -> [String: Data] {
       files.mapValues { data in
-        Data(String(decoding: data, as: UTF8.self).split(separator: "\n").filter {
-          !$0.contains("\"written_at\"") && !$0.contains("\"command\"")
-        }
-          .joined(separator: "\n").utf8)
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        let kept = lines.filter { !$0.contains("\"written_at\"") && !$0.contains("\"command\"") }
+        return Data(kept.joined(separator: "\n").utf8)
       }
     }
     #expect(withoutClock(try tree(out)) == withoutClock(written))

@@ -7,7 +7,9 @@ private func hostileCase(
   _ scratch: ScratchFolder, setting: [String: String] = [:], pupil: [String: String] = [:], travel: String? = nil,
   policy: String? = nil
 ) throws -> String {
-  let settingColumns = ["urn", "name", "kind", "easting", "northing", "low_age", "high_age", "capacity", "cost_per_place"]
+  let settingColumns = [
+    "urn", "name", "kind", "easting", "northing", "low_age", "high_age", "capacity", "cost_per_place",
+  ]
   let settingValues = [
     "urn": "100001", "name": "Oak", "kind": "special", "easting": "1000", "northing": "1000", "low_age": "4",
     "high_age": "19", "capacity": "5", "cost_per_place": "1000",
@@ -74,7 +76,8 @@ struct HostileCaseTests {
   func largestAllowedValuesStayFinite() throws {
     let scratch = try ScratchFolder()
     let input = try hostileCase(
-      scratch, setting: ["cost_per_place": "10000000", "capacity": "100000", "easting": "700000", "northing": "1300000"],
+      scratch,
+      setting: ["cost_per_place": "10000000", "capacity": "100000", "easting": "700000", "northing": "1300000"],
       pupil: ["easting": "0", "northing": "0", "preferences": "100001"],
       policy: "unlisted_penalty = 100000\npreference_step = 10000\nspeed_kmh = 1\ndetour_factor = 10\n")
     let out = scratch.at("out")

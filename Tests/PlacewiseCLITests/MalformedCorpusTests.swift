@@ -87,7 +87,8 @@ private struct Expectation {
     check(stderr, what)
     // validate never writes, so it does not say that nothing was written.
     let heading =
-      what.hasPrefix("validate") ? "placewise: the case is invalid.\n" : "placewise: the case is invalid; nothing was written.\n"
+      what.hasPrefix("validate")
+      ? "placewise: the case is invalid.\n" : "placewise: the case is invalid; nothing was written.\n"
     #expect(stderr.hasPrefix(heading), "\(what)\n\(stderr)")
     guard let problems else { return }
     #expect(stderr.hasSuffix("\n\(problems) problem\(problems == 1 ? "" : "s") found.\n"), "\(what)\n\(stderr)")

@@ -13,7 +13,8 @@ private func largeCase(_ scratch: ScratchFolder) throws -> String {
   for s in 0..<10 { settings += "\(300_000 + s),School \(s),mainstream,\(400_000 + 1000 * s),200000,4,19,100000\n" }
   var pupils = "pupil_id,easting,northing,age,primary_need,provision,preferences\n"
   for p in 0..<30_000 {
-    pupils += "K\(p),\(400_000 + (p * 37) % 9000),\(200_000 + (p * 53) % 7000),\(4 + p % 15),ASD,mainstream,\(300_000 + p % 10)\n"
+    pupils +=
+      "K\(p),\(400_000 + (p * 37) % 9000),\(200_000 + (p * 53) % 7000),\(4 + p % 15),ASD,mainstream,\(300_000 + p % 10)\n"
   }
   return try scratch.writeCase("large", files: ["settings.csv": settings, "pupils.csv": pupils])
 }
@@ -47,8 +48,9 @@ private func isRunning(_ pid: pid_t, status: inout Int32) -> Bool {
 
 @Suite("Signals: a stopped run leaves no pupil data beside the output (issue 9 item 6)")
 struct SignalCleanupTests {
-  @Test("SIGINT or SIGTERM while the outputs are staged removes the staging folder and ends with the signal",
-        arguments: [SIGINT, SIGTERM])
+  @Test(
+    "SIGINT or SIGTERM while the outputs are staged removes the staging folder and ends with the signal",
+    arguments: [SIGINT, SIGTERM])
   func signalsRemoveTheStagingFolder(_ signal: Int32) throws {
     let scratch = try ScratchFolder()
     let input = try largeCase(scratch)

@@ -17,7 +17,8 @@ extension AllocationSummary {
     let bad = decimalFigures.filter { !$0.value.isFinite }.map(\.name)
     guard bad.isEmpty else {
       throw AllocationError(
-        .invariantBroken, "a total is not a finite number (\(bad.joined(separator: ", "))): the case's numbers are too large to add up")
+        .invariantBroken,
+        "a total is not a finite number (\(bad.joined(separator: ", "))): the case's numbers are too large to add up")
     }
   }
 }

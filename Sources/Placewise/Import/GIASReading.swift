@@ -217,7 +217,8 @@ struct GIASReading {
     let places = "a whole number of places >= 0"
     let capacity = table.whole(.schoolCapacity, required: false, range: 0...Int.max, expected: places)
     let capacityEmpty = table.cell(.schoolCapacity)?.isEmpty ?? false
-    let onRoll = table.whole(.numberOfPupils, required: false, range: 0...Int.max, expected: "a whole number of pupils >= 0")
+    let onRoll = table.whole(
+      .numberOfPupils, required: false, range: 0...Int.max, expected: "a whole number of pupils >= 0")
 
     var needs = EnumSet<NeedCode>()
     for column in GIASColumn.senColumns {

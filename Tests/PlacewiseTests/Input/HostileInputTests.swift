@@ -19,7 +19,9 @@ private func withCell(_ cell: HostileCell) -> InputCaseFiles {
   case "pupils.csv": InputCaseFiles.valid.with(cell.file, InputCSVText.pupils([[cell.column: cell.value]]))
   default:
     InputCaseFiles.valid.with(
-      "travel.csv", cell.column == "km" ? "pupil_id,urn,minutes,km\nP001,100001,12,\(cell.value)\n"
+      "travel.csv",
+      cell.column == "km"
+        ? "pupil_id,urn,minutes,km\nP001,100001,12,\(cell.value)\n"
         : "pupil_id,urn,minutes\nP001,100001,\(cell.value)\n")
   }
 }
@@ -54,7 +56,8 @@ struct HostileInputTests {
 
   @Test("a home coordinate out of range is described, never quoted")
   func homeCoordinatesOutOfRangeAreNotQuoted() throws {
-    let error = try withCell(HostileCell(file: "pupils.csv", column: "easting", value: "751234", expected: "")).failure()
+    let error = try withCell(HostileCell(file: "pupils.csv", column: "easting", value: "751234", expected: ""))
+      .failure()
     let problem = try #require(error.problems.first)
     #expect(!problem.description.contains("751234"))
     #expect(problem.found.contains("outside that range"))
@@ -84,11 +87,14 @@ struct HostileInputTests {
     #expect(error.problems.first?.expected.contains(cell.expected) == true, "\(error)")
   }
 
-  @Test("wholeNumber reads digits exactly", arguments: [
-    ("3", 3), ("3.000", 3), ("+7", 7), ("-0", 0), ("1e2", 100), ("1.5e1", 15), ("250e-2", nil),
-    ("99.99999999999999999", nil), ("0.00000000000000000001", nil), ("1e15", nil), ("999999999999999", 999_999_999_999_999),
-    ("12.50e1", 125), (".5e1", 5), ("5.", 5), ("1e100000000", nil), ("abc", nil), ("", nil), ("1e", nil),
-  ] as [(String, Int?)])
+  @Test(
+    "wholeNumber reads digits exactly",
+    arguments: [
+      ("3", 3), ("3.000", 3), ("+7", 7), ("-0", 0), ("1e2", 100), ("1.5e1", 15), ("250e-2", nil),
+      ("99.99999999999999999", nil), ("0.00000000000000000001", nil), ("1e15", nil),
+      ("999999999999999", 999_999_999_999_999),
+      ("12.50e1", 125), (".5e1", 5), ("5.", 5), ("1e100000000", nil), ("abc", nil), ("", nil), ("1e", nil),
+    ] as [(String, Int?)])
   func wholeNumberIsDecidedFromTheText(text: String, value: Int?) {
     var text = text
     #expect(text.withUTF8 { DecimalParser.wholeNumber($0) } == value)

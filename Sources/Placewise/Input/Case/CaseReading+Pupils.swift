@@ -61,7 +61,8 @@ extension CaseReading {
   private static func identifiers(_ table: inout TableReader<PupilColumn>, _ column: PupilColumn) -> [String]? {
     let items =
       column == .preferences
-      ? table.items(column, required: false, expected: "") : table.text(column, required: false, expected: "").map { [$0] }
+      ? table.items(column, required: false, expected: "")
+      : table.text(column, required: false, expected: "").map { [$0] }
     guard let items else { return nil }
     var valid = true
     for var item in items {

@@ -216,7 +216,8 @@ public enum PolicyReader {
       let after = skipBlanks(chars, end)
       if after < chars.count, chars[after] != "#" {
         problem(
-          line: line, column: after + 1, key: key, found: "more text after the value " + PolicyReader.nameOf(chars[after]),
+          line: line, column: after + 1, key: key,
+          found: "more text after the value " + PolicyReader.nameOf(chars[after]),
           expected: "the end of the line or a # comment after the value")
         return
       }

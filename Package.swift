@@ -125,6 +125,13 @@ let package = Package(
       path: "Tools/benchmark",
       swiftSettings: strictSettings
     ),
+    // The allocation network as flat arrays, for the outside reference (Tools/ortools).
+    .executableTarget(
+      name: "placewise-netdump",
+      dependencies: ["Placewise"],
+      path: "Tools/netdump",
+      swiftSettings: strictSettings
+    ),
 
     .executableTarget(
       name: "postcode-bench",

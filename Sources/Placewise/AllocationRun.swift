@@ -11,6 +11,10 @@ public struct AllocationRun: Sendable {
   public let allocation: Allocation
   /// Its figures.
   public let summary: AllocationSummary
+  /// What one more place is worth at each setting and cap (nil when not asked for).
+  public let placeValues: [PlaceValue]?
+  /// Why each pupil was placed where it was (nil when not asked for).
+  public let explanations: Explanations?
   /// Seconds per phase, in the order they ran, with the process's peak
   /// resident memory (bytes) at the end of each. `model-build` is part of
   /// `solve` (the LPs' building and loading into GLPK, summed over parts
@@ -56,6 +60,10 @@ public struct AllocationRun: Sendable {
     summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
     try summary.checkFinite()
     lap("verify")
+    let planned = try Self.planning(case: input, candidates: candidates, allocation: allocation, options: options)
+    placeValues = planned.placeValues
+    explanations = planned.explanations
+    timings += planned.timings
     self.timings = timings
   }
 }

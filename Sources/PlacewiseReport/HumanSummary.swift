@@ -4,10 +4,11 @@ public import Placewise
 /// and journeys in plain words, never a pupil's data.
 public enum HumanSummary {
   /// A few lines of plain text; with `outputFolder`, where the outputs and
-  /// the report are.
-  public static func render(summary s: AllocationSummary, allocation: Allocation, outputFolder: String? = nil)
-    -> String
-  {
+  /// the report are; `planning` (from `planning(case:placeValues:explanations:)`)
+  /// goes before those.
+  public static func render(
+    summary s: AllocationSummary, allocation: Allocation, outputFolder: String? = nil, planning: String = ""
+  ) -> String {
     typealias F = NumberFormatting
     var lines = [
       "Placed \(F.grouped(s.placed)) of \(F.count(s.pupils, "pupil")) (\(F.percent(s.placed, of: s.pupils)))."
@@ -32,11 +33,50 @@ public enum HumanSummary {
       lines.append("Annual cost of places used:    \(F.pounds(s.annualPlaceCost))")
     }
     lines.append("Solver:                        optimal (\(allocation.solverPath))")
+    if !planning.isEmpty { lines.append(String(planning.dropLast(planning.hasSuffix("\n") ? 1 : 0))) }
     if let outputFolder {
       let folder = outputFolder.hasSuffix("/") ? String(outputFolder.dropLast()) : outputFolder
       lines.append("Outputs written to:            \(folder)")
       lines.append("Report:                        \(folder)/report.html (open it in any web browser)")
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The planning lines: the five settings where one more place is worth
+  /// most (unmet priority first, then cost; only places worth something),
+  /// and the first preferences given to others with their total cost.
+  public static func planning(case input: Case, placeValues: [PlaceValue]?, explanations: Explanations?) -> String {
+    var lines: [String] = []
+    if let placeValues {
+      let best = placeValues.enumerated()
+        .filter { $0.element.need == nil && $0.element.change < .zero }
+        .sorted { ($0.element.change, $0.offset) < ($1.element.change, $1.offset) }
+        .prefix(5)
+      if best.isEmpty {
+        lines.append("One more place:          worth nothing anywhere (no setting's extra place changes the optimum)")
+      } else {
+        lines.append("One more place is worth most at:")
+        for (_, row) in best {
+          let setting = input.settings[row.setting]
+          lines.append(
+            "  \(setting.name) (\(setting.urn)): unmet priority \(signed(Double(row.change.unmet))), "
+              + "placement cost \(signed(row.change.cost)) minutes")
+        }
+      }
+    }
+    if let explanations {
+      let total = explanations.totalChange
+      lines.append(
+        "First preferences given to others: \(explanations.givenToOthers); honouring each alone would cost others, "
+          + "in total, unmet priority \(signed(Double(total.unmet))), placement cost \(signed(total.cost)) minutes")
+    }
+    return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A change rounded to tenths, with its sign: "+23.4", "-1", "0".
+  private static func signed(_ value: Double) -> String {
+    let tenths = (value * 10).rounded() / 10
+    let text = tenths == tenths.rounded() ? String(Int64(tenths)) : String(tenths)
+    return tenths > 0 ? "+" + text : text
   }
 }

@@ -31,7 +31,7 @@ struct PlacewiseCommand: ParsableCommand {
       written); 64 the command line is wrong.
       """,
     version: PlacewiseVersion.string,
-    subcommands: [Allocate.self, Validate.self, Compare.self, Import.self]
+    subcommands: [Allocate.self, Validate.self, Compare.self, Recommend.self, Import.self]
   )
 }
 
@@ -43,6 +43,7 @@ enum PlacewiseVersion {
 
 extension SolverMethod: ExpressibleByArgument {}
 extension ReportLevel: ExpressibleByArgument {}
+extension RecommendationOrder: ExpressibleByArgument {}
 
 struct CaseOptions: ParsableArguments {
   @Argument(help: "The case folder: settings.csv, pupils.csv, optional travel.csv and policy.toml.")
@@ -81,7 +82,9 @@ func fail(_ message: String, status: Int32) -> ExitCode {
 
 struct Allocate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Allocate a case and write placements.csv, summary.json, settings.csv and report.html.",
+    abstract:
+      "Allocate a case and write placements.csv, summary.json, settings.csv, report.html, place-values.csv and "
+      + "explanations.csv.",
     discussion: """
       The outputs are written all or nothing: into a new folder beside OUT_DIR, then swapped \
       into place in one step. An earlier output folder stays as it was if anything fails. \
@@ -127,6 +130,12 @@ struct Allocate: ParsableCommand {
     help: "Print the seconds and peak memory of each phase on standard error (model-build is part of solve).")
   var timings = false
 
+  @Flag(name: .customLong("no-values"), help: "Skip place-values.csv (what one more place is worth at each setting).")
+  var noValues = false
+
+  @Flag(name: .customLong("no-explain"), help: "Skip explanations.csv (why each pupil was placed where they were).")
+  var noExplain = false
+
   /// The longest `--time-limit`: a week, far beyond any real run (a national
   /// case takes minutes), and far inside what a Duration holds.
   static let maxTimeLimit = 604_800.0
@@ -152,13 +161,15 @@ struct Allocate: ParsableCommand {
     defer { progress?.finish() }
     var progressSink: (@Sendable (RunProgress) -> Void)?
     if let progress { progressSink = { @Sendable event in progress.update(event) } }
+    var options = AllocationOptions(
+      timeLimit: timeLimit, method: solver,
+      monitor: RunMonitor(progress: progressSink, trace: SolverTrace.sinkFromEnvironment()))
+    options.placeValues = !noValues
+    options.explanations = !noExplain
     do {
       run = try AllocationRun(
         folder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
-        options: AllocationOptions(
-          timeLimit: timeLimit, method: solver,
-          monitor: RunMonitor(
-            progress: progressSink, trace: SolverTrace.sinkFromEnvironment())))
+        options: options)
     } catch let error as InvalidCaseError {
       progress?.finish()
       report(error)
@@ -195,8 +206,12 @@ struct Allocate: ParsableCommand {
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {
+      let planning = HumanSummary.planning(
+        case: run.input, placeValues: run.placeValues, explanations: run.explanations)
+      let summary = HumanSummary.render(
+        summary: run.summary, allocation: run.allocation, outputFolder: out, planning: planning)
       print(
-        TerminalText.safe(HumanSummary.render(summary: run.summary, allocation: run.allocation, outputFolder: out)),
+        TerminalText.safe(summary),
         terminator: "")
     }
   }
@@ -217,6 +232,7 @@ struct Validate: ParsableCommand {
       reportWarnings(input.warnings)
       let pairs = input.travel.map { ", \($0.count) journeys listed" } ?? ", journeys estimated from coordinates"
       print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")
+      print(NoEligibleReport.render(case: input), terminator: "")
     } catch {
       report(error, writes: false)
       throw ExitCode(ExitStatus.invalidInput)

@@ -47,7 +47,9 @@ struct AllocateCommandTests {
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.isEmpty)
     }
-    for file in ["placements.csv", "summary.json", "settings.csv", "report.html"] {
+    for file in [
+      "placements.csv", "summary.json", "settings.csv", "report.html", "place-values.csv", "explanations.csv",
+    ] {
       let a = try Data(contentsOf: URL(fileURLWithPath: scratch.at("a/" + file)))
       let b = try Data(contentsOf: URL(fileURLWithPath: scratch.at("b/" + file)))
       #expect(a == b, "\(file) differs")
@@ -134,6 +136,34 @@ struct AllocateCommandTests {
     let result = try runPlacewise(["validate", packageRoot + "/Data/sample-county"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("The case is valid"))
+    // The pupils with no eligible setting, found without solving: as many as allocate leaves unplaced for it.
+    #expect(result.stdout.contains("Pupils with no eligible setting: 98 (each would be left unplaced"))
+    #expect(result.stdout.contains("  and 93 more."))
+  }
+
+  @Test("--no-values and --no-explain skip their files; by default both are written and summarised")
+  func planningFiles() throws {
+    let scratch = try ScratchFolder()
+    let full = try runPlacewise(["allocate", packageRoot + "/Data/tiny/capacity-contest", "--out", scratch.at("a")])
+    #expect(full.status == 0, "\(full.stderr)")
+    #expect(full.stdout.contains("One more place is worth most at:"))
+    #expect(full.stdout.contains("First preferences given to others: 1;"))
+    for file in ["place-values.csv", "explanations.csv"] {
+      #expect(FileManager.default.fileExists(atPath: scratch.at("a/" + file)))
+    }
+    let bare = try runPlacewise([
+      "allocate", packageRoot + "/Data/tiny/capacity-contest", "--out", scratch.at("a"), "--no-values", "--no-explain",
+      "--quiet", "--timings",
+    ])
+    #expect(bare.status == 0, "\(bare.stderr)")
+    #expect(!bare.stderr.contains("timing: place-values") && !bare.stderr.contains("timing: explanations"))
+    for file in ["place-values.csv", "explanations.csv"] {
+      #expect(!FileManager.default.fileExists(atPath: scratch.at("a/" + file)))
+    }
+    let timed = try runPlacewise([
+      "allocate", packageRoot + "/Data/tiny/capacity-contest", "--out", scratch.at("a"), "--quiet", "--timings",
+    ])
+    #expect(timed.stderr.contains("timing: place-values") && timed.stderr.contains("timing: explanations"))
   }
 
   @Test("--version names the program and the case format")
@@ -147,6 +177,7 @@ struct AllocateCommandTests {
     "help texts match the golden files (PLACEWISE_RECORD_GOLDEN=1 re-records)",
     arguments: [
       ["--help"], ["allocate", "--help"], ["validate", "--help"], ["import", "gias", "--help"],
+      ["recommend", "--help"],
     ])
   func helpIsPinned(arguments: [String]) throws {
     let result = try runPlacewise(arguments)

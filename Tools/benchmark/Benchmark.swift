@@ -16,8 +16,19 @@ struct Benchmark: ParsableCommand {
       solver_status optimal) and the two solvers' figures compared before the table is printed.
       """)
 
-  @Option(help: "Case sizes as NAME=PUPILS[+travel], comma-separated.")
+  @Option(
+    help: """
+      Cases as NAME=PUPILS[+travel][/CASEGEN-ARG;CASEGEN-ARG...], comma-separated, or `shapes` for the \
+      fixed matrix of case shapes (ShapeMatrix.swift).
+      """)
   var cases = "1k=1000,20k=20000,20k-travel=20000+travel,100k=100000,500k=500000"
+
+  @Option(
+    help: """
+      A Python with OR-Tools (`pip install ortools`): each case's network is then also solved by \
+      Tools/ortools/mincostflow.py, its optimum checked against Placewise's, and the ratio printed.
+      """)
+  var reference: String?
 
   @Option(help: "Seed for casegen.")
   var seed = 7
@@ -40,25 +51,33 @@ struct Benchmark: ParsableCommand {
       try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
       emit(
         "| case | pupils | solver | read | candidates | model build (in solve) | solve | verify | write | total "
-          + "| peak memory | result |")
-      emit("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-      for spec in cases.split(separator: ",") {
-        let parts = spec.split(separator: "=")
+          + "| peak memory | result | OR-Tools solve | ratio (total / OR-Tools) |")
+      emit("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+      var ratios: [Double] = []
+      for spec in (cases == "shapes" ? ShapeMatrix.cases : cases).split(separator: ",") {
+        let parts = spec.split(separator: "=", maxSplits: 1)
         guard parts.count == 2 else { throw ValidationError("bad case spec \(spec)") }
         let name = String(parts[0])
-        let travel = parts[1].hasSuffix("+travel")
-        guard let pupils = Int(parts[1].replacingOccurrences(of: "+travel", with: "")) else {
+        let sizeAndArguments = parts[1].split(separator: "/", maxSplits: 1)
+        let size = String(sizeAndArguments[0])
+        let extra = sizeAndArguments.count > 1 ? sizeAndArguments[1].split(separator: ";").map(String.init) : []
+        let travel = size.hasSuffix("+travel")
+        guard let pupils = Int(size.replacingOccurrences(of: "+travel", with: "")) else {
           throw ValidationError("bad pupil count in \(spec)")
         }
         let folder = work + "/case-" + name
         if !FileManager.default.fileExists(atPath: folder + "/pupils.csv") {
-          var arguments = ["--pupils", String(pupils), "--seed", String(seed), "--out", folder, "--force"]
+          var arguments = ["--pupils", String(pupils), "--seed", String(seed), "--out", folder, "--force"] + extra
           if travel { arguments.append("--travel-matrix") }
           let generated = try execute(binaries.appendingPathComponent("casegen"), arguments, timeout: timeout)
           guard generated.status == 0 else { throw ValidationError("casegen failed: \(generated.stderr)") }
         }
         var reference: [String: Any]?
         var referenceTimes: (solve: Double, total: Double)?
+        let outside = try self.reference.map { python in
+          try OutsideReference.solve(
+            folder: folder, work: work, name: name, binaries: binaries, python: python, timeout: timeout)
+        }
         for solver in ["contested-market", "plain-lp"] where solver != "plain-lp" || pupils <= plainMax {
           let out = "\(work)/out-\(name)-\(solver)"
           let start = Date()
@@ -68,10 +87,12 @@ struct Benchmark: ParsableCommand {
           let total = Date().timeIntervalSince(start)
           var row = "| \(name) | \(pupils) | \(solver) |"
           guard result.status == 0 else {
+            let ratio = outside?.solveSeconds.map { String(format: "> %.1fx", total / $0) } ?? ""
             emit(
               row
-                + " | | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") |"
-            )
+                + " | | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") "
+                + "| \(outside?.cell ?? "") | \(ratio) |")
+            if let seconds = outside?.solveSeconds, solver == "contested-market" { ratios.append(total / seconds) }
             continue
           }
           let phases = parseTimings(result.stderr)
@@ -89,8 +110,29 @@ struct Benchmark: ParsableCommand {
           } else {
             referenceTimes = (solve, total)
           }
-          emit(row + " \(format(total)) | \(peak / 1_048_576) MiB | \(check) |")
+          var outsideCells = " | |"
+          if let outside, solver == "contested-market" {
+            check += try outside.compare(summaryOf: out)
+            if let seconds = outside.solveSeconds {
+              ratios.append(total / seconds)
+              outsideCells = " \(outside.cell) | " + String(format: "%.2fx |", total / seconds)
+            } else {
+              outsideCells = " \(outside.cell) | |"
+            }
+          }
+          emit(row + " \(format(total)) | \(peak / 1_048_576) MiB | \(check) |" + outsideCells)
         }
+      }
+      if !ratios.isEmpty {
+        let sorted = ratios.sorted()
+        let median =
+          sorted.count % 2 == 1
+          ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        emit("")
+        emit(
+          String(
+            format: "Placewise total / OR-Tools solve: worst %.2fx, median %.2fx over %d cases",
+            sorted[sorted.count - 1], median, sorted.count))
       }
     #endif
   }
@@ -136,13 +178,13 @@ struct Benchmark: ParsableCommand {
     return phases
   }
 
-  private struct Outcome {
+  struct Outcome {
     var status: Int32
     var stderr: String
     var timedOut: Bool
   }
 
-  private func execute(_ binary: URL, _ arguments: [String], timeout: Double) throws -> Outcome {
+  func execute(_ binary: URL, _ arguments: [String], timeout: Double) throws -> Outcome {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments

@@ -63,6 +63,9 @@ struct CaseGen: ParsableCommand {
   @Flag(help: "Also write policy.toml with every key at its default value, commented.")
   var policy = false
 
+  @OptionGroup(title: "Shape")
+  var shape: CaseShape
+
   @Option(help: "The case folder to write (created if missing).")
   var out: String
 
@@ -92,12 +95,19 @@ struct CaseGen: ParsableCommand {
     let folder = URL(fileURLWithPath: out, isDirectory: true)
     try prepare(folder)
 
-    let request = GenerationRequest(pupils: pupils, settings: settingCount, counties: countyCount, seed: seed)
+    if let tied = shape.tiedSettings {
+      let bytes = try TiedCase(settings: tied, pupils: pupils).write(to: folder)
+      print(
+        "casegen: tied case, \(pupils) identical pupils, \(tied) settings of one place; \(bytes / 1_000) kB to \(out)")
+      return
+    }
+    let request = GenerationRequest(
+      pupils: pupils, settings: settingCount, counties: countyCount, seed: seed, shape: shape)
     let generator = CaseGenerator(request: request)
     let generated = generator.generate()
     let generatedAt = clock.now
 
-    let writer = CaseWriter(folder: folder, seed: seed)
+    let writer = CaseWriter(folder: folder, seed: seed, shape: shape)
     var bytes = try writer.writeSettings(generated)
     bytes += try writer.writePupils(generated)
     var travelNote = ""

@@ -5,6 +5,8 @@ import Placewise
 struct CaseWriter {
   let folder: URL
   let seed: UInt64
+  /// Travel-matrix knobs: detours, whole minutes, missing pairs.
+  var shape = CaseShape()
 
   /// `settings.csv`, one row per setting, every column of the format.
   func writeSettings(_ generated: GeneratedCase) throws -> Int {
@@ -102,6 +104,7 @@ struct CaseWriter {
     for (s, setting) in settings.enumerated() { urnIndex[setting.urn.rawValue] = s }
     let urnBytes = settings.map { Array($0.urn.rawValue.utf8) }
     let minutesPerMetre = policy.detourFactor / policy.speedKmh * 60 / 1000
+    let spread = shape.detourSpread
     // The noise factor is at least 0.9, so no pair beyond this is kept.
     let radius = maxMinutes / (0.9 * minutesPerMetre)
 
@@ -113,7 +116,8 @@ struct CaseWriter {
       pairs.removeAll(keepingCapacity: true)
       let home = GridPoint(easting: pupil.easting, northing: pupil.northing)
       func pair(_ s: Int, _ metres: Double) -> (Int, Int, Int) {
-        let minutes = metres * minutesPerMetre * (0.9 + 0.4 * SeededRandom.unit(seed: seed, p, s))
+        var minutes = metres * minutesPerMetre * (0.9 + spread * SeededRandom.unit(seed: seed, p, s))
+        if shape.wholeMinutes { minutes = minutes.rounded() }
         let km = metres / 1000 * policy.detourFactor * (0.92 + 0.16 * SeededRandom.unit(seed: seed, p, s, salt: 0x4B4D))
         return (s, Int((minutes * 10).rounded()), Int((km * 10).rounded()))
       }
@@ -121,7 +125,8 @@ struct CaseWriter {
         indexes[kind.rawValue].forEach(within: radius, of: home) { s, metres in
           guard settings[s].lowAge <= pupil.age, pupil.age <= settings[s].highAge else { return }
           let candidate = pair(s, metres)
-          if Double(candidate.1) <= maxMinutes * 10 { pairs.append(candidate) }
+          let missing = shape.missingPairs > 0 && SeededRandom.unit(seed: seed, p, s, salt: 0x3155) < shape.missingPairs
+          if Double(candidate.1) <= maxMinutes * 10, !missing { pairs.append(candidate) }
         }
       }
       for urn in pupil.preferences {

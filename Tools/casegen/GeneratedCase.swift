@@ -30,6 +30,8 @@ struct GenerationRequest {
   var settings: Int
   var counties: Int
   var seed: UInt64
+  /// The knobs beyond size (defaults: the original family of cases).
+  var shape = CaseShape()
 }
 
 /// Streams of the seed, one per stage (journey noise needs none: it is a
@@ -54,7 +56,8 @@ struct CaseGenerator {
       ? Geography.singleCounty(random: &random, code: codes[0])
       : Geography.tiling(count: request.counties, random: &random, codes: codes)
     // County sizes vary about threefold; settings follow pupils.
-    let weights = (0..<request.counties).map { _ in random.uniform(0.5, 1.5) }
+    let spread = request.shape.countySpread
+    let weights = (0..<request.counties).map { _ in random.uniform(1 - spread, 1 + spread) }
     let pupilShares = Self.apportion(request.pupils, weights: weights)
     let settingShares = Self.apportion(request.settings, weights: pupilShares.map(Double.init))
     for c in geography.counties.indices {
@@ -70,12 +73,27 @@ struct CaseGenerator {
     builder.build(into: &generated, random: &settingsRandom)
 
     var pupilsRandom = SeededRandom(seed: request.seed, stream: Stage.pupils.rawValue)
-    var pupilsBuilder = PupilsBuilder(generated: generated, usedURNs: builder.usedURNs, policy: policy)
+    var pupilsBuilder = PupilsBuilder(
+      generated: generated, usedURNs: builder.usedURNs, policy: policy, shape: request.shape)
     pupilsBuilder.build(into: &generated, random: &pupilsRandom)
+    Self.repeatPupils(&generated, times: request.shape.identicalPupils)
 
     var placesRandom = SeededRandom(seed: request.seed, stream: Stage.places.rawValue)
-    PlacesCalibration.apply(to: &generated, random: &placesRandom)
+    PlacesCalibration.apply(to: &generated, random: &placesRandom, specialDemand: request.shape.specialDemand)
     return generated
+  }
+
+  /// Heavy ties: every pupil takes the home, needs, plan and preferences of
+  /// the first of its run of `times` pupils (ids stay distinct).
+  static func repeatPupils(_ generated: inout GeneratedCase, times: Int) {
+    guard times > 1 else { return }
+    for p in generated.pupils.indices where p % times != 0 {
+      let model = generated.pupils[p - p % times]
+      var copy = model
+      copy.id = generated.pupils[p].id
+      generated.pupils[p] = copy
+      generated.pupilCounty[p] = generated.pupilCounty[p - p % times]
+    }
   }
 
   /// Distinct three-digit local-authority codes, like DfE's (201 to 938).

@@ -18,7 +18,12 @@ enum PlacesCalibration {
   static let specialShare = 0.90
   static let mostFree = 0.30
 
-  static func apply(to generated: inout GeneratedCase, random r: inout SeededRandom) {
+  /// `specialDemand`, when given, is the demand over the free places wanted
+  /// (special, independent and planned together); a school may then have up
+  /// to 90% of its places free, so that even a surplus can be reached.
+  static func apply(to generated: inout GeneratedCase, random r: inout SeededRandom, specialDemand: Double? = nil) {
+    let share = specialDemand.map { 1 / $0 } ?? specialShare
+    let mostFree = specialDemand == nil ? Self.mostFree : 0.9
     let counties = generated.geography.counties.count
     var demand = [Int](repeating: 0, count: counties)
     // Demand by county, need and age (0 to 19).
@@ -75,7 +80,7 @@ enum PlacesCalibration {
       }
       let room = specials[c].map { Int(Double(generated.settings[$0].capacity) * mostFree) }
       var free = [Int](repeating: 0, count: specials[c].count)
-      var left = max(0, Int((Double(demand[c]) * specialShare).rounded()) - otherFree[c])
+      var left = max(0, Int((Double(demand[c]) * share).rounded()) - otherFree[c])
       // Share out, then share what full schools could not take among the rest.
       for _ in 0..<4 where left > 0 {
         let open = free.indices.filter { free[$0] < room[$0] && weights[$0] > 0 }

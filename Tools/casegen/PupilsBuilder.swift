@@ -10,6 +10,7 @@ struct PupilsBuilder {
   private let popularity: [Double]
   private let points: [GridPoint]
   private let policy: Policy
+  private let shape: CaseShape
   /// One grid per kind of setting, so a query for special schools does not
   /// wade through hundreds of primaries.
   private let indexes: [SpatialIndex]
@@ -18,7 +19,8 @@ struct PupilsBuilder {
   /// that are not in `settings.csv`.
   private var outOfArea: [[URN]] = []
 
-  init(generated: GeneratedCase, usedURNs: Set<String>, policy: Policy) {
+  init(generated: GeneratedCase, usedURNs: Set<String>, policy: Policy, shape: CaseShape) {
+    self.shape = shape
     geography = generated.geography
     settings = generated.settings
     popularity = generated.popularity
@@ -112,8 +114,9 @@ struct PupilsBuilder {
   /// setting the plan does not allow (a mainstream school for a pupil whose
   /// plan names a special school).
   private func preferences(for pupil: Pupil, at home: GridPoint, county c: Int, _ r: inout SeededRandom) -> [URN] {
-    guard r.chance(0.88) else { return [] }
-    let wanted = r.pick([(1, 0.45), (2, 0.30), (3, 0.25)])
+    guard r.chance(shape.preferenceShare) else { return [] }
+    let depth = shape.preferenceDepth
+    let wanted = depth == 3 ? r.pick([(1, 0.45), (2, 0.30), (3, 0.25)]) : r.int(in: 1...depth)
     let options = suitable(for: pupil, at: home, count: 16)
     var chosen: [Int] = []
     var listed: [URN] = []

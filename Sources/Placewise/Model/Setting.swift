@@ -24,6 +24,9 @@ public struct Setting: Sendable {
   public var needs: EnumSet<NeedCode>
   /// Caps on how many pupils of this batch with a given primary need it may take.
   public var needPlaces: [NeedCode: Int]
+  /// The capped codes in the order `need_places` lists them (outputs list
+  /// caps in that order).
+  public var needPlacesOrder: [NeedCode]
   /// Annual cost of one place, pounds, if known.
   public var costPerPlace: Double?
   /// Local-authority code, if given.
@@ -34,7 +37,7 @@ public struct Setting: Sendable {
     urn: URN, name: String, kind: SettingKind, easting: Double, northing: Double,
     lowAge: Int, highAge: Int, capacity: Int, onRoll: Int = 0, gender: SettingGender = .mixed,
     needs: EnumSet<NeedCode> = EnumSet(), needPlaces: [NeedCode: Int] = [:],
-    costPerPlace: Double? = nil, localAuthority: String? = nil
+    costPerPlace: Double? = nil, localAuthority: String? = nil, needPlacesOrder: [NeedCode]? = nil
   ) {
     self.urn = urn
     self.name = name
@@ -48,6 +51,7 @@ public struct Setting: Sendable {
     self.gender = gender
     self.needs = needs
     self.needPlaces = needPlaces
+    self.needPlacesOrder = needPlacesOrder ?? needPlaces.keys.sorted()
     self.costPerPlace = costPerPlace
     self.localAuthority = localAuthority
   }

@@ -24,6 +24,10 @@ extension AllocationRun {
     try allocation.verify(case: input, candidates: self.candidates)
     summary = AllocationSummary(case: input, candidates: self.candidates, allocation: allocation)
     lap("verify")
-    self.timings = timings
+    let planned = try Self.planning(
+      case: input, candidates: self.candidates, allocation: allocation, options: options)
+    placeValues = planned.placeValues
+    explanations = planned.explanations
+    self.timings = timings + planned.timings
   }
 }

@@ -23,7 +23,13 @@ public struct AllocationOptions: Sendable {
   /// optimum carried over (`compare` re-solving each plan from the baseline's).
   package var start: MarketStart?
 
-  /// Defaults: no time limit, the contested market, nobody listening.
+  /// Whether `AllocationRun` computes place values (`place-values.csv`).
+  public var placeValues = true
+  /// Whether `AllocationRun` computes explanations (`explanations.csv`).
+  public var explanations = true
+
+  /// Defaults: no time limit, the contested market, nobody listening, place
+  /// values and explanations.
   public init(timeLimit: Double? = nil, method: SolverMethod = .contestedMarket, monitor: RunMonitor = .silent) {
     self.timeLimit = timeLimit
     self.method = method

@@ -103,6 +103,8 @@ extension ContestedMarket {
     for s in 0..<settingCount where demand[s] == 0 && fixedLoad[s] >= free[s] && s < externalPrice.count {
       ySetting[s] = .zero - externalPrice[s]
     }
+    priceFullRowlessSettings(
+      assignment: assignment, hasSettingRow: hasSettingRow, ySetting: &ySetting, yCap: yCap, yPupil: &yPupil)
 
     // The next round's start is shaped by these duals, in combined units.
     settingPrice = ySetting.map { -(weight * $0.unmet + $0.placement) }
@@ -156,13 +158,16 @@ extension ContestedMarket {
       // 2 with Y1 = 0, no later (dearer) pair can price negative.
       let canStop = Y.unmet < 0.5
       if Y.unmet < -0.5 { continue }
+      // An active pupil's new pairs, the most negative first (at most `maxNewPairs`).
+      var entering: [(reduced: LexCost, pair: Int)] = []
       for pair in pairs where pair != own {
         if canStop && candidates.cost(pair) - Y.placement > tolerance.placement { break }
         let s = Int(candidates.setting[pair])
-        guard (cost(pair) - Y - price(s)).isNegative(within: tolerance) else { continue }
+        let reduced = cost(pair) - Y - price(s)
+        guard reduced.isNegative(within: tolerance) else { continue }
         if isActive[p] {
           if !included[p].contains(pair) {
-            included[p].append(pair)
+            entering.keep(reduced, pair, atMost: maxNewPairs)
             changed = true
           }
         } else {
@@ -178,7 +183,10 @@ extension ContestedMarket {
           break
         }
       }
-      if isActive[p] { included[p].sort() }
+      if isActive[p] {
+        included[p].append(contentsOf: entering.map(\.pair))
+        included[p].sort()
+      }
     }
     if changed {
       // Next round starts from this round's allocation (activated pupils at the
@@ -189,5 +197,22 @@ extension ContestedMarket {
       startPair = next
     }
     return RoundResult(isOptimal: !changed, assignment: assignment)
+  }
+}
+
+extension [(reduced: LexCost, pair: Int)] {
+  /// Inserts a pair in order of reduced cost (level by level, then pair
+  /// index), keeping only the `limit` most negative.
+  mutating func keep(_ reduced: LexCost, _ pair: Int, atMost limit: Int) {
+    func less(_ a: (reduced: LexCost, pair: Int), _ b: (reduced: LexCost, pair: Int)) -> Bool {
+      (a.reduced.unmet, a.reduced.placement, a.reduced.tieBreak, a.pair)
+        < (b.reduced.unmet, b.reduced.placement, b.reduced.tieBreak, b.pair)
+    }
+    let new = (reduced: reduced, pair: pair)
+    if count >= limit, let last, !less(new, last) { return }
+    var i = count
+    while i > 0 && less(new, self[i - 1]) { i -= 1 }
+    insert(new, at: i)
+    if count > limit { removeLast() }
   }
 }

@@ -53,6 +53,14 @@ struct ContestedMarket {
   /// this machine's noise.
   static func defaultMaxActivations(pupils: Int) -> Int { max(5_000, pupils / 60) }
   let maxActivations: Int
+  /// At most this many new pairs of one active pupil enter the LP in one
+  /// round: its most negative at the round's duals (partial pricing; the
+  /// loop still ends only when a full pass finds no negative pair). Without
+  /// it, heavy ties explode the LP: 600 identical pupils and 500 settings at
+  /// one point priced 174,000 of their 300,000 pairs negative at level 3
+  /// after round 1, and GLPK's tie-break level took 7.6 s on them.
+  static let defaultMaxNewPairs = 8
+  let maxNewPairs: Int
 
   let input: Case
   let candidates: CandidateSet
@@ -103,8 +111,10 @@ struct ContestedMarket {
 
   init(
     case input: Case, candidates: CandidateSet, auction: PriceAuction? = nil,
-    initialPairs: Int = Self.defaultInitialPairs, maxActivations: Int? = nil, monitor: RunMonitor = .silent
+    initialPairs: Int = Self.defaultInitialPairs, maxActivations: Int? = nil,
+    maxNewPairs: Int = Self.defaultMaxNewPairs, monitor: RunMonitor = .silent
   ) {
+    self.maxNewPairs = maxNewPairs
     self.monitor = monitor
     self.initialPairs = initialPairs
     self.maxActivations = maxActivations ?? Self.defaultMaxActivations(pupils: input.pupils.count)

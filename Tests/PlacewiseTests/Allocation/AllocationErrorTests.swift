@@ -40,7 +40,7 @@ struct AllocationErrorTests {
       folder: packageRoot + "/Data/sample-county", options: AllocationOptions(monitor: monitor))
     let seen = events.withLock { $0 }
     let phases = seen.compactMap { if case .phase(let name) = $0 { name } else { nil } }
-    #expect(phases == ["read", "candidates", "solve", "verify"])
+    #expect(phases == ["read", "candidates", "solve", "verify", "place-values", "explanations"])
     let rounds = seen.compactMap { if case .pricingRound(let round, _) = $0 { round } else { nil } }
     #expect(!rounds.isEmpty)
     #expect(rounds == Array(1...rounds.count))

@@ -69,7 +69,7 @@ extension CaseReading {
       SettingGender(word: $0)
     }
     let needs = table.wordSet(column(.needs), required: false, expected: needList) { NeedCode(code: $0) }
-    let needPlaces = Self.readNeedPlaces(&table, column(.needPlaces))
+    let (needPlaces, capOrder) = Self.readNeedPlaces(&table, column(.needPlaces))
     let cost = table.decimal(
       column(.costPerPlace), required: false, range: InputRange.costPerPlace,
       expected: "an annual cost in pounds \(InputRange.text(InputRange.costPerPlace)) (or empty)")
@@ -80,17 +80,20 @@ extension CaseReading {
     return Setting(
       urn: URN(urn), name: name, kind: kind, easting: easting, northing: northing, lowAge: lowAge,
       highAge: highAge, capacity: capacity, onRoll: onRoll ?? 0, gender: gender ?? .mixed,
-      needs: needs ?? EnumSet(), needPlaces: needPlaces, costPerPlace: cost, localAuthority: la)
+      needs: needs ?? EnumSet(), needPlaces: needPlaces, costPerPlace: cost, localAuthority: la,
+      needPlacesOrder: capOrder)
   }
 
-  /// The `need_places` caps: `CODE:N` items, each code at most once.
+  /// The `need_places` caps: `CODE:N` items, each code at most once, and
+  /// the codes in the order written.
   private static func readNeedPlaces<Column: TableColumn>(
     _ table: inout TableReader<Column>, _ needPlaces: Column
-  ) -> [NeedCode: Int] {
+  ) -> ([NeedCode: Int], [NeedCode]) {
     let placesRange = InputRange.text(InputRange.places)
     let expected = "CODE:N caps separated by ; (e.g. ASD:4;SLCN:2), N a whole number \(placesRange)"
-    guard let items = table.items(needPlaces, required: false, expected: expected) else { return [:] }
+    guard let items = table.items(needPlaces, required: false, expected: expected) else { return ([:], []) }
     var caps: [NeedCode: Int] = [:]
+    var order: [NeedCode] = []
     for item in items {
       let parts = item.split(separator: ":", omittingEmptySubsequences: false)
       guard parts.count == 2 else {
@@ -118,8 +121,9 @@ extension CaseReading {
         continue
       }
       caps[code] = count
+      order.append(code)
     }
-    return caps
+    return (caps, order)
   }
 
   static let expectedEasting =

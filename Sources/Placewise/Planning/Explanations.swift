@@ -1,0 +1,183 @@
+import Foundation
+
+/// What became of a pupil's first preference: the planning contract's
+/// categories, in its order (the first that holds is the outcome).
+public enum FirstPreferenceOutcome: Int, CaseIterable, Sendable, Comparable, CustomStringConvertible {
+  case met, notInCase, kindNotInPlan, notDesignatedForNeed, outsideAgeRange, singleSexSetting, notReachable
+  case noPlaces, givenToOthers
+
+  /// The words written in `explanations.csv`.
+  public var description: String {
+    switch self {
+    case .met: "met"
+    case .notInCase: "not in case"
+    case .kindNotInPlan: "kind not in plan"
+    case .notDesignatedForNeed: "not designated for need"
+    case .outsideAgeRange: "outside age range"
+    case .singleSexSetting: "single-sex setting"
+    case .notReachable: "not reachable"
+    case .noPlaces: "no places"
+    case .givenToOthers: "given to others"
+    }
+  }
+
+  /// Orders outcomes as the contract lists them.
+  public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// One pupil's row of `explanations.csv`.
+public struct PupilExplanation: Sendable {
+  /// The first preference's setting index, when it is a setting of the case.
+  public var firstPreferenceSetting: Int?
+  /// The outcome; nil for a pupil without preferences.
+  public var outcome: FirstPreferenceOutcome?
+  /// For `givenToOthers`: (ΔU, ΔC) of the case with this pupil placed at its
+  /// first preference.
+  public var change: ObjectiveChange?
+  /// A sentence or two for parents, directors and tribunals.
+  public var text: String
+}
+
+/// Every pupil's explanation, and the totals the printed summary reports.
+public struct Explanations: Sendable {
+  /// One per input pupil, in input order.
+  public var pupils: [PupilExplanation]
+  /// Pupils whose first preference was given to others.
+  public var givenToOthers: Int {
+    pupils.reduce(0) { $0 + ($1.outcome == .givenToOthers ? 1 : 0) }
+  }
+  /// The sum, over those pupils in input order, of the cost to others of
+  /// honouring each first preference on its own.
+  public var totalChange: ObjectiveChange { pupils.reduce(.zero) { $0 + ($1.change ?? .zero) } }
+
+  /// Explains an optimal allocation.
+  ///
+  /// **Cost to others of placing pupil p at its first preference f.** The
+  /// changed case keeps only p's arc to f (and takes away p's "unplaced"
+  /// arc). With x the old optimum and x' the new one, x' - x is a
+  /// circulation; at p it moves one unit from p's current arc (entering
+  /// node d) to the arc p -> f, so exactly one of its unit cycles passes
+  /// through p, as d -> p -> f -> ... -> d, and every other cycle lies in
+  /// the old residual network and is not negative. That cycle alone, added
+  /// to x, is feasible in the changed case. So the change is exactly
+  /// `l(p -> f) - l(p's own arc) + d(f -> d)`, with d(f -> d) the shortest
+  /// path in the old residual network. A shortest path from f to d never
+  /// needs p: p's only residual arc in leaves d itself. For an unplaced p
+  /// the own arc is "unplaced", of length (priority, 0), so p's own priority
+  /// leaves U. Pupils sharing a first preference share one search.
+  ///
+  /// - Throws: `AllocationError` when the allocation is not optimal.
+  public static func compute(case input: Case, candidates: CandidateSet, allocation: Allocation)
+    throws(AllocationError) -> Explanations
+  {
+    let network = try ResidualNetwork(
+      case: input, candidates: candidates, allocation: allocation, blocked: BlockedPairs(case: input))
+    return compute(case: input, candidates: candidates, allocation: allocation, network: network)
+  }
+
+  static func compute(case input: Case, candidates: CandidateSet, allocation: Allocation, network: ResidualNetwork)
+    -> Explanations
+  {
+    let settings = input.settings
+    let pupils = input.pupils
+    let urnIndex = Dictionary(settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a })
+    let rules = settings.map(Eligibility.Rules.init)
+    let firstSetting = pupils.map { $0.preferences.first.flatMap { urnIndex[$0] } }
+
+    // Rule 5's reachability of each first preference, from travel.csv.
+    var reachable = [Bool](repeating: input.travel == nil, count: pupils.count)
+    if let travel = input.travel {
+      for k in 0..<travel.count {
+        let p = Int(travel.pupil[k])
+        if firstSetting[p] == Int(travel.setting[k]) { reachable[p] = true }
+      }
+    }
+
+    var rows: [PupilExplanation] = []
+    rows.reserveCapacity(pupils.count)
+    // Given to others: (pupil, source node, target node, own change).
+    var jobs: [(pupil: Int, source: Int, target: Int, base: ObjectiveChange)] = []
+    for (p, pupil) in pupils.enumerated() {
+      var row = PupilExplanation(firstPreferenceSetting: firstSetting[p], outcome: nil, change: nil, text: "")
+      defer { rows.append(row) }
+      guard !pupil.preferences.isEmpty else { continue }
+      if case .placed(_, let pair) = allocation.placements[p], candidates.rank[pair] == 1 {
+        row.outcome = .met
+        continue
+      }
+      guard let f = firstSetting[p] else {
+        row.outcome = .notInCase
+        continue
+      }
+      let rule = rules[f]
+      if !pupil.provision.contains(rule.kind) {
+        row.outcome = .kindNotInPlan
+      } else if !(rule.needs.isEmpty || rule.needs.contains(pupil.primaryNeed)) {
+        row.outcome = .notDesignatedForNeed
+      } else if !(rule.lowAge <= pupil.age && pupil.age <= rule.highAge) {
+        row.outcome = .outsideAgeRange
+      } else if !Eligibility.admits(rule, pupil) {
+        row.outcome = .singleSexSetting
+      } else if !reachable[p] {
+        row.outcome = .notReachable
+      } else if settings[f].freePlaces == 0 || settings[f].cap(for: pupil.primaryNeed) == 0 {
+        row.outcome = .noPlaces
+      } else if let pair = candidates.pairs(of: p).first(where: { Int(candidates.setting[$0]) == f }) {
+        row.outcome = .givenToOthers
+        let own: ObjectiveChange
+        if case .placed(_, let ownPair) = allocation.placements[p] {
+          own = ObjectiveChange(unmet: 0, cost: candidates.cost(ownPair))
+        } else {
+          own = ObjectiveChange(unmet: pupil.priority, cost: 0)
+        }
+        jobs.append(
+          (
+            p, network.entry(setting: f, need: pupil.primaryNeed), Int(network.current[p]),
+            ObjectiveChange(unmet: 0, cost: candidates.cost(pair)) - own
+          ))
+      }
+    }
+
+    // One search per distinct source, stopping once its targets are settled;
+    // sources are shared out over the cores.
+    var grouped: [Int: [Int]] = [:]
+    for (j, job) in jobs.enumerated() { grouped[job.source, default: []].append(j) }
+    let bySource = grouped
+    let sources = grouped.keys.sorted()
+    let jobList = jobs
+    let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, sources.count))
+    let results = ParallelSlots<[(Int, ObjectiveChange)]>(count: workers)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var search = ResidualSearch(network)
+      var found: [(Int, ObjectiveChange)] = []
+      for i in stride(from: worker, to: sources.count, by: workers) {
+        let members = bySource[sources[i]] ?? []
+        var slot: [Int: Int] = [:]
+        var targets: [Int] = []
+        for j in members where slot[jobList[j].target] == nil {
+          slot[jobList[j].target] = targets.count
+          targets.append(jobList[j].target)
+        }
+        let lengths = search.distances(from: sources[i], to: targets)
+        for j in members { found.append((j, lengths[slot[jobList[j].target] ?? 0])) }
+      }
+      results.store(worker, found)
+    }
+    for part in results.values() {
+      for (j, length) in part {
+        // Always reachable in theory (back through the sink); guard anyway.
+        rows[jobs[j].pupil].change = length.isUnreachable ? nil : jobs[j].base + length
+      }
+    }
+
+    let noEligible = NoEligibleSetting(case: input, candidates: candidates)
+    var noEligibleSlot: [Int: Int] = [:]
+    for (k, p) in noEligible.pupils.enumerated() { noEligibleSlot[p] = k }
+    let text = ExplanationText(case: input, candidates: candidates, allocation: allocation, network: network)
+    for p in pupils.indices {
+      let reason = noEligibleSlot[p].map { noEligible.reason($0, case: input) }
+      rows[p].text = text.sentence(pupil: p, explanation: rows[p], noEligibleReason: reason)
+    }
+    return Explanations(pupils: rows)
+  }
+}

@@ -1,0 +1,361 @@
+import Foundation
+
+/// The residual network of an optimal allocation, with lexicographic
+/// (unmet priority, placement cost) arc lengths, compressed to settings.
+///
+/// **The flow network.** The allocation is a min-cost flow: each pupil p
+/// sends one unit, either along a candidate arc to the node of setting s
+/// (length (0, cost of the pair)) or to the node U, "unplaced" (length
+/// (priority, 0)). Where a `need_places` cap binds p's need at s, p's arc
+/// ends at the cap node (s, k), which feeds s through an arc of capacity
+/// cap. Setting s feeds the sink T through an arc of capacity free places;
+/// U feeds T without limit. An allocation is optimal exactly when its
+/// residual network has no cycle of negative length.
+///
+/// **Compression.** A pupil node has one residual arc in, from its current
+/// node d(p) (the node its unit enters: a setting, a cap node, or U), and
+/// arcs out to every other node it could use and, when placed, to U. So every
+/// path through p is d(p) -> p -> x, and the network keeps, per pair of
+/// nodes (a, x), one arc of the least length over the pupils at a:
+/// `length(p -> x) - length(p's own arc)`. A simple path visits a once, so it
+/// uses each pupil at most once, and shortest simple paths of the
+/// compressed network are those of the full one. Nodes: T, U, one per
+/// setting, one per cap that binds a designated need: a few thousand even
+/// at 500,000 pupils, while the pupil arcs (every candidate pair) are
+/// scanned once.
+///
+/// **Searches.** Node potentials come once from a label-correcting search
+/// (Bellman-Ford with a queue) from a virtual root; every later search is
+/// Dijkstra on reduced lengths `l(u, v) + pi(u) - pi(v)`, which are
+/// lexicographically non-negative because the allocation has no negative
+/// cycle.
+struct ResidualNetwork: Sendable {
+  /// The sink.
+  static let sink = 0
+  /// The "unplaced" node.
+  static let unplaced = 1
+
+  let settingCount: Int
+  /// Nodes: T, U, the settings, then the cap nodes.
+  let nodeCount: Int
+  /// The cap node of (setting * 16 + need), or -1 when no cap binds that need there.
+  let capNode: [Int32]
+  /// The setting of each cap node (indexed by node - first cap node).
+  let capSetting: [Int]
+  /// Pupils placed at each setting.
+  let used: [Int]
+  /// Pupils placed through each cap node (indexed by node - first cap node).
+  let capUsed: [Int]
+  /// Each pupil's current node: the node its unit enters.
+  let current: [Int32]
+  /// Compressed arcs: the arcs out of node a are `arcStart[a] ..< arcStart[a + 1]`.
+  let arcStart: [Int]
+  private(set) var arcHead: [Int32]
+  let arcLength: [ObjectiveChange]
+  /// Node potentials: shortest distances from a virtual root joined to every node.
+  private(set) var potential: [ObjectiveChange]
+  /// Each arc's reduced length `l(u, v) + pi(u) - pi(v)` (rounding below 0
+  /// clamped), the arcs of each node sorted by it, so that a search can
+  /// look at a node's arcs shortest first and stop early (`arcHead` is in
+  /// the same order; `arcLength` is not needed after the potentials).
+  private(set) var arcReduced: [ObjectiveChange] = []
+
+  /// Rounding slack on the cost level: journeys are summed in different
+  /// orders along different paths, so a zero-length cycle can come out a few
+  /// ulps below zero.
+  static let tolerance = 1e-7
+
+  /// The node of setting s.
+  @inlinable
+  func settingNode(_ s: Int) -> Int { 2 + s }
+  /// The first cap node.
+  var firstCapNode: Int { 2 + settingCount }
+
+  /// The node a pupil with this need enters at setting s.
+  @inlinable
+  func entry(setting s: Int, need: NeedCode) -> Int {
+    let cap = Int(capNode[s * 16 + need.rawValue])
+    return cap >= 0 ? cap : settingNode(s)
+  }
+
+  /// Builds the network of a verified allocation and its potentials.
+  ///
+  /// - Throws: `AllocationError` when the allocation's residual network has a
+  ///   negative cycle: the allocation is not optimal, which `verify` cannot see.
+  init(case input: Case, candidates: CandidateSet, allocation: Allocation, blocked: BlockedPairs)
+    throws(AllocationError)
+  {
+    let settings = input.settings
+    let pupils = input.pupils
+    settingCount = settings.count
+    var capNode = [Int32](repeating: -1, count: settings.count * 16)
+    var capSetting: [Int] = []
+    var capLimit: [Int] = []
+    for (s, setting) in settings.enumerated() {
+      for need in NeedCode.allCases {
+        guard let cap = setting.cap(for: need) else { continue }
+        capNode[s * 16 + need.rawValue] = Int32(2 + settings.count + capSetting.count)
+        capSetting.append(s)
+        capLimit.append(cap)
+      }
+    }
+    let nodeCount = 2 + settings.count + capSetting.count
+    self.nodeCount = nodeCount
+    self.capNode = capNode
+    self.capSetting = capSetting
+    let firstCap = 2 + settings.count
+    func entry(_ s: Int, _ need: NeedCode) -> Int {
+      let cap = Int(capNode[s * 16 + need.rawValue])
+      return cap >= 0 ? cap : 2 + s
+    }
+
+    var used = [Int](repeating: 0, count: settings.count)
+    var capUsed = [Int](repeating: 0, count: capSetting.count)
+    var current = [Int32](repeating: Int32(Self.unplaced), count: pupils.count)
+    var anyUnplaced = false
+    for (p, placement) in allocation.placements.enumerated() {
+      guard let s = placement.setting else {
+        anyUnplaced = true
+        continue
+      }
+      used[s] += 1
+      let node = entry(s, pupils[p].primaryNeed)
+      if node >= firstCap { capUsed[node - firstCap] += 1 }
+      current[p] = Int32(node)
+    }
+    self.used = used
+    self.capUsed = capUsed
+    self.current = current
+
+    // Pupils grouped by current node (counting sort, input order within a node).
+    var groupStart = [Int](repeating: 0, count: nodeCount + 1)
+    for node in current { groupStart[Int(node) + 1] += 1 }
+    for a in 0..<nodeCount { groupStart[a + 1] += groupStart[a] }
+    var next = groupStart
+    var byNode = [Int32](repeating: 0, count: pupils.count)
+    for (p, node) in current.enumerated() {
+      byNode[next[Int(node)]] = Int32(p)
+      next[Int(node)] += 1
+    }
+
+    var arcStart = [0]
+    arcStart.reserveCapacity(nodeCount + 1)
+    var arcHead: [Int32] = []
+    var arcLength: [ObjectiveChange] = []
+    var best = [ObjectiveChange](repeating: .unreachable, count: nodeCount)
+    var touched: [Int] = []
+    func offer(_ head: Int, _ length: ObjectiveChange) {
+      if best[head].isUnreachable { touched.append(head) }
+      if length < best[head] { best[head] = length }
+    }
+    for a in 0..<nodeCount {
+      for k in groupStart[a]..<groupStart[a + 1] {
+        let p = Int(byNode[k])
+        let pupil = pupils[p]
+        let own: ObjectiveChange
+        if case .placed(_, let pair) = allocation.placements[p] {
+          own = ObjectiveChange(unmet: 0, cost: candidates.cost(pair))
+          offer(Self.unplaced, ObjectiveChange(unmet: pupil.priority, cost: -own.cost))
+        } else {
+          own = ObjectiveChange(unmet: pupil.priority, cost: 0)
+        }
+        for pair in candidates.pairs(of: p) {
+          let head = entry(Int(candidates.setting[pair]), pupil.primaryNeed)
+          if head != a { offer(head, ObjectiveChange(unmet: -own.unmet, cost: candidates.cost(pair) - own.cost)) }
+        }
+        for pair in blocked.pairs(of: p) {
+          let head = entry(Int(blocked.setting[pair]), pupil.primaryNeed)
+          if head != a { offer(head, ObjectiveChange(unmet: -own.unmet, cost: blocked.cost[pair] - own.cost)) }
+        }
+      }
+      // The arcs of the network's own structure, all of length 0.
+      switch a {
+      case Self.sink:
+        for s in 0..<settings.count where used[s] > 0 { offer(2 + s, .zero) }
+        if anyUnplaced { offer(Self.unplaced, .zero) }
+      case Self.unplaced:
+        offer(Self.sink, .zero)
+      case let node where node < firstCap:
+        let s = node - 2
+        if used[s] < settings[s].freePlaces { offer(Self.sink, .zero) }
+        for need in NeedCode.allCases {
+          let cap = Int(capNode[s * 16 + need.rawValue])
+          if cap >= 0 && capUsed[cap - firstCap] > 0 { offer(cap, .zero) }
+        }
+      default:
+        let c = a - firstCap
+        if capUsed[c] < capLimit[c] { offer(2 + capSetting[c], .zero) }
+      }
+      touched.sort()
+      for head in touched {
+        arcHead.append(Int32(head))
+        arcLength.append(best[head])
+        best[head] = .unreachable
+      }
+      touched.removeAll(keepingCapacity: true)
+      arcStart.append(arcHead.count)
+    }
+    self.arcStart = arcStart
+    self.arcHead = arcHead
+    self.arcLength = arcLength
+    potential = []
+    potential = try potentials()
+    var reducedArcs: [ObjectiveChange] = []
+    reducedArcs.reserveCapacity(arcHead.count)
+    var order: [Int] = []
+    var sortedHead = arcHead
+    for u in 0..<nodeCount {
+      let range = arcStart[u]..<arcStart[u + 1]
+      order.removeAll(keepingCapacity: true)
+      order.append(contentsOf: range)
+      var reduced: [ObjectiveChange] = []
+      reduced.reserveCapacity(range.count)
+      for k in range {
+        var step = arcLength[k] + potential[u] - potential[Int(arcHead[k])]
+        // Non-negative but for rounding: clamp, so that searches stay Dijkstra's.
+        if step.unmet == 0 && step.cost < 0 { step.cost = 0 }
+        reduced.append(step)
+      }
+      order.sort { (reduced[$0 - range.lowerBound], $0) < (reduced[$1 - range.lowerBound], $1) }
+      for k in order {
+        sortedHead[reducedArcs.count] = arcHead[k]
+        reducedArcs.append(reduced[k - range.lowerBound])
+      }
+    }
+    self.arcHead = sortedHead
+    arcReduced = reducedArcs
+  }
+
+  /// Shortest distances from a virtual root with a 0-length arc to every
+  /// node (so every distance is at most 0), by Bellman-Ford with a FIFO
+  /// queue. A node relaxed `nodeCount` times lies on a negative cycle.
+  private func potentials() throws(AllocationError) -> [ObjectiveChange] {
+    var distance = [ObjectiveChange](repeating: .zero, count: nodeCount)
+    var queued = [Bool](repeating: true, count: nodeCount)
+    var relaxed = [Int](repeating: 0, count: nodeCount)
+    var queue = Array(0..<nodeCount)
+    var head = 0
+    while head < queue.count {
+      let u = queue[head]
+      head += 1
+      if head > 1 << 20 {
+        queue.removeFirst(head)
+        head = 0
+      }
+      queued[u] = false
+      let du = distance[u]
+      for k in arcStart[u]..<arcStart[u + 1] {
+        let v = Int(arcHead[k])
+        let candidate = du + arcLength[k]
+        guard ObjectiveChange.clearlyBelow(candidate, distance[v], tolerance: Self.tolerance) else { continue }
+        distance[v] = candidate
+        relaxed[v] += 1
+        guard relaxed[v] <= nodeCount else {
+          throw AllocationError(
+            .invariantBroken, "allocation invariant broken: the allocation is not optimal (a negative cycle)")
+        }
+        if !queued[v] {
+          queued[v] = true
+          queue.append(v)
+        }
+      }
+    }
+    return distance
+  }
+}
+
+/// Dijkstra's search on a `ResidualNetwork`'s reduced lengths, with arrays
+/// kept between searches (one searcher per thread).
+struct ResidualSearch {
+  private let network: ResidualNetwork
+  /// Reduced distance from the current source (valid where `settled` or reached).
+  private var reduced: [ObjectiveChange]
+  private var settled: [Bool]
+  private var touched: [Int] = []
+  private var heap = ChangeHeap()
+
+  init(_ network: ResidualNetwork) {
+    self.network = network
+    reduced = [ObjectiveChange](repeating: .unreachable, count: network.nodeCount)
+    settled = [Bool](repeating: false, count: network.nodeCount)
+  }
+
+  /// The shortest path lengths (true lengths, not reduced) from `source` to
+  /// each of `targets`, `.unreachable` where there is no path. Stops once
+  /// every target is settled; with no targets given, settles every node
+  /// and returns all distances.
+  ///
+  /// Each node's arcs are sorted by reduced length, so the heap holds one
+  /// entry per settled node: its next arc not yet looked at. An arc is only
+  /// looked at once every shorter one has been, so a search that stops
+  /// early never looks at the long arcs of the nodes it settled (the
+  /// compressed network is nearly dense: most of its arcs are long).
+  mutating func distances(from source: Int, to targets: [Int]?) -> [ObjectiveChange] {
+    for node in touched { settled[node] = false }
+    touched.removeAll(keepingCapacity: true)
+    heap.removeAll()
+    var remaining = targets.map { Set($0) } ?? []
+    let all = targets == nil
+    func settle(_ node: Int, _ distance: ObjectiveChange) -> Bool {
+      settled[node] = true
+      reduced[node] = distance
+      touched.append(node)
+      remaining.remove(node)
+      let first = network.arcStart[node]
+      if first < network.arcStart[node + 1] { heap.push(distance + network.arcReduced[first], first, node) }
+      return !all && remaining.isEmpty
+    }
+    var done = settle(source, .zero)
+    while !done, let (key, k, u) = heap.pop() {
+      let next = k + 1
+      if next < network.arcStart[u + 1] { heap.push(reduced[u] + network.arcReduced[next], next, u) }
+      let v = Int(network.arcHead[k])
+      if !settled[v] { done = settle(v, key) }
+    }
+    let pi = network.potential
+    func trueLength(_ node: Int) -> ObjectiveChange {
+      guard settled[node] else { return .unreachable }
+      return reduced[node] + pi[node] - pi[source]
+    }
+    if let targets { return targets.map(trueLength) }
+    return (0..<network.nodeCount).map(trueLength)
+  }
+}
+
+/// A binary min-heap of (length, arc, node).
+struct ChangeHeap {
+  private var items: [(ObjectiveChange, Int, Int)] = []
+
+  mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+
+  mutating func push(_ key: ObjectiveChange, _ arc: Int, _ node: Int) {
+    items.append((key, arc, node))
+    var i = items.count - 1
+    while i > 0 {
+      let parent = (i - 1) / 2
+      guard items[i].0 < items[parent].0 else { break }
+      items.swapAt(i, parent)
+      i = parent
+    }
+  }
+
+  mutating func pop() -> (ObjectiveChange, Int, Int)? {
+    guard let top = items.first else { return nil }
+    let last = items.removeLast()
+    if !items.isEmpty {
+      items[0] = last
+      var i = 0
+      while true {
+        let l = 2 * i + 1
+        let r = l + 1
+        var m = i
+        if l < items.count && items[l].0 < items[m].0 { m = l }
+        if r < items.count && items[r].0 < items[m].0 { m = r }
+        if m == i { break }
+        items.swapAt(i, m)
+        i = m
+      }
+    }
+    return top
+  }
+}

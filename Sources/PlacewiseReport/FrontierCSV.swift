@@ -1,0 +1,32 @@
+public import Placewise
+
+/// Renders `frontier.csv`: the best set for each budget of the frontier.
+public enum FrontierCSV {
+  /// The columns, in the contract's order.
+  public static let header = ["budget", "unmet_priority", "placement_cost", "capital_cost", "annual_cost", "options"]
+
+  /// The rows the CSV and the report show: option ids in file order.
+  public static func rows(_ input: RecommendationInput, frontier: [(budget: Double, set: EvaluatedSet)])
+    -> [FrontierRow]
+  {
+    frontier.map { budget, set in
+      FrontierRow(
+        budget: budget, unmetPriority: set.unmetPriority, placementCost: set.placementCost,
+        capitalCost: set.capitalCost, annualCost: set.annualCost,
+        options: input.options.indices.filter { set.chosen[$0] }.map { input.options[$0].id })
+    }
+  }
+
+  /// The file's text; option ids `;`-separated.
+  public static func render(_ rows: [FrontierRow]) -> String {
+    var csv = CSVText()
+    csv.append(header)
+    for row in rows {
+      csv.append([
+        NumberText.format(row.budget), String(row.unmetPriority), NumberText.format(row.placementCost),
+        NumberText.format(row.capitalCost), NumberText.format(row.annualCost), row.options.joined(separator: ";"),
+      ])
+    }
+    return csv.text
+  }
+}

@@ -1,0 +1,29 @@
+public import Placewise
+
+/// Renders `recommendation.csv`: one row per option in file order, chosen or not.
+public enum RecommendationCSV {
+  /// The columns, in the contract's order.
+  public static let header = ["option", "group", "chosen", "capital_cost", "annual_cost"]
+
+  /// The rows the CSV and the report show.
+  public static func rows(_ input: RecommendationInput, chosen: [Bool]) -> [RecommendationOptionRow] {
+    input.options.enumerated().map { o, option in
+      RecommendationOptionRow(
+        option: option.id, group: option.group ?? "", chosen: chosen[o], capitalCost: option.capitalCost,
+        annualCost: option.annualCost)
+    }
+  }
+
+  /// The file's text.
+  public static func render(_ rows: [RecommendationOptionRow]) -> String {
+    var csv = CSVText()
+    csv.append(header)
+    for row in rows {
+      csv.append([
+        row.option, row.group, row.chosen ? "yes" : "no", NumberText.format(row.capitalCost),
+        NumberText.format(row.annualCost),
+      ])
+    }
+    return csv.text
+  }
+}

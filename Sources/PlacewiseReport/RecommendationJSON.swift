@@ -1,0 +1,28 @@
+public import Placewise
+
+/// Renders `recommend`'s `summary.json`: the budgets, the order, the chosen
+/// options and the figures, unrounded, keys in a fixed order.
+///
+/// `options_chosen` is the list of chosen option ids in file order;
+/// `annual_budget` is null when none was given.
+public enum RecommendationJSON {
+  /// The file's text.
+  public static func render(
+    summary: RecommendationSummary, chosen: [RecommendationOptionRow], capitalCost: Double, annualCost: Double
+  ) -> String {
+    let fields: [(String, String)] = [
+      ("budget", NumberText.format(summary.budget)),
+      ("annual_budget", summary.annualBudget.map(NumberText.format) ?? "null"),
+      ("then", SummaryJSON.string(summary.then)),
+      ("options_chosen", "[" + chosen.map { SummaryJSON.string($0.option) }.joined(separator: ", ") + "]"),
+      ("capital_cost", NumberText.format(capitalCost)),
+      ("annual_cost", NumberText.format(annualCost)),
+      ("unmet_priority", String(summary.unmetPriority)),
+      ("placement_cost", NumberText.format(summary.placementCost)),
+      ("baseline_unmet_priority", String(summary.baselineUnmetPriority)),
+      ("baseline_placement_cost", NumberText.format(summary.baselinePlacementCost)),
+      ("solver_status", SummaryJSON.string("optimal")),  // every set's allocation is proven optimal
+    ]
+    return "{\n" + fields.map { "  \(SummaryJSON.string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"
+  }
+}

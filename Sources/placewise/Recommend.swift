@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import Placewise
+import PlacewiseReport
+import SystemPlumbing
+
+struct Recommend: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Find the best set of expansion options for a capital budget (exact).",
+    discussion: """
+      OPTIONS.csv is a plan file with an option column (rows sharing an id are one option, \
+      taken whole or not at all) and an optional group column (at most one option of a group \
+      is taken); see docs/planning.md. Among the sets within the budgets, the best leaves the \
+      least unmet need, then (--then capital, the default) costs least capital, then has the \
+      lowest placement cost (--then travel swaps these two), then the least annual cost; ties \
+      go to the set leaving out the earliest-listed option. Writes recommendation.csv, \
+      plan.csv, summary.json, report.html, allocation/ (what allocate writes for the case with \
+      the chosen options) and, with --frontier N, frontier.csv, all or nothing.
+      """
+  )
+
+  @OptionGroup var caseOptions: CaseOptions
+
+  @Argument(help: ArgumentHelp("The options file.", valueName: "options.csv"))
+  var optionsFile: String
+
+  @Option(name: .long, help: ArgumentHelp("The capital budget in pounds.", valueName: "pounds"))
+  var budget: Double
+
+  @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "out-dir"))
+  var out: String
+
+  @Option(name: .long, help: ArgumentHelp("An annual budget in pounds.", valueName: "pounds"))
+  var annualBudget: Double?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "What ranks after unmet need: capital (least capital, then placement cost; the default) or travel (placement cost, then capital).",
+      valueName: "order"))
+  var then: RecommendationOrder = .capital
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Also write frontier.csv: the best set for each of N + 1 budgets evenly spaced from 0 to --budget.",
+      valueName: "n"))
+  var frontier: Int?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Stop each solve after this many seconds; the run then fails with status 3 and writes nothing.",
+      valueName: "seconds"))
+  var timeLimit: Double?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Who report.html is for: internal (the default) or public (counts of 1 to 4 shown as <5).", valueName: "level"))
+  var reportLevel: ReportLevel = .internal
+
+  @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
+  var shared = false
+
+  @Flag(name: .long, help: "Print nothing on success.")
+  var quiet = false
+
+  @Flag(name: .long, help: "Print the seconds of each phase and the allocations solved on standard error.")
+  var timings = false
+
+  func validate() throws {
+    if !(budget >= 0 && budget.isFinite) {
+      throw ValidationError("--budget must be a number of pounds >= 0, not \(budget)")
+    }
+    if let annualBudget, !(annualBudget >= 0 && annualBudget.isFinite) {
+      throw ValidationError("--annual-budget must be a number of pounds >= 0, not \(annualBudget)")
+    }
+    if let frontier, !(1...1000).contains(frontier) {
+      throw ValidationError("--frontier must be a whole number from 1 to 1000, not \(frontier)")
+    }
+    if let timeLimit, !(timeLimit > 0 && timeLimit <= Allocate.maxTimeLimit) {
+      throw ValidationError(
+        "--time-limit must be a number of seconds above 0 and at most \(Int(Allocate.maxTimeLimit)) (a week), "
+          + "not \(timeLimit)")
+    }
+  }
+
+  func run() throws {
+    OutputFolder.installSignalCleanup()
+    // The output folder first: a refusal must not wait for the solves.
+    do {
+      try OutputFolder.check(out)
+    } catch {
+      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    }
+    let clock = ContinuousClock()
+    var mark = clock.now
+    var phases: [(String, Double)] = []
+    func lap(_ phase: String) {
+      phases.append((phase, (clock.now - mark).inSeconds))
+      mark = clock.now
+    }
+    let input: RecommendationInput
+    do {
+      input = try RecommendationInput.read(
+        caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
+        optionsPath: optionsFile)
+    } catch {
+      report(error)
+      throw ExitCode(ExitStatus.invalidInput)
+    }
+    reportWarnings(input.input.warnings)
+    lap("read")
+    let options = AllocationOptions(timeLimit: timeLimit)
+    let criteria = RecommendationCriteria(budget: budget, annualBudget: annualBudget, then: then)
+    let result: RecommendationResult
+    let run: AllocationRun
+    do {
+      result = try Recommendation.run(input, criteria: criteria, frontierSteps: frontier, options: options)
+      lap("search")
+      run = try Recommendation.allocate(input, chosen: result.best.chosen, options: options)
+      lap("allocate")
+    } catch {
+      throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
+    }
+    let best = result.best
+    let rows = RecommendationCSV.rows(input, chosen: best.chosen)
+    let summary = RecommendationSummary(
+      budget: budget, annualBudget: annualBudget, then: then.rawValue, unmetPriority: best.unmetPriority,
+      placementCost: best.placementCost, baselineUnmetPriority: result.baselineUnmetPriority,
+      baselinePlacementCost: result.baselinePlacementCost)
+    let frontierRows = result.frontier.map { FrontierCSV.rows(input, frontier: $0) }
+    let title = "Recommended options: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
+    var files: [(name: String, contents: [UInt8])] = [
+      ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
+      ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),
+      (
+        "summary.json",
+        Array(
+          RecommendationJSON.render(
+            summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost,
+            annualCost: best.annualCost
+          ).utf8)
+      ),
+      (
+        "report.html",
+        Array(
+          RecommendationReport.render(
+            summary: summary, options: rows, frontier: frontierRows, level: reportLevel, title: title
+          ).utf8)
+      ),
+    ]
+    if let frontierRows { files.append(("frontier.csv", Array(FrontierCSV.render(frontierRows).utf8))) }
+    do {
+      files += try OutputFiles.render(run, reportLevel: reportLevel).map { ("allocation/" + $0.name, $0.contents) }
+      let inputs = OutputWriting.digests(
+        of: OutputWriting.caseInputs(
+          folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
+          others: [caseOptions.postcodes, optionsFile]))
+      try OutputWriting.write(files, to: out, shared: shared, policy: input.input.policy, inputs: inputs)
+    } catch {
+      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    }
+    lap("write")
+    if timings {
+      var lines = phases.map { "timing: \($0.0) \($0.1) s" }
+      lines.append("timing: allocations solved \(result.allocationsSolved)")
+      FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    }
+    if !quiet {
+      let chosen = rows.filter(\.chosen).map(\.option)
+      var text = "Best set within a capital budget of \(NumberText.pounds(budget))"
+      if let annualBudget { text += " and an annual budget of \(NumberText.pounds(annualBudget))" }
+      text += ": " + (chosen.isEmpty ? "no option" : chosen.joined(separator: ", ")) + "\n"
+      text +=
+        "  capital cost \(NumberText.pounds(best.capitalCost)), annual cost \(NumberText.pounds(best.annualCost))\n"
+      text += "  unmet priority \(best.unmetPriority) (baseline \(result.baselineUnmetPriority))\n"
+      text += "  placement cost \(NumberText.minutes(best.placementCost)) "
+      text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
+      text += "  \(result.allocationsSolved) allocations solved exactly\n"
+      text += "Written: \(out)\n"
+      print(TerminalText.safe(text), terminator: "")
+    }
+  }
+}
+
+/// Figures as the printed summary shows them.
+private enum NumberText {
+  static func pounds(_ value: Double) -> String {
+    let whole = Int(value.rounded())
+    let digits = String(abs(whole))
+    var grouped = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { grouped += "," }
+      grouped.append(c)
+    }
+    return (whole < 0 ? "-" : "") + "£" + grouped
+  }
+
+  static func minutes(_ value: Double) -> String { String(format: "%.1f", value) }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Placewise
+import PlacewiseReport
+import PlacewiseTestSupport
+import Testing
+
+@Suite("Rendering place values and explanations")
+struct PlanningRenderingTests {
+  static let tinyCases = ["capacity-contest", "journey-limit", "lexicographic", "need-cap", "preference-vs-distance"]
+
+  @Test(
+    "place-values.csv and explanations.csv of Data/tiny match their golden files (PLACEWISE_RECORD_GOLDEN=1 re-records)",
+    arguments: tinyCases)
+  func tinyGolden(name: String) throws {
+    let run = try AllocationRun(folder: packageRoot + "/Data/tiny/" + name)
+    let files = try OutputFiles.render(run)
+    for file in ["place-values.csv", "explanations.csv"] {
+      let contents = try #require(files.first { $0.name == file })
+      let folder = packageRoot + "/Tests/PlacewiseReportTests/Golden/tiny/" + name
+      let path = folder + "/" + file
+      let text = String(decoding: contents.contents, as: UTF8.self)
+      if ProcessInfo.processInfo.environment["PLACEWISE_RECORD_GOLDEN"] == "1" {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+      }
+      #expect(
+        text == (try String(contentsOfFile: path, encoding: .utf8)), "\(name)/\(file) differs from its golden file")
+    }
+  }
+
+  @Test("the files follow the contract: one row per setting and cap, one per pupil, the columns in order")
+  func contractShape() throws {
+    let run = try AllocationRun(folder: packageRoot + "/Data/sample-county")
+    let files = try OutputFiles.render(run)
+    let values = try #require(files.first { $0.name == "place-values.csv" }).contents
+    let lines = String(decoding: values, as: UTF8.self).split(separator: "\n")
+    #expect(lines.first == "urn,need,free_places,places_used,unmet_priority_change,placement_cost_change")
+    #expect(lines.count == 1 + run.input.settings.reduce(0) { $0 + 1 + $1.needPlaces.count })
+    let explanations = try #require(files.first { $0.name == "explanations.csv" }).contents
+    let text = String(decoding: explanations, as: UTF8.self)
+    #expect(
+      text.hasPrefix(
+        "pupil_id,status,urn,preference_rank,first_preference,first_preference_outcome,"
+          + "first_preference_unmet_change,first_preference_cost_change,explanation\n"))
+    // Every pupil in input order: the first field of each row (ids hold no comma or quote here).
+    let ids = text.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } }
+    #expect(ids.map(String.init) == run.input.pupils.map(\.id.rawValue))
+    // No pupil's home coordinates in its sentence.
+    let sentences = try #require(run.explanations).pupils.map(\.text)
+    for (pupil, sentence) in zip(run.input.pupils, sentences) {
+      #expect(!sentence.contains(String(Int(pupil.easting))) && !sentence.contains(String(Int(pupil.northing))))
+    }
+  }
+
+  @Test("the printed summary names five settings and the first preferences given to others")
+  func summaryLines() throws {
+    let run = try AllocationRun(folder: packageRoot + "/Data/sample-county")
+    let text = HumanSummary.planning(case: run.input, placeValues: run.placeValues, explanations: run.explanations)
+    let lines = text.split(separator: "\n")
+    #expect(lines.first == "One more place is worth most at:")
+    #expect(lines.filter { $0.hasPrefix("  ") }.count == 5)
+    let given = try #require(run.explanations).givenToOthers
+    #expect(text.contains("First preferences given to others: \(given);"))
+    // The five are the best setting rows, ΔU first, then ΔC.
+    let best = try #require(run.placeValues).filter { $0.need == nil }.map(\.change).sorted().prefix(5)
+    #expect(text.contains("unmet priority \(best.first.map { String($0.unmet) } ?? "")"))
+  }
+}

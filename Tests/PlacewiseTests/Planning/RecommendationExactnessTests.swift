@@ -1,0 +1,229 @@
+import PlacewiseTestSupport
+import Testing
+
+@testable import Placewise
+
+/// Random options files for random tiny cases, and the best set found by
+/// enumerating every allowed set: the oracle `recommend` is checked against.
+enum RandomOptions {
+  /// A random options file: one to four groups, up to eight options in all,
+  /// each one or two rows. A group owning a setting of the case adds places
+  /// to it (with or without a need), removes some, or closes it; the others
+  /// open a new setting in one of several sizes. Groups of one option
+  /// sometimes name no group.
+  static func file(for input: Case, seed: UInt64, openingTravel: inout TravelMatrix, openings: inout [URN]) -> Plan {
+    var rng = SeededGenerator(seed: seed)
+    let needs: [NeedCode] = [.asd, .slcn, .semh, .sld]
+    var rows: [PlanRow] = []
+    var line = 2
+    var optionCount = 0
+    let groupCount = Int.random(in: 1...4, using: &rng)
+    for g in 0..<groupCount where optionCount < 8 {
+      let size = min(Int.random(in: 1...3, using: &rng), 8 - optionCount)
+      let groupName: String? = size == 1 && Bool.random(using: &rng) ? nil : "g\(g)"
+      let owned = g < input.settings.count ? input.settings[g] : nil
+      let newURN = URN("N\(g)")
+      if owned == nil {
+        openings.append(newURN)
+        if input.travel != nil {
+          let index = openings.count - 1
+          for p in input.pupils.indices where Int.random(in: 0..<3, using: &rng) > 0 {
+            openingTravel.append(pupil: p, setting: index, minutes: Double(Int.random(in: 0...400, using: &rng)) / 10)
+          }
+        }
+      }
+      let designated: EnumSet<NeedCode> = {
+        var set = EnumSet<NeedCode>()
+        for need in needs where Bool.random(using: &rng) { set.insert(need) }
+        return set
+      }()
+      let place = (Double(Int.random(in: 0...12_000, using: &rng)), Double(Int.random(in: 0...12_000, using: &rng)))
+      for k in 0..<size {
+        optionCount += 1
+        let id = "o\(optionCount)"
+        let capital = Double(Int.random(in: 0...10, using: &rng) * 1000)
+        let annual = Double(Int.random(in: 0...3, using: &rng) * 100)
+        var actions: [PlanAction] = []
+        if let owned {
+          switch Int.random(in: 0..<6, using: &rng) {
+          case 0:
+            actions.append(.closeSetting(urn: owned.urn))
+          case 1 where owned.capacity > 0:
+            actions.append(
+              .addPlaces(urn: owned.urn, places: -Int.random(in: 1...owned.capacity, using: &rng), need: nil))
+          default:
+            let need = Bool.random(using: &rng) ? needs.randomElement(using: &rng) : nil
+            actions.append(.addPlaces(urn: owned.urn, places: Int.random(in: 1...4, using: &rng), need: need))
+          }
+          if Int.random(in: 0..<4, using: &rng) == 0, case .addPlaces = actions[0] {
+            actions.append(.addPlaces(urn: owned.urn, places: 1, need: needs.randomElement(using: &rng)))
+          }
+        } else {
+          let setting = Setting(
+            urn: newURN, name: "New \(g)", kind: .special, easting: place.0, northing: place.1, lowAge: 4,
+            highAge: 16, capacity: k + 1 + Int.random(in: 0...1, using: &rng), needs: designated,
+            needPlaces: g % 2 == 0 ? [needs[g % needs.count]: 1] : [:])
+          actions.append(.newSetting(setting))
+        }
+        for (a, action) in actions.enumerated() {
+          rows.append(
+            PlanRow(
+              line: line, action: action, capitalCost: a == 0 ? capital : 0, annualCost: a == 0 ? annual : 0,
+              option: id, group: groupName))
+          line += 1
+        }
+      }
+    }
+    // Rows of different options interleave in file order now and then.
+    if rows.count > 2 && Bool.random(using: &rng) {
+      rows.swapAt(0, rows.count - 1)
+      for i in rows.indices { rows[i].line = i + 2 }
+    }
+    return Plan(name: "options", file: "options.csv", rows: rows, columns: [:])
+  }
+
+  /// Every allowed set, by enumeration over the groups, each allocated with
+  /// the plain LP on the case the contract's words make (`RandomPlans.applied`).
+  static func everySet(_ input: RecommendationInput, openingTravel: TravelMatrix, openings: [URN]) throws
+    -> [EvaluatedSet]
+  {
+    var sets: [EvaluatedSet] = []
+    var choice = [Int](repeating: -1, count: input.groups.count)
+    func next() -> Bool {
+      for g in choice.indices.reversed() {
+        if choice[g] + 1 < input.groups[g].count {
+          choice[g] += 1
+          return true
+        }
+        choice[g] = -1
+      }
+      return false
+    }
+    repeat {
+      var chosen = [Bool](repeating: false, count: input.options.count)
+      for (g, c) in choice.enumerated() where c >= 0 { chosen[input.groups[g][c]] = true }
+      let plan = input.plan(choosing: chosen)
+      guard Self.applies(plan, to: input.input) else { continue }
+      let changed = RandomPlans.applied(plan, to: input.input, openingTravel: openingTravel, openings: openings)
+      let candidates = CandidateSet(case: changed)
+      let allocation = try Allocator.allocate(
+        changed, candidates: candidates, options: AllocationOptions(method: .plainLP))
+      let summary = AllocationSummary(case: changed, candidates: candidates, allocation: allocation)
+      var capital = 0.0
+      var annual = 0.0
+      for (o, option) in input.options.enumerated() where chosen[o] {
+        capital += option.capitalCost
+        annual += option.annualCost
+      }
+      sets.append(
+        EvaluatedSet(
+          chosen: chosen, unmetPriority: summary.unmetPriority, placementCost: summary.placementCost,
+          capitalCost: capital, annualCost: annual))
+    } while next()
+    return sets
+  }
+
+  /// Whether a plan's rows apply in order (no capacity below 0, every URN a setting).
+  static func applies(_ plan: Plan, to input: Case) -> Bool {
+    var capacity = Dictionary(uniqueKeysWithValues: input.settings.map { ($0.urn, $0.capacity) })
+    for row in plan.rows {
+      switch row.action {
+      case .addPlaces(let urn, let places, _):
+        guard let c = capacity[urn], c + places >= 0 else { return false }
+        capacity[urn] = c + places
+      case .newSetting(let setting):
+        guard capacity[setting.urn] == nil else { return false }
+        capacity[setting.urn] = setting.capacity
+      case .closeSetting(let urn):
+        guard capacity.removeValue(forKey: urn) != nil else { return false }
+      }
+    }
+    return true
+  }
+
+  /// The contract's choice among `sets`, written apart from the search's
+  /// comparison: sort by (U, then the two `then` levels, annual cost), ties
+  /// to the set leaving out the earliest-listed option where they differ.
+  static func best(_ sets: [EvaluatedSet], budget: Double, annualBudget: Double?, then: RecommendationOrder)
+    -> EvaluatedSet?
+  {
+    let slack = 1e-6
+    let allowed = sets.filter {
+      $0.capitalCost <= budget + slack && $0.annualCost <= (annualBudget ?? .infinity) + slack
+    }
+    return allowed.min { a, b in
+      if a.unmetPriority != b.unmetPriority { return a.unmetPriority < b.unmetPriority }
+      let levels: [(Double, Double)] =
+        then == .capital
+        ? [(a.capitalCost, b.capitalCost), (a.placementCost, b.placementCost), (a.annualCost, b.annualCost)]
+        : [(a.placementCost, b.placementCost), (a.capitalCost, b.capitalCost), (a.annualCost, b.annualCost)]
+      for (x, y) in levels where abs(x - y) > slack { return x < y }
+      for (x, y) in zip(a.chosen, b.chosen) where x != y { return !x }
+      return false
+    }
+  }
+}
+
+@Suite("recommend: the best set of options against enumeration of every allowed set")
+struct RecommendationExactnessTests {
+  @Test("random tiny cases: best set and frontier equal enumeration", arguments: [UInt64(0), 55, 110, 165])
+  func againstEnumeration(firstSeed: UInt64) throws {
+    var wrong: [String] = []
+    var binding = 0
+    var changed = 0
+    var checked = 0
+    for seed in firstSeed..<(firstSeed + 55) {
+      let input = RandomCases.tiny(seed: seed &* 31 &+ 5)
+      var openingTravel = TravelMatrix()
+      var openings: [URN] = []
+      let file = RandomOptions.file(for: input, seed: seed, openingTravel: &openingTravel, openings: &openings)
+      let base = CaseWithOpenings(input: input, openingTravel: openingTravel, openings: openings)
+      let options = try RecommendationInput.make(file, base: base)
+      let sets = try RandomOptions.everySet(options, openingTravel: openingTravel, openings: openings)
+      var rng = SeededGenerator(seed: seed &+ 1000)
+      let total = options.options.reduce(0) { $0 + $1.capitalCost }
+      let totalAnnual = options.options.reduce(0) { $0 + $1.annualCost }
+      let budget = [0, total * 0.3, total * 0.6, total + 1000].randomElement(using: &rng) ?? total
+      let annualBudget: Double? = Bool.random(using: &rng) ? (totalAnnual * 0.5).rounded() : nil
+      for then in RecommendationOrder.allCases {
+        let criteria = RecommendationCriteria(budget: budget, annualBudget: annualBudget, then: then)
+        let result = try Recommendation.run(options, criteria: criteria, frontierSteps: 4)
+        checked += 1
+        let unlimited = try #require(
+          RandomOptions.best(sets, budget: .infinity, annualBudget: nil, then: then))
+        if let expected = RandomOptions.best(sets, budget: budget, annualBudget: annualBudget, then: then) {
+          if expected.unmetPriority > unlimited.unmetPriority { binding += 1 }
+          if expected.chosen.contains(true) { changed += 1 }
+          if !Self.same(result.best, expected) {
+            wrong.append(
+              "seed \(seed) \(then) budget \(budget): got \(Self.text(result.best)), want \(Self.text(expected))")
+          }
+        }
+        for row in result.frontier ?? [] {
+          guard let expected = RandomOptions.best(sets, budget: row.budget, annualBudget: annualBudget, then: then),
+            Self.same(row.set, expected)
+          else {
+            wrong.append("seed \(seed) \(then) frontier budget \(row.budget): got \(Self.text(row.set))")
+            continue
+          }
+        }
+        if result.frontier?.count != 5 { wrong.append("seed \(seed): frontier of \(result.frontier?.count ?? 0) rows") }
+      }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) wrong: \(wrong.prefix(5))")
+    #expect(checked == 110)
+    // The cases must exercise the search: budgets that bind, sets that win.
+    #expect(binding > 5, "budgets that bind: \(binding)")
+    #expect(changed > 10, "best sets taking an option: \(changed)")
+  }
+
+  static func same(_ a: EvaluatedSet, _ b: EvaluatedSet) -> Bool {
+    a.chosen == b.chosen && a.unmetPriority == b.unmetPriority && abs(a.placementCost - b.placementCost) < 1e-6
+      && a.capitalCost == b.capitalCost && a.annualCost == b.annualCost
+  }
+
+  static func text(_ set: EvaluatedSet) -> String {
+    let ids = set.chosen.enumerated().filter(\.element).map { "o\($0.offset)" }
+    return "\(ids) U \(set.unmetPriority) C \(set.placementCost) K \(set.capitalCost) A \(set.annualCost)"
+  }
+}

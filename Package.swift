@@ -78,8 +78,12 @@ let package = Package(
     // Operating-system plumbing the CLI uses (atomic output folders): no domain.
     .target(
       name: "SystemPlumbing",
+      dependencies: ["SystemPlumbingC"],
       swiftSettings: strictSettings
     ),
+    // The signal handler that removes a staging folder: C, since Swift cannot
+    // run arbitrary code in a signal handler.
+    .target(name: "SystemPlumbingC"),
     .target(
       name: "PlacewiseReport",
       dependencies: ["Placewise", "Workbook"],
@@ -179,6 +183,11 @@ let package = Package(
       name: "PlacewiseReportTests",
       dependencies: ["PlacewiseReport", "PlacewiseTestSupport", "Workbook", "XLSXTestSupport"],
       exclude: ["Golden"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "SystemPlumbingTests",
+      dependencies: ["SystemPlumbing"],
       swiftSettings: strictSettings
     ),
     .testTarget(

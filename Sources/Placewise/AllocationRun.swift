@@ -58,6 +58,7 @@ public struct AllocationRun: Sendable {
     monitor.report(.phase("verify"))
     try allocation.verify(case: input, candidates: candidates)
     summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
+    try summary.checkFinite()
     lap("verify")
     let planned = try Self.planning(case: input, candidates: candidates, allocation: allocation, options: options)
     placeValues = planned.placeValues

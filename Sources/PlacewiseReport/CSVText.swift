@@ -11,6 +11,7 @@ struct CSVText {
   }
 
   static func escape(_ field: String) -> String {
+    let field = FormulaGuard.neutralised(field)
     guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

@@ -42,7 +42,8 @@ package enum NumberFormatting {
   /// A duration given in minutes, to the whole minute: `45 min`,
   /// `1 h 5 min`, `993 h 14 min`, `2 h` (no `0 min`).
   package static func hoursAndMinutes(_ minutes: Double) -> String {
-    guard minutes.isFinite else { return decimal(minutes, places: 0) }
+    // Beyond 9e15 minutes the conversion to Int could trap: print the number.
+    guard minutes.isFinite, minutes.magnitude < 9e15 else { return decimal(minutes, places: 0) }
     let total = Int(minutes.magnitude.rounded(.toNearestOrAwayFromZero))
     let sign = minutes < 0 && total != 0 ? "-" : ""
     let hours = total / 60

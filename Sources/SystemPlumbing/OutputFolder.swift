@@ -1,4 +1,6 @@
 import Foundation
+import SystemPlumbingC
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -11,185 +13,231 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
   public init(_ message: String) { self.message = message }
   /// The message.
   public var description: String { message }
+
+  /// The system's words for an errno value, read at once (later calls may
+  /// change errno: "cannot create it (Success)").
+  static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
+}
+
+/// A file of an output folder, as written, for the manifest.
+public struct WrittenFile: Sendable, Equatable {
+  /// The path inside the output folder, `/`-separated (`plans/a/summary.json`).
+  public var path: String
+  /// SHA-256 of the contents, 64 lower-case hex digits.
+  public var sha256: String
+  /// Size in bytes.
+  public var bytes: Int
 }
 
 /// Writes a set of output files into a folder all or nothing.
 ///
-/// The files are written into a new private folder beside the target, flushed
-/// to disk, and the two folders are then swapped in one step with Linux's
-/// `renameat2(RENAME_EXCHANGE)` (or, on a file system without it, the target
-/// moved aside and the new folder renamed in). A run killed at any moment
-/// leaves either the earlier folder or the new one complete, plus at most a
-/// hidden `.NAME.placewise-*` folder to remove. The target may hold only
-/// files Placewise writes, so replacing it never deletes anything else.
+/// The files are written into a new private folder beside the target,
+/// flushed to disk, and the two folders are then swapped in one step with
+/// Linux's `renameat2(RENAME_EXCHANGE)` (or, on a file system without it,
+/// the target moved aside and the new folder renamed in). Every output
+/// folder holds a `manifest.json` listing its files with their SHA-256: the
+/// target is replaced only when it is new, empty, or recognised by its
+/// manifest as an earlier Placewise output (`OutputRecognition`), so a run
+/// never deletes what it did not write. A run stopped by SIGINT, SIGTERM or
+/// SIGHUP removes its staging folder; one killed outright leaves a hidden
+/// `.NAME.placewise-new-PID-TOKEN` folder, which the next run into the same
+/// output removes.
 public enum OutputFolder {
-  /// Writes `files` (name and contents) as the folder `path`. A name may
-  /// hold `/` (`plans/baseline/summary.json`): the folders are created.
+  /// The manifest's file name, at the top of every output folder.
+  public static let manifestName = "manifest.json"
+  /// The manifest's format tag: only Placewise writes it.
+  public static let manifestFormat = "placewise-output-manifest/1"
+
+  /// Installs the SIGINT, SIGTERM and SIGHUP handler that removes a staging
+  /// folder, and unblocks those signals on this thread (call it on the main
+  /// thread at the start of a command, so that the whole run can be stopped).
+  public static func installSignalCleanup() { pw_cleanup_install() }
+
+  /// Checks, before any work, that `path` may receive outputs: refuses an
+  /// empty path, the current folder or one holding it, a file, and a folder
+  /// holding anything Placewise did not write.
+  @discardableResult
+  public static func check(_ path: String) throws(OutputError) -> OutputTarget {
+    let target = try OutputPath.resolve(path)
+    return try OutputRecognition.examine(target, shown: path)
+  }
+
+  /// Writes `files` (each a `/`-separated path inside the folder, and its
+  /// contents) and then the manifest `manifest` renders from what was
+  /// written, as the folder `path`.
   ///
-  /// - Parameters:
-  ///   - knownNames: every file name Placewise may have written there, as a
-  ///     path inside the folder whose components may be `*` (any one name:
-  ///     `plans/*/summary.json`); a target holding anything else is refused
-  ///     rather than replaced.
-  ///   - shared: create files readable by group and others (0644/0755)
-  ///     instead of by the owner only (0600/0700).
+  /// - Parameter shared: create files readable by group and others
+  ///   (0644/0755) instead of by the owner only (0600/0700).
   public static func write(
-    _ files: [(name: String, contents: [UInt8])], to path: String, knownNames: Set<String>,
-    shared: Bool = false
+    _ files: [(name: String, contents: [UInt8])], to path: String, shared: Bool = false,
+    manifest: ([WrittenFile]) -> [UInt8]
   ) throws(OutputError) {
-    let fileManager = FileManager.default
-    let target = URL(fileURLWithPath: path).standardizedFileURL
-    let parent = target.deletingLastPathComponent()
-    var isDirectory: ObjCBool = false
-    let exists = fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory)
-    if exists {
-      guard isDirectory.boolValue else { throw OutputError("\(path): exists and is not a folder") }
-      let foreign = Self.foreignEntries(in: target.path, known: knownNames.map { $0.split(separator: "/") })
-      guard foreign.isEmpty else {
-        throw OutputError(
-          "\(path): holds files Placewise did not write (\(foreign.prefix(3).joined(separator: ", "))); "
-            + "choose an empty or new output folder")
-      }
+    for file in files where !isSafeRelativePath(file.name) || file.name == manifestName {
+      throw OutputError("\(file.name): not a file name an output folder may hold")
     }
+    let target = try OutputPath.resolve(path)
+    let found = try OutputRecognition.examine(target, shown: path)
     let fileMode: mode_t = shared ? 0o644 : 0o600
     let folderMode: mode_t = shared ? 0o755 : 0o700
+    let parent = (target as NSString).deletingLastPathComponent
+    let name = (target as NSString).lastPathComponent
+    StagingSweep.removeStale(in: parent, output: name)
 
     // Folders missing above the output (`--out out/sample-county` in a fresh
     // checkout) are created, as private as the output folder itself, and
     // removed again if the outputs cannot be written.
-    var missing: [URL] = []
-    var ancestor = parent
-    while !exists && !fileManager.fileExists(atPath: ancestor.path) && ancestor.path != "/" {
-      missing.append(ancestor)
-      ancestor = ancestor.deletingLastPathComponent()
-    }
-    var created: [URL] = []
-    for folder in missing.reversed() {
-      guard mkdir(folder.path, folderMode) == 0 else {
-        let reason = String(cString: strerror(errno))
-        for made in created.reversed() { rmdir(made.path) }
-        throw OutputError("\(folder.path): cannot create a folder there (\(reason))")
+    let created = found == .absent ? try createMissingFolders(above: parent, mode: folderMode) : []
+    do throws(OutputError) {
+      let staging = try stage(
+        files, manifest: manifest, parent: parent, name: name, fileMode: fileMode, folderMode: folderMode)
+      defer { pw_cleanup_disarm() }
+      do throws(OutputError) {
+        try swapIn(staging, as: target, shown: path)
+      } catch {
+        _ = pw_remove_tree(staging)
+        throw error
       }
-      created.append(folder)
-    }
-    do {
-      try replace(
-        target, with: files, path: path, exists: exists, fileMode: fileMode, folderMode: folderMode)
     } catch {
-      for made in created.reversed() { rmdir(made.path) }
+      for made in created.reversed() { rmdir(made) }
       throw error
+    }
+    try? syncPath(parent)
+  }
+
+  /// Whether `path` names a file inside a folder: relative, `/`-separated,
+  /// no empty, `.` or `..` part, no NUL.
+  public static func isSafeRelativePath(_ path: String) -> Bool {
+    guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0) else { return false }
+    return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
+      !$0.isEmpty && $0 != "." && $0 != ".."
     }
   }
 
-  /// Writes the files into a staging folder beside `target` and swaps it in.
-  private static func replace(
-    _ target: URL, with files: [(name: String, contents: [UInt8])], path: String, exists: Bool,
-    fileMode: mode_t, folderMode: mode_t
-  ) throws(OutputError) {
-    let fileManager = FileManager.default
-    let parent = target.deletingLastPathComponent()
-    let name = target.lastPathComponent
+  private static func createMissingFolders(above parent: String, mode: mode_t) throws(OutputError) -> [String] {
+    var missing: [String] = []
+    var ancestor = parent
+    var status = stat()
+    while ancestor != "/" && !ancestor.isEmpty && lstat(ancestor, &status) != 0 {
+      missing.append(ancestor)
+      ancestor = (ancestor as NSString).deletingLastPathComponent
+    }
+    var created: [String] = []
+    for folder in missing.reversed() {
+      if mkdir(folder, mode) == 0 {
+        created.append(folder)
+        continue
+      }
+      let code = errno
+      // Another run may have made it a moment ago.
+      if code == EEXIST, lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { continue }
+      for made in created.reversed() { rmdir(made) }
+      throw OutputError("\(folder): cannot create a folder there (\(OutputError.reason(code)))")
+    }
+    return created
+  }
+
+  /// Writes the files and the manifest into a new staging folder beside the
+  /// target, armed for removal on a signal; its path.
+  private static func stage(
+    _ files: [(name: String, contents: [UInt8])], manifest: ([WrittenFile]) -> [UInt8], parent: String,
+    name: String, fileMode: mode_t, folderMode: mode_t
+  ) throws(OutputError) -> String {
     let token = UUID().uuidString.prefix(8)
-    let staging = parent.appendingPathComponent(".\(name).placewise-new-\(token)")
-    guard mkdir(staging.path, folderMode) == 0 else {
-      throw OutputError("\(parent.path): cannot create a folder there (\(String(cString: strerror(errno))))")
+    let staging = parent + "/" + StagingSweep.stagingName(output: name, token: String(token))
+    pw_cleanup_install()
+    _ = pw_cleanup_arm(staging)
+    guard mkdir(staging, folderMode) == 0 else {
+      let code = errno
+      pw_cleanup_disarm()
+      throw OutputError("\(parent): cannot create a folder there (\(OutputError.reason(code)))")
     }
     do throws(OutputError) {
-      var folders: Set<String> = []
+      var written: [WrittenFile] = []
+      var made: Set<String> = []
       for file in files {
-        // Nested outputs: each folder above the file once, in order.
-        var folder = staging
-        for component in file.name.split(separator: "/").dropLast() {
-          folder = folder.appendingPathComponent(String(component))
-          if folders.insert(folder.path).inserted, mkdir(folder.path, folderMode) != 0 {
-            throw OutputError("\(folder.path): cannot create a folder there (\(String(cString: strerror(errno))))")
+        var folder = ""
+        for part in file.name.split(separator: "/").dropLast() {
+          folder += (folder.isEmpty ? "" : "/") + part
+          if made.insert(folder).inserted, mkdir(staging + "/" + folder, folderMode) != 0 {
+            throw OutputError("\(folder): cannot create a folder (\(OutputError.reason(errno)))")
           }
         }
-        try writeFile(staging.appendingPathComponent(file.name).path, file.contents, mode: fileMode)
+        try writeFile(staging + "/" + file.name, file.contents, mode: fileMode)
+        written.append(WrittenFile(path: file.name, sha256: SHA256.hex(file.contents), bytes: file.contents.count))
       }
-      for folder in folders.sorted() { try syncPath(folder) }
-      try syncPath(staging.path)
+      try writeFile(staging + "/" + manifestName, manifest(written), mode: fileMode)
+      for folder in made.sorted(by: >) { try syncPath(staging + "/" + folder) }
+      try syncPath(staging)
     } catch {
-      try? fileManager.removeItem(at: staging)
+      _ = pw_remove_tree(staging)
+      pw_cleanup_disarm()
       throw error
     }
-
-    if exists {
-      if exchange(staging.path, target.path) {
-        // staging now holds the earlier outputs, all written by Placewise.
-        try? fileManager.removeItem(at: staging)
-      } else {
-        let aside = parent.appendingPathComponent(".\(name).placewise-old-\(token)")
-        guard rename(target.path, aside.path) == 0 else {
-          try? fileManager.removeItem(at: staging)
-          throw OutputError("\(path): cannot replace it (\(String(cString: strerror(errno))))")
-        }
-        guard rename(staging.path, target.path) == 0 else {
-          _ = rename(aside.path, target.path)
-          try? fileManager.removeItem(at: staging)
-          throw OutputError("\(path): cannot replace it (\(String(cString: strerror(errno))))")
-        }
-        try? fileManager.removeItem(at: aside)
-      }
-    } else {
-      guard rename(staging.path, target.path) == 0 else {
-        try? fileManager.removeItem(at: staging)
-        throw OutputError("\(path): cannot create it (\(String(cString: strerror(errno))))")
-      }
-    }
-    try? syncPath(parent.path)
+    return staging
   }
 
-  /// The entries under `path` (relative paths, sorted) that no known
-  /// pattern covers: a file must match a pattern, a folder must lie on the
-  /// way to one. Links are judged as what they are, never followed.
-  private static func foreignEntries(in path: String, known: [[Substring]], prefix: [String] = []) -> [String] {
-    let fileManager = FileManager.default
-    let names = ((try? fileManager.contentsOfDirectory(atPath: path)) ?? []).sorted()
-    var foreign: [String] = []
-    for name in names {
-      let relative = prefix + [name]
-      let full = path + "/" + name
-      let type = (try? fileManager.attributesOfItem(atPath: full))?[.type] as? FileAttributeType
-      func matches(_ pattern: [Substring]) -> Bool {
-        zip(pattern, relative).allSatisfy { $0 == "*" || $0 == $1 }
-      }
-      if type == .typeDirectory {
-        if known.contains(where: { $0.count > relative.count && matches($0) }) {
-          foreign += foreignEntries(in: full, known: known, prefix: relative)
-        } else {
-          foreign.append(relative.joined(separator: "/"))
+  /// Puts the staged folder in the target's place. The target is examined
+  /// again first (the check before the solve may be minutes old), and a run
+  /// that finds the folder created meanwhile by another run replaces it in
+  /// turn: of two runs into one new folder, the last to finish wins.
+  private static func swapIn(_ staging: String, as target: String, shown: String) throws(OutputError) {
+    for _ in 0..<5 {
+      let found = try OutputRecognition.examine(target, shown: shown)
+      if found == .absent {
+        if rename(staging, target) == 0 { return }
+        let code = errno
+        guard code == EEXIST || code == ENOTEMPTY else {
+          throw OutputError("\(shown): cannot create it (\(OutputError.reason(code)))")
         }
-      } else if !known.contains(where: { $0.count == relative.count && matches($0) }) {
-        foreign.append(relative.joined(separator: "/"))
+        continue  // created meanwhile: examine it and swap with it
       }
+      if exchange(staging, target) {
+        // staging now holds the earlier outputs, all written by Placewise.
+        _ = pw_remove_tree(staging)
+        return
+      }
+      let code = errno
+      if code == ENOENT { continue }  // removed meanwhile
+      guard code == EINVAL || code == ENOSYS else {
+        throw OutputError("\(shown): cannot replace it (\(OutputError.reason(code)))")
+      }
+      // No RENAME_EXCHANGE on this file system: move the target aside first.
+      let aside = staging.replacingOccurrences(of: ".placewise-new-", with: ".placewise-old-")
+      guard rename(target, aside) == 0 else {
+        throw OutputError("\(shown): cannot replace it (\(OutputError.reason(errno)))")
+      }
+      guard rename(staging, target) == 0 else {
+        let reason = OutputError.reason(errno)
+        _ = rename(aside, target)
+        throw OutputError("\(shown): cannot replace it (\(reason))")
+      }
+      _ = pw_remove_tree(aside)
+      return
     }
-    return foreign
+    throw OutputError("\(shown): other programs keep changing it; try again")
   }
 
   private static func writeFile(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(OutputError) {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-    guard fd >= 0 else { throw OutputError("\(path): cannot create (\(String(cString: strerror(errno))))") }
+    guard fd >= 0 else { throw OutputError("\(path): cannot create (\(OutputError.reason(errno)))") }
     defer { close(fd) }
     var written = 0
     while written < bytes.count {
       let n = bytes.withUnsafeBytes { buffer in
-        // A non-empty array always has a base address.
-        guard let base = buffer.baseAddress else { return 0 }
-        return Glibc.write(fd, base + written, bytes.count - written)
+        Glibc.write(fd, buffer.baseAddress.map { $0 + written }, bytes.count - written)
       }
       if n < 0 {
         if errno == EINTR { continue }
-        throw OutputError("\(path): cannot write (\(String(cString: strerror(errno))))")
+        throw OutputError("\(path): cannot write (\(OutputError.reason(errno)))")
       }
       written += n
     }
-    guard fsync(fd) == 0 else { throw OutputError("\(path): cannot flush (\(String(cString: strerror(errno))))") }
+    guard fsync(fd) == 0 else { throw OutputError("\(path): cannot flush (\(OutputError.reason(errno)))") }
   }
 
   private static func syncPath(_ path: String) throws(OutputError) {
     let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { throw OutputError("\(path): cannot open (\(String(cString: strerror(errno))))") }
+    guard fd >= 0 else { throw OutputError("\(path): cannot open (\(OutputError.reason(errno)))") }
     defer { close(fd) }
     _ = fsync(fd)
   }
@@ -205,9 +253,12 @@ public enum OutputFolder {
     return unsafeBitCast(symbol, to: Renameat2.self)
   }()
 
-  /// Swaps two paths atomically; false if the system cannot.
+  /// Swaps two paths atomically; false (errno set) if the system cannot.
   private static func exchange(_ a: String, _ b: String) -> Bool {
-    guard let renameat2 else { return false }
+    guard let renameat2 else {
+      errno = ENOSYS
+      return false
+    }
     let renameExchange: UInt32 = 1 << 1
     return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
   }

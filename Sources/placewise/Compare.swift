@@ -44,12 +44,21 @@ struct Compare: ParsableCommand {
 
   func validate() throws {
     if plans.isEmpty { throw ValidationError("Give at least one plan file.") }
-    if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-      throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
+    if let timeLimit, !(timeLimit > 0 && timeLimit <= Allocate.maxTimeLimit) {
+      throw ValidationError(
+        "--time-limit must be a number of seconds above 0 and at most \(Int(Allocate.maxTimeLimit)) (a week), "
+          + "not \(timeLimit)")
     }
   }
 
   func run() throws {
+    OutputFolder.installSignalCleanup()
+    // The output folder first: a refusal must not wait for the solves.
+    do {
+      try OutputFolder.check(out)
+    } catch {
+      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    }
     let clock = ContinuousClock()
     var mark = clock.now
     var phases: [(String, Double)] = []
@@ -91,7 +100,11 @@ struct Compare: ParsableCommand {
       for outcome in outcomes {
         files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
       }
-      try OutputFolder.write(files, to: out, knownNames: ComparisonFiles.names, shared: shared)
+      let inputs = OutputWriting.digests(
+        of: OutputWriting.caseInputs(
+          folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [caseOptions.postcodes] + plans))
+      try OutputWriting.write(
+        files, to: out, shared: shared, policy: input.cases[0].input.policy, inputs: inputs)
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
@@ -103,7 +116,7 @@ struct Compare: ParsableCommand {
     }
     if !quiet {
       print(ComparisonTable.render(outcomes), terminator: "")
-      print("Written: \(out)")
+      print(TerminalText.safe("Written: \(out)"))
     }
   }
 }

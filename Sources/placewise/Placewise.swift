@@ -36,7 +36,9 @@ struct PlacewiseCommand: ParsableCommand {
 }
 
 enum PlacewiseVersion {
-  static let string = "placewise 0.1.0 (case format 1)"
+  /// The program's version number.
+  static let number = "0.1.0"
+  static let string = "placewise \(number) (case format 1)"
 }
 
 extension SolverMethod: ExpressibleByArgument {}
@@ -58,22 +60,23 @@ struct CaseOptions: ParsableArguments {
   var postcodes: String?
 }
 
-/// Prints the problems of an invalid case to standard error.
-func report(_ error: InvalidCaseError) {
-  var text = "placewise: the case is invalid; nothing was written.\n"
+/// Prints the problems of an invalid case to standard error; `wrote` says
+/// whether the command would have written anything.
+func report(_ error: InvalidCaseError, writes: Bool = true) {
+  var text = "placewise: the case is invalid" + (writes ? "; nothing was written.\n" : ".\n")
   text += error.description + "\n"
   text += "\(error.totalCount) problem\(error.totalCount == 1 ? "" : "s") found.\n"
-  FileHandle.standardError.write(Data(text.utf8))
+  FileHandle.standardError.write(Data(TerminalText.safe(text).utf8))
 }
 
 func reportWarnings(_ warnings: [InputWarning]) {
   guard !warnings.isEmpty else { return }
   let text = warnings.map { "warning: \($0.description)" }.joined(separator: "\n") + "\n"
-  FileHandle.standardError.write(Data(text.utf8))
+  FileHandle.standardError.write(Data(TerminalText.safe(text).utf8))
 }
 
 func fail(_ message: String, status: Int32) -> ExitCode {
-  FileHandle.standardError.write(Data("placewise: \(message)\n".utf8))
+  FileHandle.standardError.write(Data(TerminalText.safe("placewise: \(message)\n").utf8))
   return ExitCode(status)
 }
 
@@ -133,13 +136,26 @@ struct Allocate: ParsableCommand {
   @Flag(name: .customLong("no-explain"), help: "Skip explanations.csv (why each pupil was placed where they were).")
   var noExplain = false
 
+  /// The longest `--time-limit`: a week, far beyond any real run (a national
+  /// case takes minutes), and far inside what a Duration holds.
+  static let maxTimeLimit = 604_800.0
+
   func validate() throws {
-    if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-      throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
+    if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.maxTimeLimit) {
+      throw ValidationError(
+        "--time-limit must be a number of seconds above 0 and at most \(Int(Self.maxTimeLimit)) (a week), "
+          + "not \(timeLimit)")
     }
   }
 
   func run() throws {
+    OutputFolder.installSignalCleanup()
+    // The output folder first: a refusal must not wait for the solve.
+    do {
+      try OutputFolder.check(out)
+    } catch {
+      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    }
     let run: AllocationRun
     let progress = ProgressLine(quiet: quiet)
     defer { progress?.finish() }
@@ -166,11 +182,14 @@ struct Allocate: ParsableCommand {
     progress?.finish()
     reportWarnings(run.input.warnings)
     let writeStart = ContinuousClock.now
+    let inputs = OutputWriting.digests(
+      of: OutputWriting.caseInputs(
+        folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [caseOptions.postcodes]))
     do {
       let title = "Allocation report: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
-      try OutputFolder.write(
-        OutputFiles.render(run, reportLevel: reportLevel, title: title), to: out, knownNames: OutputFiles.names,
-        shared: shared)
+      try OutputWriting.write(
+        OutputFiles.render(run, reportLevel: reportLevel, title: title), to: out, shared: shared,
+        policy: run.input.policy, inputs: inputs)
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
@@ -189,8 +208,10 @@ struct Allocate: ParsableCommand {
     if !quiet {
       let planning = HumanSummary.planning(
         case: run.input, placeValues: run.placeValues, explanations: run.explanations)
+      let summary = HumanSummary.render(
+        summary: run.summary, allocation: run.allocation, outputFolder: out, planning: planning)
       print(
-        HumanSummary.render(summary: run.summary, allocation: run.allocation, outputFolder: out, planning: planning),
+        TerminalText.safe(summary),
         terminator: "")
     }
   }
@@ -213,7 +234,7 @@ struct Validate: ParsableCommand {
       print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")
       print(NoEligibleReport.render(case: input), terminator: "")
     } catch {
-      report(error)
+      report(error, writes: false)
       throw ExitCode(ExitStatus.invalidInput)
     }
   }

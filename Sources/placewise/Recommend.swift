@@ -79,12 +79,21 @@ struct Recommend: ParsableCommand {
     if let frontier, !(1...1000).contains(frontier) {
       throw ValidationError("--frontier must be a whole number from 1 to 1000, not \(frontier)")
     }
-    if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-      throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
+    if let timeLimit, !(timeLimit > 0 && timeLimit <= Allocate.maxTimeLimit) {
+      throw ValidationError(
+        "--time-limit must be a number of seconds above 0 and at most \(Int(Allocate.maxTimeLimit)) (a week), "
+          + "not \(timeLimit)")
     }
   }
 
   func run() throws {
+    OutputFolder.installSignalCleanup()
+    // The output folder first: a refusal must not wait for the solves.
+    do {
+      try OutputFolder.check(out)
+    } catch {
+      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    }
     let clock = ContinuousClock()
     var mark = clock.now
     var phases: [(String, Double)] = []
@@ -145,7 +154,11 @@ struct Recommend: ParsableCommand {
     if let frontierRows { files.append(("frontier.csv", Array(FrontierCSV.render(frontierRows).utf8))) }
     do {
       files += try OutputFiles.render(run, reportLevel: reportLevel).map { ("allocation/" + $0.name, $0.contents) }
-      try OutputFolder.write(files, to: out, knownNames: RecommendationFiles.names, shared: shared)
+      let inputs = OutputWriting.digests(
+        of: OutputWriting.caseInputs(
+          folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
+          others: [caseOptions.postcodes, optionsFile]))
+      try OutputWriting.write(files, to: out, shared: shared, policy: input.input.policy, inputs: inputs)
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
@@ -167,7 +180,7 @@ struct Recommend: ParsableCommand {
       text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
       text += "  \(result.allocationsSolved) allocations solved exactly\n"
       text += "Written: \(out)\n"
-      print(text, terminator: "")
+      print(TerminalText.safe(text), terminator: "")
     }
   }
 }

@@ -8,7 +8,7 @@ struct CLIResult {
 }
 
 /// The built `placewise` executable, which SwiftPM puts beside the test bundle.
-private func placewiseBinary() -> URL {
+func placewiseBinary() -> URL {
   let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   let binary = bundle.appendingPathComponent("placewise")
   if FileManager.default.fileExists(atPath: binary.path) { return binary }

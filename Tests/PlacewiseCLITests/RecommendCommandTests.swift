@@ -27,7 +27,10 @@ struct RecommendCommandTests {
     let result = try runPlacewise(["recommend", tinyCase, file, "--budget", "45000", "--frontier", "2", "--out", out])
     #expect(result.status == 0, "\(result.stderr)")
     let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-    #expect(names == ["allocation", "frontier.csv", "plan.csv", "recommendation.csv", "report.html", "summary.json"])
+    #expect(
+      names == [
+        "allocation", "frontier.csv", "manifest.json", "plan.csv", "recommendation.csv", "report.html", "summary.json",
+      ])
     func text(_ name: String) throws -> String { try String(contentsOfFile: out + "/" + name, encoding: .utf8) }
     // Both Oakfield options place the second pupil; two-places costs less
     // capital; elm-park ties with leaving it out, and the tie rule leaves it out.

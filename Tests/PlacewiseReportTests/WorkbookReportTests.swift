@@ -6,7 +6,7 @@ import Testing
 import Workbook
 import XLSXTestSupport
 
-/// A tiny case whose ids and names look like formulas or lose leading zeros
+/// A tiny case whose ids look like numbers or words, names like formulas, or lose leading zeros
 /// if a writer is careless, with pupils in every phase and one unplaced.
 private func trickyCase() throws -> AllocationRun {
   let scratch = try ScratchFolder()
@@ -20,9 +20,9 @@ private func trickyCase() throws -> AllocationRun {
       """#,
       "pupils.csv": """
       pupil_id,easting,northing,age,primary_need,provision,preferences,priority,current_urn
-      =1+2,400500,200000,9,ASD,special,000123,2,0012
+      1E5,400500,200000,9,ASD,special,000123,2,0012
       0012,400000,200100,8,ASD,special;mainstream,000123;0012,1,
-      @SUM(A1),400000,200000,15,SEMH,special,,3,000123
+      TRUE,400000,200000,15,SEMH,special,,3,000123
       -7,400000,200000,3,SLCN,special,,1,
       P5,400100,200000,17,ASD,special,,1,
       """,
@@ -117,7 +117,12 @@ private func expectSheet(_ sheet: XLSXSheet, equals csvText: String, _ source: S
         }
         #expect(close(value, wanted) && shown == format, "\(where_)", sourceLocation: source)
       } else {
-        #expect(cell == .text(field), "\(where_)", sourceLocation: source)
+        // A CSV has no cell types, so a cell a spreadsheet would run as a
+        // formula gets a leading apostrophe there; the workbook's text cell
+        // needs none.
+        var text = field
+        if text.hasPrefix("'"), let next = text.dropFirst().first, "=+-@\t\r".contains(next) { text.removeFirst() }
+        #expect(cell == .text(text), "\(where_)", sourceLocation: source)
       }
       compared += 1
     }
@@ -155,7 +160,8 @@ struct WorkbookReportTests {
     let book = try XLSXFile(bytes: try WorkbookReport.render(try trickyCase()))
     let placements = try book.sheet("Placements")
     let ids = (1...5).map { placements.cell($0, 0) }
-    #expect(ids == [.text("=1+2"), .text("0012"), .text("@SUM(A1)"), .text("-7"), .text("P5")])
+    // Ids starting a formula (=, +, -, @) are refused by the case reader.
+    #expect(ids == [.text("1E5"), .text("0012"), .text("TRUE"), .text("-7"), .text("P5")])
     #expect(placements.cell(1, 11) == .text("0012"))  // current_urn
     let settings = try book.sheet("Settings")
     #expect(settings.cell(1, 0) == .text("000123"))

@@ -76,6 +76,37 @@ func fuzzCaseReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         precondition(pairs.insert(Int(travel.pupil[k]) * read.settings.count + Int(travel.setting[k])).inserted)
       }
     }
+    // Every number in its plausible range, so that nothing later can trap
+    // or overflow; ids free of invisible characters and formula starts;
+    // names on one line.
+    for setting in read.settings {
+      precondition(InputRange.easting.contains(setting.easting) && InputRange.northing.contains(setting.northing))
+      precondition(InputRange.age.contains(setting.lowAge) && InputRange.age.contains(setting.highAge))
+      precondition(InputRange.places.contains(setting.capacity) && InputRange.places.contains(setting.onRoll))
+      precondition(setting.needPlaces.values.allSatisfy { InputRange.places.contains($0) })
+      precondition(setting.costPerPlace.map { InputRange.costPerPlace.contains($0) } ?? true)
+      precondition(!setting.name.unicodeScalars.contains { $0.properties.generalCategory == .control })
+      var urn = setting.urn.rawValue
+      precondition(urn.withUTF8 { IdentifierText.problem(in: $0) } == nil)
+    }
+    for pupil in read.pupils {
+      precondition(InputRange.easting.contains(pupil.easting) && InputRange.northing.contains(pupil.northing))
+      precondition(InputRange.age.contains(pupil.age) && InputRange.priority.contains(pupil.priority))
+      precondition(pupil.maxTravelMinutes.map { InputRange.minutes.contains($0) } ?? true)
+      var id = pupil.id.rawValue
+      precondition(id.withUTF8 { IdentifierText.problem(in: $0) } == nil)
+    }
+    if let travel = read.travel {
+      precondition(travel.minutes.allSatisfy { InputRange.minutes.contains($0) })
+    }
+    let policy = read.policy
+    for value in [
+      policy.maxTravelMinutesPrimary, policy.maxTravelMinutesSecondary, policy.speedKmh, policy.detourFactor,
+      policy.preferenceStep, policy.unlistedPenalty,
+    ] {
+      precondition(value.isFinite && value >= 0 && value <= 100_000)
+    }
+    precondition(policy.speedKmh >= 1 && policy.detourFactor >= 1)
     _ = read.warnings.map(\.description)
   } catch {
     // The error's text is what a user sees: build it, so its code runs too.

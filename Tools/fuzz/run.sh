@@ -33,7 +33,7 @@ mkdir -p "$build" "$artifacts/corpus" "$artifacts/logs"
 # The Placewise module's own settings (Package.swift): Swift 6, package access,
 # the upcoming features. Asserts stay on (-assert-config Debug) so the
 # reader's invariant checks run under the fuzzer too.
-sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*.swift Tools/fuzz/FuzzCase.swift)
+sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Internals/ParallelSlots.swift Tools/fuzz/FuzzCase.swift)
 flags=(
   -sanitize=fuzzer,address -parse-as-library -O -g -wmo -assert-config Debug
   -module-name Placewise -package-name placewise -swift-version 6
@@ -51,7 +51,7 @@ fi
 if [[ ${1:-} == --parity ]]; then
   shift
   parity=$build/parity
-  parity_sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*.swift Tools/fuzz/FuzzCase.swift Tools/fuzz/Parity.swift)
+  parity_sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Internals/ParallelSlots.swift Tools/fuzz/FuzzCase.swift Tools/fuzz/Parity.swift)
   newest=$(ls -t "${parity_sources[@]}" | head -n 1)
   if [[ ! -x $parity || $newest -nt $parity ]]; then
     echo "building $parity" >&2

@@ -24,8 +24,8 @@ struct SettingGrid: Sendable {
     var size = max(500, (width * height / target).squareRoot())
     while (width / size + 1) * (height / size + 1) > 4_000_000 { size *= 2 }
     cellSize = size
-    columns = Int(width / size) + 1
-    rows = Int(height / size) + 1
+    columns = Self.floorIndex(width / size) + 1
+    rows = Self.floorIndex(height / size) + 1
 
     var starts: [[Int32]] = []
     var lists: [[Int32]] = []
@@ -54,9 +54,17 @@ struct SettingGrid: Sendable {
   private static func cell(
     _ e: Double, _ n: Double, _ minE: Double, _ minN: Double, _ size: Double, _ columns: Int, _ rows: Int
   ) -> Int {
-    let c = min(columns - 1, max(0, Int((e - minE) / size)))
-    let r = min(rows - 1, max(0, Int((n - minN) / size)))
+    let c = min(columns - 1, max(0, floorIndex((e - minE) / size)))
+    let r = min(rows - 1, max(0, floorIndex((n - minN) / size)))
     return r * columns + c
+  }
+
+  /// `x` rounded down to a whole number, held within -1...Int32.max (NaN
+  /// gives -1): the input's ranges keep grid positions small, and no value
+  /// reaching here may trap in the conversion.
+  private static func floorIndex(_ x: Double) -> Int {
+    guard x > -1 else { return -1 }
+    return x < Double(Int32.max) ? Int(x.rounded(.down)) : Int(Int32.max)
   }
 
   /// Calls `body` with every setting of the given kinds whose grid cell lies
@@ -70,10 +78,10 @@ struct SettingGrid: Sendable {
       for kind in kinds { for s in members[kind.rawValue] { body(Int(s)) } }
       return
     }
-    let c0 = max(0, Int(((easting - radius - minEasting) / cellSize).rounded(.down)))
-    let c1 = min(columns - 1, Int(((easting + radius - minEasting) / cellSize).rounded(.down)))
-    let r0 = max(0, Int(((northing - radius - minNorthing) / cellSize).rounded(.down)))
-    let r1 = min(rows - 1, Int(((northing + radius - minNorthing) / cellSize).rounded(.down)))
+    let c0 = max(0, Self.floorIndex((easting - radius - minEasting) / cellSize))
+    let c1 = min(columns - 1, Self.floorIndex((easting + radius - minEasting) / cellSize))
+    let r0 = max(0, Self.floorIndex((northing - radius - minNorthing) / cellSize))
+    let r1 = min(rows - 1, Self.floorIndex((northing + radius - minNorthing) / cellSize))
     guard c0 <= c1, r0 <= r1 else { return }
     for kind in kinds {
       let start = cellStart[kind.rawValue]

@@ -204,8 +204,8 @@ struct GIASReading {
     let urn = table.text(.urn, required: true, expected: "the establishment's URN") ?? ""
     let name = table.text(.name, required: true, expected: "the establishment's name") ?? ""
     let age = "an age in whole years >= 0"
-    let lowAge = table.whole(.lowAge, required: true, minimum: 0, expected: age)
-    let highAge = table.whole(.highAge, required: true, minimum: 0, expected: age)
+    let lowAge = table.whole(.lowAge, required: true, range: 0...Int.max, expected: age)
+    let highAge = table.whole(.highAge, required: true, range: 0...Int.max, expected: age)
     if let lowAge, let highAge, lowAge > highAge {
       table.report(.lowAge, found: "\(lowAge), above StatutoryHighAge \(highAge)", expected: "low age <= high age")
     }
@@ -215,9 +215,10 @@ struct GIASReading {
     let easting = table.decimal(.easting, required: true, expected: "an easting in metres (British National Grid)")
     let northing = table.decimal(.northing, required: true, expected: "a northing in metres (British National Grid)")
     let places = "a whole number of places >= 0"
-    let capacity = table.whole(.schoolCapacity, required: false, minimum: 0, expected: places)
+    let capacity = table.whole(.schoolCapacity, required: false, range: 0...Int.max, expected: places)
     let capacityEmpty = table.cell(.schoolCapacity)?.isEmpty ?? false
-    let onRoll = table.whole(.numberOfPupils, required: false, minimum: 0, expected: "a whole number of pupils >= 0")
+    let onRoll = table.whole(
+      .numberOfPupils, required: false, range: 0...Int.max, expected: "a whole number of pupils >= 0")
 
     var needs = EnumSet<NeedCode>()
     for column in GIASColumn.senColumns {
@@ -264,9 +265,9 @@ struct GIASReading {
   private static func unit(
     _ table: inout TableReader<GIASColumn>, suffix: String, label: String, capacity: GIASColumn, onRoll: GIASColumn
   ) -> Establishment.Unit {
-    let places = table.whole(capacity, required: false, minimum: 0, expected: "a whole number of places >= 0")
+    let places = table.whole(capacity, required: false, range: 0...Int.max, expected: "a whole number of places >= 0")
     let empty = table.cell(capacity).map(\.isEmpty) ?? true
-    let roll = table.whole(onRoll, required: false, minimum: 0, expected: "a whole number of pupils >= 0")
+    let roll = table.whole(onRoll, required: false, range: 0...Int.max, expected: "a whole number of pupils >= 0")
     let missing = empty ? missingCapacity(&table, capacity, what: "the \(label)'s") : nil
     return Establishment.Unit(suffix: suffix, label: label, capacity: places, onRoll: roll, missingCapacity: missing)
   }

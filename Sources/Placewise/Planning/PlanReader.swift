@@ -130,12 +130,12 @@ public enum PlanReader {
     var columns: [String: Int] = [:]
     var rows: [PlanRow] = []
     let actions = "add_places, new_setting or close_setting"
-    let costExpected = "an amount in pounds >= 0 (or empty for 0)"
+    let costExpected = "an amount in pounds \(InputRange.text(InputRange.planCost)) (or empty for 0)"
     while table.nextRow() {
       let line = table.line
       let word = table.text(.action, required: true, expected: "an action: " + actions)
-      let capital = table.decimal(.capitalCost, required: false, minimum: 0, expected: costExpected)
-      let annual = table.decimal(.annualCost, required: false, minimum: 0, expected: costExpected)
+      let capital = table.decimal(.capitalCost, required: false, range: InputRange.planCost, expected: costExpected)
+      let annual = table.decimal(.annualCost, required: false, range: InputRange.planCost, expected: costExpected)
       let note = table.text(.note, required: false, expected: "")
       var option: String?
       var group: String?
@@ -213,8 +213,10 @@ public enum PlanReader {
 
   /// `places`: a whole number other than 0, negative to remove places.
   private static func places(_ table: inout TableReader<PlanColumn>) -> Int? {
-    let expected = "a whole number of places other than 0 (negative to remove places)"
-    guard let value = table.whole(.places, required: true, minimum: Int.min, expected: expected) else { return nil }
+    let most = InputRange.text(InputRange.places.upperBound)
+    let expected = "a whole number of places other than 0, from -\(most) to \(most) (negative to remove places)"
+    let range = -InputRange.places.upperBound...InputRange.places.upperBound
+    guard let value = table.whole(.places, required: true, range: range, expected: expected) else { return nil }
     guard value != 0 else {
       table.report(.places, found: "0", expected: expected)
       return nil

@@ -46,7 +46,9 @@ public enum Allocator {
   ) throws(AllocationError) -> Allocation {
     let clock = ContinuousClock()
     let start = clock.now
-    let deadline = options.timeLimit.map { start.advanced(by: .seconds($0)) }
+    // Held below 10^9 s (31 years): Duration traps near 9.2e18 s, and no
+    // limit that long stops a run anyway.
+    let deadline = options.timeLimit.map { start.advanced(by: .seconds(min($0, 1e9))) }
     var chosenPair: [Int]
     var path: String
     var detail: String

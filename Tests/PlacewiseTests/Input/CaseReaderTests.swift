@@ -219,16 +219,16 @@ private let ruleCases: [InputRuleCase] = [
   InputRuleCase(file: "settings.csv", column: "easting", value: "1e400", found: "\"1e400\"", expected: "finite"),
   InputRuleCase(file: "settings.csv", column: "northing", value: "nan", found: "\"nan\"", expected: "northing"),
   InputRuleCase(file: "settings.csv", column: "northing", value: "0x1p3", found: "\"0x1p3\"", expected: "northing"),
-  InputRuleCase(file: "settings.csv", column: "low_age", value: "-1", found: "\"-1\"", expected: ">= 0"),
+  InputRuleCase(file: "settings.csv", column: "low_age", value: "-1", found: "\"-1\"", expected: "from 0 to 25"),
   InputRuleCase(file: "settings.csv", column: "low_age", value: "4.5", found: "\"4.5\"", expected: "whole"),
   InputRuleCase(file: "settings.csv", column: "high_age", value: "", found: "an empty cell", expected: "whole"),
   InputRuleCase(
     file: "settings.csv", column: "low_age", value: "12", found: "12, above high_age 5",
     expected: "low_age <= high_age",
     also: ["high_age": "5"]),
-  InputRuleCase(file: "settings.csv", column: "capacity", value: "-1", found: "\"-1\"", expected: ">= 0"),
+  InputRuleCase(file: "settings.csv", column: "capacity", value: "-1", found: "\"-1\"", expected: "from 0 to 100,000"),
   InputRuleCase(file: "settings.csv", column: "capacity", value: "3.5", found: "\"3.5\"", expected: "whole"),
-  InputRuleCase(file: "settings.csv", column: "on_roll", value: "-2", found: "\"-2\"", expected: ">= 0"),
+  InputRuleCase(file: "settings.csv", column: "on_roll", value: "-2", found: "\"-2\"", expected: "from 0 to 100,000"),
   InputRuleCase(
     file: "settings.csv", column: "gender", value: "coed", found: "\"coed\"", expected: "mixed, boys or girls"),
   InputRuleCase(file: "settings.csv", column: "needs", value: "ASD; XYZ", found: "\"XYZ\"", expected: "SPLD"),
@@ -236,18 +236,18 @@ private let ruleCases: [InputRuleCase] = [
   InputRuleCase(
     file: "settings.csv", column: "need_places", value: "ASD:2:3", found: "\"ASD:2:3\"", expected: "CODE:N"),
   InputRuleCase(file: "settings.csv", column: "need_places", value: "ASD:x", found: "\"ASD:x\"", expected: "whole"),
-  InputRuleCase(file: "settings.csv", column: "need_places", value: "ASD:-1", found: "\"ASD:-1\"", expected: ">= 0"),
+  InputRuleCase(file: "settings.csv", column: "need_places", value: "ASD:-1", found: "\"ASD:-1\"", expected: "from 0 to 100,000"),
   InputRuleCase(file: "settings.csv", column: "need_places", value: "FOO:2", found: "\"FOO:2\"", expected: "code"),
   InputRuleCase(
     file: "settings.csv", column: "need_places", value: "ASD:2; asd : 3", found: "\"asd : 3\"", expected: "once"),
-  InputRuleCase(file: "settings.csv", column: "cost_per_place", value: "-5", found: "\"-5\"", expected: ">= 0"),
+  InputRuleCase(file: "settings.csv", column: "cost_per_place", value: "-5", found: "\"-5\"", expected: "from 0 to 10,000,000"),
   // pupils.csv
   InputRuleCase(file: "pupils.csv", column: "pupil_id", value: "", found: "an empty cell", expected: "pupil_id"),
   InputRuleCase(file: "pupils.csv", column: "easting", value: "", found: "an empty cell", expected: "easting"),
   InputRuleCase(
     file: "pupils.csv", column: "northing", value: "251 300",
     found: "a value that is not a finite number (not shown: part of a home location)", expected: "northing"),
-  InputRuleCase(file: "pupils.csv", column: "age", value: "-3", found: "\"-3\"", expected: ">= 0"),
+  InputRuleCase(file: "pupils.csv", column: "age", value: "-3", found: "\"-3\"", expected: "from 0 to 25"),
   InputRuleCase(file: "pupils.csv", column: "age", value: "10.5", found: "\"10.5\"", expected: "whole"),
   InputRuleCase(file: "pupils.csv", column: "primary_need", value: "AUT", found: "\"AUT\"", expected: "ASD"),
   InputRuleCase(file: "pupils.csv", column: "provision", value: "", found: "an empty cell", expected: "kinds"),
@@ -255,11 +255,11 @@ private let ruleCases: [InputRuleCase] = [
     file: "pupils.csv", column: "provision", value: "special;school", found: "\"school\"", expected: "kinds"),
   InputRuleCase(file: "pupils.csv", column: "provision", value: " ; ", found: "\";\"", expected: "kinds"),
   InputRuleCase(file: "pupils.csv", column: "sex", value: "X", found: "\"X\"", expected: "F, M"),
-  InputRuleCase(file: "pupils.csv", column: "max_travel_minutes", value: "-10", found: "\"-10\"", expected: ">= 0"),
-  InputRuleCase(file: "pupils.csv", column: "priority", value: "0", found: "\"0\"", expected: ">= 1"),
+  InputRuleCase(file: "pupils.csv", column: "max_travel_minutes", value: "-10", found: "\"-10\"", expected: "from 0 to 1,440"),
+  InputRuleCase(file: "pupils.csv", column: "priority", value: "0", found: "\"0\"", expected: "from 1 to 1,000,000"),
   InputRuleCase(file: "pupils.csv", column: "priority", value: "1.5", found: "\"1.5\"", expected: "whole"),
   // travel.csv
-  InputRuleCase(file: "travel.csv", column: "minutes", value: "-1", found: "\"-1\"", expected: ">= 0"),
+  InputRuleCase(file: "travel.csv", column: "minutes", value: "-1", found: "\"-1\"", expected: "from 0 to 1,440"),
   InputRuleCase(file: "travel.csv", column: "minutes", value: "", found: "an empty cell", expected: "minutes"),
   InputRuleCase(file: "travel.csv", column: "minutes", value: "ten", found: "\"ten\"", expected: "minutes"),
   InputRuleCase(file: "travel.csv", column: "minutes", value: "inf", found: "\"inf\"", expected: "minutes"),
@@ -478,6 +478,6 @@ struct InputCaseReaderInvalidTests {
     let error = try InputRuleCase(file: "pupils.csv", column: "age", value: "-3", found: "", expected: "").files
       .failure()
     #expect(
-      error.description == "pupils.csv, line 2, column 4 (age): found \"-3\"; expected an age in whole years >= 0")
+      error.description == "pupils.csv, line 2, column 4 (age): found \"-3\"; expected an age in whole years from 0 to 25")
   }
 }

@@ -72,13 +72,13 @@ struct InputPolicyReaderTests {
   @Test(
     "a number outside its key's range is reported with the range expected",
     arguments: [
-      ("max_travel_minutes_primary = -1", ">= 0"),
-      ("max_travel_minutes_secondary = -0.5", ">= 0"),
-      ("speed_kmh = 0", "> 0"),
-      ("speed_kmh = -30", "> 0"),
-      ("detour_factor = 0.9", ">= 1"),
-      ("preference_step = -20", ">= 0"),
-      ("unlisted_penalty = -1e2", ">= 0"),
+      ("max_travel_minutes_primary = -1", "from 0 to 1,440"),
+      ("max_travel_minutes_secondary = -0.5", "from 0 to 1,440"),
+      ("speed_kmh = 0", "from 1 to 300"),
+      ("speed_kmh = -30", "from 1 to 300"),
+      ("detour_factor = 0.9", "from 1 to 10"),
+      ("preference_step = -20", "from 0 to 10,000"),
+      ("unlisted_penalty = -1e2", "from 0 to 100,000"),
     ])
   func outOfRange(line: String, range: String) throws {
     let problems = try policyProblems(line)
@@ -140,7 +140,7 @@ struct InputPolicyReaderTests {
     #expect(problems[0].found.hasPrefix("a table header"))
     #expect(problems[1].found.hasPrefix("a dotted key"))
     #expect(problems[2].found == "no value")
-    #expect(problems[3].found == "\"extra\"")
+    #expect(problems[3].found == "more text after the value (starting with \"e\")")
     #expect(problems[4].expected.hasPrefix("="))
   }
 

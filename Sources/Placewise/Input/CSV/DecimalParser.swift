@@ -102,10 +102,67 @@ extension DecimalParser {
   }
 
   /// The whole number written in `bytes`: digits, or a decimal whose
-  /// fraction is zero (`3.0`, as spreadsheets often export whole numbers);
-  /// nil for `3.5`, for text that is not a number, and beyond 10^15.
+  /// fraction is written as zeros (`3.0`, as spreadsheets often export whole
+  /// numbers; `1e2` too); nil for `3.5`, for text that is not a number, and
+  /// from 10^15. Judged from the digits as written, not from the nearest
+  /// double: `99.99999999999999999` is not 100.
   package static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let value = parse(bytes), value.rounded(.towardZero) == value, value.magnitude < 1e15 else { return nil }
-    return Int(value)
+    let n = bytes.count
+    var i = 0
+    var negative = false
+    if n > 0, bytes[0] == InputByte.minus || bytes[0] == InputByte.plus {
+      negative = bytes[0] == InputByte.minus
+      i = 1
+    }
+    let integerStart = i
+    while i < n, InputByte.isDigit(bytes[i]) { i += 1 }
+    let integerCount = i - integerStart
+    var fractionStart = i
+    if i < n, bytes[i] == InputByte.dot {
+      i += 1
+      fractionStart = i
+      while i < n, InputByte.isDigit(bytes[i]) { i += 1 }
+    }
+    let fractionCount = i - fractionStart
+    guard integerCount + fractionCount > 0 else { return nil }
+    var exponent = 0
+    if i < n, bytes[i] == InputByte.lowerE || bytes[i] == InputByte.upperE {
+      i += 1
+      var exponentNegative = false
+      if i < n, bytes[i] == InputByte.minus || bytes[i] == InputByte.plus {
+        exponentNegative = bytes[i] == InputByte.minus
+        i += 1
+      }
+      guard i < n, InputByte.isDigit(bytes[i]) else { return nil }
+      while i < n, InputByte.isDigit(bytes[i]) {
+        // Beyond this the number is zero or far too large either way.
+        if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[i] &- InputByte.zero) }
+        i += 1
+      }
+      if exponentNegative { exponent = -exponent }
+    }
+    guard i == n else { return nil }
+
+    // The digits as one sequence, integer part then fraction; the decimal
+    // point (moved by the exponent) falls before digit `point`.
+    let count = integerCount + fractionCount
+    func digit(_ k: Int) -> Int {
+      Int((k < integerCount ? bytes[integerStart + k] : bytes[fractionStart + k - integerCount]) &- InputByte.zero)
+    }
+    var first = 0
+    while first < count, digit(first) == 0 { first += 1 }
+    if first == count { return 0 }
+    let point = integerCount + exponent
+    // Every digit after the point must be 0 (a first non-zero digit after it
+    // is a fraction, however small).
+    var k = max(point, first)
+    while k < count {
+      if digit(k) != 0 { return nil }
+      k += 1
+    }
+    guard point - first <= 15 else { return nil }
+    var value = 0
+    for k in first..<point { value = value * 10 + (k < count ? digit(k) : 0) }
+    return negative ? -value : value
   }
 }

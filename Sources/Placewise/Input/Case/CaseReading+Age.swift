@@ -12,7 +12,7 @@ extension CaseReading {
   mutating func readAge(_ table: inout TableReader<PupilColumn>) -> (age: Int?, curriculumYear: Int?) {
     let birthBytes = table.cell(.dateOfBirth)
     let hasBirth = !(birthBytes?.isEmpty ?? true)
-    let age = table.whole(.age, required: !hasBirth, minimum: 0, expected: "an age in whole years >= 0")
+    let age = table.whole(.age, required: !hasBirth, range: InputRange.age, expected: Self.expectedAge)
     guard hasBirth, let birthBytes else { return (age, nil) }
     let hidden = " (not shown: personal data)"
     guard let birth = CalendarDate(parsing: String(decoding: birthBytes, as: UTF8.self)) else {
@@ -34,6 +34,12 @@ extension CaseReading {
       return (nil, nil)
     }
     let computed = start.age(bornOn: birth)
+    guard InputRange.age.contains(computed) else {
+      table.report(
+        .dateOfBirth, found: "a date of birth giving an age over \(InputRange.age.upperBound)" + hidden,
+        expected: "a date of birth giving " + Self.expectedAge)
+      return (nil, nil)
+    }
     if policy.placementStart == nil { usedDefaultStart = true }
     if let age, age != computed {
       table.report(

@@ -64,10 +64,11 @@ extension CaseReading {
     let hasGrid = !(table.cell(.easting)?.isEmpty ?? true) || !(table.cell(.northing)?.isEmpty ?? true)
     let gridRequired = !(hasPostcode || hasLatLon) || hasGrid
     let easting = table.decimal(
-      .easting, required: gridRequired, concealed: concealed, expected: "an easting in metres (British National Grid)")
+      .easting, required: gridRequired, range: InputRange.easting, concealed: concealed,
+      expected: Self.expectedEasting)
     let northing = table.decimal(
-      .northing, required: gridRequired, concealed: concealed,
-      expected: "a northing in metres (British National Grid)")
+      .northing, required: gridRequired, range: InputRange.northing, concealed: concealed,
+      expected: Self.expectedNorthing)
     let grid = easting.flatMap { e in northing.map { GridPoint(easting: e, northing: $0) } }
 
     var converted: GridPoint?

@@ -17,13 +17,15 @@ extension CaseReading {
       }
       let provision = table.wordSet(.provision, required: true, expected: kindList) { SettingKind(word: $0) }
       let sex = table.word(.sex, required: false, expected: "F, M or empty") { Sex(word: $0) }
-      let preferences = table.items(.preferences, required: false, expected: "")?.map(URN.init) ?? []
+      let preferences = Self.identifiers(&table, .preferences)?.map(URN.init) ?? []
       for urn in preferences where settingIndex.value(for: urn.rawValue) == nil { unknownPreferences += 1 }
       let limit = table.decimal(
-        .maxTravelMinutes, required: false, minimum: 0, expected: "a journey limit in minutes >= 0 (or empty)")
+        .maxTravelMinutes, required: false, range: InputRange.minutes,
+        expected: "a journey limit in minutes \(InputRange.text(InputRange.minutes)) (or empty)")
       let priority = table.whole(
-        .priority, required: false, minimum: 1, expected: "a whole number >= 1 (or empty for 1)")
-      let current = table.text(.currentURN, required: false, expected: "")
+        .priority, required: false, range: InputRange.priority,
+        expected: "a whole number \(InputRange.text(InputRange.priority)) (or empty for 1)")
+      let current = Self.identifiers(&table, .currentURN)?.first
 
       guard let id, let age, let need, let provision else { continue }
       let point: GridPoint
@@ -52,5 +54,24 @@ extension CaseReading {
     }
     (problems, warnings) = table.finish()
     return pupils
+  }
+
+  /// The ids in a `;`-separated cell (one for `current_urn`), each checked
+  /// like a urn; nil when absent or empty, or when one is refused.
+  private static func identifiers(_ table: inout TableReader<PupilColumn>, _ column: PupilColumn) -> [String]? {
+    let items =
+      column == .preferences
+      ? table.items(column, required: false, expected: "")
+      : table.text(column, required: false, expected: "").map { [$0] }
+    guard let items else { return nil }
+    var valid = true
+    for var item in items {
+      let why = item.withUTF8 { IdentifierText.problem(in: $0) }
+      if let why {
+        table.report(column, found: why, expected: "urns of " + IdentifierText.expected)
+        valid = false
+      }
+    }
+    return valid ? items : nil
   }
 }

@@ -38,7 +38,8 @@ extension CaseReading {
     _ table: inout TableReader<Column>, urn: String?, _ column: (SettingColumn) -> Column, readsGrid: Bool = true
   ) -> Setting? {
     let needList = "primary-need codes separated by ; (\(NeedCode.expectedList))"
-    let name = table.text(column(.name), required: true, expected: "the setting's name")
+    // Free text, but never a line break in an output.
+    let name = table.text(column(.name), required: true, expected: "the setting's name").map(InputText.singleLine)
     let kind = table.word(column(.kind), required: true, expected: "one of " + SettingKind.expectedList) {
       SettingKind(word: $0)
     }
@@ -52,25 +53,26 @@ extension CaseReading {
           expected: "easting and northing (a plan's new_setting rows are placed by grid position only)")
       }
       easting = table.decimal(
-        column(.easting), required: true, expected: "an easting in metres (British National Grid)")
+        column(.easting), required: true, range: InputRange.easting, expected: Self.expectedEasting)
       northing = table.decimal(
-        column(.northing), required: true, expected: "a northing in metres (British National Grid)")
+        column(.northing), required: true, range: InputRange.northing, expected: Self.expectedNorthing)
     }
-    let lowAge = table.whole(column(.lowAge), required: true, minimum: 0, expected: "an age in whole years >= 0")
-    let highAge = table.whole(column(.highAge), required: true, minimum: 0, expected: "an age in whole years >= 0")
+    let lowAge = table.whole(column(.lowAge), required: true, range: InputRange.age, expected: Self.expectedAge)
+    let highAge = table.whole(column(.highAge), required: true, range: InputRange.age, expected: Self.expectedAge)
     if let lowAge, let highAge, lowAge > highAge {
       table.report(column(.lowAge), found: "\(lowAge), above high_age \(highAge)", expected: "low_age <= high_age")
     }
-    let capacity = table.whole(
-      column(.capacity), required: true, minimum: 0, expected: "a whole number of places >= 0")
-    let onRoll = table.whole(column(.onRoll), required: false, minimum: 0, expected: "a whole number of places >= 0")
+    let places = "a whole number of places " + InputRange.text(InputRange.places)
+    let capacity = table.whole(column(.capacity), required: true, range: InputRange.places, expected: places)
+    let onRoll = table.whole(column(.onRoll), required: false, range: InputRange.places, expected: places)
     let gender = table.word(column(.gender), required: false, expected: "mixed, boys or girls (or empty for mixed)") {
       SettingGender(word: $0)
     }
     let needs = table.wordSet(column(.needs), required: false, expected: needList) { NeedCode(code: $0) }
     let (needPlaces, capOrder) = Self.readNeedPlaces(&table, column(.needPlaces))
     let cost = table.decimal(
-      column(.costPerPlace), required: false, minimum: 0, expected: "an annual cost in pounds >= 0 (or empty)")
+      column(.costPerPlace), required: false, range: InputRange.costPerPlace,
+      expected: "an annual cost in pounds \(InputRange.text(InputRange.costPerPlace)) (or empty)")
     let la = table.text(column(.la), required: false, expected: "")
 
     guard let urn, let name, let kind, let easting, let northing, let lowAge, let highAge, let capacity
@@ -87,7 +89,8 @@ extension CaseReading {
   private static func readNeedPlaces<Column: TableColumn>(
     _ table: inout TableReader<Column>, _ needPlaces: Column
   ) -> ([NeedCode: Int], [NeedCode]) {
-    let expected = "CODE:N caps separated by ; (e.g. ASD:4;SLCN:2), N a whole number >= 0"
+    let placesRange = InputRange.text(InputRange.places)
+    let expected = "CODE:N caps separated by ; (e.g. ASD:4;SLCN:2), N a whole number \(placesRange)"
     guard let items = table.items(needPlaces, required: false, expected: expected) else { return ([:], []) }
     var caps: [NeedCode: Int] = [:]
     var order: [NeedCode] = []
@@ -106,8 +109,9 @@ extension CaseReading {
         continue
       }
       let count = countText.withUTF8 { DecimalParser.wholeNumber($0) }
-      guard let count, count >= 0 else {
-        table.report(needPlaces, found: InputText.quoted(item), expected: "CODE:N with N a whole number >= 0")
+      guard let count, InputRange.places.contains(count) else {
+        table.report(
+          needPlaces, found: InputText.quoted(item), expected: "CODE:N with N a whole number \(placesRange)")
         continue
       }
       guard caps[code] == nil else {
@@ -122,4 +126,9 @@ extension CaseReading {
     return (caps, order)
   }
 
+  static let expectedEasting =
+    "an easting in metres \(InputRange.text(InputRange.easting)) (British National Grid)"
+  static let expectedNorthing =
+    "a northing in metres \(InputRange.text(InputRange.northing)) (British National Grid)"
+  static let expectedAge = "an age in whole years \(InputRange.text(InputRange.age))"
 }

@@ -185,7 +185,8 @@ extension CaseReading {
     var chunk = TravelChunk()
     chunk.pupilText = [String?](repeating: nil, count: input.pupilIndex.count)
     chunk.urnText = [String?](repeating: nil, count: input.settingIndex.count)
-    let expectedMinutes = "a journey time in minutes >= 0"
+    let expectedMinutes = "a journey time in minutes \(InputRange.text(InputRange.minutes))"
+    let expectedKm = "a journey distance in km \(InputRange.text(InputRange.km)) (or empty)"
     // Routing tables usually list one pupil's (or one setting's) journeys
     // together: remember the last ids so most rows skip one lookup.
     var lastPupilBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
@@ -203,7 +204,9 @@ extension CaseReading {
         chunk.matrix.minutes.reserveCapacity(estimate)
         chunk.lines.reserveCapacity(estimate)
       }
-      let minutes = table.decimal(.minutes, required: true, minimum: 0, expected: expectedMinutes)
+      let minutes = table.decimal(.minutes, required: true, range: InputRange.minutes, expected: expectedMinutes)
+      // Not used (journeys are judged in minutes), but part of the format: checked alike.
+      _ = table.decimal(.km, required: false, range: InputRange.km, expected: expectedKm)
       guard let pupilBytes = table.cell(.pupilID), let urnBytes = table.cell(.urn) else { continue }
       guard !pupilBytes.isEmpty, !urnBytes.isEmpty else {
         if pupilBytes.isEmpty {

@@ -166,6 +166,10 @@ struct CaseReading {
         expected: "a \(column.name) of at most \(ByteKeyTable.maxKeyLength) bytes")
       return nil
     }
+    if let why = IdentifierText.problem(in: bytes) {
+      table.report(column, found: why, expected: "a \(column.name) of " + IdentifierText.expected)
+      return nil
+    }
     if let first = index.insert(bytes, value: Int32(lines.count)) {
       table.report(
         column, found: InputText.quoted(bytes) + " again",

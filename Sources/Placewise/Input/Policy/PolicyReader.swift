@@ -49,24 +49,30 @@ public enum PolicyReader {
   /// The largest policy file read.
   static let maxBytes = 1 << 20
 
-  /// What each key may hold: a finite number above, or at least, a minimum.
+  /// What each key may hold: a finite number in a plausible range.
   private struct Rule: Sendable {
-    let expected: String
-    let minimum: Double
-    let minimumAllowed: Bool
+    let what: String
+    let range: ClosedRange<Double>
+    var reason = ""
 
-    func allows(_ value: Double) -> Bool { minimumAllowed ? value >= minimum : value > minimum }
+    var expected: String { what + " " + InputRange.text(range) + reason }
+    func allows(_ value: Double) -> Bool { range.contains(value) }
   }
 
+  /// The ranges (the README's "Decisions" gives the reasons): journey limits
+  /// within a day, like journeys; a speed from 1 to 300 km/h and a detour
+  /// factor up to 10, so that an estimated journey across Great Britain
+  /// stays below a million minutes; penalties within a week (a preference
+  /// step) or ten weeks (an unlisted setting) of journeys. Every placement
+  /// cost is then finite, and so is every sum of them.
   private static let rules: [String: Rule] = [
-    "max_travel_minutes_primary": Rule(expected: "a journey limit in minutes >= 0", minimum: 0, minimumAllowed: true),
-    "max_travel_minutes_secondary": Rule(expected: "a journey limit in minutes >= 0", minimum: 0, minimumAllowed: true),
-    "speed_kmh": Rule(expected: "a speed in km/h > 0", minimum: 0, minimumAllowed: false),
+    "max_travel_minutes_primary": Rule(what: "a journey limit in minutes", range: InputRange.minutes),
+    "max_travel_minutes_secondary": Rule(what: "a journey limit in minutes", range: InputRange.minutes),
+    "speed_kmh": Rule(what: "a speed in km/h", range: 1...300),
     "detour_factor": Rule(
-      expected: "a factor >= 1 (road distance is never shorter than the straight line)", minimum: 1,
-      minimumAllowed: true),
-    "preference_step": Rule(expected: "minutes-equivalent >= 0", minimum: 0, minimumAllowed: true),
-    "unlisted_penalty": Rule(expected: "minutes-equivalent >= 0", minimum: 0, minimumAllowed: true),
+      what: "a factor", range: 1...10, reason: " (road distance is never shorter than the straight line)"),
+    "preference_step": Rule(what: "minutes-equivalent", range: 0...10_000),
+    "unlisted_penalty": Rule(what: "minutes-equivalent", range: 0...100_000),
   ]
 
   private struct Parser {
@@ -111,7 +117,7 @@ public enum PolicyReader {
       if i == chars.count || chars[i] == "#" { return }
       if chars[i] == "[" {
         problem(
-          line: line, column: i + 1, key: nil, found: "a table header " + InputText.shortened(trimmed(chars[i...])),
+          line: line, column: i + 1, key: nil, found: "a table header",
           expected: "key = value lines only: policy.toml has no tables")
         return
       }
@@ -123,7 +129,7 @@ public enum PolicyReader {
         let quote = chars[i]
         guard let close = chars[(i + 1)...].firstIndex(of: quote) else {
           problem(
-            line: line, column: keyColumn, key: nil, found: InputText.quoted(trimmed(chars[i...])),
+            line: line, column: keyColumn, key: nil, found: "a quoted key whose quote is never closed",
             expected: "a key such as speed_kmh")
           return
         }
@@ -134,7 +140,8 @@ public enum PolicyReader {
         while i < chars.count, isBareKeyCharacter(chars[i]) { i += 1 }
         guard i > start else {
           problem(
-            line: line, column: keyColumn, key: nil, found: InputText.quoted(trimmed(chars[i...])),
+            line: line, column: keyColumn, key: nil,
+            found: "a line that does not start with a key " + PolicyReader.nameOf(chars[i]),
             expected: "a key such as speed_kmh")
           return
         }
@@ -142,17 +149,18 @@ public enum PolicyReader {
       }
       i = skipBlanks(chars, i)
       if i < chars.count, chars[i] == "." {
-        let end = chars[i...].firstIndex(of: "=") ?? chars.count
         problem(
-          line: line, column: keyColumn, key: nil,
-          found: "a dotted key " + InputText.quoted(key + trimmed(chars[i..<end])),
+          line: line, column: keyColumn, key: nil, found: "a dotted key",
           expected: "a plain key: policy.toml has no tables")
         return
       }
       guard i < chars.count, chars[i] == "=" else {
+        // Not a TOML line at all (perhaps a CSV file given as the policy):
+        // described, never quoted, since it may hold anyone's data.
         problem(
-          line: line, column: i + 1, key: key,
-          found: i < chars.count ? InputText.quoted(trimmed(chars[i...])) : "the end of the line",
+          line: line, column: i + 1, key: PolicyReader.rules[key] == nil ? nil : key,
+          found: i < chars.count
+            ? "a line that is not key = value " + PolicyReader.nameOf(chars[i]) : "a key with no = and value after it",
           expected: "= and a value after the key")
         return
       }
@@ -172,9 +180,13 @@ public enum PolicyReader {
       }
       guard let rule = PolicyReader.rules[key] else {
         var expected = "one of " + PolicyReader.keys.joined(separator: ", ")
-        if let near = nearestKey(to: key) { expected += " (did you mean \(near)?)" }
+        // A typo of a known key is shown; any other word is not (it may be
+        // a pupil's id, from a CSV file given as the policy).
+        let near = nearestKey(to: key)
+        if let near { expected += " (did you mean \(near)?)" }
         problem(
-          line: line, column: keyColumn, key: key, found: "unknown key " + InputText.quoted(key), expected: expected)
+          line: line, column: keyColumn, key: near == nil ? nil : key,
+          found: near == nil ? "an unknown key" : "unknown key " + InputText.quoted(key), expected: expected)
         skipMultiLineValue(chars, from: i)
         return
       }
@@ -197,16 +209,15 @@ public enum PolicyReader {
       while end < chars.count, !chars[end].isWhitespace, chars[end] != "#" { end += 1 }
       let token = String(chars[i..<end])
       if let kind = nonNumberKind(chars, at: i) {
-        problem(
-          line: line, column: valueColumn, key: key, found: kind + " " + InputText.shortened(trimmed(chars[i...])),
-          expected: "a number: " + rule.expected)
+        problem(line: line, column: valueColumn, key: key, found: kind, expected: "a number: " + rule.expected)
         skipMultiLineValue(chars, from: i)
         return
       }
       let after = skipBlanks(chars, end)
       if after < chars.count, chars[after] != "#" {
         problem(
-          line: line, column: after + 1, key: key, found: InputText.quoted(trimmed(chars[after...])),
+          line: line, column: after + 1, key: key,
+          found: "more text after the value " + PolicyReader.nameOf(chars[after]),
           expected: "the end of the line or a # comment after the value")
         return
       }
@@ -220,8 +231,11 @@ public enum PolicyReader {
       case .some(let value):
         set(key, value)
       case .none:
+        let numberLike =
+          token.count <= InputText.maxQuoted && token.allSatisfy { isBareKeyCharacter($0) || $0 == "." || $0 == "+" }
         problem(
-          line: line, column: valueColumn, key: key, found: InputText.quoted(token),
+          line: line, column: valueColumn, key: key,
+          found: numberLike ? InputText.quoted(token) : "a value that is not a number " + PolicyReader.nameOf(chars[i]),
           expected: "a TOML number such as 45 or 1.3: " + rule.expected)
       }
     }
@@ -405,6 +419,13 @@ public enum PolicyReader {
     }
     guard previousWasDigit else { return nil }
     return String(decoding: digits, as: UTF8.self)
+  }
+
+  /// `(starting with ",")`: one character, to place a problem without
+  /// quoting the line around it.
+  fileprivate static func nameOf(_ c: Character) -> String {
+    let shown = c.isASCII && !c.isWhitespace && c.asciiValue.map { $0 >= 0x21 && $0 <= 0x7E } == true
+    return shown ? "(starting with \"\(c)\")" : "(starting with a character that is not plain ASCII)"
   }
 
   private static func isBareKeyCharacter(_ c: Character) -> Bool {

@@ -262,11 +262,11 @@ struct TableReader<Column: TableColumn>: ~Copyable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// A finite decimal number `>= minimum`; nil when absent, empty (an error
-  /// when `required`) or reported. With `concealed`, a bad value is
+  /// A finite decimal number within `range`; nil when absent, empty (an
+  /// error when `required`) or reported. With `concealed`, a bad value is
   /// described but not quoted (a pupil's home coordinates).
   mutating func decimal(
-    _ column: Column, required: Bool, minimum: Double? = nil, concealed: Bool = false, expected: String
+    _ column: Column, required: Bool, range: ClosedRange<Double>? = nil, concealed: Bool = false, expected: String
   ) -> Double? {
     guard let bytes = cell(column) else { return nil }
     guard !bytes.isEmpty else {
@@ -274,34 +274,37 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       return nil
     }
     // Only on failure: this runs for every journey in travel.csv.
-    func found() -> String {
-      concealed ? "a value that is not a finite number (not shown: part of a home location)" : InputText.quoted(bytes)
+    func found(_ what: String) -> String {
+      concealed ? "\(what) (not shown: part of a home location)" : InputText.quoted(bytes)
     }
     guard let value = DecimalParser.parse(bytes) else {
       let nonFinite = DecimalParser.isNonFiniteWord(bytes)
-      report(column, found: found(), expected: nonFinite ? "a finite number: " + expected : expected)
+      report(
+        column, found: found("a value that is not a finite number"),
+        expected: nonFinite ? "a finite number: " + expected : expected)
       return nil
     }
     guard value.isFinite else {
-      report(column, found: found(), expected: "a finite number: " + expected)
+      report(column, found: found("a value that is not a finite number"), expected: "a finite number: " + expected)
       return nil
     }
-    if let minimum, value < minimum {
-      report(column, found: found(), expected: expected)
+    if let range, !range.contains(value) {
+      report(column, found: found("a value outside that range"), expected: expected)
       return nil
     }
     return value
   }
 
-  /// A whole number `>= minimum`: digits, or a decimal with a zero fraction
-  /// (`3.0`); nil when absent, empty (an error when `required`) or reported.
-  mutating func whole(_ column: Column, required: Bool, minimum: Int, expected: String) -> Int? {
+  /// A whole number within `range`: digits, or a decimal whose fraction is
+  /// written as zeros (`3.0`), judged from the text; nil when absent, empty
+  /// (an error when `required`) or reported.
+  mutating func whole(_ column: Column, required: Bool, range: ClosedRange<Int>, expected: String) -> Int? {
     guard let bytes = cell(column) else { return nil }
     guard !bytes.isEmpty else {
       if required { report(column, found: "an empty cell", expected: expected) }
       return nil
     }
-    guard let value = DecimalParser.wholeNumber(bytes), value >= minimum else {
+    guard let value = DecimalParser.wholeNumber(bytes), range.contains(value) else {
       report(column, found: InputText.quoted(bytes), expected: expected)
       return nil
     }

@@ -1,0 +1,99 @@
+public import Placewise
+
+/// What an output folder's `manifest.json` records: enough to say which
+/// program, command, inputs and policy made the folder, and which files it
+/// wrote, so that a later run can recognise the folder as Placewise's own.
+public struct OutputManifest: Sendable {
+  /// A file and its digest.
+  public struct Entry: Sendable, Equatable {
+    /// For an input, the path the run read; for a written file, its path
+    /// inside the output folder, `/`-separated (`plans/a/summary.json`).
+    public var path: String
+    /// SHA-256, 64 lower-case hex digits.
+    public var sha256: String
+    /// Size in bytes, for written files.
+    public var bytes: Int?
+
+    /// Creates an entry.
+    public init(path: String, sha256: String, bytes: Int? = nil) {
+      self.path = path
+      self.sha256 = sha256
+      self.bytes = bytes
+    }
+  }
+
+  /// The format tag that only Placewise writes (the output folder's plumbing defines it).
+  public var format: String
+  /// Placewise's version, `0.1.0`.
+  public var placewiseVersion: String
+  /// The case format's version.
+  public var caseFormatVersion: Int
+  /// The command line after the program's name, as given.
+  public var command: [String]
+  /// The effective policy, every value (nil for a command without one).
+  public var policy: Policy?
+  /// The input files read, in the order read.
+  public var inputs: [Entry]
+  /// The files written, in the order written (the manifest itself not among them).
+  public var files: [Entry]
+  /// When the folder was written (UTC, ISO 8601): the one field that
+  /// differs between reruns, which determinism checks ignore.
+  public var writtenAt: String
+
+  /// Creates a manifest.
+  public init(
+    format: String, placewiseVersion: String, caseFormatVersion: Int, command: [String], policy: Policy?,
+    inputs: [Entry], files: [Entry], writtenAt: String
+  ) {
+    self.format = format
+    self.placewiseVersion = placewiseVersion
+    self.caseFormatVersion = caseFormatVersion
+    self.command = command
+    self.policy = policy
+    self.inputs = inputs
+    self.files = files
+    self.writtenAt = writtenAt
+  }
+}
+
+/// Renders `manifest.json`, keys in a fixed order.
+public enum ManifestJSON {
+  /// The key of the one field determinism checks ignore.
+  public static let clockKey = "written_at"
+
+  /// The file's text.
+  public static func render(_ manifest: OutputManifest) -> String {
+    let string = SummaryJSON.string
+    func entries(_ list: [OutputManifest.Entry]) -> String {
+      guard !list.isEmpty else { return "[]" }
+      let lines = list.map { entry in
+        var fields = ["\"path\": \(string(entry.path))", "\"sha256\": \(string(entry.sha256))"]
+        if let bytes = entry.bytes { fields.append("\"bytes\": \(bytes)") }
+        return "    {" + fields.joined(separator: ", ") + "}"
+      }
+      return "[\n" + lines.joined(separator: ",\n") + "\n  ]"
+    }
+    var policy = "null"
+    if let p = manifest.policy {
+      let values = [
+        p.maxTravelMinutesPrimary, p.maxTravelMinutesSecondary, p.speedKmh, p.detourFactor, p.preferenceStep,
+        p.unlistedPenalty,
+      ]
+      policy =
+        "{"
+        + zip(PolicyReader.keys, values).map { "\(string($0)): \(NumberText.format($1))" }
+        .joined(separator: ", ") + "}"
+    }
+    let fields: [(String, String)] = [
+      ("format", string(manifest.format)),
+      ("placewise_version", string(manifest.placewiseVersion)),
+      ("case_format_version", String(manifest.caseFormatVersion)),
+      ("command", "[" + manifest.command.map(string).joined(separator: ", ") + "]"),
+      ("policy", policy),
+      ("inputs", entries(manifest.inputs)),
+      ("files", entries(manifest.files)),
+      (clockKey, string(manifest.writtenAt)),
+    ]
+    return "{\n" + fields.map { "  \(string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"
+  }
+}

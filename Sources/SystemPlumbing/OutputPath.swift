@@ -1,0 +1,48 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The folder an `--out` path names, resolved before anything is written.
+enum OutputPath {
+  /// The absolute path the outputs go to.
+  ///
+  /// - An empty path is refused (it would mean the current folder).
+  /// - The current folder, or a folder holding it, is refused: swapping it
+  ///   away would leave the shell in a folder that no longer exists.
+  /// - A symbolic link to a folder is written through: the outputs replace
+  ///   the link's target, where the user pointed (an encrypted share, say),
+  ///   and the link stays. A link to nothing is refused.
+  static func resolve(_ path: String) throws(OutputError) -> String {
+    guard !path.isEmpty else {
+      throw OutputError("the output folder is an empty path; name a folder (an empty path would be the current one)")
+    }
+    let current = FileManager.default.currentDirectoryPath
+    var absolute = (path.hasPrefix("/") ? path : current + "/" + path)
+    absolute = (absolute as NSString).standardizingPath
+    var status = stat()
+    if lstat(absolute, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+      guard let real = realPath(absolute) else {
+        throw OutputError("\(path): a symbolic link to nothing; point it at a folder or choose another output folder")
+      }
+      absolute = real
+    } else if let parent = realPath((absolute as NSString).deletingLastPathComponent) {
+      // Links above the output are followed as the system follows them.
+      absolute = parent + "/" + (absolute as NSString).lastPathComponent
+    }
+    let here = realPath(current) ?? current
+    if absolute == "/" || here == absolute || here.hasPrefix(absolute + "/") {
+      throw OutputError(
+        "\(path): the current folder or one holding it; outputs replace their folder, so choose a folder below it")
+    }
+    return absolute
+  }
+
+  /// The canonical path (links resolved), or nil when it does not exist.
+  private static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+}

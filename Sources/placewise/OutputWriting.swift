@@ -1,0 +1,72 @@
+import Foundation
+import Placewise
+import PlacewiseReport
+import SystemPlumbing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// How every command that writes an output folder writes it: its rendered
+/// files (paths inside the folder, nested ones such as `plans/NAME/...`
+/// allowed), then a `manifest.json` listing them with their SHA-256, the
+/// command line, the effective policy and the inputs' SHA-256. The
+/// manifest is what lets a later run recognise the folder as Placewise's.
+enum OutputWriting {
+  /// Hashes the input files, once the case has been read and accepted (so
+  /// each is a regular file: a policy.toml linked to /dev/zero is refused by
+  /// the reader, never hashed forever).
+  static func digests(of inputs: [String]) -> [OutputManifest.Entry] {
+    inputs.compactMap { path in
+      var status = stat()
+      guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+      return SHA256.hex(ofFileAt: path).map { OutputManifest.Entry(path: path, sha256: $0) }
+    }
+  }
+
+  /// Writes `files` and their manifest as the folder `out`, all or nothing.
+  static func write(
+    _ files: [(name: String, contents: [UInt8])], to out: String, shared: Bool, policy: Policy?,
+    inputs: [OutputManifest.Entry]
+  ) throws(OutputError) {
+    try OutputFolder.write(files, to: out, shared: shared) { written in
+      let manifest = OutputManifest(
+        format: OutputFolder.manifestFormat, placewiseVersion: PlacewiseVersion.number, caseFormatVersion: 1,
+        command: Array(CommandLine.arguments.dropFirst()), policy: policy, inputs: inputs,
+        files: written.map { OutputManifest.Entry(path: $0.path, sha256: $0.sha256, bytes: $0.bytes) },
+        writtenAt: Date().ISO8601Format())
+      return Array(ManifestJSON.render(manifest).utf8)
+    }
+  }
+
+  /// The files of a case a run reads: those present of settings.csv,
+  /// pupils.csv and travel.csv, the policy file used, then `others` (a
+  /// postcode directory, plan files) in the order given.
+  static func caseInputs(folder: String, policyFile: String?, others: [String?] = []) -> [String] {
+    var paths = ["settings.csv", "pupils.csv", "travel.csv"].map { folder + "/" + $0 }
+    paths.append(policyFile ?? folder + "/policy.toml")
+    paths += others.compactMap { $0 }
+    return paths.filter { FileManager.default.fileExists(atPath: $0) }
+  }
+}
+
+/// Text for the terminal: control characters (escape sequences among
+/// them), C1 controls and bidirectional overrides in paths or values are
+/// shown as `\u{1B}` and the like, never sent raw.
+enum TerminalText {
+  static func safe(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      let unsafe =
+        (value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+        || (0x2066...0x2069).contains(value)
+      if unsafe {
+        out += "\\u{\(String(value, radix: 16, uppercase: true))}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+}

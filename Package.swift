@@ -192,7 +192,7 @@ let package = Package(
     ),
     .testTarget(
       name: "PlacewiseCLITests",
-      dependencies: ["placewise", "PlacewiseTestSupport"],
+      dependencies: ["placewise", "PlacewiseTestSupport", "XLSXTestSupport"],
       exclude: ["Golden", "Malformed", "MalformedPlans", "Warnings"],
       swiftSettings: strictSettings
     ),

@@ -10,14 +10,19 @@ public enum ComparisonByNeedCSV {
   public static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
     var csv = CSVText()
     csv.append(header)
-    for outcome in outcomes {
-      for row in outcome.byNeed {
-        csv.append([
+    for row in rows(outcomes) { csv.append(row) }
+    return csv.text
+  }
+
+  /// The file's rows as text, without the header.
+  package static func rows<R>(_ outcomes: [ComparisonOutcome<R>]) -> [[String]] {
+    outcomes.flatMap { outcome in
+      outcome.byNeed.map { row in
+        [
           outcome.name, row.need.code, String(row.pupils), String(row.placed), String(row.pupils - row.placed),
           String(row.unmetPriority),
-        ])
+        ]
       }
     }
-    return csv.text
   }
 }

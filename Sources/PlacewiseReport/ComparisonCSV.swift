@@ -14,18 +14,23 @@ public enum ComparisonCSV {
   public static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
     var csv = CSVText()
     csv.append(header)
-    for row in ComparisonFigures.rows(outcomes) {
+    for row in rows(outcomes) { csv.append(row) }
+    return csv.text
+  }
+
+  /// The file's rows as text, without the header (the workbook's Comparison sheet).
+  package static func rows<R>(_ outcomes: [ComparisonOutcome<R>]) -> [[String]] {
+    ComparisonFigures.rows(outcomes).map { row in
       let s = row.summary
-      csv.append([
+      return [
         row.name, NumberText.format(row.capitalCost), NumberText.format(row.annualCost), String(s.pupils),
         String(s.placed), String(s.unplaced), String(s.unmetPriority), NumberText.format(s.placementCost),
         NumberText.format(s.travelMinutes), NumberText.format(s.preferencePenalty), String(s.firstPreferenceMet),
         NumberText.format(s.annualPlaceCost), String(row.placedChange), String(row.unmetPriorityChange),
         NumberText.format(row.placementCostChange), row.capitalPerExtraPlacement.map(NumberText.format) ?? "",
         String(row.pupilsMoved),
-      ])
+      ]
     }
-    return csv.text
   }
 }
 

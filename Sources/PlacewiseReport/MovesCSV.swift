@@ -10,16 +10,23 @@ public enum MovesCSV {
   public static func render<R>(_ outcomes: [ComparisonOutcome<R>], pupils: [Pupil]) -> String {
     var csv = CSVText()
     csv.append(header)
-    guard let base = outcomes.first else { return csv.text }
+    for row in rows(outcomes, pupils: pupils) { csv.append(row) }
+    return csv.text
+  }
+
+  /// The file's rows as text, without the header.
+  package static func rows<R>(_ outcomes: [ComparisonOutcome<R>], pupils: [Pupil]) -> [[String]] {
+    guard let base = outcomes.first else { return [] }
     func status(_ urn: URN?) -> String { urn == nil ? "unplaced" : "placed" }
+    var rows: [[String]] = []
     for outcome in outcomes.dropFirst() {
       for (p, pupil) in pupils.enumerated() where base.urns[p] != outcome.urns[p] {
-        csv.append([
+        rows.append([
           outcome.name, pupil.id.rawValue, base.urns[p]?.rawValue ?? "", outcome.urns[p]?.rawValue ?? "",
           status(base.urns[p]), status(outcome.urns[p]),
         ])
       }
     }
-    return csv.text
+    return rows
   }
 }

@@ -3,13 +3,6 @@ public import Placewise
 
 /// The files of an allocation's output folder, rendered.
 public enum OutputFiles {
-  /// Every file name an allocation may write (an output folder holding other
-  /// files is not replaced).
-  public static let names: Set<String> = [
-    "placements.csv", "summary.json", "settings.csv", WorkbookReport.fileName, "report.html", "place-values.csv",
-    "explanations.csv",
-  ]
-
   /// Renders all output files of a run; `report.html` at the given level,
   /// headed with `title`.
   ///

@@ -10,8 +10,9 @@ struct Compare: ParsableCommand {
     discussion: """
       Each PLAN.csv is a plan file (add_places, new_setting, close_setting rows; see \
       docs/planning.md), applied to the case on its own. Writes comparison.csv, \
-      comparison-by-need.csv, moves.csv and plans/NAME/ (what allocate writes) for the baseline \
-      and every plan, all or nothing, and prints a table of the figures side by side.
+      comparison-by-need.csv, moves.csv, report.html and placewise.xlsx (the plans side by side), and \
+      plans/NAME/ (what allocate writes) for the baseline and every plan, all or nothing, and prints a \
+      table of the figures side by side.
       """
   )
 
@@ -41,6 +42,13 @@ struct Compare: ParsableCommand {
 
   @Flag(name: .long, help: "Solve every plan from scratch, one at a time (slower; for measurements).")
   var cold = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Who report.html is for: internal (the SEND team, the default) or public (no pupil-level data; counts of 1 to 4 pupils shown as <5).",
+      valueName: "level"))
+  var reportLevel: ReportLevel = .internal
 
   func validate() throws {
     if plans.isEmpty { throw ValidationError("Give at least one plan file.") }
@@ -84,7 +92,11 @@ struct Compare: ParsableCommand {
       outcomes = try Comparison.run(
         input, options: AllocationOptions(timeLimit: timeLimit), warmStart: !cold, parallel: !cold,
         render: { run in
-          do { return .success(try OutputFiles.render(run)) } catch { return .failure(OutputError("\(error)")) }
+          do {
+            return .success(try OutputFiles.render(run, reportLevel: reportLevel))
+          } catch {
+            return .failure(OutputError("\(error)"))
+          }
         })
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
@@ -97,6 +109,8 @@ struct Compare: ParsableCommand {
       ("moves.csv", Array(MovesCSV.render(outcomes, pupils: pupils).utf8)),
     ]
     do {
+      let title = "Plan comparison: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
+      files += try ComparisonOutputs.render(outcomes, pupils: pupils, level: reportLevel, title: title)
       for outcome in outcomes {
         files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
       }

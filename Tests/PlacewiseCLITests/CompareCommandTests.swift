@@ -1,6 +1,7 @@
 import Foundation
 import PlacewiseTestSupport
 import Testing
+import XLSXTestSupport
 
 // `compare` from the command line: the malformed-plan corpus (MalformedPlans/,
 // one refused run a folder), the output folder's layout and promises, and
@@ -78,8 +79,26 @@ struct CompareCommandTests {
     let written = try tree(out)
     #expect(
       Set(written.keys.filter { !$0.hasPrefix("plans/") }) == [
-        "comparison.csv", "comparison-by-need.csv", "moves.csv", "manifest.json",
+        "comparison.csv", "comparison-by-need.csv", "moves.csv", "manifest.json", "report.html",
+        "placewise.xlsx",
       ])
+    // The report names every plan; the workbook holds the three tables, row for row.
+    let report = String(decoding: written["report.html"] ?? Data(), as: UTF8.self)
+    #expect(report.contains("baseline") && report.contains("more-oakfield"))
+    let book = try XLSXFile(bytes: [UInt8](written["placewise.xlsx"] ?? Data()))
+    #expect(book.sheets.map(\.name) == ["Comparison", "Comparison by need", "Moves"])
+    for (sheet, file) in [
+      ("Comparison", "comparison.csv"), ("Comparison by need", "comparison-by-need.csv"),
+      ("Moves", "moves.csv"),
+    ] {
+      let lines = String(decoding: written[file] ?? Data(), as: UTF8.self).split(separator: "\n")
+      let table = try book.sheet(sheet)
+      #expect(table.rowCount == lines.count, "\(sheet)")
+      for (r, line) in lines.enumerated() {
+        let plan = String(line.split(separator: ",", omittingEmptySubsequences: false)[0])
+        #expect(table.cell(r, 0) == .text(plan), "\(sheet) row \(r + 1)")
+      }
+    }
     // The changed case written out by hand: Oakfield's capacity 120 -> 121.
     let changed = try scratch.writeCase(
       "changed",

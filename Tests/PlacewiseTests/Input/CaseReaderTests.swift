@@ -236,11 +236,15 @@ private let ruleCases: [InputRuleCase] = [
   InputRuleCase(
     file: "settings.csv", column: "need_places", value: "ASD:2:3", found: "\"ASD:2:3\"", expected: "CODE:N"),
   InputRuleCase(file: "settings.csv", column: "need_places", value: "ASD:x", found: "\"ASD:x\"", expected: "whole"),
-  InputRuleCase(file: "settings.csv", column: "need_places", value: "ASD:-1", found: "\"ASD:-1\"", expected: "from 0 to 100,000"),
+  InputRuleCase(
+    file: "settings.csv", column: "need_places", value: "ASD:-1",
+    found: "\"ASD:-1\"", expected: "from 0 to 100,000"),
   InputRuleCase(file: "settings.csv", column: "need_places", value: "FOO:2", found: "\"FOO:2\"", expected: "code"),
   InputRuleCase(
     file: "settings.csv", column: "need_places", value: "ASD:2; asd : 3", found: "\"asd : 3\"", expected: "once"),
-  InputRuleCase(file: "settings.csv", column: "cost_per_place", value: "-5", found: "\"-5\"", expected: "from 0 to 10,000,000"),
+  InputRuleCase(
+    file: "settings.csv", column: "cost_per_place", value: "-5",
+    found: "\"-5\"", expected: "from 0 to 10,000,000"),
   // pupils.csv
   InputRuleCase(file: "pupils.csv", column: "pupil_id", value: "", found: "an empty cell", expected: "pupil_id"),
   InputRuleCase(file: "pupils.csv", column: "easting", value: "", found: "an empty cell", expected: "easting"),
@@ -255,7 +259,9 @@ private let ruleCases: [InputRuleCase] = [
     file: "pupils.csv", column: "provision", value: "special;school", found: "\"school\"", expected: "kinds"),
   InputRuleCase(file: "pupils.csv", column: "provision", value: " ; ", found: "\";\"", expected: "kinds"),
   InputRuleCase(file: "pupils.csv", column: "sex", value: "X", found: "\"X\"", expected: "F, M"),
-  InputRuleCase(file: "pupils.csv", column: "max_travel_minutes", value: "-10", found: "\"-10\"", expected: "from 0 to 1,440"),
+  InputRuleCase(
+    file: "pupils.csv", column: "max_travel_minutes", value: "-10",
+    found: "\"-10\"", expected: "from 0 to 1,440"),
   InputRuleCase(file: "pupils.csv", column: "priority", value: "0", found: "\"0\"", expected: "from 1 to 1,000,000"),
   InputRuleCase(file: "pupils.csv", column: "priority", value: "1.5", found: "\"1.5\"", expected: "whole"),
   // travel.csv
@@ -478,6 +484,7 @@ struct InputCaseReaderInvalidTests {
     let error = try InputRuleCase(file: "pupils.csv", column: "age", value: "-3", found: "", expected: "").files
       .failure()
     #expect(
-      error.description == "pupils.csv, line 2, column 4 (age): found \"-3\"; expected an age in whole years from 0 to 25")
+      error.description == "pupils.csv, line 2, column 4 (age): found \"-3\"; "
+        + "expected an age in whole years from 0 to 25")
   }
 }

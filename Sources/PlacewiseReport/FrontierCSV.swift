@@ -21,12 +21,17 @@ public enum FrontierCSV {
   public static func render(_ rows: [FrontierRow]) -> String {
     var csv = CSVText()
     csv.append(header)
-    for row in rows {
-      csv.append([
+    for row in textRows(rows) { csv.append(row) }
+    return csv.text
+  }
+
+  /// The file's rows as text, without the header (the workbook's sheet).
+  package static func textRows(_ rows: [FrontierRow]) -> [[String]] {
+    rows.map { row in
+      [
         NumberText.format(row.budget), String(row.unmetPriority), NumberText.format(row.placementCost),
         NumberText.format(row.capitalCost), NumberText.format(row.annualCost), row.options.joined(separator: ";"),
-      ])
+      ]
     }
-    return csv.text
   }
 }

@@ -18,12 +18,17 @@ public enum RecommendationCSV {
   public static func render(_ rows: [RecommendationOptionRow]) -> String {
     var csv = CSVText()
     csv.append(header)
-    for row in rows {
-      csv.append([
+    for row in textRows(rows) { csv.append(row) }
+    return csv.text
+  }
+
+  /// The file's rows as text, without the header (the workbook's sheet).
+  package static func textRows(_ rows: [RecommendationOptionRow]) -> [[String]] {
+    rows.map { row in
+      [
         row.option, row.group, row.chosen ? "yes" : "no", NumberText.format(row.capitalCost),
         NumberText.format(row.annualCost),
-      ])
+      ]
     }
-    return csv.text
   }
 }

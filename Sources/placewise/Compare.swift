@@ -85,12 +85,16 @@ struct Compare: ParsableCommand {
     }
     reportWarnings(input.cases[0].input.warnings)
     lap("read")
+    // Progress on a terminal from here on (the warnings are printed).
+    let progress = ProgressLine(quiet: quiet)
+    defer { progress?.finish() }
     // Each plan's folder is rendered as soon as it is solved; a rendering
     // failure is an output failure (status 1), as in `allocate`.
     let outcomes: [ComparisonOutcome<Result<[(name: String, contents: [UInt8])], OutputError>>]
     do {
       outcomes = try Comparison.run(
-        input, options: AllocationOptions(timeLimit: timeLimit), warmStart: !cold, parallel: !cold,
+        input, options: AllocationOptions(timeLimit: timeLimit, monitor: ProgressLine.monitor(progress)),
+        warmStart: !cold, parallel: !cold,
         render: { run in
           do {
             return .success(try OutputFiles.render(run, reportLevel: reportLevel))
@@ -99,6 +103,7 @@ struct Compare: ParsableCommand {
           }
         })
     } catch {
+      progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
     }
     lap("solve")
@@ -120,9 +125,11 @@ struct Compare: ParsableCommand {
       try OutputWriting.write(
         files, to: out, shared: shared, policy: input.cases[0].input.policy, inputs: inputs)
     } catch {
+      progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
     lap("write")
+    progress?.finish()
     if timings {
       var lines = phases.map { "timing: \($0.0) \($0.1) s" }
       lines += outcomes.map { "timing: plan \($0.name) \($0.seconds) s" }

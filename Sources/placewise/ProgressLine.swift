@@ -44,6 +44,14 @@ final class ProgressLine: @unchecked Sendable {
     redraw()
   }
 
+  /// A monitor that shows the run's phases and pricing rounds on this line
+  /// (when there is one) and passes the solver trace on, if asked for.
+  static func monitor(_ line: ProgressLine?) -> RunMonitor {
+    RunMonitor(
+      progress: line.map { line in { @Sendable event in line.update(event) } },
+      trace: SolverTrace.sinkFromEnvironment())
+  }
+
   /// Removes the line (before the summary is printed).
   func finish() {
     timer?.cancel()

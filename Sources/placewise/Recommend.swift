@@ -112,7 +112,10 @@ struct Recommend: ParsableCommand {
     }
     reportWarnings(input.input.warnings)
     lap("read")
-    let options = AllocationOptions(timeLimit: timeLimit)
+    // Progress on a terminal from here on (the warnings are printed).
+    let progress = ProgressLine(quiet: quiet)
+    defer { progress?.finish() }
+    let options = AllocationOptions(timeLimit: timeLimit, monitor: ProgressLine.monitor(progress))
     let criteria = RecommendationCriteria(budget: budget, annualBudget: annualBudget, then: then)
     let result: RecommendationResult
     let run: AllocationRun
@@ -122,6 +125,7 @@ struct Recommend: ParsableCommand {
       run = try Recommendation.allocate(input, chosen: result.best.chosen, options: options)
       lap("allocate")
     } catch {
+      progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
     }
     let best = result.best
@@ -153,6 +157,8 @@ struct Recommend: ParsableCommand {
     ]
     if let frontierRows { files.append(("frontier.csv", Array(FrontierCSV.render(frontierRows).utf8))) }
     do {
+      files.append(
+        (WorkbookReport.fileName, try RecommendationWorkbook.render(options: rows, frontier: frontierRows)))
       files += try OutputFiles.render(run, reportLevel: reportLevel).map { ("allocation/" + $0.name, $0.contents) }
       let inputs = OutputWriting.digests(
         of: OutputWriting.caseInputs(
@@ -160,9 +166,11 @@ struct Recommend: ParsableCommand {
           others: [caseOptions.postcodes, optionsFile]))
       try OutputWriting.write(files, to: out, shared: shared, policy: input.input.policy, inputs: inputs)
     } catch {
+      progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
     lap("write")
+    progress?.finish()
     if timings {
       var lines = phases.map { "timing: \($0.0) \($0.1) s" }
       lines.append("timing: allocations solved \(result.allocationsSolved)")

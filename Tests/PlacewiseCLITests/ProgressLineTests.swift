@@ -28,6 +28,19 @@ struct ProgressLineTests {
     #expect(!quiet.stdout.contains("placewise: "), "\(quiet.stdout.prefix(300))")
   }
 
+  @Test(
+    "compare shows the same line while it solves its plans",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux's script is missing"))
+  func planningCommands() throws {
+    let scratch = try ScratchFolder()
+    let plans = packageRoot + "/Data/sample-county/plans"
+    let compared = try runOnTerminal([
+      "compare", packageRoot + "/Data/sample-county", plans + "/more-asd-places.csv", "--out", scratch.at("c"),
+    ])
+    #expect(compared.status == 0)
+    #expect(compared.stdout.contains("\r\u{1B}[Kplacewise: solving"), "\(compared.stdout.prefix(300))")
+  }
+
   @Test("nothing when standard error is not a terminal")
   func pipe() throws {
     let scratch = try ScratchFolder()

@@ -1,6 +1,7 @@
 import Foundation
 import PlacewiseTestSupport
 import Testing
+import XLSXTestSupport
 
 // `recommend` from the command line: refused options files, the output
 // folder's files, and the chosen plan checked again through `compare`.
@@ -29,7 +30,8 @@ struct RecommendCommandTests {
     let names = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
     #expect(
       names == [
-        "allocation", "frontier.csv", "manifest.json", "plan.csv", "recommendation.csv", "report.html", "summary.json",
+        "allocation", "frontier.csv", "manifest.json", "placewise.xlsx", "plan.csv", "recommendation.csv",
+        "report.html", "summary.json",
       ])
     func text(_ name: String) throws -> String { try String(contentsOfFile: out + "/" + name, encoding: .utf8) }
     // Both Oakfield options place the second pupil; two-places costs less
@@ -55,6 +57,13 @@ struct RecommendCommandTests {
     let allocation = try text("allocation/summary.json")
     #expect(allocation.contains("\"unmet_priority\": 0,"))
     #expect(try text("report.html").contains("two-places"))
+    // The workbook holds recommendation.csv and frontier.csv as sheets, row for row.
+    let book = try XLSXFile(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/placewise.xlsx"))))
+    #expect(book.sheets.map(\.name) == ["Recommendation", "Frontier"])
+    let sheet = try book.sheet("Recommendation")
+    #expect(sheet.rowCount == 4)
+    #expect(sheet.cell(2, 0) == .text("two-places") && sheet.cell(2, 2) == .text("yes"))
+    #expect(try book.sheet("Frontier").rowCount == frontier.count)
 
     // plan.csv is a plan file: compare reads it and reaches the same optimum.
     let compared = scratch.at("compared")

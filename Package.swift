@@ -99,9 +99,16 @@ let package = Package(
     ),
 
     // Tools: not the product.
+    // What the tools share: the seeded generator casegen and plangen draw from.
+    .target(
+      name: "ToolSupport",
+      path: "Tools/ToolSupport",
+      swiftSettings: strictSettings
+    ),
     .executableTarget(
       name: "casegen",
       dependencies: [
+        "ToolSupport",
         "Placewise",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -112,6 +119,7 @@ let package = Package(
     .executableTarget(
       name: "plangen",
       dependencies: [
+        "ToolSupport",
         "Placewise",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],

@@ -52,28 +52,12 @@ struct Compare: ParsableCommand {
 
   func validate() throws {
     if plans.isEmpty { throw ValidationError("Give at least one plan file.") }
-    if let timeLimit, !(timeLimit > 0 && timeLimit <= Allocate.maxTimeLimit) {
-      throw ValidationError(
-        "--time-limit must be a number of seconds above 0 and at most \(Int(Allocate.maxTimeLimit)) (a week), "
-          + "not \(timeLimit)")
-    }
+    try Allocate.checkTimeLimit(timeLimit)
   }
 
   func run() throws {
-    OutputFolder.installSignalCleanup()
-    // The output folder first: a refusal must not wait for the solves.
-    do {
-      try OutputFolder.check(out)
-    } catch {
-      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
-    }
-    let clock = ContinuousClock()
-    var mark = clock.now
-    var phases: [(String, Double)] = []
-    func lap(_ phase: String) {
-      phases.append((phase, (clock.now - mark).inSeconds))
-      mark = clock.now
-    }
+    try prepareOutputFolder(out)
+    var phaseClock = PhaseClock()
     let input: ComparisonInput
     do {
       input = try Comparison.read(
@@ -84,7 +68,7 @@ struct Compare: ParsableCommand {
       throw ExitCode(ExitStatus.invalidInput)
     }
     reportWarnings(input.cases[0].input.warnings)
-    lap("read")
+    phaseClock.lap("read")
     // Progress on a terminal from here on (the warnings are printed).
     let progress = ProgressLine(quiet: quiet)
     defer { progress?.finish() }
@@ -106,7 +90,7 @@ struct Compare: ParsableCommand {
       progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
     }
-    lap("solve")
+    phaseClock.lap("solve")
     let pupils = input.cases[0].input.pupils
     var files: [(name: String, contents: [UInt8])] = [
       ("comparison.csv", Array(ComparisonCSV.render(outcomes).utf8)),
@@ -128,10 +112,10 @@ struct Compare: ParsableCommand {
       progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
-    lap("write")
+    phaseClock.lap("write")
     progress?.finish()
     if timings {
-      var lines = phases.map { "timing: \($0.0) \($0.1) s" }
+      var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
       lines += outcomes.map { "timing: plan \($0.name) \($0.seconds) s" }
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }

@@ -75,6 +75,31 @@ func reportWarnings(_ warnings: [InputWarning]) {
   FileHandle.standardError.write(Data(TerminalText.safe(text).utf8))
 }
 
+/// Arms the signal cleanup and checks the output folder before any work:
+/// a refusal must not wait for the solve.
+func prepareOutputFolder(_ out: String) throws {
+  OutputFolder.installSignalCleanup()
+  do {
+    try OutputFolder.check(out)
+  } catch {
+    throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+  }
+}
+
+/// The seconds of each phase of a command, in the order they ran.
+struct PhaseClock {
+  private let clock = ContinuousClock()
+  private var mark = ContinuousClock.now
+  /// Each phase's name and seconds.
+  private(set) var phases: [(String, Double)] = []
+
+  /// Ends the current phase under `phase`, and starts the next.
+  mutating func lap(_ phase: String) {
+    phases.append((phase, (clock.now - mark).inSeconds))
+    mark = clock.now
+  }
+}
+
 func fail(_ message: String, status: Int32) -> ExitCode {
   FileHandle.standardError.write(Data(TerminalText.safe("placewise: \(message)\n").utf8))
   return ExitCode(status)
@@ -140,22 +165,21 @@ struct Allocate: ParsableCommand {
   /// case takes minutes), and far inside what a Duration holds.
   static let maxTimeLimit = 604_800.0
 
-  func validate() throws {
-    if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.maxTimeLimit) {
+  /// Refuses a `--time-limit` that is not above 0 and at most a week.
+  static func checkTimeLimit(_ timeLimit: Double?) throws {
+    if let timeLimit, !(timeLimit > 0 && timeLimit <= maxTimeLimit) {
       throw ValidationError(
-        "--time-limit must be a number of seconds above 0 and at most \(Int(Self.maxTimeLimit)) (a week), "
+        "--time-limit must be a number of seconds above 0 and at most \(Int(maxTimeLimit)) (a week), "
           + "not \(timeLimit)")
     }
   }
 
+  func validate() throws {
+    try Allocate.checkTimeLimit(timeLimit)
+  }
+
   func run() throws {
-    OutputFolder.installSignalCleanup()
-    // The output folder first: a refusal must not wait for the solve.
-    do {
-      try OutputFolder.check(out)
-    } catch {
-      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
-    }
+    try prepareOutputFolder(out)
     let run: AllocationRun
     let progress = ProgressLine(quiet: quiet)
     defer { progress?.finish() }

@@ -79,28 +79,12 @@ struct Recommend: ParsableCommand {
     if let frontier, !(1...1000).contains(frontier) {
       throw ValidationError("--frontier must be a whole number from 1 to 1000, not \(frontier)")
     }
-    if let timeLimit, !(timeLimit > 0 && timeLimit <= Allocate.maxTimeLimit) {
-      throw ValidationError(
-        "--time-limit must be a number of seconds above 0 and at most \(Int(Allocate.maxTimeLimit)) (a week), "
-          + "not \(timeLimit)")
-    }
+    try Allocate.checkTimeLimit(timeLimit)
   }
 
   func run() throws {
-    OutputFolder.installSignalCleanup()
-    // The output folder first: a refusal must not wait for the solves.
-    do {
-      try OutputFolder.check(out)
-    } catch {
-      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
-    }
-    let clock = ContinuousClock()
-    var mark = clock.now
-    var phases: [(String, Double)] = []
-    func lap(_ phase: String) {
-      phases.append((phase, (clock.now - mark).inSeconds))
-      mark = clock.now
-    }
+    try prepareOutputFolder(out)
+    var phaseClock = PhaseClock()
     let input: RecommendationInput
     do {
       input = try RecommendationInput.read(
@@ -111,7 +95,7 @@ struct Recommend: ParsableCommand {
       throw ExitCode(ExitStatus.invalidInput)
     }
     reportWarnings(input.input.warnings)
-    lap("read")
+    phaseClock.lap("read")
     // Progress on a terminal from here on (the warnings are printed).
     let progress = ProgressLine(quiet: quiet)
     defer { progress?.finish() }
@@ -121,9 +105,9 @@ struct Recommend: ParsableCommand {
     let run: AllocationRun
     do {
       result = try Recommendation.run(input, criteria: criteria, frontierSteps: frontier, options: options)
-      lap("search")
+      phaseClock.lap("search")
       run = try Recommendation.allocate(input, chosen: result.best.chosen, options: options)
-      lap("allocate")
+      phaseClock.lap("allocate")
     } catch {
       progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
@@ -169,10 +153,10 @@ struct Recommend: ParsableCommand {
       progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
-    lap("write")
+    phaseClock.lap("write")
     progress?.finish()
     if timings {
-      var lines = phases.map { "timing: \($0.0) \($0.1) s" }
+      var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
       lines.append("timing: allocations solved \(result.allocationsSolved)")
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }

@@ -1,3 +1,4 @@
+import ToolSupport
 import Placewise
 
 /// A generated case: the model's settings and pupils, plus what the writer

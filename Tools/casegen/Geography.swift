@@ -1,3 +1,4 @@
+import ToolSupport
 /// A point on the British National Grid, metres.
 struct GridPoint {
   var easting: Double

@@ -1,3 +1,4 @@
+import ToolSupport
 import Placewise
 
 /// The proportions the generator draws from, in one place so that the

@@ -1,3 +1,4 @@
+import ToolSupport
 import Placewise
 
 /// Sets how many places are free for the batch (`on_roll`) and the

@@ -1,3 +1,4 @@
+import ToolSupport
 import Placewise
 
 /// Draws each county's pupils: homes clustered around towns, needs, ages,

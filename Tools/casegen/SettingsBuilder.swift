@@ -1,3 +1,4 @@
+import ToolSupport
 import Placewise
 
 /// Lays out each county's settings: mainstream primaries in towns and

@@ -38,6 +38,11 @@ private struct Establishment {
 
 /// The state of one GIAS import.
 struct GIASReading {
+  /// The case reader's range for places, in words.
+  static let expectedPlaces = "a whole number of places " + InputRange.text(InputRange.places)
+  /// The same range, for pupils on roll.
+  static let expectedPupils = "a whole number of pupils " + InputRange.text(InputRange.places)
+
   let file: String
   let options: GIASImportOptions
   var problems = ProblemList(limit: CaseReader.problemLimit)
@@ -203,22 +208,25 @@ struct GIASReading {
 
     let urn = table.text(.urn, required: true, expected: "the establishment's URN") ?? ""
     let name = table.text(.name, required: true, expected: "the establishment's name") ?? ""
-    let age = "an age in whole years >= 0"
-    let lowAge = table.whole(.lowAge, required: true, range: 0...Int.max, expected: age)
-    let highAge = table.whole(.highAge, required: true, range: 0...Int.max, expected: age)
+    // The case reader's ranges: what is imported must read back as a case.
+    let age = CaseReading.expectedAge
+    let lowAge = table.whole(.lowAge, required: true, range: InputRange.age, expected: age)
+    let highAge = table.whole(.highAge, required: true, range: InputRange.age, expected: age)
     if let lowAge, let highAge, lowAge > highAge {
       table.report(.lowAge, found: "\(lowAge), above StatutoryHighAge \(highAge)", expected: "low age <= high age")
     }
     let gender = table.word(.genderName, required: false, expected: "Mixed, Boys, Girls or Not applicable") {
       GIASEstablishmentType.gender(of: $0)
     }
-    let easting = table.decimal(.easting, required: true, expected: "an easting in metres (British National Grid)")
-    let northing = table.decimal(.northing, required: true, expected: "a northing in metres (British National Grid)")
-    let places = "a whole number of places >= 0"
-    let capacity = table.whole(.schoolCapacity, required: false, range: 0...Int.max, expected: places)
+    let easting = table.decimal(
+      .easting, required: true, range: InputRange.easting, expected: CaseReading.expectedEasting)
+    let northing = table.decimal(
+      .northing, required: true, range: InputRange.northing, expected: CaseReading.expectedNorthing)
+    let places = Self.expectedPlaces
+    let capacity = table.whole(.schoolCapacity, required: false, range: InputRange.places, expected: places)
     let capacityEmpty = table.cell(.schoolCapacity)?.isEmpty ?? false
     let onRoll = table.whole(
-      .numberOfPupils, required: false, range: 0...Int.max, expected: "a whole number of pupils >= 0")
+      .numberOfPupils, required: false, range: InputRange.places, expected: Self.expectedPupils)
 
     var needs = EnumSet<NeedCode>()
     for column in GIASColumn.senColumns {
@@ -265,9 +273,9 @@ struct GIASReading {
   private static func unit(
     _ table: inout TableReader<GIASColumn>, suffix: String, label: String, capacity: GIASColumn, onRoll: GIASColumn
   ) -> Establishment.Unit {
-    let places = table.whole(capacity, required: false, range: 0...Int.max, expected: "a whole number of places >= 0")
+    let places = table.whole(capacity, required: false, range: InputRange.places, expected: Self.expectedPlaces)
     let empty = table.cell(capacity).map(\.isEmpty) ?? true
-    let roll = table.whole(onRoll, required: false, range: 0...Int.max, expected: "a whole number of pupils >= 0")
+    let roll = table.whole(onRoll, required: false, range: InputRange.places, expected: Self.expectedPupils)
     let missing = empty ? missingCapacity(&table, capacity, what: "the \(label)'s") : nil
     return Establishment.Unit(suffix: suffix, label: label, capacity: places, onRoll: roll, missingCapacity: missing)
   }

@@ -254,6 +254,17 @@ struct GIASImportTests {
     #expect(found[1].found == "17, above StatutoryHighAge 16")
   }
 
+  @Test("Values outside the case reader's ranges are refused at import, so what is written reads back")
+  func valuesOutsideTheCaseRanges() {
+    var rows = county
+    rows[1].cells["SchoolCapacity"] = "200000"
+    rows[2].cells["StatutoryHighAge"] = "99"
+    rows[3].cells["Northing"] = "9999999"
+    let found = problems { () throws(InvalidCaseError) in try importCounty(rows) }
+    #expect(found.map(\.field) == ["SchoolCapacity", "StatutoryHighAge", "Northing"])
+    #expect(found[0].expected.contains("100,000") && found[1].expected.contains("25"))
+  }
+
   @Test("A file re-saved as UTF-8 is read as UTF-8; UTF-16 is refused")
   func encodings() throws {
     let utf8 = Array(GIASFixture.text(county, release: .older).utf8)

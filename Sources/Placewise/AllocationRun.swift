@@ -19,7 +19,7 @@ public struct AllocationRun: Sendable {
   /// resident memory (bytes) at the end of each. `model-build` is part of
   /// `solve` (the LPs' building and loading into GLPK, summed over parts
   /// built in parallel), listed just before it.
-  public let timings: [PhaseTiming]
+  public private(set) var timings: [PhaseTiming]
 
   /// Reads, solves and verifies.
   ///
@@ -29,24 +29,38 @@ public struct AllocationRun: Sendable {
     folder: String, policyFile: String? = nil, postcodesFile: String? = nil,
     options: AllocationOptions = AllocationOptions()
   ) throws {
+    let start = ContinuousClock.now
+    options.monitor.report(.phase("read"))
+    let input = try CaseReader.read(folder: folder, policyFile: policyFile, postcodesFile: postcodesFile)
+    let read = PhaseTiming(
+      phase: "read", seconds: (ContinuousClock.now - start).inSeconds, peakMemoryBytes: PhaseTiming.peakMemory())
+    try self.init(case: input, options: options)
+    timings.insert(read, at: 0)
+  }
+
+  /// Allocates a case already in memory (a plan applied to a case read
+  /// once, say): candidates, solve, check, then place values and
+  /// explanations as `options` ask, each phase timed. Every run, from a
+  /// folder or not, goes through here, so all get the same checks.
+  ///
+  /// - Throws: `AllocationError` when the solver fails or an invariant breaks.
+  package init(case input: Case, candidates: CandidateSet? = nil, options: AllocationOptions = AllocationOptions())
+    throws(AllocationError)
+  {
     let clock = ContinuousClock()
     var timings: [PhaseTiming] = []
     var mark = clock.now
     func lap(_ phase: String) {
       let now = clock.now
-      let d = now - mark
       timings.append(
-        PhaseTiming(
-          phase: phase, seconds: d.inSeconds,
-          peakMemoryBytes: PhaseTiming.peakMemory()))
+        PhaseTiming(phase: phase, seconds: (now - mark).inSeconds, peakMemoryBytes: PhaseTiming.peakMemory()))
       mark = now
     }
     let monitor = options.monitor
-    monitor.report(.phase("read"))
-    input = try CaseReader.read(folder: folder, policyFile: policyFile, postcodesFile: postcodesFile)
-    lap("read")
+    self.input = input
     monitor.report(.phase("candidates"))
-    candidates = CandidateSet(case: input)
+    let candidates = candidates ?? CandidateSet(case: input)
+    self.candidates = candidates
     lap("candidates")
     monitor.report(.phase("solve"))
     allocation = try Allocator.allocate(input, candidates: candidates, options: options)
@@ -63,8 +77,7 @@ public struct AllocationRun: Sendable {
     let planned = try Self.planning(case: input, candidates: candidates, allocation: allocation, options: options)
     placeValues = planned.placeValues
     explanations = planned.explanations
-    timings += planned.timings
-    self.timings = timings
+    self.timings = timings + planned.timings
   }
 }
 

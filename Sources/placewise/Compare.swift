@@ -116,12 +116,22 @@ struct Compare: ParsableCommand {
     progress?.finish()
     if timings {
       var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
-      lines += outcomes.map { "timing: plan \($0.name) \($0.seconds) s" }
+      lines += outcomes.map { outcome in
+        // model-build is part of solve (see AllocationRun.timings): not listed again.
+        let phases = outcome.phases.filter { $0.phase != "model-build" }
+        return "timing: plan \(outcome.name) \(outcome.seconds) s ("
+          + phases.map { "\($0.phase) \(Self.rounded($0.seconds)) s" }.joined(separator: ", ") + ")"
+      }
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {
       print(ComparisonTable.render(outcomes), terminator: "")
       print(TerminalText.safe("Written: \(out)"))
     }
+  }
+
+  /// Seconds to the millisecond, for the per-plan phases of `--timings`.
+  static func rounded(_ seconds: Double) -> String {
+    String(format: "%.3f", seconds)
   }
 }

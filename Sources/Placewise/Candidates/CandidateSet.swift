@@ -92,7 +92,7 @@ struct CandidateChunk: Sendable {
 }
 
 /// What building candidates needs, shared read-only by the threads.
-private struct CandidateBuilder: Sendable {
+struct CandidateBuilder: Sendable {
   let input: Case
   let urnIndex: [URN: Int]
   let grid: SettingGrid?
@@ -108,7 +108,9 @@ private struct CandidateBuilder: Sendable {
   let easting: [Double]
   let northing: [Double]
 
-  init(_ input: Case) {
+  /// With `only`, the travel-matrix pairs are grouped for the flagged
+  /// pupils alone (`build` may then be asked for those pupils only).
+  init(_ input: Case, only: [Bool]? = nil) {
     self.input = input
     rules = input.settings.map(Eligibility.Rules.init)
     easting = input.settings.map(\.easting)
@@ -124,12 +126,13 @@ private struct CandidateBuilder: Sendable {
     if let travel = input.travel {
       grid = nil
       var offsets = [Int](repeating: 0, count: input.pupils.count + 1)
-      for p in travel.pupil { offsets[Int(p) + 1] += 1 }
+      for p in travel.pupil where only?[Int(p)] ?? true { offsets[Int(p) + 1] += 1 }
       for p in 0..<input.pupils.count { offsets[p + 1] += offsets[p] }
       var next = offsets
-      var order = [Int32](repeating: 0, count: travel.count)
+      var order = [Int32](repeating: 0, count: offsets[input.pupils.count])
       for k in 0..<travel.count {
         let p = Int(travel.pupil[k])
+        guard only?[p] ?? true else { continue }
         order[next[p]] = Int32(k)
         next[p] += 1
       }
@@ -142,7 +145,7 @@ private struct CandidateBuilder: Sendable {
     }
   }
 
-  func build(_ pupils: Range<Int>) -> CandidateChunk {
+  func build(_ pupils: some Sequence<Int>) -> CandidateChunk {
     let policy = input.policy
     var chunk = CandidateChunk()
     var row: [(setting: Int32, minutes: Double, rank: Int32, penalty: Double)] = []

@@ -27,6 +27,9 @@ public struct ComparisonOutcome<Rendered: Sendable>: Sendable {
   public var rendered: Rendered
   /// Seconds spent on this allocation (candidates, solve, check, render).
   public var seconds: Double
+  /// Those seconds by phase: `candidates`, the run's own phases
+  /// (`AllocationRun.timings`), then `render`.
+  public var phases: [PhaseTiming]
 }
 
 /// `compare`: the baseline and every plan allocated exactly, each plan on
@@ -113,12 +116,12 @@ public enum Comparison {
     _ input: ComparisonInput, options: AllocationOptions = AllocationOptions(), warmStart: Bool = true,
     parallel: Bool = true, render: @escaping @Sendable (AllocationRun) -> Rendered
   ) throws(AllocationError) -> [ComparisonOutcome<Rendered>] {
-    let clock = ContinuousClock()
-    let start = clock.now
+    let start = ContinuousClock.now
     let baselineRun = try AllocationRun(case: input.cases[0].input, options: options)
-    let baseline = Self.outcome(input.cases[0], baselineRun, render, seconds: (clock.now - start).inSeconds)
+    let baseline = Self.outcome(input.cases[0], baselineRun, render, since: start, candidates: nil)
     let baseAllocation = baselineRun.allocation
     let baseCandidates = baselineRun.candidates
+    let baseCase = input.cases[0].input
     let plans = Array(input.cases.dropFirst())
     let results = ParallelSlots<Result<ComparisonOutcome<Rendered>, AllocationError>>(count: plans.count)
     let solveOne: @Sendable (Int) -> Void = { i in
@@ -128,13 +131,18 @@ public enum Comparison {
       results.store(
         i,
         Result { () throws(AllocationError) -> ComparisonOutcome<Rendered> in
-          let candidates = CandidateSet(case: planned.input)
+          // Only pupils the plan can touch get new rows; the rest are the baseline's.
+          let candidates = CandidateSet(
+            case: planned.input, reusing: baseCandidates, of: baseCase, origin: planned.origin)
+          let built = PhaseTiming(
+            phase: "candidates", seconds: (ContinuousClock.now - planStart).inSeconds,
+            peakMemoryBytes: PhaseTiming.peakMemory())
           if warmStart, options.method == .contestedMarket {
             planOptions.start = Self.start(
               from: baseAllocation, baseCandidates, for: planned, candidates: candidates)
           }
           let run = try AllocationRun(case: planned.input, candidates: candidates, options: planOptions)
-          return Self.outcome(planned, run, render, seconds: (ContinuousClock.now - planStart).inSeconds)
+          return Self.outcome(planned, run, render, since: planStart, candidates: built)
         })
     }
     if parallel && GLPKEnvironment.isThreadLocal && plans.count > 1 {
@@ -176,8 +184,11 @@ public enum Comparison {
       assignment: assignment, prices: prices, weight: baseline.priceWeight, contested: baseline.lpPupils)
   }
 
+  /// A run's outcome, rendered; its seconds counted from `start`, and its
+  /// phases led by `candidates` when they were built before the run.
   private static func outcome<Rendered>(
-    _ planned: PlannedCase, _ run: AllocationRun, _ render: (AllocationRun) -> Rendered, seconds: Double
+    _ planned: PlannedCase, _ run: AllocationRun, _ render: (AllocationRun) -> Rendered,
+    since start: ContinuousClock.Instant, candidates: PhaseTiming?
   ) -> ComparisonOutcome<Rendered> {
     let input = run.input
     let urns = run.allocation.placements.map { $0.setting.map { input.settings[$0].urn } }
@@ -192,9 +203,17 @@ public enum Comparison {
     let byNeed = NeedCode.allCases.filter { pupils[$0.rawValue] > 0 }.map {
       (need: $0, pupils: pupils[$0.rawValue], placed: placed[$0.rawValue], unmetPriority: unmet[$0.rawValue])
     }
+    let renderStart = ContinuousClock.now
     let rendered = render(run)
+    let end = ContinuousClock.now
+    let phases =
+      // A run given its candidates times their building at 0: the caller's figure replaces it.
+      (candidates.map { [$0] } ?? []) + run.timings.filter { candidates == nil || $0.phase != "candidates" }
+      + [
+        PhaseTiming(phase: "render", seconds: (end - renderStart).inSeconds, peakMemoryBytes: PhaseTiming.peakMemory())
+      ]
     return ComparisonOutcome(
       name: planned.name, plan: planned.plan, summary: run.summary, urns: urns, byNeed: byNeed, rendered: rendered,
-      seconds: seconds)
+      seconds: (end - start).inSeconds, phases: phases)
   }
 }

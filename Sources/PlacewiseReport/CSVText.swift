@@ -12,7 +12,15 @@ struct CSVText {
 
   static func escape(_ field: String) -> String {
     let field = FormulaGuard.neutralised(field)
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+    // ASCII without CR is one character per byte: tested on the bytes (most
+    // fields), else by characters as before (CR LF is one character).
+    if field.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) {
+      guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 }) else {
+        return field
+      }
+    } else {
+      guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+    }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }

@@ -105,12 +105,14 @@ extension Sheet {
   }
 
   private static func validateText(_ text: String, _ operation: String) throws(WorkbookError) {
-    guard text.utf16.count <= ExcelLimits.textLength else {
+    // Never more UTF-16 units than UTF-8 bytes: most cells need no UTF-16 count.
+    guard text.utf8.count <= ExcelLimits.textLength || text.utf16.count <= ExcelLimits.textLength else {
       throw invalid(
         operation, "text of \(text.utf16.count) characters, over Excel's \(ExcelLimits.textLength) in a cell")
     }
     // A C string ends at NUL: the cell would silently lose the rest.
-    guard !text.unicodeScalars.contains("\u{0}") else { throw invalid(operation, "text holding a NUL character") }
+    // NUL is the only scalar whose UTF-8 holds a 0 byte.
+    guard !text.utf8.contains(0) else { throw invalid(operation, "text holding a NUL character") }
   }
 }
 

@@ -94,6 +94,10 @@ extension Sheet {
     switch cell {
     case .blank: return 0
     case .text(let text):
+      // ASCII without LF (so without CR LF, the one ASCII pair that is a
+      // single character): one character per byte, on one line, which is
+      // what the general count below gives, without walking grapheme clusters.
+      if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 10 }) { return text.utf8.count }
       return text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
     case .integer(let value): return grouped(Double(value.magnitude)) + (value < 0 ? 1 : 0)
     case .pounds(let value): return grouped(abs(value).rounded()) + 1 + (value < 0 ? 1 : 0)

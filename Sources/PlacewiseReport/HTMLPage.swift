@@ -29,36 +29,32 @@ package enum HTMLPage {
     // them scalar by scalar into a String was a sixth of its rendering.
     // U+2028 and U+2029 are the bytes E2 80 A8 and E2 80 A9; every other
     // escaped scalar is one ASCII byte, and other bytes pass unchanged.
-    let utf8 = text.utf8
-    var out: [UInt8] = []
-    out.reserveCapacity(utf8.count + 2)
-    out.append(UInt8(ascii: "\""))
-    var k = utf8.startIndex
-    while k < utf8.endIndex {
-      let byte = utf8[k]
-      switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-      case UInt8(ascii: "<"): out += Array("\\u003c".utf8)
-      case UInt8(ascii: ">"): out += Array("\\u003e".utf8)
-      case UInt8(ascii: "&"): out += Array("\\u0026".utf8)
-      case 0xE2:
-        let next = utf8.index(after: k)
-        if next < utf8.endIndex, utf8[next] == 0x80, utf8.index(after: next) < utf8.endIndex,
-          case let last = utf8[utf8.index(after: next)], last == 0xA8 || last == 0xA9
-        {
-          out += Array((last == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-          k = utf8.index(after: utf8.index(after: next))
-          continue
+    var text = text
+    let out = text.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 2)
+      out.append(UInt8(ascii: "\""))
+      var k = 0
+      while k < bytes.count {
+        let byte = bytes[k]
+        k += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
+        case UInt8(ascii: "<"): out += "\\u003c".utf8
+        case UInt8(ascii: ">"): out += "\\u003e".utf8
+        case UInt8(ascii: "&"): out += "\\u0026".utf8
+        case 0xE2 where k + 1 < bytes.count && bytes[k] == 0x80 && (bytes[k + 1] == 0xA8 || bytes[k + 1] == 0xA9):
+          out += (bytes[k + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8
+          k += 2
+        case 0..<0x20:
+          let hex = String(byte, radix: 16)
+          out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+        default: out.append(byte)
         }
-        out.append(byte)
-      case 0..<0x20:
-        let hex = String(byte, radix: 16)
-        out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-      default: out.append(byte)
       }
-      k = utf8.index(after: k)
+      out.append(UInt8(ascii: "\""))
+      return out
     }
-    out.append(UInt8(ascii: "\""))
     return String(decoding: out, as: UTF8.self)
   }
 

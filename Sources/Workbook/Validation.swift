@@ -91,28 +91,30 @@ extension Sheet {
     }
   }
 
-  private static func validate(_ cell: Cell, _ operation: String) throws(WorkbookError) {
+  /// `operation` is built only for an error: naming every cell of a large
+  /// sheet up front took most of the check's time.
+  private static func validate(_ cell: Cell, _ operation: @autoclosure () -> String) throws(WorkbookError) {
     switch cell {
     case .blank: return
-    case .text(let text): try validateText(text, operation)
+    case .text(let text): try validateText(text, operation())
     case .integer(let value):
       guard value.magnitude <= ExcelLimits.exactInteger else {
-        throw invalid(operation, "an integer beyond ±2^53, which a spreadsheet number cannot hold exactly")
+        throw invalid(operation(), "an integer beyond ±2^53, which a spreadsheet number cannot hold exactly")
       }
     case .decimal(let value), .minutes(let value), .pounds(let value):
-      guard value.isFinite else { throw invalid(operation, "a number that is not finite (\(value))") }
+      guard value.isFinite else { throw invalid(operation(), "a number that is not finite (\(value))") }
     }
   }
 
-  private static func validateText(_ text: String, _ operation: String) throws(WorkbookError) {
+  private static func validateText(_ text: String, _ operation: @autoclosure () -> String) throws(WorkbookError) {
     // Never more UTF-16 units than UTF-8 bytes: most cells need no UTF-16 count.
     guard text.utf8.count <= ExcelLimits.textLength || text.utf16.count <= ExcelLimits.textLength else {
       throw invalid(
-        operation, "text of \(text.utf16.count) characters, over Excel's \(ExcelLimits.textLength) in a cell")
+        operation(), "text of \(text.utf16.count) characters, over Excel's \(ExcelLimits.textLength) in a cell")
     }
     // A C string ends at NUL: the cell would silently lose the rest.
     // NUL is the only scalar whose UTF-8 holds a 0 byte.
-    guard !text.utf8.contains(0) else { throw invalid(operation, "text holding a NUL character") }
+    guard !text.utf8.contains(0) else { throw invalid(operation(), "text holding a NUL character") }
   }
 }
 

@@ -34,9 +34,18 @@ package enum HTMLPage {
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count + 2)
       out.append(UInt8(ascii: "\""))
+      var run = 0  // start of the bytes not yet copied, which pass unchanged
       var k = 0
       while k < bytes.count {
         let byte = bytes[k]
+        // Control bytes, `"`, `\`, `<`, `>`, `&`, and E2 (which may start U+2028 or U+2029).
+        guard
+          byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
+        else {
+          k += 1
+          continue
+        }
+        out += UnsafeBufferPointer(rebasing: bytes[run..<k])
         k += 1
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
@@ -51,7 +60,9 @@ package enum HTMLPage {
           out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
         default: out.append(byte)
         }
+        run = k
       }
+      out += UnsafeBufferPointer(rebasing: bytes[run..<k])
       out.append(UInt8(ascii: "\""))
       return out
     }

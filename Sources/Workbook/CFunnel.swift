@@ -155,8 +155,10 @@ struct FormatReference {
 }
 
 /// Turns an `lxw_error` into a thrown error carrying libxlsxwriter's own message.
-private func check(_ result: lxw_error, _ operation: String) throws(WorkbookError) {
+/// `operation` is built only on failure: a large sheet writes hundreds of
+/// thousands of cells, and naming each one up front was a tenth of the work.
+private func check(_ result: lxw_error, _ operation: @autoclosure () -> String) throws(WorkbookError) {
   guard result != LXW_NO_ERROR else { return }
   let message = lxw_strerror(result).map { String(cString: $0) } ?? "libxlsxwriter error"
-  throw WorkbookError(kind: .libxlsxwriter, operation: operation, code: XLSXErrorCode(result), message: message)
+  throw WorkbookError(kind: .libxlsxwriter, operation: operation(), code: XLSXErrorCode(result), message: message)
 }

@@ -6,7 +6,9 @@ import GLPK
 public struct ComparisonInput: Sendable {
   /// The case as read, with the journeys to settings plans open.
   package var base: CaseWithOpenings
-  /// The baseline (the case as given) first, then the plans in the order given.
+  /// The baseline (the case as given) first, then the plans in the order
+  /// given. With a travel matrix, the plans' journeys are pending
+  /// (`PlannedCase.journeysPending`) until `Comparison.run` solves them.
   public var cases: [PlannedCase]
 }
 
@@ -27,8 +29,9 @@ public struct ComparisonOutcome<Rendered: Sendable>: Sendable {
   public var rendered: Rendered
   /// Seconds spent on this allocation (candidates, solve, check, render).
   public var seconds: Double
-  /// Those seconds by phase: `candidates`, the run's own phases
-  /// (`AllocationRun.timings`), then `render`.
+  /// Those seconds by phase: for a plan, `journeys` (with a travel
+  /// matrix) and `candidates`; the run's own phases (`AllocationRun.timings`);
+  /// then `render`.
   public var phases: [PhaseTiming]
 }
 
@@ -85,7 +88,11 @@ public enum Comparison {
     for (i, plan) in plans.enumerated() {
       guard let plan else { continue }
       problems.fileRank = 10 + i
-      if let planned = PlanApplication.apply(plan, to: base, problems: &problems) { cases.append(planned) }
+      // Each plan's journeys are derived when it is solved (on a worker
+      // thread, one or two plans at a time), not all here.
+      if let planned = PlanApplication.apply(plan, to: base, problems: &problems, journeys: false) {
+        cases.append(planned)
+      }
     }
     guard problems.total == 0 else { throw problems.error() }
     return ComparisonInput(base: base, cases: cases)
@@ -118,7 +125,7 @@ public enum Comparison {
   ) throws(AllocationError) -> [ComparisonOutcome<Rendered>] {
     let start = ContinuousClock.now
     let baselineRun = try AllocationRun(case: input.cases[0].input, options: options)
-    let baseline = Self.outcome(input.cases[0], baselineRun, render, since: start, candidates: nil)
+    let baseline = Self.outcome(input.cases[0], baselineRun, render, since: start, before: [])
     let baseAllocation = baselineRun.allocation
     let baseCandidates = baselineRun.candidates
     let baseCase = input.cases[0].input
@@ -127,22 +134,32 @@ public enum Comparison {
     let solveOne: @Sendable (Int) -> Void = { i in
       let planStart = ContinuousClock.now
       var planOptions = options
-      let planned = plans[i]
+      var planned = plans[i]
       results.store(
         i,
         Result { () throws(AllocationError) -> ComparisonOutcome<Rendered> in
+          var before: [PhaseTiming] = []
+          var mark = planStart
+          func lap(_ phase: String) {
+            let now = ContinuousClock.now
+            before.append(
+              PhaseTiming(phase: phase, seconds: (now - mark).inSeconds, peakMemoryBytes: PhaseTiming.peakMemory()))
+            mark = now
+          }
+          if planned.journeysPending {
+            PlanApplication.attachJourneys(&planned, base: input.base)
+            lap("journeys")
+          }
           // Only pupils the plan can touch get new rows; the rest are the baseline's.
           let candidates = CandidateSet(
             case: planned.input, reusing: baseCandidates, of: baseCase, origin: planned.origin)
-          let built = PhaseTiming(
-            phase: "candidates", seconds: (ContinuousClock.now - planStart).inSeconds,
-            peakMemoryBytes: PhaseTiming.peakMemory())
+          lap("candidates")
           if warmStart, options.method == .contestedMarket {
             planOptions.start = Self.start(
               from: baseAllocation, baseCandidates, for: planned, candidates: candidates)
           }
           let run = try AllocationRun(case: planned.input, candidates: candidates, options: planOptions)
-          return Self.outcome(planned, run, render, since: planStart, candidates: built)
+          return Self.outcome(planned, run, render, since: planStart, before: before)
         })
     }
     if parallel && GLPKEnvironment.isThreadLocal && plans.count > 1 {
@@ -185,10 +202,11 @@ public enum Comparison {
   }
 
   /// A run's outcome, rendered; its seconds counted from `start`, and its
-  /// phases led by `candidates` when they were built before the run.
+  /// phases led by those timed `before` the run (a plan's journeys and
+  /// candidates, which then replace the run's own `candidates`).
   private static func outcome<Rendered>(
     _ planned: PlannedCase, _ run: AllocationRun, _ render: (AllocationRun) -> Rendered,
-    since start: ContinuousClock.Instant, candidates: PhaseTiming?
+    since start: ContinuousClock.Instant, before: [PhaseTiming]
   ) -> ComparisonOutcome<Rendered> {
     let input = run.input
     let urns = run.allocation.placements.map { $0.setting.map { input.settings[$0].urn } }
@@ -208,7 +226,7 @@ public enum Comparison {
     let end = ContinuousClock.now
     let phases =
       // A run given its candidates times their building at 0: the caller's figure replaces it.
-      (candidates.map { [$0] } ?? []) + run.timings.filter { candidates == nil || $0.phase != "candidates" }
+      before + run.timings.filter { before.isEmpty || $0.phase != "candidates" }
       + [
         PhaseTiming(phase: "render", seconds: (end - renderStart).inSeconds, peakMemoryBytes: PhaseTiming.peakMemory())
       ]

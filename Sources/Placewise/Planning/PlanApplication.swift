@@ -10,6 +10,11 @@ public struct PlannedCase: Sendable {
   /// Per setting of the changed case: its index in the case as given, or
   /// -1 for a setting the plan opens.
   public var origin: [Int]
+  /// Whether `input.travel` is still to be derived from the case's journeys
+  /// (`PlanApplication.attachJourneys`): `Comparison.read` leaves it so, and
+  /// `Comparison.run` attaches each plan's journeys when it solves the plan,
+  /// so that ten plans of a large case never hold ten copies of travel.csv.
+  package var journeysPending = false
 }
 
 /// Applies plans to a case, row by row in file order, checking each row
@@ -20,8 +25,12 @@ public struct PlannedCase: Sendable {
 /// designated for any need (empty `needs`) leaves the designation as it is
 /// (it already admits that need) and raises that need's cap if it has one.
 enum PlanApplication {
-  /// The changed case, or nil with the plan's problems added.
-  static func apply(_ plan: Plan, to base: CaseWithOpenings, problems: inout ProblemList) -> PlannedCase? {
+  /// The changed case, or nil with the plan's problems added. With
+  /// `journeys` false, a case with a travel matrix gets none yet
+  /// (`journeysPending`): `attachJourneys` derives it later.
+  static func apply(
+    _ plan: Plan, to base: CaseWithOpenings, problems: inout ProblemList, journeys: Bool = true
+  ) -> PlannedCase? {
     let before = problems.total
     var settings = base.input.settings
     var origin = Array(settings.indices)
@@ -94,10 +103,20 @@ enum PlanApplication {
 
     var input = base.input
     input.settings = settings
-    if let travel = base.input.travel {
-      input.travel = Self.travel(travel, opened: base, settings: settings, origin: origin)
+    var planned = PlannedCase(plan: plan, name: plan.name, input: input, origin: origin)
+    if base.input.travel != nil {
+      planned.input.travel = nil
+      planned.journeysPending = true
+      if journeys { attachJourneys(&planned, base: base) }
     }
-    return PlannedCase(plan: plan, name: plan.name, input: input, origin: origin)
+    return planned
+  }
+
+  /// Derives a planned case's journeys from the case's, if still pending.
+  static func attachJourneys(_ planned: inout PlannedCase, base: CaseWithOpenings) {
+    guard planned.journeysPending, let travel = base.input.travel else { return }
+    planned.input.travel = Self.travel(travel, opened: base, settings: planned.input.settings, origin: planned.origin)
+    planned.journeysPending = false
   }
 
   /// The journeys of the changed case: the case's, less closed settings,

@@ -38,7 +38,8 @@ struct CandidateSetPlanTests {
       }
       let comparison = try RandomPlans.comparison(input, plans: plans, openingTravel: openingTravel, openings: openings)
       let base = CandidateSet(case: input)
-      for planned in comparison.cases.dropFirst() {
+      for var planned in comparison.cases.dropFirst() {
+        PlanApplication.attachJourneys(&planned, base: comparison.base)
         let full = CandidateSet(case: planned.input)
         let incremental = CandidateSet(case: planned.input, reusing: base, of: input, origin: planned.origin)
         if !same(full, incremental) { wrong.append("seed \(seed) plan \(planned.name)") }

@@ -154,7 +154,8 @@ public enum OutputFolder {
     do throws(OutputError) {
       var written: [WrittenFile] = []
       var made: Set<String> = []
-      for file in files {
+      let digests = SHA256.hexes(files.map(\.contents))
+      for (file, digest) in zip(files, digests) {
         var folder = ""
         for part in file.name.split(separator: "/").dropLast() {
           folder += (folder.isEmpty ? "" : "/") + part
@@ -163,7 +164,7 @@ public enum OutputFolder {
           }
         }
         try writeFile(staging + "/" + file.name, file.contents, mode: fileMode)
-        written.append(WrittenFile(path: file.name, sha256: SHA256.hex(file.contents), bytes: file.contents.count))
+        written.append(WrittenFile(path: file.name, sha256: digest, bytes: file.contents.count))
       }
       try writeFile(staging + "/" + manifestName, manifest(written), mode: fileMode)
       for folder in made.sorted(by: >) { try syncPath(staging + "/" + folder) }

@@ -22,6 +22,20 @@ package struct SHA256: Sendable {
     return hash.finalizeHex()
   }
 
+  /// The digests of several byte arrays, as `hex(_:)` gives each, hashed on
+  /// all cores (an output folder of `compare` holds 150 MB in 80 files).
+  package static func hexes(_ contents: [[UInt8]]) -> [String] {
+    let lock = NSLock()
+    nonisolated(unsafe) var digests = [String](repeating: "", count: contents.count)
+    DispatchQueue.concurrentPerform(iterations: contents.count) { i in
+      let digest = hex(contents[i])
+      lock.lock()
+      digests[i] = digest
+      lock.unlock()
+    }
+    return digests
+  }
+
   /// The digest of a file's contents, read in 1 MB pieces; nil when it
   /// cannot be read.
   package static func hex(ofFileAt path: String) -> String? {

@@ -68,6 +68,11 @@ struct Compare: ParsableCommand {
       throw ExitCode(ExitStatus.invalidInput)
     }
     reportWarnings(input.cases[0].input.warnings)
+    // The inputs were read and accepted (regular files, so hashing ends): their
+    // digests for the manifest are taken while the plans are solved.
+    let inputPaths = OutputWriting.caseInputs(
+      folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [caseOptions.postcodes] + plans)
+    let inputDigests = BackgroundValue(placeholder: []) { OutputWriting.digests(of: inputPaths) }
     phaseClock.lap("read")
     // Progress on a terminal from here on (the warnings are printed).
     let progress = ProgressLine(quiet: quiet)
@@ -103,9 +108,9 @@ struct Compare: ParsableCommand {
       for outcome in outcomes {
         files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
       }
-      let inputs = OutputWriting.digests(
-        of: OutputWriting.caseInputs(
-          folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [caseOptions.postcodes] + plans))
+      phaseClock.lap("report")
+      let inputs = inputDigests.wait()
+      phaseClock.lap("input-digests")
       try OutputWriting.write(
         files, to: out, shared: shared, policy: input.cases[0].input.policy, inputs: inputs)
     } catch {

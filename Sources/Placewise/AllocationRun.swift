@@ -44,9 +44,10 @@ public struct AllocationRun: Sendable {
   /// folder or not, goes through here, so all get the same checks.
   ///
   /// - Throws: `AllocationError` when the solver fails or an invariant breaks.
-  package init(case input: Case, candidates: CandidateSet? = nil, options: AllocationOptions = AllocationOptions())
-    throws(AllocationError)
-  {
+  package init(
+    case input: Case, candidates: CandidateSet? = nil, blocked: BlockedPairs? = nil,
+    options: AllocationOptions = AllocationOptions()
+  ) throws(AllocationError) {
     let clock = ContinuousClock()
     var timings: [PhaseTiming] = []
     var mark = clock.now
@@ -74,7 +75,8 @@ public struct AllocationRun: Sendable {
     summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
     try summary.checkFinite()
     lap("verify")
-    let planned = try Self.planning(case: input, candidates: candidates, allocation: allocation, options: options)
+    let planned = try Self.planning(
+      case: input, candidates: candidates, blocked: blocked, allocation: allocation, options: options)
     placeValues = planned.placeValues
     explanations = planned.explanations
     self.timings = timings + planned.timings

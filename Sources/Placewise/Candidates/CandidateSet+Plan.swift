@@ -28,25 +28,29 @@ extension CandidateSet {
   ///   `PlanApplication` builds it (same pupils and policy; settings and
   ///   journeys changed as the plan says), `base` is `baseCase`'s candidate
   ///   set, and `origin` gives each setting of `planned` its index in
-  ///   `baseCase` (-1 for one the plan opens). Anything else (other pupils
-  ///   or policy, settings reordered) is built from scratch.
+  ///   `baseCase` (-1 for one the plan opens). A case found not to be so (a
+  ///   different policy or number of pupils, settings reordered) is built
+  ///   from scratch.
   package init(case planned: Case, reusing base: CandidateSet, of baseCase: Case, origin: [Int]) {
-    let kept = origin.filter { $0 >= 0 }
-    guard planned.pupils.count == baseCase.pupils.count, base.pupilCount == baseCase.pupils.count,
-      planned.policy == baseCase.policy, origin.count == planned.settings.count,
-      (planned.travel == nil) == (baseCase.travel == nil),
-      zip(kept, kept.dropFirst()).allSatisfy({ $0 < $1 }), kept.allSatisfy({ $0 < baseCase.settings.count })
+    guard base.pupilCount == baseCase.pupils.count,
+      let delta = PlanDelta(planned: planned, base: baseCase, origin: origin)
     else {
       self.init(case: planned)
       return
     }
-    let affected = Self.touchedPupils(planned, baseCase, origin: origin)
+    self.init(case: planned, reusing: base, delta: delta)
+  }
+
+  /// The candidates of `planned`, rebuilt for `delta.touched` pupils only
+  /// (see `init(case:reusing:of:origin:)`); `base` is the candidate set of
+  /// the case `delta` was taken against.
+  init(case planned: Case, reusing base: CandidateSet, delta: PlanDelta) {
+    let affected = delta.touched
     let builder = CandidateBuilder(planned, only: affected)
     let rebuilt = builder.build(affected.indices.lazy.filter { affected[$0] })
 
-    var newIndex = [Int32](repeating: -1, count: baseCase.settings.count)
-    for (s, o) in origin.enumerated() where o >= 0 { newIndex[o] = Int32(s) }
-    let renumbered = origin.enumerated().contains { $0.element >= 0 && $0.element != $0.offset }
+    let newIndex = delta.newIndex
+    let renumbered = delta.renumbered
     let pupilCount = planned.pupils.count
     let total = base.count + rebuilt.setting.count
     var offsets = [0]
@@ -90,59 +94,5 @@ extension CandidateSet {
     }
     self.init(
       offsets: offsets, setting: setting, minutes: minutes, rank: rank, penalty: penalty, eligibleCount: eligibleCount)
-  }
-
-  /// Per pupil: whether a setting the plan changes, opens or closes is
-  /// eligible to it by all five rules in the case or in the plan's case.
-  static func touchedPupils(_ planned: Case, _ baseCase: Case, origin: [Int]) -> [Bool] {
-    // Closed settings stay true: only kept, unchanged ones are cleared.
-    var touchedBase = [Bool](repeating: true, count: baseCase.settings.count)
-    var touchedPlan = [Bool](repeating: false, count: planned.settings.count)
-    for (s, o) in origin.enumerated() {
-      if o >= 0 && Self.sameForCandidates(baseCase.settings[o], planned.settings[s]) {
-        touchedBase[o] = false
-      } else {
-        touchedPlan[s] = true
-      }
-    }
-    var affected = [Bool](repeating: false, count: planned.pupils.count)
-    let policy = planned.policy
-    func mark(_ input: Case, _ touched: [Bool]) {
-      let rules = input.settings.map(Eligibility.Rules.init)
-      func eligible(_ p: Int, _ s: Int, _ minutes: Double) -> Bool {
-        let pupil = input.pupils[p]
-        return Eligibility.admits(rules[s], pupil)
-          && Eligibility.journeyAllowed(
-            minutes: minutes, limit: Eligibility.journeyLimit(pupil, policy),
-            isPreference: pupil.preferences.contains(input.settings[s].urn))
-      }
-      if let travel = input.travel {
-        for k in 0..<travel.count where touched[Int(travel.setting[k])] {
-          let p = Int(travel.pupil[k])
-          if !affected[p] && eligible(p, Int(travel.setting[k]), travel.minutes[k]) { affected[p] = true }
-        }
-      } else {
-        for (s, setting) in input.settings.enumerated() where touched[s] {
-          for (p, pupil) in input.pupils.enumerated() where !affected[p] {
-            let minutes = policy.estimatedMinutes(
-              fromEasting: pupil.easting, northing: pupil.northing, toEasting: setting.easting,
-              northing: setting.northing)
-            if eligible(p, s, minutes) { affected[p] = true }
-          }
-        }
-      }
-    }
-    mark(baseCase, touchedBase)
-    mark(planned, touchedPlan)
-    return affected
-  }
-
-  /// Whether two versions of a setting give every pupil the same pairs:
-  /// every field the eligibility rules, the usable test, the journey
-  /// estimate or the preference ranks read.
-  static func sameForCandidates(_ a: Setting, _ b: Setting) -> Bool {
-    a.urn == b.urn && a.kind == b.kind && a.needs == b.needs && a.lowAge == b.lowAge && a.highAge == b.highAge
-      && a.gender == b.gender && a.capacity == b.capacity && a.onRoll == b.onRoll && a.needPlaces == b.needPlaces
-      && a.easting == b.easting && a.northing == b.northing
   }
 }

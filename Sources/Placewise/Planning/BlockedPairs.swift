@@ -8,7 +8,7 @@ import Foundation
 /// one more capped place) opens them, so a place value needs them: they are
 /// the arcs into a setting that has no room at all. Stored by pupil in
 /// compressed rows like `CandidateSet`, found by the same five rules.
-struct BlockedPairs: Sendable {
+package struct BlockedPairs: Sendable {
   /// Start of each pupil's pairs; `pupilCount + 1` entries.
   var offsets: [Int]
   /// Setting index of each pair.
@@ -22,7 +22,7 @@ struct BlockedPairs: Sendable {
   /// Finds the blocked pairs of a case. Only settings with a blocked need
   /// are looked at, so with a travel matrix this is one pass over its rows,
   /// and without one, a test of each pupil against those few settings.
-  init(case input: Case) {
+  package init(case input: Case) {
     let settings = input.settings
     let pupilCount = input.pupils.count
     let finder = BlockedPairFinder(input)
@@ -62,7 +62,7 @@ struct BlockedPairs: Sendable {
 }
 
 /// What finding blocked pairs reads, shared read-only by the threads.
-private struct BlockedPairFinder: Sendable {
+struct BlockedPairFinder: Sendable {
   let input: Case
   /// Per setting and need code (`setting * 16 + need`): no place can be used.
   let blocked: [Bool]

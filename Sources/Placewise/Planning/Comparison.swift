@@ -124,11 +124,13 @@ public enum Comparison {
     parallel: Bool = true, render: @escaping @Sendable (AllocationRun) -> Rendered
   ) throws(AllocationError) -> [ComparisonOutcome<Rendered>] {
     let start = ContinuousClock.now
-    let baselineRun = try AllocationRun(case: input.cases[0].input, options: options)
+    let baseCase = input.cases[0].input
+    // The baseline's blocked pairs, kept: each plan's are derived from them.
+    let baseBlocked = options.placeValues || options.explanations ? BlockedPairs(case: baseCase) : nil
+    let baselineRun = try AllocationRun(case: baseCase, blocked: baseBlocked, options: options)
     let baseline = Self.outcome(input.cases[0], baselineRun, render, since: start, before: [])
     let baseAllocation = baselineRun.allocation
     let baseCandidates = baselineRun.candidates
-    let baseCase = input.cases[0].input
     let plans = Array(input.cases.dropFirst())
     let results = ParallelSlots<Result<ComparisonOutcome<Rendered>, AllocationError>>(count: plans.count)
     let solveOne: @Sendable (Int) -> Void = { i in
@@ -151,14 +153,21 @@ public enum Comparison {
             lap("journeys")
           }
           // Only pupils the plan can touch get new rows; the rest are the baseline's.
-          let candidates = CandidateSet(
-            case: planned.input, reusing: baseCandidates, of: baseCase, origin: planned.origin)
+          let delta = PlanDelta(planned: planned.input, base: baseCase, origin: planned.origin)
+          let candidates =
+            delta.map { CandidateSet(case: planned.input, reusing: baseCandidates, delta: $0) }
+            ?? CandidateSet(case: planned.input)
+          let blocked = baseBlocked.map { base in
+            delta.map { BlockedPairs(case: planned.input, reusing: base, delta: $0) }
+              ?? BlockedPairs(case: planned.input)
+          }
           lap("candidates")
           if warmStart, options.method == .contestedMarket {
             planOptions.start = Self.start(
               from: baseAllocation, baseCandidates, for: planned, candidates: candidates)
           }
-          let run = try AllocationRun(case: planned.input, candidates: candidates, options: planOptions)
+          let run = try AllocationRun(
+            case: planned.input, candidates: candidates, blocked: blocked, options: planOptions)
           return Self.outcome(planned, run, render, since: planStart, before: before)
         })
     }

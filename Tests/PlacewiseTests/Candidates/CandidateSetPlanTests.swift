@@ -3,7 +3,7 @@ import Testing
 
 @testable import Placewise
 
-@Suite("CandidateSet for a plan: reused rows equal a full rebuild")
+@Suite("CandidateSet and BlockedPairs for a plan: reused rows equal a full rebuild")
 struct CandidateSetPlanTests {
   /// Every array of two candidate sets, compared exactly.
   private func same(_ a: CandidateSet, _ b: CandidateSet) -> Bool {
@@ -12,7 +12,7 @@ struct CandidateSetPlanTests {
   }
 
   @Test(
-    "random plans on random cases (with and without travel.csv): the incremental set equals init(case:)",
+    "random plans on random cases (with and without travel.csv): the incremental sets equal init(case:)",
     arguments: [UInt64(0), 100])
   func incrementalEqualsFullRebuild(firstSeed: UInt64) throws {
     var wrong: [String] = []
@@ -20,6 +20,8 @@ struct CandidateSetPlanTests {
     var rebuilt = 0
     var withTravel = 0
     var renumbered = 0
+    var wrongBlocked: [String] = []
+    var blockedPairs = 0
     for seed in firstSeed..<(firstSeed + 100) {
       var input = seed % 4 == 3 ? RandomCases.tiny(seed: seed) : RandomCases.medium(seed: seed)
       // Some pupils name settings the plans may open (new URNs follow
@@ -38,12 +40,23 @@ struct CandidateSetPlanTests {
       }
       let comparison = try RandomPlans.comparison(input, plans: plans, openingTravel: openingTravel, openings: openings)
       let base = CandidateSet(case: input)
+      let baseBlocked = BlockedPairs(case: input)
       for var planned in comparison.cases.dropFirst() {
         PlanApplication.attachJourneys(&planned, base: comparison.base)
         let full = CandidateSet(case: planned.input)
         let incremental = CandidateSet(case: planned.input, reusing: base, of: input, origin: planned.origin)
         if !same(full, incremental) { wrong.append("seed \(seed) plan \(planned.name)") }
-        let touched = CandidateSet.touchedPupils(planned.input, input, origin: planned.origin)
+        // The blocked pairs (place values' arcs into full settings) likewise.
+        let delta = try #require(PlanDelta(planned: planned.input, base: input, origin: planned.origin))
+        let fullBlocked = BlockedPairs(case: planned.input)
+        let reusedBlocked = BlockedPairs(case: planned.input, reusing: baseBlocked, delta: delta)
+        if fullBlocked.offsets != reusedBlocked.offsets || fullBlocked.setting != reusedBlocked.setting
+          || fullBlocked.cost != reusedBlocked.cost
+        {
+          wrongBlocked.append("seed \(seed) plan \(planned.name)")
+        }
+        blockedPairs += fullBlocked.setting.count
+        let touched = PlanDelta.touchedPupils(planned.input, input, origin: planned.origin)
         rebuilt += touched.filter { $0 }.count
         reused += touched.filter { !$0 }.count
         if input.travel != nil { withTravel += 1 }
@@ -53,6 +66,8 @@ struct CandidateSetPlanTests {
       }
     }
     #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+    #expect(wrongBlocked.isEmpty, "\(wrongBlocked.prefix(5))")
+    #expect(blockedPairs > 500, "blocked pairs compared: \(blockedPairs)")
     // The cases exercise both paths, journeys from travel.csv and closures.
     #expect(reused > 1000 && rebuilt > 1000, "reused \(reused), rebuilt \(rebuilt)")
     #expect(withTravel > 20 && renumbered > 20, "with travel \(withTravel), renumbered \(renumbered)")
@@ -63,7 +78,7 @@ struct CandidateSetPlanTests {
     let input = RandomCases.medium(seed: 7)
     let base = CandidateSet(case: input)
     let origin = Array(input.settings.indices)
-    #expect(!CandidateSet.touchedPupils(input, input, origin: origin).contains(true))
+    #expect(!PlanDelta.touchedPupils(input, input, origin: origin).contains(true))
     #expect(same(CandidateSet(case: input, reusing: base, of: input, origin: origin), base))
     var other = input
     other.policy.unlistedPenalty += 7

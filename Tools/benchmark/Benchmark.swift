@@ -42,6 +42,16 @@ struct Benchmark: ParsableCommand {
   @Option(help: "Seconds after which a run is stopped and reported as not finished.")
   var timeout: Double = 900
 
+  @Option(
+    help: """
+      Time `compare` instead of the cases: NAME=PUPILS[+travel]/PLANS (issue 11's target is \
+      20k-travel=20000+travel/10), a casegen case and PLANS plangen plans, allocated and compared in turn.
+      """)
+  var compare: String?
+
+  @Option(help: "Pairs of runs (allocate, then compare) for --compare.")
+  var compareRuns = 3
+
   func run() throws {
     #if DEBUG
       throw ValidationError("build in release: swift run -c release placewise-bench")
@@ -49,6 +59,13 @@ struct Benchmark: ParsableCommand {
       let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         .deletingLastPathComponent()
       try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+      if let compare {
+        try CompareBenchmark(
+          spec: compare, seed: seed, work: work, runs: max(1, compareRuns), timeout: timeout, binaries: binaries,
+          bench: self
+        ).run()
+        return
+      }
       emit(
         "| case | pupils | solver | read | candidates | model build (in solve) | solve | verify | write | total "
           + "| peak memory | result | OR-Tools solve | ratio (total / OR-Tools) |")
@@ -138,11 +155,11 @@ struct Benchmark: ParsableCommand {
   }
 
   /// Writes one line at once, so a table piped to a file survives an interrupted run.
-  private func emit(_ line: String) {
+  func emit(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
   }
 
-  private func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
+  func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
 
   /// Checks an output folder and compares its figures with the first solver's.
   private func checkResult(_ out: String, pupils: Int, reference: inout [String: Any]?) throws -> String {

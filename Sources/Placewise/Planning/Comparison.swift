@@ -38,8 +38,10 @@ public struct ComparisonOutcome<Rendered: Sendable>: Sendable {
 /// `compare`: the baseline and every plan allocated exactly, each plan on
 /// its own (plans do not stack).
 ///
-/// The case is read once. The baseline is solved from scratch; each plan is
-/// then solved from the baseline's optimum carried over (every pupil at its
+/// The case is read once. The baseline is solved from scratch; each plan
+/// then takes the baseline's candidate rows and blocked pairs for every
+/// pupil it cannot touch (`PlanDelta`), and is solved from the baseline's
+/// optimum carried over (every pupil at its
 /// baseline place where that place still exists, the baseline's place
 /// prices as the start of the pricing loop), so only what the plan changes
 /// is re-solved. The pricing loop proves each plan's optimum whatever the

@@ -20,7 +20,7 @@
 ///   ŝ bounds it from above: slope 1 for ŝ <= 1 (min(1, s) <= s), slope 0
 ///   for ŝ >= 2 (min(1, s) <= 1).
 struct CapacityForm: Sendable {
-  enum Shape: Sendable {
+  enum Shape: Sendable, Equatable {
     case exact
     case freePlaces
     case anyOf

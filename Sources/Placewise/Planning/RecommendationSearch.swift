@@ -152,7 +152,7 @@ final class RecommendationSearch: @unchecked Sendable {
 
   /// Allocates a set, warm-started from the case's optimum, and records its
   /// figures and cut; nil when its rows do not apply together.
-  private func evaluate(_ chosen: [Bool]) throws(AllocationError) -> Evaluation? {
+  func evaluate(_ chosen: [Bool]) throws(AllocationError) -> Evaluation? {
     var problems = ProblemList(limit: 1)
     guard let planned = PlanApplication.apply(input.plan(choosing: chosen), to: input.base, problems: &problems)
     else {

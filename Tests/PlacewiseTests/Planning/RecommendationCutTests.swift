@@ -1,0 +1,112 @@
+import PlacewiseTestSupport
+import Testing
+
+@testable import Placewise
+
+/// The cuts the master MIP of `recommend` keeps, checked one by one against
+/// enumeration, and the whole search on options files where several groups
+/// change one setting (the cuts' inexact capacity shapes).
+@Suite("recommend: cuts from the allocation's potentials against enumeration")
+struct RecommendationCutTests {
+  /// A random options file with groups crossing, its case and every allowed set.
+  struct Instance {
+    var options: RecommendationInput
+    var sets: [EvaluatedSet]
+  }
+
+  static func instance(seed: UInt64) throws -> Instance {
+    let input = RandomCases.tiny(seed: seed &* 17 &+ 3)
+    var openingTravel = TravelMatrix()
+    var openings: [URN] = []
+    let file = RandomOptions.file(
+      for: input, seed: seed, openingTravel: &openingTravel, openings: &openings, crossGroups: true)
+    let base = CaseWithOpenings(input: input, openingTravel: openingTravel, openings: openings)
+    let options = try RecommendationInput.make(file, base: base)
+    let sets = try RandomOptions.everySet(options, openingTravel: openingTravel, openings: openings)
+    return Instance(options: options, sets: sets)
+  }
+
+  @Test("every cut bounds U from below at every allowed set, and equals U at its own set", arguments: [UInt64(0), 40])
+  func cutsAreValid(firstSeed: UInt64) throws {
+    var wrong: [String] = []
+    var cutsChecked = 0
+    var notExact = 0
+    var shapes: [String: Int] = [:]
+    for seed in firstSeed..<(firstSeed + 40) {
+      let instance = try Self.instance(seed: seed)
+      let effects = try OptionEffects(instance.options)
+      for form in effects.freePlaces.compactMap({ $0 }) {
+        shapes[form.shape == .freePlaces ? (form.neverNegative ? "places" : "places, may fall below 0") : "exact", default: 0] += 1
+      }
+      for group in effects.arcGroups { shapes[group.form.shape == .anyOf ? "any of" : "arcs", default: 0] += 1 }
+      let search = try RecommendationSearch(input: instance.options, options: AllocationOptions())
+      for at in instance.sets {
+        let cut = try #require(try search.evaluate(at.chosen)?.cut)
+        cutsChecked += 1
+        if cut.bound(at.chosen) != Double(at.unmetPriority) {
+          wrong.append("seed \(seed): cut at \(at.chosen) gives \(cut.bound(at.chosen)) there, U \(at.unmetPriority)")
+        }
+        for set in instance.sets {
+          let bound = cut.bound(set.chosen)
+          if bound > Double(set.unmetPriority) + 1e-9 {
+            wrong.append("seed \(seed): cut at \(at.chosen) gives \(bound) at \(set.chosen), U \(set.unmetPriority)")
+          }
+          if bound < Double(set.unmetPriority) { notExact += 1 }
+          if bound != bound.rounded() { wrong.append("seed \(seed): slope not whole: \(cut.slopes)") }
+        }
+      }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) wrong: \(wrong.prefix(5))")
+    #expect(cutsChecked > 200, "cuts checked: \(cutsChecked)")
+    // Every shape of capacity occurs: one group's, places and designations from several groups.
+    for shape in ["exact", "places", "places, may fall below 0", "any of", "arcs"] {
+      #expect(shapes[shape, default: 0] > 0, "capacity shapes: \(shapes)")
+    }
+    // Cuts that are exact everywhere would not show a cut is a bound at all.
+    #expect(notExact > 50, "bounds strictly below U: \(notExact)")
+  }
+
+  @Test("groups crossing: best set and frontier equal enumeration, both orders", arguments: [UInt64(500), 555])
+  func crossingGroupsAgainstEnumeration(firstSeed: UInt64) throws {
+    var wrong: [String] = []
+    var binding = 0
+    var masterSolves = 0
+    var allocations = 0
+    var enumerated = 0
+    for seed in firstSeed..<(firstSeed + 55) {
+      let instance = try Self.instance(seed: seed)
+      let sets = instance.sets
+      var rng = SeededGenerator(seed: seed &+ 7)
+      let total = instance.options.options.reduce(0) { $0 + $1.capitalCost }
+      let budget = [0, total * 0.3, total * 0.6, total + 1000].randomElement(using: &rng) ?? total
+      let annualBudget: Double? = Bool.random(using: &rng) ? 400 : nil
+      for then in RecommendationOrder.allCases {
+        let criteria = RecommendationCriteria(budget: budget, annualBudget: annualBudget, then: then)
+        let result = try Recommendation.run(instance.options, criteria: criteria, frontierSteps: 3)
+        masterSolves += result.masterSolves
+        allocations += result.allocationsSolved
+        enumerated += sets.count
+        let unlimited = try #require(RandomOptions.best(sets, budget: .infinity, annualBudget: nil, then: then))
+        if let expected = RandomOptions.best(sets, budget: budget, annualBudget: annualBudget, then: then) {
+          if expected.unmetPriority > unlimited.unmetPriority { binding += 1 }
+          if !RecommendationExactnessTests.same(result.best, expected) {
+            wrong.append(
+              "seed \(seed) \(then) budget \(budget): got \(RecommendationExactnessTests.text(result.best)), "
+                + "want \(RecommendationExactnessTests.text(expected))")
+          }
+        }
+        for row in result.frontier ?? [] {
+          let expected = RandomOptions.best(sets, budget: row.budget, annualBudget: annualBudget, then: then)
+          if expected.map({ RecommendationExactnessTests.same(row.set, $0) }) != true {
+            wrong.append("seed \(seed) \(then) frontier budget \(row.budget): got \(row.set.chosen)")
+          }
+        }
+      }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) wrong: \(wrong.prefix(5))")
+    #expect(binding > 5, "budgets that bind: \(binding)")
+    // The master MIP ran, and proved optima without allocating every set.
+    #expect(masterSolves > 110)
+    #expect(allocations < enumerated, "allocations \(allocations), sets \(enumerated)")
+  }
+}

@@ -11,21 +11,34 @@ import GLPK
 ///    θ >= every cut. Its optimum bounds U from below on every set it has not
 ///    removed, so once it exceeds the least U found less one half (U is a
 ///    whole number), that U is the optimum U*.
-/// 2. The second level. The master keeps only sets whose every cut is at
+/// 2. The second level. The master keeps only sets whose every U cut is at
 ///    most U* (a set with U = U* meets them all, since cuts bound U from
 ///    below) and takes them in rising order of the second level's bound:
-///    capital (`--then capital`), or with `--then travel` in any order, every
-///    one. Each proposal is allocated (its cut removes it if its U > U*) or,
-///    if already known, removed by a no-good row. With `--then capital` it
-///    stops once the least capital proposed exceeds the least capital of a
-///    set with U* by more than rounding can account for: every set that
-///    could tie with or beat the best is then allocated.
+///    capital (`--then capital`), or θ >= every cut of C on sets with U = U*
+///    (`--then travel`, ``ValueCut/Level/weighted(_:)``). Each proposal is
+///    allocated (its U cut removes it if its U > U*) or, if already known,
+///    removed by a no-good row. It stops once the master's bound exceeds the
+///    least capital (or C) of a set with U* by more than rounding can
+///    account for: every set that could tie with or beat the best is then
+///    allocated.
 /// 3. The contract's order and tie rule over every allocated allowed set.
 final class RecommendationSearch: @unchecked Sendable {
-  /// A set allocated exactly: its figures and its cut.
+  /// A set allocated exactly: its figures and its cuts.
   struct Evaluation: Sendable {
     var set: EvaluatedSet
+    /// Bounds U from below.
     var cut: ValueCut
+    /// Bounds W U + C from below (`ValueCut.Level.weighted`).
+    var costCut: ValueCut
+    /// The W of `costCut`.
+    var weight: Double
+
+    /// The cut bounding C from below on the sets whose U is `unmet`.
+    func costCut(unmet: Int) -> ValueCut {
+      var cut = costCut
+      cut.value -= weight * Double(unmet)
+      return cut
+    }
   }
 
   let input: RecommendationInput
@@ -36,8 +49,8 @@ final class RecommendationSearch: @unchecked Sendable {
   private let effects: OptionEffects
   /// Allocated sets; nil: the set's rows do not apply together.
   private var evaluated: [[Bool]: Evaluation?] = [:]
-  /// Every cut so far, in the order taken.
-  private var cuts: [ValueCut] = []
+  /// Every allocated set, in the order allocated.
+  private var history: [Evaluation] = []
   /// Sets whose rows do not apply together, in the order found.
   private var inapplicable: [[Bool]] = []
   /// Allocations solved so far, the baseline included.
@@ -93,15 +106,12 @@ final class RecommendationSearch: @unchecked Sendable {
 
     /// Solves the master until it proposes a set that is allowed and not yet
     /// allocated, or none is left or `stop` says its bound is not worth it.
-    /// A known set is handed to `seen` and removed for the rest of the level.
-    func propose(_ objective: MasterProblem.Objective, stop: (Double) -> Bool, seen: ([Bool]) -> Void)
-      throws(AllocationError) -> [Bool]?
-    {
+    /// A known set is removed for the rest of the level.
+    func propose(_ objective: MasterProblem.Objective, stop: (Double) -> Bool) throws(AllocationError) -> [Bool]? {
       while true {
         masterSolves += 1
         guard let (chosen, bound) = try master.solve(objective), !stop(bound) else { return nil }
-        if let known = evaluated[chosen] {
-          if known != nil { seen(chosen) }
+        if evaluated[chosen] != nil {
           master.excluded.append(chosen)
         } else if !allowed(chosen) {
           // Over a budget by less than GLPK's tolerance.
@@ -113,10 +123,10 @@ final class RecommendationSearch: @unchecked Sendable {
     }
 
     // Level 1: unmet priority.
-    master.boundCuts = cuts
+    master.boundCuts = history.map(\.cut)
     master.excluded = inapplicable
     var unmet = known().map(\.unmetPriority).min() ?? baseline.unmetPriority
-    while let chosen = try propose(.bound, stop: { $0 > Double(unmet) - 0.5 }, seen: { _ in }) {
+    while let chosen = try propose(.bound, stop: { $0 > Double(unmet) - 0.5 }) {
       guard let evaluation = try evaluate(chosen) else {
         master.excluded.append(chosen)
         continue
@@ -128,26 +138,42 @@ final class RecommendationSearch: @unchecked Sendable {
     // Level 2: every set that may still be best, among those whose cuts allow U*.
     let limit = Double(unmet) + 0.5
     master.boundCuts = []
-    master.limits = cuts.map { ($0, limit) }
+    master.limits = history.map { ($0.cut, limit) }
     master.excluded = inapplicable
-    var leastCapital = known().filter { $0.unmetPriority == unmet }.map(\.capitalCost).min() ?? .infinity
-    func slack(_ capital: Double) -> Double { 1e-6 * max(1, abs(capital)) }
-    let stop: (Double) -> Bool =
-      criteria.then == .capital ? { $0 > leastCapital + slack(leastCapital) } : { _ in false }
-    while let chosen = try propose(.capital, stop: stop, seen: { _ in }) {
+    let best = known().filter { $0.unmetPriority == unmet }
+    // Rounding in sums of money, minutes and GLPK's tolerances is far below this.
+    func slack(_ value: Double) -> Double { 1e-6 * max(1, abs(value)) }
+    var leastCapital = best.map(\.capitalCost).min() ?? .infinity
+    var leastCost = best.map(\.placementCost).min() ?? .infinity
+    let objective: MasterProblem.Objective
+    let stop: (Double) -> Bool
+    switch criteria.then {
+    case .capital:
+      objective = .capital
+      stop = { $0 > leastCapital + slack(leastCapital) }
+    case .travel:
+      objective = .bound
+      master.boundCuts = history.map { $0.costCut(unmet: unmet) }
+      stop = { $0 > leastCost + slack(leastCost) }
+    }
+    while let chosen = try propose(objective, stop: stop) {
       master.excluded.append(chosen)
       guard let evaluation = try evaluate(chosen) else { continue }
       master.limits.append((evaluation.cut, limit))
-      if evaluation.set.unmetPriority == unmet { leastCapital = min(leastCapital, evaluation.set.capitalCost) }
+      if criteria.then == .travel { master.boundCuts.append(evaluation.costCut(unmet: unmet)) }
+      if evaluation.set.unmetPriority == unmet {
+        leastCapital = min(leastCapital, evaluation.set.capitalCost)
+        leastCost = min(leastCost, evaluation.set.placementCost)
+      }
     }
 
     // Level 3: the contract's order over every allocated allowed set.
-    var best = baseline
+    var chosen = baseline
     for set in known().sorted(by: { $0.chosen.lexicographicallyPrecedes($1.chosen) { !$0 && $1 } })
-    where set.isBetter(than: best, then: criteria.then) {
-      best = set
+    where set.isBetter(than: chosen, then: criteria.then) {
+      chosen = set
     }
-    return best
+    return chosen
   }
 
   /// Allocates a set, warm-started from the case's optimum, and records its
@@ -174,18 +200,24 @@ final class RecommendationSearch: @unchecked Sendable {
   private func record(_ chosen: [Bool], planned: PlannedCase, run: AllocationRun) throws(AllocationError)
     -> Evaluation
   {
+    let blocked = BlockedPairs(case: planned.input)
     let network = try ResidualNetwork(
-      case: planned.input, candidates: run.candidates, allocation: run.allocation,
-      blocked: BlockedPairs(case: planned.input))
-    let cut = ValueCut.unmet(
-      effects, at: chosen, planned: planned, network: network, unmet: run.summary.unmetPriority)
+      case: planned.input, candidates: run.candidates, allocation: run.allocation, blocked: blocked)
+    let summary = run.summary
+    let cut = ValueCut.make(
+      .unmet, effects, at: chosen, planned: planned, network: network, value: Double(summary.unmetPriority))
+    let weight = ValueCut.weight(
+      network: network, case: planned.input, candidates: run.candidates, blocked: blocked)
+    let costCut = ValueCut.make(
+      .weighted(weight), effects, at: chosen, planned: planned, network: network,
+      value: weight * Double(summary.unmetPriority) + summary.placementCost)
     let (capital, annual) = costs(chosen)
     let set = EvaluatedSet(
-      chosen: chosen, unmetPriority: run.summary.unmetPriority, placementCost: run.summary.placementCost,
+      chosen: chosen, unmetPriority: summary.unmetPriority, placementCost: summary.placementCost,
       capitalCost: capital, annualCost: annual)
-    let evaluation = Evaluation(set: set, cut: cut)
+    let evaluation = Evaluation(set: set, cut: cut, costCut: costCut, weight: weight)
     evaluated[chosen] = .some(evaluation)
-    cuts.append(cut)
+    history.append(evaluation)
     solvedCount += 1
     return evaluation
   }

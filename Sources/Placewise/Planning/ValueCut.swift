@@ -29,7 +29,9 @@ import Foundation
 /// make the cut strongest for reopening it alone (`bestPotential`).
 ///
 /// Level 1 (unmet priority) has whole-number arc costs and potentials, so
-/// its cuts have whole-number slopes and hold exactly.
+/// its cuts have whole-number slopes and hold exactly. Level 2 (placement
+/// cost, among sets with the least U) is bounded through the weighted
+/// objective W U + C (``Level``).
 struct ValueCut: Sendable {
   /// The set the cut was taken at.
   var at: [Bool]
@@ -45,38 +47,74 @@ struct ValueCut: Sendable {
     return sum
   }
 
-  /// The unmet-priority cut at a set, from its exact allocation.
+  /// Which objective a cut bounds.
+  enum Level {
+    /// Unmet priority U: a pupil's arc to a setting costs 0, its arc to U
+    /// its priority.
+    case unmet
+    /// W U + C: a pupil's arc to a setting costs its placement cost, its
+    /// arc to U W times its priority. For every W at least
+    /// ``weight(of:network:candidates:blocked:allocation:)``, the potentials
+    /// W π1 + π2 (π1, π2 the two levels of the residual network's potentials)
+    /// keep complementary slackness with the lexicographic optimum, whose
+    /// weighted cost is W U + C. On a set with U = U*, the cut bounds C from
+    /// below by its value less W U*.
+    case weighted(Double)
+  }
+
+  /// The cut of a level at a set, from its exact allocation.
   ///
   /// - Parameters:
   ///   - planned: the case of the set x̂ (`origin` maps its settings to the case's).
   ///   - network: the residual network of its optimal allocation.
-  ///   - unmet: U at x̂.
-  static func unmet(
-    _ effects: OptionEffects, at chosen: [Bool], planned: PlannedCase, network: ResidualNetwork, unmet: Int
+  ///   - value: the level's optimum at x̂ (U, or W U + C).
+  static func make(
+    _ level: Level, _ effects: OptionEffects, at chosen: [Bool], planned: PlannedCase, network: ResidualNetwork,
+    value: Double
   ) -> ValueCut {
+    let weight: Double
+    switch level {
+    case .unmet: weight = 1
+    case .weighted(let w): weight = w
+    }
+    func potential(_ change: ObjectiveChange) -> Double {
+      switch level {
+      case .unmet: Double(change.unmet)
+      case .weighted(let w): w * Double(change.unmet) + change.cost
+      }
+    }
+    func arcCost(_ cost: Double) -> Double {
+      switch level {
+      case .unmet: 0
+      case .weighted: cost
+      }
+    }
     let input = planned.input
     var node = [Double?](repeating: nil, count: effects.settingCount)
     var cap: [Int: Double] = [:]
     for (s, setting) in input.settings.enumerated() {
       let origin = planned.origin[s]
       guard let u = origin >= 0 ? origin : effects.openedNode(urn: setting.urn, chosen: chosen) else { continue }
-      node[u] = Double(network.potential[network.settingNode(s)].unmet)
+      node[u] = potential(network.potential[network.settingNode(s)])
       for need in NeedCode.allCases {
         let c = Int(network.capNode[s * 16 + need.rawValue])
-        if c >= 0 { cap[u * 16 + need.rawValue] = Double(network.potential[c].unmet) }
+        if c >= 0 { cap[u * 16 + need.rawValue] = potential(network.potential[c]) }
       }
     }
-    let sink = Double(network.potential[ResidualNetwork.sink].unmet)
-    let unplaced = Double(network.potential[ResidualNetwork.unplaced].unmet)
+    let sink = potential(network.potential[ResidualNetwork.sink])
+    let unplaced = potential(network.potential[ResidualNetwork.unplaced])
+    // A pupil's potential leaves its own arc a reduced cost of 0.
     let pupil = input.pupils.indices.map { p in
       let current = Int(network.current[p])
-      return current == ResidualNetwork.unplaced
-        ? unplaced - Double(input.pupils[p].priority) : Double(network.potential[current].unmet)
+      guard current != ResidualNetwork.unplaced else { return unplaced - weight * Double(input.pupils[p].priority) }
+      return potential(network.potential[current]) - arcCost(network.ownCost[p])
     }
-    // Level 1: a pupil's arc to a setting costs 0.
     for u in 0..<effects.settingCount where node[u] == nil {
       var values: [Double] = []
-      for i in effects.groupsOfSetting[u] { values += effects.arcGroups[i].pupils.map { pupil[Int($0)] } }
+      for i in effects.groupsOfSetting[u] {
+        let group = effects.arcGroups[i]
+        for (p, cost) in zip(group.pupils, group.costs) { values.append(pupil[Int(p)] + arcCost(cost)) }
+      }
       node[u] = bestPotential(values: values, places: effects.referencePlaces[u], sink: sink)
     }
     func entry(_ u: Int, _ need: NeedCode) -> Double { cap[u * 16 + need.rawValue] ?? node[u] ?? sink }
@@ -97,10 +135,52 @@ struct ValueCut: Sendable {
     for group in effects.arcGroups {
       let head = entry(group.setting, group.need)
       var dual = 0.0
-      for p in group.pupils { dual += min(0, pupil[Int(p)] - head) }
+      for (p, cost) in zip(group.pupils, group.costs) { dual += min(0, arcCost(cost) + pupil[Int(p)] - head) }
       add(dual, group.form)
     }
-    return ValueCut(at: chosen, value: Double(unmet), slopes: slopes)
+    return ValueCut(at: chosen, value: value, slopes: slopes)
+  }
+
+  /// The least W for which W π1 + π2 keeps complementary slackness with the
+  /// allocation, plus one: on every arc of x̂'s case whose reduced cost
+  /// (r1, r2) has r1 != 0, W r1 + r2 must have the sign of r1 (an arc with
+  /// r1 > 0 carries no flow, one with r1 < 0 is full, and the weighted
+  /// reduced cost must allow that). Arcs with r1 = 0 keep the sign of r2.
+  static func weight(network: ResidualNetwork, case input: Case, candidates: CandidateSet, blocked: BlockedPairs)
+    -> Double
+  {
+    let pi = network.potential
+    var least = 0.0
+    func consider(_ r: ObjectiveChange) {
+      if r.unmet != 0 { least = max(least, -r.cost / Double(r.unmet)) }
+    }
+    for (p, pupil) in input.pupils.enumerated() {
+      let current = Int(network.current[p])
+      let own =
+        current == ResidualNetwork.unplaced
+        ? ObjectiveChange(unmet: pupil.priority, cost: 0) : ObjectiveChange(unmet: 0, cost: network.ownCost[p])
+      let base = pi[current] - own
+      if current != ResidualNetwork.unplaced {
+        consider(base + ObjectiveChange(unmet: pupil.priority, cost: 0) - pi[ResidualNetwork.unplaced])
+      }
+      for pair in candidates.pairs(of: p) {
+        let head = network.entry(setting: Int(candidates.setting[pair]), need: pupil.primaryNeed)
+        if head != current { consider(base + ObjectiveChange(unmet: 0, cost: candidates.cost(pair)) - pi[head]) }
+      }
+      for pair in blocked.pairs(of: p) {
+        let head = network.entry(setting: Int(blocked.setting[pair]), need: pupil.primaryNeed)
+        consider(base + ObjectiveChange(unmet: 0, cost: blocked.cost[pair]) - pi[head])
+      }
+    }
+    for s in 0..<network.settingCount {
+      consider(pi[network.settingNode(s)] - pi[ResidualNetwork.sink])
+    }
+    for c in 0..<(network.nodeCount - network.firstCapNode) {
+      let node = network.firstCapNode + c
+      consider(pi[node] - pi[network.settingNode(network.capSetting[c])])
+    }
+    consider(pi[ResidualNetwork.unplaced] - pi[ResidualNetwork.sink])
+    return least + 1
   }
 
   /// The potential t of an absent setting that makes its reopening's

@@ -26,11 +26,12 @@ struct RecommendationCutTests {
     return Instance(options: options, sets: sets)
   }
 
-  @Test("every cut bounds U from below at every allowed set, and equals U at its own set", arguments: [UInt64(0), 40])
+  @Test("every cut bounds U (and C among sets with the same U) from below at every allowed set, exact at its own", arguments: [UInt64(0), 40])
   func cutsAreValid(firstSeed: UInt64) throws {
     var wrong: [String] = []
     var cutsChecked = 0
     var notExact = 0
+    var costNotExact = 0
     var shapes: [String: Int] = [:]
     for seed in firstSeed..<(firstSeed + 40) {
       let instance = try Self.instance(seed: seed)
@@ -41,8 +42,13 @@ struct RecommendationCutTests {
       for group in effects.arcGroups { shapes[group.form.shape == .anyOf ? "any of" : "arcs", default: 0] += 1 }
       let search = try RecommendationSearch(input: instance.options, options: AllocationOptions())
       for at in instance.sets {
-        let cut = try #require(try search.evaluate(at.chosen)?.cut)
+        let evaluation = try #require(try search.evaluate(at.chosen))
+        let cut = evaluation.cut
         cutsChecked += 1
+        let own = evaluation.costCut(unmet: at.unmetPriority).bound(at.chosen)
+        if abs(own - at.placementCost) > 1e-6 {
+          wrong.append("seed \(seed): cost cut at \(at.chosen) gives \(own) there, C \(at.placementCost)")
+        }
         if cut.bound(at.chosen) != Double(at.unmetPriority) {
           wrong.append("seed \(seed): cut at \(at.chosen) gives \(cut.bound(at.chosen)) there, U \(at.unmetPriority)")
         }
@@ -52,6 +58,12 @@ struct RecommendationCutTests {
             wrong.append("seed \(seed): cut at \(at.chosen) gives \(bound) at \(set.chosen), U \(set.unmetPriority)")
           }
           if bound < Double(set.unmetPriority) { notExact += 1 }
+          // On the sets with the same U, the weighted cut bounds C.
+          let costBound = evaluation.costCut(unmet: set.unmetPriority).bound(set.chosen)
+          if costBound > set.placementCost + 1e-6 {
+            wrong.append("seed \(seed): cost cut at \(at.chosen) gives \(costBound) at \(set.chosen), C \(set.placementCost)")
+          }
+          if costBound < set.placementCost - 1e-6 { costNotExact += 1 }
           if bound != bound.rounded() { wrong.append("seed \(seed): slope not whole: \(cut.slopes)") }
         }
       }
@@ -64,6 +76,7 @@ struct RecommendationCutTests {
     }
     // Cuts that are exact everywhere would not show a cut is a bound at all.
     #expect(notExact > 50, "bounds strictly below U: \(notExact)")
+    #expect(costNotExact > 50, "bounds strictly below C: \(costNotExact)")
   }
 
   @Test("groups crossing: best set and frontier equal enumeration, both orders", arguments: [UInt64(500), 555])

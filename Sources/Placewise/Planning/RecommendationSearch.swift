@@ -71,7 +71,8 @@ final class RecommendationSearch: @unchecked Sendable {
     baseline = EvaluatedSet(
       chosen: none, unmetPriority: baseRun.summary.unmetPriority, placementCost: baseRun.summary.placementCost,
       capitalCost: 0, annualCost: 0)
-    let planned = PlannedCase(plan: nil, name: "baseline", input: input.input, origin: Array(input.input.settings.indices))
+    let planned = PlannedCase(
+      plan: nil, name: "baseline", input: input.input, origin: Array(input.input.settings.indices))
     try record(none, planned: planned, run: baseRun)
   }
 

@@ -26,7 +26,9 @@ struct RecommendationCutTests {
     return Instance(options: options, sets: sets)
   }
 
-  @Test("every cut bounds U (and C among sets with the same U) from below at every allowed set, exact at its own", arguments: [UInt64(0), 40])
+  @Test(
+    "every cut bounds U (and C among sets with the same U) from below at every allowed set, exact at its own",
+    arguments: [UInt64(0), 40])
   func cutsAreValid(firstSeed: UInt64) throws {
     var wrong: [String] = []
     var cutsChecked = 0
@@ -37,7 +39,13 @@ struct RecommendationCutTests {
       let instance = try Self.instance(seed: seed)
       let effects = try OptionEffects(instance.options)
       for form in effects.freePlaces.compactMap({ $0 }) {
-        shapes[form.shape == .freePlaces ? (form.neverNegative ? "places" : "places, may fall below 0") : "exact", default: 0] += 1
+        let name =
+          switch form.shape {
+          case .exact: "exact"
+          case .freePlaces: form.neverNegative ? "places" : "places, may fall below 0"
+          case .anyOf: "any of"
+          }
+        shapes[name, default: 0] += 1
       }
       for group in effects.arcGroups { shapes[group.form.shape == .anyOf ? "any of" : "arcs", default: 0] += 1 }
       let search = try RecommendationSearch(input: instance.options, options: AllocationOptions())
@@ -61,7 +69,8 @@ struct RecommendationCutTests {
           // On the sets with the same U, the weighted cut bounds C.
           let costBound = evaluation.costCut(unmet: set.unmetPriority).bound(set.chosen)
           if costBound > set.placementCost + 1e-6 {
-            wrong.append("seed \(seed): cost cut at \(at.chosen) gives \(costBound) at \(set.chosen), C \(set.placementCost)")
+            wrong.append(
+              "seed \(seed): cost cut at \(at.chosen) gives \(costBound) at \(set.chosen), C \(set.placementCost)")
           }
           if costBound < set.placementCost - 1e-6 { costNotExact += 1 }
           if bound != bound.rounded() { wrong.append("seed \(seed): slope not whole: \(cut.slopes)") }

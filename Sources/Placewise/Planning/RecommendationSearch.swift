@@ -1,5 +1,4 @@
 import Foundation
-import GLPK
 
 /// The search of ``Recommendation``: a master MIP over the options proposes
 /// sets, each proposal is allocated exactly, and each allocation adds a cut
@@ -93,6 +92,7 @@ final class RecommendationSearch: @unchecked Sendable {
 
   /// The best allowed set within the criteria's budgets.
   func best(_ criteria: RecommendationCriteria) throws(AllocationError) -> EvaluatedSet {
+    guard !input.options.isEmpty else { return baseline }
     let annualLimit = criteria.annualBudget ?? .infinity
     func allowed(_ chosen: [Bool]) -> Bool {
       let (capital, annual) = costs(chosen)
@@ -103,7 +103,7 @@ final class RecommendationSearch: @unchecked Sendable {
     }
     var master = MasterProblem(
       capital: input.options.map(\.capitalCost), annual: input.options.map(\.annualCost), groups: input.groups,
-      budget: criteria.budget, annualBudget: criteria.annualBudget)
+      budget: criteria.budget, annualBudget: criteria.annualBudget, timeLimit: options.timeLimit)
 
     /// Solves the master until it proposes a set that is allowed and not yet
     /// allocated, or none is left or `stop` says its bound is not worth it.

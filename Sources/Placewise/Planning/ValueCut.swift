@@ -1,5 +1,3 @@
-import Foundation
-
 /// A linear lower bound on the optimum of every allowed set, taken from the
 /// exact allocation of one set x̂ and its node potentials:
 /// `V(y) >= value + Σ_o slope_o (y_o - x̂_o)`.

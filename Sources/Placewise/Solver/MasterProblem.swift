@@ -24,6 +24,8 @@ struct MasterProblem {
   let groups: [[Int]]
   let budget: Double
   let annualBudget: Double?
+  /// Stop each solve after this many seconds (`--time-limit`).
+  let timeLimit: Double?
   /// θ >= each cut.
   var boundCuts: [ValueCut] = []
   /// cut(x) <= limit, each.
@@ -31,12 +33,15 @@ struct MasterProblem {
   /// Sets removed.
   var excluded: [[Bool]] = []
 
-  init(capital: [Double], annual: [Double], groups: [[Int]], budget: Double, annualBudget: Double?) {
+  init(
+    capital: [Double], annual: [Double], groups: [[Int]], budget: Double, annualBudget: Double?, timeLimit: Double?
+  ) {
     self.capital = capital
     self.annual = annual
     self.groups = groups
     self.budget = budget
     self.annualBudget = annualBudget
+    self.timeLimit = timeLimit
   }
 
   /// The best set of the master and the master's optimum (a lower bound on
@@ -77,7 +82,9 @@ struct MasterProblem {
     }
     let solution: MIPSolution
     do {
-      solution = try program.solveMIP()
+      var options = MIPOptions()
+      options.timeLimit = timeLimit
+      solution = try program.solveMIP(options)
     } catch {
       throw AllocationError(error)
     }

@@ -33,6 +33,49 @@ public enum RandomCases {
     random(seed: seed, settings: 6...12, pupils: 30...80, places: 0...8)
   }
 
+  /// A tiny case full of ties, for the tie-break: settings and pupils at
+  /// one or two points, pupils alike but for their ids (same age; needs,
+  /// sexes and priorities from short lists), places short, sometimes a
+  /// need cap or a travel matrix of whole minutes from two values.
+  public static func tiedTiny(seed: UInt64) -> Case {
+    var rng = SeededGenerator(seed: seed)
+    let points: [(Double, Double)] = [(400_000, 400_000), (403_000, 400_000)]
+    let settingCount = Int.random(in: 2...4, using: &rng)
+    let pupilCount = Int.random(in: 3...7, using: &rng)
+    let needs: [NeedCode] = [.asd, .asd, .semh]
+    var settings: [Setting] = []
+    for s in 0..<settingCount {
+      let point = points[Int.random(in: 0..<2, using: &rng)]
+      var caps: [NeedCode: Int] = [:]
+      if Int.random(in: 0..<4, using: &rng) == 0 { caps[.semh] = Int.random(in: 0...1, using: &rng) }
+      // URNs out of index order, so that rank and index differ.
+      settings.append(
+        Setting(
+          urn: URN("\(100_000 + (s * 7 + 3) % 10)\(s)"), name: "Setting \(s)", kind: .special, easting: point.0,
+          northing: point.1, lowAge: 4, highAge: 16, capacity: Int.random(in: 0...2, using: &rng), needPlaces: caps))
+    }
+    var pupils: [Pupil] = []
+    for p in 0..<pupilCount {
+      let point = points[Int.random(in: 0..<2, using: &rng)]
+      pupils.append(
+        Pupil(
+          id: PupilID("T\(seed)-\(p)"), easting: point.0 + 500, northing: point.1, age: 10,
+          primaryNeed: needs[Int.random(in: 0..<needs.count, using: &rng)], provision: EnumSet([.special]),
+          priority: Int.random(in: 0..<5, using: &rng) == 0 ? 2 : 1))
+    }
+    var travel: TravelMatrix?
+    if Bool.random(using: &rng) {
+      var matrix = TravelMatrix()
+      for p in pupils.indices {
+        for s in settings.indices where Int.random(in: 0..<5, using: &rng) > 0 {
+          matrix.append(pupil: p, setting: s, minutes: Bool.random(using: &rng) ? 10 : 20)
+        }
+      }
+      travel = matrix
+    }
+    return Case(settings: settings, pupils: pupils, travel: travel)
+  }
+
   static func random(
     seed: UInt64, settings settingRange: ClosedRange<Int>, pupils pupilRange: ClosedRange<Int>,
     places: ClosedRange<Int>

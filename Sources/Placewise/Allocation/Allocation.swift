@@ -53,6 +53,8 @@ public struct Allocation: Sendable {
   package var priceWeight = 0.0
   /// The pupils the contested market's last LP held (empty for the plain LP).
   package var lpPupils: [Int] = []
+  /// Pupils the tie-break moved from where the two levels' proof left them.
+  package var tieBreakMoves = 0
 
   /// Creates an allocation.
   public init(

@@ -55,6 +55,7 @@ public enum Allocator {
     var buildSeconds = 0.0
     var finalPrices: ([Double], Double) = ([], 0)
     var lpPupils: [Int] = []
+    var tieBreakMoves = 0
     let monitor = options.monitor
     do {
       switch options.method {
@@ -76,18 +77,24 @@ public enum Allocator {
           } else {
             try PriceAuction(case: input, candidates: candidates, deadline: deadline)
           }
-        monitor.log("auction done")
+        monitor.log(
+          "auction done: \(auction.pairsOffered) pairs offered\(auction.stoppedEarly ? ", stopped at its work limit" : "")"
+        )
         var market = ContestedMarket(case: input, candidates: candidates, auction: auction, monitor: monitor)
         monitor.log("market init")
         chosenPair = try market.solve(deadline: deadline)
         buildSeconds = market.modelBuildSeconds
         finalPrices = (market.settingPrice, market.weight)
         lpPupils = market.lpPupils
+        tieBreakMoves = market.tieBreakMoves
         path = "glpk-simplex-lexicographic/contested-market"
         detail =
           "\(market.rounds) pricing rounds; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns "
           + "in \(market.lastComponents) independent parts"
           + (market.refusedStarts > 0 ? "; \(market.refusedStarts) parts solved without their start" : "")
+          + (market.tieBreakPupils > 0
+            ? "; tie-break over \(market.tieBreakPupils) pupils on the optimal face, \(market.tieBreakPivots) pivots"
+            : "")
       }
     }
     let placements = (0..<input.pupils.count).map { p -> Placement in
@@ -100,6 +107,7 @@ public enum Allocator {
     allocation.modelBuildSeconds = buildSeconds
     (allocation.settingPrices, allocation.priceWeight) = finalPrices
     allocation.lpPupils = lpPupils
+    allocation.tieBreakMoves = tieBreakMoves
     return allocation
   }
 }

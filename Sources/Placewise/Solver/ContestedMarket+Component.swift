@@ -46,7 +46,6 @@ extension ContestedMarket {
     }
     var levelOne: [Double] = []
     var levelTwo: [Double] = []
-    var levelThree: [Double] = []
     // The start: each pupil where it was (the auction's pair in the first
     // round, the last allocation later), dropped to unplaced where its place
     // is no longer free, so that the start is feasible.
@@ -83,7 +82,6 @@ extension ContestedMarket {
         if let r = capRow[CapKey(setting: s, need: need[p])] { program.setEntry(row: RowIndex(r), column: column, 1) }
         levelOne.append(0)
         levelTwo.append(candidates.cost(pair))
-        levelThree.append(tieBreak.weight(pupil: input.pupils[p].id, setting: s))
         pairColumn.append((p, pair, column.position))
         let (to, price) = rowsAndPrice(pair)
         tree.columns.append(
@@ -95,7 +93,6 @@ extension ContestedMarket {
       program.setEntry(row: RowIndex(row), column: u, 1)
       levelOne.append(Double(input.pupils[p].priority))
       levelTwo.append(0)
-      levelThree.append(0)
       tree.columns.append(
         .init(from: row, to: tree.root, isPositive: start < 0, distance: abs(unplacedCost - potential)))
     }
@@ -109,7 +106,7 @@ extension ContestedMarket {
         distance: abs(capPrice[key] ?? 0))
     }
     let basis = tree.statuses { $0 >= firstPupilRow ? .fixed : .atUpper }
-    let objectives = [levelOne, levelTwo, levelThree]
+    let objectives = [levelOne, levelTwo]
     let buildSeconds = (ContinuousClock.now - buildStart).inSeconds
     var solution: LexicographicSolution
     var refused = basis == nil
@@ -130,7 +127,7 @@ extension ContestedMarket {
     for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { result.assignment.append((p, pair)) }
     let duals = solution.duals
     func dual(_ row: Int) -> LexCost {
-      LexCost(unmet: duals[0][row], placement: duals[1][row], tieBreak: duals[2][row])
+      LexCost(unmet: duals[0][row], placement: duals[1][row])
     }
     result.settingDuals = settingRow.map { ($0.key, dual($0.value)) }
     result.capDuals = capRow.map { ($0.key, dual($0.value)) }

@@ -105,6 +105,7 @@ extension ContestedMarket {
     }
     priceFullRowlessSettings(
       assignment: assignment, hasSettingRow: hasSettingRow, ySetting: &ySetting, yCap: yCap, yPupil: &yPupil)
+    lastDuals = RoundDuals(setting: ySetting, cap: yCap, pupil: yPupil)
 
     // The next round's start is shaped by these duals, in combined units.
     settingPrice = ySetting.map { -(weight * $0.unmet + $0.placement) }
@@ -123,16 +124,11 @@ extension ContestedMarket {
       let pairs = candidates.pairs(of: p)
       guard !pairs.isEmpty else { continue }
       let k = need[p]
-      let id = input.pupils[p].id
       // Most rounds have no live cap row: skip the lookup on this hot path.
       func price(_ s: Int) -> LexCost {
         yCap.isEmpty ? ySetting[s] : ySetting[s] + (yCap[CapKey(setting: s, need: k)] ?? .zero)
       }
-      func cost(_ pair: Int) -> LexCost {
-        LexCost(
-          unmet: 0, placement: candidates.cost(pair),
-          tieBreak: tieBreak.weight(pupil: id, setting: Int(candidates.setting[pair])))
-      }
+      func cost(_ pair: Int) -> LexCost { LexCost(unmet: 0, placement: candidates.cost(pair)) }
       var Y = LexCost.zero
       let own = fixedPair[p]
       if isActive[p] {
@@ -143,7 +139,7 @@ extension ContestedMarket {
         // The pupil's dual makes its own pair's reduced cost zero.
         Y = cost(own) - price(Int(candidates.setting[own]))
         // Leaving the pupil unplaced: costs (priority, 0, 0).
-        let unplaced = LexCost(unmet: Double(input.pupils[p].priority), placement: 0, tieBreak: 0)
+        let unplaced = LexCost(unmet: Double(input.pupils[p].priority), placement: 0)
         if (unplaced - Y).isNegative(within: tolerance) {
           activate(p, adding: nil)
           activations += 1
@@ -205,8 +201,7 @@ extension [(reduced: LexCost, pair: Int)] {
   /// index), keeping only the `limit` most negative.
   mutating func keep(_ reduced: LexCost, _ pair: Int, atMost limit: Int) {
     func less(_ a: (reduced: LexCost, pair: Int), _ b: (reduced: LexCost, pair: Int)) -> Bool {
-      (a.reduced.unmet, a.reduced.placement, a.reduced.tieBreak, a.pair)
-        < (b.reduced.unmet, b.reduced.placement, b.reduced.tieBreak, b.pair)
+      (a.reduced.unmet, a.reduced.placement, a.pair) < (b.reduced.unmet, b.reduced.placement, b.pair)
     }
     let new = (reduced: reduced, pair: pair)
     if count >= limit, let last, !less(new, last) { return }

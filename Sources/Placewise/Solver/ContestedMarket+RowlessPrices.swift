@@ -24,7 +24,7 @@ extension ContestedMarket {
     var used = [Int](repeating: 0, count: free.count)
     for pair in assignment where pair >= 0 { used[Int(candidates.setting[pair])] += 1 }
     func less(_ a: LexCost, _ b: LexCost) -> Bool {
-      (a.unmet, a.placement, a.tieBreak) < (b.unmet, b.placement, b.tieBreak)
+      (a.unmet, a.placement) < (b.unmet, b.placement)
     }
     var regret: [Int: LexCost] = [:]
     var holders: [(pupil: Int, setting: Int)] = []
@@ -32,15 +32,12 @@ extension ContestedMarket {
       let own = assignment[p]
       let s = Int(candidates.setting[own])
       guard !hasSettingRow[s], used[s] >= free[s] else { continue }
-      let id = input.pupils[p].id
       let y = yPupil[p]
-      var least = LexCost(unmet: Double(input.pupils[p].priority), placement: 0, tieBreak: 0) - y
+      var least = LexCost(unmet: Double(input.pupils[p].priority), placement: 0) - y
       for pair in included[p] where pair != own {
         let t = Int(candidates.setting[pair])
         let price = ySetting[t] + (yCap[CapKey(setting: t, need: need[p])] ?? .zero)
-        let reduced =
-          LexCost(unmet: 0, placement: candidates.cost(pair), tieBreak: tieBreak.weight(pupil: id, setting: t))
-          - y - price
+        let reduced = LexCost(unmet: 0, placement: candidates.cost(pair)) - y - price
         if less(reduced, least) { least = reduced }
       }
       holders.append((p, s))

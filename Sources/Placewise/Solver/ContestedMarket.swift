@@ -67,15 +67,15 @@ struct ContestedMarket {
   /// Who hears of each round (progress) and of the solver's stages (trace).
   let monitor: RunMonitor
   let tieBreak: TieBreak
-  /// Level-2 and level-3 reduced costs above `-tolerance` count as non-negative.
+  /// Level-2 reduced costs above `-tolerance` count as non-negative.
   let tolerance: LexTolerance
   let need: [NeedCode]
   let free: [Int]
   /// Effective need caps.
   let caps: [CapKey: Int]
 
-  /// Prices of full settings the LP does not see, from the auction (level 3
-  /// zero); any non-negative price is complementary to a full row.
+  /// Prices of full settings the LP does not see, from the auction; any
+  /// non-negative price is complementary to a full row.
   let externalPrice: [LexCost]
   /// The auction's weighted prices (0 without an auction): a pupil brings
   /// into the LP its pairs cheapest at these prices, the ones likely to matter.
@@ -97,6 +97,15 @@ struct ContestedMarket {
   var included: [[Int]]
   var fixedLoad: [Int]
   var fixedCapLoad: [CapKey: Int] = [:]
+
+  /// The last round's duals (after `solve`: the ones that prove the optimum).
+  var lastDuals = RoundDuals()
+  /// Pupils, arcs and pivots of the tie-break (`ContestedMarket+TieBreak.swift`),
+  /// and the pupils it moved.
+  var tieBreakPupils = 0
+  var tieBreakMoves = 0
+  var tieBreakArcs = 0
+  var tieBreakPivots = 0
 
   /// Statistics of the run, for the summary (set by the pricing rounds in
   /// ContestedMarket+Pricing.swift, hence not private).
@@ -133,7 +142,7 @@ struct ContestedMarket {
     self.tieBreak = tieBreak
     var maxCost = 0.0
     for pair in 0..<candidates.count { maxCost = max(maxCost, candidates.cost(pair)) }
-    tolerance = LexTolerance(placement: 1e-9 * (1 + maxCost), tieBreak: 1e-9 * (1 + Double(input.settings.count)))
+    tolerance = LexTolerance(placement: 1e-9 * (1 + maxCost))
     let pupilCount = input.pupils.count
     fixedPair = [Int](repeating: -1, count: pupilCount)
     isActive = [Bool](repeating: false, count: pupilCount)
@@ -145,10 +154,10 @@ struct ContestedMarket {
     // A weighted auction price w * k + r is the pair (k, r).
     externalPrice = (auction?.prices ?? []).map { price in
       guard let weight = auction?.weight, price >= 0.5 * weight else {
-        return LexCost(unmet: 0, placement: price, tieBreak: 0)
+        return LexCost(unmet: 0, placement: price)
       }
       let level1 = (price / weight).rounded()
-      return LexCost(unmet: level1, placement: price - level1 * weight, tieBreak: 0)
+      return LexCost(unmet: level1, placement: price - level1 * weight)
     }
 
     // Everyone at the auction's pair, or else at the cheapest pair (the
@@ -244,7 +253,7 @@ struct ContestedMarket {
       if let deadline, ContinuousClock.now >= deadline { throw AllocationError.timeLimit }
       rounds += 1
       let round = try solveRound(deadline: deadline)
-      if round.isOptimal { return round.assignment }
+      if round.isOptimal { return try breakTies(round.assignment, deadline: deadline) }
     }
   }
 }

@@ -1,6 +1,7 @@
-/// A cost, price or dual in the solver's three levels, compared level by
+/// A cost, price or dual in the allocation's two levels, compared level by
 /// level: unmet priority (whole numbers up to rounding), then placement cost
-/// (journey minutes plus preference penalty), then the tie-break weight.
+/// (journey minutes plus preference penalty). The tie-break is settled
+/// after these, on their optimal face (`ContestedMarket+TieBreak.swift`).
 ///
 /// The contested market prices every pair with these: a reduced cost is a
 /// pair's cost less the prices of the rows it uses, and a pair enters the
@@ -10,35 +11,35 @@ struct LexCost: Sendable, Equatable {
   var unmet: Double
   /// Level 2: journey minutes plus preference penalty.
   var placement: Double
-  /// Level 3: the tie-break weight (`TieBreak`).
-  var tieBreak: Double
 
-  init(unmet: Double, placement: Double, tieBreak: Double) {
+  init(unmet: Double, placement: Double) {
     self.unmet = unmet
     self.placement = placement
-    self.tieBreak = tieBreak
   }
 
   /// Nothing at every level.
-  static let zero = LexCost(unmet: 0, placement: 0, tieBreak: 0)
+  static let zero = LexCost(unmet: 0, placement: 0)
 
   static func + (a: LexCost, b: LexCost) -> LexCost {
-    LexCost(unmet: a.unmet + b.unmet, placement: a.placement + b.placement, tieBreak: a.tieBreak + b.tieBreak)
+    LexCost(unmet: a.unmet + b.unmet, placement: a.placement + b.placement)
   }
 
   static func - (a: LexCost, b: LexCost) -> LexCost {
-    LexCost(unmet: a.unmet - b.unmet, placement: a.placement - b.placement, tieBreak: a.tieBreak - b.tieBreak)
+    LexCost(unmet: a.unmet - b.unmet, placement: a.placement - b.placement)
   }
 
   /// Whether this is below zero, comparing level by level: level 1 is a
-  /// whole number up to rounding (so 0.5 decides it exactly), and levels 2
-  /// and 3 count as zero within `tolerance`.
+  /// whole number up to rounding (so 0.5 decides it exactly), and level 2
+  /// counts as zero within `tolerance`.
   func isNegative(within tolerance: LexTolerance) -> Bool {
     if unmet < -0.5 { return true }
     if unmet > 0.5 { return false }
-    if placement < -tolerance.placement { return true }
-    if placement > tolerance.placement { return false }
-    return tieBreak < -tolerance.tieBreak
+    return placement < -tolerance.placement
+  }
+
+  /// Whether this is zero at both levels (within `tolerance` at level 2).
+  func isZero(within tolerance: LexTolerance) -> Bool {
+    abs(unmet) < 0.5 && abs(placement) <= tolerance.placement
   }
 }
 
@@ -47,6 +48,4 @@ struct LexCost: Sendable, Equatable {
 struct LexTolerance: Sendable {
   /// For level 2 (placement cost).
   var placement: Double
-  /// For level 3 (the tie-break).
-  var tieBreak: Double
 }

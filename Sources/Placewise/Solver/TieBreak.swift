@@ -9,27 +9,33 @@
 /// differently unless their hashes collide (1 in 1009). Any tie left after
 /// that falls to GLPK's pivoting, which is deterministic for the same input.
 struct TieBreak {
-  private let urnRank: [Double]
+  private let urnRank: [Int64]
 
   init(settings: [Setting]) {
     let order = settings.indices.sorted { settings[$0].urn < settings[$1].urn }
-    var rank = [Double](repeating: 0, count: settings.count)
-    for (position, s) in order.enumerated() { rank[s] = Double(position + 1) }
+    var rank = [Int64](repeating: 0, count: settings.count)
+    for (position, s) in order.enumerated() { rank[s] = Int64(position + 1) }
     urnRank = rank
   }
 
   /// The third-level cost of placing a pupil at a setting.
   func weight(pupil id: PupilID, setting: Int) -> Double {
+    Double(wholeWeight(pupil: id, setting: setting)) / 1009
+  }
+
+  /// The same cost times 1009: a whole number (at most the number of
+  /// settings times 1009), so the tie-break can be solved in exact integers.
+  func wholeWeight(pupil id: PupilID, setting: Int) -> Int64 {
     urnRank[setting] * Self.hash(id)
   }
 
-  /// FNV-1a of the id's UTF-8 bytes, reduced to 1...1009 and scaled by 1/1009.
-  static func hash(_ id: PupilID) -> Double {
+  /// FNV-1a of the id's UTF-8 bytes, reduced to 1...1009.
+  static func hash(_ id: PupilID) -> Int64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in id.rawValue.utf8 {
       h ^= UInt64(byte)
       h = h &* 0x100_0000_01b3
     }
-    return Double(h % 1009 + 1) / 1009
+    return Int64(h % 1009 + 1)
   }
 }

@@ -188,16 +188,48 @@ struct OptionEffects: Sendable {
 
   /// Fills each arc group with the pupils of its need that the five
   /// eligibility rules admit at its setting once designated for the need:
-  /// one `CandidateSet` of a case holding just those settings, each with
-  /// room for everyone and designated for every need, so that the pairs,
-  /// journeys and preference penalties are those the allocation sees.
+  /// a `CandidateSet` of a case holding just those settings, each with room
+  /// for everyone and designated for every need, so that the pairs,
+  /// journeys and preference penalties are those the allocation sees. A
+  /// case finds a preference by URN, so settings sharing one (a school
+  /// offered in several sizes) go in separate cases.
   private static func findPairs(
     _ groups: inout [ArcGroup], base: CaseWithOpenings, openedSettings: [Setting], opened: [(option: Int, urn: URN)]
   ) {
     let settings = base.input.settings
     var nodes: [Int] = []
     for group in groups where nodes.last != group.setting { nodes.append(group.setting) }
-    guard !nodes.isEmpty else { return }
+    var batches: [[Int]] = []
+    var seen: [URN: Int] = [:]
+    for u in nodes {
+      let urn = u < settings.count ? settings[u].urn : opened[u - settings.count].urn
+      let batch = seen[urn, default: 0]
+      seen[urn] = batch + 1
+      if batch == batches.count { batches.append([]) }
+      batches[batch].append(u)
+    }
+    var groupOf: [Int: Int] = [:]
+    for (i, group) in groups.enumerated() { groupOf[group.setting * 16 + group.need.rawValue] = i }
+    for batch in batches {
+      let candidates = CandidateSet(
+        case: auxiliaryCase(batch, base: base, openedSettings: openedSettings, opened: opened))
+      for p in 0..<candidates.pupilCount {
+        let need = base.input.pupils[p].primaryNeed.rawValue
+        for pair in candidates.pairs(of: p) {
+          guard let i = groupOf[batch[Int(candidates.setting[pair])] * 16 + need] else { continue }
+          groups[i].pupils.append(Int32(p))
+          groups[i].costs.append(candidates.cost(pair))
+        }
+      }
+    }
+  }
+
+  /// The case's pupils with just the given setting nodes, each open to
+  /// every need with room for everyone, and their journeys.
+  private static func auxiliaryCase(
+    _ nodes: [Int], base: CaseWithOpenings, openedSettings: [Setting], opened: [(option: Int, urn: URN)]
+  ) -> Case {
+    let settings = base.input.settings
     var aux = base.input
     aux.settings = nodes.map { u in
       var setting = u < settings.count ? settings[u] : openedSettings[u - settings.count]
@@ -208,42 +240,31 @@ struct OptionEffects: Sendable {
       setting.onRoll = 0
       return setting
     }
-    if let travel = base.input.travel {
-      var auxOf = [[Int32]](repeating: [], count: settings.count)
-      var openingAux = [[Int32]](repeating: [], count: base.openings.count)
-      var openingIndex: [URN: Int] = [:]
-      for (i, urn) in base.openings.enumerated() where openingIndex[urn] == nil { openingIndex[urn] = i }
-      for (a, u) in nodes.enumerated() {
-        if u < settings.count {
-          auxOf[u].append(Int32(a))
-        } else if let i = openingIndex[opened[u - settings.count].urn] {
-          openingAux[i].append(Int32(a))
-        }
-      }
-      var matrix = TravelMatrix()
-      for k in 0..<travel.count {
-        for a in auxOf[Int(travel.setting[k])] {
-          matrix.append(pupil: Int(travel.pupil[k]), setting: Int(a), minutes: travel.minutes[k])
-        }
-      }
-      let openingTravel = base.openingTravel
-      for k in 0..<openingTravel.count {
-        for a in openingAux[Int(openingTravel.setting[k])] {
-          matrix.append(pupil: Int(openingTravel.pupil[k]), setting: Int(a), minutes: openingTravel.minutes[k])
-        }
-      }
-      aux.travel = matrix
-    }
-    let candidates = CandidateSet(case: aux)
-    var groupOf: [Int: Int] = [:]
-    for (i, group) in groups.enumerated() { groupOf[group.setting * 16 + group.need.rawValue] = i }
-    for p in 0..<candidates.pupilCount {
-      let need = aux.pupils[p].primaryNeed.rawValue
-      for pair in candidates.pairs(of: p) {
-        guard let i = groupOf[nodes[Int(candidates.setting[pair])] * 16 + need] else { continue }
-        groups[i].pupils.append(Int32(p))
-        groups[i].costs.append(candidates.cost(pair))
+    guard let travel = base.input.travel else { return aux }
+    var auxOf = [[Int32]](repeating: [], count: settings.count)
+    var openingAux = [[Int32]](repeating: [], count: base.openings.count)
+    var openingIndex: [URN: Int] = [:]
+    for (i, urn) in base.openings.enumerated() where openingIndex[urn] == nil { openingIndex[urn] = i }
+    for (a, u) in nodes.enumerated() {
+      if u < settings.count {
+        auxOf[u].append(Int32(a))
+      } else if let i = openingIndex[opened[u - settings.count].urn] {
+        openingAux[i].append(Int32(a))
       }
     }
+    var matrix = TravelMatrix()
+    for k in 0..<travel.count {
+      for a in auxOf[Int(travel.setting[k])] {
+        matrix.append(pupil: Int(travel.pupil[k]), setting: Int(a), minutes: travel.minutes[k])
+      }
+    }
+    let openingTravel = base.openingTravel
+    for k in 0..<openingTravel.count {
+      for a in openingAux[Int(openingTravel.setting[k])] {
+        matrix.append(pupil: Int(openingTravel.pupil[k]), setting: Int(a), minutes: openingTravel.minutes[k])
+      }
+    }
+    aux.travel = matrix
+    return aux
   }
 }

@@ -15,11 +15,20 @@ struct RecommendationCutTests {
   }
 
   static func instance(seed: UInt64, medium: Bool = false) throws -> Instance {
-    let input = medium ? RandomCases.medium(seed: seed &* 13 &+ 1) : RandomCases.tiny(seed: seed &* 17 &+ 3)
+    var input = medium ? RandomCases.medium(seed: seed &* 13 &+ 1) : RandomCases.tiny(seed: seed &* 17 &+ 3)
     var openingTravel = TravelMatrix()
     var openings: [URN] = []
     let file = RandomOptions.file(
       for: input, seed: seed, openingTravel: &openingTravel, openings: &openings, crossGroups: true)
+    // Parents asking for a school an option opens, some beyond their journey
+    // limit (a preference is exempt from it).
+    var rng = SeededGenerator(seed: seed &+ 99)
+    for p in input.pupils.indices where !openings.isEmpty && Int.random(in: 0..<3, using: &rng) == 0 {
+      let urn = openings[Int.random(in: 0..<openings.count, using: &rng)]
+      let position = Int.random(in: 0...input.pupils[p].preferences.count, using: &rng)
+      input.pupils[p].preferences.insert(urn, at: position)
+      if Bool.random(using: &rng) { input.pupils[p].maxTravelMinutes = 1 }
+    }
     let base = CaseWithOpenings(input: input, openingTravel: openingTravel, openings: openings)
     let options = try RecommendationInput.make(file, base: base)
     let sets = try RandomOptions.everySet(options, openingTravel: openingTravel, openings: openings)

@@ -98,6 +98,51 @@ struct RecommendationCutTests {
   }
 
   @Test(
+    "each arc group holds the pairs of its need at its setting in every set's case where it is open",
+    arguments: [(UInt64(0), false), (60, false), (920, true)])
+  func arcGroupsMatchEachCase(firstSeed: UInt64, medium: Bool) throws {
+    var wrong: [String] = []
+    var compared = 0
+    for seed in firstSeed..<(firstSeed + (medium ? 10 : 40)) {
+      let instance = try Self.instance(seed: seed, medium: medium)
+      let effects = try OptionEffects(instance.options)
+      for set in instance.sets {
+        var problems = ProblemList(limit: 1)
+        let plan = instance.options.plan(choosing: set.chosen)
+        let planned = try #require(PlanApplication.apply(plan, to: instance.options.base, problems: &problems))
+        let input = planned.input
+        let candidates = CandidateSet(case: input)
+        let blocked = BlockedPairs(case: input)
+        for group in effects.arcGroups where group.form.value(set.chosen) >= 1 {
+          let s = try #require(
+            planned.origin.indices.first { s in
+              let origin = planned.origin[s]
+              return origin >= 0
+                ? origin == group.setting
+                : effects.openedNode(urn: input.settings[s].urn, chosen: set.chosen) == group.setting
+            })
+          var expected: [String] = []
+          for (p, pupil) in input.pupils.enumerated() where pupil.primaryNeed == group.need {
+            for pair in candidates.pairs(of: p) where candidates.setting[pair] == s {
+              expected.append("\(p) \(candidates.cost(pair))")
+            }
+            for pair in blocked.pairs(of: p) where blocked.setting[pair] == s {
+              expected.append("\(p) \(blocked.cost[pair])")
+            }
+          }
+          let found = zip(group.pupils, group.costs).map { "\($0) \($1)" }
+          compared += 1
+          if expected.sorted() != found.sorted() {
+            wrong.append("seed \(seed) set \(set.chosen) node \(group.setting) \(group.need): \(found) vs \(expected)")
+          }
+        }
+      }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) wrong: \(wrong.prefix(3))")
+    #expect(compared > (medium ? 20 : 100), "groups compared: \(compared)")
+  }
+
+  @Test(
     "groups crossing: best set and frontier equal enumeration, both orders",
     arguments: [(UInt64(500), false), (555, false), (700, true)])
   func crossingGroupsAgainstEnumeration(firstSeed: UInt64, medium: Bool) throws {

@@ -75,7 +75,7 @@ public enum PostcodeFixture {
   /// file's size in bytes.
   @discardableResult
   public static func writeONSPD(rows: Int, to path: String) throws -> Int {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     defer { try? handle.close() }
     var block = onspdHeader.joined(separator: ",") + "\r\n"

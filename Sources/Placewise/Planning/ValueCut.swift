@@ -52,7 +52,7 @@ struct ValueCut: Sendable {
     case unmet
     /// W U + C: a pupil's arc to a setting costs its placement cost, its
     /// arc to U W times its priority. For every W at least
-    /// ``weight(of:network:candidates:blocked:allocation:)``, the potentials
+    /// ``weight(network:case:candidates:blocked:)``, the potentials
     /// W π1 + π2 (π1, π2 the two levels of the residual network's potentials)
     /// keep complementary slackness with the lexicographic optimum, whose
     /// weighted cost is W U + C. On a set with U = U*, the cut bounds C from

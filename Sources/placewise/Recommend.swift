@@ -158,6 +158,7 @@ struct Recommend: ParsableCommand {
     if timings {
       var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
       lines.append("timing: allocations solved \(result.allocationsSolved)")
+      lines.append("timing: master MIPs solved \(result.masterSolves)")
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {
@@ -170,7 +171,7 @@ struct Recommend: ParsableCommand {
       text += "  unmet priority \(best.unmetPriority) (baseline \(result.baselineUnmetPriority))\n"
       text += "  placement cost \(NumberText.minutes(best.placementCost)) "
       text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
-      text += "  \(result.allocationsSolved) allocations solved exactly\n"
+      text += "  \(result.allocationsSolved) allocations solved exactly, \(result.masterSolves) master MIPs solved\n"
       text += "Written: \(out)\n"
       print(TerminalText.safe(text), terminator: "")
     }

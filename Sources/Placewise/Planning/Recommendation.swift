@@ -100,27 +100,20 @@ public struct RecommendationResult: Sendable {
   public var baselinePlacementCost: Double
   /// The best set for each budget of the frontier, budgets rising.
   public var frontier: [(budget: Double, set: EvaluatedSet)]?
-  /// Allocations solved exactly during the search (bounds and sets).
+  /// Allocations solved exactly during the search, the case's own included.
   public var allocationsSolved: Int
+  /// Master MIPs solved during the search.
+  public var masterSolves: Int
 }
 
 /// `recommend`: the exact best set of options for a budget.
 ///
-/// Branch and bound over the groups, in file order: each group takes one of
-/// its options or none. A node's bound is the exact lexicographic optimum
-/// (U, C) of a relaxed case: the options already decided applied as they
-/// are, and every affordable option of the undecided groups applied at
-/// once without its removals (no `close_setting`, no negative
-/// `add_places`). Every allowed completion's case is a restriction of it
-/// (fewer or equal places at every setting and cap, free places
-/// `max(0, capacity - on_roll)` rising with capacity, fewer settings and
-/// designations, the same journeys and preference ranks), so its optimum is
-/// lexicographically at least the relaxation's: U >= U_relax, and C >=
-/// C_relax where U = U_relax. With the decided options' capital and annual
-/// cost (the least any completion spends) this bounds the contract's key,
-/// and a node whose bound is strictly worse than the best set found is cut.
-/// Ties with the bound are explored, so the tie rule is applied over every
-/// set that could tie. Each leaf is the exact allocation of its set.
+/// A master MIP over the options, solved by GLPK's branch and bound, proposes
+/// sets; each proposal is allocated exactly (warm-started from the case's
+/// optimum) and adds a cut from the allocation's node potentials that
+/// bounds unmet priority from below on every set (``ValueCut``). Level by
+/// level (``RecommendationSearch``), the master's bound proves when no set
+/// left could be better, so the answer is the one enumeration would pick.
 public enum Recommendation {
   /// Searches for the best set, and the frontier of `frontierSteps` + 1
   /// budgets from 0 to the budget when asked for.
@@ -128,9 +121,9 @@ public enum Recommendation {
   /// - Throws: `AllocationError` when a solve fails or a result breaks an invariant.
   public static func run(
     _ input: RecommendationInput, criteria: RecommendationCriteria, frontierSteps: Int? = nil,
-    options: AllocationOptions = AllocationOptions(), parallel: Bool = true
+    options: AllocationOptions = AllocationOptions()
   ) throws(AllocationError) -> RecommendationResult {
-    let search = try RecommendationSearch(input: input, options: options, parallel: parallel)
+    let search = try RecommendationSearch(input: input, options: options)
     let best = try search.best(criteria)
     var frontier: [(budget: Double, set: EvaluatedSet)]?
     if let steps = frontierSteps, steps > 0 {
@@ -146,7 +139,7 @@ public enum Recommendation {
     return RecommendationResult(
       best: best, baselineUnmetPriority: search.baseline.unmetPriority,
       baselinePlacementCost: search.baseline.placementCost, frontier: frontier,
-      allocationsSolved: search.solvedCount)
+      allocationsSolved: search.solvedCount, masterSolves: search.masterSolves)
   }
 
   /// The case with the chosen options applied, allocated and checked: what

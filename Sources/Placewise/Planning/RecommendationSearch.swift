@@ -1,241 +1,225 @@
 import Foundation
-import GLPK
 
-/// The branch and bound of ``Recommendation``: the case's allocations by
-/// set of options (exact sets and relaxations), solved once each and kept
-/// for every budget of a frontier.
+/// The search of ``Recommendation``: a master MIP over the options proposes
+/// sets, each proposal is allocated exactly, and each allocation adds a cut
+/// (``ValueCut``) that the master keeps. Allocations and cuts do not depend
+/// on the budget, so a frontier's budgets share them.
+///
+/// For one budget, level by level:
+/// 1. Unmet priority. The master minimises θ over the allowed sets with
+///    θ >= every cut. Its optimum bounds U from below on every set it has not
+///    removed, so once it exceeds the least U found less one half (U is a
+///    whole number), that U is the optimum U*.
+/// 2. The second level. The master keeps only sets whose every U cut is at
+///    most U* (a set with U = U* meets them all, since cuts bound U from
+///    below) and takes them in rising order of the second level's bound:
+///    capital (`--then capital`), or θ >= every cut of C on sets with U = U*
+///    (`--then travel`, ``ValueCut/Level/weighted(_:)``). Each proposal is
+///    allocated (its U cut removes it if its U > U*) or, if already known,
+///    removed by a no-good row. It stops once the master's bound exceeds the
+///    least capital (or C) of a set with U* by more than rounding can
+///    account for: every set that could tie with or beat the best is then
+///    allocated.
+/// 3. The contract's order and tie rule over every allocated allowed set.
 final class RecommendationSearch: @unchecked Sendable {
-  /// The exact optimum of a case made from options.
-  struct Optimum: Sendable {
-    var unmet: Int
-    var cost: Double
-  }
+  /// A set allocated exactly: its figures and its cuts.
+  struct Evaluation: Sendable {
+    var set: EvaluatedSet
+    /// Bounds U from below.
+    var cut: ValueCut
+    /// Bounds W U + C from below (`ValueCut.Level.weighted`).
+    var costCut: ValueCut
+    /// The W of `costCut`.
+    var weight: Double
 
-  /// A case to allocate: the options applied as they are, and the options
-  /// relaxed (applied without their removals).
-  struct CaseKey: Hashable, Sendable {
-    var decided: [Int]
-    var relaxed: [Int]
+    /// The cut bounding C from below on the sets whose U is `unmet`.
+    func costCut(unmet: Int) -> ValueCut {
+      var cut = costCut
+      cut.value -= weight * Double(unmet)
+      return cut
+    }
   }
 
   let input: RecommendationInput
   let options: AllocationOptions
-  let parallel: Bool
   /// The case as given: U, C and the empty set.
   let baseline: EvaluatedSet
   private let baseRun: AllocationRun
-  private let lock = NSLock()
-  /// nil: the key's rows do not apply together (no allowed set, no bound).
-  private var cache: [CaseKey: Optimum?] = [:]
-  private var solved = 0
-
-  /// Allocates the case as given.
-  init(input: RecommendationInput, options: AllocationOptions, parallel: Bool) throws(AllocationError) {
-    self.input = input
-    self.options = options
-    self.parallel = parallel && GLPKEnvironment.isThreadLocal
-    baseRun = try AllocationRun(case: input.input, options: options)
-    baseline = EvaluatedSet(
-      chosen: Array(repeating: false, count: input.options.count), unmetPriority: baseRun.summary.unmetPriority,
-      placementCost: baseRun.summary.placementCost, capitalCost: 0, annualCost: 0)
-    solved = 1
-  }
-
+  private let effects: OptionEffects
+  /// Allocated sets; nil: the set's rows do not apply together.
+  private var evaluated: [[Bool]: Evaluation?] = [:]
+  /// Every allocated set, in the order allocated.
+  private var history: [Evaluation] = []
+  /// Sets whose rows do not apply together, in the order found.
+  private var inapplicable: [[Bool]] = []
   /// Allocations solved so far, the baseline included.
-  var solvedCount: Int {
-    lock.lock()
-    defer { lock.unlock() }
-    return solved
+  private(set) var solvedCount = 0
+  /// Master MIPs solved so far.
+  private(set) var masterSolves = 0
+
+  /// Allocates the case as given and reads the options' effects.
+  init(input: RecommendationInput, options: AllocationOptions) throws(AllocationError) {
+    self.input = input
+    var quiet = options
+    quiet.placeValues = false
+    quiet.explanations = false
+    self.options = quiet
+    effects = try OptionEffects(input)
+    baseRun = try AllocationRun(case: input.input, options: quiet)
+    let none = Array(repeating: false, count: input.options.count)
+    baseline = EvaluatedSet(
+      chosen: none, unmetPriority: baseRun.summary.unmetPriority, placementCost: baseRun.summary.placementCost,
+      capitalCost: 0, annualCost: 0)
+    let planned = PlannedCase(
+      plan: nil, name: "baseline", input: input.input, origin: Array(input.input.settings.indices))
+    try record(none, planned: planned, run: baseRun)
   }
 
   /// Sums of money are compared with a relative 1e-9 slack: the same
   /// costs summed in another order may differ in the last bits.
   static func within(_ sum: Double, _ limit: Double) -> Bool { sum <= limit + 1e-9 * max(1, abs(limit)) }
 
+  /// The capital and annual cost of a set, summed in file order.
+  func costs(_ chosen: [Bool]) -> (capital: Double, annual: Double) {
+    var capital = 0.0
+    var annual = 0.0
+    for (o, option) in input.options.enumerated() where chosen[o] {
+      capital += option.capitalCost
+      annual += option.annualCost
+    }
+    return (capital, annual)
+  }
+
   /// The best allowed set within the criteria's budgets.
   func best(_ criteria: RecommendationCriteria) throws(AllocationError) -> EvaluatedSet {
+    guard !input.options.isEmpty else { return baseline }
     let annualLimit = criteria.annualBudget ?? .infinity
-    let groups = input.groups
-    let costs = input.options
-    var incumbent = baseline
-    func key(_ optimum: Optimum, capital: Double, annual: Double) -> RecommendationKey {
-      RecommendationKey(unmet: optimum.unmet, capital: capital, cost: optimum.cost, annual: annual, criteria.then)
+    func allowed(_ chosen: [Bool]) -> Bool {
+      let (capital, annual) = costs(chosen)
+      return Self.within(capital, criteria.budget) && Self.within(annual, annualLimit)
     }
-    func affordable(_ o: Int, _ capital: Double, _ annual: Double) -> Bool {
-      Self.within(capital + costs[o].capitalCost, criteria.budget)
-        && Self.within(annual + costs[o].annualCost, annualLimit)
+    func known() -> [EvaluatedSet] {
+      evaluated.values.compactMap { $0?.set }.filter { allowed($0.chosen) }
     }
-    func visit(depth: Int, decided: [Int], capital: Double, annual: Double) throws(AllocationError) {
-      var children: [(decided: [Int], capital: Double, annual: Double)] = [(decided, capital, annual)]
-      for o in groups[depth] where affordable(o, capital, annual) {
-        children.append((decided + [o], capital + costs[o].capitalCost, annual + costs[o].annualCost))
-      }
-      let keys = children.map { child in
-        var relaxed: [Int] = []
-        for group in groups[(depth + 1)...] {
-          for o in group where affordable(o, child.capital, child.annual) { relaxed.append(o) }
-        }
-        return CaseKey(decided: child.decided.sorted(), relaxed: relaxed)
-      }
-      let optima = try optima(keys)
-      // The most promising child first, so that a good set is found early
-      // and cuts the rest; a child without a bound last.
-      let order = children.indices.sorted { a, b in
-        switch (optima[a], optima[b]) {
-        case (let x?, let y?):
-          let c = key(x, capital: children[a].capital, annual: children[a].annual)
-            .compare(key(y, capital: children[b].capital, annual: children[b].annual))
-          return c != 0 ? c < 0 : a < b
-        case (.some, nil): return true
-        case (nil, .some): return false
-        case (nil, nil): return a < b
+    var master = MasterProblem(
+      capital: input.options.map(\.capitalCost), annual: input.options.map(\.annualCost), groups: input.groups,
+      budget: criteria.budget, annualBudget: criteria.annualBudget, timeLimit: options.timeLimit)
+
+    /// Solves the master until it proposes a set that is allowed and not yet
+    /// allocated, or none is left or `stop` says its bound is not worth it.
+    /// A known set is removed for the rest of the level.
+    func propose(_ objective: MasterProblem.Objective, stop: (Double) -> Bool) throws(AllocationError) -> [Bool]? {
+      while true {
+        masterSolves += 1
+        guard let (chosen, bound) = try master.solve(objective), !stop(bound) else { return nil }
+        if evaluated[chosen] != nil {
+          master.excluded.append(chosen)
+        } else if !allowed(chosen) {
+          // Over a budget by less than GLPK's tolerance.
+          master.excluded.append(chosen)
+        } else {
+          return chosen
         }
       }
-      let isLeaf = depth + 1 == groups.count
-      for i in order {
-        let child = children[i]
-        if let optimum = optima[i] {
-          // A bound strictly worse than the best set: no completion can win.
-          if key(optimum, capital: child.capital, annual: child.annual).compare(
-            RecommendationKey(incumbent, criteria.then))
-            > 0
-          {
-            continue
-          }
-          if isLeaf {
-            var chosen = Array(repeating: false, count: costs.count)
-            for o in child.decided { chosen[o] = true }
-            var capital = 0.0
-            var annual = 0.0
-            for (o, option) in costs.enumerated() where chosen[o] {
-              capital += option.capitalCost
-              annual += option.annualCost
-            }
-            let set = EvaluatedSet(
-              chosen: chosen, unmetPriority: optimum.unmet, placementCost: optimum.cost, capitalCost: capital,
-              annualCost: annual)
-            if set.isBetter(than: incumbent, then: criteria.then) { incumbent = set }
-            continue
-          }
-        } else if isLeaf {
-          continue  // the set's rows do not apply together: not an allowed set
-        }
-        try visit(depth: depth + 1, decided: child.decided, capital: child.capital, annual: child.annual)
+    }
+
+    // Level 1: unmet priority.
+    master.boundCuts = history.map(\.cut)
+    master.excluded = inapplicable
+    var unmet = known().map(\.unmetPriority).min() ?? baseline.unmetPriority
+    while let chosen = try propose(.bound, stop: { $0 > Double(unmet) - 0.5 }) {
+      guard let evaluation = try evaluate(chosen) else {
+        master.excluded.append(chosen)
+        continue
+      }
+      master.boundCuts.append(evaluation.cut)
+      unmet = min(unmet, evaluation.set.unmetPriority)
+    }
+
+    // Level 2: every set that may still be best, among those whose cuts allow U*.
+    let limit = Double(unmet) + 0.5
+    master.boundCuts = []
+    master.limits = history.map { ($0.cut, limit) }
+    master.excluded = inapplicable
+    let best = known().filter { $0.unmetPriority == unmet }
+    // Rounding in sums of money, minutes and GLPK's tolerances is far below this.
+    func slack(_ value: Double) -> Double { 1e-6 * max(1, abs(value)) }
+    var leastCapital = best.map(\.capitalCost).min() ?? .infinity
+    var leastCost = best.map(\.placementCost).min() ?? .infinity
+    let objective: MasterProblem.Objective
+    let stop: (Double) -> Bool
+    switch criteria.then {
+    case .capital:
+      objective = .capital
+      stop = { $0 > leastCapital + slack(leastCapital) }
+    case .travel:
+      objective = .bound
+      master.boundCuts = history.map { $0.costCut(unmet: unmet) }
+      stop = { $0 > leastCost + slack(leastCost) }
+    }
+    while let chosen = try propose(objective, stop: stop) {
+      master.excluded.append(chosen)
+      guard let evaluation = try evaluate(chosen) else { continue }
+      master.limits.append((evaluation.cut, limit))
+      if criteria.then == .travel { master.boundCuts.append(evaluation.costCut(unmet: unmet)) }
+      if evaluation.set.unmetPriority == unmet {
+        leastCapital = min(leastCapital, evaluation.set.capitalCost)
+        leastCost = min(leastCost, evaluation.set.placementCost)
       }
     }
-    if !groups.isEmpty { try visit(depth: 0, decided: [], capital: 0, annual: 0) }
-    return incumbent
+
+    // Level 3: the contract's order over every allocated allowed set.
+    var chosen = baseline
+    for set in known().sorted(by: { $0.chosen.lexicographicallyPrecedes($1.chosen) { !$0 && $1 } })
+    where set.isBetter(than: chosen, then: criteria.then) {
+      chosen = set
+    }
+    return chosen
   }
 
-  /// The optima of the keys' cases, from the cache or solved (two at a
-  /// time where GLPK allows it).
-  func optima(_ keys: [CaseKey]) throws(AllocationError) -> [Optimum?] {
-    var results = [Result<Optimum?, AllocationError>?](repeating: nil, count: keys.count)
-    var missing: [Int] = []
-    lock.lock()
-    for (i, key) in keys.enumerated() {
-      if let known = cache[key] { results[i] = .success(known) } else { missing.append(i) }
+  /// Allocates a set, warm-started from the case's optimum, and records its
+  /// figures and cut; nil when its rows do not apply together.
+  func evaluate(_ chosen: [Bool]) throws(AllocationError) -> Evaluation? {
+    var problems = ProblemList(limit: 1)
+    guard let planned = PlanApplication.apply(input.plan(choosing: chosen), to: input.base, problems: &problems)
+    else {
+      evaluated[chosen] = .some(nil)
+      inapplicable.append(chosen)
+      return nil
     }
-    lock.unlock()
-    let toSolve = missing.map { keys[$0] }
-    let slots = ParallelSlots<Result<Optimum?, AllocationError>>(count: missing.count)
-    let solveOne: @Sendable (Int) -> Void = { m in
-      slots.store(m, Result { () throws(AllocationError) -> Optimum? in try self.solve(toSolve[m]) })
+    let candidates = CandidateSet(case: planned.input)
+    var planOptions = options
+    if options.method == .contestedMarket {
+      planOptions.start = Comparison.start(
+        from: baseRun.allocation, baseRun.candidates, for: planned, candidates: candidates)
     }
-    if parallel && missing.count > 1 {
-      let counter = WorkQueue(count: missing.count)
-      DispatchQueue.concurrentPerform(iterations: 2) { _ in
-        while let m = counter.take() { solveOne(m) }
-      }
-    } else {
-      for m in missing.indices { solveOne(m) }
-    }
-    for (m, result) in slots.values().enumerated() { results[missing[m]] = result }
-    var found: [Optimum?] = []
-    for result in results {
-      guard let result else { continue }
-      found.append(try result.get())
-    }
-    return found
+    let run = try AllocationRun(case: planned.input, candidates: candidates, options: planOptions)
+    return try record(chosen, planned: planned, run: run)
   }
 
-  /// Allocates one case made from options; nil when its rows do not apply.
-  private func solve(_ key: CaseKey) throws(AllocationError) -> Optimum? {
-    let optimum: Optimum?
-    if let plan = relaxedPlan(key) {
-      var problems = ProblemList(limit: 1)
-      if let planned = PlanApplication.apply(plan, to: input.base, problems: &problems) {
-        let candidates = CandidateSet(case: planned.input)
-        var planOptions = options
-        if options.method == .contestedMarket {
-          planOptions.start = Comparison.start(
-            from: baseRun.allocation, baseRun.candidates, for: planned, candidates: candidates)
-        }
-        let run = try AllocationRun(case: planned.input, candidates: candidates, options: planOptions)
-        optimum = Optimum(unmet: run.summary.unmetPriority, cost: run.summary.placementCost)
-      } else {
-        optimum = nil
-      }
-    } else {
-      optimum = nil
-    }
-    lock.lock()
-    cache[key] = optimum
-    if optimum != nil { solved += 1 }
-    lock.unlock()
-    return optimum
-  }
-
-  /// The rows of a key's case: the relaxed options' new settings first (a
-  /// URN opened by several relaxed options once, with their capacities
-  /// summed), then the decided options' rows in file order, then the
-  /// relaxed options' place rises. nil when two relaxed options open the
-  /// same URN as different settings (no bound is taken then).
-  func relaxedPlan(_ key: CaseKey) -> Plan? {
-    let file = input.file
-    var openings: [PlanRow] = []
-    var opened: [URN: Setting] = [:]
-    var rises: [PlanRow] = []
-    for o in key.relaxed {
-      for r in input.options[o].rows {
-        let row = file.rows[r]
-        switch row.action {
-        case .newSetting(let setting):
-          if let first = opened[setting.urn] {
-            guard Self.sameButCapacity(first, setting) else { return nil }
-            if setting.capacity > 0 {
-              rises.append(
-                PlanRow(line: row.line, action: .addPlaces(urn: setting.urn, places: setting.capacity, need: nil)))
-            }
-          } else {
-            opened[setting.urn] = setting
-            openings.append(row)
-          }
-        case .addPlaces(_, let places, _) where places > 0:
-          rises.append(row)
-        case .addPlaces(let urn, _, let need?):
-          // A removal that designates the setting for a need: the
-          // designation kept, the places not removed (one added instead,
-          // since a row must change places).
-          rises.append(PlanRow(line: row.line, action: .addPlaces(urn: urn, places: 1, need: need)))
-        case .addPlaces, .closeSetting:
-          continue
-        }
-      }
-    }
-    var decided: [Int] = []
-    for o in key.decided { decided += input.options[o].rows }
-    decided.sort()
-    return Plan(
-      name: file.name, file: file.file, rows: openings + decided.map { file.rows[$0] } + rises,
-      columns: file.columns)
-  }
-
-  /// Whether two settings differ in capacity alone: opening both as one
-  /// with the capacities summed admits every pupil either admits.
-  static func sameButCapacity(_ a: Setting, _ b: Setting) -> Bool {
-    a.urn == b.urn && a.kind == b.kind && a.easting == b.easting && a.northing == b.northing && a.lowAge == b.lowAge
-      && a.highAge == b.highAge && a.onRoll == b.onRoll && a.gender == b.gender && a.needs == b.needs
-      && a.needPlaces == b.needPlaces
+  @discardableResult
+  private func record(_ chosen: [Bool], planned: PlannedCase, run: AllocationRun) throws(AllocationError)
+    -> Evaluation
+  {
+    let blocked = BlockedPairs(case: planned.input)
+    let network = try ResidualNetwork(
+      case: planned.input, candidates: run.candidates, allocation: run.allocation, blocked: blocked)
+    let summary = run.summary
+    let cut = ValueCut.make(
+      .unmet, effects, at: chosen, planned: planned, network: network, value: Double(summary.unmetPriority))
+    let weight = ValueCut.weight(
+      network: network, case: planned.input, candidates: run.candidates, blocked: blocked)
+    let costCut = ValueCut.make(
+      .weighted(weight), effects, at: chosen, planned: planned, network: network,
+      value: weight * Double(summary.unmetPriority) + summary.placementCost)
+    let (capital, annual) = costs(chosen)
+    let set = EvaluatedSet(
+      chosen: chosen, unmetPriority: summary.unmetPriority, placementCost: summary.placementCost,
+      capitalCost: capital, annualCost: annual)
+    let evaluation = Evaluation(set: set, cut: cut, costCut: costCut, weight: weight)
+    evaluated[chosen] = .some(evaluation)
+    history.append(evaluation)
+    solvedCount += 1
+    return evaluation
   }
 }

@@ -48,6 +48,8 @@ struct ResidualNetwork: Sendable {
   let capUsed: [Int]
   /// Each pupil's current node: the node its unit enters.
   let current: [Int32]
+  /// Each pupil's placement cost where it is placed (0 when unplaced).
+  let ownCost: [Double]
   /// Compressed arcs: the arcs out of node a are `arcStart[a] ..< arcStart[a + 1]`.
   let arcStart: [Int]
   private(set) var arcHead: [Int32]
@@ -126,6 +128,9 @@ struct ResidualNetwork: Sendable {
     self.used = used
     self.capUsed = capUsed
     self.current = current
+    ownCost = allocation.placements.map { placement in
+      if case .placed(_, let pair) = placement { candidates.cost(pair) } else { 0 }
+    }
 
     // Pupils grouped by current node (counting sort, input order within a node).
     var groupStart = [Int](repeating: 0, count: nodeCount + 1)

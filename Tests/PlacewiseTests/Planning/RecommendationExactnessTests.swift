@@ -10,9 +10,15 @@ enum RandomOptions {
   /// each one or two rows. A group owning a setting of the case adds places
   /// to it (with or without a need), removes some, or closes it; the others
   /// open a new setting in one of several sizes. Groups of one option
-  /// sometimes name no group.
-  static func file(for input: Case, seed: UInt64, openingTravel: inout TravelMatrix, openings: inout [URN]) -> Plan {
+  /// sometimes name no group. With `crossGroups`, an option now and then
+  /// also changes a setting an earlier group owns (when no option of that
+  /// group closes it): places added with a need or removed, so that several
+  /// groups change one setting's places and designations.
+  static func file(
+    for input: Case, seed: UInt64, openingTravel: inout TravelMatrix, openings: inout [URN], crossGroups: Bool = false
+  ) -> Plan {
     var rng = SeededGenerator(seed: seed)
+    var closed = Set<URN>()
     let needs: [NeedCode] = [.asd, .slcn, .semh, .sld]
     var rows: [PlanRow] = []
     var line = 2
@@ -48,6 +54,7 @@ enum RandomOptions {
           switch Int.random(in: 0..<6, using: &rng) {
           case 0:
             actions.append(.closeSetting(urn: owned.urn))
+            closed.insert(owned.urn)
           case 1 where owned.capacity > 0:
             actions.append(
               .addPlaces(urn: owned.urn, places: -Int.random(in: 1...owned.capacity, using: &rng), need: nil))
@@ -64,6 +71,18 @@ enum RandomOptions {
             highAge: 16, capacity: k + 1 + Int.random(in: 0...1, using: &rng), needs: designated,
             needPlaces: g % 2 == 0 ? [needs[g % needs.count]: 1] : [:])
           actions.append(.newSetting(setting))
+        }
+        if crossGroups, g > 0, Int.random(in: 0..<2, using: &rng) == 0 {
+          let other = input.settings[Int.random(in: 0..<min(g, input.settings.count), using: &rng)]
+          if !closed.contains(other.urn) {
+            if other.capacity > 0 && Bool.random(using: &rng) {
+              actions.append(.addPlaces(urn: other.urn, places: -1, need: nil))
+            } else {
+              actions.append(
+                .addPlaces(
+                  urn: other.urn, places: Int.random(in: 1...3, using: &rng), need: needs.randomElement(using: &rng)))
+            }
+          }
         }
         for (a, action) in actions.enumerated() {
           rows.append(

@@ -22,6 +22,15 @@ struct SHA256Tests {
     #expect(SHA256.hex(Array(message.utf8)) == digest)
   }
 
+  @Test("hexes, hashing many arrays at once on all cores, gives each array's own digest in order")
+  func hexesInOrder() {
+    let contents = (0..<40).map { n in (0..<(n * 997 % 5000)).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ n) } }
+    let digests = SHA256.hexes(contents)
+    #expect(digests == contents.map { SHA256.hex($0) })
+    #expect(digests[0] == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    #expect(SHA256.hexes([]).isEmpty)
+  }
+
   @Test("a million a's, added in uneven pieces, give the NIST digest")
   func millionAs() {
     let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)

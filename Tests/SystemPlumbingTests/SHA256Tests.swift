@@ -20,6 +20,40 @@ struct SHA256Tests {
     ])
   func nistVectors(message: String, digest: String) {
     #expect(SHA256.hex(Array(message.utf8)) == digest)
+    var portable = SHA256(portable: true)
+    portable.update(Array(message.utf8))
+    #expect(portable.finalizeHex() == digest, "the portable code")
+  }
+
+  /// Where the processor has SHA extensions, whole blocks go to them; the
+  /// portable code must give the same digest at every length and split.
+  @Test("the processor's SHA extensions and the portable code agree on 300 random messages")
+  func extensionsAgreeWithPortableCode() throws {
+    // On a processor with them (as this project's machines have), the
+    // extensions must be the path taken, or this compares the code with itself.
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    if cpu.split(separator: " ").contains("sha_ni") || cpu.contains(" sha_ni\n") {
+      #expect(SHA256.usesProcessorExtensions)
+    }
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> UInt64 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return seed >> 33
+    }
+    for trial in 0..<300 {
+      let length = trial < 200 ? trial : Int(next() % 20_000)
+      let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: next()) }
+      var fast = SHA256()
+      var portable = SHA256(portable: true)
+      var start = 0
+      while start < bytes.count {
+        let end = min(bytes.count, start + 1 + Int(next() % 300))
+        fast.update(Array(bytes[start..<end]))
+        portable.update(Array(bytes[start..<end]))
+        start = end
+      }
+      #expect(fast.finalizeHex() == portable.finalizeHex(), "length \(length)")
+    }
   }
 
   @Test("hexes, hashing many arrays at once on all cores, gives each array's own digest in order")

@@ -57,8 +57,8 @@ struct ContestedMarket {
   /// round: its most negative at the round's duals (partial pricing; the
   /// loop still ends only when a full pass finds no negative pair). Without
   /// it, heavy ties explode the LP: 600 identical pupils and 500 settings at
-  /// one point priced 174,000 of their 300,000 pairs negative at level 3
-  /// after round 1, and GLPK's tie-break level took 7.6 s on them.
+  /// one point priced 174,000 of their 300,000 pairs negative after round 1
+  /// (measured while the tie rule was still a third LP level).
   static let defaultMaxNewPairs = 8
   let maxNewPairs: Int
 

@@ -7,7 +7,9 @@
 /// down by 1009. The choice thus depends on ids and URNs only, never on the
 /// order of rows in the files; two pupils swapping two settings score
 /// differently unless their hashes collide (1 in 1009). Any tie left after
-/// that falls to GLPK's pivoting, which is deterministic for the same input.
+/// that falls to the order of the tie-break's network simplex
+/// (`ContestedMarket+TieBreak.swift`; GLPK's pivoting for the plain LP),
+/// which is deterministic for the same input.
 struct TieBreak {
   private let urnRank: [Int64]
 

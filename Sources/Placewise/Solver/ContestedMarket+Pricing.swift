@@ -138,7 +138,7 @@ extension ContestedMarket {
         if activations >= maxActivations { continue }
         // The pupil's dual makes its own pair's reduced cost zero.
         Y = cost(own) - price(Int(candidates.setting[own]))
-        // Leaving the pupil unplaced: costs (priority, 0, 0).
+        // Leaving the pupil unplaced: costs (priority, 0).
         let unplaced = LexCost(unmet: Double(input.pupils[p].priority), placement: 0)
         if (unplaced - Y).isNegative(within: tolerance) {
           activate(p, adding: nil)

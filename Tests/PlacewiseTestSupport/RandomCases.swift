@@ -38,10 +38,23 @@ public enum RandomCases {
   /// sexes and priorities from short lists), places short, sometimes a
   /// need cap or a travel matrix of whole minutes from two values.
   public static func tiedTiny(seed: UInt64) -> Case {
+    tied(seed: seed, settings: 2...4, pupils: 3...7)
+  }
+
+  /// The same kind of case, too large to enumerate (6 to 12 settings, 30 to
+  /// 80 pupils, places up to 8): for comparisons with the plain LP.
+  public static func tiedMedium(seed: UInt64) -> Case {
+    tied(seed: seed, settings: 6...12, pupils: 30...80, places: 0...8)
+  }
+
+  static func tied(
+    seed: UInt64, settings settingRange: ClosedRange<Int>, pupils pupilRange: ClosedRange<Int>,
+    places: ClosedRange<Int> = 0...2
+  ) -> Case {
     var rng = SeededGenerator(seed: seed)
     let points: [(Double, Double)] = [(400_000, 400_000), (403_000, 400_000)]
-    let settingCount = Int.random(in: 2...4, using: &rng)
-    let pupilCount = Int.random(in: 3...7, using: &rng)
+    let settingCount = Int.random(in: settingRange, using: &rng)
+    let pupilCount = Int.random(in: pupilRange, using: &rng)
     let needs: [NeedCode] = [.asd, .asd, .semh]
     var settings: [Setting] = []
     for s in 0..<settingCount {
@@ -52,7 +65,7 @@ public enum RandomCases {
       settings.append(
         Setting(
           urn: URN("\(100_000 + (s * 7 + 3) % 10)\(s)"), name: "Setting \(s)", kind: .special, easting: point.0,
-          northing: point.1, lowAge: 4, highAge: 16, capacity: Int.random(in: 0...2, using: &rng), needPlaces: caps))
+          northing: point.1, lowAge: 4, highAge: 16, capacity: Int.random(in: places, using: &rng), needPlaces: caps))
     }
     var pupils: [Pupil] = []
     for p in 0..<pupilCount {

@@ -42,6 +42,29 @@ struct TieBreakTests {
     #expect(moved >= 50, "the tie-break moved pupils in only \(moved) cases")
   }
 
+  /// Larger faces, with caps, priorities and fixed rows: the plain LP's
+  /// third level (GLPK's simplex over every pair) is the reference.
+  @Test("the contested market's tie-break sum equals the plain LP's on 100 medium cases full of ties")
+  func tiedMediumCases() throws {
+    var wrong: [String] = []
+    var moved = 0
+    for seed in UInt64(7000)..<7100 {
+      let input = RandomCases.tiedMedium(seed: seed)
+      let candidates = CandidateSet(case: input)
+      let allocation = try Allocator.allocate(input, candidates: candidates)
+      try allocation.verify(case: input, candidates: candidates)
+      let plain = try Allocator.allocate(input, candidates: candidates, options: AllocationOptions(method: .plainLP))
+      let mine = Self.levels(allocation, input, candidates)
+      let theirs = Self.levels(plain, input, candidates)
+      if mine.0 != theirs.0 || abs(mine.1 - theirs.1) > 1e-9 * max(1, theirs.1) || mine.2 != theirs.2 {
+        wrong.append("seed \(seed): \(mine); plain LP \(theirs)")
+      }
+      if allocation.tieBreakMoves > 0 { moved += 1 }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) cases differ: \(wrong.prefix(5))")
+    #expect(moved >= 30, "the tie-break moved pupils in only \(moved) cases")
+  }
+
   @Test("the contested market reaches the three-level optimum on 200 random tiny cases")
   func randomTinyCases() throws {
     var wrong: [String] = []

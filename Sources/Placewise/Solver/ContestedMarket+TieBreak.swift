@@ -170,7 +170,6 @@ extension ContestedMarket {
         from: movable.count + i, to: root, cost: 0, lower: fixed ? used : 0, upper: fixed ? used : room, flow: used)
       if used < (fixed ? used : room) { treeArc[movable.count + i] = arc }
     }
-    tieBreakArcs = network.flow.count
     do {
       try network.solve(treeArc: treeArc, deadline: deadline)
     } catch .timeLimit {

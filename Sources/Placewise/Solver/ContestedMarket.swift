@@ -100,11 +100,10 @@ struct ContestedMarket {
 
   /// The last round's duals (after `solve`: the ones that prove the optimum).
   var lastDuals = RoundDuals()
-  /// Pupils, arcs and pivots of the tie-break (`ContestedMarket+TieBreak.swift`),
+  /// Pupils and pivots of the tie-break (`ContestedMarket+TieBreak.swift`),
   /// and the pupils it moved.
   var tieBreakPupils = 0
   var tieBreakMoves = 0
-  var tieBreakArcs = 0
   var tieBreakPivots = 0
 
   /// Statistics of the run, for the summary (set by the pricing rounds in

@@ -168,7 +168,7 @@ struct PriceAuction {
         heaps.removeHolders { release[$0] }
         for p in queue { own[p] = -1 }
       }
-      while !stopped, let p = queue.popLast() {
+      while let p = queue.popLast() {
         if offered > budget {
           stopped = true
           break

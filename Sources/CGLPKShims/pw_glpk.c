@@ -159,8 +159,9 @@ int pw_set_basis(glp_prob *P, const int *row_stat, const int *col_stat) {
 }
 
 int pw_simplex(glp_prob *P, int meth, int pricing, int presolve, int tm_lim_ms,
-               int it_lim, int *ret, int *status) {
+               int it_lim, int *ret, int *status, int *iterations) {
   PW_GUARD
+  int before = glp_get_it_cnt(P);
   glp_smcp parm;
   glp_init_smcp(&parm);
   parm.msg_lev = pw_verbose ? GLP_MSG_ON : GLP_MSG_ERR;
@@ -171,6 +172,7 @@ int pw_simplex(glp_prob *P, int meth, int pricing, int presolve, int tm_lim_ms,
   if (it_lim > 0) parm.it_lim = it_lim;
   *ret = glp_simplex(P, &parm);
   *status = glp_get_status(P);
+  *iterations = glp_get_it_cnt(P) - before;
   PW_UNGUARD
   return PW_OK;
 }

@@ -103,7 +103,7 @@ enum CFunnel {
 
   static func simplex(
     _ problem: OpaquePointer, _ options: SimplexOptions, operation: String
-  ) throws(GLPKError) -> (ReturnCode, SolutionStatus) {
+  ) throws(GLPKError) -> (ReturnCode, SolutionStatus, iterations: Int) {
     let method: CInt =
       switch options.method {
       case .primal: GLP_PRIMAL
@@ -117,14 +117,15 @@ enum CFunnel {
       }
     var ret: CInt = 0
     var status: CInt = 0
+    var made: CInt = 0
     setVerbose(options.verbose)
     let iterations = CInt(clamping: options.iterationLimit ?? 0)
     try check(
       pw_simplex(
         problem, method, pricing, options.presolve ? 1 : 0, milliseconds(options.timeLimit), iterations,
-        &ret, &status),
+        &ret, &status, &made),
       operation)
-    return (ReturnCode(rawValue: ret), SolutionStatus(glpk: status))
+    return (ReturnCode(rawValue: ret), SolutionStatus(glpk: status), Int(made))
   }
 
   static func intopt(

@@ -83,12 +83,14 @@ public struct SimplexSession: ~Copyable {
     try ensureAlive(operation)
     try Self.checkLimits(options.timeLimit, options.iterationLimit, operation)
     _ = CFunnel.takeLog()
-    let (code, status) = try CFunnel.simplex(problem, options, operation: operation)
+    let (code, status, iterations) = try CFunnel.simplex(problem, options, operation: operation)
     let log = CFunnel.takeLog()
     let finalStatus = try Self.status(
       after: code, status, finished: [.success], solver: "glp_simplex", log: log, operation)
-    return try CFunnel.basicSolution(
+    var solution = try CFunnel.basicSolution(
       problem, rows: rowCount, columns: columnCount, status: finalStatus, log: log)
+    solution.iterations = iterations
+    return solution
   }
 
   /// Runs branch and bound (with GLPK's MIP presolver) on the columns marked integer.

@@ -18,6 +18,8 @@ public struct LPSolution: Sendable {
   public let rowStatus: [BasisStatus]
   /// Simplex iterations and similar remarks GLPK made, captured.
   public let log: String
+  /// How many simplex iterations the solve that gave this solution made.
+  public internal(set) var iterations = 0
 
   /// The value of one column.
   public subscript(column: ColumnIndex) -> Double { columnValues[column.position] }

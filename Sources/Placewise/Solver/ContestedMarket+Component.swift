@@ -12,6 +12,12 @@ extension ContestedMarket {
     var refusedStart = false
     /// Seconds spent building this part's LP and loading it into GLPK.
     var buildSeconds = 0.0
+    /// Pivots of the network simplex that found this part's start, and its seconds.
+    var networkPivots = 0
+    var networkSeconds = 0.0
+    /// GLPK's simplex iterations from the start (the weighted solve), and in all.
+    var startIterations = 0
+    var iterations = 0
   }
 
   /// Builds and solves the LP of one connected part: its pupils with their
@@ -50,30 +56,24 @@ extension ContestedMarket {
     // round, the last allocation later), dropped to unplaced where its place
     // is no longer free, so that the start is feasible.
     let firstPupilRow = program.rowCount
-    var tree = TreeBasis(rowCount: program.rowCount + pupils.count)
+    let left = room
+    var start: [Int] = []
     var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
     var pupilRow: [(Int, Int)] = []
     for p in pupils {
       let row = program.addRow(.fixed(1)).position
       pupilRow.append((p, row))
-      var start = startPair[p]
-      if start >= 0 {
-        let s = Int(candidates.setting[start])
+      var first = startPair[p]
+      if first >= 0 {
+        let s = Int(candidates.setting[first])
         let rows = [settingRow[s], capRow[CapKey(setting: s, need: need[p])]].compactMap { $0 }
-        if included[p].contains(start), rows.allSatisfy({ room[$0, default: 0] > 0 }) {
+        if included[p].contains(first), rows.allSatisfy({ room[$0, default: 0] > 0 }) {
           for r in rows { room[r, default: 0] -= 1 }
         } else {
-          start = -1
+          first = -1
         }
       }
-      func rowsAndPrice(_ pair: Int) -> (to: Int, price: Double) {
-        let s = Int(candidates.setting[pair])
-        let key = CapKey(setting: s, need: need[p])
-        let price = (settingRow[s] != nil ? settingPrice[s] : 0) + (capRow[key] != nil ? capPrice[key] ?? 0 : 0)
-        return (capRow[key] ?? settingRow[s] ?? tree.root, price)
-      }
-      let unplacedCost = weight * Double(input.pupils[p].priority)
-      let potential = start < 0 ? unplacedCost : candidates.cost(start) + rowsAndPrice(start).price
+      start.append(first)
       for pair in included[p] {
         let s = Int(candidates.setting[pair])
         let column = program.addColumn(.atLeast(0), objective: 0)
@@ -83,31 +83,66 @@ extension ContestedMarket {
         levelOne.append(0)
         levelTwo.append(candidates.cost(pair))
         pairColumn.append((p, pair, column.position))
-        let (to, price) = rowsAndPrice(pair)
-        tree.columns.append(
-          .init(
-            from: row, to: to, isPositive: pair == start,
-            distance: abs(candidates.cost(pair) + price - potential)))
       }
       let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
       program.setEntry(row: RowIndex(row), column: u, 1)
       levelOne.append(Double(input.pupils[p].priority))
       levelTwo.append(0)
-      tree.columns.append(
-        .init(from: row, to: tree.root, isPositive: start < 0, distance: abs(unplacedCost - potential)))
     }
-    for (s, r) in settingRow {
+
+    // Row prices in combined units: the round's guide, or better, the
+    // potentials of the weighted optimum the network simplex finds.
+    var rowPrice: [Int: Double] = [:]
+    for (s, r) in settingRow { rowPrice[r] = settingPrice[s] }
+    for (key, r) in capRow { rowPrice[r] = capPrice[key] ?? 0 }
+    var networkPivots = 0
+    var networkSeconds = 0.0
+    if useNetworkStart {
+      let networkClock = ContinuousClock.now
+      defer { networkSeconds = (ContinuousClock.now - networkClock).inSeconds }
+      let part = PartRows(
+        pupils: pupils, firstPupilRow: firstPupilRow, settingRow: settingRow, capRow: capRow, left: left)
+      if let better = try networkStart(part, start: start, deadline: deadline) {
+        start = better.start
+        rowPrice = better.rowPrice
+        room = better.room
+        networkPivots = better.pivots
+      }
+    }
+
+    var tree = TreeBasis(rowCount: program.rowCount)
+    for (i, p) in pupils.enumerated() {
+      let row = firstPupilRow + i
+      func rowsAndPrice(_ pair: Int) -> (to: Int, price: Double) {
+        let s = Int(candidates.setting[pair])
+        let key = CapKey(setting: s, need: need[p])
+        let price = (settingRow[s].flatMap { rowPrice[$0] } ?? 0) + (capRow[key].flatMap { rowPrice[$0] } ?? 0)
+        return (capRow[key] ?? settingRow[s] ?? tree.root, price)
+      }
+      let unplacedCost = weight * Double(input.pupils[p].priority)
+      let potential = start[i] < 0 ? unplacedCost : candidates.cost(start[i]) + rowsAndPrice(start[i]).price
+      for pair in included[p] {
+        let (to, price) = rowsAndPrice(pair)
+        tree.columns.append(
+          .init(
+            from: row, to: to, isPositive: pair == start[i],
+            distance: abs(candidates.cost(pair) + price - potential)))
+      }
+      tree.columns.append(
+        .init(from: row, to: tree.root, isPositive: start[i] < 0, distance: abs(unplacedCost - potential)))
+    }
+    for (_, r) in settingRow {
       tree.slacks[r] = .init(
-        from: r, to: tree.root, isPositive: room[r, default: 0] > 0, distance: abs(settingPrice[s]))
+        from: r, to: tree.root, isPositive: room[r, default: 0] > 0, distance: abs(rowPrice[r] ?? 0))
     }
     for (key, r) in capRow {
       tree.slacks[r] = .init(
         from: r, to: settingRow[key.setting] ?? tree.root, isPositive: room[r, default: 0] > 0,
-        distance: abs(capPrice[key] ?? 0))
+        distance: abs(rowPrice[r] ?? 0))
     }
     let basis = tree.statuses { $0 >= firstPupilRow ? .fixed : .atUpper }
     let objectives = [levelOne, levelTwo]
-    let buildSeconds = (ContinuousClock.now - buildStart).inSeconds
+    let buildSeconds = (ContinuousClock.now - buildStart).inSeconds - networkSeconds
     var solution: LexicographicSolution
     var refused = basis == nil
     do {
@@ -123,6 +158,10 @@ extension ContestedMarket {
     }
     var result = ComponentResult()
     result.refusedStart = refused
+    result.networkPivots = networkPivots
+    result.networkSeconds = networkSeconds
+    result.startIterations = solution.startIterations
+    result.iterations = solution.iterations
     result.buildSeconds = buildSeconds + solution.loadSeconds
     for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { result.assignment.append((p, pair)) }
     let duals = solution.duals

@@ -93,12 +93,18 @@ extension ContestedMarket {
       let result = try slot.get()
       if result.refusedStart { refusedStarts += 1 }
       modelBuildSeconds += result.buildSeconds
+      networkPivots += result.networkPivots
+      networkSeconds += result.networkSeconds
+      startIterations += result.startIterations
+      simplexIterations += result.iterations
       for (p, pair) in result.assignment { assignment[p] = pair }
       for (s, y) in result.settingDuals { ySetting[s] = y }
       for (key, y) in result.capDuals { yCap[key] = y }
       for (p, y) in result.pupilDuals { yPupil[p] = y }
     }
-    monitor.log("round \(rounds) solved")
+    monitor.log(
+      "round \(rounds) solved; so far: network starts \(networkPivots) pivots in \(networkSeconds) s, "
+        + "GLPK \(simplexIterations) iterations (\(startIterations) from the starts)")
     // Full settings the LP does not see take the auction's price.
     for s in 0..<settingCount where demand[s] == 0 && fixedLoad[s] >= free[s] && s < externalPrice.count {
       ySetting[s] = .zero - externalPrice[s]

@@ -61,6 +61,10 @@ struct ContestedMarket {
   /// (measured while the tie rule was still a third LP level).
   static let defaultMaxNewPairs = 8
   let maxNewPairs: Int
+  /// Whether each LP part starts from the network simplex's optimum of its
+  /// combined objective (`ContestedMarket+NetworkStart.swift`) rather than
+  /// from the round's allocation and guide prices alone (tests compare both).
+  let useNetworkStart: Bool
 
   let input: Case
   let candidates: CandidateSet
@@ -116,13 +120,21 @@ struct ContestedMarket {
   var refusedStarts = 0
   /// Seconds spent building LPs and loading them into GLPK, summed over parts.
   var modelBuildSeconds = 0.0
+  /// Pivots and seconds of the network simplex's starts, summed over parts and rounds.
+  var networkPivots = 0
+  var networkSeconds = 0.0
+  /// GLPK's simplex iterations, summed over parts and rounds: from each
+  /// part's start (the weighted solve), and in all.
+  var startIterations = 0
+  var simplexIterations = 0
 
   init(
     case input: Case, candidates: CandidateSet, auction: PriceAuction? = nil,
     initialPairs: Int = Self.defaultInitialPairs, maxActivations: Int? = nil,
-    maxNewPairs: Int = Self.defaultMaxNewPairs, monitor: RunMonitor = .silent
+    maxNewPairs: Int = Self.defaultMaxNewPairs, networkStart: Bool = true, monitor: RunMonitor = .silent
   ) {
     self.maxNewPairs = maxNewPairs
+    self.useNetworkStart = networkStart
     self.monitor = monitor
     self.initialPairs = initialPairs
     self.maxActivations = maxActivations ?? Self.defaultMaxActivations(pupils: input.pupils.count)

@@ -39,9 +39,10 @@ struct NetworkSimplex {
   private var firstChild: [Int32] = []
   private var nextSibling: [Int32] = []
   private var previousSibling: [Int32] = []
-  private var potential: [Int64] = []
-  private var mark: [UInt32] = []
-  private var stamp: UInt32 = 0
+  /// Node potentials: after `solve`, an optimal dual solution (the root's is 0).
+  private(set) var potential: [Int64] = []
+  /// Each node's number of tree arcs from the root.
+  private var depth: [Int32] = []
   /// Pivots made by `solve`.
   private(set) var pivots = 0
 
@@ -160,19 +161,20 @@ struct NetworkSimplex {
     for v in 0..<nodeCount where v != root { attach(Int32(v), to: parent[v]) }
     // Potentials from the root down; every node must hang from the root.
     potential = [Int64](repeating: 0, count: nodeCount)
+    depth = [Int32](repeating: 0, count: nodeCount)
     var reached = 1
     var stack: [Int32] = [Int32(root)]
     while let u = stack.popLast() {
       var c = firstChild[Int(u)]
       while c >= 0 {
         setPotentialFromParent(Int(c))
+        depth[Int(c)] = depth[Int(u)] + 1
         reached += 1
         stack.append(c)
         c = nextSibling[Int(c)]
       }
     }
     guard reached == nodeCount else { throw .badStart("the tree arcs must join every node to the root") }
-    mark = [UInt32](repeating: 0, count: nodeCount)
   }
 
   private mutating func setPotentialFromParent(_ c: Int) {
@@ -204,26 +206,21 @@ struct NetworkSimplex {
     // second to the join and down from the join to first.
     let first = Int(atLower ? tail[e] : head[e])
     let second = Int(atLower ? head[e] : tail[e])
-    stamp &+= 1
-    if stamp == 0 {
-      for i in mark.indices { mark[i] = 0 }
-      stamp = 1
+    // The join: climb from the deeper end until both ends meet (the work
+    // is the cycle's length, not the tree's depth).
+    var a = first
+    var b = second
+    while a != b {
+      if depth[a] >= depth[b] { a = Int(parent[a]) } else { b = Int(parent[b]) }
     }
-    var u = first
-    while u != root {
-      mark[u] = stamp
-      u = Int(parent[u])
-    }
-    mark[root] = stamp
-    var join = second
-    while mark[join] != stamp { join = Int(parent[join]) }
+    let join = a
 
     // Cunningham's rule: the last blocking arc met going round the cycle
     // from the join (strict on first's side, ties to second's side).
     var delta = upper[e] - lower[e]
     var leavingNode = -1
     var side = 0
-    u = first
+    var u = first
     while u != join {
       let a = Int(parentArc[u])
       let d = tail[a] == parent[u] ? upper[a] - flow[a] : flow[a] - lower[a]
@@ -287,6 +284,7 @@ struct NetworkSimplex {
     var stack: [Int32] = [Int32(inner)]
     while let v = stack.popLast() {
       potential[Int(v)] += shift
+      depth[Int(v)] = depth[Int(parent[Int(v)])] + 1
       var c = firstChild[Int(v)]
       while c >= 0 {
         stack.append(c)

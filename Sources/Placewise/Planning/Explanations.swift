@@ -138,13 +138,15 @@ public struct Explanations: Sendable {
       }
     }
 
-    // One search per distinct source, stopping once its targets are settled;
-    // sources are shared out over the cores.
+    // One search per distinct source, stopping once its targets are settled
+    // or nearer through the sink; sources are shared out over the cores.
     var grouped: [Int: [Int]] = [:]
     for (j, job) in jobs.enumerated() { grouped[job.source, default: []].append(j) }
     let bySource = grouped
     let sources = grouped.keys.sorted()
     let jobList = jobs
+    var fromSink = ResidualSearch(network)
+    let sinkReduced = sources.isEmpty ? [] : fromSink.reducedDistances(from: ResidualNetwork.sink)
     let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, sources.count))
     let results = ParallelSlots<[(Int, ObjectiveChange)]>(count: workers)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -158,7 +160,8 @@ public struct Explanations: Sendable {
           slot[jobList[j].target] = targets.count
           targets.append(jobList[j].target)
         }
-        let lengths = search.distances(from: sources[i], to: targets)
+        let lengths = search.distances(
+          from: sources[i], to: targets, through: ResidualNetwork.sink, hubReduced: sinkReduced)
         for j in members { found.append((j, lengths[slot[jobList[j].target] ?? 0])) }
       }
       results.store(worker, found)

@@ -60,6 +60,7 @@ public enum PlaceValues {
   static func compute(case input: Case, network: ResidualNetwork) -> [PlaceValue] {
     var search = ResidualSearch(network)
     let fromSink = search.distances(from: ResidualNetwork.sink, to: nil)
+    let sinkReduced = search.reducedDistances(from: ResidualNetwork.sink)
     func gain(_ length: ObjectiveChange) -> ObjectiveChange {
       length.isUnreachable || !(length < .zero) ? .zero : length
     }
@@ -78,7 +79,8 @@ public enum PlaceValues {
       if !full.isEmpty { sources.append((s, full)) }
     }
     for (s, caps) in sources {
-      let lengths = search.distances(from: network.settingNode(s), to: caps)
+      let lengths = search.distances(
+        from: network.settingNode(s), to: caps, through: ResidualNetwork.sink, hubReduced: sinkReduced)
       for (node, length) in zip(caps, lengths) { capChange[node] = gain(length) }
     }
 

@@ -296,27 +296,7 @@ struct ResidualSearch {
   /// early never looks at the long arcs of the nodes it settled (the
   /// compressed network is nearly dense: most of its arcs are long).
   mutating func distances(from source: Int, to targets: [Int]?) -> [ObjectiveChange] {
-    for node in touched { settled[node] = false }
-    touched.removeAll(keepingCapacity: true)
-    heap.removeAll()
-    var remaining = targets.map { Set($0) } ?? []
-    let all = targets == nil
-    func settle(_ node: Int, _ distance: ObjectiveChange) -> Bool {
-      settled[node] = true
-      reduced[node] = distance
-      touched.append(node)
-      remaining.remove(node)
-      let first = network.arcStart[node]
-      if first < network.arcStart[node + 1] { heap.push(distance + network.arcReduced[first], first, node) }
-      return !all && remaining.isEmpty
-    }
-    var done = settle(source, .zero)
-    while !done, let (key, k, u) = heap.pop() {
-      let next = k + 1
-      if next < network.arcStart[u + 1] { heap.push(reduced[u] + network.arcReduced[next], next, u) }
-      let v = Int(network.arcHead[k])
-      if !settled[v] { done = settle(v, key) }
-    }
+    search(from: source, to: targets, hub: nil)
     let pi = network.potential
     func trueLength(_ node: Int) -> ObjectiveChange {
       guard settled[node] else { return .unreachable }
@@ -324,6 +304,94 @@ struct ResidualSearch {
     }
     if let targets { return targets.map(trueLength) }
     return (0..<network.nodeCount).map(trueLength)
+  }
+
+  /// Reduced distances from `source` to every node (`.unreachable` where
+  /// there is no path), for `distances(from:to:through:)`.
+  mutating func reducedDistances(from source: Int) -> [ObjectiveChange] {
+    search(from: source, to: nil, hub: nil)
+    return (0..<network.nodeCount).map { settled[$0] ? reduced[$0] : .unreachable }
+  }
+
+  /// As `distances(from:to:)`, but the search does not go on from `hub`:
+  /// a path through the hub is its shortest part to the hub plus the
+  /// shortest from the hub on, `hubReduced` (the reduced distances from
+  /// the hub, `reducedDistances(from: hub)`). The search stops once every
+  /// target is settled or has no shorter path left than the one through
+  /// the hub.
+  ///
+  /// Why this is exact: a shortest path from source to target either
+  /// passes through the hub, and then it is a shortest path to the hub
+  /// followed by a shortest path from it (no cycle is negative), or it does
+  /// not, and then Dijkstra's search without the hub's arcs finds it. Reduced
+  /// lengths add up along a path like true ones (the potentials cancel).
+  ///
+  /// The sink is such a hub: every setting with a pupil hangs from it by an
+  /// arc of length 0, so a search that goes on from it settles most of the
+  /// network (at 500,000 pupils, 9,900 of 19,348 nodes a search on average).
+  mutating func distances(from source: Int, to targets: [Int], through hub: Int, hubReduced: [ObjectiveChange])
+    -> [ObjectiveChange]
+  {
+    let viaHub = search(from: source, to: targets, hub: (hub, hubReduced))
+    let pi = network.potential
+    return targets.map { t in
+      var best = settled[t] ? reduced[t] : ObjectiveChange.unreachable
+      if let toHub = viaHub, !hubReduced[t].isUnreachable, toHub + hubReduced[t] < best {
+        best = toHub + hubReduced[t]
+      }
+      return best.isUnreachable ? .unreachable : best + pi[t] - pi[source]
+    }
+  }
+
+  /// Dijkstra's search on reduced lengths from `source`, stopping as
+  /// `distances(from:to:)` and `distances(from:to:through:hubReduced:)`
+  /// say; returns the reduced distance to the hub (nil: none, or not reached).
+  @discardableResult
+  private mutating func search(
+    from source: Int, to targets: [Int]?, hub: (node: Int, reduced: [ObjectiveChange])?
+  ) -> ObjectiveChange? {
+    for node in touched { settled[node] = false }
+    touched.removeAll(keepingCapacity: true)
+    heap.removeAll()
+    var remaining = targets.map { Set($0) } ?? []
+    let all = targets == nil
+    var toHub: ObjectiveChange?
+    // Once the hub is settled: the longest path through it to a target not
+    // yet settled (the search can stop when the heap's least key reaches it).
+    var hubBound = ObjectiveChange.unreachable
+    func boundThroughHub() -> ObjectiveChange {
+      guard let toHub, let hub else { return .unreachable }
+      var longest = ObjectiveChange.zero
+      for t in remaining {
+        guard !hub.reduced[t].isUnreachable else { return .unreachable }
+        let length = toHub + hub.reduced[t]
+        if longest < length { longest = length }
+      }
+      return longest
+    }
+    func settle(_ node: Int, _ distance: ObjectiveChange) -> Bool {
+      settled[node] = true
+      reduced[node] = distance
+      touched.append(node)
+      if !all, remaining.remove(node) != nil, toHub != nil { hubBound = boundThroughHub() }
+      if let hub, node == hub.node {
+        toHub = distance
+        hubBound = boundThroughHub()
+      } else {
+        let first = network.arcStart[node]
+        if first < network.arcStart[node + 1] { heap.push(distance + network.arcReduced[first], first, node) }
+      }
+      return !all && remaining.isEmpty
+    }
+    var done = settle(source, .zero)
+    while !done, let (key, k, u) = heap.pop() {
+      if !(key < hubBound) { break }
+      let next = k + 1
+      if next < network.arcStart[u + 1] { heap.push(reduced[u] + network.arcReduced[next], next, u) }
+      let v = Int(network.arcHead[k])
+      if !settled[v] { done = settle(v, key) }
+    }
+    return toHub
   }
 }
 

@@ -71,7 +71,7 @@ package struct Column: Sendable, Equatable {
 package enum Cell: Sendable, Equatable {
   /// Nothing.
   case blank
-  /// Text, stored as a shared string.
+  /// Text, stored as a string (inline in the sheet).
   case text(String)
   /// A count or other whole number, shown `#,##0`.
   case integer(Int)

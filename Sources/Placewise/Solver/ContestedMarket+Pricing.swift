@@ -118,7 +118,9 @@ extension ContestedMarket {
     capPrice = yCap.mapValues { -(weight * $0.unmet + $0.placement) }
 
     // Pricing every pair of every pupil, with reduced costs compared
-    // lexicographically.
+    // lexicographically: read-only, in slices on every core; then the
+    // verdicts are applied in pupil order, as one pass would.
+    let verdicts = priceAll(ySetting: ySetting, yCap: yCap, yPupil: yPupil)
     var changed = false
     var activations = 0
     // Places left at each setting by this round's allocation: a pupil
@@ -126,68 +128,28 @@ extension ContestedMarket {
     // round there (a start only; the LP decides).
     var room = free
     for pair in assignment where pair >= 0 { room[Int(candidates.setting[pair])] -= 1 }
-    for p in 0..<input.pupils.count {
-      let pairs = candidates.pairs(of: p)
-      guard !pairs.isEmpty else { continue }
-      let k = need[p]
-      // Most rounds have no live cap row: skip the lookup on this hot path.
-      func price(_ s: Int) -> LexCost {
-        yCap.isEmpty ? ySetting[s] : ySetting[s] + (yCap[CapKey(setting: s, need: k)] ?? .zero)
-      }
-      func cost(_ pair: Int) -> LexCost { LexCost(unmet: 0, placement: candidates.cost(pair)) }
-      var Y = LexCost.zero
-      let own = fixedPair[p]
-      if isActive[p] {
-        Y = yPupil[p]
-      } else {
+    for (p, verdict) in verdicts {
+      switch verdict {
+      case .enter(let pairs):
+        included[p].append(contentsOf: pairs)
+        included[p].sort()
+        changed = true
+      case .activate(let pair):
         // Enough pupils enter this round; the next round prices the rest.
-        if activations >= maxActivations { continue }
-        // The pupil's dual makes its own pair's reduced cost zero.
-        Y = cost(own) - price(Int(candidates.setting[own]))
-        // Leaving the pupil unplaced: costs (priority, 0).
-        let unplaced = LexCost(unmet: Double(input.pupils[p].priority), placement: 0)
-        if (unplaced - Y).isNegative(within: tolerance) {
-          activate(p, adding: nil)
-          activations += 1
-          changed = true
-          continue
-        }
-      }
-      // Pairs come cheapest first. Every price is lexicographically at most
-      // zero (a row's level-2 dual can be positive only where its level-1
-      // dual is negative), so a pair's reduced cost is at least
-      // (-Y1, cost - Y2, .); once that is positive at level 1, or at level
-      // 2 with Y1 = 0, no later (dearer) pair can price negative.
-      let canStop = Y.unmet < 0.5
-      if Y.unmet < -0.5 { continue }
-      // An active pupil's new pairs, the most negative first (at most `maxNewPairs`).
-      var entering: [(reduced: LexCost, pair: Int)] = []
-      for pair in pairs where pair != own {
-        if canStop && candidates.cost(pair) - Y.placement > tolerance.placement { break }
-        let s = Int(candidates.setting[pair])
-        let reduced = cost(pair) - Y - price(s)
-        guard reduced.isNegative(within: tolerance) else { continue }
-        if isActive[p] {
-          if !included[p].contains(pair) {
-            entering.keep(reduced, pair, atMost: maxNewPairs)
-            changed = true
-          }
-        } else {
-          activate(p, adding: pair)
-          activations += 1
+        guard activations < maxActivations else { continue }
+        let own = fixedPair[p]
+        activate(p, adding: pair)
+        activations += 1
+        changed = true
+        if let pair {
+          let s = Int(candidates.setting[pair])
           let t = Int(candidates.setting[own])
-          if room[s] > 0, caps[CapKey(setting: s, need: k)] == nil {
+          if room[s] > 0, caps[CapKey(setting: s, need: need[p])] == nil {
             room[s] -= 1
             room[t] += 1
             activatedFrom[p] = pair
           }
-          changed = true
-          break
         }
-      }
-      if isActive[p] {
-        included[p].append(contentsOf: entering.map(\.pair))
-        included[p].sort()
       }
     }
     if changed {
@@ -199,6 +161,74 @@ extension ContestedMarket {
       startPair = next
     }
     return RoundResult(isOptimal: !changed, assignment: assignment)
+  }
+}
+
+extension ContestedMarket {
+  /// What pricing found for one pupil: an active pupil's new pairs (most
+  /// negative first), or a fixed pupil to bring into the LP, with the pair
+  /// that priced it out (nil: leaving it unplaced did).
+  enum Verdict: Sendable {
+    case enter([Int])
+    case activate(Int?)
+  }
+
+  /// Prices every pair of every pupil at these duals, reading only; returns
+  /// the pupils with something to do, in pupil order.
+  func priceAll(ySetting: [LexCost], yCap: [CapKey: LexCost], yPupil: [LexCost]) -> [(pupil: Int, verdict: Verdict)] {
+    let pupilCount = input.pupils.count
+    let slices = max(1, min(16, pupilCount / 4096))
+    let results = ParallelSlots<[(pupil: Int, verdict: Verdict)]>(count: slices)
+    let market = self
+    DispatchQueue.concurrentPerform(iterations: slices) { k in
+      var found: [(pupil: Int, verdict: Verdict)] = []
+      for p in (k * pupilCount / slices)..<((k + 1) * pupilCount / slices) {
+        if let verdict = market.price(p, ySetting: ySetting, yCap: yCap, yPupil: yPupil) { found.append((p, verdict)) }
+      }
+      results.store(k, found)
+    }
+    return results.values().flatMap { $0 }
+  }
+
+  /// One pupil's pricing (see `solveRound`).
+  private func price(_ p: Int, ySetting: [LexCost], yCap: [CapKey: LexCost], yPupil: [LexCost]) -> Verdict? {
+    let pairs = candidates.pairs(of: p)
+    guard !pairs.isEmpty else { return nil }
+    let k = need[p]
+    // Most rounds have no live cap row: skip the lookup on this hot path.
+    func price(_ s: Int) -> LexCost {
+      yCap.isEmpty ? ySetting[s] : ySetting[s] + (yCap[CapKey(setting: s, need: k)] ?? .zero)
+    }
+    func cost(_ pair: Int) -> LexCost { LexCost(unmet: 0, placement: candidates.cost(pair)) }
+    var Y = LexCost.zero
+    let own = fixedPair[p]
+    if isActive[p] {
+      Y = yPupil[p]
+    } else {
+      // The pupil's dual makes its own pair's reduced cost zero.
+      Y = cost(own) - price(Int(candidates.setting[own]))
+      // Leaving the pupil unplaced: costs (priority, 0).
+      let unplaced = LexCost(unmet: Double(input.pupils[p].priority), placement: 0)
+      if (unplaced - Y).isNegative(within: tolerance) { return .activate(nil) }
+    }
+    // Pairs come cheapest first. Every price is lexicographically at most
+    // zero (a row's level-2 dual can be positive only where its level-1
+    // dual is negative), so a pair's reduced cost is at least
+    // (-Y1, cost - Y2, .); once that is positive at level 1, or at level
+    // 2 with Y1 = 0, no later (dearer) pair can price negative.
+    let canStop = Y.unmet < 0.5
+    if Y.unmet < -0.5 { return nil }
+    // An active pupil's new pairs, the most negative first (at most `maxNewPairs`).
+    var entering: [(reduced: LexCost, pair: Int)] = []
+    for pair in pairs where pair != own {
+      if canStop && candidates.cost(pair) - Y.placement > tolerance.placement { break }
+      let s = Int(candidates.setting[pair])
+      let reduced = cost(pair) - Y - price(s)
+      guard reduced.isNegative(within: tolerance) else { continue }
+      guard isActive[p] else { return .activate(pair) }
+      if !included[p].contains(pair) { entering.keep(reduced, pair, atMost: maxNewPairs) }
+    }
+    return entering.isEmpty ? nil : .enter(entering.map(\.pair))
   }
 }
 

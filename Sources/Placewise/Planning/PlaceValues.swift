@@ -59,8 +59,11 @@ public enum PlaceValues {
 
   static func compute(case input: Case, network: ResidualNetwork) -> [PlaceValue] {
     var search = ResidualSearch(network)
-    let fromSink = search.distances(from: ResidualNetwork.sink, to: nil)
     let sinkReduced = search.reducedDistances(from: ResidualNetwork.sink)
+    let pi = network.potential
+    let fromSink = sinkReduced.indices.map { node in
+      sinkReduced[node].isUnreachable ? .unreachable : sinkReduced[node] + pi[node] - pi[ResidualNetwork.sink]
+    }
     func gain(_ length: ObjectiveChange) -> ObjectiveChange {
       length.isUnreachable || !(length < .zero) ? .zero : length
     }
@@ -78,10 +81,23 @@ public enum PlaceValues {
       }
       if !full.isEmpty { sources.append((s, full)) }
     }
-    for (s, caps) in sources {
-      let lengths = search.distances(
-        from: network.settingNode(s), to: caps, through: ResidualNetwork.sink, hubReduced: sinkReduced)
-      for (node, length) in zip(caps, lengths) { capChange[node] = gain(length) }
+    // One search per setting, shared out over the cores.
+    let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, sources.count))
+    let results = ParallelSlots<[(node: Int, length: ObjectiveChange)]>(count: workers)
+    let settingSources = sources
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var search = ResidualSearch(network)
+      var found: [(node: Int, length: ObjectiveChange)] = []
+      for i in stride(from: worker, to: settingSources.count, by: workers) {
+        let (s, caps) = settingSources[i]
+        let lengths = search.distances(
+          from: network.settingNode(s), to: caps, through: ResidualNetwork.sink, hubReduced: sinkReduced)
+        found.append(contentsOf: zip(caps, lengths).map { ($0, $1) })
+      }
+      results.store(worker, found)
+    }
+    for part in results.values() {
+      for (node, length) in part { capChange[node] = gain(length) }
     }
 
     var rows: [PlaceValue] = []

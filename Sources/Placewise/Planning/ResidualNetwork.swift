@@ -106,10 +106,6 @@ struct ResidualNetwork: Sendable {
     self.capNode = capNode
     self.capSetting = capSetting
     let firstCap = 2 + settings.count
-    func entry(_ s: Int, _ need: NeedCode) -> Int {
-      let cap = Int(capNode[s * 16 + need.rawValue])
-      return cap >= 0 ? cap : 2 + s
-    }
 
     var used = [Int](repeating: 0, count: settings.count)
     var capUsed = [Int](repeating: 0, count: capSetting.count)
@@ -121,7 +117,7 @@ struct ResidualNetwork: Sendable {
         continue
       }
       used[s] += 1
-      let node = entry(s, pupils[p].primaryNeed)
+      let node = Self.entry(capNode, s, pupils[p].primaryNeed)
       if node >= firstCap { capUsed[node - firstCap] += 1 }
       current[p] = Int32(node)
     }
@@ -143,92 +139,154 @@ struct ResidualNetwork: Sendable {
       next[Int(node)] += 1
     }
 
+    // Each node's arcs depend on its own pupils only: built in slices of
+    // about equal numbers of pupils on every core, then joined in node order.
+    let slices = Self.slices(nodeCount: nodeCount, groupStart: groupStart)
+    let pupilsFrom = groupStart
+    let pupilAt = byNode
+    let capLimits = capLimit
+    let capSettings = capSetting
+    let usedAt = used
+    let capUsedAt = capUsed
+    let capNodeTable = capNode
+    let anyPupilUnplaced = anyUnplaced
+    let built = ParallelSlots<(counts: [Int], heads: [Int32], lengths: [ObjectiveChange])>(count: slices.count)
+    DispatchQueue.concurrentPerform(iterations: slices.count) { slice in
+      var counts: [Int] = []
+      var heads: [Int32] = []
+      var lengths: [ObjectiveChange] = []
+      var best = [ObjectiveChange](repeating: .unreachable, count: nodeCount)
+      var touched: [Int] = []
+      func offer(_ head: Int, _ length: ObjectiveChange) {
+        if best[head].isUnreachable { touched.append(head) }
+        if length < best[head] { best[head] = length }
+      }
+      for a in slices[slice] {
+        for k in pupilsFrom[a]..<pupilsFrom[a + 1] {
+          let p = Int(pupilAt[k])
+          let pupil = pupils[p]
+          let own: ObjectiveChange
+          if case .placed(_, let pair) = allocation.placements[p] {
+            own = ObjectiveChange(unmet: 0, cost: candidates.cost(pair))
+            offer(Self.unplaced, ObjectiveChange(unmet: pupil.priority, cost: -own.cost))
+          } else {
+            own = ObjectiveChange(unmet: pupil.priority, cost: 0)
+          }
+          for pair in candidates.pairs(of: p) {
+            let head = Self.entry(capNodeTable, Int(candidates.setting[pair]), pupil.primaryNeed)
+            if head != a { offer(head, ObjectiveChange(unmet: -own.unmet, cost: candidates.cost(pair) - own.cost)) }
+          }
+          for pair in blocked.pairs(of: p) {
+            let head = Self.entry(capNodeTable, Int(blocked.setting[pair]), pupil.primaryNeed)
+            if head != a { offer(head, ObjectiveChange(unmet: -own.unmet, cost: blocked.cost[pair] - own.cost)) }
+          }
+        }
+        // The arcs of the network's own structure, all of length 0.
+        switch a {
+        case Self.sink:
+          for s in 0..<settings.count where usedAt[s] > 0 { offer(2 + s, .zero) }
+          if anyPupilUnplaced { offer(Self.unplaced, .zero) }
+        case Self.unplaced:
+          offer(Self.sink, .zero)
+        case let node where node < firstCap:
+          let s = node - 2
+          if usedAt[s] < settings[s].freePlaces { offer(Self.sink, .zero) }
+          for need in NeedCode.allCases {
+            let cap = Int(capNodeTable[s * 16 + need.rawValue])
+            if cap >= 0 && capUsedAt[cap - firstCap] > 0 { offer(cap, .zero) }
+          }
+        default:
+          let c = a - firstCap
+          if capUsedAt[c] < capLimits[c] { offer(2 + capSettings[c], .zero) }
+        }
+        touched.sort()
+        for head in touched {
+          heads.append(Int32(head))
+          lengths.append(best[head])
+          best[head] = .unreachable
+        }
+        counts.append(touched.count)
+        touched.removeAll(keepingCapacity: true)
+      }
+      built.store(slice, (counts, heads, lengths))
+    }
     var arcStart = [0]
     arcStart.reserveCapacity(nodeCount + 1)
     var arcHead: [Int32] = []
     var arcLength: [ObjectiveChange] = []
-    var best = [ObjectiveChange](repeating: .unreachable, count: nodeCount)
-    var touched: [Int] = []
-    func offer(_ head: Int, _ length: ObjectiveChange) {
-      if best[head].isUnreachable { touched.append(head) }
-      if length < best[head] { best[head] = length }
-    }
-    for a in 0..<nodeCount {
-      for k in groupStart[a]..<groupStart[a + 1] {
-        let p = Int(byNode[k])
-        let pupil = pupils[p]
-        let own: ObjectiveChange
-        if case .placed(_, let pair) = allocation.placements[p] {
-          own = ObjectiveChange(unmet: 0, cost: candidates.cost(pair))
-          offer(Self.unplaced, ObjectiveChange(unmet: pupil.priority, cost: -own.cost))
-        } else {
-          own = ObjectiveChange(unmet: pupil.priority, cost: 0)
-        }
-        for pair in candidates.pairs(of: p) {
-          let head = entry(Int(candidates.setting[pair]), pupil.primaryNeed)
-          if head != a { offer(head, ObjectiveChange(unmet: -own.unmet, cost: candidates.cost(pair) - own.cost)) }
-        }
-        for pair in blocked.pairs(of: p) {
-          let head = entry(Int(blocked.setting[pair]), pupil.primaryNeed)
-          if head != a { offer(head, ObjectiveChange(unmet: -own.unmet, cost: blocked.cost[pair] - own.cost)) }
-        }
-      }
-      // The arcs of the network's own structure, all of length 0.
-      switch a {
-      case Self.sink:
-        for s in 0..<settings.count where used[s] > 0 { offer(2 + s, .zero) }
-        if anyUnplaced { offer(Self.unplaced, .zero) }
-      case Self.unplaced:
-        offer(Self.sink, .zero)
-      case let node where node < firstCap:
-        let s = node - 2
-        if used[s] < settings[s].freePlaces { offer(Self.sink, .zero) }
-        for need in NeedCode.allCases {
-          let cap = Int(capNode[s * 16 + need.rawValue])
-          if cap >= 0 && capUsed[cap - firstCap] > 0 { offer(cap, .zero) }
-        }
-      default:
-        let c = a - firstCap
-        if capUsed[c] < capLimit[c] { offer(2 + capSetting[c], .zero) }
-      }
-      touched.sort()
-      for head in touched {
-        arcHead.append(Int32(head))
-        arcLength.append(best[head])
-        best[head] = .unreachable
-      }
-      touched.removeAll(keepingCapacity: true)
-      arcStart.append(arcHead.count)
+    for part in built.values() {
+      for count in part.counts { arcStart.append(arcStart[arcStart.count - 1] + count) }
+      arcHead.append(contentsOf: part.heads)
+      arcLength.append(contentsOf: part.lengths)
     }
     self.arcStart = arcStart
     self.arcHead = arcHead
     self.arcLength = arcLength
     potential = []
     potential = try potentials()
-    var reducedArcs: [ObjectiveChange] = []
-    reducedArcs.reserveCapacity(arcHead.count)
-    var order: [Int] = []
-    var sortedHead = arcHead
-    for u in 0..<nodeCount {
-      let range = arcStart[u]..<arcStart[u + 1]
-      order.removeAll(keepingCapacity: true)
-      order.append(contentsOf: range)
+
+    // Reduced lengths, each node's arcs sorted by them: in the same slices.
+    let pi = potential
+    let starts = arcStart
+    let unsortedHead = arcHead
+    let lengthOf = arcLength
+    let sorted = ParallelSlots<(heads: [Int32], reduced: [ObjectiveChange])>(count: slices.count)
+    DispatchQueue.concurrentPerform(iterations: slices.count) { slice in
+      var heads: [Int32] = []
+      var reducedArcs: [ObjectiveChange] = []
+      var order: [Int] = []
       var reduced: [ObjectiveChange] = []
-      reduced.reserveCapacity(range.count)
-      for k in range {
-        var step = arcLength[k] + potential[u] - potential[Int(arcHead[k])]
-        // Non-negative but for rounding: clamp, so that searches stay Dijkstra's.
-        if step.unmet == 0 && step.cost < 0 { step.cost = 0 }
-        reduced.append(step)
+      for u in slices[slice] {
+        let range = starts[u]..<starts[u + 1]
+        order.removeAll(keepingCapacity: true)
+        order.append(contentsOf: range)
+        reduced.removeAll(keepingCapacity: true)
+        for k in range {
+          var step = lengthOf[k] + pi[u] - pi[Int(unsortedHead[k])]
+          // Non-negative but for rounding: clamp, so that searches stay Dijkstra's.
+          if step.unmet == 0 && step.cost < 0 { step.cost = 0 }
+          reduced.append(step)
+        }
+        order.sort { (reduced[$0 - range.lowerBound], $0) < (reduced[$1 - range.lowerBound], $1) }
+        for k in order {
+          heads.append(unsortedHead[k])
+          reducedArcs.append(reduced[k - range.lowerBound])
+        }
       }
-      order.sort { (reduced[$0 - range.lowerBound], $0) < (reduced[$1 - range.lowerBound], $1) }
-      for k in order {
-        sortedHead[reducedArcs.count] = arcHead[k]
-        reducedArcs.append(reduced[k - range.lowerBound])
-      }
+      sorted.store(slice, (heads, reducedArcs))
+    }
+    var sortedHead: [Int32] = []
+    var reducedArcs: [ObjectiveChange] = []
+    sortedHead.reserveCapacity(arcHead.count)
+    reducedArcs.reserveCapacity(arcHead.count)
+    for part in sorted.values() {
+      sortedHead.append(contentsOf: part.heads)
+      reducedArcs.append(contentsOf: part.reduced)
     }
     self.arcHead = sortedHead
     arcReduced = reducedArcs
+  }
+
+  /// The node a pupil with `need` enters at setting s, from the cap-node table.
+  private static func entry(_ capNode: [Int32], _ s: Int, _ need: NeedCode) -> Int {
+    let cap = Int(capNode[s * 16 + need.rawValue])
+    return cap >= 0 ? cap : 2 + s
+  }
+
+  /// Node ranges holding about equal numbers of pupils (and at least a
+  /// few nodes each), in order, covering every node: one per core's share.
+  private static func slices(nodeCount: Int, groupStart: [Int]) -> [Range<Int>] {
+    let pupils = groupStart[nodeCount]
+    let count = max(1, min(8, nodeCount / 64, pupils / 4096))
+    var bounds = [0]
+    var a = 0
+    for k in 1..<count {
+      let goal = k * pupils / count
+      while a < nodeCount && groupStart[a] < goal { a += 1 }
+      if a > bounds[bounds.count - 1] { bounds.append(a) }
+    }
+    bounds.append(nodeCount)
+    return (0..<(bounds.count - 1)).map { bounds[$0]..<bounds[$0 + 1] }.filter { !$0.isEmpty }
   }
 
   /// Shortest distances from a virtual root with a 0-length arc to every

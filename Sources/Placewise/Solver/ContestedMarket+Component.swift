@@ -15,6 +15,7 @@ extension ContestedMarket {
     /// Pivots of the network simplex that found this part's start, and its seconds.
     var networkPivots = 0
     var networkSeconds = 0.0
+    var networkStarted = false
     /// GLPK's simplex iterations from the start (the weighted solve), and in all.
     var startIterations = 0
     var iterations = 0
@@ -97,6 +98,7 @@ extension ContestedMarket {
     for (key, r) in capRow { rowPrice[r] = capPrice[key] ?? 0 }
     var networkPivots = 0
     var networkSeconds = 0.0
+    var networkStarted = false
     if useNetworkStart {
       let networkClock = ContinuousClock.now
       defer { networkSeconds = (ContinuousClock.now - networkClock).inSeconds }
@@ -107,6 +109,7 @@ extension ContestedMarket {
         rowPrice = better.rowPrice
         room = better.room
         networkPivots = better.pivots
+        networkStarted = true
       }
     }
 
@@ -148,7 +151,9 @@ extension ContestedMarket {
     do {
       solution = try LexicographicLP.solve(
         program, objectives: objectives,
-        start: basis.map { WarmStart(rows: $0.rows, columns: $0.columns, weight: weight) },
+        start: basis.map {
+          WarmStart(rows: $0.rows, columns: $0.columns, weight: weight, isWeightedOptimum: networkStarted)
+        },
         deadline: deadline, monitor: monitor)
     } catch  where error.kind == .solverFailed {
       // The start should always be a valid basis; if GLPK refuses it, solve

@@ -23,6 +23,9 @@ struct WarmStart {
   var columns: [BasisStatus]
   /// The weight of level 0 in the combined objective the basis was built for.
   var weight: Double
+  /// Whether the basis is already optimal (or next to it) for that combined
+  /// objective, so that the levels start from it directly.
+  var isWeightedOptimum = false
 }
 
 /// Solves an LP for a list of objectives in order: each is minimised over
@@ -77,8 +80,8 @@ enum LexicographicLP {
     let loadSeconds = (ContinuousClock.now - loadStart).inSeconds
     var startIterations = 0
     var iterations = 0
-    if let start, objectives.count >= 2 {
-      try glpk { () throws(GLPKError) in try session.setBasis(rows: start.rows, columns: start.columns) }
+    if let start { try glpk { () throws(GLPKError) in try session.setBasis(rows: start.rows, columns: start.columns) } }
+    if let start, objectives.count >= 2, !start.isWeightedOptimum {
       let weightedCosts = zip(objectives[0], objectives[1]).map { start.weight * $0 + $1 }
       try glpk { () throws(GLPKError) in try session.setObjective(weightedCosts) }
       var weighted = try options()

@@ -176,11 +176,21 @@ public struct Explanations: Sendable {
     let noEligible = NoEligibleSetting(case: input, candidates: candidates)
     var noEligibleSlot: [Int: Int] = [:]
     for (k, p) in noEligible.pupils.enumerated() { noEligibleSlot[p] = k }
+    // Each sentence reads only its own pupil's row: written in slices on every core.
     let text = ExplanationText(case: input, candidates: candidates, allocation: allocation, network: network)
-    for p in pupils.indices {
-      let reason = noEligibleSlot[p].map { noEligible.reason($0, case: input) }
-      rows[p].text = text.sentence(pupil: p, explanation: rows[p], noEligibleReason: reason)
+    let slices = max(1, min(16, pupils.count / 4096))
+    let written = ParallelSlots<[String]>(count: slices)
+    let finished = rows
+    let slotOf = noEligibleSlot
+    DispatchQueue.concurrentPerform(iterations: slices) { k in
+      var sentences: [String] = []
+      for p in (k * pupils.count / slices)..<((k + 1) * pupils.count / slices) {
+        let reason = slotOf[p].map { noEligible.reason($0, case: input) }
+        sentences.append(text.sentence(pupil: p, explanation: finished[p], noEligibleReason: reason))
+      }
+      written.store(k, sentences)
     }
+    for (p, sentence) in written.values().joined().enumerated() { rows[p].text = sentence }
     return Explanations(pupils: rows)
   }
 }

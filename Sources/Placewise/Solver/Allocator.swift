@@ -89,7 +89,10 @@ public enum Allocator {
         tieBreakMoves = market.tieBreakMoves
         path = "glpk-simplex-lexicographic/contested-market"
         detail =
-          "\(market.rounds) pricing rounds; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns "
+          "\(market.rounds) pricing rounds"
+          + (market.provedRounds < market.rounds
+            ? " (the first \(market.rounds - market.provedRounds) on the network simplex alone)" : "")
+          + "; last LP \(market.lastLPPupils) pupils, \(market.lastLPColumns) columns "
           + "in \(market.lastComponents) independent parts"
           + (market.refusedStarts > 0 ? "; \(market.refusedStarts) parts solved without their start" : "")
           + (market.tieBreakPupils > 0

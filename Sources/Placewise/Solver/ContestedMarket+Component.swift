@@ -23,47 +23,46 @@ extension ContestedMarket {
 
   /// Builds and solves the LP of one connected part: its pupils with their
   /// included pairs, and the setting and cap rows they touch.
+  ///
+  /// With `proving` false and a network start, GLPK is not called: the
+  /// network simplex's optimum of the weighted objective and its potentials
+  /// (split into the two levels) stand in for the LP's solution and duals.
+  /// They only guide the next round's pricing; the pricing loop ends only
+  /// after a round GLPK proved.
   func solveComponent(
-    _ pupils: [Int], _ hasSettingRow: [Bool], _ liveCaps: Set<CapKey>, _ deadline: ContinuousClock.Instant?
+    _ pupils: [Int], _ hasSettingRow: [Bool], _ liveCaps: Set<CapKey>, _ deadline: ContinuousClock.Instant?,
+    proving: Bool = true
   ) throws(AllocationError) -> ComponentResult {
     let buildStart = ContinuousClock.now
-    var program = LinearProgram(direction: .minimize)
     var settingRow: [Int: Int] = [:]
     var capRow: [CapKey: Int] = [:]
     // Places each row has left for this part: a setting's free places less
     // what fixed pupils use, likewise a live cap's.
     var room: [Int: Int] = [:]
+    var rowCount = 0
     for p in pupils {
       for pair in included[p] {
         let s = Int(candidates.setting[pair])
         if hasSettingRow[s], settingRow[s] == nil {
-          let left = free[s] - fixedLoad[s]
-          let row = program.addRow(.atMost(Double(left))).position
-          settingRow[s] = row
-          room[row] = left
+          settingRow[s] = rowCount
+          room[rowCount] = free[s] - fixedLoad[s]
+          rowCount += 1
         }
         let key = CapKey(setting: s, need: need[p])
         if liveCaps.contains(key), capRow[key] == nil, let cap = caps[key] {
-          let left = cap - fixedCapLoad[key, default: 0]
-          let row = program.addRow(.atMost(Double(left))).position
-          capRow[key] = row
-          room[row] = left
+          capRow[key] = rowCount
+          room[rowCount] = cap - fixedCapLoad[key, default: 0]
+          rowCount += 1
         }
       }
     }
-    var levelOne: [Double] = []
-    var levelTwo: [Double] = []
     // The start: each pupil where it was (the auction's pair in the first
     // round, the last allocation later), dropped to unplaced where its place
     // is no longer free, so that the start is feasible.
-    let firstPupilRow = program.rowCount
+    let firstPupilRow = rowCount
     let left = room
     var start: [Int] = []
-    var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
-    var pupilRow: [(Int, Int)] = []
     for p in pupils {
-      let row = program.addRow(.fixed(1)).position
-      pupilRow.append((p, row))
       var first = startPair[p]
       if first >= 0 {
         let s = Int(candidates.setting[first])
@@ -75,20 +74,36 @@ extension ContestedMarket {
         }
       }
       start.append(first)
-      for pair in included[p] {
-        let s = Int(candidates.setting[pair])
-        let column = program.addColumn(.atLeast(0), objective: 0)
-        program.setEntry(row: RowIndex(row), column: column, 1)
-        if let r = settingRow[s] { program.setEntry(row: RowIndex(r), column: column, 1) }
-        if let r = capRow[CapKey(setting: s, need: need[p])] { program.setEntry(row: RowIndex(r), column: column, 1) }
-        levelOne.append(0)
-        levelTwo.append(candidates.cost(pair))
-        pairColumn.append((p, pair, column.position))
+    }
+
+    var program = LinearProgram(direction: .minimize)
+    var levelOne: [Double] = []
+    var levelTwo: [Double] = []
+    var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
+    var pupilRow: [(Int, Int)] = []
+    let built = proving || !useNetworkStart
+    if built {
+      for r in 0..<firstPupilRow { _ = program.addRow(.atMost(Double(left[r, default: 0]))) }
+      for p in pupils {
+        let row = program.addRow(.fixed(1)).position
+        pupilRow.append((p, row))
+        for pair in included[p] {
+          let s = Int(candidates.setting[pair])
+          let column = program.addColumn(.atLeast(0), objective: 0)
+          program.setEntry(row: RowIndex(row), column: column, 1)
+          if let r = settingRow[s] { program.setEntry(row: RowIndex(r), column: column, 1) }
+          if let r = capRow[CapKey(setting: s, need: need[p])] {
+            program.setEntry(row: RowIndex(r), column: column, 1)
+          }
+          levelOne.append(0)
+          levelTwo.append(candidates.cost(pair))
+          pairColumn.append((p, pair, column.position))
+        }
+        let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
+        program.setEntry(row: RowIndex(row), column: u, 1)
+        levelOne.append(Double(input.pupils[p].priority))
+        levelTwo.append(0)
       }
-      let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
-      program.setEntry(row: RowIndex(row), column: u, 1)
-      levelOne.append(Double(input.pupils[p].priority))
-      levelTwo.append(0)
     }
 
     // Row prices in combined units: the round's guide, or better, the
@@ -110,10 +125,26 @@ extension ContestedMarket {
         room = better.room
         networkPivots = better.pivots
         networkStarted = true
+        if !proving {
+          var result = ComponentResult()
+          result.networkPivots = better.pivots
+          result.buildSeconds = (networkClock - buildStart).inSeconds
+          result.networkSeconds = (ContinuousClock.now - networkClock).inSeconds
+          for (i, p) in pupils.enumerated() where start[i] >= 0 { result.assignment.append((p, start[i])) }
+          result.settingDuals = settingRow.map { ($0.key, .zero - split(better.rowPrice[$0.value] ?? 0)) }
+          result.capDuals = capRow.map { ($0.key, .zero - split(better.rowPrice[$0.value] ?? 0)) }
+          result.pupilDuals = pupils.enumerated().map { ($1, split(better.pupilPotential[$0])) }
+          return result
+        }
       }
     }
+    // A round that does not prove needs the network start (only its speed
+    // would differ), so GLPK is called here on every other round.
+    if !built {
+      return try solveComponent(pupils, hasSettingRow, liveCaps, deadline, proving: true)
+    }
 
-    var tree = TreeBasis(rowCount: program.rowCount)
+    var tree = TreeBasis(rowCount: firstPupilRow + pupils.count)
     for (i, p) in pupils.enumerated() {
       let row = firstPupilRow + i
       func rowsAndPrice(_ pair: Int) -> (to: Int, price: Double) {

@@ -20,7 +20,16 @@ extension ContestedMarket {
     var rowPrice: [Int: Double]
     /// Places each setting and cap row has left at `start`.
     var room: [Int: Int]
+    /// Each of the part's pupils' potential (its row's dual) in combined units.
+    var pupilPotential: [Double]
     var pivots: Int
+  }
+
+  /// A price in combined units as a pair of levels (the nearest whole
+  /// number of `weight`s, and the rest): a guide for the pricing only.
+  func split(_ price: Double) -> LexCost {
+    let unmet = (price / weight).rounded()
+    return LexCost(unmet: unmet, placement: price - unmet * weight)
   }
 
   /// The optimum of a part's LP for the combined objective `weight *
@@ -114,7 +123,9 @@ extension ContestedMarket {
     }
 
     var result = NetworkStart(
-      start: [Int](repeating: -1, count: pupils.count), rowPrice: [:], room: [:], pivots: network.pivots)
+      start: [Int](repeating: -1, count: pupils.count), rowPrice: [:], room: [:],
+      pupilPotential: (0..<pupils.count).map { Double(network.potential[part.firstPupilRow + $0]) / scale },
+      pivots: network.pivots)
     for entry in pairArcs where network.flow[entry.arc] == 1 { result.start[entry.pupil] = entry.pair }
     for (r, arc) in slackArc {
       result.room[r] = Int(network.upper[arc] - network.flow[arc])

@@ -6,9 +6,13 @@ extension ContestedMarket {
   struct RoundResult {
     var isOptimal: Bool
     var assignment: [Int]
+    /// LP columns the pricing added for the next round.
+    var addedColumns = 0
   }
 
-  mutating func solveRound(deadline: ContinuousClock.Instant?) throws(AllocationError) -> RoundResult {
+  mutating func solveRound(deadline: ContinuousClock.Instant?, proving: Bool = true) throws(AllocationError)
+    -> RoundResult
+  {
     activatedFrom = [:]
     let settingCount = input.settings.count
     let activePupils = (0..<input.pupils.count).filter { isActive[$0] }
@@ -73,7 +77,9 @@ extension ContestedMarket {
     let solveOne: @Sendable (Int) -> Void = { c in
       results.store(
         c,
-        Result { () throws(AllocationError) in try market.solveComponent(parts[c], rowSettings, liveCapSet, deadline) })
+        Result { () throws(AllocationError) in
+          try market.solveComponent(parts[c], rowSettings, liveCapSet, deadline, proving: proving)
+        })
     }
     if GLPKEnvironment.isThreadLocal && components.count > 1 {
       // Largest first, so the two cores finish together.
@@ -103,7 +109,7 @@ extension ContestedMarket {
       for (p, y) in result.pupilDuals { yPupil[p] = y }
     }
     monitor.log(
-      "round \(rounds) solved; so far: network starts \(networkPivots) pivots in \(networkSeconds) s, "
+      "round \(rounds) solved\(proving ? " by GLPK" : " by the network simplex only"); so far: network starts \(networkPivots) pivots in \(networkSeconds) s, "
         + "GLPK \(simplexIterations) iterations (\(startIterations) from the starts)")
     // Full settings the LP does not see take the auction's price.
     for s in 0..<settingCount where demand[s] == 0 && fixedLoad[s] >= free[s] && s < externalPrice.count {
@@ -123,6 +129,7 @@ extension ContestedMarket {
     let verdicts = priceAll(ySetting: ySetting, yCap: yCap, yPupil: yPupil)
     var changed = false
     var activations = 0
+    var added = 0
     // Places left at each setting by this round's allocation: a pupil
     // activated for a cheaper pair at a setting with room starts the next
     // round there (a start only; the LP decides).
@@ -132,6 +139,7 @@ extension ContestedMarket {
       switch verdict {
       case .enter(let pairs):
         included[p].append(contentsOf: pairs)
+        added += pairs.count
         included[p].sort()
         changed = true
       case .activate(let pair):
@@ -139,6 +147,7 @@ extension ContestedMarket {
         guard activations < maxActivations else { continue }
         let own = fixedPair[p]
         activate(p, adding: pair)
+        added += included[p].count + 1
         activations += 1
         changed = true
         if let pair {
@@ -152,15 +161,13 @@ extension ContestedMarket {
         }
       }
     }
-    if changed {
-      // Next round starts from this round's allocation (activated pupils at the
-      // pair they held while fixed, or at the one that priced them out where
-      // its setting had room: `activatedFrom`).
-      var next = assignment
-      for (p, own) in activatedFrom { next[p] = own }
-      startPair = next
-    }
-    return RoundResult(isOptimal: !changed, assignment: assignment)
+    // Next round starts from this round's allocation (activated pupils at the
+    // pair they held while fixed, or at the one that priced them out where
+    // its setting had room: `activatedFrom`).
+    var next = assignment
+    for (p, own) in activatedFrom { next[p] = own }
+    startPair = next
+    return RoundResult(isOptimal: !changed, assignment: assignment, addedColumns: added)
   }
 }
 

@@ -113,6 +113,8 @@ struct ContestedMarket {
   /// Statistics of the run, for the summary (set by the pricing rounds in
   /// ContestedMarket+Pricing.swift, hence not private).
   var rounds = 0
+  /// Rounds GLPK solved (the others: the network simplex alone).
+  var provedRounds = 0
   var lastLPPupils = 0
   var lastLPColumns = 0
   var lastComponents = 0
@@ -131,8 +133,10 @@ struct ContestedMarket {
   init(
     case input: Case, candidates: CandidateSet, auction: PriceAuction? = nil,
     initialPairs: Int = Self.defaultInitialPairs, maxActivations: Int? = nil,
-    maxNewPairs: Int = Self.defaultMaxNewPairs, networkStart: Bool = true, monitor: RunMonitor = .silent
+    maxNewPairs: Int = Self.defaultMaxNewPairs, networkStart: Bool = true,
+    networkRoundPupils: Int = Self.defaultNetworkRoundPupils, monitor: RunMonitor = .silent
   ) {
+    self.networkRoundPupils = networkRoundPupils
     self.maxNewPairs = maxNewPairs
     self.useNetworkStart = networkStart
     self.monitor = monitor
@@ -259,12 +263,34 @@ struct ContestedMarket {
   }
 
   /// Runs rounds until no pair prices negative; returns each pupil's pair (-1: unplaced).
+  ///
+  /// On a large LP (at least `networkRoundPupils` pupils, tests use 0) with network
+  /// starts, rounds take the network simplex's optimum of each part and its
+  /// potentials as their solution and duals, without GLPK (at 500k a round's
+  /// GLPK work on its largest part was 0.65 s of about 1.5 s), while their
+  /// pricing adds fewer columns each round; from the first round that adds
+  /// none (or no fewer than the one before: degenerate potentials, as heavy
+  /// ties give, can price many tied pairs in) GLPK solves every round, and
+  /// the loop ends only after a round GLPK proved whose duals price nothing
+  /// negative.
   mutating func solve(deadline: ContinuousClock.Instant?) throws(AllocationError) -> [Int] {
+    var proving = !useNetworkStart
+    var lastAdded = Int.max
     while true {
       if let deadline, ContinuousClock.now >= deadline { throw AllocationError.timeLimit }
       rounds += 1
-      let round = try solveRound(deadline: deadline)
-      if round.isOptimal { return try breakTies(round.assignment, deadline: deadline) }
+      if !proving && isActive.count(where: { $0 }) < networkRoundPupils { proving = true }
+      if proving { provedRounds += 1 }
+      let round = try solveRound(deadline: deadline, proving: proving)
+      if round.isOptimal && proving { return try breakTies(round.assignment, deadline: deadline) }
+      if round.isOptimal || round.addedColumns >= lastAdded { proving = true }
+      lastAdded = round.addedColumns
     }
   }
+
+  /// The least LP, in pupils, whose rounds may go without GLPK until the
+  /// last (below it GLPK's rounds are cheap: 20k cases' LPs hold 5,000 to
+  /// 8,000 pupils, 100k's about 37,000, 500k's 250,000).
+  static let defaultNetworkRoundPupils = 30_000
+  let networkRoundPupils: Int
 }

@@ -18,13 +18,15 @@ struct NetworkStartTests {
     var iterations: Int
     var networkPivots: Int
     var rounds: Int
+    var provedRounds: Int
   }
 
-  func run(_ input: Case, auction: Bool, networkStart: Bool) throws -> Run {
+  func run(_ input: Case, auction: Bool, networkStart: Bool, networkRoundPupils: Int = 1 << 40) throws -> Run {
     let candidates = CandidateSet(case: input)
     let prices = auction ? try PriceAuction(case: input, candidates: candidates, deadline: nil) : nil
     var market = ContestedMarket(
-      case: input, candidates: candidates, auction: prices, initialPairs: auction ? 2 : 1, networkStart: networkStart)
+      case: input, candidates: candidates, auction: prices, initialPairs: auction ? 2 : 1, networkStart: networkStart,
+      networkRoundPupils: networkRoundPupils)
     let chosen = try market.solve(deadline: nil)
     #expect(market.refusedStarts == 0)
     var unmet = 0
@@ -40,7 +42,7 @@ struct NetworkStartTests {
     return Run(
       assignment: chosen, unmet: unmet, cost: cost, tieBreak: BruteForce.tieBreakSum(input, settings),
       startIterations: market.startIterations, iterations: market.simplexIterations,
-      networkPivots: market.networkPivots, rounds: market.rounds)
+      networkPivots: market.networkPivots, rounds: market.rounds, provedRounds: market.provedRounds)
   }
 
   @Test(
@@ -76,5 +78,32 @@ struct NetworkStartTests {
     #expect(
       without.start >= 100, "\(without.start) iterations from the guide prices' start: too little work to compare")
     #expect(with.all * 50 <= without.all, "with network starts \(with.all) iterations; without \(without.all)")
+  }
+
+  @Test(
+    "rounds on the network simplex alone, then GLPK's: the same optimum and tie-break as GLPK's rounds only",
+    arguments: [true, false])
+  func networkRoundsThenProof(auction: Bool) throws {
+    var wrong: [String] = []
+    var unprovedRounds = 0
+    var casesWithThem = 0
+    let seeds = UInt64(4100)..<4160
+    for seed in seeds {
+      let input = seed % 2 == 0 ? RandomCases.medium(seed: seed) : RandomCases.tiedMedium(seed: seed)
+      let a = try run(input, auction: auction, networkStart: true, networkRoundPupils: 0)
+      let b = try run(input, auction: auction, networkStart: true)
+      if a.unmet != b.unmet || abs(a.cost - b.cost) > 1e-6 * max(1, b.cost) || a.tieBreak != b.tieBreak {
+        wrong.append(
+          "seed \(seed): (\(a.unmet), \(a.cost), \(a.tieBreak)) against (\(b.unmet), \(b.cost), \(b.tieBreak))")
+      }
+      // The last round is always one GLPK proved.
+      if a.provedRounds < 1 { wrong.append("seed \(seed): no round proved by GLPK") }
+      if b.provedRounds != b.rounds { wrong.append("seed \(seed): small LPs must be proved every round") }
+      unprovedRounds += a.rounds - a.provedRounds
+      if a.rounds > a.provedRounds { casesWithThem += 1 }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) cases differ: \(wrong.prefix(5))")
+    // The comparison means something only where rounds went without GLPK.
+    #expect(casesWithThem >= seeds.count / 2, "\(casesWithThem) cases, \(unprovedRounds) rounds without GLPK")
   }
 }

@@ -114,13 +114,7 @@ extension ContestedMarket {
       slackArc[r] = arc
       if flow < places { treeArc[r] = arc }
     }
-    do {
-      try network.solve(treeArc: treeArc, deadline: deadline)
-    } catch .timeLimit {
-      throw AllocationError.timeLimit
-    } catch {
-      throw AllocationError(.invariantBroken, "the network simplex refused an LP part's start: \(error)")
-    }
+    try network.solve(treeArc: treeArc, deadline: deadline, refusal: "the network simplex refused an LP part's start")
 
     var result = NetworkStart(
       start: [Int](repeating: -1, count: pupils.count), rowPrice: [:], room: [:],
@@ -133,5 +127,20 @@ extension ContestedMarket {
       result.rowPrice[r] = Double(network.potential[r] - network.potential[above]) / scale
     }
     return result
+  }
+}
+
+extension NetworkSimplex {
+  /// `solve`, its failures told as the domain's: the deadline as a time
+  /// limit, anything else (a start the caller built wrong) as a broken
+  /// invariant, `refusal` and the failure.
+  mutating func solve(treeArc: [Int?], deadline: ContinuousClock.Instant?, refusal: String) throws(AllocationError) {
+    do {
+      try solve(treeArc: treeArc, deadline: deadline)
+    } catch .timeLimit {
+      throw AllocationError.timeLimit
+    } catch {
+      throw AllocationError(.invariantBroken, "\(refusal): \(error)")
+    }
   }
 }

@@ -170,13 +170,7 @@ extension ContestedMarket {
         from: movable.count + i, to: root, cost: 0, lower: fixed ? used : 0, upper: fixed ? used : room, flow: used)
       if used < (fixed ? used : room) { treeArc[movable.count + i] = arc }
     }
-    do {
-      try network.solve(treeArc: treeArc, deadline: deadline)
-    } catch .timeLimit {
-      throw AllocationError.timeLimit
-    } catch {
-      throw AllocationError(.invariantBroken, "the tie-break's network simplex failed: \(error)")
-    }
+    try network.solve(treeArc: treeArc, deadline: deadline, refusal: "the tie-break's network simplex failed")
     tieBreakPivots = network.pivots
     monitor.log("tie-break: \(movable.count) pupils, \(network.flow.count) arcs, \(network.pivots) pivots")
 

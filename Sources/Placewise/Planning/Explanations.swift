@@ -147,26 +147,19 @@ public struct Explanations: Sendable {
     let jobList = jobs
     var fromSink = ResidualSearch(network)
     let sinkReduced = sources.isEmpty ? [] : fromSink.reducedDistances(from: ResidualNetwork.sink)
-    let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, sources.count))
-    let results = ParallelSlots<[(Int, ObjectiveChange)]>(count: workers)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var search = ResidualSearch(network)
-      var found: [(Int, ObjectiveChange)] = []
-      for i in stride(from: worker, to: sources.count, by: workers) {
-        let members = bySource[sources[i]] ?? []
-        var slot: [Int: Int] = [:]
-        var targets: [Int] = []
-        for j in members where slot[jobList[j].target] == nil {
-          slot[jobList[j].target] = targets.count
-          targets.append(jobList[j].target)
-        }
-        let lengths = search.distances(
-          from: sources[i], to: targets, through: ResidualNetwork.sink, hubReduced: sinkReduced)
-        for j in members { found.append((j, lengths[slot[jobList[j].target] ?? 0])) }
+    let found = ResidualSearch.each(sources.count, on: network) { search, i in
+      let members = bySource[sources[i]] ?? []
+      var slot: [Int: Int] = [:]
+      var targets: [Int] = []
+      for j in members where slot[jobList[j].target] == nil {
+        slot[jobList[j].target] = targets.count
+        targets.append(jobList[j].target)
       }
-      results.store(worker, found)
+      let lengths = search.distances(
+        from: sources[i], to: targets, through: ResidualNetwork.sink, hubReduced: sinkReduced)
+      return members.map { j in (j, lengths[slot[jobList[j].target] ?? 0]) }
     }
-    for part in results.values() {
+    for part in found {
       for (j, length) in part {
         // Always reachable in theory (back through the sink); guard anyway.
         rows[jobs[j].pupil].change = length.isUnreachable ? nil : jobs[j].base + length

@@ -82,21 +82,14 @@ public enum PlaceValues {
       if !full.isEmpty { sources.append((s, full)) }
     }
     // One search per setting, shared out over the cores.
-    let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, sources.count))
-    let results = ParallelSlots<[(node: Int, length: ObjectiveChange)]>(count: workers)
     let settingSources = sources
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var search = ResidualSearch(network)
-      var found: [(node: Int, length: ObjectiveChange)] = []
-      for i in stride(from: worker, to: settingSources.count, by: workers) {
-        let (s, caps) = settingSources[i]
-        let lengths = search.distances(
-          from: network.settingNode(s), to: caps, through: ResidualNetwork.sink, hubReduced: sinkReduced)
-        found.append(contentsOf: zip(caps, lengths).map { ($0, $1) })
-      }
-      results.store(worker, found)
+    let found = ResidualSearch.each(settingSources.count, on: network) { search, i in
+      let (s, caps) = settingSources[i]
+      let lengths = search.distances(
+        from: network.settingNode(s), to: caps, through: ResidualNetwork.sink, hubReduced: sinkReduced)
+      return Array(zip(caps, lengths))
     }
-    for part in results.values() {
+    for part in found {
       for (node, length) in part { capChange[node] = gain(length) }
     }
 

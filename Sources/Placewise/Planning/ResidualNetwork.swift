@@ -453,6 +453,24 @@ struct ResidualSearch {
   }
 }
 
+extension ResidualSearch {
+  /// `body(search, i)` for each i in `0..<count`, shared out over the cores
+  /// with one searcher each; the results in index order.
+  static func each<T: Sendable>(
+    _ count: Int, on network: ResidualNetwork, _ body: @Sendable (inout ResidualSearch, Int) -> T
+  ) -> [T] {
+    let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, count))
+    let results = ParallelSlots<[(index: Int, value: T)]>(count: workers)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var search = ResidualSearch(network)
+      var found: [(index: Int, value: T)] = []
+      for i in stride(from: worker, to: count, by: workers) { found.append((i, body(&search, i))) }
+      results.store(worker, found)
+    }
+    return results.values().joined().sorted { $0.index < $1.index }.map(\.value)
+  }
+}
+
 /// A binary min-heap of (length, arc, node).
 struct ChangeHeap {
   private var items: [(ObjectiveChange, Int, Int)] = []

@@ -15,7 +15,6 @@ extension ContestedMarket {
     /// Pivots of the network simplex that found this part's start, and its seconds.
     var networkPivots = 0
     var networkSeconds = 0.0
-    var networkStarted = false
     /// GLPK's simplex iterations from the start (the weighted solve), and in all.
     var startIterations = 0
     var iterations = 0
@@ -76,36 +75,6 @@ extension ContestedMarket {
       start.append(first)
     }
 
-    var program = LinearProgram(direction: .minimize)
-    var levelOne: [Double] = []
-    var levelTwo: [Double] = []
-    var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
-    var pupilRow: [(Int, Int)] = []
-    let built = proving || !useNetworkStart
-    if built {
-      for r in 0..<firstPupilRow { _ = program.addRow(.atMost(Double(left[r, default: 0]))) }
-      for p in pupils {
-        let row = program.addRow(.fixed(1)).position
-        pupilRow.append((p, row))
-        for pair in included[p] {
-          let s = Int(candidates.setting[pair])
-          let column = program.addColumn(.atLeast(0), objective: 0)
-          program.setEntry(row: RowIndex(row), column: column, 1)
-          if let r = settingRow[s] { program.setEntry(row: RowIndex(r), column: column, 1) }
-          if let r = capRow[CapKey(setting: s, need: need[p])] {
-            program.setEntry(row: RowIndex(r), column: column, 1)
-          }
-          levelOne.append(0)
-          levelTwo.append(candidates.cost(pair))
-          pairColumn.append((p, pair, column.position))
-        }
-        let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
-        program.setEntry(row: RowIndex(row), column: u, 1)
-        levelOne.append(Double(input.pupils[p].priority))
-        levelTwo.append(0)
-      }
-    }
-
     // Row prices in combined units: the round's guide, or better, the
     // potentials of the weighted optimum the network simplex finds.
     var rowPrice: [Int: Double] = [:]
@@ -138,10 +107,33 @@ extension ContestedMarket {
         }
       }
     }
-    // A round that does not prove needs the network start (only its speed
-    // would differ), so GLPK is called here on every other round.
-    if !built {
-      return try solveComponent(pupils, hasSettingRow, liveCaps, deadline, proving: true)
+    // Every other round (and one whose network start could not be made) is
+    // GLPK's: the LP of the part.
+    var program = LinearProgram(direction: .minimize)
+    var levelOne: [Double] = []
+    var levelTwo: [Double] = []
+    var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
+    var pupilRow: [(Int, Int)] = []
+    for r in 0..<firstPupilRow { _ = program.addRow(.atMost(Double(left[r, default: 0]))) }
+    for p in pupils {
+      let row = program.addRow(.fixed(1)).position
+      pupilRow.append((p, row))
+      for pair in included[p] {
+        let s = Int(candidates.setting[pair])
+        let column = program.addColumn(.atLeast(0), objective: 0)
+        program.setEntry(row: RowIndex(row), column: column, 1)
+        if let r = settingRow[s] { program.setEntry(row: RowIndex(r), column: column, 1) }
+        if let r = capRow[CapKey(setting: s, need: need[p])] {
+          program.setEntry(row: RowIndex(r), column: column, 1)
+        }
+        levelOne.append(0)
+        levelTwo.append(candidates.cost(pair))
+        pairColumn.append((p, pair, column.position))
+      }
+      let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
+      program.setEntry(row: RowIndex(row), column: u, 1)
+      levelOne.append(Double(input.pupils[p].priority))
+      levelTwo.append(0)
     }
 
     var tree = TreeBasis(rowCount: firstPupilRow + pupils.count)

@@ -73,8 +73,6 @@ extension ContestedMarket {
     var used: [Int: Int64] = [:]
     var pairArcs: [(arc: Int, pupil: Int, pair: Int)] = []
     pairArcs.reserveCapacity(pupils.count * 3)
-    var unplacedArcs: [Int] = []
-    unplacedArcs.reserveCapacity(pupils.count)
     for (i, p) in pupils.enumerated() {
       let row = part.firstPupilRow + i
       for pair in included[p] {
@@ -93,7 +91,6 @@ extension ContestedMarket {
       let arc = network.addArc(
         from: row, to: root, cost: scaled(weight * Double(input.pupils[p].priority)), lower: 0, upper: unbounded,
         flow: start[i] < 0 ? 1 : 0)
-      unplacedArcs.append(arc)
       if start[i] < 0 { treeArc[row] = arc }
     }
     // Slack arcs: a row with places left hangs from the root (a cap's from

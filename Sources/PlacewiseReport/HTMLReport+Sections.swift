@@ -63,6 +63,8 @@ extension HTMLReport {
     case .resourced: "Resourced provisions and SEN units"
     case .mainstream: "Mainstream schools"
     case .ap: "Alternative provision"
+    case .college: "Further education colleges"
+    case .post16: "Special post-16 institutions"
     }
   }
 

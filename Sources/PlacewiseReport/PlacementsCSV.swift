@@ -6,6 +6,7 @@ public enum PlacementsCSV {
   public static let header = [
     "pupil_id", "urn", "setting_name", "setting_kind", "travel_minutes", "preference_rank",
     "preference_penalty", "status", "reason", "priority", "primary_need", "current_urn", "age", "nc_year",
+    "requested_by", "request_protected", "fixed", "moved",
   ]
 
   /// The file's text.
@@ -23,7 +24,8 @@ public enum PlacementsCSV {
     for (p, pupil) in input.pupils.enumerated() {
       let common = [
         String(pupil.priority), pupil.primaryNeed.code, pupil.currentURN?.rawValue ?? "", String(pupil.age),
-        CurriculumYearText.text(pupil.curriculumYear),
+        CurriculumYearText.text(pupil.curriculumYear), pupil.requestedBy, candidates.requestProtectedWord(p, pupil),
+        candidates.isAgreed(p) ? "yes" : "", candidates.isMoved(p, placedAt: allocation.placements[p].setting) ? "yes" : "",
       ]
       switch allocation.placements[p] {
       case .placed(let s, let pair):
@@ -33,7 +35,9 @@ public enum PlacementsCSV {
           [
             pupil.id.rawValue, setting.urn.rawValue, setting.name, setting.kind.word,
             NumberText.format(candidates.minutes[pair]), rank > 0 ? String(rank) : "",
-            NumberText.format(candidates.penalty[pair]), "placed", "",
+            NumberText.format(
+              Eligibility.preferencePenalty(storedRank: rank, pupil: pupil, policy: input.policy)),
+            "placed", "",
           ] + common)
       case .unplaced(let reason):
         csv.append([pupil.id.rawValue, "", "", "", "", "", "", "unplaced", reason.description] + common)

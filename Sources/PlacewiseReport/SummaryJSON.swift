@@ -20,11 +20,23 @@ public enum SummaryJSON {
       ("pupils_with_preferences", String(summary.pupilsWithPreferences)),
       ("first_preference_met", String(summary.firstPreferenceMet)),
       ("any_preference_met", String(summary.anyPreferenceMet)),
+      ("requests", String(summary.pupilsWithPreferences)),
+      ("requests_protected", String(summary.requestsProtected)),
+      ("requests_refused", String(summary.requestsRefused)),
+      ("requests_excepted_resources", String(summary.requestsExceptedResources)),
+      ("pupils_kept_at_current", String(summary.pupilsKeptAtCurrent)),
+      ("pupils_moved_from_current", String(summary.pupilsMovedFromCurrent)),
+      ("move_penalty", number(summary.movePenalty)),
+      ("agreed_placements", String(summary.agreedPlacements)),
+      ("cost_unit", string(summary.costUnit.rawValue)),
       ("annual_place_cost", number(summary.annualPlaceCost)),
+      ("annual_transport_cost", number(summary.annualTransportCost)),
+      ("annual_unplaced_cost", number(summary.annualUnplacedCost)),
+      ("annual_total_cost", number(summary.annualTotalCost)),
       ("solver_status", string("optimal")),  // an Allocation is always proven optimal
       ("solver_path", string(allocation.solverPath)),
       ("solver_detail", string(allocation.solverDetail)),
-      ("warnings", "[" + warnings.map { string($0.description + " (\($0.count))") }.joined(separator: ", ") + "]"),
+      ("warnings", "[" + (warnings + summary.warnings).map { string($0.description + " (\($0.count))") }.joined(separator: ", ") + "]"),
     ]
     return "{\n" + fields.map { "  \(string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"
   }

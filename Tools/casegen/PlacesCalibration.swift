@@ -55,7 +55,7 @@ enum PlacesCalibration {
         otherFree[c] += generated.settings[s].capacity
       case .special:
         specials[c].append(s)
-      case .mainstream:
+      case .mainstream, .college, .post16:
         break
       }
     }

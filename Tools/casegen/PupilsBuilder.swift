@@ -36,11 +36,20 @@ struct PupilsBuilder {
 
   /// Nearest settings within 80 km that admit the pupil by the eligibility
   /// rules 1 to 4, nearest first.
+  ///
+  /// Suitability reads age ranges inclusively, as casegen always has, so
+  /// that a seed makes the same case it made before case format 2.
+  private static let suitabilityPolicy = {
+    var policy = Policy()
+    policy.ageRange = .inclusive
+    return policy
+  }()
+
   private func suitable(for pupil: Pupil, at home: GridPoint, count: Int) -> [(setting: Int, metres: Double)] {
     var found: [(setting: Int, metres: Double)] = []
     for kind in pupil.provision {
       found += indexes[kind.rawValue].nearest(to: home, count: count, within: 80_000) {
-        Eligibility.admits(settings[$0], pupil)
+        Eligibility.admits(settings[$0], pupil, policy: Self.suitabilityPolicy)
       }
     }
     found.sort { $0.metres != $1.metres ? $0.metres < $1.metres : $0.setting < $1.setting }

@@ -96,22 +96,77 @@ public struct AllocationSummary: Sendable, Equatable {
   public var longestJourneyMinutes = 0.0
   /// Annual cost of the places used, where settings give `cost_per_place`.
   public var annualPlaceCost = 0.0
+  /// Pupils with a protected request (case format 2).
+  public var requestsProtected = 0
+  /// Level R: pupils with a protected request not placed at it.
+  public var requestsRefused = 0
+  /// Requests that would be protected but for the resources margin.
+  public var requestsExceptedResources = 0
+  /// Pupils who could stay at their current setting and were placed
+  /// elsewhere or left unplaced.
+  public var pupilsMovedFromCurrent = 0
+  /// Pupils who could stay at their current setting and did.
+  public var pupilsKeptAtCurrent = 0
+  /// Move penalties summed over placed pupils, minutes-equivalent.
+  public var movePenalty = 0.0
+  /// Pupils placed through an agreed placement.
+  public var agreedPlacements = 0
+  /// The unit of level C.
+  public var costUnit = CostUnit.minutes
+  /// Level C in pounds mode: summed placement costs in pounds a year.
+  private var poundsCost = 0.0
+  /// Pounds a year of one minute of journey.
+  public var poundsPerMinute = 0.0
+  /// Pounds a year spent on each unplaced pupil.
+  public var unplacedCostEach = 0.0
+  /// What the allocation itself warns of: agreed placements that break the
+  /// rules or overfill a setting.
+  public var warnings: [InputWarning] = []
 
-  /// Level 2: travel minutes plus preference penalty.
-  public var placementCost: Double { travelMinutes + preferencePenalty }
+  /// Level C: travel minutes plus penalties; in pounds mode, place costs
+  /// plus `pounds_per_minute` times those.
+  public var placementCost: Double {
+    costUnit == .pounds ? poundsCost : travelMinutes + preferencePenalty + movePenalty
+  }
+  /// Transport in pounds a year: `pounds_per_minute` times journey minutes.
+  public var annualTransportCost: Double { poundsPerMinute * travelMinutes }
+  /// Pounds a year still spent on the unplaced pupils.
+  public var annualUnplacedCost: Double { unplacedCostEach * Double(unplaced) }
+  /// Places, transport and unplaced pupils, pounds a year.
+  public var annualTotalCost: Double { annualPlaceCost + annualTransportCost + annualUnplacedCost }
   /// Mean journey of placed pupils (0 when none is placed).
   public var meanTravelMinutes: Double { placed == 0 ? 0 : travelMinutes / Double(placed) }
 
   /// Sums up an allocation of a case.
   public init(case input: Case, candidates: CandidateSet, allocation: Allocation) {
     pupils = input.pupils.count
+    let policy = input.policy
+    costUnit = policy.costUnit
+    poundsPerMinute = policy.poundsPerMinute
+    unplacedCostEach = policy.unplacedCost
     for (p, pupil) in input.pupils.enumerated() {
       if !pupil.preferences.isEmpty { pupilsWithPreferences += 1 }
+      let terms = candidates.terms[p]
+      if terms.request >= 0 {
+        requestsProtected += 1
+        if allocation.placements[p].setting != Int(terms.request) { requestsRefused += 1 }
+      }
+      if terms.exceptedOnCost >= 0 { requestsExceptedResources += 1 }
+      if terms.stay >= 0 {
+        if allocation.placements[p].setting == Int(terms.stay) {
+          pupilsKeptAtCurrent += 1
+        } else {
+          pupilsMovedFromCurrent += 1
+        }
+      }
+      if terms.fixed >= 0 { agreedPlacements += 1 }
       switch allocation.placements[p] {
       case .placed(let s, let pair):
         placed += 1
         travelMinutes += candidates.minutes[pair]
-        preferencePenalty += candidates.penalty[pair]
+        preferencePenalty += Eligibility.preferencePenalty(storedRank: candidates.rank[pair], pupil: pupil, policy: policy)
+        if terms.stay >= 0 && terms.stay != Int32(s) { movePenalty += policy.movePenalty }
+        poundsCost += candidates.cost(pair)
         longestJourneyMinutes = max(longestJourneyMinutes, candidates.minutes[pair])
         if candidates.rank[pair] == 1 { firstPreferenceMet += 1 }
         if candidates.rank[pair] >= 1 { anyPreferenceMet += 1 }
@@ -125,5 +180,46 @@ public struct AllocationSummary: Sendable, Equatable {
         }
       }
     }
+    warnings = Self.agreedWarnings(input, candidates: candidates)
+  }
+
+  /// Agreed placements that break rules 1 to 6, counted, and settings or
+  /// caps they fill past their free places, each named with its excess.
+  static func agreedWarnings(_ input: Case, candidates: CandidateSet) -> [InputWarning] {
+    var found: [InputWarning] = []
+    let breaking = candidates.terms.count { $0.fixed >= 0 && $0.fixedBreaksRules }
+    if breaking > 0 {
+      found.append(
+        InputWarning(
+          file: "pupils.csv",
+          message: "\(breaking) agreed placement\(breaking == 1 ? " (fixed_urn) breaks" : "s (fixed_urn) break") "
+            + "an eligibility rule and \(breaking == 1 ? "stands" : "stand") as agreed",
+          count: breaking))
+    }
+    var atSetting = [Int](repeating: 0, count: input.settings.count)
+    var atCap: [CapKey: Int] = [:]
+    for (p, terms) in candidates.terms.enumerated() where terms.fixed >= 0 {
+      atSetting[Int(terms.fixed)] += 1
+      atCap[CapKey(setting: Int(terms.fixed), need: input.pupils[p].primaryNeed), default: 0] += 1
+    }
+    for (s, setting) in input.settings.enumerated() where atSetting[s] > setting.freePlaces {
+      let excess = atSetting[s] - setting.freePlaces
+      found.append(
+        InputWarning(
+          file: "pupils.csv",
+          message: "agreed placements fill \(setting.urn) past its free places by \(excess); "
+            + "it has no free places for anyone else",
+          count: excess))
+    }
+    for (key, count) in atCap.sorted(by: { $0.key.index < $1.key.index }) {
+      let setting = input.settings[key.setting]
+      guard let cap = setting.cap(for: key.need), count > cap else { continue }
+      found.append(
+        InputWarning(
+          file: "pupils.csv",
+          message: "agreed placements fill \(setting.urn)'s \(key.need) cap past its places by \(count - cap)",
+          count: count - cap))
+    }
+    return found
   }
 }

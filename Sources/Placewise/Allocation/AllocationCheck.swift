@@ -22,12 +22,19 @@ extension Allocation {
           throw broken("pupil \(pupil.id) is placed through a pair that is not its own")
         }
         let setting = input.settings[s]
-        guard Eligibility.admits(setting, pupil) else {
-          throw broken("pupil \(pupil.id) is placed at \(setting.urn), which rules 1-4 exclude")
+        let fixed = Int(candidates.terms[p].fixed)
+        if fixed >= 0 {
+          // An agreed placement stands whatever the rules say, and takes
+          // its place before anyone else.
+          guard s == fixed else { throw broken("pupil \(pupil.id) is not at its agreed placement") }
+          continue
+        }
+        guard Eligibility.admits(setting, pupil, policy: input.policy) else {
+          throw broken("pupil \(pupil.id) is placed at \(setting.urn), which rules 1-4 or 6 exclude")
         }
         let limit = Eligibility.journeyLimit(pupil, input.policy)
-        let isPreference = pupil.preferences.contains(setting.urn)
-        guard Eligibility.journeyAllowed(minutes: candidates.minutes[pair], limit: limit, isPreference: isPreference)
+        let isExempt = Eligibility.isExempt(setting.urn, pupil, input.policy)
+        guard Eligibility.journeyAllowed(minutes: candidates.minutes[pair], limit: limit, isPreference: isExempt)
         else {
           throw broken("pupil \(pupil.id) is placed at \(setting.urn) beyond its journey limit")
         }
@@ -40,8 +47,11 @@ extension Allocation {
         }
       }
     }
-    for (s, setting) in input.settings.enumerated() where used[s] > setting.freePlaces {
-      throw broken("\(setting.urn) takes \(used[s]) pupils but has \(setting.freePlaces) free places")
+    // Places and caps as agreed placements leave them for everyone else.
+    let agreed = AgreedPlaces(input, urnIndex: Dictionary(
+      input.settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a }))
+    for (s, setting) in input.settings.enumerated() where used[s] > agreed.freePlaces(s, setting) {
+      throw broken("\(setting.urn) takes \(used[s]) pupils but has \(agreed.freePlaces(s, setting)) free places")
     }
     // An unplaced pupil with eligible settings must find each of them full:
     // otherwise placing it there would lower the unmet priority.
@@ -49,17 +59,16 @@ extension Allocation {
       let need = input.pupils[p].primaryNeed
       for pair in candidates.pairs(of: p) {
         let s = Int(candidates.setting[pair])
-        let capFull = input.settings[s].cap(for: need).map {
-          usedByNeed[CapKey(setting: s, need: need), default: 0] >= $0
-        }
-        guard used[s] >= input.settings[s].freePlaces || capFull == true else {
+        let key = CapKey(setting: s, need: need)
+        let capFull = agreed.cap(key, input.settings[s]).map { usedByNeed[key, default: 0] >= $0 }
+        guard used[s] >= agreed.freePlaces(s, input.settings[s]) || capFull == true else {
           throw broken("pupil \(input.pupils[p].id) is unplaced while \(input.settings[s].urn) has room for it")
         }
       }
     }
     for (key, count) in usedByNeed {
       let setting = input.settings[key.setting]
-      if let cap = setting.cap(for: key.need), count > cap {
+      if let cap = agreed.cap(key, setting), count > cap {
         throw broken("\(setting.urn) takes \(count) pupils with need \(key.need) above its cap of \(cap)")
       }
     }

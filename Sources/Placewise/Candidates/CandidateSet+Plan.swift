@@ -63,8 +63,12 @@ extension CandidateSet {
     rank.reserveCapacity(total)
     var penalty: [Double] = []
     penalty.reserveCapacity(total)
+    var refuses: [UInt8] = []
+    refuses.reserveCapacity(total)
     var eligibleCount: [Int32] = []
     eligibleCount.reserveCapacity(pupilCount)
+    var terms: [PupilTerms] = []
+    terms.reserveCapacity(pupilCount)
     var r = 0
     var next = 0
     for p in 0..<pupilCount {
@@ -74,7 +78,9 @@ extension CandidateSet {
         minutes.append(contentsOf: rebuilt.minutes[range])
         rank.append(contentsOf: rebuilt.rank[range])
         penalty.append(contentsOf: rebuilt.penalty[range])
+        refuses.append(contentsOf: rebuilt.refuses[range])
         eligibleCount.append(rebuilt.eligible[r])
+        terms.append(rebuilt.terms[r])
         next = range.upperBound
         r += 1
       } else {
@@ -88,11 +94,24 @@ extension CandidateSet {
         minutes.append(contentsOf: base.minutes[range])
         rank.append(contentsOf: base.rank[range])
         penalty.append(contentsOf: base.penalty[range])
+        refuses.append(contentsOf: base.refuses[range])
         eligibleCount.append(base.eligibleCount[p])
+        // Every setting a pupil's terms name is eligible to it (else it
+        // would be -1), so it is kept and renumbered like its pairs.
+        var kept = base.terms[p]
+        if renumbered {
+          for index in [\PupilTerms.request, \.exceptedOnCost, \.stay, \.fixed] where kept[keyPath: index] >= 0 {
+            kept[keyPath: index] = newIndex[Int(kept[keyPath: index])]
+          }
+        }
+        terms.append(kept)
       }
       offsets.append(setting.count)
     }
     self.init(
-      offsets: offsets, setting: setting, minutes: minutes, rank: rank, penalty: penalty, eligibleCount: eligibleCount)
+      offsets: offsets, setting: setting, minutes: minutes, rank: rank, penalty: penalty, refuses: refuses,
+      eligibleCount: eligibleCount, terms: terms)
+    setMoney(policy: planned.policy, settings: planned.settings)
+    weighUnits()
   }
 }

@@ -19,10 +19,26 @@ public struct CandidateSet: Sendable {
   package internal(set) var minutes: [Double]
   /// Preference rank (1-based) of each pair, 0 when the setting is not listed.
   package internal(set) var rank: [Int32]
-  /// Preference penalty of each pair, in minutes-equivalent.
+  /// Penalties of each pair, in minutes-equivalent: the preference penalty
+  /// plus (version 2) the move penalty.
   package internal(set) var penalty: [Double]
-  /// Per pupil: the number of settings eligible by all five rules, full or not.
+  /// Per pair: 1 where the pupil has a protected request and this is not
+  /// it (a request refused, level R), else 0.
+  package internal(set) var refuses: [UInt8]
+  /// Per pupil: the number of settings eligible by all six rules, full or not.
   package internal(set) var eligibleCount: [Int32]
+  /// Per pupil: the terms of the law (request, current setting, agreed placement).
+  package internal(set) var terms: [PupilTerms]
+  /// Per setting, in `cost = "pounds"` mode: its `cost_per_place` (0 when
+  /// not given); empty in minutes mode.
+  package internal(set) var placeCost: [Double] = []
+  /// Pounds a year of one minute-equivalent, in pounds mode.
+  package internal(set) var poundsPerMinute: Double = 0
+  /// How many units of the solver's first level one unit of priority is
+  /// worth: `2 * (protected requests) + 1`, so that the first level,
+  /// `unmet priority * unitWeight + requests refused`, orders allocations
+  /// as (U, R) does, and a difference of it splits back into (ΔU, ΔR).
+  package internal(set) var unitWeight: Int = 1
 
   /// The number of pupils.
   public var pupilCount: Int { offsets.count - 1 }
@@ -32,19 +48,64 @@ public struct CandidateSet: Sendable {
   /// The pairs of one pupil.
   public func pairs(of pupil: Int) -> Range<Int> { offsets[pupil]..<offsets[pupil + 1] }
 
-  /// The placement cost of a pair: journey minutes plus preference penalty.
-  public func cost(_ pair: Int) -> Double { minutes[pair] + penalty[pair] }
+  /// The placement cost of a pair (level C): journey minutes plus
+  /// penalties; in pounds mode, the setting's place cost plus
+  /// `pounds_per_minute` times those.
+  @inline(__always)
+  public func cost(_ pair: Int) -> Double {
+    let minutesEquivalent = minutes[pair] + penalty[pair]
+    return placeCost.isEmpty ? minutesEquivalent : placeCost[Int(setting[pair])] + poundsPerMinute * minutesEquivalent
+  }
+
+  /// A pair's first-level cost: 1 where it refuses a protected request.
+  @inline(__always)
+  public func units(_ pair: Int) -> Int { Int(refuses[pair]) }
+
+  /// A pupil's first-level cost of being left unplaced: its priority in
+  /// units, plus its protected request refused.
+  @inline(__always)
+  public func unplacedUnits(_ p: Int, priority: Int) -> Int {
+    priority * unitWeight + (terms[p].request >= 0 ? 1 : 0)
+  }
+
+  /// Sets `unitWeight` from the protected requests.
+  mutating func weighUnits() {
+    unitWeight = 2 * terms.count { $0.request >= 0 } + 1
+  }
+}
+
+/// What the law makes of one pupil (case format 2).
+package struct PupilTerms: Sendable, Equatable {
+  /// The protected request's setting index, or -1.
+  package var request: Int32 = -1
+  /// The request's setting, if it passed conditions 1 and 2 but failed
+  /// condition 3 (the resources margin), or -1.
+  package var exceptedOnCost: Int32 = -1
+  /// The annual cost of the request and of the least costly eligible
+  /// setting, where the resources test was made.
+  package var requestAnnualCost: Double = 0
+  package var leastAnnualCost: Double = 0
+  /// The current setting's index where the pupil could stay there, or -1.
+  package var stay: Int32 = -1
+  /// The agreed placement's setting index (`fixed_urn`), or -1.
+  package var fixed: Int32 = -1
+  /// Whether the agreed placement breaks one of rules 1 to 6.
+  package var fixedBreaksRules = false
 }
 
 extension CandidateSet {
-  /// Builds the candidates of a case by the five eligibility rules.
+  /// Builds the candidates of a case by the six eligibility rules.
   ///
   /// With a travel matrix only the listed pairs are reachable; without one,
   /// every pair is reachable, its journey is estimated from coordinates, and
   /// the settings within a pupil's journey limit are found through a spatial
-  /// grid (its preferences, exempt from the limit, are added by name). Pupils
-  /// are split into chunks built in parallel; the result does not depend on
-  /// the split.
+  /// grid (its preferences, current and agreed settings, exempt from the
+  /// limit or outside the rules, are added by name). Pupils are split into
+  /// chunks built in parallel; the result does not depend on the split.
+  ///
+  /// A pupil with an agreed placement (`fixed_urn`) has that one pair,
+  /// whatever the rules say; the places agreed placements take are not
+  /// free for anyone else.
   public init(case input: Case) {
     let pupilCount = input.pupils.count
     let builder = CandidateBuilder(input)
@@ -55,7 +116,12 @@ extension CandidateSet {
       let range = (chunk * chunkSize)..<min(pupilCount, (chunk + 1) * chunkSize)
       results.store(chunk, builder.build(range))
     }
-    let parts = results.values()
+    self.init(chunks: results.values(), policy: input.policy, settings: input.settings)
+  }
+
+  /// Joins chunks built in pupil order.
+  init(chunks parts: [CandidateChunk], policy: Policy, settings: [Setting]) {
+    let pupilCount = parts.reduce(0) { $0 + $1.counts.count }
     let total = parts.reduce(0) { $0 + $1.setting.count }
     offsets = [0]
     offsets.reserveCapacity(pupilCount + 1)
@@ -67,8 +133,12 @@ extension CandidateSet {
     rank.reserveCapacity(total)
     penalty = []
     penalty.reserveCapacity(total)
+    refuses = []
+    refuses.reserveCapacity(total)
     eligibleCount = []
     eligibleCount.reserveCapacity(pupilCount)
+    terms = []
+    terms.reserveCapacity(pupilCount)
     for part in parts {
       let base = setting.count
       offsets.append(contentsOf: part.counts.reduce(into: [Int]()) { acc, n in acc.append((acc.last ?? base) + n) })
@@ -76,8 +146,19 @@ extension CandidateSet {
       minutes.append(contentsOf: part.minutes)
       rank.append(contentsOf: part.rank)
       penalty.append(contentsOf: part.penalty)
+      refuses.append(contentsOf: part.refuses)
       eligibleCount.append(contentsOf: part.eligible)
+      terms.append(contentsOf: part.terms)
     }
+    setMoney(policy: policy, settings: settings)
+    weighUnits()
+  }
+
+  /// The place costs and price of a minute, in pounds mode.
+  mutating func setMoney(policy: Policy, settings: [Setting]) {
+    guard policy.costUnit == .pounds else { return }
+    placeCost = settings.map { $0.costPerPlace ?? 0 }
+    poundsPerMinute = policy.poundsPerMinute
   }
 }
 
@@ -88,7 +169,9 @@ struct CandidateChunk: Sendable {
   var minutes: [Double] = []
   var rank: [Int32] = []
   var penalty: [Double] = []
+  var refuses: [UInt8] = []
   var eligible: [Int32] = []
+  var terms: [PupilTerms] = []
 }
 
 /// What building candidates needs, shared read-only by the threads.
@@ -100,29 +183,35 @@ struct CandidateBuilder: Sendable {
   let travelOffsets: [Int]
   let travelOrder: [Int32]
   /// Per setting and need code (at `CapKey.index`): whether an
-  /// eligible pair there can be used (a free place, and no cap of 0).
+  /// eligible pair there can be used (a free place once agreed placements
+  /// have taken theirs, and no cap of 0).
   let usable: [Bool]
-  /// What rules 1 to 4 read of each setting.
+  /// What rules 1 to 4 and 6 read of each setting.
   let rules: [Eligibility.Rules]
   /// Each setting's coordinates, for estimated journeys.
   let easting: [Double]
   let northing: [Double]
+  /// Each setting's annual cost of a place (0 when not given).
+  let annualPlaceCost: [Double]
 
   /// With `only`, the travel-matrix pairs are grouped for the flagged
   /// pupils alone (`build` may then be asked for those pupils only).
   init(_ input: Case, only: [Bool]? = nil) {
     self.input = input
-    rules = input.settings.map(Eligibility.Rules.init)
+    rules = input.settings.map { Eligibility.Rules($0, policy: input.policy) }
     easting = input.settings.map(\.easting)
     northing = input.settings.map(\.northing)
+    annualPlaceCost = input.settings.map { $0.costPerPlace ?? 0 }
+    urnIndex = Dictionary(input.settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a })
+    let agreed = AgreedPlaces(input, urnIndex: urnIndex)
     var usable = [Bool](repeating: false, count: input.settings.count * CapKey.needSlots)
     for (s, setting) in input.settings.enumerated() {
       for need in NeedCode.allCases {
-        usable[CapKey(setting: s, need: need).index] = setting.freePlaces > 0 && setting.cap(for: need) ?? 1 > 0
+        let key = CapKey(setting: s, need: need)
+        usable[key.index] = agreed.freePlaces(s, setting) > 0 && agreed.cap(key, setting) ?? 1 > 0
       }
     }
     self.usable = usable
-    urnIndex = Dictionary(input.settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a })
     if let travel = input.travel {
       grid = nil
       var offsets = [Int](repeating: 0, count: input.pupils.count + 1)
@@ -146,71 +235,9 @@ struct CandidateBuilder: Sendable {
   }
 
   func build(_ pupils: some Sequence<Int>) -> CandidateChunk {
-    let policy = input.policy
     var chunk = CandidateChunk()
-    var row: [(setting: Int32, minutes: Double, rank: Int32, penalty: Double)] = []
-    var preferred: [(setting: Int, rank: Int)] = []
-    for p in pupils {
-      let pupil = input.pupils[p]
-      let limit = Eligibility.journeyLimit(pupil, policy)
-      let hasPreferences = !pupil.preferences.isEmpty
-      // The rank of each preferred setting in the case (a repeat keeps its first position).
-      preferred.removeAll(keepingCapacity: true)
-      for (position, urn) in pupil.preferences.enumerated() {
-        if let s = urnIndex[urn], !preferred.contains(where: { $0.setting == s }) {
-          preferred.append((s, position + 1))
-        }
-      }
-      func rankOf(_ s: Int) -> Int? { preferred.first { $0.setting == s }?.rank }
-      var eligible: Int32 = 0
-      row.removeAll(keepingCapacity: true)
-
-      let need = pupil.primaryNeed
-      func consider(_ s: Int, _ journey: Double, _ rank: Int?) {
-        // Rules, not a Setting: copying a Setting per pair retains its
-        // strings and tables, which was a tenth of this phase.
-        guard Eligibility.admits(rules[s], pupil),
-          Eligibility.journeyAllowed(minutes: journey, limit: limit, isPreference: rank != nil)
-        else { return }
-        eligible += 1
-        guard usable[CapKey(setting: s, need: need).index] else { return }
-        let penalty = Eligibility.preferencePenalty(rank: rank, hasPreferences: hasPreferences, policy: policy)
-        row.append((Int32(s), journey, Int32(rank ?? 0), penalty))
-      }
-
-      if let travel = input.travel {
-        for k in travelOffsets[p]..<travelOffsets[p + 1] {
-          let pair = Int(travelOrder[k])
-          let s = Int(travel.setting[pair])
-          consider(s, travel.minutes[pair], rankOf(s))
-        }
-      } else if let grid {
-        func estimate(_ s: Int) -> Double {
-          policy.estimatedMinutes(
-            fromEasting: pupil.easting, northing: pupil.northing, toEasting: easting[s],
-            northing: northing[s])
-        }
-        // Preferred settings are exempt from the limit: taken by name.
-        for (s, rank) in preferred { consider(s, estimate(s), rank) }
-        // Others within the limit: metres reachable, widened a little so that
-        // rounding can never drop a pair the exact test below would keep.
-        let radius = limit * policy.speedKmh / 60 / policy.detourFactor * 1000 * (1 + 1e-9) + 1
-        grid.forEachSetting(near: pupil.easting, pupil.northing, radius: radius, kinds: pupil.provision) { s in
-          guard !preferred.contains(where: { $0.setting == s }) else { return }
-          consider(s, estimate(s), nil)
-        }
-      }
-      // Cheapest first; the sum is the one `cost(_:)` computes.
-      row.sort { ($0.minutes + $0.penalty, $0.setting) < ($1.minutes + $1.penalty, $1.setting) }
-      for (s, journey, rank, penalty) in row {
-        chunk.setting.append(s)
-        chunk.minutes.append(journey)
-        chunk.rank.append(rank)
-        chunk.penalty.append(penalty)
-      }
-      chunk.counts.append(row.count)
-      chunk.eligible.append(eligible)
-    }
+    var scratch = PupilScratch()
+    for p in pupils { buildRow(p, into: &chunk, scratch: &scratch) }
     return chunk
   }
 }

@@ -46,16 +46,18 @@ package struct PlanDelta: Sendable {
         touchedPlan[s] = true
       }
     }
-    var affected = [Bool](repeating: false, count: planned.pupils.count)
+    // A pupil with an agreed placement has one pair whatever the rules
+    // say: rebuilt every time (there are few).
+    var affected = planned.pupils.map { $0.fixedURN != nil }
     let policy = planned.policy
     func mark(_ input: Case, _ touched: [Bool]) {
-      let rules = input.settings.map(Eligibility.Rules.init)
+      let rules = input.settings.map { Eligibility.Rules($0, policy: input.policy) }
       func eligible(_ p: Int, _ s: Int, _ minutes: Double) -> Bool {
         let pupil = input.pupils[p]
         return Eligibility.admits(rules[s], pupil)
           && Eligibility.journeyAllowed(
             minutes: minutes, limit: Eligibility.journeyLimit(pupil, policy),
-            isPreference: pupil.preferences.contains(input.settings[s].urn))
+            isPreference: Eligibility.isExempt(input.settings[s].urn, pupil, policy))
       }
       if let travel = input.travel {
         for k in 0..<travel.count where touched[Int(travel.setting[k])] {
@@ -84,6 +86,7 @@ package struct PlanDelta: Sendable {
   static func sameForCandidates(_ a: Setting, _ b: Setting) -> Bool {
     a.urn == b.urn && a.kind == b.kind && a.needs == b.needs && a.lowAge == b.lowAge && a.highAge == b.highAge
       && a.gender == b.gender && a.capacity == b.capacity && a.onRoll == b.onRoll && a.needPlaces == b.needPlaces
-      && a.easting == b.easting && a.northing == b.northing
+      && a.easting == b.easting && a.northing == b.northing && a.costPerPlace == b.costPerPlace
+      && a.statutoryRequest == b.statutoryRequest
   }
 }

@@ -54,16 +54,34 @@ public struct Case: Sendable {
   public var policy: Policy
   /// Warnings met while reading.
   public var warnings: [InputWarning]
+  /// The pupils on roll who are not in this batch (`roll.csv`), in file order.
+  public var roll: [RollPupil]
 
   /// Creates a case.
   public init(
     settings: [Setting], pupils: [Pupil], travel: TravelMatrix? = nil, policy: Policy = Policy(),
-    warnings: [InputWarning] = []
+    warnings: [InputWarning] = [], roll: [RollPupil] = []
   ) {
     self.settings = settings
     self.pupils = pupils
     self.travel = travel
     self.policy = policy
     self.warnings = warnings
+    self.roll = roll
+  }
+}
+
+/// A pupil with an EHC plan on roll at a setting of the case, not in the
+/// batch (`roll.csv`): displaced into a plan's batch when the setting closes.
+public struct RollPupil: Sendable {
+  /// The pupil, with `currentURN` the setting attended.
+  public var pupil: Pupil
+  /// The setting attended, by index into the case's settings.
+  public var setting: Int
+
+  /// Creates a roll entry.
+  public init(pupil: Pupil, setting: Int) {
+    self.pupil = pupil
+    self.setting = setting
   }
 }

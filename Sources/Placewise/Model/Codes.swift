@@ -49,6 +49,11 @@ public enum SettingKind: Int, CaseIterable, Sendable, Comparable, CustomStringCo
   case mainstream
   /// Alternative provision.
   case ap
+  /// An institution in the further education sector (general FE, sixth
+  /// form or specialist designated college).
+  case college
+  /// A special post-16 institution.
+  case post16
 
   /// The word the case format uses.
   public var word: String {
@@ -58,6 +63,17 @@ public enum SettingKind: Int, CaseIterable, Sendable, Comparable, CustomStringCo
     case .resourced: "resourced"
     case .mainstream: "mainstream"
     case .ap: "ap"
+    case .college: "college"
+    case .post16: "post16"
+    }
+  }
+
+  /// Whether a request for a setting of this kind must be followed under
+  /// section 39 when `statutory_request` is not given.
+  public var statutoryRequestByDefault: Bool {
+    switch self {
+    case .special, .resourced, .mainstream, .college: true
+    case .ap, .independent, .post16: false
     }
   }
 

@@ -21,8 +21,14 @@ public struct Pupil: Sendable {
   public var maxTravelMinutes: Double?
   /// Weight of leaving this pupil unplaced (at least 1).
   public var priority: Int
-  /// The setting attended now, if any (reported, not a constraint).
+  /// The setting attended now, if any: staying there avoids the move
+  /// penalty, and is exempt from the journey limit when that penalty is on.
   public var currentURN: URN?
+  /// A placement already agreed (`fixed_urn`): placed there whatever the
+  /// objective says.
+  public var fixedURN: URN?
+  /// Settings where this pupil may not be placed (`excluded_urns`, rule 6).
+  public var excludedURNs: [URN] = []
   /// The national curriculum year in the placement's school year (Reception
   /// 0, nursery below), when a date of birth gave it; nil when only an age was.
   public var curriculumYear: Int?
@@ -45,6 +51,13 @@ public struct Pupil: Sendable {
     self.priority = priority
     self.currentURN = currentURN
   }
+
+  /// Whether the request is the young person's own (16 or over, section
+  /// 38) rather than the parents'.
+  public var requestsForThemself: Bool { age >= 16 }
+
+  /// The request: the first URN of the preferences, if any.
+  public var request: URN? { preferences.first }
 
   /// The 1-based rank of a setting among the preferences, counting every URN
   /// listed (a URN listed twice keeps its first position).

@@ -31,13 +31,17 @@ public struct Setting: Sendable {
   public var costPerPlace: Double?
   /// Local-authority code, if given.
   public var localAuthority: String?
+  /// Whether a request for it is one the authority must follow under
+  /// section 39 (`statutory_request`, its default by kind when not given).
+  public var statutoryRequest: Bool
 
   /// Creates a setting; optional facts take the case format's defaults.
   public init(
     urn: URN, name: String, kind: SettingKind, easting: Double, northing: Double,
     lowAge: Int, highAge: Int, capacity: Int, onRoll: Int = 0, gender: SettingGender = .mixed,
     needs: EnumSet<NeedCode> = EnumSet(), needPlaces: [NeedCode: Int] = [:],
-    costPerPlace: Double? = nil, localAuthority: String? = nil, needPlacesOrder: [NeedCode]? = nil
+    costPerPlace: Double? = nil, localAuthority: String? = nil, needPlacesOrder: [NeedCode]? = nil,
+    statutoryRequest: Bool? = nil
   ) {
     self.urn = urn
     self.name = name
@@ -54,6 +58,7 @@ public struct Setting: Sendable {
     self.needPlacesOrder = needPlacesOrder ?? needPlaces.keys.sorted()
     self.costPerPlace = costPerPlace
     self.localAuthority = localAuthority
+    self.statutoryRequest = statutoryRequest ?? kind.statutoryRequestByDefault
   }
 
   /// Places free for this batch: `max(0, capacity - on_roll)`.

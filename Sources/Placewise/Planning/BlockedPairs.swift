@@ -88,7 +88,7 @@ struct BlockedPairFinder: Sendable {
     }
     self.blocked = blocked
     self.blockedSettings = blockedSettings
-    rules = input.settings.map(Eligibility.Rules.init)
+    rules = input.settings.map { Eligibility.Rules($0, policy: input.policy) }
     urnIndex = Dictionary(input.settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a })
     grid =
       input.travel == nil && !blockedSettings.isEmpty

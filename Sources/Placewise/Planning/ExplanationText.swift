@@ -51,6 +51,8 @@ struct ExplanationText {
     case .resourced: "a resourced provision"
     case .mainstream: "a mainstream school"
     case .ap: "an alternative provision"
+    case .college: "a further education college"
+    case .post16: "a special post-16 institution"
     }
   }
 

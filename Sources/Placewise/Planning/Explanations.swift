@@ -81,7 +81,7 @@ public struct Explanations: Sendable {
     let settings = input.settings
     let pupils = input.pupils
     let urnIndex = Dictionary(settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a })
-    let rules = settings.map(Eligibility.Rules.init)
+    let rules = settings.map { Eligibility.Rules($0, policy: input.policy) }
     let firstSetting = pupils.map { $0.preferences.first.flatMap { urnIndex[$0] } }
 
     // Rule 5's reachability of each first preference, from travel.csv.
@@ -114,9 +114,9 @@ public struct Explanations: Sendable {
         row.outcome = .kindNotInPlan
       } else if !(rule.needs.isEmpty || rule.needs.contains(pupil.primaryNeed)) {
         row.outcome = .notDesignatedForNeed
-      } else if !(rule.lowAge <= pupil.age && pupil.age <= rule.highAge) {
+      } else if !Eligibility.ageAdmits(rule, pupil) {
         row.outcome = .outsideAgeRange
-      } else if !Eligibility.admits(rule, pupil) {
+      } else if !Eligibility.admitsByRules1to4(rule, pupil) {
         row.outcome = .singleSexSetting
       } else if !reachable[p] {
         row.outcome = .notReachable

@@ -18,7 +18,7 @@ public struct NoEligibleSetting: Sendable {
     var slot = [Int](repeating: -1, count: input.pupils.count)
     for (k, p) in pupils.enumerated() { slot[p] = k }
     var nearest = [(setting: Int, minutes: Double)?](repeating: nil, count: pupils.count)
-    let rules = input.settings.map(Eligibility.Rules.init)
+    let rules = input.settings.map { Eligibility.Rules($0, policy: input.policy) }
     func offer(_ k: Int, _ s: Int, _ minutes: Double) {
       guard Eligibility.admits(rules[s], input.pupils[pupils[k]]) else { return }
       if let best = nearest[k], (best.minutes, best.setting) <= (minutes, s) { return }

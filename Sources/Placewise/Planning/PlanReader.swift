@@ -8,6 +8,7 @@ enum PlanColumn: Int, TableColumn {
   case name, kind, easting, northing, lowAge, highAge, capacity, onRoll, gender, needs, needPlaces, costPerPlace, la
   /// settings.csv's other location forms: refused in a new_setting row (see `CaseReading.settingFields`).
   case postcode, latitude, longitude
+  case statutoryRequest
 
   var name: String {
     switch self {
@@ -48,6 +49,7 @@ enum PlanColumn: Int, TableColumn {
     case .postcode: .postcode
     case .latitude: .latitude
     case .longitude: .longitude
+    case .statutoryRequest: .statutoryRequest
     }
   }
 

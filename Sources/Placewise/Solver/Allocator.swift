@@ -44,6 +44,21 @@ public enum Allocator {
   public static func allocate(
     _ input: Case, candidates: CandidateSet, options: AllocationOptions = AllocationOptions()
   ) throws(AllocationError) -> Allocation {
+    guard let split = AgreedSplit(input, candidates: candidates) else {
+      return try allocateFree(input, candidates: candidates, options: options)
+    }
+    // A carried-over start names pairs of the whole case: the part starts
+    // from its own auction instead (only the speed depends on it).
+    var subOptions = options
+    subOptions.start = nil
+    let part = try allocateFree(split.subCase, candidates: split.subCandidates, options: subOptions)
+    return split.merge(part, into: input, candidates: candidates)
+  }
+
+  /// Allocates a case none of whose pupils has an agreed placement.
+  private static func allocateFree(
+    _ input: Case, candidates: CandidateSet, options: AllocationOptions
+  ) throws(AllocationError) -> Allocation {
     let clock = ContinuousClock()
     let start = clock.now
     // Held below 10^9 s (31 years): Duration traps near 9.2e18 s, and no

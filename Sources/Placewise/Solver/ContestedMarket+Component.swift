@@ -126,13 +126,14 @@ extension ContestedMarket {
         if let r = capRow[CapKey(setting: s, need: need[p])] {
           program.setEntry(row: RowIndex(r), column: column, 1)
         }
-        levelOne.append(0)
+        levelOne.append(Double(candidates.units(pair)))
         levelTwo.append(candidates.cost(pair))
         pairColumn.append((p, pair, column.position))
       }
-      let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
+      let unplaced = Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority))
+      let u = program.addColumn(.atLeast(0), objective: unplaced)
       program.setEntry(row: RowIndex(row), column: u, 1)
-      levelOne.append(Double(input.pupils[p].priority))
+      levelOne.append(unplaced)
       levelTwo.append(0)
     }
 
@@ -145,14 +146,16 @@ extension ContestedMarket {
         let price = (settingRow[s].flatMap { rowPrice[$0] } ?? 0) + (capRow[key].flatMap { rowPrice[$0] } ?? 0)
         return (capRow[key] ?? settingRow[s] ?? tree.root, price)
       }
-      let unplacedCost = weight * Double(input.pupils[p].priority)
-      let potential = start[i] < 0 ? unplacedCost : candidates.cost(start[i]) + rowsAndPrice(start[i]).price
+      let unplacedCost = weight * Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority))
+      let potential =
+        start[i] < 0
+        ? unplacedCost : candidates.combinedCost(start[i], weight: weight) + rowsAndPrice(start[i]).price
       for pair in included[p] {
         let (to, price) = rowsAndPrice(pair)
         tree.columns.append(
           .init(
             from: row, to: to, isPositive: pair == start[i],
-            distance: abs(candidates.cost(pair) + price - potential)))
+            distance: abs(candidates.combinedCost(pair, weight: weight) + price - potential)))
       }
       tree.columns.append(
         .init(from: row, to: tree.root, isPositive: start[i] < 0, distance: abs(unplacedCost - potential)))

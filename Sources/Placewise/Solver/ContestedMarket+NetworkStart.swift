@@ -59,8 +59,8 @@ extension ContestedMarket {
     // keeps every sum of costs along a path exact in 64 bits.
     var largest = 1.0
     for p in pupils {
-      largest = max(largest, weight * Double(input.pupils[p].priority))
-      for pair in included[p] { largest = max(largest, candidates.cost(pair)) }
+      largest = max(largest, weight * Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority)))
+      for pair in included[p] { largest = max(largest, candidates.combinedCost(pair, weight: weight)) }
     }
     let room = Double(Int64.max / 8) / (largest * Double(rowCount + 2))
     guard room >= 1 else { return nil }
@@ -81,7 +81,7 @@ extension ContestedMarket {
         let to = part.capRow[key] ?? part.settingRow[s] ?? root
         let on = pair == start[i]
         let arc = network.addArc(
-          from: row, to: to, cost: scaled(candidates.cost(pair)), lower: 0, upper: unbounded, flow: on ? 1 : 0)
+          from: row, to: to, cost: scaled(candidates.combinedCost(pair, weight: weight)), lower: 0, upper: unbounded, flow: on ? 1 : 0)
         pairArcs.append((arc, i, pair))
         if on {
           treeArc[row] = arc
@@ -89,7 +89,8 @@ extension ContestedMarket {
         }
       }
       let arc = network.addArc(
-        from: row, to: root, cost: scaled(weight * Double(input.pupils[p].priority)), lower: 0, upper: unbounded,
+        from: row, to: root, cost: scaled(weight * Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority))),
+        lower: 0, upper: unbounded,
         flow: start[i] < 0 ? 1 : 0)
       if start[i] < 0 { treeArc[row] = arc }
     }

@@ -206,7 +206,7 @@ extension ContestedMarket {
     func price(_ s: Int) -> LexCost {
       yCap.isEmpty ? ySetting[s] : ySetting[s] + (yCap[CapKey(setting: s, need: k)] ?? .zero)
     }
-    func cost(_ pair: Int) -> LexCost { LexCost(unmet: 0, placement: candidates.cost(pair)) }
+    func cost(_ pair: Int) -> LexCost { candidates.lexCost(pair) }
     var Y = LexCost.zero
     let own = fixedPair[p]
     if isActive[p] {
@@ -214,21 +214,22 @@ extension ContestedMarket {
     } else {
       // The pupil's dual makes its own pair's reduced cost zero.
       Y = cost(own) - price(Int(candidates.setting[own]))
-      // Leaving the pupil unplaced: costs (priority, 0).
-      let unplaced = LexCost(unmet: Double(input.pupils[p].priority), placement: 0)
+      // Leaving the pupil unplaced: costs (its units, 0).
+      let unplaced = candidates.unplacedLexCost(p, priority: input.pupils[p].priority)
       if (unplaced - Y).isNegative(within: tolerance) { return .activate(nil) }
     }
-    // Pairs come cheapest first. Every price is lexicographically at most
-    // zero (a row's level-2 dual can be positive only where its level-1
-    // dual is negative), so a pair's reduced cost is at least
-    // (-Y1, cost - Y2, .); once that is positive at level 1, or at level
-    // 2 with Y1 = 0, no later (dearer) pair can price negative.
-    let canStop = Y.unmet < 0.5
+    // Pairs come cheapest first, level by level. Every price is
+    // lexicographically at most zero (a row's level-2 dual can be positive
+    // only where its level-1 dual is negative), so a pair's reduced cost is
+    // at least (units - Y1, cost - Y2); once that is positive no later
+    // (dearer) pair can price negative (`LexCost.pastZero`).
     if Y.unmet < -0.5 { return nil }
     // An active pupil's new pairs, the most negative first (at most `maxNewPairs`).
     var entering: [(reduced: LexCost, pair: Int)] = []
     for pair in pairs where pair != own {
-      if canStop && candidates.cost(pair) - Y.placement > tolerance.placement { break }
+      if LexCost.pastZero(units: candidates.units(pair), cost: candidates.cost(pair), dual: Y, within: tolerance) {
+        break
+      }
       let s = Int(candidates.setting[pair])
       let reduced = cost(pair) - Y - price(s)
       guard reduced.isNegative(within: tolerance) else { continue }

@@ -33,11 +33,11 @@ extension ContestedMarket {
       let s = Int(candidates.setting[own])
       guard !hasSettingRow[s], used[s] >= free[s] else { continue }
       let y = yPupil[p]
-      var least = LexCost(unmet: Double(input.pupils[p].priority), placement: 0) - y
+      var least = candidates.unplacedLexCost(p, priority: input.pupils[p].priority) - y
       for pair in included[p] where pair != own {
         let t = Int(candidates.setting[pair])
         let price = ySetting[t] + (yCap[CapKey(setting: t, need: need[p])] ?? .zero)
-        let reduced = LexCost(unmet: 0, placement: candidates.cost(pair)) - y - price
+        let reduced = candidates.lexCost(pair) - y - price
         if less(reduced, least) { least = reduced }
       }
       holders.append((p, s))

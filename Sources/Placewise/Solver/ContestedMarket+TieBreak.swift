@@ -55,19 +55,18 @@ extension ContestedMarket {
       if isActive[p] || own < 0 {
         Y = duals.pupil[p]
       } else {
-        Y = LexCost(unmet: 0, placement: candidates.cost(own)) - price(Int(candidates.setting[own]), k)
+        Y = candidates.lexCost(own) - price(Int(candidates.setting[own]), k)
       }
       ways.removeAll(keepingCapacity: true)
-      // As in the pricing: with Y1 = 0, once a pair's cost exceeds Y2 no
+      // As in the pricing: once a pair's lower bound is above zero no
       // later (dearer) pair has zero reduced cost; with Y1 < 0 none has.
       if Y.unmet > -0.5 {
-        let canStop = Y.unmet < 0.5
         for pair in pairs {
-          if canStop && candidates.cost(pair) - Y.placement > tolerance.placement { break }
+          if LexCost.pastZero(units: candidates.units(pair), cost: candidates.cost(pair), dual: Y, within: tolerance) {
+            break
+          }
           let s = Int(candidates.setting[pair])
-          if pair == own
-            || (LexCost(unmet: 0, placement: candidates.cost(pair)) - Y - price(s, k)).isZero(
-              within: tolerance)
+          if pair == own || (candidates.lexCost(pair) - Y - price(s, k)).isZero(within: tolerance)
           {
             ways.append(pair)
           }
@@ -75,7 +74,7 @@ extension ContestedMarket {
       }
       if own >= 0, !ways.contains(own) { ways.append(own) }
       let unplaced =
-        own < 0 || (LexCost(unmet: Double(input.pupils[p].priority), placement: 0) - Y).isZero(within: tolerance)
+        own < 0 || (candidates.unplacedLexCost(p, priority: input.pupils[p].priority) - Y).isZero(within: tolerance)
       guard ways.count + (unplaced ? 1 : 0) > 1 else { continue }
       movable.append(p)
       facePairs.append(contentsOf: ways)

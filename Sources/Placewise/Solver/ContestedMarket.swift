@@ -190,7 +190,10 @@ struct ContestedMarket {
         }
         best = auction.assignment[p]
       } else {
-        for pair in pairs where candidates.cost(pair) < candidates.cost(best) { best = pair }
+        for pair in pairs
+        where (candidates.units(pair), candidates.cost(pair)) < (candidates.units(best), candidates.cost(best)) {
+          best = pair
+        }
       }
       fixedPair[p] = best
       fixedLoad[Int(candidates.setting[best])] += 1
@@ -208,13 +211,18 @@ struct ContestedMarket {
       if fixedLoad[s] > free[s] || (caps[key].map { fixedCapLoad[key, default: 0] > $0 } ?? false) {
         contested.append(p)
       } else if let auction {
-        let mine = candidates.cost(own) + auction.prices[s]
-        let unplaced = auction.weight * Double(input.pupils[p].priority)
-        // Pairs come cheapest first and prices are never negative.
+        let w = auction.weight
+        let mine = candidates.combinedCost(own, weight: w) + auction.prices[s]
+        let unplaced = w * Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority))
+        // Pairs come cheapest first (level by level, so also in combined
+        // cost, `w` being above every placement cost) and prices are never
+        // negative.
         if unplaced <= mine + margin
-          || candidates.pairs(of: p).lazy.prefix(while: { candidates.cost($0) <= mine + margin }).contains(where: {
-            $0 != own && candidates.cost($0) + auction.prices[Int(candidates.setting[$0])] <= mine + margin
-          })
+          || candidates.pairs(of: p).lazy.prefix(while: { candidates.combinedCost($0, weight: w) <= mine + margin })
+            .contains(where: {
+              $0 != own
+                && candidates.combinedCost($0, weight: w) + auction.prices[Int(candidates.setting[$0])] <= mine + margin
+            })
         {
           contested.append(p)
         }
@@ -240,7 +248,9 @@ struct ContestedMarket {
     activatedFrom[p] = own
     fixedPair[p] = -1
     isActive[p] = true
-    func guided(_ pair: Int) -> Double { candidates.cost(pair) + guidePrice[Int(candidates.setting[pair])] }
+    func guided(_ pair: Int) -> Double {
+      candidates.combinedCost(pair, weight: weight) + guidePrice[Int(candidates.setting[pair])]
+    }
     // The `initialPairs` cheapest at the guide prices (ties by pair index),
     // kept in order by insertion: no sort of all the pupil's pairs.
     var cheapest: [(price: Double, pair: Int)] = []

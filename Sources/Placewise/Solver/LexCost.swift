@@ -49,3 +49,34 @@ struct LexTolerance: Sendable {
   /// For level 2 (placement cost).
   var placement: Double
 }
+
+extension CandidateSet {
+  /// A pair's cost at the solver's two levels: its units (a refused
+  /// protected request) and its placement cost.
+  @inline(__always)
+  func lexCost(_ pair: Int) -> LexCost { LexCost(unmet: Double(units(pair)), placement: cost(pair)) }
+
+  /// A pair's cost with both levels in one, a unit of the first worth `weight`.
+  @inline(__always)
+  func combinedCost(_ pair: Int, weight: Double) -> Double { cost(pair) + weight * Double(units(pair)) }
+
+  /// A pupil's cost of being left unplaced at the solver's two levels.
+  @inline(__always)
+  func unplacedLexCost(_ p: Int, priority: Int) -> LexCost {
+    LexCost(unmet: Double(unplacedUnits(p, priority: priority)), placement: 0)
+  }
+}
+
+extension LexCost {
+  /// Whether a pair of cost (`units`, `cost`), and every pair after it in
+  /// a pupil's row (rows are in level order), has a reduced cost above zero
+  /// against the pupil's dual `y`: every price is lexicographically at most
+  /// zero, so a reduced cost is at least (units - y1, cost - y2).
+  @inline(__always)
+  static func pastZero(units: Int, cost: Double, dual y: LexCost, within tolerance: LexTolerance) -> Bool {
+    let level1 = Double(units) - y.unmet
+    if level1 > 0.5 { return true }
+    if level1 < -0.5 { return false }
+    return cost - y.placement > tolerance.placement
+  }
+}

@@ -44,13 +44,14 @@ struct PlainFormulation {
         program.setEntry(row: row, column: column, 1)
         program.setEntry(row: settingRow[s], column: column, 1)
         if let r = capRow[CapKey(setting: s, need: need)] { program.setEntry(row: r, column: column, 1) }
-        objectives[0].append(0)
+        objectives[0].append(Double(candidates.units(pair)))
         objectives[1].append(candidates.cost(pair))
         objectives[2].append(tieBreak.weight(pupil: input.pupils[p].id, setting: s))
       }
-      let u = program.addColumn(.atLeast(0), objective: Double(input.pupils[p].priority))
+      let unplaced = Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority))
+      let u = program.addColumn(.atLeast(0), objective: unplaced)
       program.setEntry(row: row, column: u, 1)
-      objectives[0].append(Double(input.pupils[p].priority))
+      objectives[0].append(unplaced)
       objectives[1].append(0)
       objectives[2].append(0)
     }

@@ -8,8 +8,9 @@
 /// bids for its cheapest option at current prices, raising the price of the
 /// place it takes by the gap to its second-best option plus epsilon, and
 /// displacing the pupil that held it. Options are the pupil's candidate pairs
-/// (journey plus penalty) and staying unplaced, which costs
-/// `weight * priority` and is never full. Need caps are left to the LP.
+/// (journey plus penalty, plus `weight` where it refuses a protected
+/// request) and staying unplaced, which costs `weight` times its units
+/// (`CandidateSet.unplacedUnits`) and is never full. Need caps are left to the LP.
 /// Epsilon shrinks by 4 each phase (epsilon scaling), to a coarse final
 /// epsilon: pupils whose place is not clearly their best go to the LP.
 struct PriceAuction {
@@ -82,12 +83,11 @@ struct PriceAuction {
     let cost = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, pairCount))
     defer { cost.deallocate() }
     var maxCost = 0.0
-    for pair in 0..<pairCount {
-      cost[pair] = candidates.cost(pair)
-      maxCost = max(maxCost, cost[pair])
-    }
+    for pair in 0..<pairCount { maxCost = max(maxCost, candidates.cost(pair)) }
     let weight = Self.weight(maxCost: maxCost)
     self.weight = weight
+    // Both levels in one: a refused request costs `weight` (one unit).
+    for pair in 0..<pairCount { cost[pair] = candidates.cost(pair) + weight * Double(candidates.units(pair)) }
 
     var result = [Int](repeating: -1, count: pupilCount)
     var price = [Double](repeating: 0, count: settingCount)
@@ -103,7 +103,9 @@ struct PriceAuction {
         Result { () throws(AllocationError) -> Outcome in
           try Self.run(
             pupilCount: pupilCount, free: input.settings.map(\.freePlaces), cost: UnsafeBufferPointer(cost),
-            setting: setting, offsets: offsets, unplacedCost: input.pupils.map { weight * Double($0.priority) },
+            setting: setting, offsets: offsets, unplacedCost: input.pupils.indices.map { p in
+              weight * Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority))
+            },
             maxCost: maxCost, finalEpsilon: finalEpsilon, deadline: deadline, assignment: &result, prices: &price)
         }
       }

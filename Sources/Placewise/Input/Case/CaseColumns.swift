@@ -3,9 +3,11 @@ enum SettingColumn: Int, LocatedColumn {
   case urn, name, kind, easting, northing, lowAge, highAge, capacity
   case onRoll, gender, needs, needPlaces, costPerPlace, la
   case postcode, latitude, longitude
+  case statutoryRequest
 
   var name: String {
     switch self {
+    case .statutoryRequest: "statutory_request"
     case .urn: "urn"
     case .name: "name"
     case .kind: "kind"
@@ -42,9 +44,12 @@ enum PupilColumn: Int, LocatedColumn {
   case pupilID, easting, northing, age, primaryNeed, provision
   case sex, preferences, maxTravelMinutes, priority, currentURN
   case postcode, latitude, longitude, dateOfBirth
+  case fixedURN, excludedURNs
 
   var name: String {
     switch self {
+    case .fixedURN: "fixed_urn"
+    case .excludedURNs: "excluded_urns"
     case .pupilID: "pupil_id"
     case .easting: "easting"
     case .northing: "northing"

@@ -7,6 +7,7 @@ extension CaseReading {
     var table = TableReader<PupilColumn>(file: "pupils.csv", buffer: buffer, problems: problems, warnings: warnings)
     var pupils: [Pupil] = []
     var unknownPreferences = 0
+    var unknownExclusions = 0
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
     while table.nextRow() {
       let id = Self.identifier(&table, .pupilID, index: &pupilIndex, lines: &pupilLines)
@@ -26,6 +27,18 @@ extension CaseReading {
         .priority, required: false, range: InputRange.priority,
         expected: "a whole number \(InputRange.text(InputRange.priority)) (or empty for 1)")
       let current = Self.identifiers(&table, .currentURN)?.first
+      let fixed = Self.identifiers(&table, .fixedURN)?.first
+      let excluded = Self.identifiers(&table, .excludedURNs)?.map(URN.init) ?? []
+      if let fixed {
+        if settingIndex.value(for: fixed) == nil {
+          table.report(.fixedURN, found: InputText.quoted(fixed), expected: "the urn of a setting in settings.csv")
+        } else if excluded.contains(URN(fixed)) {
+          table.report(
+            .fixedURN, found: InputText.quoted(fixed) + ", also in excluded_urns",
+            expected: "an agreed placement the pupil's excluded_urns does not list")
+        }
+      }
+      for urn in excluded where settingIndex.value(for: urn.rawValue) == nil { unknownExclusions += 1 }
 
       guard let id, let age, let need, let provision else { continue }
       let point: GridPoint
@@ -42,6 +55,8 @@ extension CaseReading {
         provision: provision, sex: sex, preferences: preferences, maxTravelMinutes: limit,
         priority: priority ?? 1, currentURN: current.map(URN.init))
       pupil.curriculumYear = curriculumYear
+      pupil.fixedURN = fixed.map(URN.init)
+      pupil.excludedURNs = excluded
       pupils.append(pupil)
     }
     if unknownPreferences > 0 {
@@ -52,6 +67,14 @@ extension CaseReading {
             + "not in settings.csv (out-of-area schools?); each keeps its rank but can never be met",
           count: unknownPreferences))
     }
+    if unknownExclusions > 0 {
+      table.warnings.append(
+        InputWarning(
+          file: table.file,
+          message: "\(unknownExclusions) excluded_urns entr\(unknownExclusions == 1 ? "y names a URN" : "ies name URNs") "
+            + "not in settings.csv; \(unknownExclusions == 1 ? "it changes" : "they change") nothing",
+          count: unknownExclusions))
+    }
     (problems, warnings) = table.finish()
     return pupils
   }
@@ -60,7 +83,7 @@ extension CaseReading {
   /// like a urn; nil when absent or empty, or when one is refused.
   private static func identifiers(_ table: inout TableReader<PupilColumn>, _ column: PupilColumn) -> [String]? {
     let items =
-      column == .preferences
+      column == .preferences || column == .excludedURNs
       ? table.items(column, required: false, expected: "")
       : table.text(column, required: false, expected: "").map { [$0] }
     guard let items else { return nil }

@@ -74,6 +74,16 @@ extension CaseReading {
       column(.costPerPlace), required: false, range: InputRange.costPerPlace,
       expected: "an annual cost in pounds \(InputRange.text(InputRange.costPerPlace)) (or empty)")
     let la = table.text(column(.la), required: false, expected: "")
+    let statutory = table.word(
+      column(.statutoryRequest), required: false,
+      expected: "yes or no (or empty for the default of the setting's kind)"
+    ) { word -> Bool? in
+      switch word.lowercased() {
+      case "yes": true
+      case "no": false
+      default: nil
+      }
+    }
 
     guard let urn, let name, let kind, let easting, let northing, let lowAge, let highAge, let capacity
     else { return nil }
@@ -81,7 +91,7 @@ extension CaseReading {
       urn: URN(urn), name: name, kind: kind, easting: easting, northing: northing, lowAge: lowAge,
       highAge: highAge, capacity: capacity, onRoll: onRoll ?? 0, gender: gender ?? .mixed,
       needs: needs ?? EnumSet(), needPlaces: needPlaces, costPerPlace: cost, localAuthority: la,
-      needPlacesOrder: capOrder)
+      needPlacesOrder: capOrder, statutoryRequest: statutory)
   }
 
   /// The `need_places` caps: `CODE:N` items, each code at most once, and

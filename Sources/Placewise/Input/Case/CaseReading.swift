@@ -83,12 +83,47 @@ struct CaseReading {
     if settingIndex.count > caseSettings, let read = travel {
       (travel, openingTravel) = Self.split(read, caseSettings: caseSettings)
     }
+    problems.fileRank = 4
+    var roll: [RollPupil] = []
+    if var data = load(file("roll.csv", true), name: "roll.csv", required: false) {
+      data.withUnsafeMutableBytes { roll = readRoll($0.bindMemory(to: UInt8.self), settings: settings) }
+    }
     problems.fileRank = 5
     resolvePostcodes(policy: policy, settings: &settings, pupils: &pupils)
 
     guard problems.total == 0 else { return nil }
     assert(settings.count == caseSettings && pupils.count == pupilIndex.count)
-    return Case(settings: settings, pupils: pupils, travel: travel, policy: policy, warnings: warnings)
+    warnings += Self.policyWarnings(policy: policy, settings: settings)
+    return Case(settings: settings, pupils: pupils, travel: travel, policy: policy, warnings: warnings, roll: roll)
+  }
+
+  /// Warnings version 2's policy asks for, counting what they concern.
+  static func policyWarnings(policy: Policy, settings: [Setting]) -> [InputWarning] {
+    var found: [InputWarning] = []
+    if policy.ageRange == .gias {
+      let closed = settings.count { $0.lowAge == $0.highAge }
+      if closed > 0 {
+        found.append(
+          InputWarning(
+            file: "settings.csv",
+            message: "\(closed) setting\(closed == 1 ? " has" : "s have") low_age equal to high_age and "
+              + "admit\(closed == 1 ? "s" : "") no one under age_range = \"gias\" (the high age is the age "
+              + "reached in the last year)",
+            count: closed))
+      }
+    }
+    if policy.usesMoney {
+      let unpriced = settings.count { $0.costPerPlace == nil }
+      if unpriced > 0 {
+        found.append(
+          InputWarning(
+            file: "settings.csv",
+            message: "\(unpriced) setting\(unpriced == 1 ? " has" : "s have") no cost_per_place and "
+              + "count\(unpriced == 1 ? "s" : "") as £0 a year in the cost of places",
+            count: unpriced))
+      }
+    }
+    return found
   }
 
   // MARK: Files

@@ -13,11 +13,14 @@ public enum PolicyReader {
   /// The keys `policy.toml` may set, in the order of the case format.
   public static let keys = [
     "max_travel_minutes_primary", "max_travel_minutes_secondary", "speed_kmh", "detour_factor",
-    "preference_step", "unlisted_penalty", "postcodes", "placement_start",
+    "preference_step", "unlisted_penalty", "preference_rule", "move_penalty", "cost", "pounds_per_minute",
+    "resources_margin", "age_range", "leave_age", "unplaced_cost", "postcodes", "placement_start",
   ]
 
   /// The keys whose value is text: a path in quotes, a date.
-  static let textKeys: Set<String> = ["postcodes", "placement_start"]
+  static let textKeys: Set<String> = [
+    "postcodes", "placement_start", "preference_rule", "cost", "age_range",
+  ]
 
   /// The policy `text` sets over the defaults, or every problem in it.
   ///
@@ -43,6 +46,7 @@ public enum PolicyReader {
     }
     var parser = Parser(file: file)
     parser.parse(bytes)
+    parser.checkTogether()
     return (parser.policy, parser.problems)
   }
 
@@ -73,6 +77,11 @@ public enum PolicyReader {
       what: "a factor", range: 1...10, reason: " (road distance is never shorter than the straight line)"),
     "preference_step": Rule(what: "minutes-equivalent", range: 0...10_000),
     "unlisted_penalty": Rule(what: "minutes-equivalent", range: 0...100_000),
+    "move_penalty": Rule(what: "minutes-equivalent", range: 0...10_000),
+    "pounds_per_minute": Rule(what: "pounds a year per minute of journey", range: 0...100_000),
+    "resources_margin": Rule(what: "pounds a year", range: 0...10_000_000),
+    "leave_age": Rule(what: "an age in whole years", range: 0...25),
+    "unplaced_cost": Rule(what: "pounds a year", range: 0...10_000_000),
   ]
 
   private struct Parser {
@@ -262,6 +271,8 @@ public enum PolicyReader {
           return
         }
         policy.postcodesFile = text
+      case "preference_rule", "cost", "age_range":
+        parseWord(key, value: value, text: text, quoted: quoted, column: i + 1, line: line)
       default:
         guard let date = CalendarDate(parsing: text), !text.contains("/") || quoted else {
           problem(
@@ -273,8 +284,47 @@ public enum PolicyReader {
       }
     }
 
+    /// A word key's value, in double quotes: `preference_rule`, `cost`, `age_range`.
+    mutating func parseWord(_ key: String, value: String, text: String, quoted: Bool, column: Int, line: Int) {
+      func choose<Word: RawRepresentable & CaseIterable>(_: Word.Type) -> Word? where Word.RawValue == String {
+        guard quoted, let word = Word(rawValue: text) else {
+          let words = Word.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+          problem(
+            line: line, column: column, key: key, found: value.isEmpty ? "no value" : InputText.quoted(value),
+            expected: words + ", in double quotes")
+          return nil
+        }
+        return word
+      }
+      switch key {
+      case "preference_rule": if let word = choose(PreferenceRule.self) { policy.preferenceRule = word }
+      case "cost": if let word = choose(CostUnit.self) { policy.costUnit = word }
+      default: if let word = choose(AgeRangeRule.self) { policy.ageRange = word }
+      }
+    }
+
+    /// Rules that join two keys: pounds need a price for a minute.
+    mutating func checkTogether() {
+      guard policy.costUnit == .pounds, policy.poundsPerMinute <= 0, let line = seen["cost"] else { return }
+      problem(
+        line: line, column: 1, key: "cost", found: "cost = \"pounds\" with pounds_per_minute "
+          + (seen["pounds_per_minute"] == nil ? "not set" : "0"),
+        expected: "pounds_per_minute above 0 beside cost = \"pounds\" (the annual pounds of one minute of journey)")
+    }
+
     mutating func set(_ key: String, _ value: Double) {
       switch key {
+      case "move_penalty": policy.movePenalty = value
+      case "pounds_per_minute": policy.poundsPerMinute = value
+      case "resources_margin": policy.resourcesMargin = value
+      case "unplaced_cost": policy.unplacedCost = value
+      case "leave_age":
+        guard value == value.rounded() else {
+          problem(
+            line: seen[key] ?? 1, column: 1, key: key, found: "\(value)", expected: "a whole number of years from 0 to 25")
+          return
+        }
+        policy.leaveAge = Int(value)
       case "max_travel_minutes_primary": policy.maxTravelMinutesPrimary = value
       case "max_travel_minutes_secondary": policy.maxTravelMinutesSecondary = value
       case "speed_kmh": policy.speedKmh = value

@@ -1,0 +1,96 @@
+/// The columns of `roll.csv` (case format 2): the pupils on roll at the
+/// case's settings who are not in the batch.
+enum RollColumn: Int, TableColumn {
+  case pupilID, urn, easting, northing, age, primaryNeed, provision
+  case sex, preferences, maxTravelMinutes, priority
+
+  var name: String {
+    switch self {
+    case .pupilID: "pupil_id"
+    case .urn: "urn"
+    case .easting: "easting"
+    case .northing: "northing"
+    case .age: "age"
+    case .primaryNeed: "primary_need"
+    case .provision: "provision"
+    case .sex: "sex"
+    case .preferences: "preferences"
+    case .maxTravelMinutes: "max_travel_minutes"
+    case .priority: "priority"
+    }
+  }
+
+  var isRequired: Bool {
+    switch self {
+    case .pupilID, .urn, .easting, .northing, .age, .primaryNeed, .provision: true
+    default: false
+    }
+  }
+}
+
+extension CaseReading {
+  // MARK: roll.csv
+
+  /// Reads `roll.csv` with the same rules as `pupils.csv`: ids unique
+  /// within the roll and absent from `pupils.csv`, each row naming a
+  /// setting of the case, and no setting with more roll rows than its
+  /// `on_roll`.
+  mutating func readRoll(_ buffer: UnsafeMutableBufferPointer<UInt8>, settings: [Setting]) -> [RollPupil] {
+    var table = TableReader<RollColumn>(file: "roll.csv", buffer: buffer, problems: problems, warnings: warnings)
+    var roll: [RollPupil] = []
+    var rollIndex = ByteKeyTable()
+    var rollLines: [Int] = []
+    var perSetting = [Int](repeating: 0, count: settings.count)
+    var firstLine = [Int](repeating: 0, count: settings.count)
+    let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
+    while table.nextRow() {
+      var id = Self.identifier(&table, .pupilID, index: &rollIndex, lines: &rollLines)
+      if let known = id, pupilIndex.value(for: known) != nil {
+        table.report(
+          .pupilID, found: InputText.quoted(known) + ", a pupil of pupils.csv",
+          expected: "a pupil on roll who is not in this batch (a pupil_id may not appear in both files)")
+        id = nil
+      }
+      var setting: Int?
+      if let urn = table.text(.urn, required: true, expected: "the urn of a setting in settings.csv") {
+        if let s = settingIndex.value(for: urn), Int(s) < settings.count {
+          setting = Int(s)
+        } else {
+          table.report(.urn, found: InputText.quoted(urn), expected: "the urn of a setting in settings.csv")
+        }
+      }
+      let easting = table.decimal(.easting, required: true, range: InputRange.easting, expected: Self.expectedEasting)
+      let northing = table.decimal(
+        .northing, required: true, range: InputRange.northing, expected: Self.expectedNorthing)
+      let age = table.whole(.age, required: true, range: InputRange.age, expected: Self.expectedAge)
+      let need = table.word(.primaryNeed, required: true, expected: "a primary-need code: " + NeedCode.expectedList) {
+        NeedCode(code: $0)
+      }
+      let provision = table.wordSet(.provision, required: true, expected: kindList) { SettingKind(word: $0) }
+      let sex = table.word(.sex, required: false, expected: "F, M or empty") { Sex(word: $0) }
+      let preferences = table.items(.preferences, required: false, expected: "")?.map(URN.init) ?? []
+      let limit = table.decimal(
+        .maxTravelMinutes, required: false, range: InputRange.minutes,
+        expected: "a journey limit in minutes \(InputRange.text(InputRange.minutes)) (or empty)")
+      let priority = table.whole(
+        .priority, required: false, range: InputRange.priority,
+        expected: "a whole number \(InputRange.text(InputRange.priority)) (or empty for 1)")
+      guard let id, let setting, let easting, let northing, let age, let need, let provision else { continue }
+      if perSetting[setting] == 0 { firstLine[setting] = table.line }
+      perSetting[setting] += 1
+      let pupil = Pupil(
+        id: PupilID(id), easting: easting, northing: northing, age: age, primaryNeed: need, provision: provision,
+        sex: sex, preferences: preferences, maxTravelMinutes: limit, priority: priority ?? 1,
+        currentURN: settings[setting].urn)
+      roll.append(RollPupil(pupil: pupil, setting: setting))
+    }
+    for (s, count) in perSetting.enumerated() where count > settings[s].onRoll {
+      table.problem(
+        line: firstLine[s], column: table.columnNumber(.urn), field: "urn",
+        found: "\(count) roll rows at \(InputText.quoted(settings[s].urn.rawValue)), whose on_roll is \(settings[s].onRoll)",
+        expected: "at most on_roll pupils on roll at each setting (settings.csv's on_roll counts them)")
+    }
+    (problems, warnings) = table.finish()
+    return roll
+  }
+}

@@ -25,7 +25,8 @@ public enum PlacementsCSV {
       let common = [
         String(pupil.priority), pupil.primaryNeed.code, pupil.currentURN?.rawValue ?? "", String(pupil.age),
         CurriculumYearText.text(pupil.curriculumYear), pupil.requestedBy, candidates.requestProtectedWord(p, pupil),
-        candidates.isAgreed(p) ? "yes" : "", candidates.isMoved(p, placedAt: allocation.placements[p].setting) ? "yes" : "",
+        candidates.isAgreed(p) ? "yes" : "",
+        candidates.isMoved(p, placedAt: allocation.placements[p].setting) ? "yes" : "",
       ]
       switch allocation.placements[p] {
       case .placed(let s, let pair):

@@ -36,7 +36,11 @@ public enum SummaryJSON {
       ("solver_status", string("optimal")),  // an Allocation is always proven optimal
       ("solver_path", string(allocation.solverPath)),
       ("solver_detail", string(allocation.solverDetail)),
-      ("warnings", "[" + (warnings + summary.warnings).map { string($0.description + " (\($0.count))") }.joined(separator: ", ") + "]"),
+      (
+        "warnings",
+        "[" + (warnings + summary.warnings).map { string($0.description + " (\($0.count))") }.joined(separator: ", ")
+          + "]"
+      ),
     ]
     return "{\n" + fields.map { "  \(string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"
   }

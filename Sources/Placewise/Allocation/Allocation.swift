@@ -164,7 +164,8 @@ public struct AllocationSummary: Sendable, Equatable {
       case .placed(let s, let pair):
         placed += 1
         travelMinutes += candidates.minutes[pair]
-        preferencePenalty += Eligibility.preferencePenalty(storedRank: candidates.rank[pair], pupil: pupil, policy: policy)
+        preferencePenalty += Eligibility.preferencePenalty(
+          storedRank: candidates.rank[pair], pupil: pupil, policy: policy)
         if terms.stay >= 0 && terms.stay != Int32(s) { movePenalty += policy.movePenalty }
         poundsCost += candidates.cost(pair)
         longestJourneyMinutes = max(longestJourneyMinutes, candidates.minutes[pair])

@@ -48,8 +48,10 @@ extension Allocation {
       }
     }
     // Places and caps as agreed placements leave them for everyone else.
-    let agreed = AgreedPlaces(input, urnIndex: Dictionary(
-      input.settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a }))
+    let agreed = AgreedPlaces(
+      input,
+      urnIndex: Dictionary(
+        input.settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a }))
     for (s, setting) in input.settings.enumerated() where used[s] > agreed.freePlaces(s, setting) {
       throw broken("\(setting.urn) takes \(used[s]) pupils but has \(agreed.freePlaces(s, setting)) free places")
     }

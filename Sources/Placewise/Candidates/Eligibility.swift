@@ -94,7 +94,8 @@ public enum Eligibility {
 
   /// The preference penalty of a pair of stored rank (0: not listed).
   public static func preferencePenalty(storedRank: Int32, pupil: Pupil, policy: Policy) -> Double {
-    preferencePenalty(rank: storedRank > 0 ? Int(storedRank) : nil, hasPreferences: !pupil.preferences.isEmpty, policy: policy)
+    preferencePenalty(
+      rank: storedRank > 0 ? Int(storedRank) : nil, hasPreferences: !pupil.preferences.isEmpty, policy: policy)
   }
 }
 

@@ -81,7 +81,8 @@ extension ContestedMarket {
         let to = part.capRow[key] ?? part.settingRow[s] ?? root
         let on = pair == start[i]
         let arc = network.addArc(
-          from: row, to: to, cost: scaled(candidates.combinedCost(pair, weight: weight)), lower: 0, upper: unbounded, flow: on ? 1 : 0)
+          from: row, to: to, cost: scaled(candidates.combinedCost(pair, weight: weight)), lower: 0, upper: unbounded,
+          flow: on ? 1 : 0)
         pairArcs.append((arc, i, pair))
         if on {
           treeArc[row] = arc
@@ -89,7 +90,8 @@ extension ContestedMarket {
         }
       }
       let arc = network.addArc(
-        from: row, to: root, cost: scaled(weight * Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority))),
+        from: row, to: root,
+        cost: scaled(weight * Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority))),
         lower: 0, upper: unbounded,
         flow: start[i] < 0 ? 1 : 0)
       if start[i] < 0 { treeArc[row] = arc }

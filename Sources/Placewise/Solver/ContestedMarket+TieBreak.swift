@@ -66,8 +66,7 @@ extension ContestedMarket {
             break
           }
           let s = Int(candidates.setting[pair])
-          if pair == own || (candidates.lexCost(pair) - Y - price(s, k)).isZero(within: tolerance)
-          {
+          if pair == own || (candidates.lexCost(pair) - Y - price(s, k)).isZero(within: tolerance) {
             ways.append(pair)
           }
         }

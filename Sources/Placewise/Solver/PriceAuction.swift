@@ -103,7 +103,8 @@ struct PriceAuction {
         Result { () throws(AllocationError) -> Outcome in
           try Self.run(
             pupilCount: pupilCount, free: input.settings.map(\.freePlaces), cost: UnsafeBufferPointer(cost),
-            setting: setting, offsets: offsets, unplacedCost: input.pupils.indices.map { p in
+            setting: setting, offsets: offsets,
+            unplacedCost: input.pupils.indices.map { p in
               weight * Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority))
             },
             maxCost: maxCost, finalEpsilon: finalEpsilon, deadline: deadline, assignment: &result, prices: &price)

@@ -71,7 +71,8 @@ extension CaseReading {
       table.warnings.append(
         InputWarning(
           file: table.file,
-          message: "\(unknownExclusions) excluded_urns entr\(unknownExclusions == 1 ? "y names a URN" : "ies name URNs") "
+          message:
+            "\(unknownExclusions) excluded_urns entr\(unknownExclusions == 1 ? "y names a URN" : "ies name URNs") "
             + "not in settings.csv; \(unknownExclusions == 1 ? "it changes" : "they change") nothing",
           count: unknownExclusions))
     }

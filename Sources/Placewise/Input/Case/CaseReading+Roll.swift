@@ -87,7 +87,8 @@ extension CaseReading {
     for (s, count) in perSetting.enumerated() where count > settings[s].onRoll {
       table.problem(
         line: firstLine[s], column: table.columnNumber(.urn), field: "urn",
-        found: "\(count) roll rows at \(InputText.quoted(settings[s].urn.rawValue)), whose on_roll is \(settings[s].onRoll)",
+        found:
+          "\(count) roll rows at \(InputText.quoted(settings[s].urn.rawValue)), whose on_roll is \(settings[s].onRoll)",
         expected: "at most on_roll pupils on roll at each setting (settings.csv's on_roll counts them)")
     }
     (problems, warnings) = table.finish()

@@ -307,7 +307,8 @@ public enum PolicyReader {
     mutating func checkTogether() {
       guard policy.costUnit == .pounds, policy.poundsPerMinute <= 0, let line = seen["cost"] else { return }
       problem(
-        line: line, column: 1, key: "cost", found: "cost = \"pounds\" with pounds_per_minute "
+        line: line, column: 1, key: "cost",
+        found: "cost = \"pounds\" with pounds_per_minute "
           + (seen["pounds_per_minute"] == nil ? "not set" : "0"),
         expected: "pounds_per_minute above 0 beside cost = \"pounds\" (the annual pounds of one minute of journey)")
     }
@@ -321,7 +322,8 @@ public enum PolicyReader {
       case "leave_age":
         guard value == value.rounded() else {
           problem(
-            line: seen[key] ?? 1, column: 1, key: key, found: "\(value)", expected: "a whole number of years from 0 to 25")
+            line: seen[key] ?? 1, column: 1, key: key, found: "\(value)",
+            expected: "a whole number of years from 0 to 25")
           return
         }
         policy.leaveAge = Int(value)

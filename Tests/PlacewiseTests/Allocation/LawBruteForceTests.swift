@@ -1,0 +1,84 @@
+import PlacewiseTestSupport
+import Testing
+
+@testable import Placewise
+
+@Suite("Case format 2's objective (U, R, C) against brute-force enumeration")
+struct LawBruteForceTests {
+  @Test("reaches the enumerated (U, R, C) on 400 random tiny cases", arguments: [UInt64(0), 100, 200, 300])
+  func randomLawCases(firstSeed: UInt64) throws {
+    var wrong: [String] = []
+    var refusedSomewhere = 0
+    var agreed = 0
+    var pounds = 0
+    var moved = 0
+    for seed in firstSeed..<(firstSeed + 100) {
+      let input = RandomLawCases.tiny(seed: seed)
+      let candidates = CandidateSet(case: input)
+      let oracle = BruteForceLaw.solve(input)
+      for method in SolverMethod.allCases {
+        do {
+          let allocation = try Allocator.allocate(
+            input, candidates: candidates, options: AllocationOptions(method: method))
+          try allocation.verify(case: input, candidates: candidates)
+          let summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
+          if summary.unmetPriority != oracle.unmet || summary.requestsRefused != oracle.refused
+            || abs(summary.placementCost - oracle.cost) > 1e-6 * max(1, abs(oracle.cost))
+          {
+            wrong.append(
+              "seed \(seed) \(method): (\(summary.unmetPriority), \(summary.requestsRefused), "
+                + "\(summary.placementCost)); oracle \(oracle)")
+          }
+          if method == .contestedMarket {
+            if summary.requestsRefused > 0 { refusedSomewhere += 1 }
+            if summary.agreedPlacements > 0 { agreed += 1 }
+            if summary.pupilsMovedFromCurrent > 0 { moved += 1 }
+          }
+        } catch {
+          wrong.append("seed \(seed) \(method): \(error)")
+        }
+      }
+      if input.policy.costUnit == .pounds { pounds += 1 }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) differ: \(wrong.prefix(5))")
+    // The generator must exercise each rule, or the comparison proves little.
+    #expect(refusedSomewhere >= 5, "\(refusedSomewhere) cases refuse a protected request")
+    #expect(agreed >= 10, "\(agreed) cases with agreed placements")
+    #expect(pounds >= 15, "\(pounds) cases in pounds")
+    #expect(moved >= 3, "\(moved) cases move a pupil who could stay")
+  }
+
+  @Test("reaches the enumerated (U, R, C) on 300 cases where requests compete with journeys")
+  func contestedRequests() throws {
+    var wrong: [String] = []
+    var lawChangesAnswer = 0
+    for seed in UInt64(0)..<300 {
+      var input = RandomLawCases.contestedRequests(seed: seed)
+      let candidates = CandidateSet(case: input)
+      let oracle = BruteForceLaw.solve(input)
+      for method in SolverMethod.allCases {
+        let allocation = try Allocator.allocate(
+          input, candidates: candidates, options: AllocationOptions(method: method))
+        try allocation.verify(case: input, candidates: candidates)
+        let summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
+        if summary.unmetPriority != oracle.unmet || summary.requestsRefused != oracle.refused
+          || abs(summary.placementCost - oracle.cost) > 1e-6 * max(1, abs(oracle.cost))
+        {
+          wrong.append(
+            "seed \(seed) \(method): (\(summary.unmetPriority), \(summary.requestsRefused), "
+              + "\(summary.placementCost)); oracle \(oracle)")
+        }
+      }
+      // The weighted optimum refuses more protected requests here.
+      input.policy.preferenceRule = .weighted
+      let weighted = BruteForceLaw.solve(input)
+      let refusedThere = input.pupils.indices.count { p in
+        let r = candidates.terms[p].request
+        return r >= 0 && weighted.assignment[p] != Int(r)
+      }
+      if oracle.refused < refusedThere { lawChangesAnswer += 1 }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) differ: \(wrong.prefix(5))")
+    #expect(lawChangesAnswer >= 20, "\(lawChangesAnswer) cases where the law's level changes the answer")
+  }
+}

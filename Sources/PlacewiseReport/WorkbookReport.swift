@@ -44,7 +44,7 @@ public enum WorkbookReport {
     PlacementsCSV.header,
     [
       CellKind.text, .text, .text, .text, .minutes, .integer, .decimal, .text, .text, .integer, .text, .text, .integer,
-      .text,
+      .text, .text, .text, .text, .text,
     ]
   ).map { ReportColumn($0, $1) }
 
@@ -73,13 +73,25 @@ public enum WorkbookReport {
       ("pupils_with_preferences", .integer(s.pupilsWithPreferences)),
       ("first_preference_met", .integer(s.firstPreferenceMet)),
       ("any_preference_met", .integer(s.anyPreferenceMet)),
+      ("requests", .integer(s.pupilsWithPreferences)),
+      ("requests_protected", .integer(s.requestsProtected)),
+      ("requests_refused", .integer(s.requestsRefused)),
+      ("requests_excepted_resources", .integer(s.requestsExceptedResources)),
+      ("pupils_kept_at_current", .integer(s.pupilsKeptAtCurrent)),
+      ("pupils_moved_from_current", .integer(s.pupilsMovedFromCurrent)),
+      ("move_penalty", .decimal(s.movePenalty)),
+      ("agreed_placements", .integer(s.agreedPlacements)),
+      ("cost_unit", .text(s.costUnit.rawValue)),
       ("annual_place_cost", .pounds(s.annualPlaceCost)),
+      ("annual_transport_cost", .pounds(s.annualTransportCost)),
+      ("annual_unplaced_cost", .pounds(s.annualUnplacedCost)),
+      ("annual_total_cost", .pounds(s.annualTotalCost)),
       ("solver_status", .text("optimal")),  // an Allocation is always proven optimal, as summary.json says
       ("solver_path", ReportTable.text(a.solverPath)),
       ("solver_detail", ReportTable.text(a.solverDetail)),
     ].map { [.text($0.0), $0.1] }
     // summary.json's `warnings` array, one row each, worded as there.
-    rows += run.input.warnings.map { [.text("warning"), .text($0.description + " (\($0.count))")] }
+    rows += (run.input.warnings + s.warnings).map { [.text("warning"), .text($0.description + " (\($0.count))")] }
     return ReportTable(
       sheetName: "Summary", columns: [ReportColumn("figure", .text), ReportColumn("value", .text)], rows: rows,
       hasAutofilter: false)

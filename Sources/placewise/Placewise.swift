@@ -38,7 +38,7 @@ struct PlacewiseCommand: ParsableCommand {
 enum PlacewiseVersion {
   /// The program's version number.
   static let number = "0.1.0"
-  static let string = "placewise \(number) (case format 1)"
+  static let string = "placewise \(number) (case format 2)"
 }
 
 extension SolverMethod: ExpressibleByArgument {}

@@ -107,6 +107,7 @@ struct CompareCommandTests {
           .replacingOccurrences(of: "4,19,120,119", with: "4,19,121,119"),
         "pupils.csv": try String(contentsOfFile: tinyCase + "/pupils.csv", encoding: .utf8),
         "travel.csv": try String(contentsOfFile: tinyCase + "/travel.csv", encoding: .utf8),
+        "policy.toml": try String(contentsOfFile: tinyCase + "/policy.toml", encoding: .utf8),
       ])
     for (folder, caseFolder) in [("baseline", tinyCase), ("more-oakfield", changed)] {
       let direct = scratch.at("direct-\(folder)")

@@ -34,7 +34,9 @@ struct DeterminismTests {
     let scratch = try ScratchFolder()
     let pupils = try String(contentsOfFile: sample + "/pupils.csv", encoding: .utf8)
     let settings = try String(contentsOfFile: sample + "/settings.csv", encoding: .utf8)
-    try scratch.writeCase("shuffled", files: ["pupils.csv": shuffled(pupils, seed: 11), "settings.csv": settings])
+    let policy = try String(contentsOfFile: sample + "/policy.toml", encoding: .utf8)
+    try scratch.writeCase(
+      "shuffled", files: ["pupils.csv": shuffled(pupils, seed: 11), "settings.csv": settings, "policy.toml": policy])
     // Quoted names may hold commas; a line with balanced quotes is a whole record.
     let balanced = settings.split(separator: "\n").allSatisfy { $0.filter { $0 == "\"" }.count % 2 == 0 }
     try #require(balanced, "a settings record spans lines; shuffle records instead")

@@ -26,6 +26,8 @@ private func trickyCase() throws -> AllocationRun {
       -7,400000,200000,3,SLCN,special,,1,
       P5,400100,200000,17,ASD,special,,1,
       """,
+      // Version 1's objective: place values and explanations need it for now.
+      "policy.toml": "preference_rule = \"weighted\"\nmove_penalty = 0\nage_range = \"inclusive\"\n",
     ])
   return try AllocationRun(folder: folder)
 }
@@ -189,6 +191,8 @@ struct WorkbookReportTests {
     let formats = [
       "travel_minutes": "0.0", "mean_travel_minutes": "0.0", "longest_travel_minutes": "0.0",
       "annual_place_cost": "\"£\"#,##0", "preference_penalty": "General", "placement_cost": "General",
+      "annual_transport_cost": "\"£\"#,##0", "annual_unplaced_cost": "\"£\"#,##0", "annual_total_cost": "\"£\"#,##0",
+      "move_penalty": "General",
     ]
     for (key, value) in json where key != "warnings" {
       let cell = rows[key] ?? nil

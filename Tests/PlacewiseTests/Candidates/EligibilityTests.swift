@@ -15,7 +15,7 @@ private func basePupil() -> Pupil {
     provision: EnumSet([.special]), sex: .male)
 }
 
-private func candidates(_ setting: Setting, _ pupil: Pupil, policy: Policy = Policy(), travel: TravelMatrix? = nil)
+private func candidates(_ setting: Setting, _ pupil: Pupil, policy: Policy = .version1, travel: TravelMatrix? = nil)
   -> CandidateSet
 {
   CandidateSet(case: Case(settings: [setting], pupils: [pupil], travel: travel, policy: policy))
@@ -73,7 +73,7 @@ struct EligibilityTests {
 
   @Test("rule 5: the journey limit is inclusive, and follows the pupil's age unless overridden")
   func journeyLimit() {
-    var policy = Policy()
+    var policy = Policy.version1
     policy.maxTravelMinutesSecondary = 33.8
     policy.maxTravelMinutesPrimary = 33.7
     // 13 km at the default speed and detour is exactly 33.8 minutes in double precision.

@@ -105,7 +105,7 @@ struct GIASImportTests {
 
     let report = result.report
     #expect(report.rowsRead == county.count)
-    #expect(report.keptByKind.map(\.count) == [2, 1, 2, 2, 1])
+    #expect(report.keptByKind.map(\.count) == [2, 1, 2, 2, 1, 0, 0])
     #expect(report.unitHosts == 1)
     let skipped = Dictionary(uniqueKeysWithValues: report.skipped.map { ($0.reason, $0.count) })
     #expect(skipped["not open (closed, or proposed to open)"] == 2)

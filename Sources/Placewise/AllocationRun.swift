@@ -72,15 +72,7 @@ public struct AllocationRun: Sendable {
     lap("solve")
     monitor.report(.phase("verify"))
     try allocation.verify(case: input, candidates: candidates)
-    var summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
-    if (options.placeValues || options.explanations) && Self.planningAwaitsLaw(candidates) {
-      summary.warnings.append(
-        InputWarning(
-          file: "summary.json",
-          message: "place values and explanations are not written: this build computes them over unmet need "
-            + "and cost only, and this case has protected requests or agreed placements"))
-    }
-    self.summary = summary
+    summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
     try summary.checkFinite()
     lap("verify")
     let planned = try Self.planning(

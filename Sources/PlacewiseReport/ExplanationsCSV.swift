@@ -7,7 +7,8 @@ public enum ExplanationsCSV {
   /// The columns, in order.
   public static let header = [
     "pupil_id", "status", "urn", "preference_rank", "first_preference", "first_preference_outcome",
-    "first_preference_unmet_change", "first_preference_cost_change", "explanation",
+    "first_preference_unmet_change", "first_preference_cost_change", "explanation", "requested_by",
+    "request_protected", "first_preference_requests_change",
   ]
 
   /// The file's text.
@@ -49,7 +50,8 @@ public enum ExplanationsCSV {
     return [pupil.id.rawValue] + placed + [
       pupil.preferences.first?.rawValue ?? "", row.outcome?.description ?? "",
       row.change.map { String($0.unmet) } ?? "", row.change.map { NumberText.format($0.cost) } ?? "",
-      row.text,
+      row.text, pupil.requestedBy, candidates.requestProtectedWord(p, pupil),
+      row.change.map { String($0.refused) } ?? "",
     ]
   }
 }

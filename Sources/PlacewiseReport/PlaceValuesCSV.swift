@@ -6,6 +6,7 @@ public enum PlaceValuesCSV {
   /// The columns, in order.
   public static let header = [
     "urn", "need", "free_places", "places_used", "unmet_priority_change", "placement_cost_change",
+    "requests_refused_change",
   ]
 
   /// The file's text: each setting in input order, then its caps in the order written.
@@ -23,6 +24,7 @@ public enum PlaceValuesCSV {
       [
         input.settings[row.setting].urn.rawValue, row.need?.code ?? "", String(row.freePlaces),
         String(row.placesUsed), String(row.change.unmet), NumberText.format(row.change.cost),
+        String(row.change.refused),
       ]
     }
   }

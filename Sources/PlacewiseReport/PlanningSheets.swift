@@ -51,14 +51,16 @@ package struct PlanningOutputs: Sendable {
   package func sheets() throws -> [ReportTable] {
     var tables: [ReportTable] = []
     if let placeValueText {
-      let kinds: [CellKind] = [.text, .text, .integer, .integer, .integer, .decimal]
+      let kinds: [CellKind] = [.text, .text, .integer, .integer, .integer, .decimal, .integer]
       tables.append(
         try ReportTable(
           sheetName: "Place values", columns: zip(PlaceValuesCSV.header, kinds).map { ReportColumn($0, $1) },
           textRows: placeValueText))
     }
     if let explanationText, explanationText.count <= Self.maximumExplainedPupils {
-      let kinds: [CellKind] = [.text, .text, .text, .integer, .text, .text, .integer, .decimal, .text]
+      let kinds: [CellKind] = [
+        .text, .text, .text, .integer, .text, .text, .integer, .decimal, .text, .text, .text, .integer,
+      ]
       tables.append(
         try ReportTable(
           sheetName: "Explanations", columns: zip(ExplanationsCSV.header, kinds).map { ReportColumn($0, $1) },

@@ -253,11 +253,14 @@ extension RandomLawCases {
     policy.preferenceStep = Double(int(0...5))
     policy.unlistedPenalty = Double(int(0...10))
     policy.movePenalty = Double(int(0...1) * 20)
+    // Sometimes an independent school, dearer than the rest, and a margin
+    // that puts it beyond a request's protection.
+    if int(0...2) == 0 { policy.resourcesMargin = Double(int(0...3) * 10_000) }
     let settingCount = int(2...3)
     let settings = (0..<settingCount).map { s in
       Setting(
         urn: URN("\(300_000 + s)"), name: "Setting \(s)", kind: .special, easting: Double(s * 8000),
-        northing: 0, lowAge: 4, highAge: 19, capacity: int(1...2))
+        northing: 0, lowAge: 4, highAge: 19, capacity: int(1...2), costPerPlace: s == 0 ? 60_000 : 24_000)
     }
     let pupils = (0..<int(3...6)).map { p -> Pupil in
       let requests = int(0...1) == 1

@@ -157,3 +157,24 @@ extension CandidateBuilder {
     chunk.terms.append(terms)
   }
 }
+
+extension CandidateSet {
+  /// Pupil p at setting s with this journey and stored rank, priced as its
+  /// candidate pairs are (first-level units, cost): for the pairs the set
+  /// leaves out because the setting is full (`BlockedPairs`).
+  package func price(
+    _ p: Int, _ pupil: Pupil, setting s: Int, minutes: Double, rank: Int32, policy: Policy
+  ) -> (units: Int, cost: Double) {
+    let terms = terms[p]
+    var penalty = Eligibility.preferencePenalty(storedRank: rank, pupil: pupil, policy: policy)
+    if terms.stay >= 0 && policy.movePenalty > 0 && Int(terms.stay) != s { penalty += policy.movePenalty }
+    let minutesEquivalent = minutes + penalty
+    let cost = placeCost.isEmpty ? minutesEquivalent : placeCost[s] + poundsPerMinute * minutesEquivalent
+    return (terms.request >= 0 && Int(terms.request) != s ? 1 : 0, cost)
+  }
+}
+
+extension CandidateSet {
+  /// A pair as a residual-network length: (units, cost).
+  func change(_ pair: Int) -> ObjectiveChange { ObjectiveChange(unmet: units(pair), cost: cost(pair)) }
+}

@@ -68,6 +68,17 @@ public struct CandidateSet: Sendable {
     priority * unitWeight + (terms[p].request >= 0 ? 1 : 0)
   }
 
+  /// A pupil's cost of being left unplaced in the auction's units
+  /// (`PriceAuction`): its priority where no request is protected (the
+  /// solver's units then); else two per unit of priority plus its protected
+  /// request. The auction only steers the start, and prices that climb
+  /// towards `unitWeight` times a priority in steps of its epsilon would
+  /// make it run to its work limit on every case with many requests.
+  @inline(__always)
+  public func auctionUnplacedUnits(_ p: Int, priority: Int) -> Int {
+    unitWeight == 1 ? priority : 2 * priority + (terms[p].request >= 0 ? 1 : 0)
+  }
+
   /// Sets `unitWeight` from the protected requests.
   mutating func weighUnits() {
     unitWeight = 2 * terms.count { $0.request >= 0 } + 1

@@ -56,6 +56,10 @@ public struct Case: Sendable {
   public var warnings: [InputWarning]
   /// The pupils on roll who are not in this batch (`roll.csv`), in file order.
   public var roll: [RollPupil]
+  /// `travel.csv`'s rows for pupils on roll (pupil = position in `roll`;
+  /// setting = index in the case, or, from the case's setting count on,
+  /// the position among the URNs plans open), nil without a travel matrix.
+  public var rollTravel: TravelMatrix?
 
   /// Creates a case.
   public init(

@@ -12,12 +12,6 @@ extension AllocationRun {
     options: AllocationOptions
   ) throws(AllocationError) -> (placeValues: [PlaceValue]?, explanations: Explanations?, timings: [PhaseTiming]) {
     guard options.placeValues || options.explanations else { return (nil, nil, []) }
-    // Place values and explanations come from a residual network over the
-    // levels (U, C). Under case format 2 with protected requests (R) or
-    // agreed placements their figures would leave R and the agreed places
-    // out, so they are not computed there yet: no figure rather than a
-    // wrong one (`summary.json` warns; see the README's limitations).
-    guard !Self.planningAwaitsLaw(candidates) else { return (nil, nil, []) }
     let clock = ContinuousClock()
     var mark = clock.now
     var timings: [PhaseTiming] = []
@@ -43,11 +37,5 @@ extension AllocationRun {
       lap("explanations")
     }
     return (placeValues, explanations, timings)
-  }
-
-  /// Whether place values and explanations are withheld: the case has
-  /// protected requests or agreed placements, which they do not model yet.
-  package static func planningAwaitsLaw(_ candidates: CandidateSet) -> Bool {
-    candidates.unitWeight > 1 || candidates.terms.contains { $0.fixed >= 0 }
   }
 }

@@ -18,7 +18,7 @@ extension BlockedPairs {
     let pupilCount = planned.pupils.count
     let touched = delta.touched
     let finder = BlockedPairFinder(planned)
-    var lists = [[(setting: Int32, cost: Double)]](repeating: [], count: pupilCount)
+    var lists = [[BlockedPair]](repeating: [], count: pupilCount)
     if !finder.blockedSettings.isEmpty {
       if let travel = planned.travel {
         var settingBlocked = [Bool](repeating: false, count: planned.settings.count)
@@ -36,18 +36,22 @@ extension BlockedPairs {
     offsets.reserveCapacity(pupilCount + 1)
     setting = []
     setting.reserveCapacity(base.setting.count)
-    cost = []
-    cost.reserveCapacity(base.cost.count)
+    minutes = []
+    minutes.reserveCapacity(base.minutes.count)
+    rank = []
+    rank.reserveCapacity(base.rank.count)
     for p in 0..<pupilCount {
       if touched[p] {
-        for (s, c) in lists[p] {
-          setting.append(s)
-          cost.append(c)
+        for pair in lists[p] {
+          setting.append(pair.setting)
+          minutes.append(pair.minutes)
+          rank.append(pair.rank)
         }
       } else {
         // Never -1: a closed setting eligible to this pupil would have marked it touched.
         for pair in base.pairs(of: p) { setting.append(delta.newIndex[Int(base.setting[pair])]) }
-        cost.append(contentsOf: base.cost[base.pairs(of: p)])
+        minutes.append(contentsOf: base.minutes[base.pairs(of: p)])
+        rank.append(contentsOf: base.rank[base.pairs(of: p)])
       }
       offsets.append(setting.count)
     }

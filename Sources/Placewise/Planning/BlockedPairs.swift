@@ -13,8 +13,10 @@ package struct BlockedPairs: Sendable {
   var offsets: [Int]
   /// Setting index of each pair.
   var setting: [Int32]
-  /// Journey minutes plus preference penalty of each pair.
-  var cost: [Double]
+  /// Journey minutes of each pair.
+  var minutes: [Double]
+  /// Preference rank of each pair (0: not listed), as `CandidateSet` stores it.
+  var rank: [Int32]
 
   /// The pairs of one pupil.
   func pairs(of pupil: Int) -> Range<Int> { offsets[pupil]..<offsets[pupil + 1] }
@@ -27,7 +29,7 @@ package struct BlockedPairs: Sendable {
     let pupilCount = input.pupils.count
     let finder = BlockedPairFinder(input)
     let blockedSettings = finder.blockedSettings
-    var lists = [[(setting: Int32, cost: Double)]](repeating: [], count: pupilCount)
+    var lists = [[BlockedPair]](repeating: [], count: pupilCount)
     if !blockedSettings.isEmpty {
       if let travel = input.travel {
         var settingBlocked = [Bool](repeating: false, count: settings.count)
@@ -39,7 +41,7 @@ package struct BlockedPairs: Sendable {
       } else {
         let chunkSize = max(1024, pupilCount / 64 + 1)
         let chunks = (pupilCount + chunkSize - 1) / chunkSize
-        let results = ParallelSlots<[[(setting: Int32, cost: Double)]]>(count: chunks)
+        let results = ParallelSlots<[[BlockedPair]]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
           let range = (chunk * chunkSize)..<min(pupilCount, (chunk + 1) * chunkSize)
           results.store(chunk, range.map(finder.estimatedPairs))
@@ -50,15 +52,24 @@ package struct BlockedPairs: Sendable {
     offsets = [0]
     offsets.reserveCapacity(pupilCount + 1)
     setting = []
-    cost = []
+    minutes = []
+    rank = []
     for list in lists {
-      for (s, c) in list {
-        setting.append(s)
-        cost.append(c)
+      for pair in list {
+        setting.append(pair.setting)
+        minutes.append(pair.minutes)
+        rank.append(pair.rank)
       }
       offsets.append(setting.count)
     }
   }
+}
+
+/// A blocked pair as found: its setting, journey and preference rank.
+struct BlockedPair: Sendable {
+  var setting: Int32
+  var minutes: Double
+  var rank: Int32
 }
 
 /// What finding blocked pairs reads, shared read-only by the threads.
@@ -76,11 +87,14 @@ struct BlockedPairFinder: Sendable {
 
   init(_ input: Case) {
     self.input = input
+    let agreed = AgreedPlaces(
+      input, urnIndex: Dictionary(input.settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a }))
     var blocked = [Bool](repeating: false, count: input.settings.count * 16)
     var blockedSettings: [Int] = []
     for (s, setting) in input.settings.enumerated() {
       var any = false
-      for need in NeedCode.allCases where setting.freePlaces == 0 || setting.cap(for: need) == 0 {
+      for need in NeedCode.allCases
+      where agreed.freePlaces(s, setting) == 0 || agreed.cap(CapKey(setting: s, need: need), setting) == 0 {
         blocked[s * 16 + need.rawValue] = true
         any = true
       }
@@ -95,51 +109,48 @@ struct BlockedPairFinder: Sendable {
       ? SettingGrid(settings: blockedSettings.map { input.settings[$0] }) : nil
   }
 
-  /// The pair of pupil p at setting s with this journey, if it is eligible and blocked.
-  func pair(_ p: Int, _ s: Int, _ minutes: Double) -> (setting: Int32, cost: Double)? {
+  /// The pair of pupil p at setting s with this journey, if it is eligible
+  /// and blocked (a pupil with an agreed placement has none: it cannot move).
+  func pair(_ p: Int, _ s: Int, _ minutes: Double) -> BlockedPair? {
     let pupil = input.pupils[p]
-    guard blocked[s * 16 + pupil.primaryNeed.rawValue], Eligibility.admits(rules[s], pupil) else { return nil }
+    guard pupil.fixedURN == nil, blocked[s * 16 + pupil.primaryNeed.rawValue], Eligibility.admits(rules[s], pupil)
+    else { return nil }
     let rank = pupil.preferenceRank(of: input.settings[s].urn)
     guard
       Eligibility.journeyAllowed(
-        minutes: minutes, limit: Eligibility.journeyLimit(pupil, input.policy), isPreference: rank != nil)
+        minutes: minutes, limit: Eligibility.journeyLimit(pupil, input.policy),
+        isPreference: Eligibility.isExempt(input.settings[s].urn, pupil, input.policy))
     else { return nil }
-    let penalty = Eligibility.preferencePenalty(
-      rank: rank, hasPreferences: !pupil.preferences.isEmpty, policy: input.policy)
-    return (Int32(s), minutes + penalty)
+    return BlockedPair(setting: Int32(s), minutes: minutes, rank: Int32(rank ?? 0))
   }
 
   /// Pupil p's blocked pairs with journeys estimated from coordinates: its
-  /// preferences (exempt from the journey limit) by name, the rest through
-  /// the grid, as `CandidateSet` finds its pairs.
-  func estimatedPairs(_ p: Int) -> [(setting: Int32, cost: Double)] {
+  /// preferences and current setting (exempt from the journey limit) by
+  /// name, the rest through the grid, as `CandidateSet` finds its pairs.
+  func estimatedPairs(_ p: Int) -> [BlockedPair] {
     let pupil = input.pupils[p]
-    let need = pupil.primaryNeed.rawValue
+    guard pupil.fixedURN == nil else { return [] }
     let policy = input.policy
     let limit = Eligibility.journeyLimit(pupil, policy)
-    let hasPreferences = !pupil.preferences.isEmpty
-    var row: [(setting: Int32, cost: Double)] = []
-    func consider(_ s: Int, rank: Int?) {
-      guard blocked[s * 16 + need], Eligibility.admits(rules[s], pupil) else { return }
+    var row: [BlockedPair] = []
+    func consider(_ s: Int) {
       let setting = input.settings[s]
       let minutes = policy.estimatedMinutes(
         fromEasting: pupil.easting, northing: pupil.northing, toEasting: setting.easting, northing: setting.northing)
-      guard Eligibility.journeyAllowed(minutes: minutes, limit: limit, isPreference: rank != nil) else { return }
-      let penalty = Eligibility.preferencePenalty(rank: rank, hasPreferences: hasPreferences, policy: policy)
-      row.append((Int32(s), minutes + penalty))
+      if let found = pair(p, s, minutes) { row.append(found) }
     }
-    var preferred: [Int] = []
-    for (position, urn) in pupil.preferences.enumerated() {
-      guard let s = urnIndex[urn], !preferred.contains(s) else { continue }
-      preferred.append(s)
-      consider(s, rank: position + 1)
+    var named: [Int] = []
+    for urn in pupil.preferences + [pupil.currentURN].compactMap(\.self) {
+      guard let s = urnIndex[urn], !named.contains(s) else { continue }
+      named.append(s)
+      consider(s)
     }
     guard let grid else { return row }
     // Metres reachable, widened a little so that rounding never drops a pair the exact test keeps.
     let radius = limit * policy.speedKmh / 60 / policy.detourFactor * 1000 * (1 + 1e-9) + 1
     grid.forEachSetting(near: pupil.easting, pupil.northing, radius: radius, kinds: pupil.provision) { k in
       let s = blockedSettings[k]
-      if !preferred.contains(s) { consider(s, rank: nil) }
+      if !named.contains(s) { consider(s) }
     }
     return row
   }

@@ -60,16 +60,19 @@ struct ExplanationText {
   func sentence(pupil p: Int, explanation: PupilExplanation, noEligibleReason: String?) -> String {
     let pupil = input.pupils[p]
     var parts: [String] = []
+    let whose = Self.whose(pupil)
     switch allocation.placements[p] {
     case .placed(let s, let pair):
       let setting = input.settings[s]
       let rank = Int(candidates.rank[pair])
       let preference =
         pupil.preferences.isEmpty
-        ? "; the parents expressed no preference"
+        ? "; \(pupil.requestsForThemself ? "the young person" : "the parents") expressed no preference"
         : rank == 1
-          ? ", the parents' first preference"
-          : rank > 1 ? ", the parents' \(Self.ordinal(rank)) preference" : ", a setting the parents did not list"
+          ? ", \(whose) first preference"
+          : rank > 1
+            ? ", \(whose) \(Self.ordinal(rank)) preference"
+            : ", a setting \(pupil.requestsForThemself ? "the young person" : "the parents") did not list"
       parts.append(
         "Placed at \(setting.name) (\(setting.kind.word)), \(Self.minutes(candidates.minutes[pair])) from home"
           + preference + ".")
@@ -90,27 +93,59 @@ struct ExplanationText {
 
   private func lowered(_ text: String) -> String { text.prefix(1).lowercased() + text.dropFirst() }
 
+  /// Whose request it is: "the parents'" or, from 16, "the young person's" (section 38).
+  static func whose(_ pupil: Pupil) -> String { pupil.requestsForThemself ? "the young person's" : "the parents'" }
+
+  /// Pounds a year for reading: "£24,000".
+  static func pounds(_ value: Double) -> String {
+    let whole = Int64(value.rounded())
+    var digits = String(abs(whole))
+    var groups: [Substring] = []
+    while digits.count > 3 {
+      groups.insert(digits.suffix(3), at: 0)
+      digits = String(digits.dropLast(3))
+    }
+    groups.insert(Substring(digits), at: 0)
+    return (whole < 0 ? "-£" : "£") + groups.joined(separator: ",")
+  }
+
   /// Why not the first preference: the setting, the rule or the cap, and the cost to others.
   private func firstPreference(_ p: Int, _ outcome: FirstPreferenceOutcome, _ explanation: PupilExplanation)
     -> String
   {
     let pupil = input.pupils[p]
+    let whose = Self.whose(pupil)
     guard let f = explanation.firstPreferenceSetting else {
-      return "The first preference, URN \(pupil.preferences.first?.rawValue ?? ""), is not a setting in this case."
+      return "\(whose.prefix(1).uppercased() + whose.dropFirst()) request, URN "
+        + "\(pupil.preferences.first?.rawValue ?? ""), is not a setting in this case."
     }
     let setting = input.settings[f]
-    let named = "The first preference, \(setting.name),"
+    let named = "\(whose.prefix(1).uppercased() + whose.dropFirst()) request, \(setting.name),"
     let need = pupil.primaryNeed.code
     switch outcome {
     case .met, .notInCase:
       return ""
+    case .placementAgreed:
+      let agreed = candidates.terms[p].fixed
+      let at = agreed >= 0 ? input.settings[Int(agreed)].name : "another setting"
+      return "\(named) is not named: a placement at \(at) has been agreed."
+    case .excluded:
+      return "\(named) is excluded for this child (a consultation response the authority has upheld, "
+        + "or a placement that broke down): it is unsuitable under section 39(4)(a)."
+    case .efficientUseOfResources:
+      return efficientUseOfResources(p, f, named, explanation.change)
     case .kindNotInPlan:
-      return "\(named) is \(Self.kindPhrase(setting.kind)), which the EHC plan does not allow."
+      return "\(named) is \(Self.kindPhrase(setting.kind)), which the EHC plan does not allow: "
+        + "it is unsuitable for the child's needs."
     case .notDesignatedForNeed:
       let takes = setting.needs.map(\.code).joined(separator: ", ")
-      return "\(named) is not designated for \(need) (it takes \(takes))."
+      return "\(named) is not designated for \(need) (it takes \(takes)): it is unsuitable for the child's needs."
     case .outsideAgeRange:
-      return "\(named) does not take this child's age (it takes ages \(setting.lowAge) to \(setting.highAge))."
+      let range =
+        input.policy.ageRange == .gias
+        ? "pupils from \(setting.lowAge) until they reach \(setting.highAge)"
+        : "ages \(setting.lowAge) to \(setting.highAge)"
+      return "\(named) does not take this child's age (it takes \(range)): it is unsuitable for the child's age."
     case .singleSexSetting:
       return "\(named) is a \(setting.gender == .boys ? "boys'" : "girls'") setting."
     case .notReachable:
@@ -145,33 +180,72 @@ struct ExplanationText {
     } else {
       situation = "\(named) had room, but it is not the least costly choice overall"
     }
+    if candidates.terms[p].request == Int32(f) {
+      situation =
+        "Naming it would be incompatible with the efficient education of others (section 39(4)(b)): "
+        + lowered(situation)
+        + (situation.hasSuffix("pupils") || situation.hasSuffix("pupil")
+          ? ", children who could go nowhere else or who requested it too" : "")
+    } else if input.policy.preferenceRule == .section39 && !setting.statutoryRequest {
+      situation += " (it is not a school the authority must name on request under section 39)"
+    }
     guard let change else { return situation + "." }
+    return situation + costToOthers(p, change) + "."
+  }
+
+  /// The cost to others of honouring the request, as a clause.
+  private func costToOthers(_ p: Int, _ change: ObjectiveChange) -> String {
+    let pupil = input.pupils[p]
     let isPlaced = allocation.placements[p].setting != nil
     let here = isPlaced ? "placing this child there instead" : "placing this child there"
-    let minutes = Self.minutes(abs(change.cost))
+    let pounds = input.policy.costUnit == .pounds
+    let size = pounds ? Self.pounds(abs(change.cost)) + " a year" : Self.minutes(abs(change.cost))
+    let what = pounds ? "in placement and transport costs" : "of journeys and penalties in total"
     let costWords =
       abs(change.cost) < 1e-6
-      ? "no change in journeys and preference penalties"
-      : change.cost > 0
-        ? "\(minutes) more of journeys and preference penalties in total"
-        : "\(minutes) less of journeys and preference penalties in total"
+      ? (pounds ? "no change in costs" : "no change in journeys and penalties")
+      : change.cost > 0 ? "\(size) more \(what)" : "\(size) less \(what)"
+    // Other children's refused requests: this child's own protected
+    // request, met there, leaves R, so the others' change is ΔR plus one.
+    let othersRefused = change.refused + (candidates.terms[p].request >= 0 ? 1 : 0)
+    let requestsWords =
+      othersRefused > 0
+      ? othersRefused == 1
+        ? ", another child's protected request refused"
+        : ", \(othersRefused) other children's protected requests refused"
+      : ""
     if change.unmet > 0 {
       let others = isPlaced ? change.unmet : change.unmet + pupil.priority
-      situation +=
-        "; \(here) would leave other children without a place (unmet priority up by \(change.unmet)"
-        + (isPlaced ? "" : ", \(others) for others against this child's \(pupil.priority)") + "), with \(costWords)."
+      let whom = others == 1 && pupil.priority == 1 ? "another child" : "other children"
+      return "; \(here) would leave \(whom) without a place (unmet priority up by \(change.unmet)"
+        + (isPlaced ? "" : ", \(others) for others against this child's \(pupil.priority)") + ")"
+        + requestsWords + ", with \(costWords)"
     } else if !isPlaced {
       let instead =
         pupil.priority == 1
         ? "another child would be left without a place instead"
         : "other children of the same total priority would be left without a place instead"
-      situation += "; if this child were placed there, \(instead) (unmet priority unchanged), with \(costWords)."
+      return
+        "; if this child were placed there, \(instead) (unmet priority unchanged)\(requestsWords), with \(costWords)"
+    } else if othersRefused > 0 {
+      return "; \(here) would leave no other child without a place\(requestsWords), with \(costWords)"
     } else if abs(change.cost) < 1e-6 {
-      situation +=
-        "; \(here) would cost nobody anything: equally good, the allocation's fixed tie-break chose otherwise."
+      return "; \(here) would cost nobody anything: equally good, the allocation's fixed tie-break chose otherwise"
     } else {
-      situation += "; \(here) would leave no other child without a place but would mean \(costWords)."
+      return "; \(here) would leave no other child without a place but would mean \(costWords)"
     }
-    return situation
+  }
+
+  /// A request that is not protected because of its cost (condition 3).
+  private func efficientUseOfResources(_ p: Int, _ f: Int, _ named: String, _ change: ObjectiveChange?) -> String {
+    let terms = candidates.terms[p]
+    let margin = input.policy.resourcesMargin ?? 0
+    let sentence =
+      "\(named) would cost \(Self.pounds(terms.requestAnnualCost)) a year, against "
+      + "\(Self.pounds(terms.leastAnnualCost)) at the least costly suitable setting: more than the margin of "
+      + "\(Self.pounds(margin)), so naming it would be incompatible with the efficient use of resources "
+      + "(section 39(4)(b))"
+    guard let change else { return sentence + "." }
+    return sentence + costToOthers(p, change) + "."
   }
 }

@@ -3,13 +3,16 @@ import Foundation
 /// What became of a pupil's first preference: the planning contract's
 /// categories, in its order (the first that holds is the outcome).
 public enum FirstPreferenceOutcome: Int, CaseIterable, Sendable, Comparable, CustomStringConvertible {
-  case met, notInCase, kindNotInPlan, notDesignatedForNeed, outsideAgeRange, singleSexSetting, notReachable
-  case noPlaces, givenToOthers
+  case met, placementAgreed, notInCase, kindNotInPlan, notDesignatedForNeed, outsideAgeRange, singleSexSetting
+  case notReachable, excluded, noPlaces, efficientUseOfResources, givenToOthers
 
   /// The words written in `explanations.csv`.
   public var description: String {
     switch self {
     case .met: "met"
+    case .placementAgreed: "placement agreed"
+    case .excluded: "excluded"
+    case .efficientUseOfResources: "efficient use of resources"
     case .notInCase: "not in case"
     case .kindNotInPlan: "kind not in plan"
     case .notDesignatedForNeed: "not designated for need"
@@ -31,8 +34,8 @@ public struct PupilExplanation: Sendable {
   public var firstPreferenceSetting: Int?
   /// The outcome; nil for a pupil without preferences.
   public var outcome: FirstPreferenceOutcome?
-  /// For `givenToOthers`: (ΔU, ΔC) of the case with this pupil placed at its
-  /// first preference.
+  /// For `givenToOthers` and `efficientUseOfResources`: (ΔU, ΔR, ΔC) of the
+  /// case with this pupil placed at its first preference.
   public var change: ObjectiveChange?
   /// A sentence or two for parents, directors and tribunals.
   public var text: String
@@ -93,6 +96,11 @@ public struct Explanations: Sendable {
       }
     }
 
+    /// Agreed placements under the cap of a need at a setting, where one binds.
+    func agreedCap(_ s: Int, _ need: NeedCode) -> Int? {
+      let node = Int(network.capNode[s * 16 + need.rawValue])
+      return node >= 0 ? network.agreedAtCap[node - network.firstCapNode] : nil
+    }
     var rows: [PupilExplanation] = []
     rows.reserveCapacity(pupils.count)
     // Given to others: (pupil, source node, target node, own change).
@@ -103,6 +111,10 @@ public struct Explanations: Sendable {
       guard !pupil.preferences.isEmpty else { continue }
       if case .placed(_, let pair) = allocation.placements[p], candidates.rank[pair] == 1 {
         row.outcome = .met
+        continue
+      }
+      if candidates.terms[p].fixed >= 0 {
+        row.outcome = .placementAgreed
         continue
       }
       guard let f = firstSetting[p] else {
@@ -120,20 +132,18 @@ public struct Explanations: Sendable {
         row.outcome = .singleSexSetting
       } else if !reachable[p] {
         row.outcome = .notReachable
-      } else if settings[f].freePlaces == 0 || settings[f].cap(for: pupil.primaryNeed) == 0 {
+      } else if pupil.excludedURNs.contains(settings[f].urn) {
+        row.outcome = .excluded
+      } else if network.agreedAt[f] >= settings[f].freePlaces
+        || agreedCap(f, pupil.primaryNeed).map({ $0 >= settings[f].cap(for: pupil.primaryNeed) ?? 0 }) ?? false
+      {
         row.outcome = .noPlaces
       } else if let pair = candidates.pairs(of: p).first(where: { Int(candidates.setting[$0]) == f }) {
-        row.outcome = .givenToOthers
-        let own: ObjectiveChange
-        if case .placed(_, let ownPair) = allocation.placements[p] {
-          own = ObjectiveChange(unmet: 0, cost: candidates.cost(ownPair))
-        } else {
-          own = ObjectiveChange(unmet: pupil.priority, cost: 0)
-        }
+        row.outcome = candidates.terms[p].exceptedOnCost == Int32(f) ? .efficientUseOfResources : .givenToOthers
         jobs.append(
           (
             p, network.entry(setting: f, need: pupil.primaryNeed), Int(network.current[p]),
-            ObjectiveChange(unmet: 0, cost: candidates.cost(pair)) - own
+            candidates.change(pair) - ObjectiveChange(unmet: network.ownUnits[p], cost: network.ownCost[p])
           ))
       }
     }
@@ -162,7 +172,8 @@ public struct Explanations: Sendable {
     for part in found {
       for (j, length) in part {
         // Always reachable in theory (back through the sink); guard anyway.
-        rows[jobs[j].pupil].change = length.isUnreachable ? nil : jobs[j].base + length
+        rows[jobs[j].pupil].change =
+          length.isUnreachable ? nil : (jobs[j].base + length).split(unitWeight: network.unitWeight)
       }
     }
 

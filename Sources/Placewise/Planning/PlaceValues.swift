@@ -10,7 +10,7 @@ public struct PlaceValue: Sendable, Equatable {
   public var freePlaces: Int
   /// Pupils placed there, or pupils of that need placed there, for a cap row.
   public var placesUsed: Int
-  /// (ΔU, ΔC) of the optimum with one more free place (or one more capped place).
+  /// (ΔU, ΔR, ΔC) of the optimum with one more free place (or one more capped place).
   public var change: ObjectiveChange
 
   /// Creates a row.
@@ -65,7 +65,7 @@ public enum PlaceValues {
       sinkReduced[node].isUnreachable ? .unreachable : sinkReduced[node] + pi[node] - pi[ResidualNetwork.sink]
     }
     func gain(_ length: ObjectiveChange) -> ObjectiveChange {
-      length.isUnreachable || !(length < .zero) ? .zero : length
+      length.isUnreachable || !(length < .zero) ? .zero : length.split(unitWeight: network.unitWeight)
     }
 
     // Settings with a full cap: one search each, from the setting to its full cap nodes.
@@ -96,7 +96,9 @@ public enum PlaceValues {
     var rows: [PlaceValue] = []
     for (s, setting) in input.settings.enumerated() {
       let used = network.used[s]
-      let full = used >= setting.freePlaces
+      // The place is added before agreed placements take theirs: where they
+      // fill the setting past it, no one else gains it.
+      let full = used >= setting.freePlaces && network.agreedAt[s] <= setting.freePlaces
       rows.append(
         PlaceValue(
           setting: s, need: nil, freePlaces: setting.freePlaces, placesUsed: used,
@@ -104,10 +106,11 @@ public enum PlaceValues {
       for need in setting.needPlacesOrder {
         let node = Int(network.capNode[s * 16 + need.rawValue])
         let capUsed = node >= 0 ? network.capUsed[node - network.firstCapNode] : 0
+        let capOpens = node >= 0 && network.agreedAtCap[node - network.firstCapNode] <= setting.needPlaces[need] ?? 0
         rows.append(
           PlaceValue(
             setting: s, need: need, freePlaces: setting.needPlaces[need] ?? 0, placesUsed: capUsed,
-            change: node >= 0 ? capChange[node] ?? .zero : .zero))
+            change: capOpens ? capChange[node] ?? .zero : .zero))
       }
     }
     return rows

@@ -10,6 +10,9 @@ public struct PlannedCase: Sendable {
   /// Per setting of the changed case: its index in the case as given, or
   /// -1 for a setting the plan opens.
   public var origin: [Int]
+  /// How many of the changed case's pupils, at the end of its batch, are
+  /// displaced from settings the plan closes (`roll.csv`'s pupils there).
+  public var displaced = 0
   /// Whether `input.travel` is still to be derived from the case's journeys
   /// (`PlanApplication.attachJourneys`): `Comparison.read` leaves it so, and
   /// `Comparison.run` attaches each plan's journeys when it solves the plan,
@@ -39,6 +42,8 @@ enum PlanApplication {
     let caseURNs = Set(settings.map(\.urn))
     var closedOn: [URN: Int] = [:]
     var openedOn: [URN: Int] = [:]
+    // Settings of the case the plan closes, with their rows.
+    var closing: [(row: PlanRow, setting: Int)] = []
 
     func report(_ row: PlanRow, _ column: String?, found: String, expected: String) {
       problems.add(
@@ -92,6 +97,9 @@ enum PlanApplication {
         origin.append(-1)
       case .closeSetting(let urn):
         guard let s = existing(row, urn) else { continue }
+        if origin[s] >= 0 {
+          closing.append((row, origin[s]))
+        }
         settings.remove(at: s)
         origin.remove(at: s)
         position[urn] = nil
@@ -99,17 +107,69 @@ enum PlanApplication {
         closedOn[urn] = row.line
       }
     }
+    let displaced = Self.displaced(by: closing, in: base.input) { row, column, found, expected in
+      report(row, column, found: found, expected: expected)
+    }
     guard problems.total == before else { return nil }
 
     var input = base.input
     input.settings = settings
+    input.pupils += displaced.pupils.map { base.input.roll[$0].pupil }
+    input.warnings += displaced.warnings
     var planned = PlannedCase(plan: plan, name: plan.name, input: input, origin: origin)
+    planned.displaced = displaced.pupils.count
     if base.input.travel != nil {
       planned.input.travel = nil
       planned.journeysPending = true
       if journeys { attachJourneys(&planned, base: base) }
     }
     return planned
+  }
+
+  /// The pupils a plan's closures displace: `roll.csv`'s pupils at the
+  /// closed settings, in roll order. A closure is refused where pupils the
+  /// case does not list would vanish from the figures (a setting other
+  /// than mainstream whose `on_roll` is above its roll rows), or where a
+  /// pupil's placement there is agreed; at a mainstream setting the
+  /// unlisted pupils are counted in a warning (placed through admissions).
+  static func displaced(
+    by closing: [(row: PlanRow, setting: Int)], in input: Case,
+    report: (PlanRow, String?, String, String) -> Void
+  ) -> (pupils: [Int], warnings: [InputWarning]) {
+    guard !closing.isEmpty else { return ([], []) }
+    var closed = [Bool](repeating: false, count: input.settings.count)
+    var rollAt = [Int](repeating: 0, count: input.settings.count)
+    for entry in input.roll { rollAt[entry.setting] += 1 }
+    var warnings: [InputWarning] = []
+    for (row, s) in closing {
+      closed[s] = true
+      let setting = input.settings[s]
+      let unlisted = setting.onRoll - rollAt[s]
+      if unlisted > 0 && setting.kind == .mainstream {
+        warnings.append(
+          InputWarning(
+            file: "roll.csv",
+            message: "closing \(setting.urn) leaves \(unlisted) pupil\(unlisted == 1 ? "" : "s") on its roll "
+              + "who \(unlisted == 1 ? "is" : "are") not in roll.csv (without EHC plans: placed through admissions)",
+            count: unlisted))
+      } else if unlisted > 0 {
+        report(
+          row, "urn",
+          "\(InputText.quoted(setting.urn.rawValue)), a \(setting.kind.word) setting with \(setting.onRoll) on roll "
+            + "of whom \(unlisted) \(unlisted == 1 ? "is" : "are") not in roll.csv",
+          "a closure whose pupils are all listed in roll.csv, so that no child vanishes from the figures "
+            + "(add the \(unlisted) missing pupil\(unlisted == 1 ? "" : "s") to roll.csv)")
+      }
+      let agreed = input.pupils.count { $0.fixedURN == setting.urn }
+      if agreed > 0 {
+        report(
+          row, "urn",
+          "\(InputText.quoted(setting.urn.rawValue)), where \(agreed) pupil\(agreed == 1 ? "'s placement is" : "s' placements are") agreed (fixed_urn)",
+          "a closure of a setting where no placement is agreed")
+      }
+    }
+    let pupils = input.roll.indices.filter { closed[input.roll[$0].setting] }
+    return (pupils, warnings)
   }
 
   /// Derives a planned case's journeys from the case's, if still pending.

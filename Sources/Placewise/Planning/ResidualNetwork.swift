@@ -50,6 +50,15 @@ struct ResidualNetwork: Sendable {
   let current: [Int32]
   /// Each pupil's placement cost where it is placed (0 when unplaced).
   let ownCost: [Double]
+  /// Each pupil's first-level units where it is (`CandidateSet.units`, or
+  /// its unplaced units).
+  let ownUnits: [Int]
+  /// Units of the first level per unit of priority (`CandidateSet.unitWeight`).
+  let unitWeight: Int
+  /// Agreed placements (`fixed_urn`) per setting, and per cap node
+  /// (indexed by node - first cap node): places that never move.
+  let agreedAt: [Int]
+  let agreedAtCap: [Int]
   /// Compressed arcs: the arcs out of node a are `arcStart[a] ..< arcStart[a + 1]`.
   let arcStart: [Int]
   private(set) var arcHead: [Int32]
@@ -127,6 +136,23 @@ struct ResidualNetwork: Sendable {
     ownCost = allocation.placements.map { placement in
       if case .placed(_, let pair) = placement { candidates.cost(pair) } else { 0 }
     }
+    ownUnits = allocation.placements.indices.map { p in
+      if case .placed(_, let pair) = allocation.placements[p] {
+        candidates.units(pair)
+      } else {
+        candidates.unplacedUnits(p, priority: pupils[p].priority)
+      }
+    }
+    unitWeight = candidates.unitWeight
+    var agreedAt = [Int](repeating: 0, count: settings.count)
+    var agreedAtCap = [Int](repeating: 0, count: capSetting.count)
+    for (p, terms) in candidates.terms.enumerated() where terms.fixed >= 0 {
+      agreedAt[Int(terms.fixed)] += 1
+      let node = Self.entry(capNode, Int(terms.fixed), pupils[p].primaryNeed)
+      if node >= firstCap { agreedAtCap[node - firstCap] += 1 }
+    }
+    self.agreedAt = agreedAt
+    self.agreedAtCap = agreedAtCap
 
     // Pupils grouped by current node (counting sort, input order within a node).
     var groupStart = [Int](repeating: 0, count: nodeCount + 1)
@@ -165,20 +191,31 @@ struct ResidualNetwork: Sendable {
         for k in pupilsFrom[a]..<pupilsFrom[a + 1] {
           let p = Int(pupilAt[k])
           let pupil = pupils[p]
+          // An agreed placement never moves: its pupil has no residual arcs.
+          if candidates.terms[p].fixed >= 0 { continue }
           let own: ObjectiveChange
+          let unplacedUnits = candidates.unplacedUnits(p, priority: pupil.priority)
           if case .placed(_, let pair) = allocation.placements[p] {
-            own = ObjectiveChange(unmet: 0, cost: candidates.cost(pair))
-            offer(Self.unplaced, ObjectiveChange(unmet: pupil.priority, cost: -own.cost))
+            own = ObjectiveChange(unmet: candidates.units(pair), cost: candidates.cost(pair))
+            offer(Self.unplaced, ObjectiveChange(unmet: unplacedUnits - own.unmet, cost: -own.cost))
           } else {
-            own = ObjectiveChange(unmet: pupil.priority, cost: 0)
+            own = ObjectiveChange(unmet: unplacedUnits, cost: 0)
           }
           for pair in candidates.pairs(of: p) {
             let head = Self.entry(capNodeTable, Int(candidates.setting[pair]), pupil.primaryNeed)
-            if head != a { offer(head, ObjectiveChange(unmet: -own.unmet, cost: candidates.cost(pair) - own.cost)) }
+            if head != a {
+              offer(
+                head, ObjectiveChange(unmet: candidates.units(pair) - own.unmet, cost: candidates.cost(pair) - own.cost)
+              )
+            }
           }
           for pair in blocked.pairs(of: p) {
-            let head = Self.entry(capNodeTable, Int(blocked.setting[pair]), pupil.primaryNeed)
-            if head != a { offer(head, ObjectiveChange(unmet: -own.unmet, cost: blocked.cost[pair] - own.cost)) }
+            let s = Int(blocked.setting[pair])
+            let head = Self.entry(capNodeTable, s, pupil.primaryNeed)
+            guard head != a else { continue }
+            let (units, cost) = candidates.price(
+              p, pupil, setting: s, minutes: blocked.minutes[pair], rank: blocked.rank[pair], policy: input.policy)
+            offer(head, ObjectiveChange(unmet: units - own.unmet, cost: cost - own.cost))
           }
         }
         // The arcs of the network's own structure, all of length 0.

@@ -104,7 +104,7 @@ struct ValueCut: Sendable {
     // A pupil's potential leaves its own arc a reduced cost of 0.
     let pupil = input.pupils.indices.map { p in
       let current = Int(network.current[p])
-      guard current != ResidualNetwork.unplaced else { return unplaced - weight * Double(input.pupils[p].priority) }
+      guard current != ResidualNetwork.unplaced else { return unplaced - weight * Double(network.ownUnits[p]) }
       return potential(network.potential[current]) - arcCost(network.ownCost[p])
     }
     for u in 0..<effects.settingCount where node[u] == nil {
@@ -154,20 +154,22 @@ struct ValueCut: Sendable {
     }
     for (p, pupil) in input.pupils.enumerated() {
       let current = Int(network.current[p])
-      let own =
-        current == ResidualNetwork.unplaced
-        ? ObjectiveChange(unmet: pupil.priority, cost: 0) : ObjectiveChange(unmet: 0, cost: network.ownCost[p])
+      let own = ObjectiveChange(unmet: network.ownUnits[p], cost: network.ownCost[p])
       let base = pi[current] - own
       if current != ResidualNetwork.unplaced {
-        consider(base + ObjectiveChange(unmet: pupil.priority, cost: 0) - pi[ResidualNetwork.unplaced])
+        let unplacedUnits = candidates.unplacedUnits(p, priority: pupil.priority)
+        consider(base + ObjectiveChange(unmet: unplacedUnits, cost: 0) - pi[ResidualNetwork.unplaced])
       }
       for pair in candidates.pairs(of: p) {
         let head = network.entry(setting: Int(candidates.setting[pair]), need: pupil.primaryNeed)
-        if head != current { consider(base + ObjectiveChange(unmet: 0, cost: candidates.cost(pair)) - pi[head]) }
+        if head != current { consider(base + candidates.change(pair) - pi[head]) }
       }
       for pair in blocked.pairs(of: p) {
-        let head = network.entry(setting: Int(blocked.setting[pair]), need: pupil.primaryNeed)
-        consider(base + ObjectiveChange(unmet: 0, cost: blocked.cost[pair]) - pi[head])
+        let s = Int(blocked.setting[pair])
+        let head = network.entry(setting: s, need: pupil.primaryNeed)
+        let (units, cost) = candidates.price(
+          p, pupil, setting: s, minutes: blocked.minutes[pair], rank: blocked.rank[pair], policy: input.policy)
+        consider(base + ObjectiveChange(unmet: units, cost: cost) - pi[head])
       }
     }
     for s in 0..<network.settingCount {

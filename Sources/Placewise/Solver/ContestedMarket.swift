@@ -166,13 +166,16 @@ struct ContestedMarket {
     guidePrice = auction?.prices ?? [Double](repeating: 0, count: input.settings.count)
     weight = auction?.weight ?? PriceAuction.weight(maxCost: maxCost)
     settingPrice = guidePrice
-    // A weighted auction price w * k + r is the pair (k, r).
+    // A weighted auction price w * k + r is the pair (k, r); k in auction
+    // units is about k / 2 units of priority, so k * unitWeight / 2 of the
+    // solver's (a guide: the pricing proves whatever prices it starts from).
+    let scale = auction?.inAuctionUnits == true && candidates.unitWeight > 1 ? Double(candidates.unitWeight) / 2 : 1
     externalPrice = (auction?.prices ?? []).map { price in
       guard let weight = auction?.weight, price >= 0.5 * weight else {
         return LexCost(unmet: 0, placement: price)
       }
       let level1 = (price / weight).rounded()
-      return LexCost(unmet: level1, placement: price - level1 * weight)
+      return LexCost(unmet: (level1 * scale).rounded(.down), placement: price - level1 * weight)
     }
 
     // Everyone at the auction's pair, or else at the cheapest pair (the
@@ -213,7 +216,7 @@ struct ContestedMarket {
       } else if let auction {
         let w = auction.weight
         let mine = candidates.combinedCost(own, weight: w) + auction.prices[s]
-        let unplaced = w * Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority))
+        let unplaced = w * Double(candidates.auctionUnplacedUnits(p, priority: input.pupils[p].priority))
         // Pairs come cheapest first (level by level, so also in combined
         // cost, `w` being above every placement cost) and prices are never
         // negative.

@@ -9,8 +9,8 @@
 /// place it takes by the gap to its second-best option plus epsilon, and
 /// displacing the pupil that held it. Options are the pupil's candidate pairs
 /// (journey plus penalty, plus `weight` where it refuses a protected
-/// request) and staying unplaced, which costs `weight` times its units
-/// (`CandidateSet.unplacedUnits`) and is never full. Need caps are left to the LP.
+/// request) and staying unplaced, which costs `weight` times its auction
+/// units (`CandidateSet.auctionUnplacedUnits`) and is never full. Need caps are left to the LP.
 /// Epsilon shrinks by 4 each phase (epsilon scaling), to a coarse final
 /// epsilon: pupils whose place is not clearly their best go to the LP.
 struct PriceAuction {
@@ -26,6 +26,11 @@ struct PriceAuction {
   /// Pupils that start in the LP whatever the prices say (a carried-over
   /// start's LP pupils); empty after a real auction.
   private(set) var contested: [Int] = []
+
+  /// Whether the prices' first level is in auction units
+  /// (`CandidateSet.auctionUnplacedUnits`), as after a real auction, rather
+  /// than in the solver's units, as a carried-over start's are.
+  private(set) var inAuctionUnits = false
 
   /// Bids' pairs looked at, summed (the auction's work).
   private(set) var pairsOffered = 0
@@ -105,13 +110,14 @@ struct PriceAuction {
             pupilCount: pupilCount, free: input.settings.map(\.freePlaces), cost: UnsafeBufferPointer(cost),
             setting: setting, offsets: offsets,
             unplacedCost: input.pupils.indices.map { p in
-              weight * Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority))
+              weight * Double(candidates.auctionUnplacedUnits(p, priority: input.pupils[p].priority))
             },
             maxCost: maxCost, finalEpsilon: finalEpsilon, deadline: deadline, assignment: &result, prices: &price)
         }
       }
     }
     let finished = try outcome.get()
+    inAuctionUnits = true
     epsilon = finished.epsilon
     pairsOffered = finished.pairsOffered
     stoppedEarly = finished.stoppedEarly

@@ -51,7 +51,7 @@ struct CandidateSetPlanTests {
         let fullBlocked = BlockedPairs(case: planned.input)
         let reusedBlocked = BlockedPairs(case: planned.input, reusing: baseBlocked, delta: delta)
         if fullBlocked.offsets != reusedBlocked.offsets || fullBlocked.setting != reusedBlocked.setting
-          || fullBlocked.cost != reusedBlocked.cost
+          || fullBlocked.minutes != reusedBlocked.minutes || fullBlocked.rank != reusedBlocked.rank
         {
           wrongBlocked.append("seed \(seed) plan \(planned.name)")
         }

@@ -14,12 +14,12 @@ enum PlanningOracle {
     return try optimum(input, candidates: candidates)
   }
 
-  /// The optimum (U, C) of a case whose candidates are given.
+  /// The optimum (U, R, C) of a case whose candidates are given.
   static func optimum(_ input: Case, candidates: CandidateSet) throws -> ObjectiveChange {
     let allocation = try Allocator.allocate(input, candidates: candidates)
     try allocation.verify(case: input, candidates: candidates)
     let summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
-    return ObjectiveChange(unmet: summary.unmetPriority, cost: summary.placementCost)
+    return ObjectiveChange(unmet: summary.unmetPriority, refused: summary.requestsRefused, cost: summary.placementCost)
   }
 
   /// The case with one more free place at setting s (caps unchanged).
@@ -55,17 +55,19 @@ enum PlanningOracle {
     candidates.minutes = narrowed(candidates.minutes)
     candidates.rank = narrowed(candidates.rank)
     candidates.penalty = narrowed(candidates.penalty)
+    candidates.refuses = narrowed(candidates.refuses)
     let removed = (after - before) - 1
     for q in (p + 1)..<candidates.offsets.count { candidates.offsets[q] -= removed }
     let allocation = try Allocator.allocate(changed, candidates: candidates)
     let placedThere = allocation.placements[p].setting == f
     #expect(placedThere, "the forced pupil must be placed at its first preference")
     let summary = AllocationSummary(case: changed, candidates: candidates, allocation: allocation)
-    return ObjectiveChange(unmet: summary.unmetPriority, cost: summary.placementCost)
+    return ObjectiveChange(unmet: summary.unmetPriority, refused: summary.requestsRefused, cost: summary.placementCost)
   }
 
-  /// Whether two changes agree: the same unmet priority, costs within rounding.
+  /// Whether two changes agree: the same unmet priority and requests
+  /// refused, costs within rounding.
   static func agree(_ a: ObjectiveChange, _ b: ObjectiveChange) -> Bool {
-    a.unmet == b.unmet && abs(a.cost - b.cost) <= 1e-6 * max(1, abs(b.cost))
+    a.unmet == b.unmet && a.refused == b.refused && abs(a.cost - b.cost) <= 1e-6 * max(1, abs(b.cost))
   }
 }

@@ -127,7 +127,9 @@ struct RecommendationCutTests {
               expected.append("\(p) \(candidates.cost(pair))")
             }
             for pair in blocked.pairs(of: p) where blocked.setting[pair] == s {
-              expected.append("\(p) \(blocked.cost[pair])")
+              let priced = candidates.price(
+                p, pupil, setting: s, minutes: blocked.minutes[pair], rank: blocked.rank[pair], policy: input.policy)
+              expected.append("\(p) \(priced.cost)")
             }
           }
           let found = zip(group.pupils, group.costs).map { "\($0) \($1)" }

@@ -99,4 +99,25 @@ extension CaseReading {
     }
     return (own, opened)
   }
+
+  /// The rows of a matrix that `keep` keeps, and the others.
+  static func partition(_ matrix: TravelMatrix, keep: (_ pupil: Int, _ setting: Int) -> Bool) -> (
+    TravelMatrix, TravelMatrix
+  ) {
+    var kept = TravelMatrix()
+    var other = TravelMatrix()
+    kept.pupil.reserveCapacity(matrix.count)
+    kept.setting.reserveCapacity(matrix.count)
+    kept.minutes.reserveCapacity(matrix.count)
+    for k in 0..<matrix.count {
+      if keep(Int(matrix.pupil[k]), Int(matrix.setting[k])) {
+        kept.pupil.append(matrix.pupil[k])
+        kept.setting.append(matrix.setting[k])
+        kept.minutes.append(matrix.minutes[k])
+      } else {
+        other.append(pupil: Int(matrix.pupil[k]), setting: Int(matrix.setting[k]), minutes: matrix.minutes[k])
+      }
+    }
+    return (kept, other)
+  }
 }

@@ -76,25 +76,41 @@ struct CaseReading {
       inserted.append(urn)
     }
     openings = inserted
+    // The roll before the journeys: travel.csv rows naming a pupil on roll
+    // are kept for the plans that displace them (`rollTravel`).
+    problems.fileRank = 3
+    var roll: [RollPupil] = []
+    if var data = load(file("roll.csv", true), name: "roll.csv", required: false) {
+      data.withUnsafeMutableBytes { roll = readRoll($0.bindMemory(to: UInt8.self), settings: settings) }
+    }
+    let batch = pupilIndex.count
+    for (r, entry) in roll.enumerated() { _ = pupilIndex.insert(entry.pupil.id.rawValue, value: Int32(batch + r)) }
     var travel: TravelMatrix?
     if var data = load(file("travel.csv", true), name: "travel.csv", required: false) {
       data.withUnsafeMutableBytes { travel = readTravel($0.bindMemory(to: UInt8.self)) }
     }
+    var rollTravel: TravelMatrix?
+    if let read = travel {
+      let (own, onRoll) = Self.partition(read) { pupil, _ in pupil < batch }
+      travel = own
+      rollTravel = TravelMatrix()
+      for k in 0..<onRoll.count {
+        rollTravel?.append(
+          pupil: Int(onRoll.pupil[k]) - batch, setting: Int(onRoll.setting[k]), minutes: onRoll.minutes[k])
+      }
+    }
     if settingIndex.count > caseSettings, let read = travel {
       (travel, openingTravel) = Self.split(read, caseSettings: caseSettings)
-    }
-    problems.fileRank = 4
-    var roll: [RollPupil] = []
-    if var data = load(file("roll.csv", true), name: "roll.csv", required: false) {
-      data.withUnsafeMutableBytes { roll = readRoll($0.bindMemory(to: UInt8.self), settings: settings) }
     }
     problems.fileRank = 5
     resolvePostcodes(policy: policy, settings: &settings, pupils: &pupils)
 
     guard problems.total == 0 else { return nil }
-    assert(settings.count == caseSettings && pupils.count == pupilIndex.count)
+    assert(settings.count == caseSettings && pupils.count + roll.count == pupilIndex.count)
     warnings += Self.policyWarnings(policy: policy, settings: settings)
-    return Case(settings: settings, pupils: pupils, travel: travel, policy: policy, warnings: warnings, roll: roll)
+    var input = Case(settings: settings, pupils: pupils, travel: travel, policy: policy, warnings: warnings, roll: roll)
+    input.rollTravel = rollTravel
+    return input
   }
 
   /// Warnings version 2's policy asks for, counting what they concern.

@@ -61,6 +61,7 @@ struct ImportGIAS: ParsableCommand {
   var force = false
 
   func validate() throws {
+    try refuseNonUTF8Arguments()
     if let radiusKm, !(radiusKm >= 0 && radiusKm.isFinite) {
       throw ValidationError("--radius-km must be a distance in km >= 0, not \(radiusKm)")
     }
@@ -70,6 +71,8 @@ struct ImportGIAS: ParsableCommand {
     let codes = localAuthorities.split(separator: ",", omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespaces)
     }
+    // Before reading: with --force, writing the settings over the extract would lose it.
+    try refuseInputAsOutput(out, isFolder: false, inputs: [extract])
     let options = GIASImportOptions(localAuthorities: codes, radiusKm: radiusKm, missingCapacity: missingCapacity)
     let result: GIASImport
     do {

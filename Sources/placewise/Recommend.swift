@@ -70,6 +70,7 @@ struct Recommend: ParsableCommand {
   var timings = false
 
   func validate() throws {
+    try refuseNonUTF8Arguments()
     if !(budget >= 0 && budget.isFinite) {
       throw ValidationError("--budget must be a number of pounds >= 0, not \(budget)")
     }
@@ -83,7 +84,7 @@ struct Recommend: ParsableCommand {
   }
 
   func run() throws {
-    try prepareOutputFolder(out)
+    try prepareOutputFolder(out, inputs: caseOptions.inputs([optionsFile]))
     var phaseClock = PhaseClock()
     let input: RecommendationInput
     do {
@@ -146,9 +147,12 @@ struct Recommend: ParsableCommand {
       files += try OutputFiles.render(run, reportLevel: reportLevel).map { ("allocation/" + $0.name, $0.contents) }
       let inputs = OutputWriting.digests(
         of: OutputWriting.caseInputs(
-          folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
-          others: [caseOptions.postcodes, optionsFile]))
-      try OutputWriting.write(files, to: out, shared: shared, policy: input.input.policy, inputs: inputs)
+          input.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [optionsFile]))
+      try OutputWriting.write(
+        files, to: out, shared: shared, policy: OutputWriting.effectivePolicy(input.input), inputs: inputs)
+    } catch let refused as ExitCode {
+      progress?.finish()
+      throw refused
     } catch {
       progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)

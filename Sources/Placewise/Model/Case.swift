@@ -54,6 +54,13 @@ public struct Case: Sendable {
   public var policy: Policy
   /// Warnings met while reading.
   public var warnings: [InputWarning]
+  /// The day ages were taken on: the policy's `placement_start`, or the
+  /// coming 1 September the reader chose (nil for a case not read from files).
+  public var placementStart: CalendarDate?
+  /// The postcode directory named for the case, as the reader would open
+  /// it (`--postcodes`, or the policy's `postcodes` taken from the case
+  /// folder); nil when none was named.
+  public var postcodeDirectory: String?
 
   /// Creates a case.
   public init(

@@ -88,7 +88,10 @@ struct CaseReading {
 
     guard problems.total == 0 else { return nil }
     assert(settings.count == caseSettings && pupils.count == pupilIndex.count)
-    return Case(settings: settings, pupils: pupils, travel: travel, policy: policy, warnings: warnings)
+    var result = Case(settings: settings, pupils: pupils, travel: travel, policy: policy, warnings: warnings)
+    result.placementStart = placementStart
+    result.postcodeDirectory = postcodeDirectoryPath
+    return result
   }
 
   // MARK: Files

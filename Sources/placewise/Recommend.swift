@@ -24,14 +24,17 @@ struct Recommend: ParsableCommand {
   @Argument(help: ArgumentHelp("The options file.", valueName: "options.csv"))
   var optionsFile: String
 
-  @Option(name: .long, help: ArgumentHelp("The capital budget in pounds.", valueName: "pounds"))
-  var budget: Double
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The capital budget in pounds: 5000000, 5,000,000, £5,000,000, 5m or 500k.", valueName: "pounds")
+  )
+  var budget: PoundsArgument
 
   @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "out-dir"))
   var out: String
 
-  @Option(name: .long, help: ArgumentHelp("An annual budget in pounds.", valueName: "pounds"))
-  var annualBudget: Double?
+  @Option(name: .long, help: ArgumentHelp("An annual budget in pounds, written as --budget is.", valueName: "pounds"))
+  var annualBudget: PoundsArgument?
 
   @Option(
     name: .long,
@@ -71,12 +74,8 @@ struct Recommend: ParsableCommand {
 
   func validate() throws {
     try refuseNonUTF8Arguments()
-    if !(budget >= 0 && budget.isFinite) {
-      throw ValidationError("--budget must be a number of pounds >= 0, not \(budget)")
-    }
-    if let annualBudget, !(annualBudget >= 0 && annualBudget.isFinite) {
-      throw ValidationError("--annual-budget must be a number of pounds >= 0, not \(annualBudget)")
-    }
+    try budget.check("--budget")
+    try annualBudget?.check("--annual-budget")
     if let frontier, !(1...1000).contains(frontier) {
       throw ValidationError("--frontier must be a whole number from 1 to 1000, not \(frontier)")
     }
@@ -101,6 +100,8 @@ struct Recommend: ParsableCommand {
     let progress = ProgressLine(quiet: quiet)
     defer { progress?.finish() }
     let options = AllocationOptions(timeLimit: timeLimit, monitor: ProgressLine.monitor(progress))
+    let budget = budget.pounds
+    let annualBudget = annualBudget?.pounds
     let criteria = RecommendationCriteria(budget: budget, annualBudget: annualBudget, then: then)
     let result: RecommendationResult
     let run: AllocationRun
@@ -196,4 +197,28 @@ private enum NumberText {
   }
 
   static func minutes(_ value: Double) -> String { String(format: "%.1f", value) }
+}
+
+/// A money option as typed (`--budget 5m`): read by ``PoundsText``, the
+/// one parser of amounts, and refused in `validate()` with the accepted
+/// forms (status 2) before anything is read, never trapped on later.
+struct PoundsArgument: ExpressibleByArgument {
+  /// The text as given.
+  var text: String
+  /// The amount, or why it cannot be one.
+  var parsed: Result<Double, PoundsText.Problem>
+
+  init?(argument: String) {
+    text = argument
+    parsed = PoundsText.parse(argument)
+  }
+
+  /// The amount in pounds (0 for a refused one, which `check` stops first).
+  var pounds: Double { (try? parsed.get()) ?? 0 }
+
+  /// Refuses an amount that is not one, or out of range, for `option`.
+  func check(_ option: String) throws {
+    guard case .failure(let problem) = parsed else { return }
+    throw fail(PoundsText.message(option: option, text: text, problem: problem), status: ExitStatus.invalidInput)
+  }
 }

@@ -115,6 +115,12 @@ struct TableReader<Column: TableColumn>: ~Copyable {
         seen[key] = position
         if let column = columns.firstIndex(where: { $0.name == key }) {
           fieldOf[column] = position
+        } else if Column.refusesUnknownColumns {
+          problem(
+            line: 1, column: position + 1, field: InputText.shortened(name),
+            found: "a column \(InputText.quoted(name)) that this file does not define",
+            expected: "only the columns " + columns.map(\.name).joined(separator: ", ")
+              + " (check the spelling: an unknown column would be ignored)")
         } else {
           warnings.append(
             InputWarning(

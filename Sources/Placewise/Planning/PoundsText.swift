@@ -8,7 +8,7 @@ public enum PoundsText {
   /// The amounts a budget may be: no real budget is above a trillion
   /// pounds, and every amount in range converts to a whole number of pence
   /// and pounds without overflow.
-  public static let range: ClosedRange<Double> = 0...1_000_000_000_000
+  public static let range: ClosedRange<Double> = InputRange.planCost
 
   /// The accepted forms, for messages.
   public static let forms = "5000000, 5,000,000, £5,000,000, 5m, 2.5m or 500k"

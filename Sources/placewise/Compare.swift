@@ -123,21 +123,24 @@ struct Compare: ParsableCommand {
     }
     phaseClock.lap("write")
     progress?.finish()
-    if timings {
-      var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
-      lines += outcomes.map { outcome in
-        // model-build is part of solve (see AllocationRun.timings): not listed again.
-        let phases = outcome.phases.filter { $0.phase != "model-build" }
-        return "timing: plan \(outcome.name) \(outcome.seconds) s ("
-          + phases.map { "\($0.phase) \(Self.rounded($0.seconds)) s" }.joined(separator: ", ") + ")"
-      }
-      FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-    }
+    if timings { Self.printTimings(phaseClock, outcomes) }
     if !quiet {
       // Plan names are file names: an escape sequence in one is shown, not run.
       print(TerminalText.safe(ComparisonTable.render(outcomes)), terminator: "")
       print(TerminalText.safe("Written: \(out)"))
     }
+  }
+
+  /// `--timings`: the command's phases, then each plan's, on standard error.
+  static func printTimings<Rendered>(_ phaseClock: PhaseClock, _ outcomes: [ComparisonOutcome<Rendered>]) {
+    var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
+    lines += outcomes.map { outcome in
+      // model-build is part of solve (see AllocationRun.timings): not listed again.
+      let phases = outcome.phases.filter { $0.phase != "model-build" }
+      return "timing: plan \(outcome.name) \(outcome.seconds) s ("
+        + phases.map { "\($0.phase) \(Self.rounded($0.seconds)) s" }.joined(separator: ", ") + ")"
+    }
+    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
   }
 
   /// Seconds to the millisecond, for the per-plan phases of `--timings`.

@@ -122,26 +122,8 @@ struct Recommend: ParsableCommand {
       baselinePlacementCost: result.baselinePlacementCost)
     let frontierRows = result.frontier.map { FrontierCSV.rows(input, frontier: $0) }
     let title = "Recommended options: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
-    var files: [(name: String, contents: [UInt8])] = [
-      ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
-      ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),
-      (
-        "summary.json",
-        Array(
-          RecommendationJSON.render(
-            summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost,
-            annualCost: best.annualCost
-          ).utf8)
-      ),
-      (
-        "report.html",
-        Array(
-          RecommendationReport.render(
-            summary: summary, options: rows, frontier: frontierRows, level: reportLevel, title: title
-          ).utf8)
-      ),
-    ]
-    if let frontierRows { files.append(("frontier.csv", Array(FrontierCSV.render(frontierRows).utf8))) }
+    var files = Self.tableFiles(
+      input, rows: rows, summary: summary, best: best, frontier: frontierRows, level: reportLevel, title: title)
     do {
       files.append(
         (WorkbookReport.fileName, try RecommendationWorkbook.render(options: rows, frontier: frontierRows)))
@@ -167,19 +149,43 @@ struct Recommend: ParsableCommand {
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {
-      let chosen = rows.filter(\.chosen).map(\.option)
-      var text = "Best set within a capital budget of \(NumberText.pounds(budget))"
-      if let annualBudget { text += " and an annual budget of \(NumberText.pounds(annualBudget))" }
-      text += ": " + (chosen.isEmpty ? "no option" : chosen.joined(separator: ", ")) + "\n"
-      text +=
-        "  capital cost \(NumberText.pounds(best.capitalCost)), annual cost \(NumberText.pounds(best.annualCost))\n"
-      text += "  unmet priority \(best.unmetPriority) (baseline \(result.baselineUnmetPriority))\n"
-      text += "  placement cost \(NumberText.minutes(best.placementCost)) "
-      text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
-      text += "  \(result.allocationsSolved) allocations solved exactly, \(result.masterSolves) master MIPs solved\n"
-      text += "Written: \(out)\n"
-      print(TerminalText.safe(text), terminator: "")
+      print(TerminalText.safe(summaryText(rows: rows, result: result)), terminator: "")
     }
+  }
+
+  /// The tables and the report: every output but the workbook and allocation/.
+  static func tableFiles(
+    _ input: RecommendationInput, rows: [RecommendationOptionRow], summary: RecommendationSummary,
+    best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String
+  ) -> [(name: String, contents: [UInt8])] {
+    let json = RecommendationJSON.render(
+      summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost, annualCost: best.annualCost)
+    let report = RecommendationReport.render(
+      summary: summary, options: rows, frontier: frontierRows, level: level, title: title)
+    var files: [(name: String, contents: [UInt8])] = [
+      ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
+      ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),
+      ("summary.json", Array(json.utf8)),
+      ("report.html", Array(report.utf8)),
+    ]
+    if let frontierRows { files.append(("frontier.csv", Array(FrontierCSV.render(frontierRows).utf8))) }
+    return files
+  }
+
+  /// The summary printed on success.
+  func summaryText(rows: [RecommendationOptionRow], result: RecommendationResult) -> String {
+    let best = result.best
+    let chosen = rows.filter(\.chosen).map(\.option)
+    var text = "Best set within a capital budget of \(NumberText.pounds(budget.pounds))"
+    if let annualBudget { text += " and an annual budget of \(NumberText.pounds(annualBudget.pounds))" }
+    text += ": " + (chosen.isEmpty ? "no option" : chosen.joined(separator: ", ")) + "\n"
+    text +=
+      "  capital cost \(NumberText.pounds(best.capitalCost)), annual cost \(NumberText.pounds(best.annualCost))\n"
+    text += "  unmet priority \(best.unmetPriority) (baseline \(result.baselineUnmetPriority))\n"
+    text += "  placement cost \(NumberText.minutes(best.placementCost)) "
+    text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
+    text += "  \(result.allocationsSolved) allocations solved exactly, \(result.masterSolves) master MIPs solved\n"
+    return text + "Written: \(out)\n"
   }
 }
 

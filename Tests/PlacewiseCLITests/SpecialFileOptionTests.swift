@@ -42,8 +42,9 @@ struct SpecialFileOptionTests {
         ["import", "gias", special, "--la", "886", "--out", scratch.at("settings.csv")],
       ]
       for arguments in runs {
-        // A hang would block here: `timeout` turns it into a failure.
-        let result = try runPlacewise(arguments, through: ["/usr/bin/timeout", "20"])
+        // A hang would block here: `timeout` turns it into a failure (SIGKILL: a
+        // child may inherit SIGTERM blocked from the test runner).
+        let result = try runPlacewise(arguments, through: ["/usr/bin/timeout", "-s", "KILL", "20"])
         #expect(result.status == 2, "\(arguments): \(result.stderr)")
         #expect(
           result.stderr.contains("not a regular file") || result.stderr.contains("a folder"),

@@ -59,11 +59,12 @@ struct CaseOptions: ParsableArguments {
       valueName: "file"))
   var postcodes: String?
 
-  /// What a run may read before its policy is known: the case folder and
-  /// its files, the policy file and postcode directory named, then `others`.
+  /// What a run reads: the case folder and its files, the policy file, the
+  /// postcode directory named here or in the policy, then `others`.
   func inputs(_ others: [String] = []) -> [String] {
     let files = ["settings.csv", "pupils.csv", "travel.csv", "policy.toml"].map { caseFolder + "/" + $0 }
-    return [caseFolder] + files + [policy, postcodes].compactMap { $0 } + others
+    let directory = CaseReader.namedPostcodeDirectory(folder: caseFolder, policyFile: policy, postcodesFile: postcodes)
+    return [caseFolder] + files + [policy, directory].compactMap { $0 } + others
   }
 }
 

@@ -100,4 +100,18 @@ struct InputAsOutputTests {
       #expect(try snapshot(scratch.path) == before)
     }
   }
+
+  @Test("allocate --out naming the postcode directory that only policy.toml names: refused with status 2")
+  func allocateOverPolicyPostcodes() throws {
+    let scratch = try ScratchFolder()
+    let folder = try copiedCase(scratch)
+    try scratch.write("case/policy.toml", "postcodes = \"../onspd\"\n")
+    // A folder, so that only the input check (not the output folder's rules) can refuse it.
+    try scratch.write("onspd/notes.txt", "the user's\n")
+    let before = try snapshot(scratch.path)
+    let result = try runPlacewise(["allocate", folder, "--out", scratch.at("onspd")])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("is an input of this run"), "\(result.stderr)")
+    #expect(try snapshot(scratch.path) == before)
+  }
 }

@@ -31,6 +31,9 @@ struct PlanFileRulesTests {
     let problem = try #require(found.first, "\(column) accepted")
     #expect(problem.line == 1 && problem.column == position && problem.field == column, "\(problem)")
     #expect(problem.found.contains("does not define") && problem.expected.contains("capital_cost"), "\(problem)")
+    // The nearest known name is offered first.
+    let near = ["capitol_cost": "capital_cost", "groups": "group", "notes": "note"][column] ?? ""
+    #expect(problem.expected.hasPrefix(near + " (check the spelling)"), "\(problem)")
   }
 
   @Test(

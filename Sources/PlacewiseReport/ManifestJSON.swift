@@ -30,7 +30,9 @@ public struct OutputManifest: Sendable {
   public var caseFormatVersion: Int
   /// The command line after the program's name, as given.
   public var command: [String]
-  /// The effective policy, every value (nil for a command without one).
+  /// The effective policy, every value (nil for a command without one):
+  /// `postcodesFile` the postcode directory as opened, `placementStart` the
+  /// day ages were taken on, the default one included.
   public var policy: Policy?
   /// The input files read, in the order read.
   public var inputs: [Entry]
@@ -79,10 +81,11 @@ public enum ManifestJSON {
         p.maxTravelMinutesPrimary, p.maxTravelMinutesSecondary, p.speedKmh, p.detourFactor, p.preferenceStep,
         p.unlistedPenalty,
       ]
-      policy =
-        "{"
-        + zip(PolicyReader.keys, values).map { "\(string($0)): \(NumberText.format($1))" }
-        .joined(separator: ", ") + "}"
+      var pairs = zip(PolicyReader.keys, values).map { "\(string($0)): \(NumberText.format($1))" }
+      // The text keys: where postcodes were looked up, the day ages were taken on.
+      pairs.append("\"postcodes\": " + (p.postcodesFile.map(string) ?? "null"))
+      pairs.append("\"placement_start\": " + (p.placementStart.map { string($0.description) } ?? "null"))
+      policy = "{" + pairs.joined(separator: ", ") + "}"
     }
     let fields: [(String, String)] = [
       ("format", string(manifest.format)),

@@ -51,12 +51,13 @@ struct Compare: ParsableCommand {
   var reportLevel: ReportLevel = .internal
 
   func validate() throws {
+    try refuseNonUTF8Arguments()
     if plans.isEmpty { throw ValidationError("Give at least one plan file.") }
     try Allocate.checkTimeLimit(timeLimit)
   }
 
   func run() throws {
-    try prepareOutputFolder(out)
+    try prepareOutputFolder(out, inputs: caseOptions.inputs(plans))
     var phaseClock = PhaseClock()
     let input: ComparisonInput
     do {
@@ -71,7 +72,7 @@ struct Compare: ParsableCommand {
     // The inputs were read and accepted (regular files, so hashing ends): their
     // digests for the manifest are taken while the plans are solved.
     let inputPaths = OutputWriting.caseInputs(
-      folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [caseOptions.postcodes] + plans)
+      input.cases[0].input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: plans)
     let inputDigests = BackgroundValue(placeholder: []) { OutputWriting.digests(of: inputPaths) }
     phaseClock.lap("read")
     // Progress on a terminal from here on (the warnings are printed).
@@ -112,27 +113,34 @@ struct Compare: ParsableCommand {
       let inputs = inputDigests.wait()
       phaseClock.lap("input-digests")
       try OutputWriting.write(
-        files, to: out, shared: shared, policy: input.cases[0].input.policy, inputs: inputs)
+        files, to: out, shared: shared, policy: OutputWriting.effectivePolicy(input.cases[0].input), inputs: inputs)
+    } catch let refused as ExitCode {
+      progress?.finish()
+      throw refused
     } catch {
       progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
     phaseClock.lap("write")
     progress?.finish()
-    if timings {
-      var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
-      lines += outcomes.map { outcome in
-        // model-build is part of solve (see AllocationRun.timings): not listed again.
-        let phases = outcome.phases.filter { $0.phase != "model-build" }
-        return "timing: plan \(outcome.name) \(outcome.seconds) s ("
-          + phases.map { "\($0.phase) \(Self.rounded($0.seconds)) s" }.joined(separator: ", ") + ")"
-      }
-      FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-    }
+    if timings { Self.printTimings(phaseClock, outcomes) }
     if !quiet {
-      print(ComparisonTable.render(outcomes), terminator: "")
+      // Plan names are file names: an escape sequence in one is shown, not run.
+      print(TerminalText.safe(ComparisonTable.render(outcomes)), terminator: "")
       print(TerminalText.safe("Written: \(out)"))
     }
+  }
+
+  /// `--timings`: the command's phases, then each plan's, on standard error.
+  static func printTimings<Rendered>(_ phaseClock: PhaseClock, _ outcomes: [ComparisonOutcome<Rendered>]) {
+    var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
+    lines += outcomes.map { outcome in
+      // model-build is part of solve (see AllocationRun.timings): not listed again.
+      let phases = outcome.phases.filter { $0.phase != "model-build" }
+      return "timing: plan \(outcome.name) \(outcome.seconds) s ("
+        + phases.map { "\($0.phase) \(Self.rounded($0.seconds)) s" }.joined(separator: ", ") + ")"
+    }
+    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
   }
 
   /// Seconds to the millisecond, for the per-plan phases of `--timings`.

@@ -25,10 +25,11 @@ struct ImportGIAS: ParsableCommand {
       resourced provision or SEN unit becomes its own setting (URN-RP, URN-SU; kind resourced) \
       with the needs of the school's SEN columns; the school itself takes any need. Counts of what \
       was kept and skipped are printed on standard error. The file is written all or nothing, and \
-      an existing one only with --force.
+      an existing one only with --force (never the extract itself, whatever --force says).
 
       Exit status: 0 written; 1 the file could not be written; 2 the extract or the options are \
-      invalid (every problem is listed, nothing is written); 64 the command line is wrong.
+      invalid, or --out is the extract (every problem is listed, nothing is written); 64 the command \
+      line is wrong.
       """
   )
 
@@ -61,6 +62,7 @@ struct ImportGIAS: ParsableCommand {
   var force = false
 
   func validate() throws {
+    try refuseNonUTF8Arguments()
     if let radiusKm, !(radiusKm >= 0 && radiusKm.isFinite) {
       throw ValidationError("--radius-km must be a distance in km >= 0, not \(radiusKm)")
     }
@@ -70,6 +72,8 @@ struct ImportGIAS: ParsableCommand {
     let codes = localAuthorities.split(separator: ",", omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespaces)
     }
+    // Before reading: with --force, writing the settings over the extract would lose it.
+    try refuseInputAsOutput(out, isFolder: false, inputs: [extract])
     let options = GIASImportOptions(localAuthorities: codes, radiusKm: radiusKm, missingCapacity: missingCapacity)
     let result: GIASImport
     do {

@@ -24,11 +24,14 @@ enum OutputWriting {
     }
   }
 
-  /// Writes `files` and their manifest as the folder `out`, all or nothing.
+  /// Writes `files` and their manifest as the folder `out`, all or nothing;
+  /// refuses (status 2) an `out` that turns out to be an input, such as a
+  /// postcode directory only the policy named.
   static func write(
     _ files: [(name: String, contents: [UInt8])], to out: String, shared: Bool, policy: Policy?,
     inputs: [OutputManifest.Entry]
-  ) throws(OutputError) {
+  ) throws {
+    try refuseInputAsOutput(out, isFolder: true, inputs: inputs.map(\.path))
     try OutputFolder.write(files, to: out, shared: shared) { written in
       let manifest = OutputManifest(
         format: OutputFolder.manifestFormat, placewiseVersion: PlacewiseVersion.number, caseFormatVersion: 1,
@@ -40,13 +43,32 @@ enum OutputWriting {
   }
 
   /// The files of a case a run reads: those present of settings.csv,
-  /// pupils.csv and travel.csv, the policy file used, then `others` (a
-  /// postcode directory, plan files) in the order given.
-  static func caseInputs(folder: String, policyFile: String?, others: [String?] = []) -> [String] {
-    var paths = ["settings.csv", "pupils.csv", "travel.csv"].map { folder + "/" + $0 }
+  /// pupils.csv, travel.csv and roll.csv, the policy file used, the postcode
+  /// directory named for the case, then `others` (plan files) in the order given.
+  static func caseInputs(_ input: Case, folder: String, policyFile: String?, others: [String?] = []) -> [String] {
+    var paths = ["settings.csv", "pupils.csv", "travel.csv", "roll.csv"].map { folder + "/" + $0 }
     paths.append(policyFile ?? folder + "/policy.toml")
-    paths += others.compactMap { $0 }
+    paths += ([input.postcodeDirectory] + others).compactMap { $0 }
     return paths.filter { FileManager.default.fileExists(atPath: $0) }
+  }
+
+  /// The policy as the run applied it, for the manifest: with the postcode
+  /// directory as opened and the day ages were taken on, defaults included.
+  static func effectivePolicy(_ input: Case) -> Policy {
+    var policy = input.policy
+    policy.postcodesFile = input.postcodeDirectory
+    policy.placementStart = input.placementStart
+    return policy
+  }
+}
+
+/// Refuses, with status 2, an `--out` that is one of the run's inputs (by
+/// identity: links followed), before anything is changed.
+func refuseInputAsOutput(_ out: String, isFolder: Bool, inputs: [String]) throws {
+  do {
+    try InputOverlap.check(output: out, isFolder: isFolder, inputs: inputs)
+  } catch {
+    throw fail("\(error); nothing was written.", status: ExitStatus.invalidInput)
   }
 }
 

@@ -58,6 +58,14 @@ struct CaseOptions: ParsableArguments {
       "The postcode directory (ONS Postcode Directory or OS Code-Point Open CSV) for postcode columns.",
       valueName: "file"))
   var postcodes: String?
+
+  /// What a run reads: the case folder and its files, the policy file, the
+  /// postcode directory named here or in the policy, then `others`.
+  func inputs(_ others: [String] = []) -> [String] {
+    let files = ["settings.csv", "pupils.csv", "travel.csv", "roll.csv", "policy.toml"].map { caseFolder + "/" + $0 }
+    let directory = CaseReader.namedPostcodeDirectory(folder: caseFolder, policyFile: policy, postcodesFile: postcodes)
+    return [caseFolder] + files + [policy, directory].compactMap { $0 } + others
+  }
 }
 
 /// Prints the problems of an invalid case to standard error; `wrote` says
@@ -76,8 +84,10 @@ func reportWarnings(_ warnings: [InputWarning]) {
 }
 
 /// Arms the signal cleanup and checks the output folder before any work:
-/// a refusal must not wait for the solve.
-func prepareOutputFolder(_ out: String) throws {
+/// a refusal must not wait for the solve. An output that is one of
+/// `inputs` is refused with status 2.
+func prepareOutputFolder(_ out: String, inputs: [String]) throws {
+  try refuseInputAsOutput(out, isFolder: true, inputs: inputs)
   OutputFolder.installSignalCleanup()
   do {
     try OutputFolder.check(out)
@@ -97,6 +107,19 @@ struct PhaseClock {
   mutating func lap(_ phase: String) {
     phases.append((phase, (clock.now - mark).inSeconds))
     mark = clock.now
+  }
+}
+
+/// Refuses, with status 2, a command line holding bytes that are not
+/// UTF-8 (a path in another encoding): Swift would read them as U+FFFD and
+/// the run would read or write a different path than the one named.
+func refuseNonUTF8Arguments() throws {
+  for index in 1..<Int(CommandLine.argc) {
+    guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
+    let shown = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
+    throw fail(
+      "argument \(index) (\(shown)) is not UTF-8 text; rename the file or folder, or name it by a UTF-8 path",
+      status: ExitStatus.invalidInput)
   }
 }
 
@@ -175,11 +198,12 @@ struct Allocate: ParsableCommand {
   }
 
   func validate() throws {
+    try refuseNonUTF8Arguments()
     try Allocate.checkTimeLimit(timeLimit)
   }
 
   func run() throws {
-    try prepareOutputFolder(out)
+    try prepareOutputFolder(out, inputs: caseOptions.inputs())
     let run: AllocationRun
     let progress = ProgressLine(quiet: quiet)
     defer { progress?.finish() }
@@ -207,13 +231,14 @@ struct Allocate: ParsableCommand {
     reportWarnings(run.input.warnings)
     let writeStart = ContinuousClock.now
     let inputs = OutputWriting.digests(
-      of: OutputWriting.caseInputs(
-        folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [caseOptions.postcodes]))
+      of: OutputWriting.caseInputs(run.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy))
     do {
       let title = "Allocation report: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
       try OutputWriting.write(
         OutputFiles.render(run, reportLevel: reportLevel, title: title), to: out, shared: shared,
-        policy: run.input.policy, inputs: inputs)
+        policy: OutputWriting.effectivePolicy(run.input), inputs: inputs)
+    } catch let refused as ExitCode {
+      throw refused
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
@@ -248,6 +273,10 @@ struct Validate: ParsableCommand {
   )
 
   @OptionGroup var caseOptions: CaseOptions
+
+  func validate() throws {
+    try refuseNonUTF8Arguments()
+  }
 
   func run() throws {
     do {

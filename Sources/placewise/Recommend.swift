@@ -24,14 +24,17 @@ struct Recommend: ParsableCommand {
   @Argument(help: ArgumentHelp("The options file.", valueName: "options.csv"))
   var optionsFile: String
 
-  @Option(name: .long, help: ArgumentHelp("The capital budget in pounds.", valueName: "pounds"))
-  var budget: Double
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The capital budget in pounds: 5000000, 5,000,000, £5,000,000, 5m or 500k.", valueName: "pounds")
+  )
+  var budget: PoundsArgument
 
   @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "out-dir"))
   var out: String
 
-  @Option(name: .long, help: ArgumentHelp("An annual budget in pounds.", valueName: "pounds"))
-  var annualBudget: Double?
+  @Option(name: .long, help: ArgumentHelp("An annual budget in pounds, written as --budget is.", valueName: "pounds"))
+  var annualBudget: PoundsArgument?
 
   @Option(
     name: .long,
@@ -70,12 +73,9 @@ struct Recommend: ParsableCommand {
   var timings = false
 
   func validate() throws {
-    if !(budget >= 0 && budget.isFinite) {
-      throw ValidationError("--budget must be a number of pounds >= 0, not \(budget)")
-    }
-    if let annualBudget, !(annualBudget >= 0 && annualBudget.isFinite) {
-      throw ValidationError("--annual-budget must be a number of pounds >= 0, not \(annualBudget)")
-    }
+    try refuseNonUTF8Arguments()
+    try budget.check("--budget")
+    try annualBudget?.check("--annual-budget")
     if let frontier, !(1...1000).contains(frontier) {
       throw ValidationError("--frontier must be a whole number from 1 to 1000, not \(frontier)")
     }
@@ -83,7 +83,7 @@ struct Recommend: ParsableCommand {
   }
 
   func run() throws {
-    try prepareOutputFolder(out)
+    try prepareOutputFolder(out, inputs: caseOptions.inputs([optionsFile]))
     var phaseClock = PhaseClock()
     let input: RecommendationInput
     do {
@@ -100,6 +100,8 @@ struct Recommend: ParsableCommand {
     let progress = ProgressLine(quiet: quiet)
     defer { progress?.finish() }
     let options = AllocationOptions(timeLimit: timeLimit, monitor: ProgressLine.monitor(progress))
+    let budget = budget.pounds
+    let annualBudget = annualBudget?.pounds
     let criteria = RecommendationCriteria(budget: budget, annualBudget: annualBudget, then: then)
     let result: RecommendationResult
     let run: AllocationRun
@@ -120,35 +122,20 @@ struct Recommend: ParsableCommand {
       baselinePlacementCost: result.baselinePlacementCost)
     let frontierRows = result.frontier.map { FrontierCSV.rows(input, frontier: $0) }
     let title = "Recommended options: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
-    var files: [(name: String, contents: [UInt8])] = [
-      ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
-      ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),
-      (
-        "summary.json",
-        Array(
-          RecommendationJSON.render(
-            summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost,
-            annualCost: best.annualCost
-          ).utf8)
-      ),
-      (
-        "report.html",
-        Array(
-          RecommendationReport.render(
-            summary: summary, options: rows, frontier: frontierRows, level: reportLevel, title: title
-          ).utf8)
-      ),
-    ]
-    if let frontierRows { files.append(("frontier.csv", Array(FrontierCSV.render(frontierRows).utf8))) }
+    var files = Self.tableFiles(
+      input, rows: rows, summary: summary, best: best, frontier: frontierRows, level: reportLevel, title: title)
     do {
       files.append(
         (WorkbookReport.fileName, try RecommendationWorkbook.render(options: rows, frontier: frontierRows)))
       files += try OutputFiles.render(run, reportLevel: reportLevel).map { ("allocation/" + $0.name, $0.contents) }
       let inputs = OutputWriting.digests(
         of: OutputWriting.caseInputs(
-          folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
-          others: [caseOptions.postcodes, optionsFile]))
-      try OutputWriting.write(files, to: out, shared: shared, policy: input.input.policy, inputs: inputs)
+          input.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [optionsFile]))
+      try OutputWriting.write(
+        files, to: out, shared: shared, policy: OutputWriting.effectivePolicy(input.input), inputs: inputs)
+    } catch let refused as ExitCode {
+      progress?.finish()
+      throw refused
     } catch {
       progress?.finish()
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
@@ -162,19 +149,43 @@ struct Recommend: ParsableCommand {
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {
-      let chosen = rows.filter(\.chosen).map(\.option)
-      var text = "Best set within a capital budget of \(NumberText.pounds(budget))"
-      if let annualBudget { text += " and an annual budget of \(NumberText.pounds(annualBudget))" }
-      text += ": " + (chosen.isEmpty ? "no option" : chosen.joined(separator: ", ")) + "\n"
-      text +=
-        "  capital cost \(NumberText.pounds(best.capitalCost)), annual cost \(NumberText.pounds(best.annualCost))\n"
-      text += "  unmet priority \(best.unmetPriority) (baseline \(result.baselineUnmetPriority))\n"
-      text += "  placement cost \(NumberText.minutes(best.placementCost)) "
-      text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
-      text += "  \(result.allocationsSolved) allocations solved exactly, \(result.masterSolves) master MIPs solved\n"
-      text += "Written: \(out)\n"
-      print(TerminalText.safe(text), terminator: "")
+      print(TerminalText.safe(summaryText(rows: rows, result: result)), terminator: "")
     }
+  }
+
+  /// The tables and the report: every output but the workbook and allocation/.
+  static func tableFiles(
+    _ input: RecommendationInput, rows: [RecommendationOptionRow], summary: RecommendationSummary,
+    best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String
+  ) -> [(name: String, contents: [UInt8])] {
+    let json = RecommendationJSON.render(
+      summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost, annualCost: best.annualCost)
+    let report = RecommendationReport.render(
+      summary: summary, options: rows, frontier: frontierRows, level: level, title: title)
+    var files: [(name: String, contents: [UInt8])] = [
+      ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
+      ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),
+      ("summary.json", Array(json.utf8)),
+      ("report.html", Array(report.utf8)),
+    ]
+    if let frontierRows { files.append(("frontier.csv", Array(FrontierCSV.render(frontierRows).utf8))) }
+    return files
+  }
+
+  /// The summary printed on success.
+  func summaryText(rows: [RecommendationOptionRow], result: RecommendationResult) -> String {
+    let best = result.best
+    let chosen = rows.filter(\.chosen).map(\.option)
+    var text = "Best set within a capital budget of \(NumberText.pounds(budget.pounds))"
+    if let annualBudget { text += " and an annual budget of \(NumberText.pounds(annualBudget.pounds))" }
+    text += ": " + (chosen.isEmpty ? "no option" : chosen.joined(separator: ", ")) + "\n"
+    text +=
+      "  capital cost \(NumberText.pounds(best.capitalCost)), annual cost \(NumberText.pounds(best.annualCost))\n"
+    text += "  unmet priority \(best.unmetPriority) (baseline \(result.baselineUnmetPriority))\n"
+    text += "  placement cost \(NumberText.minutes(best.placementCost)) "
+    text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
+    text += "  \(result.allocationsSolved) allocations solved exactly, \(result.masterSolves) master MIPs solved\n"
+    return text + "Written: \(out)\n"
   }
 }
 
@@ -192,4 +203,28 @@ private enum NumberText {
   }
 
   static func minutes(_ value: Double) -> String { String(format: "%.1f", value) }
+}
+
+/// A money option as typed (`--budget 5m`): read by ``PoundsText``, the
+/// one parser of amounts, and refused in `validate()` with the accepted
+/// forms (status 2) before anything is read, never trapped on later.
+struct PoundsArgument: ExpressibleByArgument {
+  /// The text as given.
+  var text: String
+  /// The amount, or why it cannot be one.
+  var parsed: Result<Double, PoundsText.Problem>
+
+  init?(argument: String) {
+    text = argument
+    parsed = PoundsText.parse(argument)
+  }
+
+  /// The amount in pounds (0 for a refused one, which `check` stops first).
+  var pounds: Double { (try? parsed.get()) ?? 0 }
+
+  /// Refuses an amount that is not one, or out of range, for `option`.
+  func check(_ option: String) throws {
+    guard case .failure(let problem) = parsed else { return }
+    throw fail(PoundsText.message(option: option, text: text, problem: problem), status: ExitStatus.invalidInput)
+  }
 }

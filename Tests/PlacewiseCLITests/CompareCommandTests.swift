@@ -154,4 +154,18 @@ struct CompareCommandTests {
     #expect(refused.stderr.contains("plans/baseline/notes.txt"), "\(refused.stderr)")
     #expect(try tree(out).count == written.count + 1)
   }
+
+  @Test("plans named .csv or ...csv (no name, or only dots) are refused before solving, status 2 (issue 23 item 6)")
+  func dotOnlyPlanNames() throws {
+    let scratch = try ScratchFolder()
+    let text = "action,urn,places\nadd_places,140001,1\n"
+    let plans = [try scratch.write(".csv", text), try scratch.write("...csv", text), try scratch.write("..csv", text)]
+    let out = scratch.at("out")
+    let result = try runPlacewise(["compare", tinyCase] + plans + ["--out", out])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains(".csv: found a plan with no name"), "\(result.stderr)")
+    #expect(result.stderr.contains("...csv: found a plan named \"..\""), "\(result.stderr)")
+    #expect(result.stderr.contains("3 problems found"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
 }

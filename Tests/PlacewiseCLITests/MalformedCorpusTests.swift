@@ -371,7 +371,8 @@ struct MalformedCorpusTests {
     /// A header of 30 million commas: far more columns than a case file has.
     case commasInHeader
 
-    var isValid: Bool { self == .quotedName || self == .commasOnly }
+    /// A 30 MB quoted name is read whole, then refused as a name (issue 23 item 6).
+    var isValid: Bool { self == .commasOnly }
 
     func changes() -> [String: String?] {
       switch self {
@@ -393,7 +394,9 @@ struct MalformedCorpusTests {
 
     fileprivate var expectation: Expectation {
       switch self {
-      case .quotedName: Expectation(warnings: 0)
+      case .quotedName:
+        Expectation(
+          fragments: ["settings.csv, line 2, column 2 (name): found a name of 30,599,999 characters"], problems: 1)
       case .manyFields: Expectation(fragments: ["pupils.csv, line 6, column 12: found 30001 fields"], problems: 1)
       case .commasOnly: Expectation(fragments: ["warning: pupils.csv: 1 blank row skipped"], warnings: 1)
       case .commasThenText:

@@ -97,8 +97,11 @@ struct OutputFolderSafetyTests {
     #expect(manifest["placewise_version"] as? String == "0.1.0")
     #expect(manifest["case_format_version"] as? Int == 1)
     #expect(manifest["command"] as? [String] == ["allocate", input, "--out", out, "--quiet"])
-    let policy = try #require(manifest["policy"] as? [String: Double])
-    #expect(policy["speed_kmh"] == 30 && policy["detour_factor"] == 1.3 && policy.count == 6)
+    let policy = try #require(manifest["policy"] as? [String: Any])
+    #expect(policy["speed_kmh"] as? Double == 30 && policy["detour_factor"] as? Double == 1.3 && policy.count == 8)
+    // The effective placement start (the coming 1 September here) and no postcode directory.
+    #expect((policy["placement_start"] as? String)?.hasSuffix("-09-01") == true)
+    #expect(policy["postcodes"] is NSNull)
     let inputs = try #require(manifest["inputs"] as? [[String: Any]])
     #expect(inputs.compactMap { $0["path"] as? String } == [input + "/settings.csv", input + "/pupils.csv"])
     let files = try #require(manifest["files"] as? [[String: Any]])

@@ -206,8 +206,8 @@ struct GIASReading {
     table.problems = ProblemList(limit: CaseReader.problemLimit)
     defer { table.problems = saved }
 
-    let urn = table.text(.urn, required: true, expected: "the establishment's URN") ?? ""
-    let name = table.text(.name, required: true, expected: "the establishment's name") ?? ""
+    let urn = Self.urn(&table)
+    let name = Self.name(&table)
     // The case reader's ranges: what is imported must read back as a case.
     let age = CaseReading.expectedAge
     let lowAge = table.whole(.lowAge, required: true, range: InputRange.age, expected: age)
@@ -269,6 +269,38 @@ struct GIASReading {
       onRoll: onRoll, needs: kind == .mainstream ? EnumSet() : needs, unitNeeds: needs, units: units,
       missingCapacity: missing, problems: found, isValid: table.problems.total == 0)
   }
+
+  /// The URN, checked by the case reader's id rules (and with room for a
+  /// unit's `-RP` or `-SU`), so that settings.csv reads back as written.
+  private static func urn(_ table: inout TableReader<GIASColumn>) -> String {
+    guard let bytes = table.cell(.urn), !bytes.isEmpty else {
+      _ = table.text(.urn, required: true, expected: "the establishment's URN")
+      return ""
+    }
+    let most = ByteKeyTable.maxKeyLength - 3
+    if bytes.count > most {
+      table.report(.urn, found: "a URN of \(bytes.count) bytes", expected: "a URN of at most \(most) bytes")
+    } else if let why = IdentifierText.problem(in: bytes) {
+      table.report(.urn, found: why, expected: "a URN of " + IdentifierText.expected)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The name, short enough for settings.csv with a unit's label added.
+  private static func name(_ table: inout TableReader<GIASColumn>) -> String {
+    let name = table.text(.name, required: true, expected: "the establishment's name") ?? ""
+    let most = InputRange.nameLength - Self.longestLabel
+    if name.utf16.count > most {
+      table.report(
+        .name, found: "a name of \(InputRange.text(name.utf16.count)) characters",
+        expected: "a name of at most \(most) characters (a setting name is at most "
+          + "\(InputRange.text(InputRange.nameLength)), a unit's label included)")
+    }
+    return name
+  }
+
+  /// The most a unit's label adds to its host's name: ` (resourced provision)`.
+  private static let longestLabel = " (resourced provision)".utf16.count
 
   private static func unit(
     _ table: inout TableReader<GIASColumn>, suffix: String, label: String, capacity: GIASColumn, onRoll: GIASColumn

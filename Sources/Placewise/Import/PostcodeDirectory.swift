@@ -95,32 +95,6 @@ package enum PostcodeDirectory {
   /// Bytes read at a time.
   @TaskLocal package static var blockSize = 8 << 20
 
-  /// Looks the `wanted` postcodes up in the file at `path`; problems name
-  /// the file as `path` and never show a postcode.
-  package static func lookup(path: String, wanted: Set<PostcodeKey>) -> Result<PostcodeLookup, InvalidCaseError> {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else {
-      let reason = errno == ENOENT ? "no such file" : "a file that cannot be read (\(String(cString: strerror(errno))))"
-      return .failure(
-        InvalidCaseError(problems: [problem(path, line: nil, found: reason, expected: postcodeFileAdvice)]))
-    }
-    defer { close(descriptor) }
-    var info = stat()
-    if fstat(descriptor, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-      return .failure(
-        InvalidCaseError(problems: [problem(path, line: nil, found: "not a regular file", expected: postcodeFileAdvice)]
-        ))
-    }
-    _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_SEQUENTIAL)
-    return scan(file: path, wanted: wanted) { buffer in
-      while true {
-        let count = read(descriptor, buffer.baseAddress, buffer.count)
-        if count < 0 && errno == EINTR { continue }
-        return count
-      }
-    }
-  }
-
   /// Looks postcodes up in a directory held in memory (for tests), handed
   /// to the scanner in blocks of ``blockSize``.
   package static func lookup(bytes: [UInt8], file: String, wanted: Set<PostcodeKey>) -> Result<
@@ -139,7 +113,7 @@ package enum PostcodeDirectory {
     "a postcode directory: the ONS Postcode Directory CSV (columns pcds, doterm, oseast1m, osnrth1m) "
     + "or an OS Code-Point Open CSV"
 
-  private static func problem(
+  static func problem(
     _ file: String, line: Int?, column: Int? = nil, field: String? = nil, found: String, expected: String
   )
     -> InputProblem
@@ -149,7 +123,7 @@ package enum PostcodeDirectory {
 
   /// The scan: `fill` puts up to the buffer's size of the next bytes into
   /// it and returns how many (0 at the end, negative on a read error).
-  private static func scan(
+  static func scan(
     file: String, wanted: Set<PostcodeKey>, fill: (UnsafeMutableBufferPointer<UInt8>) -> Int
   ) -> Result<PostcodeLookup, InvalidCaseError> {
     var scanner = PostcodeScanner(file: file, wanted: wanted)

@@ -60,6 +60,13 @@ public struct Case: Sendable {
   /// setting = index in the case, or, from the case's setting count on,
   /// the position among the URNs plans open), nil without a travel matrix.
   public var rollTravel: TravelMatrix?
+  /// The day ages were taken on: the policy's `placement_start`, or the
+  /// coming 1 September the reader chose (nil for a case not read from files).
+  public var placementStart: CalendarDate?
+  /// The postcode directory named for the case, as the reader would open
+  /// it (`--postcodes`, or the policy's `postcodes` taken from the case
+  /// folder); nil when none was named.
+  public var postcodeDirectory: String?
 
   /// Creates a case.
   public init(

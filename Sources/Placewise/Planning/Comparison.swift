@@ -61,7 +61,15 @@ public enum Comparison {
     for (i, path) in planPaths.enumerated() {
       let plan = PlanReader.read(path: path, isOptions: false, problems: &problems, fileRank: 10 + i)
       let name = PlanReader.planName(path)
-      if name == Plan.baselineName {
+      if name.allSatisfy({ $0 == "." }) {
+        // `.csv` or `...csv`: no name for its plans/NAME/ folder, which would fail after solving.
+        problems.add(
+          InputProblem(
+            file: path, line: nil, column: nil, field: nil,
+            found: name.isEmpty ? "a plan with no name (the file is named .csv)" : "a plan named \"\(name)\"",
+            expected: "a file name with a plan name before .csv (plan-a.csv): the name labels the plan's "
+              + "outputs and names its folder"))
+      } else if name == Plan.baselineName {
         problems.add(
           InputProblem(
             file: path, line: nil, column: nil, field: nil, found: "a plan named \(Plan.baselineName)",

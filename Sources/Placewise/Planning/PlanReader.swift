@@ -29,6 +29,10 @@ enum PlanColumn: Int, TableColumn {
   /// `option` too (checked by the reader).
   var isRequired: Bool { self == .action }
 
+  /// Plan and options columns change costs, places and grouping: a
+  /// misspelt one must not pass as absent.
+  static var refusesUnknownColumns: Bool { true }
+
   /// The plan column holding a settings.csv column.
   static func column(_ setting: SettingColumn) -> Self {
     switch setting {
@@ -142,8 +146,8 @@ public enum PlanReader {
       var option: String?
       var group: String?
       if isOptions {
-        option = table.text(.option, required: true, expected: "the id of the option this row belongs to")
-        group = table.text(.group, required: false, expected: "")
+        option = Self.id(.option, required: true, expected: "the id of the option this row belongs to", &table)
+        group = Self.id(.group, required: false, expected: "", &table)
       }
       var action: PlanAction?
       switch word?.lowercased() {
@@ -153,7 +157,7 @@ public enum PlanReader {
         guard Self.need(.urn, of: "add_places", in: &table), Self.need(.places, of: "add_places", in: &table) else {
           break
         }
-        let urn = table.text(.urn, required: true, expected: "the urn of the setting that gains places")
+        let urn = Self.id(.urn, required: true, expected: "the urn of the setting that gains places", &table)
         let places = Self.places(&table)
         let need = table.word(.need, required: false, expected: "a primary-need code: " + NeedCode.expectedList) {
           NeedCode(code: $0)
@@ -164,7 +168,7 @@ public enum PlanReader {
         }
       case "close_setting":
         guard Self.need(.urn, of: "close_setting", in: &table) else { break }
-        if let urn = table.text(.urn, required: true, expected: "the urn of the setting that closes") {
+        if let urn = Self.id(.urn, required: true, expected: "the urn of the setting that closes", &table) {
           action = .closeSetting(urn: URN(urn))
         }
       case "new_setting":
@@ -173,7 +177,7 @@ public enum PlanReader {
           if !Self.need(PlanColumn.column(column), of: "new_setting", in: &table) { complete = false }
         }
         guard complete else { break }
-        let urn = table.text(.urn, required: true, expected: "the urn of the new setting (a local code will do)")
+        let urn = Self.id(.urn, required: true, expected: "the urn of the new setting (a local code will do)", &table)
         if let setting = CaseReading.settingFields(&table, urn: urn, PlanColumn.column) {
           action = .newSetting(setting)
         }
@@ -194,6 +198,31 @@ public enum PlanReader {
     let (found, _) = table.finish()
     problems = found
     return Plan(name: name, file: file, rows: rows, columns: columns)
+  }
+
+  /// An id (`urn`, `option`, `group`) by the case reader's rules: ids are
+  /// matched byte for byte, so an invisible character would make two
+  /// groups or options of one, and a formula-leading one runs in a
+  /// spreadsheet. Nil when absent, empty (an error when `required`) or refused.
+  private static func id(
+    _ column: PlanColumn, required: Bool, expected: String, _ table: inout TableReader<PlanColumn>
+  ) -> String? {
+    guard let bytes = table.cell(column) else { return nil }
+    guard !bytes.isEmpty else {
+      if required { table.report(column, found: "an empty cell", expected: expected) }
+      return nil
+    }
+    if bytes.count > ByteKeyTable.maxKeyLength {
+      table.report(
+        column, found: "an id of \(bytes.count) bytes",
+        expected: "a \(column.name) of at most \(ByteKeyTable.maxKeyLength) bytes")
+      return nil
+    }
+    if let why = IdentifierText.problem(in: bytes) {
+      table.report(column, found: why, expected: "a \(column.name) of " + IdentifierText.expected)
+      return nil
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Whether a cell is absent or empty (an optional cost then takes 0).

@@ -64,4 +64,21 @@ public enum CaseReader {
     guard reading.problems.total == 0, let result else { throw reading.problems.error() }
     return result
   }
+
+  /// The postcode directory a read of this case would open (`postcodesFile`,
+  /// else the policy's `postcodes` taken from the case folder), found
+  /// without reading the case, so that a command can refuse to write over
+  /// it before reading anything; nil when none is named or the policy
+  /// cannot be read (the read then reports why).
+  public static func namedPostcodeDirectory(folder: String, policyFile: String?, postcodesFile: String?) -> String? {
+    var reading = CaseReading()
+    reading.locations.postcodesFile = postcodesFile
+    reading.locations.caseFolder = folder
+    if postcodesFile == nil {
+      let path = policyFile ?? URL(fileURLWithPath: folder).appendingPathComponent("policy.toml").path
+      guard case .contents(let data) = CaseFile(atPath: path) else { return nil }
+      reading.policy = PolicyReader.read([UInt8](data), file: path).policy
+    }
+    return reading.postcodeDirectoryPath
+  }
 }

@@ -156,18 +156,21 @@ extension CaseReading {
     String(format: "%.1f km", distance(a, b) / 1000)
   }
 
+  /// The postcode directory to open: `--postcodes`, else the policy's
+  /// `postcodes` (a relative path taken from the case folder).
+  var postcodeDirectoryPath: String? {
+    if let given = locations.postcodesFile { return given }
+    guard let fromPolicy = policy.postcodesFile else { return nil }
+    return fromPolicy.hasPrefix("/") || locations.caseFolder == nil
+      ? fromPolicy : URL(fileURLWithPath: locations.caseFolder ?? ".").appendingPathComponent(fromPolicy).path
+  }
+
   /// Looks up every postcode the case gave, in one pass over the directory,
   /// and places the rows that gave them; problems for postcodes that are
   /// unknown, terminated or without a grid position (never showing them).
   mutating func resolvePostcodes(policy: Policy, settings: inout [Setting], pupils: inout [Pupil]) {
     guard let first = locations.pending.first else { return }
-    var path = locations.postcodesFile
-    if path == nil, let fromPolicy = policy.postcodesFile {
-      path =
-        fromPolicy.hasPrefix("/") || locations.caseFolder == nil
-        ? fromPolicy : URL(fileURLWithPath: locations.caseFolder ?? ".").appendingPathComponent(fromPolicy).path
-    }
-    guard let path else {
+    guard let path = postcodeDirectoryPath else {
       if case .setting = first.target { problems.fileRank = 1 } else { problems.fileRank = 2 }
       var problem = first.problem
       problem.found = "postcodes, but no postcode directory to look them up in"

@@ -39,7 +39,13 @@ extension CaseReading {
   ) -> Setting? {
     let needList = "primary-need codes separated by ; (\(NeedCode.expectedList))"
     // Free text, but never a line break in an output.
-    let name = table.text(column(.name), required: true, expected: "the setting's name").map(InputText.singleLine)
+    var name = table.text(column(.name), required: true, expected: "the setting's name").map(InputText.singleLine)
+    if let long = name, long.utf16.count > InputRange.nameLength {
+      table.report(
+        column(.name), found: "a name of \(InputRange.text(long.utf16.count)) characters",
+        expected: "a setting name of at most \(InputRange.text(InputRange.nameLength)) characters")
+      name = nil
+    }
     let kind = table.word(column(.kind), required: true, expected: "one of " + SettingKind.expectedList) {
       SettingKind(word: $0)
     }

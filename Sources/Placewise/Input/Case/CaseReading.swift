@@ -110,6 +110,8 @@ struct CaseReading {
     warnings += Self.policyWarnings(policy: policy, settings: settings)
     var input = Case(settings: settings, pupils: pupils, travel: travel, policy: policy, warnings: warnings, roll: roll)
     input.rollTravel = rollTravel
+    input.placementStart = placementStart
+    input.postcodeDirectory = postcodeDirectoryPath
     return input
   }
 

@@ -30,6 +30,10 @@ package enum InputRange {
   package static let planCost: ClosedRange<Double> = 0...1_000_000_000_000
   /// A pupil's priority (the weight of leaving the pupil unplaced).
   package static let priority: ClosedRange<Int> = 1...1_000_000
+  /// The longest setting name, in UTF-16 units (as Excel counts): far
+  /// beyond any real name, and short enough that an explanation naming a
+  /// few settings stays inside Excel's 32,767 characters in a cell.
+  package static let nameLength = 1000
 
   /// `700,000`: a bound as written in messages, thousands grouped.
   package static func text(_ value: Double) -> String {

@@ -78,4 +78,22 @@ enum InputText {
     0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
     0x0178,
   ]
+
+  /// The edit distance (insertions, deletions, substitutions of
+  /// characters) between two short names, or nil when above `limit`: a
+  /// misspelt column's nearest known name, for messages.
+  static func editDistance(_ a: String, _ b: String, atMost limit: Int) -> Int? {
+    let a = Array(a), b = Array(b)
+    guard abs(a.count - b.count) <= limit, a.count < 200 else { return nil }
+    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var row = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = row
+    }
+    return previous[b.count] <= limit ? previous[b.count] : nil
+  }
 }

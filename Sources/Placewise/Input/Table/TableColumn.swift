@@ -9,9 +9,16 @@ protocol TableColumn: CaseIterable, RawRepresentable where RawValue == Int, AllC
   /// Whether the file must have this column, given which columns it has
   /// (`easting` is not needed beside `postcode`, for example).
   func isRequired(given present: (Self) -> Bool) -> Bool
+  /// Whether a column the format does not define is an error rather than
+  /// a warning: in a file whose columns change money or grouping, a
+  /// misspelt `capitol_cost` or `groups` read as absent gives wrong answers.
+  static var refusesUnknownColumns: Bool { get }
 }
 
 extension TableColumn {
   /// By default, ``isRequired``.
   func isRequired(given present: (Self) -> Bool) -> Bool { isRequired }
+
+  /// By default an unknown column is warned about and ignored.
+  static var refusesUnknownColumns: Bool { false }
 }

@@ -115,6 +115,15 @@ struct TableReader<Column: TableColumn>: ~Copyable {
         seen[key] = position
         if let column = columns.firstIndex(where: { $0.name == key }) {
           fieldOf[column] = position
+        } else if Column.refusesUnknownColumns {
+          let near = columns.compactMap { column in
+            InputText.editDistance(key, column.name, atMost: 2).map { (column.name, $0) }
+          }.min { $0.1 < $1.1 }?.0
+          problem(
+            line: 1, column: position + 1, field: InputText.shortened(name),
+            found: "a column \(InputText.quoted(name)) that this file does not define",
+            expected: (near.map { "\($0) (check the spelling), or " } ?? "") + "only the columns "
+              + columns.map(\.name).joined(separator: ", ") + " (an unknown column would be ignored)")
         } else {
           warnings.append(
             InputWarning(

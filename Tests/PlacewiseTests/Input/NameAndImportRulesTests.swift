@@ -1,0 +1,74 @@
+import Foundation
+import PlacewiseTestSupport
+import Testing
+
+@testable import Placewise
+
+// Issue 23 item 6: setting names bounded at read, and the GIAS importer
+// writing only URNs and names that settings.csv accepts.
+
+/// The problems reading `text` as a plan (or options) file gives; empty when it reads.
+private func problems(_ text: String, options: Bool = true) -> [InputProblem] {
+  do {
+    _ = try PlanReader.read(bytes: Array(text.utf8), file: "options.csv", isOptions: options)
+    return []
+  } catch {
+    return error.problems
+  }
+}
+
+/// Settings.csv and pupils.csv of a one-setting case, the setting named `name`.
+private func caseFiles(settingName name: String) -> [String: [UInt8]] {
+  let settings = "urn,name,kind,easting,northing,low_age,high_age,capacity\nS1,\(name),special,1,1,4,19,5\n"
+  let pupils = "pupil_id,easting,northing,age,primary_need,provision\nP1,1,1,9,ASD,special\n"
+  return ["settings.csv": Array(settings.utf8), "pupils.csv": Array(pupils.utf8)]
+}
+
+@Suite("Setting names bounded, GIAS ids by the case rules (issue 23 item 6)")
+struct NameAndImportRulesTests {
+  @Test("a setting name over 1,000 characters is refused at read with file, line and column")
+  func longSettingNames() throws {
+    #expect(throws: Never.self) {
+      try CaseReader.read(files: caseFiles(settingName: String(repeating: "n", count: 1000)))
+    }
+    let error = try #require(throws: InvalidCaseError.self) {
+      try CaseReader.read(files: caseFiles(settingName: String(repeating: "n", count: 17_000)))
+    }
+    let problem = try #require(error.problems.first)
+    #expect(problem.file == "settings.csv" && problem.line == 2 && problem.column == 2, "\(problem)")
+    #expect(problem.found == "a name of 17,000 characters" && problem.expected.contains("1,000"), "\(problem)")
+    // The same rule for a plan's new setting.
+    let plan =
+      "action,urn,name,kind,easting,northing,low_age,high_age,capacity\n"
+      + "new_setting,N1,\(String(repeating: "n", count: 1001)),special,1,1,4,19,5\n"
+    let found = problems(plan, options: false)
+    #expect(found.count == 1 && found.first?.field == "name", "\(found)")
+  }
+
+  @Test(
+    "import gias refuses a URN that settings.csv would refuse, naming line and column",
+    arguments: ["1\u{00A0}2", "=1+2", "@SUM(1)", "-A1", "N\u{200B}1"])
+  func giasURNs(_ urn: String) throws {
+    let row = GIASFixture.Row(urn: urn, la: "886", name: "Hill End", type: "Community special school")
+    let error = try #require(throws: InvalidCaseError.self) {
+      try GIASImporter.read(
+        bytes: Array(GIASFixture.text([row], release: .newer).utf8), file: "extract.csv",
+        options: GIASImportOptions(localAuthorities: ["886"]))
+    }
+    let problem = try #require(error.problems.first)
+    #expect(problem.field == "URN" && problem.line == 2 && problem.column != nil, "\(problem)")
+    #expect(problem.expected.contains("not starting with ="), "\(problem)")
+  }
+
+  @Test("import gias refuses a name too long for settings.csv once a unit's label is added")
+  func giasLongNames() throws {
+    let name = String(repeating: "n", count: 990)
+    let row = GIASFixture.Row(urn: "200001", la: "886", name: name, type: "Community special school")
+    let error = try #require(throws: InvalidCaseError.self) {
+      try GIASImporter.read(
+        bytes: Array(GIASFixture.text([row], release: .newer).utf8), file: "extract.csv",
+        options: GIASImportOptions(localAuthorities: ["886"]))
+    }
+    #expect(error.problems.first?.field == "EstablishmentName", "\(error)")
+  }
+}

@@ -14,12 +14,17 @@ public enum ComparisonOutputs {
   ) throws -> [(name: String, contents: [UInt8])] {
     let figures = ComparisonFigures.rows(outcomes)
     let rows = figures.map { f in
-      ComparisonRow(
+      var row = ComparisonRow(
         plan: f.name, capitalCost: f.capitalCost, annualCost: f.annualCost, pupils: f.summary.pupils,
         placed: f.summary.placed, unplaced: f.summary.unplaced, unmetPriority: f.summary.unmetPriority,
         placementCost: f.summary.placementCost, travelMinutes: f.summary.travelMinutes,
         preferencePenalty: f.summary.preferencePenalty, firstPreferenceMet: f.summary.firstPreferenceMet,
         annualPlaceCost: f.summary.annualPlaceCost, pupilsMoved: f.pupilsMoved)
+      row.displaced = f.displaced
+      row.requestsRefused = f.summary.requestsRefused
+      row.annualTotalCost = f.annualTotalCost
+      row.costsGiven = f.summary.costsGiven
+      return row
     }
     let byNeedText = ComparisonByNeedCSV.rows(outcomes)
     let byNeed = byNeedText.map { f in
@@ -39,7 +44,8 @@ public enum ComparisonOutputs {
     }
     let comparisonKinds: [CellKind] = [
       .text, .pounds, .pounds, .integer, .integer, .integer, .integer, .decimal, .minutes, .decimal, .integer,
-      .pounds, .integer, .integer, .decimal, .pounds, .integer,
+      .pounds, .integer, .integer, .decimal, .pounds, .integer, .integer, .integer, .integer, .integer, .pounds,
+      .pounds, .pounds, .pounds,
     ]
     let tables = [
       try ReportTable(

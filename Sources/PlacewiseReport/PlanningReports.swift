@@ -18,19 +18,24 @@ public enum ComparisonReport {
     // Each plan's counts: pupils, placed, unplaced, first preferences, moved.
     let disclosed = rows.map { row -> [Disclosed] in
       var cells = Disclosure(
-        [row.pupils, row.placed, row.unplaced, row.firstPreferenceMet, row.pupilsMoved, row.unmetPriority],
+        [
+          row.pupils, row.placed, row.unplaced, row.firstPreferenceMet, row.pupilsMoved, row.unmetPriority,
+          row.displaced, row.requestsRefused,
+        ],
         level: level)
       cells.addLine([1, 2], total: 0)
       return cells.resolve()
     }
     if let baseline,
       let best = rows.dropFirst().min(by: {
-        ($0.unmetPriority, $0.placementCost) < ($1.unmetPriority, $1.placementCost)
+        ($0.unmetPriority, $0.requestsRefused, $0.placementCost)
+          < ($1.unmetPriority, $1.requestsRefused, $1.placementCost)
       })
     {
       let gain = baseline.unmetPriority - best.unmetPriority
       body += "<p>"
-      if gain > 0 {
+      // Never better on placements where more children are left without a place.
+      if gain > 0 && best.unplaced <= baseline.unplaced {
         body += "<strong>\(HTMLPage.escape(best.plan))</strong> leaves the least need unmet: "
         body += "\(level == .public && gain < 5 ? "fewer than 5" : F.grouped(gain)) less than the baseline "
         body +=
@@ -79,13 +84,18 @@ public enum ComparisonReport {
     line("Annual cost of places used", key: "annual_place_cost") { _, r in
       (F.pounds(r.annualPlaceCost), NumberText.format(r.annualPlaceCost))
     }
-    line("Capital cost per extra pupil placed", key: "capital_cost_per_extra_placement") { i, r in
-      guard let base = baseline, i > 0, r.placed > base.placed else { return ("-", "") }
-      if level == .public, disclosed[i][1].value == nil || disclosed[0][1].value == nil { return ("x", "x") }
-      let each = r.capitalCost / Double(r.placed - base.placed)
+    line("Capital cost per child fewer without a place", key: "capital_cost_per_extra_placement") { i, r in
+      guard let base = baseline, i > 0, r.unplaced < base.unplaced else { return ("-", "") }
+      if level == .public, disclosed[i][2].value == nil || disclosed[0][2].value == nil { return ("x", "x") }
+      let each = r.capitalCost / Double(base.unplaced - r.unplaced)
       return (F.pounds(each), NumberText.format(each))
     }
     line("Pupils moved against the baseline", key: "pupils_moved", count(4))
+    line("Children displaced by closures", key: "displaced", count(6))
+    line("Protected requests refused", key: "requests_refused", count(7))
+    line("Annual cost in total (£ a year)", key: "annual_total_cost") { _, r in
+      r.costsGiven ? (F.pounds(r.annualTotalCost), NumberText.format(r.annualTotalCost)) : ("costs not given", "")
+    }
     table += "</tbody></table>\n"
     body += table
 

@@ -95,6 +95,16 @@ public struct ComparisonRow: Sendable, Equatable {
   public var annualPlaceCost: Double
   /// Pupils moved against the baseline.
   public var pupilsMoved: Int
+  /// Pupils displaced into the plan's batch by its closures.
+  public var displaced = 0
+  /// Protected requests refused (R).
+  public var requestsRefused = 0
+  /// Places, transport, unplaced pupils and the plan's own annual cost,
+  /// pounds a year.
+  public var annualTotalCost = 0.0
+  /// Whether the case gives costs at all (no `cost_per_place` and no
+  /// `pounds_per_minute`: "costs not given", not £0).
+  public var costsGiven = true
 
   /// Creates a row.
   public init(

@@ -162,7 +162,28 @@ public enum RandomCases {
       }
       travel = matrix
     }
-    return Case(settings: settings, pupils: pupils, travel: travel, policy: policy)
+    var input = Case(settings: settings, pupils: pupils, travel: travel, policy: policy)
+    input.roll = roll(for: settings)
+    if travel != nil { input.rollTravel = TravelMatrix() }
+    return input
+  }
+
+  /// The pupils on roll at every setting but a mainstream one (`on_roll`
+  /// of them, so that a plan may close it: case format 2), made from the
+  /// setting alone, with no draw from the generator, so that a seed gives
+  /// the case it gave before rolls existed.
+  public static func roll(for settings: [Setting]) -> [RollPupil] {
+    var roll: [RollPupil] = []
+    for (s, setting) in settings.enumerated() where setting.kind != .mainstream {
+      for k in 0..<setting.onRoll {
+        let pupil = Pupil(
+          id: PupilID("R\(s)-\(k)"), easting: setting.easting + 500, northing: setting.northing, age: setting.lowAge,
+          primaryNeed: setting.needs.first { _ in true } ?? .asd, provision: EnumSet([setting.kind]),
+          currentURN: setting.urn)
+        roll.append(RollPupil(pupil: pupil, setting: s))
+      }
+    }
+    return roll
   }
 }
 

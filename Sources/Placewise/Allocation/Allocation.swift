@@ -132,6 +132,10 @@ public struct AllocationSummary: Sendable, Equatable {
   public var annualTransportCost: Double { poundsPerMinute * travelMinutes }
   /// Pounds a year still spent on the unplaced pupils.
   public var annualUnplacedCost: Double { unplacedCostEach * Double(unplaced) }
+  /// Whether the case gives any money figure (a `cost_per_place`, a
+  /// `pounds_per_minute` or an `unplaced_cost`): without one, reports say
+  /// "costs not given" rather than £0.
+  public var costsGiven = false
   /// Places, transport and unplaced pupils, pounds a year.
   public var annualTotalCost: Double { annualPlaceCost + annualTransportCost + annualUnplacedCost }
   /// Mean journey of placed pupils (0 when none is placed).
@@ -144,6 +148,8 @@ public struct AllocationSummary: Sendable, Equatable {
     costUnit = policy.costUnit
     poundsPerMinute = policy.poundsPerMinute
     unplacedCostEach = policy.unplacedCost
+    costsGiven =
+      policy.poundsPerMinute > 0 || policy.unplacedCost > 0 || input.settings.contains { $0.costPerPlace != nil }
     for (p, pupil) in input.pupils.enumerated() {
       if !pupil.preferences.isEmpty { pupilsWithPreferences += 1 }
       let terms = candidates.terms[p]

@@ -25,7 +25,7 @@ extension CandidateSet {
   /// a superset would only cost time).
   ///
   /// - Precondition: `planned` is `baseCase` with a plan applied, as
-  ///   `PlanApplication` builds it (same pupils and policy; settings and
+  ///   `PlanApplication` builds it (the same pupils, then any it displaces, and policy; settings and
   ///   journeys changed as the plan says), `base` is `baseCase`'s candidate
   ///   set, and `origin` gives each setting of `planned` its index in
   ///   `baseCase` (-1 for one the plan opens). A case found not to be so (a

@@ -22,7 +22,9 @@ package struct PlanDelta: Sendable {
   ///   -1 for a setting the plan opens.
   package init?(planned: Case, base: Case, origin: [Int]) {
     let kept = origin.filter { $0 >= 0 }
-    guard planned.pupils.count == base.pupils.count, planned.policy == base.policy,
+    // A plan's batch is the case's, followed by the pupils its closures
+    // displace (always rebuilt).
+    guard planned.pupils.count >= base.pupils.count, planned.policy == base.policy,
       origin.count == planned.settings.count, (planned.travel == nil) == (base.travel == nil),
       zip(kept, kept.dropFirst()).allSatisfy({ $0 < $1 }), kept.allSatisfy({ $0 < base.settings.count })
     else { return nil }
@@ -48,7 +50,7 @@ package struct PlanDelta: Sendable {
     }
     // A pupil with an agreed placement has one pair whatever the rules
     // say: rebuilt every time (there are few).
-    var affected = planned.pupils.map { $0.fixedURN != nil }
+    var affected = planned.pupils.indices.map { p in p >= baseCase.pupils.count || planned.pupils[p].fixedURN != nil }
     let policy = planned.policy
     func mark(_ input: Case, _ touched: [Bool]) {
       let rules = input.settings.map { Eligibility.Rules($0, policy: input.policy) }

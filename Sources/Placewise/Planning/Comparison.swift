@@ -21,6 +21,8 @@ public struct ComparisonOutcome<Rendered: Sendable>: Sendable {
   public var plan: Plan?
   /// The allocation's figures.
   public var summary: AllocationSummary
+  /// Pupils displaced into the plan's batch by its closures (at its end).
+  public var displaced = 0
   /// Each pupil's setting (nil: unplaced), in input order.
   public var urns: [URN?]
   /// Per primary need, in code order: (pupils, placed, unmet priority).
@@ -249,8 +251,10 @@ public enum Comparison {
       + [
         PhaseTiming(phase: "render", seconds: (end - renderStart).inSeconds, peakMemoryBytes: PhaseTiming.peakMemory())
       ]
-    return ComparisonOutcome(
+    var outcome = ComparisonOutcome(
       name: planned.name, plan: planned.plan, summary: run.summary, urns: urns, byNeed: byNeed, rendered: rendered,
       seconds: (end - start).inSeconds, phases: phases)
+    outcome.displaced = planned.displaced
+    return outcome
   }
 }

@@ -99,11 +99,21 @@ extension RecommendationInput {
         break
       }
     }
-    // Each option must apply to the case on its own.
+    // Each option must apply to the case on its own. A closure that
+    // displaces pupils on roll changes the batch, which the search's cuts
+    // assume fixed: refused until the search models it (README, Decisions).
     for option in options {
       let plan = Plan(
         name: file.name, file: file.file, rows: option.rows.map { file.rows[$0] }, columns: file.columns)
-      _ = PlanApplication.apply(plan, to: base, problems: &problems)
+      guard let planned = PlanApplication.apply(plan, to: base, problems: &problems), planned.displaced > 0,
+        let r = option.rows.first(where: { file.rows[$0].action.isClosure })
+      else { continue }
+      report(
+        file.rows[r], "urn",
+        found: "option \(InputText.quoted(option.id)) closes a setting whose \(planned.displaced) pupil"
+          + "\(planned.displaced == 1 ? "" : "s") on roll would be displaced",
+        expected: "options that displace no pupil (recommend does not yet re-place displaced pupils; "
+          + "compare the closure as a plan)")
     }
     guard problems.total == before else { return nil }
     return RecommendationInput(base: base, file: file, options: options, groups: groups)

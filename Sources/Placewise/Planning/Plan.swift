@@ -9,6 +9,11 @@ public enum PlanAction: Sendable {
   /// `close_setting`: a setting is removed.
   case closeSetting(urn: URN)
 
+  /// Whether the action closes a setting.
+  public var isClosure: Bool {
+    if case .closeSetting = self { true } else { false }
+  }
+
   /// The setting the action concerns.
   public var urn: URN {
     switch self {

@@ -176,7 +176,36 @@ enum PlanApplication {
   static func attachJourneys(_ planned: inout PlannedCase, base: CaseWithOpenings) {
     guard planned.journeysPending, let travel = base.input.travel else { return }
     planned.input.travel = Self.travel(travel, opened: base, settings: planned.input.settings, origin: planned.origin)
+    if planned.displaced > 0 { Self.addDisplacedJourneys(&planned, base: base) }
     planned.journeysPending = false
+  }
+
+  /// The journeys `travel.csv` lists for the pupils a plan displaces (at
+  /// the end of its batch, in roll order), to the settings the plan keeps
+  /// or opens.
+  private static func addDisplacedJourneys(_ planned: inout PlannedCase, base: CaseWithOpenings) {
+    guard let rollTravel = base.input.rollTravel else { return }
+    let caseSettings = base.input.settings.count
+    let basePupils = base.input.pupils.count
+    var position = [Int](repeating: -1, count: base.input.roll.count)
+    var k = 0
+    let closed = Set(base.input.settings.indices).subtracting(planned.origin.filter { $0 >= 0 })
+    for (r, entry) in base.input.roll.enumerated() where closed.contains(entry.setting) {
+      position[r] = basePupils + k
+      k += 1
+    }
+    var newIndex = [Int](repeating: -1, count: caseSettings)
+    for (s, o) in planned.origin.enumerated() where o >= 0 { newIndex[o] = s }
+    var openedAt: [URN: Int] = [:]
+    for (s, o) in planned.origin.enumerated() where o < 0 { openedAt[planned.input.settings[s].urn] = s }
+    for j in 0..<rollTravel.count {
+      let p = position[Int(rollTravel.pupil[j])]
+      guard p >= 0 else { continue }
+      let t = Int(rollTravel.setting[j])
+      let s = t < caseSettings ? newIndex[t] : openedAt[base.openings[t - caseSettings]] ?? -1
+      guard s >= 0 else { continue }
+      planned.input.travel?.append(pupil: p, setting: s, minutes: rollTravel.minutes[j])
+    }
   }
 
   /// The journeys of the changed case: the case's, less closed settings,

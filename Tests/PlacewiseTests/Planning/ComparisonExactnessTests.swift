@@ -79,6 +79,10 @@ enum RandomPlans {
     }
     var changed = input
     changed.settings = settings
+    // Case format 2: the closed settings' pupils on roll join the batch, in roll order.
+    let kept = Set(settings.map(\.urn))
+    let displaced = input.roll.filter { !kept.contains(input.settings[$0.setting].urn) }
+    changed.pupils += displaced.map(\.pupil)
     if let travel = input.travel {
       var matrix = TravelMatrix()
       for k in 0..<travel.count {

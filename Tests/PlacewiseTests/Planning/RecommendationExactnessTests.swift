@@ -52,7 +52,8 @@ enum RandomOptions {
         var actions: [PlanAction] = []
         if let owned {
           switch Int.random(in: 0..<6, using: &rng) {
-          case 0:
+          // A closure that displaces pupils on roll is not an option recommend takes.
+          case 0 where owned.onRoll == 0 || owned.kind == .mainstream:
             actions.append(.closeSetting(urn: owned.urn))
             closed.insert(owned.urn)
           case 1 where owned.capacity > 0:

@@ -58,6 +58,8 @@ public enum PolicyReader {
     let what: String
     let range: ClosedRange<Double>
     var reason = ""
+    /// Whether the value must be a whole number.
+    var whole = false
 
     var expected: String { what + " " + InputRange.text(range) + reason }
     func allows(_ value: Double) -> Bool { range.contains(value) }
@@ -80,7 +82,7 @@ public enum PolicyReader {
     "move_penalty": Rule(what: "minutes-equivalent", range: 0...10_000),
     "pounds_per_minute": Rule(what: "pounds a year per minute of journey", range: 0...100_000),
     "resources_margin": Rule(what: "pounds a year", range: 0...10_000_000),
-    "leave_age": Rule(what: "an age in whole years", range: 0...25),
+    "leave_age": Rule(what: "an age in whole years", range: 0...25, whole: true),
     "unplaced_cost": Rule(what: "pounds a year", range: 0...10_000_000),
   ]
 
@@ -235,6 +237,10 @@ public enum PolicyReader {
         problem(
           line: line, column: valueColumn, key: key, found: InputText.quoted(token),
           expected: "a finite number: " + rule.expected)
+      case .some(let value) where rule.whole && value != value.rounded():
+        problem(
+          line: line, column: valueColumn, key: key, found: InputText.quoted(token),
+          expected: "a whole number: " + rule.expected)
       case .some(let value) where !rule.allows(value):
         problem(line: line, column: valueColumn, key: key, found: InputText.quoted(token), expected: rule.expected)
       case .some(let value):
@@ -319,14 +325,7 @@ public enum PolicyReader {
       case "pounds_per_minute": policy.poundsPerMinute = value
       case "resources_margin": policy.resourcesMargin = value
       case "unplaced_cost": policy.unplacedCost = value
-      case "leave_age":
-        guard value == value.rounded() else {
-          problem(
-            line: seen[key] ?? 1, column: 1, key: key, found: "\(value)",
-            expected: "a whole number of years from 0 to 25")
-          return
-        }
-        policy.leaveAge = Int(value)
+      case "leave_age": policy.leaveAge = Int(value)
       case "max_travel_minutes_primary": policy.maxTravelMinutesPrimary = value
       case "max_travel_minutes_secondary": policy.maxTravelMinutesSecondary = value
       case "speed_kmh": policy.speedKmh = value

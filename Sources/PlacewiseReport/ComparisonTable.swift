@@ -7,8 +7,8 @@ public enum ComparisonTable {
   public static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
     let rows = ComparisonFigures.rows(outcomes)
     let header = [
-      "plan", "unmet need", "placed", "1st preferences", "travel (min)", "capital (£)", "annual (£)",
-      "£ per extra place", "moved",
+      "plan", "unmet need", "without a place", "displaced", "requests refused", "1st preferences", "travel (min)",
+      "capital (£)", "annual (£)", "£ per child placed", "moved",
     ]
     func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
     func pounds(_ value: Double) -> String { Self.grouped(Int64(value.rounded())) }
@@ -16,10 +16,14 @@ public enum ComparisonTable {
     for (i, row) in rows.enumerated() {
       let s = row.summary
       let isBase = i == 0
+      // Changes are shown against the baseline; "without a place" is what a
+      // plan is judged on for placements (a closure's displaced pupils count).
       lines.append([
         row.name,
         isBase ? "\(s.unmetPriority)" : "\(s.unmetPriority) (\(signed(row.unmetPriorityChange)))",
-        isBase ? "\(s.placed)" : "\(s.placed) (\(signed(row.placedChange)))",
+        isBase ? "\(s.unplaced)" : "\(s.unplaced) (\(signed(row.unplacedChange)))",
+        isBase ? "-" : "\(row.displaced)",
+        isBase ? "\(s.requestsRefused)" : "\(s.requestsRefused) (\(signed(row.requestsRefusedChange)))",
         "\(s.firstPreferenceMet)",
         Self.grouped(Int64(s.travelMinutes.rounded())),
         isBase ? "-" : pounds(row.capitalCost),

@@ -26,11 +26,32 @@ public enum HumanSummary {
         "First preferences met:         \(F.grouped(s.firstPreferenceMet)) of \(F.grouped(s.pupilsWithPreferences)) "
           + "pupils with preferences (\(F.percent(s.firstPreferenceMet, of: s.pupilsWithPreferences)))")
     }
+    if s.requestsProtected > 0 || s.requestsExceptedResources > 0 {
+      lines.append(
+        "Protected requests refused:    \(F.grouped(s.requestsRefused)) of \(F.grouped(s.requestsProtected)) "
+          + "(section 39: a school the authority must name unless unsuitable or incompatible)"
+          + (s.requestsExceptedResources > 0
+            ? "; \(F.grouped(s.requestsExceptedResources)) more not protected on cost" : ""))
+    }
+    if s.pupilsKeptAtCurrent + s.pupilsMovedFromCurrent > 0 {
+      lines.append(
+        "Pupils who could stay put:     \(F.grouped(s.pupilsKeptAtCurrent)) kept at their current setting, "
+          + "\(F.grouped(s.pupilsMovedFromCurrent)) moved or left without a place")
+    }
+    if s.agreedPlacements > 0 {
+      lines.append("Agreed placements:             \(F.grouped(s.agreedPlacements)) (fixed_urn), held as agreed")
+    }
     lines.append(
       "Journeys:                      \(F.hoursAndMinutes(s.travelMinutes)) in total, "
         + "\(F.hoursAndMinutes(s.meanTravelMinutes)) on average, longest \(F.hoursAndMinutes(s.longestJourneyMinutes))")
     if s.annualPlaceCost > 0 {
       lines.append("Annual cost of places used:    \(F.pounds(s.annualPlaceCost))")
+    }
+    if s.annualTransportCost > 0 || s.annualUnplacedCost > 0 {
+      lines.append(
+        "Annual costs:                  \(F.pounds(s.annualTotalCost)) in total: places \(F.pounds(s.annualPlaceCost)), "
+          + "transport \(F.pounds(s.annualTransportCost)), children without a place "
+          + "\(F.pounds(s.annualUnplacedCost))")
     }
     lines.append("Solver:                        optimal (\(allocation.solverPath))")
     if !planning.isEmpty { lines.append(String(planning.dropLast(planning.hasSuffix("\n") ? 1 : 0))) }

@@ -63,6 +63,9 @@ struct CaseGen: ParsableCommand {
   @Flag(help: "Also write policy.toml with every key at its default value, commented.")
   var policy = false
 
+  @Flag(help: "Also write roll.csv: the pupils on roll at every setting but mainstream ones.")
+  var roll = false
+
   @OptionGroup(title: "Shape")
   var shape: CaseShape
 
@@ -117,6 +120,7 @@ struct CaseGen: ParsableCommand {
       travelNote = ", \(travel.rows) journeys"
     }
     if policy { try writer.writePolicy(generator.policy) }
+    if roll { bytes += try writer.writeRoll(generated) }
     let end = clock.now
 
     let kinds = SettingKind.allCases.map { "\(generated.settingsCount(of: $0)) \($0.word)" }.joined(separator: ", ")
@@ -141,7 +145,8 @@ struct CaseGen: ParsableCommand {
       guard isFolder.boolValue else { throw CaseGenError.notAFolder(out) }
       let entries = try fm.contentsOfDirectory(atPath: folder.path)
       guard entries.isEmpty || force else { throw CaseGenError.folderNotEmpty(out) }
-      for (file, written) in [("travel.csv", travelMatrix), ("policy.toml", policy)] where !written {
+      for (file, written) in [("travel.csv", travelMatrix), ("policy.toml", policy), ("roll.csv", roll)]
+      where !written {
         let path = folder.appendingPathComponent(file).path
         if fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
       }

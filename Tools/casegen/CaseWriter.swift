@@ -158,7 +158,7 @@ struct CaseWriter {
   func writePolicy(_ policy: Policy) throws {
     func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : "\(x)" }
     let text = """
-      # Placewise allocation policy (case format version 1).
+      # Placewise allocation policy (case format version 2).
       #
       # Every key below is at its default value; a key left out takes the
       # same default. A key the format does not define is an error, so a
@@ -188,7 +188,73 @@ struct CaseWriter {
       # pupils whose preferences name at least one URN).
       unlisted_penalty = \(number(policy.unlistedPenalty))
 
+      # Requests (case format 2). "section39": a parent's or young person's
+      # request for a school the authority must name (section 39 of the
+      # Children and Families Act 2014) is refused only where its places go
+      # to children who could go nowhere else, or who asked for it too;
+      # "weighted": requests count through the penalties above only.
+      preference_rule = "\(policy.preferenceRule.rawValue)"
+
+      # Minutes-equivalent for moving a pupil from a current setting that
+      # could keep them; above 0, the current setting is also exempt from
+      # the journey limit.
+      move_penalty = \(number(policy.movePenalty))
+
+      # Rule 3: "gias" reads a setting's high age as GIAS means it (the age
+      # pupils reach in the last year, so a child of that age has left);
+      # "inclusive" is version 1's reading.
+      age_range = "\(policy.ageRange.rawValue)"
+
       """
     try Data(text.utf8).write(to: folder.appendingPathComponent("policy.toml"))
+  }
+
+  /// `roll.csv`: every pupil on roll at a setting other than mainstream
+  /// (all with EHC plans there), `on_roll` of them: near the setting, of an
+  /// age it takes (as GIAS reads its range), of a need it is designated
+  /// for, with a plan allowing its kind. Drawn from `SeededRandom.unit`
+  /// keyed by setting and place, so the other files stay as they were.
+  func writeRoll(_ generated: GeneratedCase) throws -> Int {
+    var w = try ByteWriter(url: folder.appendingPathComponent("roll.csv"))
+    w.raw("pupil_id,urn,easting,northing,age,sex,primary_need,provision\n")
+    let fallback: [NeedCode] = [.asd, .semh, .mld, .slcn]
+    var count = 0
+    for (s, setting) in generated.settings.enumerated() where setting.kind != .mainstream {
+      for k in 0..<setting.onRoll {
+        func unit(_ salt: UInt64) -> Double { SeededRandom.unit(seed: seed, s, k, salt: salt) }
+        count += 1
+        let angle = 2 * Double.pi * unit(0x201)
+        let metres = 8_000 * unit(0x202).squareRoot()
+        let years = max(1, setting.highAge - setting.lowAge)
+        let age = setting.lowAge + min(years - 1, Int(unit(0x203) * Double(years)))
+        let needs = setting.needs.isEmpty ? fallback : Array(setting.needs)
+        let need = needs[min(needs.count - 1, Int(unit(0x204) * Double(needs.count)))]
+        let sex: Sex =
+          switch setting.gender {
+          case .boys: .male
+          case .girls: .female
+          case .mixed: unit(0x205) < 0.7 ? .male : .female
+          }
+        w.raw("R" + String(1_000_000 + count).dropFirst())
+        w.comma()
+        w.field(setting.urn.rawValue)
+        w.comma()
+        w.int(Int(setting.easting + metres * cos(angle)))
+        w.comma()
+        w.int(Int(setting.northing + metres * sin(angle)))
+        w.comma()
+        w.int(age)
+        w.comma()
+        w.raw(sex.rawValue)
+        w.comma()
+        w.raw(need.code)
+        w.comma()
+        w.raw(setting.kind.word)
+        w.endRow()
+      }
+    }
+    let bytes = w.byteCount
+    try w.close()
+    return bytes
   }
 }

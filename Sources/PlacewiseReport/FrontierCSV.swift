@@ -3,17 +3,21 @@ public import Placewise
 /// Renders `frontier.csv`: the best set for each budget of the frontier.
 public enum FrontierCSV {
   /// The columns, in the contract's order.
-  public static let header = ["budget", "unmet_priority", "placement_cost", "capital_cost", "annual_cost", "options"]
+  public static let header = [
+    "budget", "unmet_priority", "placement_cost", "capital_cost", "annual_cost", "options", "requests_refused",
+  ]
 
   /// The rows the CSV and the report show: option ids in file order.
   public static func rows(_ input: RecommendationInput, frontier: [(budget: Double, set: EvaluatedSet)])
     -> [FrontierRow]
   {
     frontier.map { budget, set in
-      FrontierRow(
+      var row = FrontierRow(
         budget: budget, unmetPriority: set.unmetPriority, placementCost: set.placementCost,
         capitalCost: set.capitalCost, annualCost: set.annualCost,
         options: input.options.indices.filter { set.chosen[$0] }.map { input.options[$0].id })
+      row.requestsRefused = set.requestsRefused
+      return row
     }
   }
 
@@ -31,6 +35,7 @@ public enum FrontierCSV {
       [
         NumberText.format(row.budget), String(row.unmetPriority), NumberText.format(row.placementCost),
         NumberText.format(row.capitalCost), NumberText.format(row.annualCost), row.options.joined(separator: ";"),
+        String(row.requestsRefused),
       ]
     }
   }

@@ -34,7 +34,9 @@ public enum HTMLReport {
     body += settingsSection(input, figures: figures, summary: summary, level: level)
     body += journeySection(figures, summary: summary, policy: input.policy, level: level)
     body += preferenceSection(figures, summary: summary, level: level)
+    body += requestSection(figures, summary: summary, level: level)
     body += costSection(input, figures: figures, summary: summary, level: level)
+    body += moneySection(figures, summary: summary, level: level)
     body += mapSection(input, figures: figures, level: level)
     if let placeValues { body += placeValueSection(placeValues, input: input, level: level) }
     var script = mapScript
@@ -66,7 +68,8 @@ public enum HTMLReport {
     html += "<nav class=\"note no-print\">Contents: <a href=\"#figures\">headline figures</a> · "
     html += "<a href=\"#pupils\">pupils by need and phase</a> · <a href=\"#settings\">settings</a> · "
     html += "<a href=\"#journeys\">journeys</a> · <a href=\"#preferences\">preferences</a> · "
-    html += "<a href=\"#cost\">cost</a> · <a href=\"#map\">map</a></nav>\n"
+    html += "<a href=\"#requests\">requests</a> · <a href=\"#cost\">cost</a> · <a href=\"#money\">annual costs</a> · "
+    html += "<a href=\"#map\">map</a></nav>\n"
     return html
   }
 

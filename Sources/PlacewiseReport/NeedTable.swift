@@ -40,34 +40,47 @@ package enum NeedTable {
   package static let columns = [
     ReportColumn("by", .text), ReportColumn("group", .text), ReportColumn("pupils", .integer),
     ReportColumn("placed", .integer), ReportColumn("unplaced", .integer), ReportColumn("unmet_priority", .integer),
+    ReportColumn("requests_protected", .integer), ReportColumn("requests_refused", .integer),
+    ReportColumn("annual_place_cost", .pounds),
   ]
 
   /// The table: one row per primary need with pupils (in the case format's
   /// order), then one per phase (primary, secondary and post-16 always; early
   /// years when present).
-  package static func table(case input: Case, allocation: Allocation) -> ReportTable {
+  package static func table(case input: Case, candidates: CandidateSet, allocation: Allocation) -> ReportTable {
     struct Tally {
       var pupils = 0
       var placed = 0
       var unmetPriority = 0
+      var requests = 0
+      var refused = 0
+      var placeCost = 0.0
 
-      mutating func add(_ pupil: Pupil, placed: Bool) {
+      mutating func add(_ pupil: Pupil, at setting: Int?, request: Int, placeCost cost: Double) {
         pupils += 1
-        if placed { self.placed += 1 } else { unmetPriority += pupil.priority }
+        if setting != nil { placed += 1 } else { unmetPriority += pupil.priority }
+        if request >= 0 {
+          requests += 1
+          if setting != request { refused += 1 }
+        }
+        placeCost += cost
       }
     }
     var byNeed = [Tally](repeating: Tally(), count: NeedCode.allCases.count)
     var byPhase = [Tally](repeating: Tally(), count: Phase.allCases.count)
     for (p, pupil) in input.pupils.enumerated() {
-      let placed = allocation.placements[p].setting != nil
+      let setting = allocation.placements[p].setting
       let phase = Phase.allCases.firstIndex(of: Phase(age: pupil.age)) ?? 0
-      byNeed[pupil.primaryNeed.rawValue].add(pupil, placed: placed)
-      byPhase[phase].add(pupil, placed: placed)
+      let request = Int(candidates.terms[p].request)
+      let cost = setting.flatMap { input.settings[$0].costPerPlace } ?? 0
+      byNeed[pupil.primaryNeed.rawValue].add(pupil, at: setting, request: request, placeCost: cost)
+      byPhase[phase].add(pupil, at: setting, request: request, placeCost: cost)
     }
     func row(_ by: String, _ group: String, _ tally: Tally) -> [Cell] {
       [
         .text(by), .text(group), .integer(tally.pupils), .integer(tally.placed),
-        .integer(tally.pupils - tally.placed), .integer(tally.unmetPriority),
+        .integer(tally.pupils - tally.placed), .integer(tally.unmetPriority), .integer(tally.requests),
+        .integer(tally.refused), .pounds(tally.placeCost),
       ]
     }
     var rows: [[Cell]] = []

@@ -21,6 +21,8 @@ public enum RecommendationJSON {
       ("placement_cost", NumberText.format(summary.placementCost)),
       ("baseline_unmet_priority", String(summary.baselineUnmetPriority)),
       ("baseline_placement_cost", NumberText.format(summary.baselinePlacementCost)),
+      ("requests_refused", String(summary.requestsRefused)),
+      ("baseline_requests_refused", String(summary.baselineRequestsRefused)),
       ("solver_status", SummaryJSON.string("optimal")),  // every set's allocation is proven optimal
     ]
     return "{\n" + fields.map { "  \(SummaryJSON.string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"

@@ -21,7 +21,7 @@ public enum RecommendationWorkbook {
       tables.append(
         try ReportTable(
           sheetName: "Frontier",
-          columns: columns(FrontierCSV.header, [.pounds, .integer, .decimal, .pounds, .pounds, .text]),
+          columns: columns(FrontierCSV.header, [.pounds, .integer, .decimal, .pounds, .pounds, .text, .integer]),
           textRows: FrontierCSV.textRows(frontier)))
     }
     return try Workbook(sheets: tables.map(\.sheet)).bytes()

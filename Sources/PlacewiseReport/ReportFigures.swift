@@ -17,6 +17,11 @@ package struct ReportFigures {
     package var unplaced = 0
     /// Their unmet priority.
     package var unmetPriority = 0
+    /// Of them, pupils with a protected request, and those refused it.
+    package var requests = 0
+    package var requestsRefused = 0
+    /// Annual cost of the places they use.
+    package var placeCost = 0.0
 
     mutating func add(placed isPlaced: Bool, priority: Int) {
       pupils += 1
@@ -100,6 +105,17 @@ package struct ReportFigures {
       let isPlaced = placement.setting != nil
       needs[pupil.primaryNeed.rawValue].add(placed: isPlaced, priority: pupil.priority)
       phases[Self.phase(age: pupil.age)].add(placed: isPlaced, priority: pupil.priority)
+      let request = Int(candidates.terms[p].request)
+      if request >= 0 {
+        let refused = placement.setting != request ? 1 : 0
+        needs[pupil.primaryNeed.rawValue].requests += 1
+        needs[pupil.primaryNeed.rawValue].requestsRefused += refused
+        phases[Self.phase(age: pupil.age)].requests += 1
+        phases[Self.phase(age: pupil.age)].requestsRefused += refused
+      }
+      if let s = placement.setting {
+        needs[pupil.primaryNeed.rawValue].placeCost += input.settings[s].costPerPlace ?? 0
+      }
       let east = Int((pupil.easting / side).rounded(.down))
       let north = Int((pupil.northing / side).rounded(.down))
       var cell = squareCounts[east, default: [:]][north, default: (0, 0)]

@@ -220,6 +220,8 @@ public struct FrontierRow: Sendable, Equatable {
   public var annualCost: Double
   /// The chosen option ids, in file order.
   public var options: [String]
+  /// R of the best set at this budget (case format 2).
+  public var requestsRefused = 0
 
   /// Creates a row.
   public init(
@@ -251,6 +253,9 @@ public struct RecommendationSummary: Sendable, Equatable {
   public var baselineUnmetPriority: Int
   /// C of the case as given.
   public var baselinePlacementCost: Double
+  /// R of the best set, and of the case as given (case format 2).
+  public var requestsRefused = 0
+  public var baselineRequestsRefused = 0
 
   /// Creates a summary.
   public init(

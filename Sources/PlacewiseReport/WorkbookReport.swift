@@ -34,7 +34,7 @@ public enum WorkbookReport {
       try ReportTable(
         sheetName: "Settings", columns: settingColumns,
         textRows: SettingsCSV.rows(case: run.input, allocation: run.allocation)),
-      NeedTable.table(case: run.input, allocation: run.allocation),
+      NeedTable.table(case: run.input, candidates: run.candidates, allocation: run.allocation),
     ]
     return Workbook(sheets: (standard + tables).map(\.sheet))
   }

@@ -116,10 +116,12 @@ struct Recommend: ParsableCommand {
     }
     let best = result.best
     let rows = RecommendationCSV.rows(input, chosen: best.chosen)
-    let summary = RecommendationSummary(
+    var summary = RecommendationSummary(
       budget: budget, annualBudget: annualBudget, then: then.rawValue, unmetPriority: best.unmetPriority,
       placementCost: best.placementCost, baselineUnmetPriority: result.baselineUnmetPriority,
       baselinePlacementCost: result.baselinePlacementCost)
+    summary.requestsRefused = best.requestsRefused
+    summary.baselineRequestsRefused = result.baselineRequestsRefused
     let frontierRows = result.frontier.map { FrontierCSV.rows(input, frontier: $0) }
     let title = "Recommended options: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
     var files = Self.tableFiles(

@@ -34,14 +34,17 @@ struct PlanningRenderingTests {
     let files = try OutputFiles.render(run)
     let values = try #require(files.first { $0.name == "place-values.csv" }).contents
     let lines = String(decoding: values, as: UTF8.self).split(separator: "\n")
-    #expect(lines.first == "urn,need,free_places,places_used,unmet_priority_change,placement_cost_change")
+    #expect(
+      lines.first
+        == "urn,need,free_places,places_used,unmet_priority_change,placement_cost_change,requests_refused_change")
     #expect(lines.count == 1 + run.input.settings.reduce(0) { $0 + 1 + $1.needPlaces.count })
     let explanations = try #require(files.first { $0.name == "explanations.csv" }).contents
     let text = String(decoding: explanations, as: UTF8.self)
     #expect(
       text.hasPrefix(
         "pupil_id,status,urn,preference_rank,first_preference,first_preference_outcome,"
-          + "first_preference_unmet_change,first_preference_cost_change,explanation\n"))
+          + "first_preference_unmet_change,first_preference_cost_change,explanation,requested_by,request_protected,"
+          + "first_preference_requests_change\n"))
     // Every pupil in input order: the first field of each row (ids hold no comma or quote here).
     let ids = text.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } }
     #expect(ids.map(String.init) == run.input.pupils.map(\.id.rawValue))

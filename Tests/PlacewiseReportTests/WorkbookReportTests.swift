@@ -95,6 +95,7 @@ private let numberFormats: [String: String] = [
   "capacity": "#,##0", "on_roll": "#,##0", "free_places": "#,##0", "places_used": "#,##0", "places_spare": "#,##0",
   "age": "#,##0", "unmet_priority_change": "#,##0", "placement_cost_change": "General",
   "first_preference_unmet_change": "#,##0", "first_preference_cost_change": "General",
+  "requests_refused_change": "#,##0", "first_preference_requests_change": "#,##0",
 ]
 
 /// Equal to within the 16 significant digits libxlsxwriter writes (`%.16G`).

@@ -116,6 +116,14 @@ extension RecommendationInput {
           + "compare the closure as a plan)")
     }
     guard problems.total == before else { return nil }
+    for (r, found) in lawProblems(options: options, file: file, base: base) {
+      report(
+        file.rows[r], "urn", found: found,
+        expected: "options whose every set the search can price alike (recommend does not yet model agreed "
+          + "placements, or options that change which requests are protected or where a pupil could stay: "
+          + "compare such options as plans)")
+    }
+    guard problems.total == before else { return nil }
     return RecommendationInput(base: base, file: file, options: options, groups: groups)
   }
 

@@ -28,6 +28,8 @@ struct OptionEffects: Sendable {
     var form: CapacityForm
     var pupils: [Int32] = []
     var costs: [Double] = []
+    /// Per arc: 1 where it refuses the pupil's protected request.
+    var units: [UInt8] = []
   }
 
   /// A need cap of a setting.
@@ -197,6 +199,10 @@ struct OptionEffects: Sendable {
     _ groups: inout [ArcGroup], base: CaseWithOpenings, openedSettings: [Setting], opened: [(option: Int, urn: URN)]
   ) {
     let settings = base.input.settings
+    let policy = base.input.policy
+    // The law's terms are the case's in every set (`lawProblems` refuses
+    // options that change them): a pair's units and penalties come from them.
+    let terms = LawTerms.of(CandidateSet(case: base.input), settings: settings)
     var nodes: [Int] = []
     for group in groups where nodes.last != group.setting { nodes.append(group.setting) }
     var batches: [[Int]] = []
@@ -211,14 +217,23 @@ struct OptionEffects: Sendable {
     var groupOf: [Int: Int] = [:]
     for (i, group) in groups.enumerated() { groupOf[group.setting * 16 + group.need.rawValue] = i }
     for batch in batches {
-      let candidates = CandidateSet(
-        case: auxiliaryCase(batch, base: base, openedSettings: openedSettings, opened: opened))
+      let aux = auxiliaryCase(batch, base: base, openedSettings: openedSettings, opened: opened)
+      let candidates = CandidateSet(case: aux)
       for p in 0..<candidates.pupilCount {
-        let need = base.input.pupils[p].primaryNeed.rawValue
+        let pupil = base.input.pupils[p]
+        let need = pupil.primaryNeed.rawValue
         for pair in candidates.pairs(of: p) {
-          guard let i = groupOf[batch[Int(candidates.setting[pair])] * 16 + need] else { continue }
+          let node = Int(candidates.setting[pair])
+          guard let i = groupOf[batch[node] * 16 + need] else { continue }
+          let setting = aux.settings[node]
+          var penalty = Eligibility.preferencePenalty(storedRank: candidates.rank[pair], pupil: pupil, policy: policy)
+          if let stay = terms[p].stay, stay != setting.urn, policy.movePenalty > 0 { penalty += policy.movePenalty }
+          let minutesEquivalent = candidates.minutes[pair] + penalty
           groups[i].pupils.append(Int32(p))
-          groups[i].costs.append(candidates.cost(pair))
+          groups[i].costs.append(
+            policy.costUnit == .pounds
+              ? (setting.costPerPlace ?? 0) + policy.poundsPerMinute * minutesEquivalent : minutesEquivalent)
+          groups[i].units.append(terms[p].request.map { $0 != setting.urn ? 1 : 0 } ?? 0)
         }
       }
     }

@@ -31,6 +31,12 @@ public struct EvaluatedSet: Sendable {
   public var chosen: [Bool]
   /// U of the case with the set applied.
   public var unmetPriority: Int
+  /// R of the case with the set applied (case format 2).
+  public var requestsRefused = 0
+  /// U and R as the search ranks them: `U * unitWeight + R`, which orders
+  /// sets as (U, R) does (`CandidateSet.unitWeight`, the same for every set
+  /// the search may rank).
+  public var rankedUnmet: Int
   /// C of the case with the set applied.
   public var placementCost: Double
   /// The sum of the options' capital costs.
@@ -42,6 +48,7 @@ public struct EvaluatedSet: Sendable {
   public init(chosen: [Bool], unmetPriority: Int, placementCost: Double, capitalCost: Double, annualCost: Double) {
     self.chosen = chosen
     self.unmetPriority = unmetPriority
+    rankedUnmet = unmetPriority
     self.placementCost = placementCost
     self.capitalCost = capitalCost
     self.annualCost = annualCost
@@ -76,7 +83,7 @@ struct RecommendationKey {
 
   init(_ set: EvaluatedSet, _ then: RecommendationOrder) {
     self.init(
-      unmet: set.unmetPriority, capital: set.capitalCost, cost: set.placementCost, annual: set.annualCost, then)
+      unmet: set.rankedUnmet, capital: set.capitalCost, cost: set.placementCost, annual: set.annualCost, then)
   }
 
   /// -1, 0 or 1 as this key is below, equal to or above `other`.
@@ -98,6 +105,8 @@ public struct RecommendationResult: Sendable {
   public var baselineUnmetPriority: Int
   /// C of the case as given.
   public var baselinePlacementCost: Double
+  /// R of the case as given.
+  public var baselineRequestsRefused = 0
   /// The best set for each budget of the frontier, budgets rising.
   public var frontier: [(budget: Double, set: EvaluatedSet)]?
   /// Allocations solved exactly during the search, the case's own included.
@@ -136,10 +145,12 @@ public enum Recommendation {
       }
       frontier = rows
     }
-    return RecommendationResult(
+    var result = RecommendationResult(
       best: best, baselineUnmetPriority: search.baseline.unmetPriority,
       baselinePlacementCost: search.baseline.placementCost, frontier: frontier,
       allocationsSolved: search.solvedCount, masterSolves: search.masterSolves)
+    result.baselineRequestsRefused = search.baseline.requestsRefused
+    return result
   }
 
   /// The case with the chosen options applied, allocated and checked: what

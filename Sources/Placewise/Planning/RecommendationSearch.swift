@@ -67,9 +67,7 @@ final class RecommendationSearch: @unchecked Sendable {
     effects = try OptionEffects(input)
     baseRun = try AllocationRun(case: input.input, options: quiet)
     let none = Array(repeating: false, count: input.options.count)
-    baseline = EvaluatedSet(
-      chosen: none, unmetPriority: baseRun.summary.unmetPriority, placementCost: baseRun.summary.placementCost,
-      capitalCost: 0, annualCost: 0)
+    baseline = Self.evaluated(none, run: baseRun, capital: 0, annual: 0)
     let planned = PlannedCase(
       plan: nil, name: "baseline", input: input.input, origin: Array(input.input.settings.indices))
     try record(none, planned: planned, run: baseRun)
@@ -126,14 +124,14 @@ final class RecommendationSearch: @unchecked Sendable {
     // Level 1: unmet priority.
     master.boundCuts = history.map(\.cut)
     master.excluded = inapplicable
-    var unmet = known().map(\.unmetPriority).min() ?? baseline.unmetPriority
+    var unmet = known().map(\.rankedUnmet).min() ?? baseline.rankedUnmet
     while let chosen = try propose(.bound, stop: { $0 > Double(unmet) - 0.5 }) {
       guard let evaluation = try evaluate(chosen) else {
         master.excluded.append(chosen)
         continue
       }
       master.boundCuts.append(evaluation.cut)
-      unmet = min(unmet, evaluation.set.unmetPriority)
+      unmet = min(unmet, evaluation.set.rankedUnmet)
     }
 
     // Level 2: every set that may still be best, among those whose cuts allow U*.
@@ -141,7 +139,7 @@ final class RecommendationSearch: @unchecked Sendable {
     master.boundCuts = []
     master.limits = history.map { ($0.cut, limit) }
     master.excluded = inapplicable
-    let best = known().filter { $0.unmetPriority == unmet }
+    let best = known().filter { $0.rankedUnmet == unmet }
     // Rounding in sums of money, minutes and GLPK's tolerances is far below this.
     func slack(_ value: Double) -> Double { 1e-6 * max(1, abs(value)) }
     var leastCapital = best.map(\.capitalCost).min() ?? .infinity
@@ -162,7 +160,7 @@ final class RecommendationSearch: @unchecked Sendable {
       guard let evaluation = try evaluate(chosen) else { continue }
       master.limits.append((evaluation.cut, limit))
       if criteria.then == .travel { master.boundCuts.append(evaluation.costCut(unmet: unmet)) }
-      if evaluation.set.unmetPriority == unmet {
+      if evaluation.set.rankedUnmet == unmet {
         leastCapital = min(leastCapital, evaluation.set.capitalCost)
         leastCost = min(leastCost, evaluation.set.placementCost)
       }
@@ -205,21 +203,30 @@ final class RecommendationSearch: @unchecked Sendable {
     let network = try ResidualNetwork(
       case: planned.input, candidates: run.candidates, allocation: run.allocation, blocked: blocked)
     let summary = run.summary
+    let (capital, annual) = costs(chosen)
+    let set = Self.evaluated(chosen, run: run, capital: capital, annual: annual)
     let cut = ValueCut.make(
-      .unmet, effects, at: chosen, planned: planned, network: network, value: Double(summary.unmetPriority))
+      .unmet, effects, at: chosen, planned: planned, network: network, value: Double(set.rankedUnmet))
     let weight = ValueCut.weight(
       network: network, case: planned.input, candidates: run.candidates, blocked: blocked)
     let costCut = ValueCut.make(
       .weighted(weight), effects, at: chosen, planned: planned, network: network,
-      value: weight * Double(summary.unmetPriority) + summary.placementCost)
-    let (capital, annual) = costs(chosen)
-    let set = EvaluatedSet(
-      chosen: chosen, unmetPriority: summary.unmetPriority, placementCost: summary.placementCost,
-      capitalCost: capital, annualCost: annual)
+      value: weight * Double(set.rankedUnmet) + summary.placementCost)
     let evaluation = Evaluation(set: set, cut: cut, costCut: costCut, weight: weight)
     evaluated[chosen] = .some(evaluation)
     history.append(evaluation)
     solvedCount += 1
     return evaluation
+  }
+
+  /// A set's figures from its exact allocation, with U and R folded as the
+  /// search ranks them.
+  static func evaluated(_ chosen: [Bool], run: AllocationRun, capital: Double, annual: Double) -> EvaluatedSet {
+    var set = EvaluatedSet(
+      chosen: chosen, unmetPriority: run.summary.unmetPriority, placementCost: run.summary.placementCost,
+      capitalCost: capital, annualCost: annual)
+    set.requestsRefused = run.summary.requestsRefused
+    set.rankedUnmet = run.summary.unmetPriority * run.candidates.unitWeight + run.summary.requestsRefused
+    return set
   }
 }

@@ -81,10 +81,12 @@ struct ValueCut: Sendable {
       case .weighted(let w): w * Double(change.unmet) + change.cost
       }
     }
-    func arcCost(_ cost: Double) -> Double {
+    /// An arc's cost at this level: its units (a refused protected
+    /// request, in the solver's folded first level), and its placement cost.
+    func arcCost(_ units: Int, _ cost: Double) -> Double {
       switch level {
-      case .unmet: 0
-      case .weighted: cost
+      case .unmet: Double(units)
+      case .weighted(let w): w * Double(units) + cost
       }
     }
     let input = planned.input
@@ -105,13 +107,15 @@ struct ValueCut: Sendable {
     let pupil = input.pupils.indices.map { p in
       let current = Int(network.current[p])
       guard current != ResidualNetwork.unplaced else { return unplaced - weight * Double(network.ownUnits[p]) }
-      return potential(network.potential[current]) - arcCost(network.ownCost[p])
+      return potential(network.potential[current]) - arcCost(network.ownUnits[p], network.ownCost[p])
     }
     for u in 0..<effects.settingCount where node[u] == nil {
       var values: [Double] = []
       for i in effects.groupsOfSetting[u] {
         let group = effects.arcGroups[i]
-        for (p, cost) in zip(group.pupils, group.costs) { values.append(pupil[Int(p)] + arcCost(cost)) }
+        for k in group.pupils.indices {
+          values.append(pupil[Int(group.pupils[k])] + arcCost(Int(group.units[k]), group.costs[k]))
+        }
       }
       node[u] = bestPotential(values: values, places: effects.referencePlaces[u], sink: sink)
     }
@@ -133,7 +137,9 @@ struct ValueCut: Sendable {
     for group in effects.arcGroups {
       let head = entry(group.setting, group.need)
       var dual = 0.0
-      for (p, cost) in zip(group.pupils, group.costs) { dual += min(0, arcCost(cost) + pupil[Int(p)] - head) }
+      for k in group.pupils.indices {
+        dual += min(0, arcCost(Int(group.units[k]), group.costs[k]) + pupil[Int(group.pupils[k])] - head)
+      }
       add(dual, group.form)
     }
     return ValueCut(at: chosen, value: value, slopes: slopes)

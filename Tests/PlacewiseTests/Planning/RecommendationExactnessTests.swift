@@ -135,10 +135,11 @@ enum RandomOptions {
         capital += option.capitalCost
         annual += option.annualCost
       }
-      sets.append(
-        EvaluatedSet(
-          chosen: chosen, unmetPriority: summary.unmetPriority, placementCost: summary.placementCost,
-          capitalCost: capital, annualCost: annual))
+      var set = EvaluatedSet(
+        chosen: chosen, unmetPriority: summary.unmetPriority, placementCost: summary.placementCost,
+        capitalCost: capital, annualCost: annual)
+      set.requestsRefused = summary.requestsRefused
+      sets.append(set)
     } while next()
     return sets
   }
@@ -173,6 +174,7 @@ enum RandomOptions {
     }
     return allowed.min { a, b in
       if a.unmetPriority != b.unmetPriority { return a.unmetPriority < b.unmetPriority }
+      if a.requestsRefused != b.requestsRefused { return a.requestsRefused < b.requestsRefused }
       let levels: [(Double, Double)] =
         then == .capital
         ? [(a.capitalCost, b.capitalCost), (a.placementCost, b.placementCost), (a.annualCost, b.annualCost)]
@@ -186,6 +188,49 @@ enum RandomOptions {
 
 @Suite("recommend: the best set of options against enumeration of every allowed set")
 struct RecommendationExactnessTests {
+  @Test(
+    "random tiny cases where requests compete (case format 2): the best set equals enumeration of (U, R, ...)",
+    arguments: [UInt64(0), 55])
+  func lawAgainstEnumeration(firstSeed: UInt64) throws {
+    var wrong: [String] = []
+    var refusedOptions = 0
+    var rDecides = 0
+    var checked = 0
+    for seed in firstSeed..<(firstSeed + 55) {
+      // Requests that compete with journeys, so that adding places can meet
+      // a protected request without placing anyone more.
+      let input = RandomLawCases.contestedRequests(seed: seed &* 7 &+ 1)
+      var openingTravel = TravelMatrix()
+      var openings: [URN] = []
+      let file = RandomOptions.file(for: input, seed: seed, openingTravel: &openingTravel, openings: &openings)
+      let base = CaseWithOpenings(input: input, openingTravel: openingTravel, openings: openings)
+      guard let options = try? RecommendationInput.make(file, base: base) else {
+        refusedOptions += 1
+        continue
+      }
+      let sets = try RandomOptions.everySet(options, openingTravel: openingTravel, openings: openings)
+      let total = options.options.reduce(0) { $0 + $1.capitalCost }
+      for then in RecommendationOrder.allCases {
+        for budget in [total * 0.5, total + 1000] {
+          let criteria = RecommendationCriteria(budget: budget, annualBudget: nil, then: then)
+          let result = try Recommendation.run(options, criteria: criteria)
+          checked += 1
+          guard let expected = RandomOptions.best(sets, budget: budget, annualBudget: nil, then: then) else { continue }
+          let sameU = sets.filter { $0.unmetPriority == expected.unmetPriority }
+          if Set(sameU.map(\.requestsRefused)).count > 1 { rDecides += 1 }
+          if !Self.same(result.best, expected) || result.best.requestsRefused != expected.requestsRefused {
+            wrong.append(
+              "seed \(seed) \(then) budget \(budget): got \(Self.text(result.best)) R \(result.best.requestsRefused), "
+                + "want \(Self.text(expected)) R \(expected.requestsRefused)")
+          }
+        }
+      }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) wrong: \(wrong.prefix(5))")
+    #expect(checked >= 120, "\(checked) searches checked (\(refusedOptions) options files refused)")
+    #expect(rDecides >= 10, "\(rDecides) searches where sets of the best U differ in R")
+  }
+
   @Test("random tiny cases: best set and frontier equal enumeration", arguments: [UInt64(0), 55, 110, 165])
   func againstEnumeration(firstSeed: UInt64) throws {
     var wrong: [String] = []

@@ -1,0 +1,100 @@
+import Placewise
+
+extension HTMLReport {
+  /// Requests under section 39 and pupils who could stay where they are:
+  /// protected requests met and refused by need and by phase, the grounds
+  /// in words, and pupils kept at or moved from their current setting.
+  static func requestSection(_ figures: ReportFigures, summary s: AllocationSummary, level: ReportLevel) -> String {
+    var html = "<h2 id=\"requests\">Requests and continuity</h2>\n"
+    guard s.requestsProtected > 0 || s.pupilsKeptAtCurrent + s.pupilsMovedFromCurrent > 0 else {
+      return html + "<p>No protected request and no pupil with a current setting that could keep them.</p>\n"
+    }
+    html += "<p>A request (the parents', or from 16 the young person's) for a school the authority must name "
+    html += "under section 39 of the Children and Families Act 2014 is refused only where the school is unsuitable "
+    html += "or naming it would be incompatible with the efficient education of others (its places went to "
+    html += "children who could go nowhere else, or who requested it too) or with the efficient use of resources. "
+    html += "Placewise first leaves as little need unmet as it can, then refuses as few such requests as it can.</p>\n"
+    if s.requestsProtected > 0 {
+      html += requestTable(figures.byNeed, total: s, level: level, heading: "By primary need", caption: "Need")
+      html += requestTable(figures.byPhase, total: s, level: level, heading: "By phase", caption: "Phase")
+    }
+    var cells = Disclosure(
+      [s.pupilsKeptAtCurrent, s.pupilsMovedFromCurrent, s.pupilsKeptAtCurrent + s.pupilsMovedFromCurrent],
+      level: level)
+    cells.addLine([0, 1], total: 2)
+    let d = cells.resolve()
+    html += "<h3>Pupils who could stay at their current setting</h3>\n"
+    html += HTMLPage.table(
+      ["", "Pupils"], [["Kept there", d[0].html], ["Moved, or left without a place", d[1].html]], numeric: [1],
+      footer: ["All who could stay", d[2].html])
+    if s.requestsExceptedResources > 0 {
+      let n = Disclosure([s.requestsExceptedResources], level: level).resolve()[0]
+      html += "<p class=\"note\">\(n.html) further request(s) would cost more than the policy's margin above the "
+      html += "least costly suitable setting, so they are not protected (efficient use of resources).</p>\n"
+    }
+    return html
+  }
+
+  /// One group table of protected requests met and refused.
+  private static func requestTable(
+    _ groups: [ReportFigures.Group], total s: AllocationSummary, level: ReportLevel, heading: String,
+    caption: String
+  ) -> String {
+    let shown = groups.filter { $0.requests > 0 }
+    let n = shown.count
+    var values: [Int] = []
+    for group in shown { values += [group.requests, group.requests - group.requestsRefused, group.requestsRefused] }
+    values += [s.requestsProtected, s.requestsProtected - s.requestsRefused, s.requestsRefused]
+    var cells = Disclosure(values, level: level)
+    for g in 0..<n { cells.addLine([3 * g + 1, 3 * g + 2], total: 3 * g) }
+    for column in 0..<3 { cells.addLine((0..<n).map { 3 * $0 + column }, total: 3 * n + column) }
+    cells.addLine([3 * n + 1, 3 * n + 2], total: 3 * n)
+    let d = cells.resolve()
+    let rows = shown.indices.map { g in
+      [HTMLPage.escape(shown[g].label), d[3 * g].html, d[3 * g + 1].html, d[3 * g + 2].html]
+    }
+    return "<h3>\(heading)</h3>\n<div class=\"keep\">"
+      + HTMLPage.table(
+        [caption, "Protected requests", "Met", "Refused"], rows, numeric: [1, 2, 3],
+        footer: ["All", d[3 * n].html, d[3 * n + 1].html, d[3 * n + 2].html], attributes: " class=\"counts\"")
+      + "</div>\n"
+  }
+
+  /// The year's money: places, transport and the children still without a
+  /// place, in pounds a year, and the place cost by need; "costs not given"
+  /// where the case gives none.
+  static func moneySection(_ figures: ReportFigures, summary s: AllocationSummary, level: ReportLevel) -> String {
+    var html = "<h2 id=\"money\">Annual costs</h2>\n"
+    guard s.costsGiven else {
+      return html + "<p>Costs not given: the case has no cost_per_place, pounds_per_minute or unplaced_cost.</p>\n"
+    }
+    typealias F = NumberFormatting
+    // The unplaced children's cost is a count times a constant: hidden where
+    // the public report hides the count.
+    let hidden = level == .public && (1...4).contains(s.unplaced) && s.unplacedCostEach > 0
+    let rows = [
+      ["Places used (cost_per_place)", F.pounds(s.annualPlaceCost)],
+      ["Transport (pounds_per_minute times journey minutes)", F.pounds(s.annualTransportCost)],
+      ["Children without a place (unplaced_cost each)", hidden ? "x" : F.pounds(s.annualUnplacedCost)],
+    ]
+    html += "<div class=\"keep\">"
+    html += HTMLPage.table(
+      ["Pounds a year", "Amount"], rows, numeric: [1], footer: ["In total", hidden ? "x" : F.pounds(s.annualTotalCost)])
+    html += "</div>\n"
+    let needs = figures.byNeed.filter { $0.placed > 0 }
+    guard !needs.isEmpty else { return html }
+    var cells = Disclosure(needs.map(\.placed) + [s.placed], level: level)
+    cells.addLine(Array(needs.indices), total: needs.count)
+    let d = cells.resolve()
+    let needRows = needs.indices.map { k in
+      [
+        HTMLPage.escape(needs[k].label), d[k].html, d[k].value != nil ? F.pounds(needs[k].placeCost) : "x",
+      ]
+    }
+    html += "<h3>Place cost by need</h3>\n<div class=\"keep\">"
+    html += HTMLPage.table(
+      ["Need", "Pupils placed", "Annual place cost"], needRows, numeric: [1, 2],
+      footer: ["All needs", d[needs.count].html, F.pounds(s.annualPlaceCost)])
+    return html + "</div>\n"
+  }
+}

@@ -253,8 +253,9 @@ public struct RecommendationSummary: Sendable, Equatable {
   public var baselineUnmetPriority: Int
   /// C of the case as given.
   public var baselinePlacementCost: Double
-  /// R of the best set, and of the case as given (case format 2).
+  /// R of the best set (case format 2).
   public var requestsRefused = 0
+  /// R of the case as given.
   public var baselineRequestsRefused = 0
 
   /// Creates a summary.

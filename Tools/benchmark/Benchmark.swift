@@ -172,10 +172,11 @@ struct Benchmark: ParsableCommand {
     guard placed + unplaced == pupils, rows == pupils, summary["solver_status"] as? String == "optimal" else {
       return "CHECK FAILED: \(placed) + \(unplaced) placed/unplaced, \(rows) rows, \(pupils) pupils"
     }
-    var text = "ok: unmet \(unmet), cost \(String(format: "%.3f", cost))"
+    let refused = summary["requests_refused"] as? Int ?? 0
+    var text = "ok: unmet \(unmet), refused \(refused), cost \(String(format: "%.3f", cost))"
     if let reference {
       let same =
-        reference["unmet_priority"] as? Int == unmet
+        reference["unmet_priority"] as? Int == unmet && reference["requests_refused"] as? Int ?? 0 == refused
         && abs((reference["placement_cost"] as? Double ?? .nan) - cost) <= 1e-6 * max(1, abs(cost))
       text += same ? ", same as contested-market" : " DIFFERS FROM contested-market"
     } else {

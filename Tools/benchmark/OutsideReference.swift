@@ -33,8 +33,8 @@ struct OutsideReference {
     return OutsideReference(figures: json)
   }
 
-  /// Checks Placewise's unmet priority and cost against OR-Tools' optimum:
-  /// the same U; C no dearer than OR-Tools' allocation at the real costs, and
+  /// Checks Placewise's unmet priority, requests refused and cost against
+  /// OR-Tools' optimum: the same U and R; C no dearer than OR-Tools' allocation at the real costs, and
   /// no cheaper than its optimum allows (it solved costs rounded to 1/1000).
   func compare(summaryOf out: String) throws -> String {
     guard let figures, let unmet = figures["unmet"] as? Int, let cost = figures["cost"] as? Double,
@@ -44,11 +44,14 @@ struct OutsideReference {
     guard let summary = try JSONSerialization.jsonObject(with: data) as? [String: Any],
       let myUnmet = summary["unmet_priority"] as? Int, let myCost = summary["placement_cost"] as? Double
     else { return "; bad summary.json" }
+    let refused = figures["refused"] as? Int ?? 0
+    let myRefused = summary["requests_refused"] as? Int ?? 0
     let slack = 1e-9 * max(1, abs(cost))
-    if myUnmet == unmet && myCost <= cost + slack && cost - myCost <= bound + slack {
-      return abs(cost - myCost) <= slack ? "; OR-Tools: same U and C" : "; OR-Tools: same U, C within rounding"
+    if myUnmet == unmet && myRefused == refused && myCost <= cost + slack && cost - myCost <= bound + slack {
+      return abs(cost - myCost) <= slack
+        ? "; OR-Tools: same U, R and C" : "; OR-Tools: same U and R, C within rounding"
     }
-    return "; OR-Tools DIFFERS: U \(unmet), C \(String(format: "%.3f", cost))"
+    return "; OR-Tools DIFFERS: U \(unmet), R \(refused), C \(String(format: "%.3f", cost))"
   }
 
   private static func run(_ binary: URL, _ arguments: [String], timeout: Double) throws -> (

@@ -9,8 +9,10 @@ import Placewise
 /// Files: `pupil_priority.i32` (one per pupil), `setting_free.i32`,
 /// `cap_setting.i32` and `cap_places.i32` (one per effective need cap),
 /// `pair_pupil.i32`, `pair_setting.i32`, `pair_cap.i32` (the cap the pair
-/// passes through, -1 for none) and `pair_cost.f64` (journey minutes plus
-/// preference penalty), one per candidate pair.
+/// passes through, -1 for none), `pair_cost.f64` (placement cost: journey
+/// minutes plus penalties, or pounds) and `pair_units.i32` (1 where the pair
+/// refuses the pupil's protected request, case format 2), one per candidate
+/// pair; `pupil_protected.i32` (1 where the pupil's request is protected).
 @main
 enum NetDump {
   static func main() throws {
@@ -28,6 +30,7 @@ enum NetDump {
       try data.write(to: out.appendingPathComponent(name))
     }
     try write("pupil_priority.i32", input.pupils.map { Int32($0.priority) })
+    try write("pupil_protected.i32", candidates.terms.map { Int32($0.request >= 0 ? 1 : 0) })
     try write("setting_free.i32", input.settings.map { Int32($0.freePlaces) })
     // Keyed by setting * 64 + need (fewer than 64 need codes).
     var capIndex: [Int: Int32] = [:]
@@ -61,5 +64,6 @@ enum NetDump {
     try write("pair_setting.i32", candidates.setting)
     try write("pair_cap.i32", pairCap)
     try write("pair_cost.f64", pairCost)
+    try write("pair_units.i32", candidates.refuses.map { Int32($0) })
   }
 }

@@ -14,7 +14,15 @@ more than the sum over pupils of their dearest scaled pair, more than any
 difference in placement cost between two allocations, so one solve gives the
 lexicographic optimum: least unmet priority, then least (scaled) cost.
 
-Prints one JSON line: unmet (U), cost (C: the real, unscaled cost of OR-Tools'
+Case format 2 adds a level between them, R (protected requests refused):
+`pair_units.i32` marks the pairs that refuse the pupil's protected request,
+`pupil_protected.i32` the pupils with one. A unit of R costs M (above any
+difference in scaled cost), and a unit of priority costs M2 = M * (P + 1)
+with P the protected pupils (above any difference in R), so the one solve
+still gives the lexicographic optimum (U, R, C). Files of a version 1 dump
+are read as all zeros.
+
+Prints one JSON line: unmet (U), refused (R), cost (C: the real, unscaled cost of OR-Tools'
 optimum), rounding_bound (how far C may lie above the real optimum because the
 costs were rounded: pairs placed times 1/N), solve_seconds (the solve alone),
 build_seconds, nodes, arcs, status.
@@ -49,11 +57,20 @@ def main():
     pair_cap = load(folder, "pair_cap.i32", np.int32).astype(np.int64)
     pair_cost = load(folder, "pair_cost.f64", np.float64)
     n, s, k, m = len(priority), len(free), len(cap_setting), len(pair_pupil)
+    try:
+        units = load(folder, "pair_units.i32", np.int32).astype(np.int64)
+        protected = load(folder, "pupil_protected.i32", np.int32).astype(np.int64)
+    except FileNotFoundError:
+        units, protected = np.zeros(m, np.int64), np.zeros(n, np.int64)
 
     scaled = np.rint(pair_cost * scale).astype(np.int64)
     dearest = np.zeros(n, dtype=np.int64)
     np.maximum.at(dearest, pair_pupil, scaled)
     weight = int(dearest.sum()) + 1
+    priority_weight = weight * (int(protected.sum()) + 1)
+    if priority_weight * int(priority.sum()) + weight * int(protected.sum()) >= 2**62:
+        print(json.dumps({"status": "costs too large for 64-bit integers"}))
+        sys.exit(3)
 
     # Nodes: 0 sink, 1..n pupils, then settings, then caps.
     sink = 0
@@ -64,7 +81,8 @@ def main():
     tails = np.concatenate([1 + pair_pupil, pupil_node, setting_node, cap_node])
     heads = np.concatenate([pair_head, np.full(n, sink), np.full(s, sink), 1 + n + cap_setting])
     capacities = np.concatenate([np.ones(m, np.int64), np.ones(n, np.int64), free, cap_places])
-    costs = np.concatenate([scaled, weight * priority, np.zeros(s + k, np.int64)])
+    costs = np.concatenate(
+        [scaled + weight * units, priority_weight * priority + weight * protected, np.zeros(s + k, np.int64)])
 
     flow = min_cost_flow.SimpleMinCostFlow()
     arcs = flow.add_arcs_with_capacity_and_unit_cost(tails, heads, capacities, costs)
@@ -80,10 +98,11 @@ def main():
     pair_flow = flows[:m]
     unplaced_flow = flows[m:m + n]
     unmet = int((priority * unplaced_flow).sum())
+    refused = int((units * pair_flow).sum() + (protected * unplaced_flow).sum())
     cost = float(pair_cost[pair_flow > 0].sum())
     placed = int(pair_flow.sum())
     print(json.dumps({
-        "status": "optimal", "unmet": unmet, "cost": cost, "rounding_bound": placed / scale,
+        "status": "optimal", "unmet": unmet, "refused": refused, "cost": cost, "rounding_bound": placed / scale,
         "solve_seconds": t2 - t1, "build_seconds": t1 - t0, "nodes": 1 + n + s + k, "arcs": len(tails),
         "pupils": n, "pairs": m,
     }))

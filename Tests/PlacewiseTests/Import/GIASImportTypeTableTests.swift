@@ -150,4 +150,23 @@ struct GIASImportTypeTableTests {
     #expect(result.settings.first?.kind == .independent && result.settings.first?.statutoryRequest == true)
     #expect(result.report.skipped.contains { $0.reason.hasSuffix(": Other independent school") && $0.count == 1 })
   }
+
+  @Test("The README's table of types is this table")
+  func readmeTable() throws {
+    let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
+    let section = try #require(readme.components(separatedBy: "### Every GIAS type").dropFirst().first)
+    let rows = section.split(separator: "\n").prefix { !$0.hasPrefix("Only `Approved`") }.filter {
+      $0.hasPrefix("| ") && !$0.hasPrefix("| `") && !$0.hasPrefix("| ---")
+    }
+    let cells = rows.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+    #expect(cells.count == combinations.count)
+    for (cell, expected) in zip(cells, combinations) {
+      #expect(
+        cell[0] == expected.type && cell[1] == (expected.furtherEducation.isEmpty ? "-" : expected.furtherEducation))
+      switch expected.placement {
+      case .kept(let kind): #expect(cell[2].hasPrefix("`\(kind.word)`"), "\(cell)")
+      case .skipped, .unknown: #expect(cell[2].hasPrefix("skipped"), "\(cell)")
+      }
+    }
+  }
 }

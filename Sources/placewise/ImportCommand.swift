@@ -21,11 +21,15 @@ struct ImportGIAS: ParsableCommand {
     discussion: """
       Keeps establishments of the LAs named whose status is Open or "Open, but proposed to close": \
       special schools (special), non-maintained and independent special schools (independent), \
-      pupil referral units and AP academies (ap) and mainstream schools (mainstream). A school's \
-      resourced provision or SEN unit becomes its own setting (URN-RP, URN-SU; kind resourced) \
-      with the needs of the school's SEN columns; the school itself takes any need. Counts of what \
-      was kept and skipped are printed on standard error. The file is written all or nothing, and \
-      an existing one only with --force (never the extract itself, whatever --force says).
+      pupil referral units and AP academies (ap), mainstream schools (mainstream), further education \
+      colleges (college; GIAS's high age 99 is written as 25) and special post-16 institutions \
+      (post16). A school's resourced provision or SEN unit becomes its own setting (URN-RP, URN-SU; \
+      kind resourced) with the needs of the school's SEN columns; the school itself takes any need. \
+      statutory_request is written yes for non-maintained special schools and for section 41 \
+      approved institutions, and left empty (the kind's default) elsewhere. Every other type is \
+      skipped; counts of what was kept and skipped, by type, are printed on standard error. The file \
+      is written all or nothing, and an existing one only with --force (never the extract itself, \
+      whatever --force says).
 
       Exit status: 0 written; 1 the file could not be written; 2 the extract or the options are \
       invalid, or --out is the extract (every problem is listed, nothing is written); 64 the command \

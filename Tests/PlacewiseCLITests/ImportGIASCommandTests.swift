@@ -62,3 +62,40 @@ struct ImportGIASCommandTests {
     #expect(leftovers.isEmpty, "no temporary file is left behind")
   }
 }
+
+@Suite("placewise import gias writes statutory_request only where a setting needs it")
+struct ImportGIASStatutoryRequestTests {
+  @Test("a non-maintained special school adds the column, yes on its row and empty elsewhere; the case validates")
+  func statutoryColumn() throws {
+    let scratch = try ScratchFolder()
+    let extract = scratch.at("edubasealldata.csv")
+    let more =
+      rows + [
+        GIASFixture.Row(
+          urn: "200003", la: "886", name: "Royal School for the Deaf", type: "Non-maintained special school",
+          lowAge: "5", highAge: "19", capacity: "90", onRoll: "84", sen: ["HI - Hearing Impairment"]),
+        GIASFixture.Row(
+          urn: "200004", la: "886", name: "Mid Kent College", type: "Further education", lowAge: "16", highAge: "99",
+          capacity: "3000", onRoll: "2400", furtherEducation: "General Further Education College"),
+      ]
+    try Data(GIASFixture.bytes(more, release: .newer)).write(to: URL(fileURLWithPath: extract))
+    try FileManager.default.createDirectory(atPath: scratch.at("case"), withIntermediateDirectories: true)
+    let out = scratch.at("case/settings.csv")
+    let result = try runPlacewise(["import", "gias", extract, "--la", "886", "--out", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("1 independent") && result.stderr.contains("1 college"))
+    let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+    #expect(lines.first?.hasSuffix(",needs,la,statutory_request") == true)
+    #expect(
+      lines.first { $0.hasPrefix("200003,") }?.hasSuffix(",independent,575000,160000,5,19,90,84,mixed,HI,886,yes")
+        == true)
+    #expect(
+      lines.first { $0.hasPrefix("200004,") }?.hasSuffix(",college,575000,160000,16,25,3000,2400,mixed,,886,") == true)
+    #expect(lines.first { $0.hasPrefix("200001,") }?.hasSuffix(",886,") == true)
+    try scratch.write(
+      "case/pupils.csv",
+      "pupil_id,easting,northing,age,primary_need,provision,preferences\nP1,575000,160000,9,HI,independent,200003\n")
+    let validate = try runPlacewise(["validate", scratch.at("case")])
+    #expect(validate.status == 0, "\(validate.stderr)")
+  }
+}

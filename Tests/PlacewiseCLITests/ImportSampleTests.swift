@@ -44,7 +44,7 @@ struct ImportSampleTests {
     ])
     #expect(imported.status == 0, "\(imported.stderr)")
     let rows = try String(contentsOfFile: settings, encoding: .utf8).split(separator: "\n")
-    #expect(rows.count == 1 + 11)
+    #expect(rows.count == 1 + 12)
     #expect(rows.contains { $0.hasPrefix("990101,") } && !rows.contains { $0.hasPrefix("990102,") })
 
     let out = scratch.at("import-result")

@@ -81,7 +81,8 @@ public enum GIASFixture {
       urn: String, la: String, name: String, type: String, status: String = "Open", lowAge: String = "4",
       highAge: String = "11", gender: String = "Mixed", easting: String = "575000", northing: String = "160000",
       capacity: String = "200", onRoll: String = "150", sen: [String] = [], resourcedProvision: String = "",
-      rpCapacity: String = "", rpOnRoll: String = "", suCapacity: String = "", suOnRoll: String = ""
+      rpCapacity: String = "", rpOnRoll: String = "", suCapacity: String = "", suOnRoll: String = "",
+      furtherEducation: String = "", section41: String = ""
     ) {
       cells = [
         "URN": urn, "LA (code)": la, "EstablishmentName": name, "TypeOfEstablishment (name)": type,
@@ -89,7 +90,8 @@ public enum GIASFixture {
         "Gender (name)": gender, "Easting": easting, "Northing": northing, "SchoolCapacity": capacity,
         "NumberOfPupils": onRoll, "TypeOfResourcedProvision (name)": resourcedProvision,
         "ResourcedProvisionCapacity": rpCapacity, "ResourcedProvisionOnRoll": rpOnRoll,
-        "SenUnitCapacity": suCapacity, "SenUnitOnRoll": suOnRoll,
+        "SenUnitCapacity": suCapacity, "SenUnitOnRoll": suOnRoll, "FurtherEducationType (name)": furtherEducation,
+        "Section41Approved (name)": section41,
       ]
       for (i, value) in sen.enumerated() { cells["SEN\(i + 1) (name)"] = value }
     }

@@ -5,8 +5,9 @@
 public enum ImportSample {
   private typealias Row = GIASFixture.Row
 
-  /// The extract: LA 886 (eight establishments), two special schools of LA
-  /// 887, a closed school and a college.
+  /// The extract: LA 886 (eight establishments and a general further
+  /// education college, which GIAS gives no capacity), two special schools
+  /// of LA 887, and a closed school.
   public static let establishments: [GIASFixture.Row] = [
     Row(
       urn: "990001", la: "886", name: "St Anne’s CE Primary School", type: "Voluntary aided school", lowAge: "4",
@@ -45,7 +46,8 @@ public enum ImportSample {
       capacity: "", onRoll: ""),
     Row(
       urn: "990009", la: "886", name: "Mid Kent College", type: "Further education", lowAge: "16", highAge: "99",
-      easting: "575000", northing: "159000", capacity: "", onRoll: ""),
+      easting: "575000", northing: "159000", capacity: "", onRoll: "2400",
+      furtherEducation: "General Further Education College"),
     Row(
       urn: "990101", la: "887", name: "Rochester Specialist College", type: "Foundation special school",
       lowAge: "11", highAge: "19", easting: "574000", northing: "168500", capacity: "110", onRoll: "102",

@@ -82,13 +82,19 @@ public struct GIASImport: Sendable {
 /// The file is Windows-1252 (a file re-saved as UTF-8 is read as UTF-8; one
 /// in UTF-16 is refused) and its columns are found by name. It keeps
 /// establishments whose status is `Open` or `Open, but proposed to close`
-/// in the LAs named, of a type a pupil can be placed at (see
-/// ``GIASEstablishmentType``). A resourced provision or SEN unit of a school
+/// in the LAs named, of a type a pupil can be placed at: every GIAS type,
+/// with its further-education type, has a rule in `GIASEstablishmentType`
+/// (a kind, or skipped and counted by type; a type it does not know is
+/// counted apart). Colleges' and special post-16 institutions' high age
+/// above 25 (GIAS gives 99) is read as 25, the end of an EHC plan; a
+/// setting whose request section 39 protects beyond its kind's default (a
+/// non-maintained special school, a section 41 approved institution) gets
+/// `statutoryRequest` true. A resourced provision or SEN unit of a school
 /// becomes a setting of its own (`URN-RP`, `URN-SU`, kind resourced), with
 /// the unit's capacity and on-roll figures and the needs of the school's
 /// SEN columns, which describe the units; the school keeps its own capacity
-/// and takes any need. For special, independent and AP establishments the
-/// SEN columns are the school's own designations.
+/// and takes any need. For the other kinds the SEN columns are the
+/// establishment's own designations (a college without them takes any need).
 ///
 /// Problems are collected in one pass like a case's: a kept row with a bad
 /// value, a missing column, an LA with no establishment in the file, and,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One establishment row kept for a closer look, with its unit figures.
-private struct Establishment {
+struct GIASEstablishment {
   /// A resourced provision or SEN unit of the establishment.
   struct Unit {
     /// `RP` or `SU`.
@@ -30,6 +30,8 @@ private struct Establishment {
   var unitNeeds: EnumSet<NeedCode>
   var units: [Unit]
   var missingCapacity: InputProblem?
+  /// `statutory_request` where it differs from the kind's default.
+  var statutoryRequest: Bool?
   /// Problems of the row (kept aside for schools of other LAs, which only
   /// count if the radius keeps them).
   var problems: [InputProblem]
@@ -46,7 +48,22 @@ struct GIASReading {
   let file: String
   let options: GIASImportOptions
   var problems = ProblemList(limit: CaseReader.problemLimit)
-  private var report = GIASImportReport()
+  var report = GIASImportReport()
+
+  /// What the pass over the rows found.
+  private struct Scan {
+    var establishments: [GIASEstablishment] = []
+    /// Special and independent schools of other LAs, for the radius.
+    var candidates: [GIASEstablishment] = []
+    var laSeen = Set<String>()
+    var hasLAColumn = true
+    var notOpen = 0
+    var otherLA = 0
+    /// Rows left out by their type, by the name they are counted under.
+    var skippedTypes: [String: Int] = [:]
+    /// Rows of a type this importer does not know, likewise.
+    var unknownTypes: [String: Int] = [:]
+  }
 
   init(file: String, options: GIASImportOptions) {
     self.file = file
@@ -68,13 +85,49 @@ struct GIASReading {
     return error
   }
 
-  private mutating func problem(line: Int?, column: Int?, field: String?, found: String, expected: String) {
+  mutating func problem(line: Int?, column: Int?, field: String?, found: String, expected: String) {
     problems.add(InputProblem(file: file, line: line, column: column, field: field, found: found, expected: expected))
   }
 
   mutating func read(_ raw: [UInt8]) -> GIASImport? {
     let named = checkedLocalAuthorities()
-    var bytes: [UInt8]
+    guard var bytes = decoded(raw) else { return nil }
+    var scan = Scan()
+    bytes.withUnsafeMutableBufferPointer { buffer in
+      var table = TableReader<GIASColumn>(file: file, buffer: buffer, problems: problems, warnings: [])
+      // Without the column every LA would seem unknown: the header's problem says enough.
+      scan.hasLAColumn = table.problems.total == problems.total
+      while table.nextRow() {
+        readRow(&table, named: named, into: &scan)
+      }
+      (problems, _) = table.finish()
+    }
+    for la in options.localAuthorities where scan.hasLAColumn && !scan.laSeen.contains(la) && Self.isLACode(la) {
+      problem(
+        line: nil, column: nil, field: GIASColumn.laCode.gias, found: "no establishment with LA (code) \(la)",
+        expected: "the 3-digit code of an LA in this extract, as in its LA (code) column (886 is Kent)")
+    }
+    let (establishments, crossBorder, unlocated) = withinRadius(scan.establishments, scan.candidates)
+    scan.otherLA += scan.candidates.count - crossBorder - unlocated
+
+    let settings = makeSettings(establishments)
+    report.crossBorder = crossBorder
+    report.skipped.insert(("not open (closed, or proposed to open)", scan.notOpen), at: 0)
+    report.skipped.insert(("in other LAs" + (options.radiusKm == nil ? "" : ", or too far away"), scan.otherLA), at: 1)
+    report.skipped.insert(("special schools of other LAs without a readable location", unlocated), at: 2)
+    for (name, count) in Self.byCount(scan.skippedTypes) {
+      report.skipped.append(("of a type no pupil is placed at: \(name)", count))
+    }
+    for (name, count) in Self.byCount(scan.unknownTypes) {
+      report.skipped.append(("of a type this importer does not know (check what it is): \(name)", count))
+    }
+    report.keptByKind = SettingKind.allCases.map { kind in (kind, settings.count { $0.kind == kind }) }
+    guard problems.total == 0 else { return nil }
+    return GIASImport(settings: settings, report: report)
+  }
+
+  /// The extract as UTF-8 bytes, or nil (with the problem) when it cannot be.
+  private mutating func decoded(_ raw: [UInt8]) -> [UInt8]? {
     switch ExtractEncoding.detect(raw) {
     case .utf16:
       problem(
@@ -83,96 +136,63 @@ struct GIASReading {
       return nil
     case .utf8:
       report.encoding = "UTF-8: the file was re-saved; GIAS serves Windows-1252"
-      bytes = raw
+      return raw
     case .windows1252:
       let (utf8, undefined) = Windows1252.decode(raw)
-      bytes = utf8
       for byte in undefined {
         problem(
           line: byte.line, column: byte.column, field: nil,
           found: "byte 0x" + String(byte.byte, radix: 16, uppercase: true) + ", which Windows-1252 does not define",
           expected: "Windows-1252 text, as GIAS serves it (was the file converted or damaged?)")
       }
+      return utf8
     }
+  }
 
-    var establishments: [Establishment] = []
-    var candidates: [Establishment] = []
-    var laSeen = Set<String>()
-    var hasLAColumn = true
-    var notOpen = 0
-    var otherLA = 0
-    var skippedTypes: [String: Int] = [:]
-    bytes.withUnsafeMutableBufferPointer { buffer in
-      var table = TableReader<GIASColumn>(file: file, buffer: buffer, problems: problems, warnings: [])
-      // Without the column every LA would seem unknown: the header's problem says enough.
-      hasLAColumn = table.problems.total == problems.total
-      while table.nextRow() {
-        report.rowsRead += 1
-        let la = table.text(.laCode, required: false, expected: "") ?? ""
-        laSeen.insert(la)
-        let status = table.text(.statusName, required: false, expected: "") ?? ""
-        guard GIASEstablishmentType.isOpen(status) else {
-          notOpen += 1
-          continue
-        }
-        let typeName = table.text(.typeName, required: false, expected: "") ?? ""
-        let kind = GIASEstablishmentType.kind(of: typeName)
-        if named.contains(la) {
-          guard let kind else {
-            skippedTypes[typeName.isEmpty ? "(empty)" : typeName, default: 0] += 1
-            continue
-          }
-          let row = Self.establishment(&table, kind: kind, la: la)
-          for found in row.problems { table.problems.add(found) }
-          establishments.append(row)
-        } else if options.radiusKm != nil, kind == .special || kind == .independent, let kind {
-          candidates.append(Self.establishment(&table, kind: kind, la: la))
+  /// Sorts the current row: not open, skipped or unknown by type, of
+  /// another LA, or read as an establishment.
+  private mutating func readRow(_ table: inout TableReader<GIASColumn>, named: Set<String>, into scan: inout Scan) {
+    report.rowsRead += 1
+    let la = table.text(.laCode, required: false, expected: "") ?? ""
+    scan.laSeen.insert(la)
+    let status = table.text(.statusName, required: false, expected: "") ?? ""
+    guard GIASEstablishmentType.isOpen(status) else {
+      scan.notOpen += 1
+      return
+    }
+    let type = table.text(.typeName, required: false, expected: "") ?? ""
+    let furtherEducation = table.text(.furtherEducationTypeName, required: false, expected: "") ?? ""
+    let approved = GIASEstablishmentType.isSection41Approved(
+      table.text(.section41Name, required: false, expected: "") ?? "")
+    let placement = GIASEstablishmentType.placement(
+      type: type, furtherEducation: furtherEducation, section41Approved: approved)
+    let kind: SettingKind? = if case .kept(let kind) = placement { kind } else { nil }
+    let statutory = kind.flatMap {
+      GIASEstablishmentType.statutoryRequest(
+        type: type, furtherEducation: furtherEducation, kind: $0, section41Approved: approved)
+    }
+    if named.contains(la) {
+      guard let kind else {
+        let name = GIASEstablishmentType.countedName(type: type, furtherEducation: furtherEducation)
+        if placement == .unknown {
+          scan.unknownTypes[name, default: 0] += 1
         } else {
-          otherLA += 1
+          scan.skippedTypes[name, default: 0] += 1
         }
+        return
       }
-      (problems, _) = table.finish()
+      let row = Self.establishment(&table, kind: kind, la: la, statutoryRequest: statutory)
+      for found in row.problems { table.problems.add(found) }
+      scan.establishments.append(row)
+    } else if options.radiusKm != nil, kind == .special || kind == .independent, let kind {
+      scan.candidates.append(Self.establishment(&table, kind: kind, la: la, statutoryRequest: statutory))
+    } else {
+      scan.otherLA += 1
     }
-    for la in options.localAuthorities where hasLAColumn && !laSeen.contains(la) && Self.isLACode(la) {
-      problem(
-        line: nil, column: nil, field: GIASColumn.laCode.gias, found: "no establishment with LA (code) \(la)",
-        expected: "the 3-digit code of an LA in this extract, as in its LA (code) column (886 is Kent)")
-    }
+  }
 
-    // Schools of other LAs near a kept setting, in file order among the rest.
-    // A school of another LA is checked only if it is near: one with no
-    // readable location cannot be placed against the radius, and is counted.
-    var crossBorder = 0
-    var unlocated = 0
-    if let radius = options.radiusKm {
-      let anchors = establishments.filter(\.isValid).map { ($0.easting, $0.northing) }
-      let limit = radius * 1000
-      for candidate in candidates {
-        guard candidate.easting.isFinite, candidate.northing.isFinite else {
-          unlocated += 1
-          continue
-        }
-        guard anchors.contains(where: { hypot($0.0 - candidate.easting, $0.1 - candidate.northing) <= limit }) else {
-          otherLA += 1
-          continue
-        }
-        for found in candidate.problems { problems.add(found) }
-        crossBorder += 1
-        establishments.append(candidate)
-      }
-      establishments.sort { $0.line < $1.line }
-    }
-
-    let settings = makeSettings(establishments)
-    report.crossBorder = crossBorder
-    report.skipped.insert(("not open (closed, or proposed to open)", notOpen), at: 0)
-    report.skipped.insert(("in other LAs" + (options.radiusKm == nil ? "" : ", or too far away"), otherLA), at: 1)
-    report.skipped.insert(("special schools of other LAs without a readable location", unlocated), at: 2)
-    let types = skippedTypes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-    for (name, count) in types { report.skipped.append(("of a type no pupil is placed at: \(name)", count)) }
-    report.keptByKind = SettingKind.allCases.map { kind in (kind, settings.count { $0.kind == kind }) }
-    guard problems.total == 0 else { return nil }
-    return GIASImport(settings: settings, report: report)
+  private static func byCount(_ counts: [String: Int]) -> [(String, Int)] {
+    counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
   /// The LA codes asked for, each checked: three digits.
@@ -193,207 +213,5 @@ struct GIASReading {
 
   private static func isLACode(_ code: String) -> Bool {
     code.utf8.count == 3 && code.utf8.allSatisfy { InputByte.isDigit($0) }
-  }
-
-  // MARK: One row
-
-  /// Reads the current row as an establishment of `kind`; its problems are
-  /// returned in it, not added to the table's list.
-  private static func establishment(_ table: inout TableReader<GIASColumn>, kind: SettingKind, la: String)
-    -> Establishment
-  {
-    let saved = table.problems
-    table.problems = ProblemList(limit: CaseReader.problemLimit)
-    defer { table.problems = saved }
-
-    let urn = Self.urn(&table)
-    let name = Self.name(&table)
-    // The case reader's ranges: what is imported must read back as a case.
-    let age = CaseReading.expectedAge
-    let lowAge = table.whole(.lowAge, required: true, range: InputRange.age, expected: age)
-    let highAge = table.whole(.highAge, required: true, range: InputRange.age, expected: age)
-    if let lowAge, let highAge, lowAge > highAge {
-      table.report(.lowAge, found: "\(lowAge), above StatutoryHighAge \(highAge)", expected: "low age <= high age")
-    }
-    let gender = table.word(.genderName, required: false, expected: "Mixed, Boys, Girls or Not applicable") {
-      GIASEstablishmentType.gender(of: $0)
-    }
-    let easting = table.decimal(
-      .easting, required: true, range: InputRange.easting, expected: CaseReading.expectedEasting)
-    let northing = table.decimal(
-      .northing, required: true, range: InputRange.northing, expected: CaseReading.expectedNorthing)
-    let places = Self.expectedPlaces
-    let capacity = table.whole(.schoolCapacity, required: false, range: InputRange.places, expected: places)
-    let capacityEmpty = table.cell(.schoolCapacity)?.isEmpty ?? false
-    let onRoll = table.whole(
-      .numberOfPupils, required: false, range: InputRange.places, expected: Self.expectedPupils)
-
-    var needs = EnumSet<NeedCode>()
-    for column in GIASColumn.senColumns {
-      guard let text = table.text(column, required: false, expected: "") else { continue }
-      guard let need = GIASEstablishmentType.need(of: text) else {
-        table.report(
-          column, found: InputText.quoted(text),
-          expected: "a GIAS SEN type such as \"ASD - Autistic Spectrum Disorder\" (codes \(NeedCode.expectedList))")
-        continue
-      }
-      needs.insert(need)
-    }
-
-    var units: [Establishment.Unit] = []
-    var missing: InputProblem?
-    if capacityEmpty {
-      missing = missingCapacity(&table, .schoolCapacity, what: "this establishment's")
-    }
-    if kind == .mainstream,
-      let provision = table.word(
-        .resourcedProvisionType, required: false,
-        expected: "Resourced provision, SEN unit, Resourced provision and SEN unit, or Not applicable",
-        { GIASEstablishmentType.units(of: $0) })
-    {
-      if provision.resourced {
-        units.append(
-          unit(
-            &table, suffix: "RP", label: "resourced provision", capacity: .resourcedProvisionCapacity,
-            onRoll: .resourcedProvisionOnRoll))
-      }
-      if provision.senUnit {
-        units.append(
-          unit(&table, suffix: "SU", label: "SEN unit", capacity: .senUnitCapacity, onRoll: .senUnitOnRoll))
-      }
-    }
-    let found = table.problems.keptInOrder
-    return Establishment(
-      line: table.line, urn: urn, name: name, kind: kind, la: la, lowAge: lowAge ?? 0, highAge: highAge ?? 0,
-      gender: gender ?? .mixed, easting: easting ?? .nan, northing: northing ?? .nan, capacity: capacity,
-      onRoll: onRoll, needs: kind == .mainstream ? EnumSet() : needs, unitNeeds: needs, units: units,
-      missingCapacity: missing, problems: found, isValid: table.problems.total == 0)
-  }
-
-  /// The URN, checked by the case reader's id rules (and with room for a
-  /// unit's `-RP` or `-SU`), so that settings.csv reads back as written.
-  private static func urn(_ table: inout TableReader<GIASColumn>) -> String {
-    guard let bytes = table.cell(.urn), !bytes.isEmpty else {
-      _ = table.text(.urn, required: true, expected: "the establishment's URN")
-      return ""
-    }
-    let most = ByteKeyTable.maxKeyLength - 3
-    if bytes.count > most {
-      table.report(.urn, found: "a URN of \(bytes.count) bytes", expected: "a URN of at most \(most) bytes")
-    } else if let why = IdentifierText.problem(in: bytes) {
-      table.report(.urn, found: why, expected: "a URN of " + IdentifierText.expected)
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// The name, short enough for settings.csv with a unit's label added.
-  private static func name(_ table: inout TableReader<GIASColumn>) -> String {
-    let name = table.text(.name, required: true, expected: "the establishment's name") ?? ""
-    let most = InputRange.nameLength - Self.longestLabel
-    if name.utf16.count > most {
-      table.report(
-        .name, found: "a name of \(InputRange.text(name.utf16.count)) characters",
-        expected: "a name of at most \(most) characters (a setting name is at most "
-          + "\(InputRange.text(InputRange.nameLength)), a unit's label included)")
-    }
-    return name
-  }
-
-  /// The most a unit's label adds to its host's name: ` (resourced provision)`.
-  private static let longestLabel = " (resourced provision)".utf16.count
-
-  private static func unit(
-    _ table: inout TableReader<GIASColumn>, suffix: String, label: String, capacity: GIASColumn, onRoll: GIASColumn
-  ) -> Establishment.Unit {
-    let places = table.whole(capacity, required: false, range: InputRange.places, expected: Self.expectedPlaces)
-    let empty = table.cell(capacity).map(\.isEmpty) ?? true
-    let roll = table.whole(onRoll, required: false, range: InputRange.places, expected: Self.expectedPupils)
-    let missing = empty ? missingCapacity(&table, capacity, what: "the \(label)'s") : nil
-    return Establishment.Unit(suffix: suffix, label: label, capacity: places, onRoll: roll, missingCapacity: missing)
-  }
-
-  /// The problem listed for an empty capacity under `--missing-capacity fail`
-  /// (made now, while the row is current, and added only if the rule is fail).
-  private static func missingCapacity(_ table: inout TableReader<GIASColumn>, _ column: GIASColumn, what: String)
-    -> InputProblem?
-  {
-    let saved = table.problems
-    table.problems = ProblemList(limit: 1)
-    table.report(
-      column, found: "an empty cell (GIAS has no capacity for \(what) places)",
-      expected: "a capacity; or choose --missing-capacity on-roll (use the number on roll: no free places) "
-        + "or skip (leave it out)")
-    let made = table.problems.keptInOrder.first
-    table.problems = saved
-    return made
-  }
-
-  // MARK: Settings
-
-  private mutating func makeSettings(_ establishments: [Establishment]) -> [Setting] {
-    var settings: [Setting] = []
-    var urns: [String: Int] = [:]
-    var noCapacity = 0
-    var unitHosts = 0
-    for row in establishments where row.isValid {
-      if let first = urns[row.urn] {
-        problem(
-          line: row.line, column: nil, field: GIASColumn.urn.gias, found: InputText.quoted(row.urn) + " again",
-          expected: "each URN once (it is on line \(first) already)")
-        continue
-      }
-      urns[row.urn] = row.line
-      if let capacity = resolvedCapacity(row.capacity, onRoll: row.onRoll, missing: row.missingCapacity) {
-        settings.append(
-          Setting(
-            urn: URN(row.urn), name: row.name, kind: row.kind, easting: row.easting, northing: row.northing,
-            lowAge: row.lowAge, highAge: row.highAge, capacity: capacity, onRoll: row.onRoll ?? 0,
-            gender: row.gender, needs: row.needs, localAuthority: row.la))
-      } else if options.missingCapacity == .skip {
-        noCapacity += 1
-      }
-      var madeUnit = false
-      for unit in row.units {
-        guard let capacity = resolvedCapacity(unit.capacity, onRoll: unit.onRoll, missing: unit.missingCapacity)
-        else {
-          if options.missingCapacity == .skip { noCapacity += 1 }
-          continue
-        }
-        madeUnit = true
-        settings.append(
-          Setting(
-            urn: URN(row.urn + "-" + unit.suffix), name: row.name + " (\(unit.label))", kind: .resourced,
-            easting: row.easting, northing: row.northing, lowAge: row.lowAge, highAge: row.highAge,
-            capacity: capacity, onRoll: unit.onRoll ?? 0, gender: row.gender, needs: row.unitNeeds,
-            localAuthority: row.la))
-      }
-      if madeUnit { unitHosts += 1 }
-    }
-    report.unitHosts = unitHosts
-    report.skipped.append(("left out for want of a capacity (--missing-capacity skip)", noCapacity))
-    return settings
-  }
-
-  /// The capacity to write, or nil when the row is left out (or refused:
-  /// the problem is added).
-  private mutating func resolvedCapacity(_ capacity: Int?, onRoll: Int?, missing: InputProblem?) -> Int? {
-    guard let missing else { return capacity }
-    switch options.missingCapacity {
-    case .fail:
-      problems.add(missing)
-      return nil
-    case .skip:
-      return nil
-    case .onRoll:
-      guard let onRoll else {
-        var both = missing
-        both.found = "an empty cell, and no number on roll either"
-        both.expected = "a capacity, or a number on roll for --missing-capacity on-roll; or --missing-capacity skip"
-        problems.add(both)
-        return nil
-      }
-      report.capacityFromOnRoll += 1
-      return onRoll
-    }
   }
 }

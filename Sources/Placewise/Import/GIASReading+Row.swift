@@ -1,0 +1,146 @@
+extension GIASReading {
+  /// Reads the current row as an establishment of `kind`; its problems are
+  /// returned in it, not added to the table's list.
+  static func establishment(
+    _ table: inout TableReader<GIASColumn>, kind: SettingKind, la: String, statutoryRequest: Bool?
+  ) -> GIASEstablishment {
+    let saved = table.problems
+    table.problems = ProblemList(limit: CaseReader.problemLimit)
+    defer { table.problems = saved }
+
+    let urn = Self.urn(&table)
+    let name = Self.name(&table)
+    // The case reader's ranges: what is imported must read back as a case.
+    let age = CaseReading.expectedAge
+    let lowAge = table.whole(.lowAge, required: true, range: InputRange.age, expected: age)
+    // GIAS gives colleges (and some special post-16 institutions) a high
+    // age of 99: the end of an EHC plan, 25, is what counts.
+    let post16 = kind == .college || kind == .post16
+    let highAge = table.whole(.highAge, required: true, range: post16 ? 0...999 : InputRange.age, expected: age)
+      .map { post16 ? min($0, InputRange.age.upperBound) : $0 }
+    if let lowAge, let highAge, lowAge > highAge {
+      table.report(.lowAge, found: "\(lowAge), above StatutoryHighAge \(highAge)", expected: "low age <= high age")
+    }
+    let gender = table.word(.genderName, required: false, expected: "Mixed, Boys, Girls or Not applicable") {
+      GIASEstablishmentType.gender(of: $0)
+    }
+    let easting = table.decimal(
+      .easting, required: true, range: InputRange.easting, expected: CaseReading.expectedEasting)
+    let northing = table.decimal(
+      .northing, required: true, range: InputRange.northing, expected: CaseReading.expectedNorthing)
+    let places = Self.expectedPlaces
+    let capacity = table.whole(.schoolCapacity, required: false, range: InputRange.places, expected: places)
+    let capacityEmpty = table.cell(.schoolCapacity)?.isEmpty ?? false
+    let onRoll = table.whole(
+      .numberOfPupils, required: false, range: InputRange.places, expected: Self.expectedPupils)
+
+    let needs = Self.needs(&table)
+
+    var units: [GIASEstablishment.Unit] = []
+    var missing: InputProblem?
+    if capacityEmpty {
+      missing = missingCapacity(&table, .schoolCapacity, what: "this establishment's")
+    }
+    if kind == .mainstream,
+      let provision = table.word(
+        .resourcedProvisionType, required: false,
+        expected: "Resourced provision, SEN unit, Resourced provision and SEN unit, or Not applicable",
+        { GIASEstablishmentType.units(of: $0) })
+    {
+      if provision.resourced {
+        units.append(
+          unit(
+            &table, suffix: "RP", label: "resourced provision", capacity: .resourcedProvisionCapacity,
+            onRoll: .resourcedProvisionOnRoll))
+      }
+      if provision.senUnit {
+        units.append(
+          unit(&table, suffix: "SU", label: "SEN unit", capacity: .senUnitCapacity, onRoll: .senUnitOnRoll))
+      }
+    }
+    let found = table.problems.keptInOrder
+    return GIASEstablishment(
+      line: table.line, urn: urn, name: name, kind: kind, la: la, lowAge: lowAge ?? 0, highAge: highAge ?? 0,
+      gender: gender ?? .mixed, easting: easting ?? .nan, northing: northing ?? .nan, capacity: capacity,
+      onRoll: onRoll, needs: kind == .mainstream ? EnumSet() : needs, unitNeeds: needs, units: units,
+      missingCapacity: missing, statutoryRequest: statutoryRequest, problems: found,
+      isValid: table.problems.total == 0)
+  }
+
+  /// The need codes of the SEN columns: the establishment's designations
+  /// (a host's describe its units).
+  private static func needs(_ table: inout TableReader<GIASColumn>) -> EnumSet<NeedCode> {
+    var needs = EnumSet<NeedCode>()
+    for column in GIASColumn.senColumns {
+      guard let text = table.text(column, required: false, expected: "") else { continue }
+      guard let need = GIASEstablishmentType.need(of: text) else {
+        table.report(
+          column, found: InputText.quoted(text),
+          expected: "a GIAS SEN type such as \"ASD - Autistic Spectrum Disorder\" (codes \(NeedCode.expectedList))")
+        continue
+      }
+      needs.insert(need)
+    }
+    return needs
+  }
+
+  /// The URN, checked by the case reader's id rules (and with room for a
+  /// unit's `-RP` or `-SU`), so that settings.csv reads back as written.
+  private static func urn(_ table: inout TableReader<GIASColumn>) -> String {
+    guard let bytes = table.cell(.urn), !bytes.isEmpty else {
+      _ = table.text(.urn, required: true, expected: "the establishment's URN")
+      return ""
+    }
+    let most = ByteKeyTable.maxKeyLength - 3
+    if bytes.count > most {
+      table.report(.urn, found: "a URN of \(bytes.count) bytes", expected: "a URN of at most \(most) bytes")
+    } else if let why = IdentifierText.problem(in: bytes) {
+      table.report(.urn, found: why, expected: "a URN of " + IdentifierText.expected)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The name, short enough for settings.csv with a unit's label added.
+  private static func name(_ table: inout TableReader<GIASColumn>) -> String {
+    let name = table.text(.name, required: true, expected: "the establishment's name") ?? ""
+    let most = InputRange.nameLength - Self.longestLabel
+    if name.utf16.count > most {
+      table.report(
+        .name, found: "a name of \(InputRange.text(name.utf16.count)) characters",
+        expected: "a name of at most \(most) characters (a setting name is at most "
+          + "\(InputRange.text(InputRange.nameLength)), a unit's label included)")
+    }
+    return name
+  }
+
+  /// The most a unit's label adds to its host's name: ` (resourced provision)`.
+  private static let longestLabel = " (resourced provision)".utf16.count
+
+  private static func unit(
+    _ table: inout TableReader<GIASColumn>, suffix: String, label: String, capacity: GIASColumn, onRoll: GIASColumn
+  ) -> GIASEstablishment.Unit {
+    let places = table.whole(capacity, required: false, range: InputRange.places, expected: Self.expectedPlaces)
+    let empty = table.cell(capacity).map(\.isEmpty) ?? true
+    let roll = table.whole(onRoll, required: false, range: InputRange.places, expected: Self.expectedPupils)
+    let missing = empty ? missingCapacity(&table, capacity, what: "the \(label)'s") : nil
+    return GIASEstablishment.Unit(
+      suffix: suffix, label: label, capacity: places, onRoll: roll, missingCapacity: missing)
+  }
+
+  /// The problem listed for an empty capacity under `--missing-capacity fail`
+  /// (made now, while the row is current, and added only if the rule is fail).
+  private static func missingCapacity(_ table: inout TableReader<GIASColumn>, _ column: GIASColumn, what: String)
+    -> InputProblem?
+  {
+    let saved = table.problems
+    table.problems = ProblemList(limit: 1)
+    table.report(
+      column, found: "an empty cell (GIAS has no capacity for \(what) places)",
+      expected: "a capacity; or choose --missing-capacity on-roll (use the number on roll: no free places) "
+        + "or skip (leave it out)")
+    let made = table.problems.keptInOrder.first
+    table.problems = saved
+    return made
+  }
+
+}

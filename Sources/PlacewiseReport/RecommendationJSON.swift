@@ -23,6 +23,8 @@ public enum RecommendationJSON {
       ("baseline_placement_cost", NumberText.format(summary.baselinePlacementCost)),
       ("requests_refused", String(summary.requestsRefused)),
       ("baseline_requests_refused", String(summary.baselineRequestsRefused)),
+      ("years", String(summary.years)),
+      ("whole_life_cost", summary.wholeLifeCost.map(NumberText.format) ?? "null"),
       ("solver_status", SummaryJSON.string("optimal")),  // every set's allocation is proven optimal
     ]
     return "{\n" + fields.map { "  \(SummaryJSON.string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"

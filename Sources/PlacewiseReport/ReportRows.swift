@@ -257,6 +257,10 @@ public struct RecommendationSummary: Sendable, Equatable {
   public var requestsRefused = 0
   /// R of the case as given.
   public var baselineRequestsRefused = 0
+  /// The years a whole-life cost counts (`--years`).
+  public var years = 5
+  /// With `--then whole-life`: capital + years × (annual cost + C).
+  public var wholeLifeCost: Double?
 
   /// Creates a summary.
   public init(

@@ -11,8 +11,10 @@ struct Recommend: ParsableCommand {
       OPTIONS.csv is a plan file with an option column (rows sharing an id are one option, \
       taken whole or not at all) and an optional group column (at most one option of a group \
       is taken); see docs/planning.md. Among the sets within the budgets, the best leaves the \
-      least unmet need, then (--then capital, the default) costs least capital, then has the \
-      lowest placement cost (--then travel swaps these two), then the least annual cost; ties \
+      least unmet need, then refuses fewest protected requests, then (--then capital, the \
+      default) costs least capital, then has the lowest placement cost (--then travel swaps \
+      these two; --then whole-life ranks capital plus --years of annual and placement costs \
+      in pounds, then capital), then the least annual cost; ties \
       go to the set leaving out the earliest-listed option. Writes recommendation.csv, \
       plan.csv, summary.json, report.html, allocation/ (what allocate writes for the case with \
       the chosen options) and, with --frontier N, frontier.csv, all or nothing.
@@ -39,9 +41,16 @@ struct Recommend: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "What ranks after unmet need: capital (least capital, then placement cost; the default) or travel (placement cost, then capital).",
+      "What ranks after unmet need and requests refused: capital (least capital, then placement cost; the default), travel (placement cost, then capital) or whole-life (capital plus --years of annual and placement costs in pounds, then capital; needs cost = \"pounds\").",
       valueName: "order"))
   var then: RecommendationOrder = .capital
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "With --then whole-life: the years of running costs counted (a whole number from 1 to 100; default 5).",
+      valueName: "n"))
+  var years: Int = 5
 
   @Option(
     name: .long,
@@ -80,6 +89,9 @@ struct Recommend: ParsableCommand {
       throw ValidationError("--frontier must be a whole number from 1 to 1000, not \(frontier)")
     }
     try Allocate.checkTimeLimit(timeLimit)
+    guard (1...100).contains(years) else {
+      throw ValidationError("--years must be a whole number from 1 to 100, not \(years)")
+    }
   }
 
   func run() throws {
@@ -95,6 +107,11 @@ struct Recommend: ParsableCommand {
       throw ExitCode(ExitStatus.invalidInput)
     }
     reportWarnings(input.input.warnings)
+    if then == .wholeLife && input.input.policy.costUnit != .pounds {
+      throw fail(
+        "--then whole-life counts placement costs in pounds: set cost = \"pounds\" (with pounds_per_minute) in the "
+          + "policy; nothing was written.", status: ExitStatus.invalidInput)
+    }
     phaseClock.lap("read")
     // Progress on a terminal from here on (the warnings are printed).
     let progress = ProgressLine(quiet: quiet)
@@ -102,7 +119,7 @@ struct Recommend: ParsableCommand {
     let options = AllocationOptions(timeLimit: timeLimit, monitor: ProgressLine.monitor(progress))
     let budget = budget.pounds
     let annualBudget = annualBudget?.pounds
-    let criteria = RecommendationCriteria(budget: budget, annualBudget: annualBudget, then: then)
+    let criteria = RecommendationCriteria(budget: budget, annualBudget: annualBudget, then: then, years: Double(years))
     let result: RecommendationResult
     let run: AllocationRun
     do {
@@ -122,6 +139,10 @@ struct Recommend: ParsableCommand {
       baselinePlacementCost: result.baselinePlacementCost)
     summary.requestsRefused = best.requestsRefused
     summary.baselineRequestsRefused = result.baselineRequestsRefused
+    summary.years = years
+    if then == .wholeLife {
+      summary.wholeLifeCost = best.capitalCost + Double(years) * (best.annualCost + best.placementCost)
+    }
     let frontierRows = result.frontier.map { FrontierCSV.rows(input, frontier: $0) }
     let title = "Recommended options: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
     var files = Self.tableFiles(
@@ -184,6 +205,9 @@ struct Recommend: ParsableCommand {
     text +=
       "  capital cost \(NumberText.pounds(best.capitalCost)), annual cost \(NumberText.pounds(best.annualCost))\n"
     text += "  unmet priority \(best.unmetPriority) (baseline \(result.baselineUnmetPriority))\n"
+    if best.requestsRefused + result.baselineRequestsRefused > 0 {
+      text += "  protected requests refused \(best.requestsRefused) (baseline \(result.baselineRequestsRefused))\n"
+    }
     text += "  placement cost \(NumberText.minutes(best.placementCost)) "
     text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
     text += "  \(result.allocationsSolved) allocations solved exactly, \(result.masterSolves) master MIPs solved\n"

@@ -6,6 +6,9 @@ public enum RecommendationOrder: String, Sendable, CaseIterable {
   case capital
   /// (2) placement cost, (3) capital cost.
   case travel
+  /// (2) the whole-life cost, capital + years × (annual cost + C in pounds),
+  /// (3) capital cost (case format 2; needs `cost = "pounds"`).
+  case wholeLife = "whole-life"
 }
 
 /// The limits and the order of a search.
@@ -16,12 +19,15 @@ public struct RecommendationCriteria: Sendable {
   public var annualBudget: Double?
   /// What ranks after unmet priority.
   public var then: RecommendationOrder
+  /// The years of running costs a whole-life cost counts (`--years`).
+  public var years: Double = 5
 
   /// Creates criteria.
-  public init(budget: Double, annualBudget: Double? = nil, then: RecommendationOrder = .capital) {
+  public init(budget: Double, annualBudget: Double? = nil, then: RecommendationOrder = .capital, years: Double = 5) {
     self.budget = budget
     self.annualBudget = annualBudget
     self.then = then
+    self.years = years
   }
 }
 
@@ -57,8 +63,8 @@ public struct EvaluatedSet: Sendable {
   /// Whether this set beats `other` by the contract's order: U, then the
   /// two levels `then` names, then annual cost, then the set that leaves
   /// out the earliest-listed option where the two differ.
-  public func isBetter(than other: EvaluatedSet, then: RecommendationOrder) -> Bool {
-    let order = RecommendationKey(self, then).compare(RecommendationKey(other, then))
+  public func isBetter(than other: EvaluatedSet, then: RecommendationOrder, years: Double = 5) -> Bool {
+    let order = RecommendationKey(self, then, years: years).compare(RecommendationKey(other, then, years: years))
     if order != 0 { return order < 0 }
     for (a, b) in zip(chosen, other.chosen) where a != b { return !a }
     return false
@@ -74,16 +80,27 @@ struct RecommendationKey {
   var third: Double
   var annual: Double
 
-  init(unmet: Int, capital: Double, cost: Double, annual: Double, _ then: RecommendationOrder) {
+  init(unmet: Int, capital: Double, cost: Double, annual: Double, _ then: RecommendationOrder, years: Double = 5) {
     self.unmet = unmet
-    self.second = then == .capital ? capital : cost
-    self.third = then == .capital ? cost : capital
+    switch then {
+    case .capital: (second, third) = (capital, cost)
+    case .travel: (second, third) = (cost, capital)
+    case .wholeLife:
+      (second, third) = (Self.wholeLife(capital: capital, annual: annual, cost: cost, years: years), capital)
+    }
     self.annual = annual
   }
 
-  init(_ set: EvaluatedSet, _ then: RecommendationOrder) {
+  init(_ set: EvaluatedSet, _ then: RecommendationOrder, years: Double = 5) {
     self.init(
-      unmet: set.rankedUnmet, capital: set.capitalCost, cost: set.placementCost, annual: set.annualCost, then)
+      unmet: set.rankedUnmet, capital: set.capitalCost, cost: set.placementCost, annual: set.annualCost, then,
+      years: years)
+  }
+
+  /// Capital plus `years` of the set's annual cost and the allocation's
+  /// placement cost (pounds a year).
+  static func wholeLife(capital: Double, annual: Double, cost: Double, years: Double) -> Double {
+    capital + years * (annual + cost)
   }
 
   /// -1, 0 or 1 as this key is below, equal to or above `other`.

@@ -142,8 +142,14 @@ final class RecommendationSearch: @unchecked Sendable {
     let best = known().filter { $0.rankedUnmet == unmet }
     // Rounding in sums of money, minutes and GLPK's tolerances is far below this.
     func slack(_ value: Double) -> Double { 1e-6 * max(1, abs(value)) }
+    let years = criteria.years
+    func wholeLife(_ set: EvaluatedSet) -> Double {
+      RecommendationKey.wholeLife(
+        capital: set.capitalCost, annual: set.annualCost, cost: set.placementCost, years: years)
+    }
     var leastCapital = best.map(\.capitalCost).min() ?? .infinity
     var leastCost = best.map(\.placementCost).min() ?? .infinity
+    var leastWholeLife = best.map(wholeLife).min() ?? .infinity
     let objective: MasterProblem.Objective
     let stop: (Double) -> Bool
     switch criteria.then {
@@ -154,22 +160,28 @@ final class RecommendationSearch: @unchecked Sendable {
       objective = .bound
       master.boundCuts = history.map { $0.costCut(unmet: unmet) }
       stop = { $0 > leastCost + slack(leastCost) }
+    case .wholeLife:
+      // The master's bound: capital + years × (annual + a lower bound on C).
+      objective = .wholeLife(years: years)
+      master.boundCuts = history.map { $0.costCut(unmet: unmet) }
+      stop = { $0 > leastWholeLife + slack(leastWholeLife) }
     }
     while let chosen = try propose(objective, stop: stop) {
       master.excluded.append(chosen)
       guard let evaluation = try evaluate(chosen) else { continue }
       master.limits.append((evaluation.cut, limit))
-      if criteria.then == .travel { master.boundCuts.append(evaluation.costCut(unmet: unmet)) }
+      if criteria.then != .capital { master.boundCuts.append(evaluation.costCut(unmet: unmet)) }
       if evaluation.set.rankedUnmet == unmet {
         leastCapital = min(leastCapital, evaluation.set.capitalCost)
         leastCost = min(leastCost, evaluation.set.placementCost)
+        leastWholeLife = min(leastWholeLife, wholeLife(evaluation.set))
       }
     }
 
     // Level 3: the contract's order over every allocated allowed set.
     var chosen = baseline
     for set in known().sorted(by: { $0.chosen.lexicographicallyPrecedes($1.chosen) { !$0 && $1 } })
-    where set.isBetter(than: chosen, then: criteria.then) {
+    where set.isBetter(than: chosen, then: criteria.then, years: criteria.years) {
       chosen = set
     }
     return chosen

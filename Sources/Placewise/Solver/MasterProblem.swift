@@ -17,6 +17,9 @@ struct MasterProblem {
     case bound
     /// The capital cost of the set.
     case capital
+    /// Capital plus `years` × (annual cost + θ): a whole-life cost, θ
+    /// bounded below by `boundCuts` (the placement cost in pounds a year).
+    case wholeLife(years: Double)
   }
 
   let capital: [Double]
@@ -53,10 +56,22 @@ struct MasterProblem {
     let n = capital.count
     var program = LinearProgram(direction: .minimize)
     let columns = (0..<n).map { o in
-      program.addColumn(.between(0, 1), objective: objective == .capital ? capital[o] : 0, integer: true)
+      let cost: Double =
+        switch objective {
+        case .bound: 0
+        case .capital: capital[o]
+        case .wholeLife(let years): capital[o] + years * annual[o]
+        }
+      return program.addColumn(.between(0, 1), objective: cost, integer: true)
     }
     // Placement costs and unmet priority are never negative.
-    let theta = program.addColumn(.atLeast(0), objective: objective == .bound ? 1 : 0)
+    let thetaWeight: Double =
+      switch objective {
+      case .bound: 1
+      case .capital: 0
+      case .wholeLife(let years): years
+      }
+    let theta = program.addColumn(.atLeast(0), objective: thetaWeight)
     func row(_ coefficients: [Double], _ bounds: Bounds, theta weight: Double = 0) {
       let r = program.addRow(bounds)
       for (o, c) in coefficients.enumerated() where c != 0 { program.setEntry(row: r, column: columns[o], c) }

@@ -165,9 +165,9 @@ enum RandomOptions {
   /// The contract's choice among `sets`, written apart from the search's
   /// comparison: sort by (U, then the two `then` levels, annual cost), ties
   /// to the set leaving out the earliest-listed option where they differ.
-  static func best(_ sets: [EvaluatedSet], budget: Double, annualBudget: Double?, then: RecommendationOrder)
-    -> EvaluatedSet?
-  {
+  static func best(
+    _ sets: [EvaluatedSet], budget: Double, annualBudget: Double?, then: RecommendationOrder, years: Double = 5
+  ) -> EvaluatedSet? {
     let slack = 1e-6
     let allowed = sets.filter {
       $0.capitalCost <= budget + slack && $0.annualCost <= (annualBudget ?? .infinity) + slack
@@ -175,10 +175,16 @@ enum RandomOptions {
     return allowed.min { a, b in
       if a.unmetPriority != b.unmetPriority { return a.unmetPriority < b.unmetPriority }
       if a.requestsRefused != b.requestsRefused { return a.requestsRefused < b.requestsRefused }
+      func wholeLife(_ x: EvaluatedSet) -> Double { x.capitalCost + years * (x.annualCost + x.placementCost) }
       let levels: [(Double, Double)] =
-        then == .capital
-        ? [(a.capitalCost, b.capitalCost), (a.placementCost, b.placementCost), (a.annualCost, b.annualCost)]
-        : [(a.placementCost, b.placementCost), (a.capitalCost, b.capitalCost), (a.annualCost, b.annualCost)]
+        switch then {
+        case .capital:
+          [(a.capitalCost, b.capitalCost), (a.placementCost, b.placementCost), (a.annualCost, b.annualCost)]
+        case .travel:
+          [(a.placementCost, b.placementCost), (a.capitalCost, b.capitalCost), (a.annualCost, b.annualCost)]
+        case .wholeLife:
+          [(wholeLife(a), wholeLife(b)), (a.capitalCost, b.capitalCost), (a.annualCost, b.annualCost)]
+        }
       for (x, y) in levels where abs(x - y) > slack { return x < y }
       for (x, y) in zip(a.chosen, b.chosen) where x != y { return !x }
       return false
@@ -210,7 +216,7 @@ struct RecommendationExactnessTests {
       }
       let sets = try RandomOptions.everySet(options, openingTravel: openingTravel, openings: openings)
       let total = options.options.reduce(0) { $0 + $1.capitalCost }
-      for then in RecommendationOrder.allCases {
+      for then in [RecommendationOrder.capital, .travel] {
         for budget in [total * 0.5, total + 1000] {
           let criteria = RecommendationCriteria(budget: budget, annualBudget: nil, then: then)
           let result = try Recommendation.run(options, criteria: criteria)
@@ -229,6 +235,47 @@ struct RecommendationExactnessTests {
     #expect(wrong.isEmpty, "\(wrong.count) wrong: \(wrong.prefix(5))")
     #expect(checked >= 120, "\(checked) searches checked (\(refusedOptions) options files refused)")
     #expect(rDecides >= 10, "\(rDecides) searches where sets of the best U differ in R")
+  }
+
+  @Test(
+    "whole-life cost in pounds: the best set and the frontier at every budget equal enumeration on 220 random tiny cases",
+    arguments: [UInt64(0), 55, 110, 165])
+  func wholeLifeAgainstEnumeration(firstSeed: UInt64) throws {
+    var wrong: [String] = []
+    var checked = 0
+    var lifeDecides = 0
+    for seed in firstSeed..<(firstSeed + 55) {
+      var input = RandomCases.tiny(seed: seed &* 37 &+ 11)
+      input.policy.costUnit = .pounds
+      input.policy.poundsPerMinute = Double(50 + Int(seed % 7) * 40)
+      for s in input.settings.indices {
+        input.settings[s].costPerPlace = Double(20_000 + (s * 7_919 + Int(seed)) % 40_000)
+      }
+      var openingTravel = TravelMatrix()
+      var openings: [URN] = []
+      let file = RandomOptions.file(for: input, seed: seed, openingTravel: &openingTravel, openings: &openings)
+      let base = CaseWithOpenings(input: input, openingTravel: openingTravel, openings: openings)
+      guard let options = try? RecommendationInput.make(file, base: base) else { continue }
+      let sets = try RandomOptions.everySet(options, openingTravel: openingTravel, openings: openings)
+      let total = options.options.reduce(0) { $0 + $1.capitalCost }
+      let years = Double(1 + Int(seed % 10))
+      let criteria = RecommendationCriteria(budget: total * 0.6, then: .wholeLife, years: years)
+      let result = try Recommendation.run(options, criteria: criteria, frontierSteps: 4)
+      checked += 1
+      for row in [(criteria.budget, result.best)] + (result.frontier ?? []).map({ ($0.budget, $0.set) }) {
+        guard let expected = RandomOptions.best(sets, budget: row.0, annualBudget: nil, then: .wholeLife, years: years)
+        else { continue }
+        let byCapital = RandomOptions.best(sets, budget: row.0, annualBudget: nil, then: .capital)
+        if byCapital?.chosen != expected.chosen { lifeDecides += 1 }
+        if !Self.same(row.1, expected) || row.1.requestsRefused != expected.requestsRefused {
+          wrong.append(
+            "seed \(seed) budget \(row.0) years \(years): got \(Self.text(row.1)), want \(Self.text(expected))")
+        }
+      }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) wrong: \(wrong.prefix(5))")
+    #expect(checked >= 50, "\(checked) searches")
+    #expect(lifeDecides >= 10, "\(lifeDecides) budgets where whole-life cost picks another set than capital would")
   }
 
   @Test("random tiny cases: best set and frontier equal enumeration", arguments: [UInt64(0), 55, 110, 165])
@@ -250,7 +297,7 @@ struct RecommendationExactnessTests {
       let totalAnnual = options.options.reduce(0) { $0 + $1.annualCost }
       let budget = [0, total * 0.3, total * 0.6, total + 1000].randomElement(using: &rng) ?? total
       let annualBudget: Double? = Bool.random(using: &rng) ? (totalAnnual * 0.5).rounded() : nil
-      for then in RecommendationOrder.allCases {
+      for then in [RecommendationOrder.capital, .travel] {
         let criteria = RecommendationCriteria(budget: budget, annualBudget: annualBudget, then: then)
         let result = try Recommendation.run(options, criteria: criteria, frontierSteps: 4)
         checked += 1

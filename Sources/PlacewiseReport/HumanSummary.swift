@@ -68,6 +68,12 @@ public enum HumanSummary {
   /// and the first preferences given to others with their total cost.
   public static func planning(case input: Case, placeValues: [PlaceValue]?, explanations: Explanations?) -> String {
     var lines: [String] = []
+    // Level C in its unit: minutes-equivalent, or pounds a year.
+    func cost(_ value: Double) -> String {
+      input.policy.costUnit == .pounds
+        ? (value < 0 ? "-" : value > 0 ? "+" : "") + NumberFormatting.pounds(abs(value)) + " a year"
+        : signed(value) + " minutes"
+    }
     if let placeValues {
       let best = placeValues.enumerated()
         .filter { $0.element.need == nil && $0.element.change < .zero }
@@ -81,7 +87,8 @@ public enum HumanSummary {
           let setting = input.settings[row.setting]
           lines.append(
             "  \(setting.name) (\(setting.urn)): unmet priority \(signed(Double(row.change.unmet))), "
-              + "placement cost \(signed(row.change.cost)) minutes")
+              + (row.change.refused != 0 ? "requests refused \(signed(Double(row.change.refused))), " : "")
+              + "placement cost \(cost(row.change.cost))")
         }
       }
     }
@@ -89,7 +96,7 @@ public enum HumanSummary {
       let total = explanations.totalChange
       lines.append(
         "First preferences given to others: \(explanations.givenToOthers); honouring each alone would cost others, "
-          + "in total, unmet priority \(signed(Double(total.unmet))), placement cost \(signed(total.cost)) minutes")
+          + "in total, unmet priority \(signed(Double(total.unmet))), placement cost \(cost(total.cost))")
     }
     return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
   }

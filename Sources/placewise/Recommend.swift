@@ -172,7 +172,9 @@ struct Recommend: ParsableCommand {
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {
-      print(TerminalText.safe(summaryText(rows: rows, result: result)), terminator: "")
+      print(
+        TerminalText.safe(summaryText(rows: rows, result: result, pounds: input.input.policy.costUnit == .pounds)),
+        terminator: "")
     }
   }
 
@@ -196,7 +198,7 @@ struct Recommend: ParsableCommand {
   }
 
   /// The summary printed on success.
-  func summaryText(rows: [RecommendationOptionRow], result: RecommendationResult) -> String {
+  func summaryText(rows: [RecommendationOptionRow], result: RecommendationResult, pounds: Bool) -> String {
     let best = result.best
     let chosen = rows.filter(\.chosen).map(\.option)
     var text = "Best set within a capital budget of \(NumberText.pounds(budget.pounds))"
@@ -208,8 +210,17 @@ struct Recommend: ParsableCommand {
     if best.requestsRefused + result.baselineRequestsRefused > 0 {
       text += "  protected requests refused \(best.requestsRefused) (baseline \(result.baselineRequestsRefused))\n"
     }
-    text += "  placement cost \(NumberText.minutes(best.placementCost)) "
-    text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
+    if pounds {
+      text += "  placement cost \(NumberText.pounds(best.placementCost)) a year "
+      text += "(baseline \(NumberText.pounds(result.baselinePlacementCost)))\n"
+    } else {
+      text += "  placement cost \(NumberText.minutes(best.placementCost)) "
+      text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
+    }
+    if then == .wholeLife {
+      let wholeLife = best.capitalCost + Double(years) * (best.annualCost + best.placementCost)
+      text += "  whole-life cost over \(years) years \(NumberText.pounds(wholeLife))\n"
+    }
     text += "  \(result.allocationsSolved) allocations solved exactly, \(result.masterSolves) master MIPs solved\n"
     return text + "Written: \(out)\n"
   }

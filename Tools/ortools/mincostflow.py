@@ -63,14 +63,25 @@ def main():
     except FileNotFoundError:
         units, protected = np.zeros(m, np.int64), np.zeros(n, np.int64)
 
-    scaled = np.rint(pair_cost * scale).astype(np.int64)
-    dearest = np.zeros(n, dtype=np.int64)
-    np.maximum.at(dearest, pair_pupil, scaled)
-    weight = int(dearest.sum()) + 1
-    priority_weight = weight * (int(protected.sum()) + 1)
-    if priority_weight * int(priority.sum()) + weight * int(protected.sum()) >= 2**62:
-        print(json.dumps({"status": "costs too large for 64-bit integers"}))
-        sys.exit(3)
+    # The three levels must fit in 63 bits: the cost scale falls from N by
+    # tens (the rounding bound grows) until they do; with none that fits,
+    # C is left out and only (U, R) is checked.
+    check_cost = True
+    for scale in [scale, scale // 10, scale // 100, scale // 1000, 0]:
+        if scale == 0:
+            check_cost = False
+            scale = 1
+            scaled = np.zeros(m, dtype=np.int64)
+        else:
+            scaled = np.rint(pair_cost * scale).astype(np.int64)
+        dearest = np.zeros(n, dtype=np.int64)
+        np.maximum.at(dearest, pair_pupil, scaled)
+        weight = int(dearest.sum()) + 1
+        priority_weight = weight * (int(protected.sum()) + 1)
+        if priority_weight * int(priority.sum()) + weight * int(protected.sum()) < 2**62:
+            break
+    if scale < 1:
+        scale = 1
 
     # Nodes: 0 sink, 1..n pupils, then settings, then caps.
     sink = 0
@@ -102,7 +113,8 @@ def main():
     cost = float(pair_cost[pair_flow > 0].sum())
     placed = int(pair_flow.sum())
     print(json.dumps({
-        "status": "optimal", "unmet": unmet, "refused": refused, "cost": cost, "rounding_bound": placed / scale,
+        "status": "optimal", "unmet": unmet, "refused": refused, "cost": cost if check_cost else None,
+        "rounding_bound": placed / scale, "scale": scale,
         "solve_seconds": t2 - t1, "build_seconds": t1 - t0, "nodes": 1 + n + s + k, "arcs": len(tails),
         "pupils": n, "pairs": m,
     }))

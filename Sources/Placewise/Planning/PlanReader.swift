@@ -207,21 +207,7 @@ public enum PlanReader {
   private static func id(
     _ column: PlanColumn, required: Bool, expected: String, _ table: inout TableReader<PlanColumn>
   ) -> String? {
-    guard let bytes = table.cell(column) else { return nil }
-    guard !bytes.isEmpty else {
-      if required { table.report(column, found: "an empty cell", expected: expected) }
-      return nil
-    }
-    if bytes.count > ByteKeyTable.maxKeyLength {
-      table.report(
-        column, found: "an id of \(bytes.count) bytes",
-        expected: "a \(column.name) of at most \(ByteKeyTable.maxKeyLength) bytes")
-      return nil
-    }
-    if let why = IdentifierText.problem(in: bytes) {
-      table.report(column, found: why, expected: "a \(column.name) of " + IdentifierText.expected)
-      return nil
-    }
+    guard let bytes = table.idBytes(column, emptyExpected: required ? expected : nil) else { return nil }
     return String(decoding: bytes, as: UTF8.self)
   }
 

@@ -18,17 +18,7 @@ struct LawBruteForceTests {
       let oracle = BruteForceLaw.solve(input)
       for method in SolverMethod.allCases {
         do {
-          let allocation = try Allocator.allocate(
-            input, candidates: candidates, options: AllocationOptions(method: method))
-          try allocation.verify(case: input, candidates: candidates)
-          let summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
-          if summary.unmetPriority != oracle.unmet || summary.requestsRefused != oracle.refused
-            || abs(summary.placementCost - oracle.cost) > 1e-6 * max(1, abs(oracle.cost))
-          {
-            wrong.append(
-              "seed \(seed) \(method): (\(summary.unmetPriority), \(summary.requestsRefused), "
-                + "\(summary.placementCost)); oracle \(oracle)")
-          }
+          let summary = try Self.solve(input, candidates, method, against: oracle, label: "seed \(seed)", &wrong)
           if method == .contestedMarket {
             if summary.requestsRefused > 0 { refusedSomewhere += 1 }
             if summary.agreedPlacements > 0 { agreed += 1 }
@@ -57,17 +47,7 @@ struct LawBruteForceTests {
       let candidates = CandidateSet(case: input)
       let oracle = BruteForceLaw.solve(input)
       for method in SolverMethod.allCases {
-        let allocation = try Allocator.allocate(
-          input, candidates: candidates, options: AllocationOptions(method: method))
-        try allocation.verify(case: input, candidates: candidates)
-        let summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
-        if summary.unmetPriority != oracle.unmet || summary.requestsRefused != oracle.refused
-          || abs(summary.placementCost - oracle.cost) > 1e-6 * max(1, abs(oracle.cost))
-        {
-          wrong.append(
-            "seed \(seed) \(method): (\(summary.unmetPriority), \(summary.requestsRefused), "
-              + "\(summary.placementCost)); oracle \(oracle)")
-        }
+        _ = try Self.solve(input, candidates, method, against: oracle, label: "seed \(seed)", &wrong)
       }
       // The weighted optimum refuses more protected requests here.
       input.policy.preferenceRule = .weighted
@@ -80,5 +60,24 @@ struct LawBruteForceTests {
     }
     #expect(wrong.isEmpty, "\(wrong.count) differ: \(wrong.prefix(5))")
     #expect(lawChangesAnswer >= 20, "\(lawChangesAnswer) cases where the law's level changes the answer")
+  }
+
+  /// Allocates with one solver path, checks the allocation, and notes where
+  /// (U, R, C) differs from the enumeration's.
+  static func solve(
+    _ input: Case, _ candidates: CandidateSet, _ method: SolverMethod, against oracle: BruteForceLaw.Optimum,
+    label: String, _ wrong: inout [String]
+  ) throws -> AllocationSummary {
+    let allocation = try Allocator.allocate(input, candidates: candidates, options: AllocationOptions(method: method))
+    try allocation.verify(case: input, candidates: candidates)
+    let summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
+    if summary.unmetPriority != oracle.unmet || summary.requestsRefused != oracle.refused
+      || abs(summary.placementCost - oracle.cost) > 1e-6 * max(1, abs(oracle.cost))
+    {
+      wrong.append(
+        "\(label) \(method): (\(summary.unmetPriority), \(summary.requestsRefused), \(summary.placementCost)); "
+          + "oracle \(oracle)")
+    }
+    return summary
   }
 }

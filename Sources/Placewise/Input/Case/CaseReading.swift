@@ -208,19 +208,7 @@ struct CaseReading {
   static func identifier<Column: TableColumn>(
     _ table: inout TableReader<Column>, _ column: Column, index: inout ByteKeyTable, lines: inout [Int]
   ) -> String? {
-    guard let bytes = table.cell(column) else { return nil }
-    guard !bytes.isEmpty else {
-      table.report(column, found: "an empty cell", expected: "a \(column.name) (every row needs one)")
-      return nil
-    }
-    guard bytes.count <= ByteKeyTable.maxKeyLength else {
-      table.report(
-        column, found: "an id of \(bytes.count) bytes",
-        expected: "a \(column.name) of at most \(ByteKeyTable.maxKeyLength) bytes")
-      return nil
-    }
-    if let why = IdentifierText.problem(in: bytes) {
-      table.report(column, found: why, expected: "a \(column.name) of " + IdentifierText.expected)
+    guard let bytes = table.idBytes(column, emptyExpected: "a \(column.name) (every row needs one)") else {
       return nil
     }
     if let first = index.insert(bytes, value: Int32(lines.count)) {

@@ -249,6 +249,30 @@ struct TableReader<Column: TableColumn>: ~Copyable {
     return csv.trimmedBytes(of: record[position])
   }
 
+  /// An id cell of the current row by the case format's rules (at most
+  /// `ByteKeyTable.maxKeyLength` bytes, no invisible, control or
+  /// formula-leading characters), as bytes; nil, with a problem, when it is
+  /// refused, and nil when the cell is missing or empty (`empty` says what
+  /// an empty one expected, or nil where an empty cell is no problem).
+  mutating func idBytes(_ column: Column, emptyExpected empty: String?) -> UnsafeBufferPointer<UInt8>? {
+    guard let bytes = cell(column) else { return nil }
+    guard !bytes.isEmpty else {
+      if let empty { report(column, found: "an empty cell", expected: empty) }
+      return nil
+    }
+    guard bytes.count <= ByteKeyTable.maxKeyLength else {
+      report(
+        column, found: "an id of \(bytes.count) bytes",
+        expected: "a \(column.name) of at most \(ByteKeyTable.maxKeyLength) bytes")
+      return nil
+    }
+    if let why = IdentifierText.problem(in: bytes) {
+      report(column, found: why, expected: "a \(column.name) of " + IdentifierText.expected)
+      return nil
+    }
+    return bytes
+  }
+
   /// Reports a problem with a cell of the current row.
   mutating func report(_ column: Column, found: String, expected: String) {
     let position = fieldOf[Self.index(column)]

@@ -78,7 +78,11 @@ def main():
         np.maximum.at(dearest, pair_pupil, scaled)
         weight = int(dearest.sum()) + 1
         priority_weight = weight * (int(protected.sum()) + 1)
-        if priority_weight * int(priority.sum()) + weight * int(protected.sum()) < 2**62:
+        # OR-Tools' cost scaling multiplies arc costs by the node count: the
+        # largest arc cost times (nodes + 1) must fit too.
+        largest = max(priority_weight * int(priority.max(initial=0)) + weight, weight + int(scaled.max(initial=0)))
+        total = priority_weight * int(priority.sum()) + weight * int(protected.sum())
+        if total < 2**62 and largest * (n + s + k + 2) < 2**62:
             break
     if scale < 1:
         scale = 1

@@ -44,6 +44,7 @@ public enum Allocator {
   public static func allocate(
     _ input: Case, candidates: CandidateSet, options: AllocationOptions = AllocationOptions()
   ) throws(AllocationError) -> Allocation {
+    try checkExactRange(input, candidates: candidates)
     guard let split = AgreedSplit(input, candidates: candidates) else {
       return try allocateFree(input, candidates: candidates, options: options)
     }
@@ -53,6 +54,24 @@ public enum Allocator {
     subOptions.start = nil
     let part = try allocateFree(split.subCase, candidates: split.subCandidates, options: subOptions)
     return split.merge(part, into: input, candidates: candidates)
+  }
+
+  /// The first level folds R into U as `U * (2P + 1) + R` (see
+  /// `CandidateSet.unitWeight`); the LP's sums of it are exact only below
+  /// 2^52. A case beyond that (hundreds of thousands of protected requests
+  /// beside priorities near a million) is refused rather than solved
+  /// inexactly.
+  static func checkExactRange(_ input: Case, candidates: CandidateSet) throws(AllocationError) {
+    guard candidates.unitWeight > 1 else { return }
+    var units = 0.0
+    for p in input.pupils.indices { units += Double(candidates.unplacedUnits(p, priority: input.pupils[p].priority)) }
+    guard units >= 0x1p52 else { return }
+    throw AllocationError(
+      .solverFailed,
+      "the case's priorities (\(input.pupils.reduce(0) { $0 + $1.priority }) in all) and its "
+        + "\((candidates.unitWeight - 1) / 2) protected requests are beyond the range this solver proves exactly "
+        + "(priority times twice the protected requests, summed, must stay below 2^52); lower the priorities "
+        + "or allocate with preference_rule = \"weighted\"")
   }
 
   /// Allocates a case none of whose pupils has an agreed placement.

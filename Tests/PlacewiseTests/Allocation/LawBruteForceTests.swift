@@ -81,3 +81,38 @@ struct LawBruteForceTests {
     return summary
   }
 }
+
+@Suite("The folded first level stays exact, or the case is refused")
+struct ExactRangeTests {
+  /// `count` pupils of priority `priority`, each requesting the one school.
+  static func crowd(_ count: Int, priority: Int) -> Case {
+    let school = Setting(
+      urn: URN("400000"), name: "School", kind: .special, easting: 0, northing: 0, lowAge: 4, highAge: 19,
+      capacity: 1)
+    let pupils = (0..<count).map { p in
+      Pupil(
+        id: PupilID("X\(p)"), easting: 100, northing: 0, age: 10, primaryNeed: .asd,
+        provision: EnumSet([.special]), preferences: [school.urn], priority: priority)
+    }
+    return Case(settings: [school], pupils: pupils)
+  }
+
+  @Test("priority times (2P + 1) summed below 2^52 is solved; at or above it is refused with the reason")
+  func range() throws {
+    // 60,000 protected requests at priority 1,000,000: 6e10 x 120,001 > 2^52.
+    let wide = Self.crowd(60_000, priority: 1_000_000)
+    let wideCandidates = CandidateSet(case: wide)
+    #expect(throws: AllocationError.self) { try Allocator.checkExactRange(wide, candidates: wideCandidates) }
+    do {
+      try Allocator.checkExactRange(wide, candidates: wideCandidates)
+    } catch {
+      #expect(error.kind == .solverFailed && error.message.contains("2^52"), "\(error.message)")
+    }
+    // The same pupils at priority 1 are far inside: solved, one placed at the request.
+    let narrow = Self.crowd(2_000, priority: 1)
+    let candidates = CandidateSet(case: narrow)
+    let allocation = try Allocator.allocate(narrow, candidates: candidates)
+    let summary = AllocationSummary(case: narrow, candidates: candidates, allocation: allocation)
+    #expect(summary.unmetPriority == 1_999 && summary.requestsRefused == 1_999)
+  }
+}

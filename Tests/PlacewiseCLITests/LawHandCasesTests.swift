@@ -26,48 +26,6 @@ struct LawExpectation: Decodable {
   var pupils: [Pupil]
 }
 
-/// A minimal RFC 4180 reader for our own CSV outputs (LF line ends), keyed by header.
-private func csvRecords(_ path: String) throws -> [[String: String]] {
-  let text = try String(contentsOfFile: path, encoding: .utf8)
-  var rows: [[String]] = []
-  var row: [String] = []
-  var field = ""
-  var quoted = false
-  var chars = text.makeIterator()
-  var pending: Character? = nil
-  while let c = pending ?? chars.next() {
-    pending = nil
-    if quoted {
-      if c == "\"" {
-        let next = chars.next()
-        if next == "\"" {
-          field.append("\"")
-        } else {
-          quoted = false
-          pending = next
-        }
-      } else {
-        field.append(c)
-      }
-    } else if c == "\"" {
-      quoted = true
-    } else if c == "," {
-      row.append(field)
-      field = ""
-    } else if c == "\n" {
-      row.append(field)
-      rows.append(row)
-      row = []
-      field = ""
-    } else {
-      field.append(c)
-    }
-  }
-  if !field.isEmpty || !row.isEmpty { rows.append(row + [field]) }
-  guard let header = rows.first else { return [] }
-  return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
-}
-
 @Suite("Data/law: the hand-worked answers of each case's README")
 struct LawHandCasesTests {
   static let law = packageRoot + "/Data/law"

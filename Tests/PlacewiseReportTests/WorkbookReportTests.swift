@@ -54,41 +54,6 @@ private func rendered(_ which: String) throws -> Rendered {
   which == "tiny" ? try Rendered(try trickyCase()) : try sampleCounty.get()
 }
 
-/// A minimal RFC 4180 reader for our own CSV outputs (LF line ends).
-private func parseCSV(_ text: String) -> [[String]] {
-  var rows: [[String]] = []
-  var row: [String] = []
-  var field = ""
-  var quoted = false
-  var chars = text.makeIterator()
-  var pending: Character? = nil
-  while let c = pending ?? chars.next() {
-    pending = nil
-    if quoted {
-      if c == "\"" {
-        let next = chars.next()
-        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-      } else {
-        field.append(c)
-      }
-    } else if c == "\"" {
-      quoted = true
-    } else if c == "," {
-      row.append(field)
-      field = ""
-    } else if c == "\n" {
-      row.append(field)
-      rows.append(row)
-      row = []
-      field = ""
-    } else {
-      field.append(c)
-    }
-  }
-  if !field.isEmpty || !row.isEmpty { rows.append(row + [field]) }
-  return rows
-}
-
 /// The number format each numeric column must carry; every other column is text.
 private let numberFormats: [String: String] = [
   "travel_minutes": "0.0", "preference_rank": "#,##0", "preference_penalty": "General", "priority": "#,##0",

@@ -82,20 +82,11 @@ extension CaseReading {
   /// Splits a matrix read with opening URNs registered after the case's
   /// settings: the case's pairs, and the openings' (indices from 0).
   static func split(_ matrix: TravelMatrix, caseSettings: Int) -> (TravelMatrix, TravelMatrix) {
-    var own = TravelMatrix()
+    let (own, other) = partition(matrix) { _, setting in setting < caseSettings }
     var opened = TravelMatrix()
-    own.pupil.reserveCapacity(matrix.count)
-    own.setting.reserveCapacity(matrix.count)
-    own.minutes.reserveCapacity(matrix.count)
-    for k in 0..<matrix.count {
-      let s = Int(matrix.setting[k])
-      if s < caseSettings {
-        own.pupil.append(matrix.pupil[k])
-        own.setting.append(matrix.setting[k])
-        own.minutes.append(matrix.minutes[k])
-      } else {
-        opened.append(pupil: Int(matrix.pupil[k]), setting: s - caseSettings, minutes: matrix.minutes[k])
-      }
+    for k in 0..<other.count {
+      opened.append(
+        pupil: Int(other.pupil[k]), setting: Int(other.setting[k]) - caseSettings, minutes: other.minutes[k])
     }
     return (own, opened)
   }

@@ -7,16 +7,6 @@ import Testing
 // Issue 23 item 6: setting names bounded at read, and the GIAS importer
 // writing only URNs and names that settings.csv accepts.
 
-/// The problems reading `text` as a plan (or options) file gives; empty when it reads.
-private func problems(_ text: String, options: Bool = true) -> [InputProblem] {
-  do {
-    _ = try PlanReader.read(bytes: Array(text.utf8), file: "options.csv", isOptions: options)
-    return []
-  } catch {
-    return error.problems
-  }
-}
-
 /// Settings.csv and pupils.csv of a one-setting case, the setting named `name`.
 private func caseFiles(settingName name: String) -> [String: [UInt8]] {
   let settings = "urn,name,kind,easting,northing,low_age,high_age,capacity\nS1,\(name),special,1,1,4,19,5\n"
@@ -41,7 +31,7 @@ struct NameAndImportRulesTests {
     let plan =
       "action,urn,name,kind,easting,northing,low_age,high_age,capacity\n"
       + "new_setting,N1,\(String(repeating: "n", count: 1001)),special,1,1,4,19,5\n"
-    let found = problems(plan, options: false)
+    let found = planFileProblems(plan, options: false)
     #expect(found.count == 1 && found.first?.field == "name", "\(found)")
   }
 

@@ -7,8 +7,9 @@ import Testing
 // Issue 23 item 2: plan and options files read by the case format's column
 // and id rules: an unknown column is an error, ids refuse what cannot be seen.
 
-/// The problems reading `text` as a plan (or options) file gives; empty when it reads.
-private func problems(_ text: String, options: Bool = true) -> [InputProblem] {
+/// The problems reading `text` as a plan (or options) file gives; empty
+/// when it reads (shared with `NameAndImportRulesTests`).
+func planFileProblems(_ text: String, options: Bool = true) -> [InputProblem] {
   do {
     _ = try PlanReader.read(bytes: Array(text.utf8), file: "options.csv", isOptions: options)
     return []
@@ -27,7 +28,7 @@ struct PlanFileRulesTests {
       ("action,urn,places,notes\nadd_places,140001,1,x\n", "notes", 4, false),
     ])
   func unknownColumns(_ text: String, _ column: String, _ position: Int, _ isOptions: Bool) throws {
-    let found = problems(text, options: isOptions)
+    let found = planFileProblems(text, options: isOptions)
     let problem = try #require(found.first, "\(column) accepted")
     #expect(problem.line == 1 && problem.column == position && problem.field == column, "\(problem)")
     #expect(problem.found.contains("does not define") && problem.expected.contains("capital_cost"), "\(problem)")
@@ -50,7 +51,7 @@ struct PlanFileRulesTests {
       ),
     ])
   func hiddenIds(_ text: String, _ column: String, _ what: String) throws {
-    let found = problems(text)
+    let found = planFileProblems(text)
     let problem = try #require(found.first, "accepted: \(text)")
     #expect(found.count == 1, "\(found)")
     #expect(problem.line == 2 && problem.field == column && problem.column != nil, "\(problem)")
@@ -59,6 +60,7 @@ struct PlanFileRulesTests {
 
   @Test("plain ids, negative numbers among them, still read")
   func plainIds() throws {
-    #expect(problems("option,group,action,urn,places\na-1,yew,add_places,-5,1\nb,yew,add_places,140001,2\n").isEmpty)
+    #expect(
+      planFileProblems("option,group,action,urn,places\na-1,yew,add_places,-5,1\nb,yew,add_places,140001,2\n").isEmpty)
   }
 }

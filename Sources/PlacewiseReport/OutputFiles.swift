@@ -8,55 +8,68 @@ public enum OutputFiles {
   ///
   /// - Throws: `WorkbookError` when the workbook cannot be written (a table
   ///   over Excel's limits, or libxlsxwriter failing).
+  /// With `withReport` false, `placewise.xlsx` and `report.html` are left
+  /// out (a forecast's year folders: the forecast's own report reads them all).
   public static func render(
-    _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report"
+    _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report",
+    withReport: Bool = true
   ) throws -> [(name: String, contents: [UInt8])] {
     let planning = PlanningOutputs(run)
     // The files are independent: rendered on both cores, kept in this order.
-    let renderers: [@Sendable () throws -> [(name: String, contents: [UInt8])]] = [
-      {
-        [
-          (
-            "placements.csv",
-            Array(
-              PlacementsCSV.render(case: run.input, candidates: run.candidates, allocation: run.allocation).utf8)
-          ),
-          (
-            "summary.json",
-            Array(
-              SummaryJSON.render(summary: run.summary, allocation: run.allocation, warnings: run.input.warnings)
-                .utf8)
-          ),
-          ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
-        ]
-      },
-      { [(WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets()))] },
-      {
-        [
-          (
-            "report.html",
-            Array(
-              HTMLReport.render(
-                run, level: reportLevel, title: title, placeValues: planning.placeValueRows,
-                explanations: planning.explanationRows
-              ).utf8)
-          )
-        ]
-      },
-      {
-        var files: [(name: String, contents: [UInt8])] = []
-        if let placeValues = run.placeValues {
-          files.append(
-            ("place-values.csv", Array(PlaceValuesCSV.render(case: run.input, placeValues: placeValues).utf8)))
+    let all: [(isReport: Bool, render: @Sendable () throws -> [(name: String, contents: [UInt8])])] = [
+      (
+        false,
+        {
+          [
+            (
+              "placements.csv",
+              Array(
+                PlacementsCSV.render(case: run.input, candidates: run.candidates, allocation: run.allocation).utf8)
+            ),
+            (
+              "summary.json",
+              Array(
+                SummaryJSON.render(summary: run.summary, allocation: run.allocation, warnings: run.input.warnings)
+                  .utf8)
+            ),
+            ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
+          ]
         }
-        if let explanations = run.explanations {
-          let text = ExplanationsCSV.render(
-            case: run.input, candidates: run.candidates, allocation: run.allocation, explanations: explanations)
-          files.append(("explanations.csv", Array(text.utf8)))
+      ),
+      (true, { [(WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets()))] }),
+      (
+        true,
+        {
+          [
+            (
+              "report.html",
+              Array(
+                HTMLReport.render(
+                  run, level: reportLevel, title: title, placeValues: planning.placeValueRows,
+                  explanations: planning.explanationRows
+                ).utf8)
+            )
+          ]
         }
-        return files
-      },
+      ),
+      (
+        false,
+        {
+          var files: [(name: String, contents: [UInt8])] = []
+          if let placeValues = run.placeValues {
+            files.append(
+              ("place-values.csv", Array(PlaceValuesCSV.render(case: run.input, placeValues: placeValues).utf8)))
+          }
+          if let explanations = run.explanations {
+            let text = ExplanationsCSV.render(
+              case: run.input, candidates: run.candidates, allocation: run.allocation, explanations: explanations)
+            files.append(("explanations.csv", Array(text.utf8)))
+          }
+          return files
+        }
+      ),
     ]
+    let renderers = all.filter { withReport || !$0.isReport }.map(\.render)
     let slots = ParallelSlots<Result<[(name: String, contents: [UInt8])], any Error>>(count: renderers.count)
     DispatchQueue.concurrentPerform(iterations: renderers.count) { k in
       slots.store(k, Result { try renderers[k]() })

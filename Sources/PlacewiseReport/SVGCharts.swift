@@ -297,4 +297,61 @@ package enum SVGCharts {
     svg += "\(HTMLPage.escape(yLabel))</text>"
     return svg + "</svg>"
   }
+
+  /// Lines of `values` (one row per series, one value per x label; nil:
+  /// withheld, the line broken there), each point marked and titled: the
+  /// forecast's children without a place, by year, for every plan.
+  package static func lines(xLabels: [String], series: [Series], values: [[Double?]], yLabel: String) -> String {
+    let width = 900.0
+    let height = 280.0
+    let left = 56.0
+    let right = 20.0
+    let top = 16.0
+    let bottom = 40.0
+    let plotW = width - left - right
+    let plotH = height - top - bottom
+    let maximum = values.flatMap { $0.compactMap { $0 } }.max() ?? 0
+    let yStep = niceStep(maximum, steps: 4)
+    let yMax = max(yStep, (maximum / yStep).rounded(.up) * yStep)
+    let gap = xLabels.count > 1 ? plotW / Double(xLabels.count - 1) : 0
+    func px(_ i: Int) -> Double { xLabels.count > 1 ? left + Double(i) * gap : left + plotW / 2 }
+    func py(_ v: Double) -> Double { top + plotH - v / yMax * plotH }
+    var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
+    svg += "aria-label=\"\(HTMLPage.escape(yLabel)) by year\">"
+    var tick = 0.0
+    while tick <= yMax + 1e-9 {
+      svg += "<line x1=\"\(number(left))\" y1=\"\(number(py(tick)))\" x2=\"\(number(width - right))\" "
+      svg += "y2=\"\(number(py(tick)))\" stroke=\"#e6eaef\"/>"
+      svg += text(left - 6, py(tick) + 4, NumberFormatting.decimal(tick, places: 0), anchor: "end", size: 10.5)
+      tick += yStep
+    }
+    for (i, label) in xLabels.enumerated() {
+      svg += text(px(i), py(0) + 18, label, anchor: "middle", size: 11)
+    }
+    for (s, one) in series.enumerated() {
+      var path = ""
+      var pen = false
+      for (i, value) in values[s].enumerated() {
+        guard let value else {
+          pen = false
+          continue
+        }
+        path += (pen ? " L" : (path.isEmpty ? "M" : " M")) + "\(number(px(i))) \(number(py(value)))"
+        pen = true
+      }
+      if !path.isEmpty {
+        svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"\(one.colour)\" stroke-width=\"2.2\"/>"
+      }
+      for (i, value) in values[s].enumerated() {
+        guard let value else { continue }
+        svg += "<circle cx=\"\(number(px(i)))\" cy=\"\(number(py(value)))\" r=\"3.5\" fill=\"\(one.colour)\">"
+        svg += "<title>\(HTMLPage.escape(one.name)), \(HTMLPage.escape(xLabels[i])): "
+        svg += "\(NumberFormatting.decimal(value, places: 0))</title></circle>"
+      }
+    }
+    svg += "<text x=\"14\" y=\"\(number(top + plotH / 2))\" font-size=\"11.5\" text-anchor=\"middle\" "
+    svg += "transform=\"rotate(-90 14 \(number(top + plotH / 2)))\" style=\"fill:#5f6b7a\">"
+    svg += "\(HTMLPage.escape(yLabel))</text>"
+    return svg + "</svg>"
+  }
 }

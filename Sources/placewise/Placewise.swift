@@ -31,7 +31,7 @@ struct PlacewiseCommand: ParsableCommand {
       written); 64 the command line is wrong.
       """,
     version: PlacewiseVersion.string,
-    subcommands: [Allocate.self, Validate.self, Compare.self, Recommend.self, Import.self]
+    subcommands: [Allocate.self, Validate.self, Compare.self, Recommend.self, ForecastCommand.self, Import.self]
   )
 }
 

@@ -58,6 +58,46 @@ public enum Comparison {
     caseFolder: String, policyFile: String?, postcodesFile: String? = nil, planPaths: [String]
   ) throws(InvalidCaseError) -> ComparisonInput {
     var problems = ProblemList(limit: CaseReader.problemLimit)
+    let plans = Self.readPlans(planPaths, problems: &problems)
+    let openings = plans.compactMap { $0 }.flatMap(\.openings)
+    let base: CaseWithOpenings
+    do {
+      base = try CaseReader.read(
+        folder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile, openings: openings)
+    } catch {
+      throw Self.merged(error, problems)
+    }
+    var cases = [
+      PlannedCase(plan: nil, name: Plan.baselineName, input: base.input, origin: Array(base.input.settings.indices))
+    ]
+    for (i, plan) in plans.enumerated() {
+      guard let plan else { continue }
+      problems.fileRank = 10 + i
+      // Each plan's journeys are derived when it is solved (on a worker
+      // thread, one or two plans at a time), not all here.
+      if var planned = PlanApplication.apply(plan, to: base, problems: &problems, journeys: false) {
+        let later = plan.rows.count { $0.year > 1 }
+        if later > 0 {
+          // compare answers one September with each plan complete; forecast
+          // applies rows year by year. A planner must see which was done.
+          planned.input.warnings.append(
+            InputWarning(
+              file: plan.file,
+              message: "\(later) row\(later == 1 ? "" : "s") with a year after 1 applied as if in effect now "
+                + "(compare shows each plan complete; forecast applies rows from their year)",
+              count: later))
+        }
+        cases.append(planned)
+      }
+    }
+    guard problems.total == 0 else { throw problems.error() }
+    return ComparisonInput(base: base, cases: cases)
+  }
+
+  /// Reads plan files and checks their names by `compare`'s rules (each
+  /// names its outputs' folder: distinct, not `baseline`, not empty).
+  /// Nil for a file that could not be read as a table.
+  static func readPlans(_ planPaths: [String], problems: inout ProblemList) -> [Plan?] {
     var plans: [Plan?] = []
     var names: [String: String] = [:]
     for (i, path) in planPaths.enumerated() {
@@ -86,28 +126,7 @@ public enum Comparison {
       }
       plans.append(plan)
     }
-    let openings = plans.compactMap { $0 }.flatMap(\.openings)
-    let base: CaseWithOpenings
-    do {
-      base = try CaseReader.read(
-        folder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile, openings: openings)
-    } catch {
-      throw Self.merged(error, problems)
-    }
-    var cases = [
-      PlannedCase(plan: nil, name: Plan.baselineName, input: base.input, origin: Array(base.input.settings.indices))
-    ]
-    for (i, plan) in plans.enumerated() {
-      guard let plan else { continue }
-      problems.fileRank = 10 + i
-      // Each plan's journeys are derived when it is solved (on a worker
-      // thread, one or two plans at a time), not all here.
-      if let planned = PlanApplication.apply(plan, to: base, problems: &problems, journeys: false) {
-        cases.append(planned)
-      }
-    }
-    guard problems.total == 0 else { throw problems.error() }
-    return ComparisonInput(base: base, cases: cases)
+    return plans
   }
 
   /// The case's problems first, then the plans'.

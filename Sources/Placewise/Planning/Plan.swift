@@ -49,12 +49,16 @@ public struct PlanRow: Sendable {
   public var option: String?
   /// The option's group, if the row names one (options files only).
   public var group: String?
+  /// The forecast year the row takes effect from (`year`, default 1);
+  /// `compare` applies every row whatever its year.
+  public var year: Int
 
   /// Creates a row.
   public init(
     line: Int, action: PlanAction, capitalCost: Double = 0, annualCost: Double = 0, note: String? = nil,
-    option: String? = nil, group: String? = nil
+    option: String? = nil, group: String? = nil, year: Int = 1
   ) {
+    self.year = year
     self.line = line
     self.action = action
     self.capitalCost = capitalCost

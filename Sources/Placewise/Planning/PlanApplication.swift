@@ -35,48 +35,87 @@ enum PlanApplication {
     _ plan: Plan, to base: CaseWithOpenings, problems: inout ProblemList, journeys: Bool = true
   ) -> PlannedCase? {
     let before = problems.total
-    var settings = base.input.settings
-    var origin = Array(settings.indices)
-    var position: [URN: Int] = [:]
-    for (s, setting) in settings.enumerated() { position[setting.urn] = s }
-    let caseURNs = Set(settings.map(\.urn))
-    var closedOn: [URN: Int] = [:]
-    var openedOn: [URN: Int] = [:]
-    // Settings of the case the plan closes, with their rows.
-    var closing: [(row: PlanRow, setting: Int)] = []
-
     func report(_ row: PlanRow, _ column: String?, found: String, expected: String) {
       problems.add(
         InputProblem(
           file: plan.file, line: row.line, column: column.flatMap { plan.columns[$0] }, field: column,
           found: found, expected: expected))
     }
+    let applied = Self.applyRows(plan.rows, to: base.input.settings, report: report)
+    let closing = applied.closed.filter { $0.origin >= 0 }.map { (row: $0.row, setting: $0.origin) }
+    let displaced = Self.displaced(by: closing, in: base.input) { row, column, found, expected in
+      report(row, column, found: found, expected: expected)
+    }
+    guard problems.total == before else { return nil }
+
+    var input = base.input
+    input.settings = applied.settings
+    input.pupils += displaced.pupils.map { base.input.roll[$0].pupil }
+    input.warnings += displaced.warnings
+    var planned = PlannedCase(plan: plan, name: plan.name, input: input, origin: applied.origin)
+    planned.displaced = displaced.pupils.count
+    if base.input.travel != nil {
+      planned.input.travel = nil
+      planned.journeysPending = true
+      if journeys { attachJourneys(&planned, base: base) }
+    }
+    return planned
+  }
+
+  /// The settings after `rows`, applied in order to `caseSettings`, each
+  /// checked against the settings as the earlier rows left them (a broken
+  /// row is reported and skipped).
+  struct AppliedRows {
+    /// The changed settings.
+    var settings: [Setting]
+    /// Per changed setting: its index in the case, or -1 for one a row opens.
+    var origin: [Int]
+    /// The settings the rows close, as they were when closed, with their
+    /// index in the case (-1: opened by an earlier row).
+    var closed: [(row: PlanRow, setting: Setting, origin: Int)] = []
+  }
+
+  /// Applies `rows` in order (see ``AppliedRows``); `report` gets each
+  /// problem as (row, column, found, expected).
+  static func applyRows(
+    _ rows: [PlanRow], to caseSettings: [Setting],
+    report: (_ row: PlanRow, _ column: String?, _ found: String, _ expected: String) -> Void
+  ) -> AppliedRows {
+    var settings = caseSettings
+    var origin = Array(settings.indices)
+    var position: [URN: Int] = [:]
+    for (s, setting) in settings.enumerated() { position[setting.urn] = s }
+    let caseURNs = Set(settings.map(\.urn))
+    var closedOn: [URN: Int] = [:]
+    var openedOn: [URN: Int] = [:]
+    var closed: [(row: PlanRow, setting: Setting, origin: Int)] = []
+
     func existing(_ row: PlanRow, _ urn: URN) -> Int? {
       if let s = position[urn] { return s }
       let expected = "the urn of a setting of the case or of one opened by an earlier row"
       if let line = closedOn[urn] {
-        report(row, "urn", found: "\(InputText.quoted(urn.rawValue)), closed on line \(line)", expected: expected)
+        report(row, "urn", "\(InputText.quoted(urn.rawValue)), closed on line \(line)", expected)
       } else {
-        report(row, "urn", found: InputText.quoted(urn.rawValue) + ", not a setting", expected: expected)
+        report(row, "urn", InputText.quoted(urn.rawValue) + ", not a setting", expected)
       }
       return nil
     }
 
-    for row in plan.rows {
+    for row in rows {
       switch row.action {
       case .addPlaces(let urn, let places, let need):
         guard let s = existing(row, urn) else { continue }
         let capacity = settings[s].capacity + places
         if capacity < 0 {
           report(
-            row, "places", found: "\(places), taking capacity \(settings[s].capacity) to \(capacity)",
-            expected: "a change that leaves capacity >= 0")
+            row, "places", "\(places), taking capacity \(settings[s].capacity) to \(capacity)",
+            "a change that leaves capacity >= 0")
           continue
         }
         if let need, let cap = settings[s].needPlaces[need], cap + places < 0 {
           report(
-            row, "places", found: "\(places), taking the \(need) cap \(cap) to \(cap + places)",
-            expected: "a change that leaves the need's cap >= 0")
+            row, "places", "\(places), taking the \(need) cap \(cap) to \(cap + places)",
+            "a change that leaves the need's cap >= 0")
           continue
         }
         settings[s].capacity = capacity
@@ -87,8 +126,8 @@ enum PlanApplication {
         if caseURNs.contains(setting.urn) || position[setting.urn] != nil {
           let line = openedOn[setting.urn].map { " (opened on line \($0))" } ?? ""
           report(
-            row, "urn", found: InputText.quoted(setting.urn.rawValue) + ", a setting already\(line)",
-            expected: "a urn that is not a setting of the case or one opened by an earlier row")
+            row, "urn", InputText.quoted(setting.urn.rawValue) + ", a setting already\(line)",
+            "a urn that is not a setting of the case or one opened by an earlier row")
           continue
         }
         position[setting.urn] = settings.count
@@ -97,9 +136,7 @@ enum PlanApplication {
         origin.append(-1)
       case .closeSetting(let urn):
         guard let s = existing(row, urn) else { continue }
-        if origin[s] >= 0 {
-          closing.append((row, origin[s]))
-        }
+        closed.append((row, settings[s], origin[s]))
         settings.remove(at: s)
         origin.remove(at: s)
         position[urn] = nil
@@ -107,23 +144,7 @@ enum PlanApplication {
         closedOn[urn] = row.line
       }
     }
-    let displaced = Self.displaced(by: closing, in: base.input) { row, column, found, expected in
-      report(row, column, found: found, expected: expected)
-    }
-    guard problems.total == before else { return nil }
-
-    var input = base.input
-    input.settings = settings
-    input.pupils += displaced.pupils.map { base.input.roll[$0].pupil }
-    input.warnings += displaced.warnings
-    var planned = PlannedCase(plan: plan, name: plan.name, input: input, origin: origin)
-    planned.displaced = displaced.pupils.count
-    if base.input.travel != nil {
-      planned.input.travel = nil
-      planned.journeysPending = true
-      if journeys { attachJourneys(&planned, base: base) }
-    }
-    return planned
+    return AppliedRows(settings: settings, origin: origin, closed: closed)
   }
 
   /// The pupils a plan's closures displace: `roll.csv`'s pupils at the

@@ -9,9 +9,12 @@ enum PlanColumn: Int, TableColumn {
   /// settings.csv's other location forms: refused in a new_setting row (see `CaseReading.settingFields`).
   case postcode, latitude, longitude
   case statutoryRequest
+  /// `forecast`: the year a row takes effect from (compare applies every row).
+  case year
 
   var name: String {
     switch self {
+    case .year: "year"
     case .action: "action"
     case .urn: "urn"
     case .places: "places"
@@ -133,6 +136,12 @@ public enum PlanReader {
         line: 1, column: nil, field: "option", found: "no column \"option\"",
         expected: "a column named option (required in an options file: the id of the option each row belongs to)")
     }
+    if isOptions && table.hasColumn(.year) {
+      table.problem(
+        line: 1, column: table.columnNumber(.year), field: "year", found: "a column \"year\"",
+        expected: "no year column in an options file: recommend chooses options for one September "
+          + "(years are for forecast plans)")
+    }
     var columns: [String: Int] = [:]
     var rows: [PlanRow] = []
     let actions = "add_places, new_setting or close_setting"
@@ -143,6 +152,7 @@ public enum PlanReader {
       let capital = table.decimal(.capitalCost, required: false, range: InputRange.planCost, expected: costExpected)
       let annual = table.decimal(.annualCost, required: false, range: InputRange.planCost, expected: costExpected)
       let note = table.text(.note, required: false, expected: "")
+      let year = Self.year(isOptions: isOptions, &table)
       var option: String?
       var group: String?
       if isOptions {
@@ -184,13 +194,13 @@ public enum PlanReader {
       case let other?:
         table.report(.action, found: InputText.quoted(other), expected: "an action: " + actions)
       }
-      guard let action, let capital = capital ?? (Self.isEmpty(.capitalCost, &table) ? 0 : nil),
+      guard let action, let year, let capital = capital ?? (Self.isEmpty(.capitalCost, &table) ? 0 : nil),
         let annual = annual ?? (Self.isEmpty(.annualCost, &table) ? 0 : nil), !isOptions || option != nil
       else { continue }
       rows.append(
         PlanRow(
           line: line, action: action, capitalCost: capital, annualCost: annual, note: note, option: option,
-          group: group))
+          group: group, year: year))
     }
     for column in PlanColumn.allCases where table.hasColumn(column) {
       columns[column.name] = table.columnNumber(column)
@@ -209,6 +219,19 @@ public enum PlanReader {
   ) -> String? {
     guard let bytes = table.idBytes(column, emptyExpected: required ? expected : nil) else { return nil }
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// `year`: the year of a forecast a plan row takes effect from, a whole
+  /// number from 1 (empty or absent: 1). An options file has no years
+  /// (recommend chooses for one September): its `year` column is refused
+  /// at the header. Nil when reported.
+  private static func year(isOptions: Bool, _ table: inout TableReader<PlanColumn>) -> Int? {
+    guard table.hasColumn(.year), !isOptions else { return 1 }
+    let expected =
+      "the year the row takes effect from: a whole number \(InputRange.text(InputRange.planYear)) "
+      + "(or empty for 1)"
+    if Self.isEmpty(.year, &table) { return 1 }
+    return table.whole(.year, required: false, range: InputRange.planYear, expected: expected)
   }
 
   /// Whether a cell is absent or empty (an optional cost then takes 0).

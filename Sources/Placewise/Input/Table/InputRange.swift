@@ -28,6 +28,14 @@ package enum InputRange {
   /// A plan row's capital or annual cost in pounds: a trillion is beyond
   /// any council's programme, and sums of many rows stay finite.
   package static let planCost: ClosedRange<Double> = 0...1_000_000_000_000
+  /// A plan row's `year`: a forecast runs at most 15 years; a plan may
+  /// look further (its later rows never take effect), but not past a century.
+  package static let planYear: ClosedRange<Int> = 1...100
+  /// A forecast's `--years`, as `forecast.md` bounds it.
+  package static let forecastYears: ClosedRange<Int> = 1...15
+  /// New EHC plans in one demand row: a hundred thousand is every new plan
+  /// in England in a year.
+  package static let newPlans: ClosedRange<Int> = 0...100_000
   /// A pupil's priority (the weight of leaving the pupil unplaced).
   package static let priority: ClosedRange<Int> = 1...1_000_000
   /// The longest setting name, in UTF-16 units (as Excel counts): far

@@ -1,0 +1,248 @@
+/// `forecast.md`'s year loop for one plan (or the baseline): the settings
+/// of each year, closures, the allocation, then the end of the year
+/// (placed pupils join the roll, the unplaced are carried over, everyone
+/// ages, leavers leave, phase transfers join the next batch).
+struct YearLoop<Rendered: Sendable>: Sendable {
+  let input: ForecastInput
+  let options: AllocationOptions
+  let writeCase: Forecast.CaseWriter
+  let render: @Sendable (AllocationRun) -> Rendered
+  let progress: @Sendable (String, Int) -> Void
+  /// Every setting a forecast can meet: the case's, then the URNs plans open.
+  let universeURN: [URN]
+  /// Per case setting: its pupils not in `roll.csv` (`on_roll` minus its roll rows).
+  let caseOther: [Int]
+
+  init(
+    input: ForecastInput, options: AllocationOptions, writeCase: @escaping Forecast.CaseWriter,
+    render: @escaping @Sendable (AllocationRun) -> Rendered, progress: @escaping @Sendable (String, Int) -> Void
+  ) {
+    self.input = input
+    self.options = options
+    self.writeCase = writeCase
+    self.render = render
+    self.progress = progress
+    let base = input.base.input
+    universeURN = base.settings.map(\.urn) + input.base.openings
+    var other = base.settings.map(\.onRoll)
+    for entry in base.roll { other[entry.setting] -= 1 }
+    caseOther = other
+  }
+
+  /// The years from `startYear` on, from `state` (the state at its start),
+  /// after the `shared` years before it; `keep` gets the state at the start
+  /// of each year run.
+  func run(
+    plan: Plan?, from state: YearState, startYear: Int, shared: [ForecastYear<Rendered>],
+    keep: (YearState) -> Void
+  ) throws(AllocationError) -> ForecastOutcome<Rendered> {
+    let name = plan?.name ?? Plan.baselineName
+    var years = shared
+    var state = state
+    if startYear <= input.years {
+      for year in startYear...input.years {
+        progress(name, year)
+        keep(state)
+        let (result, next) = try self.year(year, plan: plan, state: state)
+        years.append(result)
+        state = next
+      }
+    }
+    return ForecastOutcome(name: name, plan: plan, years: years)
+  }
+
+  /// The settings of a year: the case's with the plan's rows in effect,
+  /// and each one's universe index.
+  func settings(year: Int, plan: Plan?) -> (settings: [Setting], universe: [Int], origin: [Int]) {
+    let base = input.base.input
+    guard let plan else { return (base.settings, Array(base.settings.indices), Array(base.settings.indices)) }
+    let rows = plan.rows.filter { $0.year <= year }
+    // Checked when read (`Forecast.check`): no row breaks in any year.
+    let applied = PlanApplication.applyRows(rows, to: base.settings) { _, _, _, _ in }
+    var opened: [URN: Int] = [:]
+    for (k, urn) in input.base.openings.enumerated() where opened[urn] == nil { opened[urn] = k }
+    let universe = applied.origin.enumerated().map { s, o in
+      o >= 0 ? o : base.settings.count + (opened[applied.settings[s].urn] ?? 0)
+    }
+    return (applied.settings, universe, applied.origin)
+  }
+
+  /// One year: steps 2 to 8 of the loop.
+  func year(_ year: Int, plan: Plan?, state: YearState) throws(AllocationError) -> (
+    ForecastYear<Rendered>, YearState
+  ) {
+    var (settings, universe, origin) = self.settings(year: year, plan: plan)
+    var present = [Int](repeating: -1, count: universeURN.count)
+    for (s, u) in universe.enumerated() { present[u] = s }
+    // Step 3: closures displace their roll pupils into the batch.
+    var roll: [RollEntry] = []
+    var displaced: [ForecastPupil] = []
+    for entry in state.roll {
+      if present[entry.setting] >= 0 {
+        roll.append(entry)
+      } else {
+        var member = entry.member
+        member.pupil.currentURN = universeURN[entry.setting]
+        member.source = .displaced
+        displaced.append(member)
+      }
+    }
+    let batch = state.batch + displaced
+    // Step 2: on_roll is the other pupils plus the roll's.
+    var rollCount = [Int](repeating: 0, count: settings.count)
+    for entry in roll { rollCount[present[entry.setting]] += 1 }
+    for s in settings.indices {
+      let other = origin[s] >= 0 ? caseOther[origin[s]] : settings[s].onRoll
+      settings[s].onRoll = other + rollCount[s]
+    }
+    // Step 4: the year's case, written, read back and allocated.
+    let run = try allocate(year: year, settings: settings, roll: roll, present: present, batch: batch)
+    let placements = run.run.allocation.placements
+    // Step 5: the placed join the roll; the unplaced are carried over.
+    var nextRoll = roll
+    var carried: [ForecastPupil] = []
+    var figures = NeedTally()
+    for entry in roll { figures.add(caseload: entry.member.pupil) }
+    var placedAt = [Int](repeating: 0, count: settings.count)
+    for (p, member) in batch.enumerated() {
+      figures.add(batch: member, placed: placements[p].setting != nil)
+      if let s = placements[p].setting {
+        placedAt[s] += 1
+        nextRoll.append(RollEntry(member: member.onRoll, setting: universe[s]))
+      } else {
+        var member = member
+        member.source = .carriedOver
+        carried.append(member)
+      }
+    }
+    let rollPlaceCost = nextRoll.reduce(0.0) { $0 + (settings[present[$1.setting]].costPerPlace ?? 0) }
+    // Step 6: everyone ages; those older than leave_age leave.
+    let leaveAge = input.base.input.policy.leaveAge
+    func aged(_ member: ForecastPupil) -> ForecastPupil? {
+      var member = member
+      member.pupil.age += 1
+      guard member.pupil.age <= leaveAge else {
+        figures.addLeaver(member.pupil)
+        return nil
+      }
+      return member
+    }
+    let stayingRoll = nextRoll.compactMap { entry in
+      aged(entry.member).map { RollEntry(member: $0, setting: entry.setting) }
+    }
+    let stayingCarried = carried.compactMap(aged)
+    // Step 7: phase transfers.
+    let policy = input.base.input.policy
+    var keptRoll: [RollEntry] = []
+    var transfers: [ForecastPupil] = []
+    for entry in stayingRoll {
+      let setting = settings[present[entry.setting]]
+      if policy.ageAdmits(low: setting.lowAge, high: setting.highAge, age: entry.member.pupil.age) {
+        keptRoll.append(entry)
+      } else {
+        var member = entry.member
+        member.pupil.currentURN = setting.urn
+        member.pupil.preferences = []
+        member.source = .phaseTransfer
+        transfers.append(member)
+      }
+    }
+    // Step 8: the next batch.
+    let newPupils = year < input.years ? input.newPupils[year] : []
+    let next = YearState(roll: keptRoll, batch: stayingCarried + transfers + newPupils)
+    let rows = plan?.rows ?? []
+    let result = ForecastYear(
+      year: year, caseFiles: run.files, summary: run.run.summary, byNeed: figures.figures(),
+      settings: settings.indices.map {
+        ForecastSettingFigures(
+          urn: settings[$0].urn, capacity: settings[$0].capacity, onRoll: settings[$0].onRoll, placed: placedAt[$0])
+      },
+      byPhase: figures.byPhase, caseload: roll.count + batch.count, rollPlaceCost: rollPlaceCost,
+      capitalCost: rows.filter { $0.year == year }.reduce(0) { $0 + $1.capitalCost },
+      annualCost: rows.filter { $0.year <= year }.reduce(0) { $0 + $1.annualCost },
+      rendered: render(run.run))
+    return (result, next)
+  }
+
+  /// Step 4: the year's case written with the caller's writer, read back
+  /// by the case reader and allocated as `allocate` would.
+  private func allocate(year: Int, settings: [Setting], roll: [RollEntry], present: [Int], batch: [ForecastPupil])
+    throws(AllocationError) -> (run: AllocationRun, files: [(name: String, contents: [UInt8])])
+  {
+    let base = input.base.input
+    var policy = base.policy
+    policy.postcodesFile = nil
+    let start = (base.placementStart ?? base.policy.placementStart).map { Self.date($0, plusYears: year - 1) }
+    policy.placementStart = start
+    var yearCase = Case(
+      settings: settings, pupils: batch.map(\.pupil), travel: input.journeys?.matrix(for: batch, present: present),
+      policy: policy,
+      roll: roll.map { entry in
+        let s = present[entry.setting]
+        var pupil = entry.member.pupil
+        pupil.currentURN = settings[s].urn
+        return RollPupil(pupil: pupil, setting: s)
+      })
+    yearCase.placementStart = start
+    let files = writeCase(yearCase)
+    var byName: [String: [UInt8]] = [:]
+    for file in files { byName[file.name] = file.contents }
+    let readBack: Case
+    do {
+      readBack = try CaseReader.read(files: byName)
+    } catch {
+      throw AllocationError(
+        .invariantBroken,
+        "year \(year)'s case did not read back as written: \(error.problems.first.map { "\($0)" } ?? "")")
+    }
+    return (try AllocationRun(case: readBack, options: options), files)
+  }
+
+  /// The same day `years` years on (28 February for a 29th in a common year).
+  static func date(_ date: CalendarDate, plusYears years: Int) -> CalendarDate {
+    CalendarDate(year: date.year + years, month: date.month, day: date.day)
+      ?? CalendarDate(year: date.year + years, month: date.month, day: 28) ?? date
+  }
+}
+
+/// `forecast.csv`'s figures of one year, by need, as they are counted.
+struct NeedTally {
+  private var byNeed = NeedCode.allCases.map { ForecastNeedFigures(need: $0) }
+
+  /// Per need and phase: the caseload and the unplaced.
+  private(set) var byPhase = [[PhaseFigures]](
+    repeating: Array(repeating: PhaseFigures(), count: SchoolPhase.allCases.count), count: NeedCode.allCases.count)
+
+  /// A pupil of the roll (after closures).
+  mutating func add(caseload pupil: Pupil) {
+    byNeed[pupil.primaryNeed.rawValue].caseload += 1
+    byPhase[pupil.primaryNeed.rawValue][SchoolPhase(age: pupil.age).rawValue].caseload += 1
+  }
+
+  /// A pupil of the batch.
+  mutating func add(batch member: ForecastPupil, placed: Bool) {
+    let n = member.pupil.primaryNeed.rawValue
+    let phase = SchoolPhase(age: member.pupil.age).rawValue
+    byNeed[n].caseload += 1
+    byPhase[n][phase].caseload += 1
+    byNeed[n].batch += 1
+    byNeed[n].sources[member.source.rawValue] += 1
+    if placed {
+      byNeed[n].placed += 1
+    } else {
+      byNeed[n].unplaced += 1
+      byPhase[n][phase].unplaced += 1
+      byNeed[n].unmetPriority += member.pupil.priority
+    }
+  }
+
+  /// A pupil leaving at the end of the year.
+  mutating func addLeaver(_ pupil: Pupil) {
+    byNeed[pupil.primaryNeed.rawValue].leavers += 1
+  }
+
+  /// The needs present in the caseload, in code order.
+  func figures() -> [ForecastNeedFigures] {
+    byNeed.filter { $0.caseload > 0 }
+  }
+}

@@ -1,0 +1,72 @@
+public import Placewise
+import Workbook
+
+/// The files of `forecast`'s output folder other than the year folders:
+/// the three CSV tables, `report.html` and `placewise.xlsx`, all from the
+/// same typed tables.
+public enum ForecastOutputs {
+  /// `forecast.csv`, `forecast-summary.csv`, `forecast-settings.csv`,
+  /// `report.html` (at `level`) and `placewise.xlsx`.
+  ///
+  /// - Throws: `WorkbookError` when a table breaks one of Excel's limits.
+  public static func render<R>(
+    _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast"
+  ) throws -> [(name: String, contents: [UInt8])] {
+    let tables = ForecastTables(outcomes)
+    let phases = Self.phaseTable(outcomes)
+    let html = ForecastReport.render(outcomes, years: years, level: level, title: title)
+    let book = try Workbook(sheets: [tables.summary, tables.byNeed, phases, tables.settings].map(\.sheet)).bytes()
+    return tables.csvFiles + [("report.html", Array(html.utf8)), (WorkbookReport.fileName, book)]
+  }
+
+  /// Demand against places: per plan, year, need and phase, the caseload,
+  /// those with a place and those without (the workbook's "Demand by phase").
+  static func phaseTable<R>(_ outcomes: [ForecastOutcome<R>]) -> ReportTable {
+    var rows: [[Cell]] = []
+    for outcome in outcomes {
+      for year in outcome.years {
+        for need in NeedCode.allCases {
+          for phase in SchoolPhase.allCases {
+            let f = year.byPhase[need.rawValue][phase.rawValue]
+            guard f.caseload > 0 else { continue }
+            rows.append([
+              .text(outcome.name), .integer(year.year), .text(need.code), .text(phase.label), .integer(f.caseload),
+              .integer(f.caseload - f.unplaced), .integer(f.unplaced),
+            ])
+          }
+        }
+      }
+    }
+    let columns =
+      [ReportColumn("plan", .text), ReportColumn("year", .integer), ReportColumn("primary_need", .text)]
+      + [ReportColumn("phase", .text)]
+      + ["caseload", "with_a_place", "without_a_place"].map { ReportColumn($0, .integer) }
+    return ReportTable(sheetName: "Demand by phase", columns: columns, rows: rows)
+  }
+}
+
+/// The forecast's lines on the terminal: children without a place by plan
+/// and year, and the first year each plan falls short.
+public enum ForecastSummaryText {
+  /// The text, ending in a newline.
+  public static func render<R>(_ outcomes: [ForecastOutcome<R>]) -> String {
+    typealias F = NumberFormatting
+    guard let years = outcomes.first?.years.count, years > 0 else { return "" }
+    var lines = ["Children without a place after each year's allocation:"]
+    let width = max(8, outcomes.map(\.name.count).max() ?? 8)
+    func padded(_ text: String, _ n: Int, right: Bool = true) -> String {
+      let pad = String(repeating: " ", count: max(0, n - text.count))
+      return right ? pad + text : text + pad
+    }
+    var header = padded("plan", width, right: false)
+    for y in 1...years { header += padded("year \(y)", 9) }
+    lines.append(header + "  first short")
+    for outcome in outcomes {
+      var line = padded(outcome.name, width, right: false)
+      for year in outcome.years { line += padded(F.grouped(year.summary.unplaced), 9) }
+      let first = outcome.years.first { $0.summary.unplaced > 0 }.map { "year \($0.year)" } ?? "none"
+      lines.append(line + "  " + first)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,113 @@
+public import Placewise
+
+/// `forecast`'s `report.html`: read by a director in a minute. Children
+/// without a place by year for every plan in one chart, the first year
+/// each plan falls short by need, and demand against places by need and
+/// phase, year by year. At the public level a count of 1 to 4 is shown as
+/// `<5`, and a figure that would reveal one (a caseload beside its
+/// children without a place) is withheld with it.
+public enum ForecastReport {
+  /// The page (`outcomes`: the baseline first).
+  public static func render<R>(
+    _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast"
+  ) -> String {
+    typealias F = NumberFormatting
+    func count(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "<5" : F.grouped(value) }
+    var body = "<header class=\"top\"><div class=\"kicker\">Placewise forecast</div><h1>\(HTMLPage.escape(title))"
+    body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
+    body += "</h1><p class=\"lede\">\(F.count(years, "year")) ahead, the baseline"
+    body += outcomes.count > 1 ? " and \(F.count(outcomes.count - 1, "plan")) each on its own" : ""
+    body += ": every year's batch allocated exactly, the placed joining the roll, the unplaced carried over, "
+    body += "everyone a year older.</p></header>\n"
+
+    body += "<section class=\"figures\" id=\"figures\">"
+    for outcome in outcomes {
+      let last = outcome.years.last?.summary.unplaced ?? 0
+      let first = outcome.years.first { $0.summary.unplaced > 0 }
+      body += "<div class=\"figure\(last > 0 ? " alert" : "")\" data-plan=\"\(HTMLPage.escape(outcome.name))\">"
+      body += "<span class=\"value\">\(count(last))</span><span class=\"label\">children without a place in "
+      body += "year \(years): \(HTMLPage.escape(outcome.name))</span><span class=\"sub\">"
+      body += (first.map { "first short in year \($0.year)" } ?? "never short") + "</span></div>"
+    }
+    body += "</section>\n"
+
+    body += "<h2 id=\"by-year\">Children without a place, by year</h2>\n"
+    let series = outcomes.enumerated().map { i, outcome in
+      SVGCharts.Series(outcome.name, SVGCharts.planColours[i % SVGCharts.planColours.count])
+    }
+    let values = outcomes.map { outcome in
+      outcome.years.map { year -> Double? in
+        let n = year.summary.unplaced
+        return level == .public && (1...4).contains(n) ? nil : Double(n)
+      }
+    }
+    body += "<figure class=\"chart\">"
+    body += SVGCharts.lines(
+      xLabels: (1...max(1, years)).map { "Year \($0)" }, series: series, values: values,
+      yLabel: "children without a place")
+    body += "<figcaption class=\"legend\">"
+    body += series.map { "<span><i style=\"background:\($0.colour)\"></i>\(HTMLPage.escape($0.name))</span>" }
+      .joined()
+    body += "</figcaption></figure>\n"
+
+    body += "<h2 id=\"first-short\">The first year each plan falls short, by need</h2>\n"
+    let needs = NeedCode.allCases.filter { need in
+      outcomes.contains { $0.years.contains { $0.byNeed.contains { $0.need == need } } }
+    }
+    let shortRows = needs.map { need in
+      [HTMLPage.escape(need.code)]
+        + outcomes.map { outcome in
+          guard let year = outcome.years.first(where: { $0.byNeed.contains { $0.need == need && $0.unplaced > 0 } }),
+            let f = year.byNeed.first(where: { $0.need == need })
+          else { return "not within \(F.count(years, "year"))" }
+          return "year \(year.year) (\(count(f.unplaced)) without a place)"
+        }
+    }
+    body += HTMLPage.table(
+      ["Primary need"] + outcomes.map { HTMLPage.escape($0.name) }, shortRows, numeric: [],
+      attributes: " id=\"first-short-table\"")
+
+    body += "<h2 id=\"demand\">Demand against places, by need and phase</h2>\n"
+    body += "<p>Each cell: the children of that need and phase in the caseload that year, then how many "
+    body += "of them are without a place.</p>\n"
+    for outcome in outcomes {
+      body += "<h3>\(HTMLPage.escape(outcome.name))</h3>\n"
+      var rows: [[String]] = []
+      for need in needs {
+        for phase in SchoolPhase.allCases {
+          let cells = outcome.years.map { $0.byPhase[need.rawValue][phase.rawValue] }
+          guard cells.contains(where: { $0.caseload > 0 }) else { continue }
+          rows.append(
+            [HTMLPage.escape(need.code), phase.label]
+              + cells.map { f in
+                guard f.caseload > 0 else { return "-" }
+                // A small shortfall beside its caseload is withheld with it.
+                if level == .public && (1...4).contains(f.unplaced) { return "\(count(f.caseload)), <5 short" }
+                return f.unplaced == 0 ? count(f.caseload) : "\(count(f.caseload)), \(count(f.unplaced)) short"
+              })
+        }
+      }
+      body += HTMLPage.table(
+        ["Need", "Phase"] + (1...max(1, years)).map { "Year \($0)" }, rows, numeric: Set(2..<(2 + years)))
+    }
+
+    if outcomes.contains(where: { $0.years.contains { $0.summary.costsGiven } }) {
+      body += "<h2 id=\"costs\">Costs a year</h2>\n"
+      let rows = outcomes.flatMap { outcome in
+        outcome.years.map { year in
+          [
+            HTMLPage.escape(outcome.name), String(year.year), F.pounds(year.rollPlaceCost),
+            F.pounds(year.summary.annualTransportCost), F.pounds(year.summary.annualUnplacedCost),
+            F.pounds(year.annualCost), F.pounds(year.capitalCost),
+          ]
+        }
+      }
+      body += HTMLPage.table(
+        [
+          "Plan", "Year", "Places of the whole caseload", "Transport of the batch", "Children without a place",
+          "Plan's running cost", "Capital that year",
+        ], rows, numeric: Set(1..<7))
+    }
+    return HTMLPage.document(title: title, level: level, body: body)
+  }
+}

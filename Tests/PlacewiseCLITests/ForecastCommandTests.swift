@@ -1,0 +1,154 @@
+import Foundation
+import PlacewiseTestSupport
+import Testing
+
+// `forecast` from the command line: the hand-worked case (Data/forecast-hand,
+// its README has the working), every year folder checked step by step, and
+// the inputs it refuses.
+
+private let handCase = packageRoot + "/Data/forecast-hand"
+private let handDemand: [(year: Int, age: Int, need: String, count: Int)] = [(2, 4, "ASD", 1), (3, 11, "ASD", 2)]
+
+@Suite("forecast on the command line")
+struct ForecastCommandTests {
+  @Test("the hand-worked 3-year case gives the counts worked out by hand, and every year checks step by step")
+  func handCaseCounts() throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let result = try runPlacewise([
+      "forecast", handCase, handCase + "/plans/grow.csv", "--years", "3", "--demand", handCase + "/demand.csv",
+      "--out", out, "--quiet",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    // plan, year: caseload, batch, placed, unplaced, from_case, carried_over,
+    // phase_transfers, displaced, new_plans, leavers (the README's table).
+    let expected: [String: [Int]] = [
+      "baseline 1": [9, 4, 3, 1, 4, 0, 0, 0, 0, 1],
+      "baseline 2": [9, 4, 3, 1, 0, 1, 2, 0, 1, 1],
+      "baseline 3": [10, 3, 1, 2, 0, 1, 0, 0, 2, 0],
+      "grow 1": [9, 4, 3, 1, 4, 0, 0, 0, 0, 1],
+      "grow 2": [9, 6, 2, 4, 0, 1, 2, 2, 1, 1],
+      "grow 3": [10, 5, 3, 2, 0, 3, 0, 0, 2, 0],
+    ]
+    let keys = [
+      "caseload", "batch", "placed", "unplaced", "from_case", "carried_over", "phase_transfers", "displaced",
+      "new_plans", "leavers",
+    ]
+    let rows = try csvRecords(out + "/forecast.csv")
+    #expect(rows.count == expected.count)
+    for row in rows {
+      #expect(row["primary_need"] == "ASD")
+      let key = "\(row["plan"] ?? "") \(row["year"] ?? "")"
+      #expect(keys.map { Int(row[$0] ?? "") ?? -1 } == expected[key], "\(key)")
+    }
+    let problems = try ForecastStepCheck.check(
+      out: out, caseFolder: handCase, plans: ["grow"], years: 3, demand: handDemand)
+    #expect(problems.isEmpty, "\(problems)")
+  }
+
+  @Test("each year folder holds what allocate writes for its case/, byte for byte")
+  func yearFoldersAreAllocate() throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let result = try runPlacewise([
+      "forecast", handCase, handCase + "/plans/grow.csv", "--years", "3", "--demand", handCase + "/demand.csv",
+      "--out", out, "--quiet",
+    ])
+    try #require(result.status == 0, "\(result.stderr)")
+    for plan in ["baseline", "grow"] {
+      for year in 1...3 {
+        let folder = "\(out)/years/\(plan)/\(year)"
+        let again = scratch.at("again-\(plan)-\(year)")
+        let run = try runPlacewise(["allocate", folder + "/case", "--out", again, "--quiet"])
+        try #require(run.status == 0, "\(run.stderr)")
+        for file in ["placements.csv", "summary.json", "settings.csv", "place-values.csv", "explanations.csv"] {
+          let a = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))
+          let b = try Data(contentsOf: URL(fileURLWithPath: again + "/" + file))
+          #expect(a == b, "\(plan) year \(year) \(file)")
+        }
+      }
+    }
+  }
+
+  @Test("the same forecast twice gives the same files, byte for byte (the manifest's clock aside)")
+  func deterministic() throws {
+    let scratch = try ScratchFolder()
+    var trees: [[String: Data]] = []
+    for k in 0..<2 {
+      let out = scratch.at("out\(k)")
+      let result = try runPlacewise([
+        "forecast", handCase, handCase + "/plans/grow.csv", "--years", "3", "--demand", handCase + "/demand.csv",
+        "--out", out, "--quiet",
+      ])
+      try #require(result.status == 0, "\(result.stderr)")
+      var files: [String: Data] = [:]
+      for case let name as String in FileManager.default.enumerator(atPath: out)! where name != "manifest.json" {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out + "/" + name, isDirectory: &isFolder), !isFolder.boolValue {
+          files[name] = try Data(contentsOf: URL(fileURLWithPath: out + "/" + name))
+        }
+      }
+      trees.append(files)
+    }
+    #expect(trees[0] == trees[1])
+    #expect(trees[0]["report.html"] != nil && trees[0]["placewise.xlsx"] != nil)
+    #expect(trees[0]["years/grow/2/case/roll.csv"] != nil)
+  }
+
+  @Test("a case without roll.csv is refused with status 64, naming the file")
+  func needsRoll() throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let result = try runPlacewise(["forecast", packageRoot + "/Data/tiny/capacity-contest", "--years", "2", "--out", out])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("roll.csv"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test(
+    "bad demand and plan years are refused with status 2, every problem located, nothing written",
+    arguments: [
+      ("year,age,primary_need,new_plans\n0,4,ASD,1\n", "demand.csv, line 2", "year"),
+      ("year,age,primary_need,new_plans\n1,4,SEMH,2\n", "demand.csv, line 2", "SEMH"),
+      ("year,age,primary_need,new_plan\n1,4,ASD,2\n", "demand.csv, line 1", "new_plan"),
+      ("year,age,primary_need,new_plans\n1,4,ASD,1.5\n", "demand.csv, line 2", "new_plans"),
+    ])
+  func badDemand(_ demand: String, _ location: String, _ mention: String) throws {
+    let scratch = try ScratchFolder()
+    let file = try scratch.write("demand.csv", demand)
+    let out = scratch.at("out")
+    let result = try runPlacewise(["forecast", handCase, "--years", "3", "--demand", file, "--out", out])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains(location), "\(result.stderr)")
+    #expect(result.stderr.contains(mention), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test("a plan's bad year, and a closure of a special school with pupils roll.csv does not list, are refused")
+  func badPlans() throws {
+    let scratch = try ScratchFolder()
+    let badYear = try scratch.write("bad-year.csv", "action,urn,places,year\nadd_places,B1,2,0\n")
+    let out = scratch.at("out")
+    var result = try runPlacewise(["forecast", handCase, badYear, "--years", "3", "--out", out])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("bad-year.csv, line 2") && result.stderr.contains("year"), "\(result.stderr)")
+    // A1 lists both its pupils in roll.csv; a copy of the case with one more on roll does not.
+    let settings = try String(contentsOfFile: handCase + "/settings.csv", encoding: .utf8)
+      .replacingOccurrences(of: "4,11,3,2,", with: "4,11,3,3,")
+    var files: [String: String] = ["settings.csv": settings]
+    for name in ["pupils.csv", "roll.csv", "policy.toml"] {
+      files[name] = try String(contentsOfFile: handCase + "/" + name, encoding: .utf8)
+    }
+    let copy = try scratch.writeCase("case", files: files)
+    let closes = try scratch.write("closes.csv", "action,urn,year\nclose_setting,A1,2\n")
+    result = try runPlacewise(["forecast", copy, closes, "--years", "3", "--out", out])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("closes.csv, line 2") && result.stderr.contains("not in roll.csv"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+    // The same closure after the last year never takes effect: a warning.
+    let late = try scratch.write("late.csv", "action,urn,year\nclose_setting,A1,9\n")
+    result = try runPlacewise(["forecast", copy, late, "--years", "3", "--out", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("year after 3"), "\(result.stderr)")
+  }
+}

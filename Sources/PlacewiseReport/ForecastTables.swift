@@ -1,5 +1,5 @@
-public import Placewise
-package import Workbook
+package import Placewise
+import Workbook
 
 /// `forecast`'s three tables, each built once as typed cells: the CSV
 /// files, the workbook's sheets and the report all read them.

@@ -99,7 +99,9 @@ struct ForecastCommandTests {
   func needsRoll() throws {
     let scratch = try ScratchFolder()
     let out = scratch.at("out")
-    let result = try runPlacewise(["forecast", packageRoot + "/Data/tiny/capacity-contest", "--years", "2", "--out", out])
+    let result = try runPlacewise([
+      "forecast", packageRoot + "/Data/tiny/capacity-contest", "--years", "2", "--out", out,
+    ])
     #expect(result.status == 64)
     #expect(result.stderr.contains("roll.csv"))
     #expect(!FileManager.default.fileExists(atPath: out))
@@ -143,7 +145,8 @@ struct ForecastCommandTests {
     let closes = try scratch.write("closes.csv", "action,urn,year\nclose_setting,A1,2\n")
     result = try runPlacewise(["forecast", copy, closes, "--years", "3", "--out", out])
     #expect(result.status == 2)
-    #expect(result.stderr.contains("closes.csv, line 2") && result.stderr.contains("not in roll.csv"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("closes.csv, line 2") && result.stderr.contains("not in roll.csv"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: out))
     // The same closure after the last year never takes effect: a warning.
     let late = try scratch.write("late.csv", "action,urn,year\nclose_setting,A1,9\n")

@@ -19,7 +19,8 @@ public enum ForecastStepCheck {
   /// to whether it is the baseline's, in output order) over `years`,
   /// with new pupils from `demand` (rows of year, age, need code, count).
   public static func check(
-    out: String, caseFolder: String, plans: [String], years: Int, demand: [(year: Int, age: Int, need: String, count: Int)]
+    out: String, caseFolder: String, plans: [String], years: Int,
+    demand: [(year: Int, age: Int, need: String, count: Int)]
   ) throws -> [String] {
     var problems: [String] = []
     let caseRoll = try csvRecords(caseFolder + "/roll.csv")
@@ -37,9 +38,12 @@ public enum ForecastStepCheck {
         let label = "\(plan) year \(year)"
         // U, R and C from a fresh allocation of the year's case.
         let run = try AllocationRun(folder: folder + "/case")
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))) as? [String: Any] ?? [:]
+        let summary =
+          try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json")))
+          as? [String: Any] ?? [:]
         if run.summary.unmetPriority != summary["unmet_priority"] as? Int {
-          problems.append("\(label): U \(run.summary.unmetPriority) afresh, \(summary["unmet_priority"] ?? "-") written")
+          problems.append(
+            "\(label): U \(run.summary.unmetPriority) afresh, \(summary["unmet_priority"] ?? "-") written")
         }
         if run.summary.requestsRefused != summary["requests_refused"] as? Int {
           problems.append("\(label): R differs")
@@ -68,8 +72,11 @@ public enum ForecastStepCheck {
         if batch.map(\.id) != expected.batch.map(\.id) {
           problems.append("\(label): batch \(batch.map(\.id)) expected \(expected.batch.map(\.id))")
         } else {
-          for (found, wanted) in zip(batch, expected.batch) where found.age != wanted.age || found.current != wanted.current {
-            problems.append("\(label): pupil \(found.id) age \(found.age) current \(found.current ?? "-"), expected \(wanted.age) \(wanted.current ?? "-")")
+          for (found, wanted) in zip(batch, expected.batch)
+          where found.age != wanted.age || found.current != wanted.current {
+            problems.append(
+              "\(label): pupil \(found.id) age \(found.age) current \(found.current ?? "-"), expected \(wanted.age) \(wanted.current ?? "-")"
+            )
           }
         }
         let roll = files.roll.map { Member($0, urn: $0["urn"]) }
@@ -108,7 +115,9 @@ public enum ForecastStepCheck {
         for need in needs {
           let parts = ["from_case", "carried_over", "phase_transfers", "displaced", "new_plans"]
           let sum = parts.reduce(0) { $0 + (Int(need[$1] ?? "") ?? 0) }
-          if String(sum) != need["batch"] { problems.append("\(label): \(need["primary_need"] ?? "") sources add up to \(sum)") }
+          if String(sum) != need["batch"] {
+            problems.append("\(label): \(need["primary_need"] ?? "") sources add up to \(sum)")
+          }
         }
         previous = files
       }
@@ -165,7 +174,8 @@ public enum ForecastStepCheck {
   }
 
   /// The new pupils' ids and ages of a year, as `forecast.md` names them.
-  static func newIDs(_ demand: [(year: Int, age: Int, need: String, count: Int)], year: Int) -> [(id: String, age: Int)] {
+  static func newIDs(_ demand: [(year: Int, age: Int, need: String, count: Int)], year: Int) -> [(id: String, age: Int)]
+  {
     var k: [String: Int] = [:]
     var ids: [(id: String, age: Int)] = []
     for row in demand where row.year == year {

@@ -26,8 +26,8 @@ public enum ForecastStepCheck {
     let caseRoll = try csvRecords(caseFolder + "/roll.csv")
     let caseSettings = try csvRecords(caseFolder + "/settings.csv")
     var other: [String: Int] = [:]
-    for s in caseSettings { other[s["urn"]!] = Int(s["on_roll"] ?? "") ?? 0 }
-    for r in caseRoll { other[r["urn"]!, default: 0] -= 1 }
+    for s in caseSettings { other[s["urn"] ?? ""] = Int(s["on_roll"] ?? "") ?? 0 }
+    for r in caseRoll { other[r["urn"] ?? "", default: 0] -= 1 }
     let summaryRows = try csvRecords(out + "/forecast-summary.csv")
     let needRows = try csvRecords(out + "/forecast.csv")
     for plan in ["baseline"] + plans {
@@ -86,8 +86,8 @@ public enum ForecastStepCheck {
           problems.append("\(label): roll differs from the rules")
         }
         for s in files.settings {
-          let urn = s["urn"]!
-          let onRoll = Int(s["on_roll"]!)!
+          let urn = s["urn"] ?? ""
+          let onRoll = Int(s["on_roll"] ?? "") ?? -1
           let rollHere = roll.count { $0.urn == urn }
           if let o = other[urn], onRoll != o + rollHere {
             problems.append("\(label): \(urn) on_roll \(onRoll), expected \(o + rollHere)")
@@ -180,8 +180,9 @@ public enum ForecastStepCheck {
     var ids: [(id: String, age: Int)] = []
     for row in demand where row.year == year {
       for _ in 0..<row.count {
-        k[row.need, default: 0] += 1
-        ids.append(("N\(year)-\(row.need)-\(k[row.need]!)", row.age))
+        let kth = k[row.need, default: 0] + 1
+        k[row.need] = kth
+        ids.append(("N\(year)-\(row.need)-\(kth)", row.age))
       }
     }
     return ids
@@ -193,7 +194,9 @@ public enum ForecastStepCheck {
     -> (batch: [Member], roll: [Member])
   {
     var ranges: [String: (Int, Int)] = [:]
-    for s in y.settings { ranges[s["urn"]!] = (Int(s["low_age"]!)!, Int(s["high_age"]!)!) }
+    for s in y.settings {
+      ranges[s["urn"] ?? ""] = (Int(s["low_age"] ?? "") ?? 0, Int(s["high_age"] ?? "") ?? 0)
+    }
     var roll = y.roll.map { Member($0, urn: $0["urn"]) }
     var carried: [Member] = []
     for (pupil, placement) in zip(y.pupils, y.placements) {
@@ -210,7 +213,7 @@ public enum ForecastStepCheck {
     var kept: [Member] = []
     var transfers: [Member] = []
     for m in roll {
-      let (low, high) = ranges[m.urn!]!
+      let (low, high) = ranges[m.urn ?? ""] ?? (0, 0)
       if low <= m.age && (y.gias ? m.age < high : m.age <= high) {
         kept.append(m)
       } else {
@@ -220,8 +223,8 @@ public enum ForecastStepCheck {
         transfers.append(t)
       }
     }
-    let stay = kept.filter { next.contains($0.urn!) }
-    let displaced = kept.filter { !next.contains($0.urn!) }.map { m in
+    let stay = kept.filter { next.contains($0.urn ?? "") }
+    let displaced = kept.filter { !next.contains($0.urn ?? "") }.map { m in
       var m = m
       m.current = m.urn
       m.urn = nil

@@ -52,6 +52,12 @@ struct Benchmark: ParsableCommand {
   @Option(help: "Pairs of runs (allocate, then compare) for --compare.")
   var compareRuns = 3
 
+  @Option(
+    help: ArgumentHelp(
+      "Time `forecast` instead: NAME=PUPILS/PLANS/YEARS (issue 22's target is 20k=20000/3/5), a casegen county with its roll and a whole caseload's travel matrix, against one allocate of its year-1 batch.",
+      valueName: "spec"))
+  var forecast: String?
+
   func run() throws {
     #if DEBUG
       throw ValidationError("build in release: swift run -c release placewise-bench")
@@ -59,6 +65,13 @@ struct Benchmark: ParsableCommand {
       let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         .deletingLastPathComponent()
       try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+      if let forecast {
+        try ForecastBenchmark(
+          spec: forecast, seed: seed, work: work, runs: max(1, compareRuns), timeout: timeout, binaries: binaries,
+          bench: self
+        ).run()
+        return
+      }
       if let compare {
         try CompareBenchmark(
           spec: compare, seed: seed, work: work, runs: max(1, compareRuns), timeout: timeout, binaries: binaries,

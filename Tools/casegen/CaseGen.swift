@@ -66,6 +66,12 @@ struct CaseGen: ParsableCommand {
   @Flag(help: "Also write roll.csv: the pupils on roll at every setting but mainstream ones.")
   var roll = false
 
+  @Flag(
+    help:
+      "With --travel-matrix and --roll: travel.csv also lists the roll's pupils, and settings of every age range (a whole caseload's matrix, for forecast)."
+  )
+  var forecastJourneys = false
+
   @OptionGroup(title: "Shape")
   var shape: CaseShape
 
@@ -115,7 +121,9 @@ struct CaseGen: ParsableCommand {
     bytes += try writer.writePupils(generated)
     var travelNote = ""
     if travelMatrix {
-      let travel = try writer.writeTravel(generated, maxMinutes: travelMaxMinutes, policy: generator.policy)
+      let travel = try writer.writeTravel(
+        generated, maxMinutes: travelMaxMinutes, policy: generator.policy,
+        roll: forecastJourneys && roll ? writer.rollPupils(generated) : [], everyAge: forecastJourneys)
       bytes += travel.bytes
       travelNote = ", \(travel.rows) journeys"
     }

@@ -93,9 +93,13 @@ struct CaseWriter {
   /// estimate times a factor 0.9 to 1.3, road km the straight line times the
   /// detour factor times 0.92 to 1.08; both depend only on the seed and the
   /// pair, and are written to a tenth.
-  func writeTravel(_ generated: GeneratedCase, maxMinutes: Double, policy: Policy) throws -> (
-    rows: Int, bytes: Int
-  ) {
+  ///
+  /// With `roll`, the roll's pupils get journeys too, after the batch's;
+  /// with `everyAge`, settings of every age range are listed (a whole
+  /// caseload's matrix for `forecast`, whose pupils age into new settings).
+  func writeTravel(
+    _ generated: GeneratedCase, maxMinutes: Double, policy: Policy, roll: [Pupil] = [], everyAge: Bool = false
+  ) throws -> (rows: Int, bytes: Int) {
     let settings = generated.settings
     let points = generated.settingPoints
     let indexes = SettingKind.allCases.map { kind in
@@ -113,7 +117,7 @@ struct CaseWriter {
     w.raw("pupil_id,urn,minutes,km\n")
     var rows = 0
     var pairs: [(setting: Int, tenthsMinutes: Int, tenthsKm: Int)] = []
-    for (p, pupil) in generated.pupils.enumerated() {
+    for (p, pupil) in (generated.pupils + roll).enumerated() {
       pairs.removeAll(keepingCapacity: true)
       let home = GridPoint(easting: pupil.easting, northing: pupil.northing)
       func pair(_ s: Int, _ metres: Double) -> (Int, Int, Int) {
@@ -124,7 +128,7 @@ struct CaseWriter {
       }
       for kind in pupil.provision {
         indexes[kind.rawValue].forEach(within: radius, of: home) { s, metres in
-          guard settings[s].lowAge <= pupil.age, pupil.age <= settings[s].highAge else { return }
+          guard everyAge || (settings[s].lowAge <= pupil.age && pupil.age <= settings[s].highAge) else { return }
           let candidate = pair(s, metres)
           let missing = shape.missingPairs > 0 && SeededRandom.unit(seed: seed, p, s, salt: 0x3155) < shape.missingPairs
           if Double(candidate.1) <= maxMinutes * 10, !missing { pairs.append(candidate) }
@@ -217,7 +221,34 @@ struct CaseWriter {
   func writeRoll(_ generated: GeneratedCase) throws -> Int {
     var w = try ByteWriter(url: folder.appendingPathComponent("roll.csv"))
     w.raw("pupil_id,urn,easting,northing,age,sex,primary_need,provision\n")
+    for pupil in rollPupils(generated) {
+      w.field(pupil.id.rawValue)
+      w.comma()
+      w.field(pupil.currentURN?.rawValue ?? "")
+      w.comma()
+      w.int(Int(pupil.easting))
+      w.comma()
+      w.int(Int(pupil.northing))
+      w.comma()
+      w.int(pupil.age)
+      w.comma()
+      w.raw(pupil.sex?.rawValue ?? "")
+      w.comma()
+      w.raw(pupil.primaryNeed.code)
+      w.comma()
+      w.raw(pupil.provision.map(\.word).joined(separator: ";"))
+      w.endRow()
+    }
+    let bytes = w.byteCount
+    try w.close()
+    return bytes
+  }
+
+  /// The roll's pupils (see `writeRoll`), each with `currentURN` the
+  /// setting attended: the same for `roll.csv` and for their journeys.
+  func rollPupils(_ generated: GeneratedCase) -> [Pupil] {
     let fallback: [NeedCode] = [.asd, .semh, .mld, .slcn]
+    var pupils: [Pupil] = []
     var count = 0
     for (s, setting) in generated.settings.enumerated() where setting.kind != .mainstream {
       for k in 0..<setting.onRoll {
@@ -235,26 +266,14 @@ struct CaseWriter {
           case .girls: .female
           case .mixed: unit(0x205) < 0.7 ? .male : .female
           }
-        w.raw("R" + String(1_000_000 + count).dropFirst())
-        w.comma()
-        w.field(setting.urn.rawValue)
-        w.comma()
-        w.int(Int(setting.easting + metres * cos(angle)))
-        w.comma()
-        w.int(Int(setting.northing + metres * sin(angle)))
-        w.comma()
-        w.int(age)
-        w.comma()
-        w.raw(sex.rawValue)
-        w.comma()
-        w.raw(need.code)
-        w.comma()
-        w.raw(setting.kind.word)
-        w.endRow()
+        pupils.append(
+          Pupil(
+            id: PupilID("R" + String(1_000_000 + count).dropFirst()),
+            easting: Double(Int(setting.easting + metres * cos(angle))),
+            northing: Double(Int(setting.northing + metres * sin(angle))), age: age, primaryNeed: need,
+            provision: EnumSet([setting.kind]), sex: sex, currentURN: setting.urn))
       }
     }
-    let bytes = w.byteCount
-    try w.close()
-    return bytes
+    return pupils
   }
 }

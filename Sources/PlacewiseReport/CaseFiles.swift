@@ -18,7 +18,7 @@ public enum CaseFiles {
       ("pupils.csv", Array(pupils(input.pupils).utf8)),
       ("roll.csv", Array(roll(input).utf8)),
     ]
-    if let travel = input.travel { files.append(("travel.csv", Array(Self.travel(travel, input).utf8))) }
+    if let travel = input.travel { files.append(("travel.csv", Self.travel(travel, input))) }
     files.append(("policy.toml", Array(policy(input.policy).utf8)))
     return files
   }
@@ -83,19 +83,39 @@ public enum CaseFiles {
     return csv.text
   }
 
-  /// `travel.csv`: the batch's journeys, in the matrix's order.
-  static func travel(_ travel: TravelMatrix, _ input: Case) -> String {
-    var text = "pupil_id,urn,minutes\n"
-    text.reserveCapacity(travel.count * 28)
+  /// `travel.csv`: the batch's journeys, in the matrix's order. Written
+  /// as bytes: a county's year-1 batch has millions of rows.
+  static func travel(_ travel: TravelMatrix, _ input: Case) -> [UInt8] {
+    let pupilIDs = input.pupils.map { Array(CSVText.escape($0.id.rawValue).utf8) }
+    let urns = input.settings.map { Array(CSVText.escape($0.urn.rawValue).utf8) }
+    var bytes = Array("pupil_id,urn,minutes\n".utf8)
+    bytes.reserveCapacity(travel.count * 24)
     for k in 0..<travel.count {
-      let row = [
-        input.pupils[Int(travel.pupil[k])].id.rawValue, input.settings[Int(travel.setting[k])].urn.rawValue,
-        NumberText.format(travel.minutes[k]),
-      ]
-      text += row.map(CSVText.escape).joined(separator: ",")
-      text += "\n"
+      bytes += pupilIDs[Int(travel.pupil[k])]
+      bytes.append(UInt8(ascii: ","))
+      bytes += urns[Int(travel.setting[k])]
+      bytes.append(UInt8(ascii: ","))
+      Self.appendMinutes(travel.minutes[k], to: &bytes)
+      bytes.append(UInt8(ascii: "\n"))
     }
-    return text
+    return bytes
+  }
+
+  /// Minutes as `NumberText.format` writes them, without a String for the
+  /// commonest values: whole numbers and tenths below a million.
+  static func appendMinutes(_ value: Double, to bytes: inout [UInt8]) {
+    let tenths = (value * 10).rounded()
+    guard value >= 0, value < 1_000_000, tenths / 10 == value else {
+      bytes += Array(NumberText.format(value).utf8)
+      return
+    }
+    let whole = Int(tenths) / 10
+    let fraction = Int(tenths) % 10
+    bytes += Array(String(whole).utf8)
+    if fraction != 0 {
+      bytes.append(UInt8(ascii: "."))
+      bytes.append(UInt8(ascii: "0") + UInt8(fraction))
+    }
   }
 
   /// `policy.toml`: every key at its effective value (the postcode

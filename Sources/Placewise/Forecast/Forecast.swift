@@ -33,38 +33,88 @@ public enum Forecast {
     progress: @escaping @Sendable (String, Int) -> Void = { _, _ in }
   ) throws(AllocationError) -> [ForecastOutcome<Rendered>] {
     let loop = YearLoop(input: input, options: options, writeCase: writeCase, render: render, progress: progress)
-    var kept: [YearState] = []
-    let baseline = try loop.run(plan: nil, from: YearState.first(input), startYear: 1, shared: []) { kept.append($0) }
-    let states = kept
     let plans = input.plans
-    let results = ParallelSlots<Result<ForecastOutcome<Rendered>, AllocationError>>(count: plans.count)
-    let solveOne: @Sendable (Int) -> Void = { i in
-      let plan = plans[i]
-      let first = plan.rows.map(\.year).min() ?? input.years + 1
-      let startYear = min(first, input.years + 1)
-      let shared = Array(baseline.years.prefix(startYear - 1)).map { year in
-        var year = year
-        year.sharedWithBaseline = true
-        return year
+    // The year each plan's first row takes effect (N + 1: never): the
+    // years before it are the baseline's.
+    let startYears = plans.map { min(input.years + 1, $0.rows.map(\.year).min() ?? input.years + 1) }
+    let baseline = BaselineYears<Rendered>()
+    let results = ParallelSlots<Result<ForecastOutcome<Rendered>, AllocationError>>(count: plans.count + 1)
+    // Job 0 is the baseline; plans that start in year 1 need nothing from
+    // it and go first, so that both cores work from the start.
+    let order = [0] + plans.indices.sorted { (startYears[$0], $0) < (startYears[$1], $1) }.map { $0 + 1 }
+    let solveOne: @Sendable (Int) -> Void = { job in
+      guard job > 0 else {
+        var kept: [YearState] = []
+        let outcome = Result { () throws(AllocationError) in
+          try loop.run(plan: nil, from: YearState.first(input), startYear: 1, shared: []) { kept.append($0) }
+        }
+        baseline.finish(outcome, states: kept)
+        results.store(0, outcome)
+        return
       }
-      let start = startYear <= input.years ? states[startYear - 1] : states[input.years - 1]
+      let i = job - 1
+      let startYear = startYears[i]
       results.store(
-        i,
+        job,
         Result { () throws(AllocationError) in
-          try loop.run(plan: plan, from: start, startYear: startYear, shared: shared) { _ in }
+          guard startYear > 1 else {
+            return try loop.run(plan: plans[i], from: YearState.first(input), startYear: 1, shared: []) { _ in }
+          }
+          let (years, states) = try baseline.wait()
+          let shared = years.prefix(startYear - 1).map { year in
+            var year = year
+            year.sharedWithBaseline = true
+            return year
+          }
+          let start = startYear <= input.years ? states[startYear - 1] : YearState(roll: [], batch: [])
+          return try loop.run(plan: plans[i], from: start, startYear: startYear, shared: Array(shared)) { _ in }
         })
     }
-    if parallel && GLPKEnvironment.isThreadLocal && plans.count > 1 {
-      let queue = WorkQueue(count: plans.count)
+    if parallel && GLPKEnvironment.isThreadLocal && !plans.isEmpty {
+      // Two workers take the jobs in order; one waiting for the baseline's
+      // years waits only on the worker running it.
+      let queue = WorkQueue(count: order.count)
       DispatchQueue.concurrentPerform(iterations: 2) { _ in
-        while let i = queue.take() { solveOne(i) }
+        while let k = queue.take() { solveOne(order[k]) }
       }
     } else {
-      for i in plans.indices { solveOne(i) }
+      for job in order { solveOne(job) }
     }
-    var outcomes = [baseline]
+    var outcomes: [ForecastOutcome<Rendered>] = []
     for result in results.values() { outcomes.append(try result.get()) }
     return outcomes
+  }
+}
+
+/// The baseline's years and the state at the start of each, once its run
+/// ends: what plans that start later share.
+final class BaselineYears<Rendered: Sendable>: @unchecked Sendable {
+  // Guarded by `condition`; set once.
+  private let condition = NSCondition()
+  private var outcome: Result<ForecastOutcome<Rendered>, AllocationError>?
+  private var states: [YearState] = []
+
+  /// Records the baseline's run and wakes the waiting plans.
+  func finish(_ outcome: Result<ForecastOutcome<Rendered>, AllocationError>, states: [YearState]) {
+    condition.lock()
+    self.outcome = outcome
+    self.states = states
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The baseline's years and states, once it has run (its error if it failed).
+  func wait() throws(AllocationError) -> (years: [ForecastYear<Rendered>], states: [YearState]) {
+    condition.lock()
+    while outcome == nil { condition.wait() }
+    let outcome = self.outcome
+    let states = self.states
+    condition.unlock()
+    switch outcome {
+    case .success(let run): return (run.years, states)
+    case .failure(let error): throw error
+    case nil: return ([], [])
+    }
   }
 }
 

@@ -84,38 +84,71 @@ public enum CaseFiles {
   }
 
   /// `travel.csv`: the batch's journeys, in the matrix's order. Written
-  /// as bytes: a county's year-1 batch has millions of rows.
+  /// as bytes into one buffer: a county's year-1 batch has millions of rows.
   static func travel(_ travel: TravelMatrix, _ input: Case) -> [UInt8] {
     let pupilIDs = input.pupils.map { Array(CSVText.escape($0.id.rawValue).utf8) }
     let urns = input.settings.map { Array(CSVText.escape($0.urn.rawValue).utf8) }
-    var bytes = Array("pupil_id,urn,minutes\n".utf8)
-    bytes.reserveCapacity(travel.count * 24)
-    for k in 0..<travel.count {
-      bytes += pupilIDs[Int(travel.pupil[k])]
-      bytes.append(UInt8(ascii: ","))
-      bytes += urns[Int(travel.setting[k])]
-      bytes.append(UInt8(ascii: ","))
-      Self.appendMinutes(travel.minutes[k], to: &bytes)
-      bytes.append(UInt8(ascii: "\n"))
+    let header = Array("pupil_id,urn,minutes\n".utf8)
+    // At most: id, comma, urn, comma, 24 bytes of minutes, newline.
+    let widest = (pupilIDs.map(\.count).max() ?? 0) + (urns.map(\.count).max() ?? 0) + 27
+    return [UInt8](unsafeUninitializedCapacity: header.count + travel.count * widest) { buffer, count in
+      var at = 0
+      func put(_ bytes: [UInt8]) {
+        for byte in bytes {
+          buffer[at] = byte
+          at += 1
+        }
+      }
+      put(header)
+      for k in 0..<travel.count {
+        put(pupilIDs[Int(travel.pupil[k])])
+        buffer[at] = UInt8(ascii: ",")
+        at += 1
+        put(urns[Int(travel.setting[k])])
+        buffer[at] = UInt8(ascii: ",")
+        at += 1
+        at = Self.putMinutes(travel.minutes[k], into: buffer, at: at)
+        buffer[at] = UInt8(ascii: "\n")
+        at += 1
+      }
+      count = at
     }
-    return bytes
   }
 
-  /// Minutes as `NumberText.format` writes them, without a String for the
-  /// commonest values: whole numbers and tenths below a million.
-  static func appendMinutes(_ value: Double, to bytes: inout [UInt8]) {
+  /// Writes minutes as `NumberText.format` does, at `at`; returns the end.
+  /// Whole numbers and tenths below a million (nearly every journey) are
+  /// written digit by digit; anything else through `NumberText`.
+  static func putMinutes(_ value: Double, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+    var at = start
     let tenths = (value * 10).rounded()
     guard value >= 0, value < 1_000_000, tenths / 10 == value else {
-      bytes += Array(NumberText.format(value).utf8)
-      return
+      for byte in NumberText.format(value).utf8 {
+        buffer[at] = byte
+        at += 1
+      }
+      return at
     }
-    let whole = Int(tenths) / 10
-    let fraction = Int(tenths) % 10
-    bytes += Array(String(whole).utf8)
-    if fraction != 0 {
-      bytes.append(UInt8(ascii: "."))
-      bytes.append(UInt8(ascii: "0") + UInt8(fraction))
+    let scaled = Int(tenths)
+    var whole = scaled / 10
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0)
+    var n = 0
+    withUnsafeMutableBytes(of: &digits) { raw in
+      repeat {
+        raw[n] = UInt8(ascii: "0") + UInt8(whole % 10)
+        whole /= 10
+        n += 1
+      } while whole > 0
+      for i in stride(from: n - 1, through: 0, by: -1) {
+        buffer[at] = raw[i]
+        at += 1
+      }
     }
+    if scaled % 10 != 0 {
+      buffer[at] = UInt8(ascii: ".")
+      buffer[at + 1] = UInt8(ascii: "0") + UInt8(scaled % 10)
+      at += 2
+    }
+    return at
   }
 
   /// `policy.toml`: every key at its effective value (the postcode

@@ -142,7 +142,15 @@ struct ForecastCommand: ParsableCommand {
     phaseClock.lap("write")
     progress?.finish()
     if timings {
-      let lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
+      var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
+      for outcome in outcomes {
+        for year in outcome.years where !year.sharedWithBaseline {
+          let total = year.phases.reduce(0) { $0 + $1.seconds }
+          lines.append(
+            "timing: plan \(outcome.name) year \(year.year) \(Compare.rounded(total)) s ("
+              + year.phases.map { "\($0.phase) \(Compare.rounded($0.seconds)) s" }.joined(separator: ", ") + ")")
+        }
+      }
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {

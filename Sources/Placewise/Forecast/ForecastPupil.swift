@@ -103,7 +103,12 @@ package struct HomeJourneys: Sendable {
   /// present this year (`present[u]`: the year's index of universe setting
   /// u, or -1), in batch order then row order.
   func matrix(for batch: [ForecastPupil], present: [Int]) -> TravelMatrix {
+    var rows = 0
+    for member in batch where member.home >= 0 { rows += start[member.home + 1] - start[member.home] }
     var travel = TravelMatrix()
+    travel.pupil.reserveCapacity(rows)
+    travel.setting.reserveCapacity(rows)
+    travel.minutes.reserveCapacity(rows)
     for (p, member) in batch.enumerated() where member.home >= 0 {
       for k in start[member.home]..<start[member.home + 1] {
         let s = present[Int(setting[k])]

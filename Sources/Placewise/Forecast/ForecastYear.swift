@@ -64,6 +64,8 @@ public struct ForecastYear<Rendered: Sendable>: Sendable {
   /// Whether the year was taken from the baseline's (no plan row in
   /// effect yet): same case, same result.
   public var sharedWithBaseline = false
+  /// Seconds by phase (`case-write`, `case-read`, the run's own, `render`), for `--timings`.
+  public var phases: [PhaseTiming] = []
 }
 
 /// One plan's forecast (the baseline's has no plan).

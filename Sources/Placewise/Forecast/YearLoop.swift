@@ -96,6 +96,7 @@ struct YearLoop<Rendered: Sendable>: Sendable {
       settings[s].onRoll = other + rollCount[s]
     }
     // Step 4: the year's case, written, read back and allocated.
+    let started = ContinuousClock.now
     let run = try allocate(year: year, settings: settings, roll: roll, present: present, batch: batch)
     let placements = run.run.allocation.placements
     // Step 5: the placed join the roll; the unplaced are carried over.
@@ -161,14 +162,34 @@ struct YearLoop<Rendered: Sendable>: Sendable {
       capitalCost: rows.filter { $0.year == year }.reduce(0) { $0 + $1.capitalCost },
       annualCost: rows.filter { $0.year <= year }.reduce(0) { $0 + $1.annualCost },
       rendered: render(run.run))
-    return (result, next)
+    var timed = result
+    let rendered = ContinuousClock.now
+    timed.phases =
+      run.phases + run.run.timings.filter { $0.phase != "model-build" } + [
+        PhaseTiming(
+          phase: "render",
+          seconds: (rendered - started).inSeconds
+            - (run.phases + run.run.timings).filter {
+              $0.phase != "model-build"
+            }.reduce(0) { $0 + $1.seconds }, peakMemoryBytes: PhaseTiming.peakMemory())
+      ]
+    return (timed, next)
   }
 
   /// Step 4: the year's case written with the caller's writer, read back
   /// by the case reader and allocated as `allocate` would.
   private func allocate(year: Int, settings: [Setting], roll: [RollEntry], present: [Int], batch: [ForecastPupil])
-    throws(AllocationError) -> (run: AllocationRun, files: [(name: String, contents: [UInt8])])
+    throws(AllocationError) -> (
+      run: AllocationRun, files: [(name: String, contents: [UInt8])], phases: [PhaseTiming]
+    )
   {
+    var mark = ContinuousClock.now
+    var phases: [PhaseTiming] = []
+    func lap(_ phase: String) {
+      let now = ContinuousClock.now
+      phases.append(PhaseTiming(phase: phase, seconds: (now - mark).inSeconds, peakMemoryBytes: 0))
+      mark = now
+    }
     let base = input.base.input
     var policy = base.policy
     policy.postcodesFile = nil
@@ -185,6 +206,7 @@ struct YearLoop<Rendered: Sendable>: Sendable {
       })
     yearCase.placementStart = start
     let files = writeCase(yearCase)
+    lap("case-write")
     var byName: [String: [UInt8]] = [:]
     for file in files { byName[file.name] = file.contents }
     // travel.csv's rows are the matrix just built, each minute written with
@@ -214,7 +236,8 @@ struct YearLoop<Rendered: Sendable>: Sendable {
     #else
       if readBack.travel != nil { readBack.travel = yearCase.travel }
     #endif
-    return (try AllocationRun(case: readBack, options: options), files)
+    lap("case-read")
+    return (try AllocationRun(case: readBack, options: options), files, phases)
   }
 
   /// The same day `years` years on (28 February for a 29th in a common year).

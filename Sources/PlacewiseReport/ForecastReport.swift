@@ -31,6 +31,8 @@ public enum ForecastReport {
     }
     body += "</section>\n"
 
+    body += Self.headline(outcomes, years: years, count: count)
+
     body += "<h2 id=\"by-year\">Children without a place, by year</h2>\n"
     let series = outcomes.enumerated().map { i, outcome in
       SVGCharts.Series(outcome.name, SVGCharts.planColours[i % SVGCharts.planColours.count])
@@ -70,8 +72,9 @@ public enum ForecastReport {
     body += "<h2 id=\"demand\">Demand against places, by need and phase</h2>\n"
     body += "<p>Each cell: the children of that need and phase in the caseload that year, then how many "
     body += "of them are without a place.</p>\n"
-    for outcome in outcomes {
-      body += "<h3>\(HTMLPage.escape(outcome.name))</h3>\n"
+    for (i, outcome) in outcomes.enumerated() {
+      // The baseline open; each plan a click away (a long page otherwise).
+      body += "<details\(i == 0 ? " open" : "")><summary><strong>\(HTMLPage.escape(outcome.name))</strong></summary>\n"
       var rows: [[String]] = []
       for need in needs {
         for phase in SchoolPhase.allCases {
@@ -89,6 +92,7 @@ public enum ForecastReport {
       }
       body += HTMLPage.table(
         ["Need", "Phase"] + (1...max(1, years)).map { "Year \($0)" }, rows, numeric: Set(2..<(2 + years)))
+      body += "</details>\n"
     }
 
     if outcomes.contains(where: { $0.years.contains { $0.summary.costsGiven } }) {
@@ -109,5 +113,32 @@ public enum ForecastReport {
         ], rows, numeric: Set(1..<7))
     }
     return HTMLPage.document(title: title, level: level, body: body)
+  }
+
+  /// One sentence: the plan that leaves the fewest children without a
+  /// place in the last year, against the baseline; never a plan that
+  /// leaves more without a place in any year called better.
+  static func headline<R>(_ outcomes: [ForecastOutcome<R>], years: Int, count: (Int) -> String) -> String {
+    guard let baseline = outcomes.first, let last = baseline.years.last else { return "" }
+    let better = outcomes.dropFirst().filter { plan in
+      zip(plan.years, baseline.years).allSatisfy { $0.summary.unplaced <= $1.summary.unplaced }
+        && (plan.years.last?.summary.unplaced ?? 0) < last.summary.unplaced
+    }
+    guard
+      let best = better.min(by: {
+        ($0.years.last?.summary.unplaced ?? 0, $0.plan?.capitalCost ?? 0)
+          < ($1.years.last?.summary.unplaced ?? 0, $1.plan?.capitalCost ?? 0)
+      }), let bestLast = best.years.last
+    else {
+      return "<p>No plan leaves fewer children without a place than the baseline by year \(years).</p>\n"
+    }
+    let fewer = last.summary.unplaced - bestLast.summary.unplaced
+    var text = "<p><strong>\(HTMLPage.escape(best.name))</strong> leaves the fewest children without a place in "
+    text += "year \(years): \(count(bestLast.summary.unplaced)), against \(count(last.summary.unplaced)) with no plan "
+    text += "(\(count(fewer)) fewer), and never more in any year."
+    if let plan = best.plan, plan.capitalCost > 0 {
+      text += " Its capital cost is \(NumberFormatting.pounds(plan.capitalCost))."
+    }
+    return text + "</p>\n"
   }
 }

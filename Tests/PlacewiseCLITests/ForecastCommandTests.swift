@@ -1,6 +1,7 @@
 import Foundation
 import PlacewiseTestSupport
 import Testing
+import XLSXTestSupport
 
 // `forecast` from the command line: the hand-worked case (Data/forecast-hand,
 // its README has the working), every year folder checked step by step, and
@@ -153,5 +154,55 @@ struct ForecastCommandTests {
     result = try runPlacewise(["forecast", copy, late, "--years", "3", "--out", out])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("year after 3"), "\(result.stderr)")
+  }
+
+  @Test("the workbook holds the same figures as the CSV files, and the report shows every plan and year")
+  func workbookAndReport() throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let result = try runPlacewise([
+      "forecast", handCase, handCase + "/plans/grow.csv", "--years", "3", "--demand", handCase + "/demand.csv",
+      "--out", out, "--quiet",
+    ])
+    try #require(result.status == 0, "\(result.stderr)")
+    let book = try XLSXFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: out + "/placewise.xlsx"))))
+    #expect(book.sheets.map(\.name) == ["Forecast", "Forecast by need", "Demand by phase", "Settings by year"])
+    let summary = try book.sheet("Forecast")
+    let rows = try csvRecords(out + "/forecast-summary.csv")
+    #expect(summary.rowCount == rows.count + 1)
+    // Column 5 is `unplaced`: the same in both, as numbers in the workbook.
+    for (r, row) in rows.enumerated() {
+      guard case .number(let value, _) = summary.cell(r + 1, 5) else {
+        Issue.record("row \(r + 1): no number")
+        continue
+      }
+      #expect(value == Double(row["unplaced"] ?? ""), "row \(r + 1)")
+    }
+    let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+    #expect(html.contains("<svg") && html.contains("Year 3"))
+    #expect(html.contains("The first year each plan falls short"))
+    // grow leaves more without a place in year 2: never called the better plan.
+    #expect(html.contains("No plan leaves fewer children without a place than the baseline"))
+  }
+
+  @Test("a public report shows counts of 1 to 4 as <5")
+  func publicReport() throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let result = try runPlacewise([
+      "forecast", handCase, handCase + "/plans/grow.csv", "--years", "3", "--demand", handCase + "/demand.csv",
+      "--out", out, "--quiet", "--report-level", "public",
+    ])
+    try #require(result.status == 0, "\(result.stderr)")
+    let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+    #expect(html.contains("&lt;5") || html.contains("<5"))
+    // The hand case's counts are below 5 or 9 and 10: no count 1 to 4 in
+    // a table cell, a card or a chart's point.
+    for n in 1...4 {
+      #expect(!html.contains(">\(n)</td>") && !html.contains(">\(n), "), "\(n) shown in a table")
+      #expect(!html.contains("class=\"value\">\(n)<"), "\(n) shown in a card")
+      #expect(!html.contains(": \(n)</title>"), "\(n) shown in a chart")
+      #expect(!html.contains("(\(n) without a place)"), "\(n) shown in the first-short table")
+    }
   }
 }

@@ -263,15 +263,9 @@ package enum SVGCharts {
     func py(_ v: Double) -> Double { top + plotH - v / yMax * plotH }
     var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
     svg += "aria-label=\"\(HTMLPage.escape(yLabel)) against \(HTMLPage.escape(xLabel))\">"
-    var tick = 0.0
-    while tick <= yMax + 1e-9 {
-      svg += "<line x1=\"\(number(left))\" y1=\"\(number(py(tick)))\" x2=\"\(number(width - right))\" "
-      svg += "y2=\"\(number(py(tick)))\" stroke=\"#e6eaef\"/>"
-      svg += text(left - 6, py(tick) + 4, NumberFormatting.decimal(tick, places: 0), anchor: "end", size: 10.5)
-      tick += yStep
-    }
+    svg += gridLines(step: yStep, maximum: yMax, from: left, to: width - right, y: py)
     let xStep = niceStep(xMax, steps: 5)
-    tick = 0
+    var tick = 0.0
     while tick <= xMax + 1e-9 {
       svg += text(px(tick), py(0) + 16, xText(tick), anchor: "middle", size: 10.5)
       tick += xStep
@@ -318,13 +312,7 @@ package enum SVGCharts {
     func py(_ v: Double) -> Double { top + plotH - v / yMax * plotH }
     var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
     svg += "aria-label=\"\(HTMLPage.escape(yLabel)) by year\">"
-    var tick = 0.0
-    while tick <= yMax + 1e-9 {
-      svg += "<line x1=\"\(number(left))\" y1=\"\(number(py(tick)))\" x2=\"\(number(width - right))\" "
-      svg += "y2=\"\(number(py(tick)))\" stroke=\"#e6eaef\"/>"
-      svg += text(left - 6, py(tick) + 4, NumberFormatting.decimal(tick, places: 0), anchor: "end", size: 10.5)
-      tick += yStep
-    }
+    svg += gridLines(step: yStep, maximum: yMax, from: left, to: width - right, y: py)
     for (i, label) in xLabels.enumerated() {
       svg += text(px(i), py(0) + 18, label, anchor: "middle", size: 11)
     }
@@ -353,5 +341,23 @@ package enum SVGCharts {
     svg += "transform=\"rotate(-90 14 \(number(top + plotH / 2)))\" style=\"fill:#5f6b7a\">"
     svg += "\(HTMLPage.escape(yLabel))</text>"
     return svg + "</svg>"
+  }
+
+  /// Horizontal grid lines from 0 to `maximum` every `step`, each labelled
+  /// at its left end; `y` maps a value to its height.
+  private static func gridLines(
+    step: Double, maximum: Double, from left: Double, to right: Double, y: (Double) -> Double
+  )
+    -> String
+  {
+    var svg = ""
+    var tick = 0.0
+    while tick <= maximum + 1e-9 {
+      svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(tick)))\" x2=\"\(number(right))\" "
+      svg += "y2=\"\(number(y(tick)))\" stroke=\"#e6eaef\"/>"
+      svg += text(left - 6, y(tick) + 4, NumberFormatting.decimal(tick, places: 0), anchor: "end", size: 10.5)
+      tick += step
+    }
+    return svg
   }
 }

@@ -10,16 +10,22 @@ import XLSXTestSupport
 private let handCase = packageRoot + "/Data/forecast-hand"
 private let handDemand: [(year: Int, age: Int, need: String, count: Int)] = [(2, 4, "ASD", 1), (3, 11, "ASD", 2)]
 
+/// The hand-worked forecast (baseline and `grow`, 3 years, with its demand) into `out`.
+private func runHandForecast(out: String, _ more: String...) throws -> CLIResult {
+  try runPlacewise(
+    [
+      "forecast", handCase, handCase + "/plans/grow.csv", "--years", "3", "--demand", handCase + "/demand.csv",
+      "--out", out, "--quiet",
+    ] + more)
+}
+
 @Suite("forecast on the command line")
 struct ForecastCommandTests {
   @Test("the hand-worked 3-year case gives the counts worked out by hand, and every year checks step by step")
   func handCaseCounts() throws {
     let scratch = try ScratchFolder()
     let out = scratch.at("out")
-    let result = try runPlacewise([
-      "forecast", handCase, handCase + "/plans/grow.csv", "--years", "3", "--demand", handCase + "/demand.csv",
-      "--out", out, "--quiet",
-    ])
+    let result = try runHandForecast(out: out)
     #expect(result.status == 0, "\(result.stderr)")
     // plan, year: caseload, batch, placed, unplaced, from_case, carried_over,
     // phase_transfers, displaced, new_plans, leavers (the README's table).
@@ -51,10 +57,7 @@ struct ForecastCommandTests {
   func yearFoldersAreAllocate() throws {
     let scratch = try ScratchFolder()
     let out = scratch.at("out")
-    let result = try runPlacewise([
-      "forecast", handCase, handCase + "/plans/grow.csv", "--years", "3", "--demand", handCase + "/demand.csv",
-      "--out", out, "--quiet",
-    ])
+    let result = try runHandForecast(out: out)
     try #require(result.status == 0, "\(result.stderr)")
     for plan in ["baseline", "grow"] {
       for year in 1...3 {
@@ -77,10 +80,7 @@ struct ForecastCommandTests {
     var trees: [[String: Data]] = []
     for k in 0..<2 {
       let out = scratch.at("out\(k)")
-      let result = try runPlacewise([
-        "forecast", handCase, handCase + "/plans/grow.csv", "--years", "3", "--demand", handCase + "/demand.csv",
-        "--out", out, "--quiet",
-      ])
+      let result = try runHandForecast(out: out)
       try #require(result.status == 0, "\(result.stderr)")
       var files: [String: Data] = [:]
       for case let name as String in FileManager.default.enumerator(atPath: out)! where name != "manifest.json" {
@@ -160,10 +160,7 @@ struct ForecastCommandTests {
   func workbookAndReport() throws {
     let scratch = try ScratchFolder()
     let out = scratch.at("out")
-    let result = try runPlacewise([
-      "forecast", handCase, handCase + "/plans/grow.csv", "--years", "3", "--demand", handCase + "/demand.csv",
-      "--out", out, "--quiet",
-    ])
+    let result = try runHandForecast(out: out)
     try #require(result.status == 0, "\(result.stderr)")
     let book = try XLSXFile(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: out + "/placewise.xlsx"))))
     #expect(book.sheets.map(\.name) == ["Forecast", "Forecast by need", "Demand by phase", "Settings by year"])
@@ -189,10 +186,7 @@ struct ForecastCommandTests {
   func publicReport() throws {
     let scratch = try ScratchFolder()
     let out = scratch.at("out")
-    let result = try runPlacewise([
-      "forecast", handCase, handCase + "/plans/grow.csv", "--years", "3", "--demand", handCase + "/demand.csv",
-      "--out", out, "--quiet", "--report-level", "public",
-    ])
+    let result = try runHandForecast(out: out, "--report-level", "public")
     try #require(result.status == 0, "\(result.stderr)")
     let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
     #expect(html.contains("&lt;5") || html.contains("<5"))

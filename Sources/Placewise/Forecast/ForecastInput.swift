@@ -40,14 +40,8 @@ extension Forecast {
     if let demandPath {
       demand = DemandReader.read(path: demandPath, problems: &problems, fileRank: 10 + planPaths.count)
     }
-    let openings = plans.compactMap { $0 }.flatMap(\.openings)
-    let base: CaseWithOpenings
-    do {
-      base = try CaseReader.read(
-        folder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile, openings: openings)
-    } catch {
-      throw Comparison.merged(error, problems)
-    }
+    let base = try Comparison.readCase(
+      caseFolder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile, plans: plans, problems: problems)
     return try Self.checked(base: base, plans: plans, demand: demand, years: years, problems: &problems)
   }
 

@@ -59,14 +59,8 @@ public enum Comparison {
   ) throws(InvalidCaseError) -> ComparisonInput {
     var problems = ProblemList(limit: CaseReader.problemLimit)
     let plans = Self.readPlans(planPaths, problems: &problems)
-    let openings = plans.compactMap { $0 }.flatMap(\.openings)
-    let base: CaseWithOpenings
-    do {
-      base = try CaseReader.read(
-        folder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile, openings: openings)
-    } catch {
-      throw Self.merged(error, problems)
-    }
+    let base = try Self.readCase(
+      caseFolder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile, plans: plans, problems: problems)
     var cases = [
       PlannedCase(plan: nil, name: Plan.baselineName, input: base.input, origin: Array(base.input.settings.indices))
     ]
@@ -127,6 +121,20 @@ public enum Comparison {
       plans.append(plan)
     }
     return plans
+  }
+
+  /// The case, with the journeys to the settings `plans` open; its
+  /// problems, if any, thrown together with `problems` (the plans').
+  static func readCase(
+    caseFolder: String, policyFile: String?, postcodesFile: String?, plans: [Plan?], problems: ProblemList
+  ) throws(InvalidCaseError) -> CaseWithOpenings {
+    do {
+      return try CaseReader.read(
+        folder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile,
+        openings: plans.compactMap { $0 }.flatMap(\.openings))
+    } catch {
+      throw Self.merged(error, problems)
+    }
   }
 
   /// The case's problems first, then the plans'.

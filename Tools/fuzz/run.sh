@@ -6,6 +6,10 @@
 #                                        the defaults below (-max_len=65536)
 #   Tools/fuzz/run.sh --replay FILE...   run the given inputs once (a crash
 #                                        found earlier, a corpus entry)
+#   Tools/fuzz/run.sh --tables SECONDS   fuzz the plan, options and demand
+#                                        readers instead (FuzzTables.swift;
+#                                        seeds in Tools/fuzz/tables-corpus,
+#                                        corpus in fuzz-artifacts/tables)
 #   Tools/fuzz/run.sh --parity [DIR...]  check that reading each input from
 #                                        memory and from a folder on disk
 #                                        gives the same case or problems
@@ -29,11 +33,24 @@ build=.build-fuzz
 binary=$build/fuzz-case-reader
 artifacts=fuzz-artifacts
 mkdir -p "$build" "$artifacts/corpus" "$artifacts/logs"
+harness=Tools/fuzz/FuzzCase.swift
+corpus=$artifacts/corpus
+seeds=Tools/fuzz/corpus
+extra_sources=()
+if [[ ${1:-} == --tables ]]; then
+  shift
+  binary=$build/fuzz-tables
+  harness=Tools/fuzz/FuzzTables.swift
+  corpus=$artifacts/tables
+  seeds=Tools/fuzz/tables-corpus
+  extra_sources=(Sources/Placewise/Planning/Plan.swift Sources/Placewise/Planning/PlanReader.swift Sources/Placewise/Forecast/Demand.swift)
+  mkdir -p "$corpus"
+fi
 
 # The Placewise module's own settings (Package.swift): Swift 6, package access,
 # the upcoming features. Asserts stay on (-assert-config Debug) so the
 # reader's invariant checks run under the fuzzer too.
-sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Internals/ParallelSlots.swift Tools/fuzz/FuzzCase.swift)
+sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Import/PostcodeDirectory*.swift Sources/Placewise/Import/Windows1252.swift Sources/Placewise/Internals/ParallelSlots.swift "${extra_sources[@]}" "$harness")
 flags=(
   -sanitize=fuzzer,address -parse-as-library -O -g -wmo -assert-config Debug
   -module-name Placewise -package-name placewise -swift-version 6
@@ -41,6 +58,20 @@ flags=(
   -enable-upcoming-feature MemberImportVisibility
   -enable-upcoming-feature ExistentialAny
 )
+# The readers look postcodes up through Geodesy (PROJ): built first as a
+# module of its own, as SwiftPM builds it, and linked in.
+geodesy=$build/geodesy
+geodesy_sources=(Sources/Geodesy/*.swift)
+newest=$(ls -t "${geodesy_sources[@]}" Tools/fuzz/run.sh | head -n 1)
+if [[ ! -f $geodesy/libGeodesy.a || $newest -nt $geodesy/libGeodesy.a ]]; then
+  mkdir -p "$geodesy"
+  swiftc -sanitize=address -parse-as-library -O -g -wmo -module-name Geodesy -package-name placewise -swift-version 6 \
+    -enable-upcoming-feature InternalImportsByDefault -I Sources/CPROJ -emit-module \
+    -emit-module-path "$geodesy/Geodesy.swiftmodule" -emit-library -static -o "$geodesy/libGeodesy.a" \
+    "${geodesy_sources[@]}"
+fi
+flags+=(-I "$geodesy" -I Sources/CPROJ -L "$geodesy" -lGeodesy -lproj)
+
 newest=$(ls -t "${sources[@]}" Tools/fuzz/run.sh | head -n 1)
 if [[ ! -x $binary || $newest -nt $binary ]]; then
   echo "building $binary" >&2
@@ -51,7 +82,7 @@ fi
 if [[ ${1:-} == --parity ]]; then
   shift
   parity=$build/parity
-  parity_sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Internals/ParallelSlots.swift Tools/fuzz/FuzzCase.swift Tools/fuzz/Parity.swift)
+  parity_sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Import/PostcodeDirectory*.swift Sources/Placewise/Import/Windows1252.swift Sources/Placewise/Internals/ParallelSlots.swift Tools/fuzz/FuzzCase.swift Tools/fuzz/Parity.swift)
   newest=$(ls -t "${parity_sources[@]}" | head -n 1)
   if [[ ! -x $parity || $newest -nt $parity ]]; then
     echo "building $parity" >&2
@@ -83,12 +114,12 @@ fi
 
 seconds=${1:-60}
 (($#)) && shift
-[[ -d Tools/fuzz/corpus && -n $(ls Tools/fuzz/corpus) ]] || Tools/fuzz/make-seeds.sh
+[[ -d $seeds && -n $(ls "$seeds") ]] || Tools/fuzz/make-seeds.sh
 log="$artifacts/logs/run-$(date -u +%Y%m%dT%H%M%SZ).log"
 echo "fuzzing for ${seconds}s; log in $log" >&2
 status=0
-"$binary" "${options[@]}" -max_total_time="$seconds" "$@" "$artifacts/corpus" Tools/fuzz/corpus >"$log" 2>&1 || status=$?
+"$binary" "${options[@]}" -max_total_time="$seconds" "$@" "$corpus" "$seeds" >"$log" 2>&1 || status=$?
 
 grep -E "^stat::|^Done|^SUMMARY|^==[0-9]+==ERROR|deadly signal|Test unit written" "$log" >&2 || true
-echo "corpus: $(ls "$artifacts/corpus" | wc -l) inputs in $artifacts/corpus" >&2
+echo "corpus: $(ls "$corpus" | wc -l) inputs in $corpus" >&2
 exit "$status"

@@ -63,7 +63,9 @@ extension HTMLReport {
   /// The year's money: places, transport and the children still without a
   /// place, in pounds a year, and the place cost by need; "costs not given"
   /// where the case gives none.
-  static func moneySection(_ figures: ReportFigures, summary s: AllocationSummary, level: ReportLevel) -> String {
+  static func moneySection(
+    _ figures: ReportFigures, summary s: AllocationSummary, counts: ReportCounts, level: ReportLevel
+  ) -> String {
     var html = "<h2 id=\"money\">Annual costs</h2>\n"
     guard s.costsGiven else {
       return html + "<p>Costs not given: the case has no cost_per_place, pounds_per_minute or unplaced_cost.</p>\n"
@@ -71,7 +73,7 @@ extension HTMLReport {
     typealias F = NumberFormatting
     // The unplaced children's cost is a count times a constant: hidden where
     // the public report hides the count.
-    let hidden = level == .public && (1...4).contains(s.unplaced) && s.unplacedCostEach > 0
+    let hidden = counts[.unplaced].value == nil && s.unplacedCostEach > 0
     let rows = [
       ["Places used (cost_per_place)", F.pounds(s.annualPlaceCost)],
       ["Transport (pounds_per_minute times journey minutes)", F.pounds(s.annualTransportCost)],
@@ -81,11 +83,11 @@ extension HTMLReport {
     html += HTMLPage.table(
       ["Pounds a year", "Amount"], rows, numeric: [1], footer: ["In total", hidden ? "x" : F.pounds(s.annualTotalCost)])
     html += "</div>\n"
-    let needs = figures.byNeed.filter { $0.placed > 0 }
+    let shown = figures.byNeed.indices.filter { figures.byNeed[$0].placed > 0 }
+    let needs = shown.map { figures.byNeed[$0] }
     guard !needs.isEmpty else { return html }
-    var cells = Disclosure(needs.map(\.placed) + [s.placed], level: level)
-    cells.addLine(Array(needs.indices), total: needs.count)
-    let d = cells.resolve()
+    // The same cells as the need table's, so the two tables agree.
+    let d = shown.map { counts[.needPlaced($0)] } + [counts[.placed]]
     let needRows = needs.indices.map { k in
       [
         HTMLPage.escape(needs[k].label), d[k].html, d[k].value != nil ? F.pounds(needs[k].placeCost) : "x",

@@ -573,9 +573,10 @@ private struct Reader {
         note("\(t[1])|placed", t[2], at: "map tooltip")
       }
     }
-    // Histogram bins: "a-b min: N"; they sum to the placed.
+    // Histogram bins: "a-b min: N", the last perhaps "a+ min: N"; they sum
+    // to the placed.
     var bins: [String] = []
-    for m in matches(#"<title>(\d+(?:\.\d)?-\d+(?:\.\d)? min): ([^<]*)</title>"#, html) {
+    for m in matches(#"<title>(\d+(?:\.\d)?(?:-\d+(?:\.\d)?|\+) min): ([^<]*)</title>"#, html) {
       let name = "bin \(m[1])|placed"
       note(name, visible(m[2]), at: "journey histogram")
       bins.append(name)

@@ -122,13 +122,26 @@ package struct Disclosure {
         } else {
           constant = Double(line.members.reduce(0) { $0 + values[$1] })
         }
+        // The sums of every term's range, infinite parts counted apart, so
+        // that each term's own part can be taken out in constant time.
+        var loSum = 0.0
+        var hiSum = 0.0
+        var loInfinite = 0
+        var hiInfinite = 0
+        func part(_ t: (cell: Int, sign: Double)) -> (lo: Double, hi: Double) {
+          t.sign > 0 ? (r[t.cell].lo, r[t.cell].hi) : (-r[t.cell].hi, -r[t.cell].lo)
+        }
+        for t in terms {
+          let p = part(t)
+          if p.lo.isInfinite { loInfinite += 1 } else { loSum += p.lo }
+          if p.hi.isInfinite { hiInfinite += 1 } else { hiSum += p.hi }
+        }
         for h in terms {
-          var lo = 0.0
-          var hi = 0.0
-          for o in terms where o.cell != h.cell {
-            lo += o.sign > 0 ? r[o.cell].lo : -r[o.cell].hi
-            hi += o.sign > 0 ? r[o.cell].hi : -r[o.cell].lo
-          }
+          let own = part(h)
+          let lo =
+            own.lo.isInfinite ? (loInfinite > 1 ? -.infinity : loSum) : (loInfinite > 0 ? -.infinity : loSum - own.lo)
+          let hi =
+            own.hi.isInfinite ? (hiInfinite > 1 ? .infinity : hiSum) : (hiInfinite > 0 ? .infinity : hiSum - own.hi)
           // h.sign × h = constant − others.
           let (from, to) = h.sign > 0 ? (constant - hi, constant - lo) : (lo - constant, hi - constant)
           if from > r[h.cell].lo + 1e-9 {
@@ -158,7 +171,8 @@ package struct Disclosure {
     }
     while true {
       // A withheld cell a reader can pin to one value, through any chain of lines.
-      guard let cell = state.indices.first(where: { pinned($0, ranges(state)) }) else { break }
+      let now = ranges(state)
+      guard let cell = state.indices.first(where: { pinned($0, now) }) else { break }
       // Candidates: the non-zero counts shown in the lines through it,
       // smallest first (ties: the earliest), so as little as possible is
       // hidden; totals only when a line has nothing else to hide.

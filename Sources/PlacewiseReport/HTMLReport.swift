@@ -35,7 +35,7 @@ public enum HTMLReport {
     body += settingsSection(input, figures: figures, counts: counts, level: level)
     body += journeySection(summary: summary, policy: input.policy, counts: counts, level: level)
     body += preferenceSection(figures, summary: summary, counts: counts, level: level)
-    body += requestSection(figures, summary: summary, level: level)
+    body += requestSection(figures, summary: summary, counts: counts, level: level)
     body += costSection(input, figures: figures, summary: summary, counts: counts, level: level)
     body += moneySection(figures, summary: summary, counts: counts, level: level)
     body += mapSection(input, figures: figures, counts: counts, level: level)

@@ -21,6 +21,10 @@ struct ReportCounts {
     case kind(Int)
     /// Placed pupils in a journey bin.
     case bin(Int)
+    /// Protected requests (column 0), met (1) and refused (2): in all, and
+    /// by need and by phase (group, column).
+    case requests(Int)
+    case needRequests(Int, Int), phaseRequests(Int, Int)
   }
 
   private var index: [Key: Int] = [:]
@@ -78,6 +82,20 @@ struct ReportCounts {
     add(.withPreferences, s.pupilsWithPreferences)
     for (i, count) in figures.preferenceOutcomes.enumerated() { add(.preference(i), count) }
     lines.append(((0..<4).map { .preference($0) }, .withPreferences))
+
+    // The two request tables share their totals.
+    let requestTotals = [s.requestsProtected, s.requestsProtected - s.requestsRefused, s.requestsRefused]
+    for (c, value) in requestTotals.enumerated() { add(.requests(c), value) }
+    lines.append(([.requests(1), .requests(2)], .requests(0)))
+    for (groups, key) in [(figures.byNeed, Key.needRequests), (figures.byPhase, Key.phaseRequests)] {
+      for (g, group) in groups.enumerated() {
+        for (c, value) in [group.requests, group.requests - group.requestsRefused, group.requestsRefused].enumerated() {
+          add(key(g, c), value)
+        }
+        lines.append(([key(g, 1), key(g, 2)], key(g, 0)))
+      }
+      for c in 0..<3 { lines.append((groups.indices.map { key($0, c) }, .requests(c))) }
+    }
 
     var cells = Disclosure(values, level: level)
     for line in lines {

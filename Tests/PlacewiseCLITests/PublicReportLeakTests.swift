@@ -25,6 +25,13 @@ private func describe(_ found: [String: [PublicReportChecker.Finding]]) -> Strin
   }.joined(separator: "\n")
 }
 
+/// Runs one of the package's tools (casegen, plangen), built beside `placewise`.
+private func runTool(_ name: String, _ arguments: [String]) throws -> CLIResult {
+  let tool = placewiseBinary().deletingLastPathComponent().appendingPathComponent(name).path
+  // The launcher is given placewise's path as $0: the script runs the tool instead.
+  return try runPlacewise(arguments, through: ["/bin/sh", "-c", "exec '\(tool)' \"$@\""])
+}
+
 @Suite("Public compare and recommend reports let no one work out a small count")
 struct PublicReportLeakTests {
   @Test("compare on the sample county, its three plans, public level")
@@ -52,6 +59,32 @@ struct PublicReportLeakTests {
     #expect(result.status == 0, "\(result.stderr)")
     let found = try findings(under: out)
     #expect(found.keys.sorted() == ["allocation/report.html", "report.html"])
+    let message = describe(found)
+    #expect(message.isEmpty, "\(message)")
+  }
+
+  @Test("generated counties: compare of plangen's plans and recommend of its options, public level", arguments: [1, 2])
+  func generated(seed: Int) throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    let made = try runTool("casegen", ["--pupils", "1500", "--seed", "\(seed)", "--roll", "--out", county])
+    #expect(made.status == 0, "\(made.stderr)")
+    let planned = try runTool(
+      "plangen",
+      ["--case-folder", county, "--plans", "3", "--options", "6", "--seed", "\(seed)", "--out", scratch.at("plans")])
+    #expect(planned.status == 0, "\(planned.stderr)")
+    let plans = (1...3).map { scratch.at("plans/plan-\($0).csv") }
+    let compared = try runPlacewise(
+      ["compare", county] + plans + ["--out", scratch.at("compare"), "--report-level", "public", "--quiet"])
+    #expect(compared.status == 0, "\(compared.stderr)")
+    let recommended = try runPlacewise([
+      "recommend", county, scratch.at("plans/options.csv"), "--budget", "3000000", "--frontier", "3", "--out",
+      scratch.at("recommend"), "--report-level", "public", "--quiet",
+    ])
+    #expect(recommended.status == 0, "\(recommended.stderr)")
+    var found = try findings(under: scratch.at("compare"))
+    found.merge(try findings(under: scratch.at("recommend")).map { ("recommend/" + $0.key, $0.value) }) { a, _ in a }
+    #expect(found.count == 7, "\(found.keys.sorted())")
     let message = describe(found)
     #expect(message.isEmpty, "\(message)")
   }

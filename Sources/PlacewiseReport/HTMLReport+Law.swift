@@ -4,7 +4,9 @@ extension HTMLReport {
   /// Requests under section 39 and pupils who could stay where they are:
   /// protected requests met and refused by need and by phase, the grounds
   /// in words, and pupils kept at or moved from their current setting.
-  static func requestSection(_ figures: ReportFigures, summary s: AllocationSummary, level: ReportLevel) -> String {
+  static func requestSection(
+    _ figures: ReportFigures, summary s: AllocationSummary, counts: ReportCounts, level: ReportLevel
+  ) -> String {
     var html = "<h2 id=\"requests\">Requests and continuity</h2>\n"
     guard s.requestsProtected > 0 || s.pupilsKeptAtCurrent + s.pupilsMovedFromCurrent > 0 else {
       return html + "<p>No protected request and no pupil with a current setting that could keep them.</p>\n"
@@ -15,8 +17,10 @@ extension HTMLReport {
     html += "children who could go nowhere else, or who requested it too) or with the efficient use of resources. "
     html += "Placewise first leaves as little need unmet as it can, then refuses as few such requests as it can.</p>\n"
     if s.requestsProtected > 0 {
-      html += requestTable(figures.byNeed, total: s, level: level, heading: "By primary need", caption: "Need")
-      html += requestTable(figures.byPhase, total: s, level: level, heading: "By phase", caption: "Phase")
+      html += requestTable(
+        figures.byNeed, key: ReportCounts.Key.needRequests, counts: counts, heading: "By primary need", caption: "Need")
+      html += requestTable(
+        figures.byPhase, key: ReportCounts.Key.phaseRequests, counts: counts, heading: "By phase", caption: "Phase")
     }
     var cells = Disclosure(
       [s.pupilsKeptAtCurrent, s.pupilsMovedFromCurrent, s.pupilsKeptAtCurrent + s.pupilsMovedFromCurrent],
@@ -37,19 +41,15 @@ extension HTMLReport {
 
   /// One group table of protected requests met and refused.
   private static func requestTable(
-    _ groups: [ReportFigures.Group], total s: AllocationSummary, level: ReportLevel, heading: String,
+    _ groups: [ReportFigures.Group], key: (Int, Int) -> ReportCounts.Key, counts: ReportCounts, heading: String,
     caption: String
   ) -> String {
-    let shown = groups.filter { $0.requests > 0 }
+    let shownGroups = groups.indices.filter { groups[$0].requests > 0 }
+    let shown = shownGroups.map { groups[$0] }
     let n = shown.count
-    var values: [Int] = []
-    for group in shown { values += [group.requests, group.requests - group.requestsRefused, group.requestsRefused] }
-    values += [s.requestsProtected, s.requestsProtected - s.requestsRefused, s.requestsRefused]
-    var cells = Disclosure(values, level: level)
-    for g in 0..<n { cells.addLine([3 * g + 1, 3 * g + 2], total: 3 * g) }
-    for column in 0..<3 { cells.addLine((0..<n).map { 3 * $0 + column }, total: 3 * n + column) }
-    cells.addLine([3 * n + 1, 3 * n + 2], total: 3 * n)
-    let d = cells.resolve()
+    var d: [Disclosed] = []
+    for g in shownGroups { d += (0..<3).map { counts[key(g, $0)] } }
+    d += (0..<3).map { counts[.requests($0)] }
     let rows = shown.indices.map { g in
       [HTMLPage.escape(shown[g].label), d[3 * g].html, d[3 * g + 1].html, d[3 * g + 2].html]
     }
@@ -63,7 +63,9 @@ extension HTMLReport {
   /// The year's money: places, transport and the children still without a
   /// place, in pounds a year, and the place cost by need; "costs not given"
   /// where the case gives none.
-  static func moneySection(_ figures: ReportFigures, summary s: AllocationSummary, level: ReportLevel) -> String {
+  static func moneySection(
+    _ figures: ReportFigures, summary s: AllocationSummary, counts: ReportCounts, level: ReportLevel
+  ) -> String {
     var html = "<h2 id=\"money\">Annual costs</h2>\n"
     guard s.costsGiven else {
       return html + "<p>Costs not given: the case has no cost_per_place, pounds_per_minute or unplaced_cost.</p>\n"
@@ -71,7 +73,7 @@ extension HTMLReport {
     typealias F = NumberFormatting
     // The unplaced children's cost is a count times a constant: hidden where
     // the public report hides the count.
-    let hidden = level == .public && (1...4).contains(s.unplaced) && s.unplacedCostEach > 0
+    let hidden = counts[.unplaced].value == nil && s.unplacedCostEach > 0
     let rows = [
       ["Places used (cost_per_place)", F.pounds(s.annualPlaceCost)],
       ["Transport (pounds_per_minute times journey minutes)", F.pounds(s.annualTransportCost)],
@@ -81,11 +83,11 @@ extension HTMLReport {
     html += HTMLPage.table(
       ["Pounds a year", "Amount"], rows, numeric: [1], footer: ["In total", hidden ? "x" : F.pounds(s.annualTotalCost)])
     html += "</div>\n"
-    let needs = figures.byNeed.filter { $0.placed > 0 }
+    let shown = figures.byNeed.indices.filter { figures.byNeed[$0].placed > 0 }
+    let needs = shown.map { figures.byNeed[$0] }
     guard !needs.isEmpty else { return html }
-    var cells = Disclosure(needs.map(\.placed) + [s.placed], level: level)
-    cells.addLine(Array(needs.indices), total: needs.count)
-    let d = cells.resolve()
+    // The same cells as the need table's, so the two tables agree.
+    let d = shown.map { counts[.needPlaced($0)] } + [counts[.placed]]
     let needRows = needs.indices.map { k in
       [
         HTMLPage.escape(needs[k].label), d[k].html, d[k].value != nil ? F.pounds(needs[k].placeCost) : "x",

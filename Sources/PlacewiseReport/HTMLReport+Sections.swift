@@ -3,19 +3,14 @@ import Placewise
 extension HTMLReport {
   /// A table of groups (needs or phases) with placed and unplaced, and its bar chart.
   static func groupTable(
-    _ groups: [ReportFigures.Group], summary s: AllocationSummary, level: ReportLevel,
-    heading: String, caption: String
+    _ groups: [ReportFigures.Group], keys: (Int) -> [ReportCounts.Key],
+    summary s: AllocationSummary, counts: ReportCounts, heading: String, caption: String
   ) -> String {
-    let n = groups.count
     // Cells: per group pupils, placed, unplaced; then the totals.
-    var values: [Int] = []
-    for group in groups { values += [group.pupils, group.placed, group.unplaced] }
-    values += [s.pupils, s.placed, s.unplaced]
-    var cells = Disclosure(values, level: level)
-    for g in 0..<n { cells.addLine([3 * g + 1, 3 * g + 2], total: 3 * g) }
-    for column in 0..<3 { cells.addLine((0..<n).map { 3 * $0 + column }, total: 3 * n + column) }
-    cells.addLine([3 * n + 1, 3 * n + 2], total: 3 * n)
-    let d = cells.resolve()
+    var d: [Disclosed] = []
+    for g in groups.indices { d += keys(g).map { counts[$0] } }
+    let n = groups.count
+    d += [counts[.pupils], counts[.placed], counts[.unplaced]]
     var rows: [[String]] = []
     var bars: [(label: String, segments: [Disclosed], total: Disclosed)] = []
     for (g, group) in groups.enumerated() {
@@ -31,7 +26,7 @@ extension HTMLReport {
     let footer = [
       "All pupils", d[3 * n].html, d[3 * n + 1].html,
       d[3 * n + 1].value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) : "x", d[3 * n + 2].html,
-      NumberFormatting.grouped(s.unmetPriority),
+      d[3 * n + 2].value != nil ? NumberFormatting.grouped(s.unmetPriority) : "x",
     ]
     var html = "<h3>\(heading)</h3>\n<div class=\"keep\">"
     html += HTMLPage.table(
@@ -48,10 +43,16 @@ extension HTMLReport {
     return html
   }
 
-  static func groups(_ figures: ReportFigures, summary: AllocationSummary, level: ReportLevel) -> String {
+  static func groups(_ figures: ReportFigures, summary: AllocationSummary, counts: ReportCounts, level: ReportLevel)
+    -> String
+  {
     var html = "<h2 id=\"pupils\">Placed and unplaced pupils</h2>\n"
-    html += groupTable(figures.byNeed, summary: summary, level: level, heading: "By primary need", caption: "Need")
-    html += groupTable(figures.byPhase, summary: summary, level: level, heading: "By phase", caption: "Phase")
+    html += groupTable(
+      figures.byNeed, keys: { [.needPupils($0), .needPlaced($0), .needUnplaced($0)] }, summary: summary,
+      counts: counts, heading: "By primary need", caption: "Need")
+    html += groupTable(
+      figures.byPhase, keys: { [.phasePupils($0), .phasePlaced($0), .phaseUnplaced($0)] }, summary: summary,
+      counts: counts, heading: "By phase", caption: "Phase")
     return html
   }
 
@@ -68,20 +69,10 @@ extension HTMLReport {
     }
   }
 
-  static func settingsSection(
-    _ input: Case, figures: ReportFigures, summary: AllocationSummary,
-    level: ReportLevel
-  ) -> String {
+  static func settingsSection(_ input: Case, figures: ReportFigures, counts: ReportCounts, level: ReportLevel)
+    -> String
+  {
     let kinds = SettingKind.allCases.filter { kind in input.settings.contains { $0.kind == kind } }
-    let count = input.settings.count
-    // Cells: used per setting, used per kind present, all placed.
-    var cells = Disclosure(
-      figures.used + kinds.map { figures.placedByKind[$0.rawValue] } + [summary.placed], level: level)
-    for (k, kind) in kinds.enumerated() {
-      cells.addLine(input.settings.indices.filter { input.settings[$0].kind == kind }, total: count + k)
-    }
-    cells.addLine(Array(count..<(count + kinds.count)), total: count + kinds.count)
-    let d = cells.resolve()
     func fill(_ used: Disclosed, free: Int) -> String {
       guard used.value != nil else { return "x" }
       return free == 0 ? "no free places" : NumberFormatting.percent(used.value ?? 0, of: free)
@@ -90,15 +81,19 @@ extension HTMLReport {
       used.value.map { NumberFormatting.grouped(free - $0) } ?? "x"
     }
     var html = "<h2 id=\"settings\">Settings</h2>\n"
-    html += "<p>Free places are those left for this batch after pupils already on roll. Settings are listed by "
-    html += "kind, fullest first: the ones under most pressure lead.</p>\n"
+    html += "<p>Free places are those left for this batch after pupils already on roll. "
+    html +=
+      level == .public
+      ? "Settings are listed by kind, then by name (an order by fill would tell withheld counts).</p>\n"
+      : "Settings are listed by kind, fullest first: the ones under most pressure lead.</p>\n"
     var summaryRows: [[String]] = []
-    for (k, kind) in kinds.enumerated() {
+    for kind in kinds {
       let members = input.settings.filter { $0.kind == kind }
       let free = members.reduce(0) { $0 + $1.freePlaces }
       summaryRows.append([
-        kindName(kind), NumberFormatting.grouped(members.count), NumberFormatting.grouped(free), d[count + k].html,
-        spare(d[count + k], free: free), fill(d[count + k], free: free),
+        kindName(kind), NumberFormatting.grouped(members.count), NumberFormatting.grouped(free),
+        counts[.kind(kind.rawValue)].html, spare(counts[.kind(kind.rawValue)], free: free),
+        fill(counts[.kind(kind.rawValue)], free: free),
       ])
     }
     html += "<div class=\"keep\">"
@@ -113,18 +108,25 @@ extension HTMLReport {
         let free = input.settings[s].freePlaces
         return free == 0 ? 1 : Double(figures.used[s]) / Double(free)
       }
-      let sorted = members.sorted {
-        (-pressure($0), -figures.used[$0], input.settings[$0].urn) < (
-          -pressure($1), -figures.used[$1], input.settings[$1].urn
-        )
-      }
+      // A public report sorts on what it shows: by name, then URN.
+      let sorted =
+        level == .public
+        ? members.sorted {
+          (input.settings[$0].name, input.settings[$0].urn.rawValue)
+            < (input.settings[$1].name, input.settings[$1].urn.rawValue)
+        }
+        : members.sorted {
+          (-pressure($0), -figures.used[$0], input.settings[$0].urn) < (
+            -pressure($1), -figures.used[$1], input.settings[$1].urn
+          )
+        }
       rows.append(["<tr class=\"group\"><td colspan=\"6\">\(kindName(kind))</td></tr>"])
       for s in sorted {
         let setting = input.settings[s]
         rows.append([
           HTMLPage.escape(setting.name), HTMLPage.escape(setting.urn.rawValue),
-          NumberFormatting.grouped(setting.freePlaces), d[s].html, spare(d[s], free: setting.freePlaces),
-          fill(d[s], free: setting.freePlaces),
+          NumberFormatting.grouped(setting.freePlaces), counts[.used(s)].html,
+          spare(counts[.used(s)], free: setting.freePlaces), fill(counts[.used(s)], free: setting.freePlaces),
         ])
       }
     }
@@ -143,17 +145,17 @@ extension HTMLReport {
     return html + "<h3>Every setting</h3>\n" + table
   }
 
-  static func journeySection(
-    _ figures: ReportFigures, summary s: AllocationSummary, policy: Policy,
-    level: ReportLevel
-  ) -> String {
-    let limits = [policy.maxTravelMinutesPrimary, policy.maxTravelMinutesSecondary]
-    let (width, counts) = figures.journeyBins(limits: limits)
-    var cells = Disclosure(counts + [s.placed], level: level)
-    cells.addLine(Array(counts.indices), total: counts.count)
-    let d = cells.resolve()
+  static func journeySection(summary s: AllocationSummary, policy: Policy, counts: ReportCounts, level: ReportLevel)
+    -> String
+  {
+    let width = counts.binWidth
+    let bins = (0..<counts.binCount).map { counts[.bin($0)] }
     var html = "<h2 id=\"journeys\">Journey times</h2>\n"
-    html += "<p>One-way journeys of placed pupils, in bands of \(SVGCharts.number(width)) minutes. The dashed lines "
+    html += "<p>One-way journeys of placed pupils, in bands of \(SVGCharts.number(width)) minutes"
+    if level == .public {
+      html += " (the last band holds every journey from its start on: the longest is one child's)"
+    }
+    html += ". The dashed lines "
     html += "are the policy's limits; a journey beyond them is to a school the parents asked for (exempt from "
     html += "the limit) or within a pupil's own limit.</p>\n<figure class=\"keep\">"
     var markers = [
@@ -171,23 +173,28 @@ extension HTMLReport {
         (policy.maxTravelMinutesPrimary, "limit \(NumberFormatting.hoursAndMinutes(policy.maxTravelMinutesPrimary))")
       ]
     }
-    html += SVGCharts.histogram(bins: d.dropLast().map { $0 }, binWidth: width, markers: markers)
-    html += "<figcaption>Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), longest "
-    html += "\(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes)), "
-    html += "\(NumberFormatting.hoursAndMinutes(s.travelMinutes)) in total.</figcaption></figure>\n"
+    html += SVGCharts.histogram(bins: bins, binWidth: width, markers: markers, openEnded: level == .public)
+    // The mean times the placed is the total, and the longest is one child's.
+    if level == .public {
+      html += "<figcaption>"
+      if counts[.placed].value != nil { html += "Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), " }
+      html += "\(NumberFormatting.hoursAndMinutes(s.travelMinutes)) in total.</figcaption></figure>\n"
+    } else {
+      html += "<figcaption>Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), longest "
+      html += "\(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes)), "
+      html += "\(NumberFormatting.hoursAndMinutes(s.travelMinutes)) in total.</figcaption></figure>\n"
+    }
     return html
   }
 
-  static func preferenceSection(_ figures: ReportFigures, summary s: AllocationSummary, level: ReportLevel)
-    -> String
-  {
+  static func preferenceSection(
+    _ figures: ReportFigures, summary s: AllocationSummary, counts: ReportCounts, level: ReportLevel
+  ) -> String {
     var html = "<h2 id=\"preferences\">First preferences met</h2>\n"
     guard s.pupilsWithPreferences > 0 else {
       return html + "<p>No parent named a preference in this batch.</p>\n"
     }
-    var cells = Disclosure(figures.preferenceOutcomes + [s.pupilsWithPreferences], level: level)
-    cells.addLine([0, 1, 2, 3], total: 4)
-    let d = cells.resolve()
+    let d = (0..<4).map { counts[.preference($0)] } + [counts[.withPreferences]]
     let words = [
       "placed at their first preference", "placed at a later preference", "placed at a setting not listed",
       "unplaced",
@@ -214,15 +221,12 @@ extension HTMLReport {
   }
 
   static func costSection(
-    _ input: Case, figures: ReportFigures, summary s: AllocationSummary,
-    level: ReportLevel
+    _ input: Case, figures: ReportFigures, summary s: AllocationSummary, counts: ReportCounts, level: ReportLevel
   ) -> String {
     var html = "<h2 id=\"cost\">Annual place cost by kind</h2>\n"
     let kinds = SettingKind.allCases.filter { figures.placedByKind[$0.rawValue] > 0 }
     guard !kinds.isEmpty else { return html + "<p>No pupil was placed.</p>\n" }
-    var cells = Disclosure(kinds.map { figures.placedByKind[$0.rawValue] } + [s.placed], level: level)
-    cells.addLine(Array(kinds.indices), total: kinds.count)
-    let d = cells.resolve()
+    let d = kinds.map { counts[.kind($0.rawValue)] } + [counts[.placed]]
     var rows: [[String]] = []
     var bars: [(label: String, value: Double, text: String)] = []
     for (k, kind) in kinds.enumerated() {
@@ -252,14 +256,15 @@ extension HTMLReport {
     return html
   }
 
-  static func mapSection(_ input: Case, figures: ReportFigures, level: ReportLevel) -> String {
+  static func mapSection(_ input: Case, figures: ReportFigures, counts: ReportCounts, level: ReportLevel) -> String {
     let minimum = level == .public ? 5 : 1
     let sites = input.settings.enumerated().map { s, setting in
-      let used =
-        level == .public && (1...4).contains(figures.used[s]) ? "<5" : NumberFormatting.grouped(figures.used[s])
+      // The count as the settings table shows it, and no fill where it is withheld.
+      let used = counts[.used(s)].text
       return SVGMap.Site(
         easting: setting.easting, northing: setting.northing, freePlaces: setting.freePlaces,
-        fill: SVGMap.fillClass(used: figures.used[s], free: setting.freePlaces, level: level),
+        fill: counts[.used(s)].value == nil
+          ? SVGMap.withheldFill : SVGMap.fillClass(used: figures.used[s], free: setting.freePlaces, level: level),
         title: "\(setting.name) (\(setting.urn.rawValue)), \(setting.kind.word): \(used) of "
           + "\(NumberFormatting.grouped(setting.freePlaces)) free places used")
     }

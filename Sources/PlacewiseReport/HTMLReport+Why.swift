@@ -1,12 +1,27 @@
 import Placewise
 
 extension HTMLReport {
-  static func placeValueSection(_ rows: [PlaceValueRow], input: Case, level: ReportLevel) -> String {
+  static func placeValueSection(_ rows: [PlaceValueRow], input: Case, counts: ReportCounts, level: ReportLevel)
+    -> String
+  {
     var names: [String: String] = [:]
-    for setting in input.settings where names[setting.urn.rawValue] == nil {
+    var index: [String: Int] = [:]
+    for (s, setting) in input.settings.enumerated() where names[setting.urn.rawValue] == nil {
       names[setting.urn.rawValue] = setting.name
+      index[setting.urn.rawValue] = s
     }
-    let valued = rows.enumerated().filter { $0.element.unmetPriorityChange != 0 || $0.element.placementCostChange != 0 }
+    // A place worth something is a full setting (or cap): in a public report
+    // that gives its count back, so a setting whose count is withheld is left
+    // out, and so is a cap holding 1 to 4 pupils.
+    func publishable(_ row: PlaceValueRow) -> Bool {
+      guard level == .public else { return true }
+      if let s = index[row.urn], counts[.used(s)].value == nil { return false }
+      return !(1...4).contains(row.placesUsed)
+    }
+    let valued = rows.enumerated()
+      .filter {
+        ($0.element.unmetPriorityChange != 0 || $0.element.placementCostChange != 0) && publishable($0.element)
+      }
       .sorted {
         ($0.element.unmetPriorityChange, $0.element.placementCostChange, $0.offset)
           < ($1.element.unmetPriorityChange, $1.element.placementCostChange, $1.offset)
@@ -22,8 +37,7 @@ extension HTMLReport {
     html += "(minutes-equivalent) if the setting, or its cap for one need, had one more place. Exact: each is "
     html += "the optimum of the case re-solved with that place added.</p>\n"
     let tableRows = valued.map { row -> [String] in
-      let used =
-        level == .public && (1...4).contains(row.placesUsed) ? "&lt;5" : NumberFormatting.grouped(row.placesUsed)
+      let used = NumberFormatting.grouped(row.placesUsed)
       return [
         HTMLPage.escape(names[row.urn] ?? row.urn), HTMLPage.escape(row.urn),
         row.need.isEmpty ? "all places" : HTMLPage.escape(row.need) + " cap", NumberFormatting.grouped(row.freePlaces),

@@ -28,17 +28,20 @@ public enum HTMLReport {
     explanations: [ExplanationRow]? = nil
   ) -> String {
     let figures = ReportFigures(case: input, candidates: candidates, allocation: allocation)
-    var body = header(title: title, level: level, input: input)
-    body += headline(summary, level: level)
-    body += groups(figures, summary: summary, level: level)
-    body += settingsSection(input, figures: figures, summary: summary, level: level)
-    body += journeySection(figures, summary: summary, policy: input.policy, level: level)
-    body += preferenceSection(figures, summary: summary, level: level)
-    body += requestSection(figures, summary: summary, level: level)
-    body += costSection(input, figures: figures, summary: summary, level: level)
-    body += moneySection(figures, summary: summary, level: level)
-    body += mapSection(input, figures: figures, level: level)
-    if let placeValues { body += placeValueSection(placeValues, input: input, level: level) }
+    let counts = ReportCounts(case: input, figures: figures, summary: summary, level: level)
+    var body = header(title: title, level: level, input: input, counts: counts)
+    body += headline(summary, counts: counts, level: level)
+    body += groups(figures, summary: summary, counts: counts, level: level)
+    body += settingsSection(input, figures: figures, counts: counts, level: level)
+    body += journeySection(summary: summary, policy: input.policy, counts: counts, level: level)
+    body += preferenceSection(figures, summary: summary, counts: counts, level: level)
+    body += requestSection(figures, summary: summary, counts: counts, level: level)
+    body += costSection(input, figures: figures, summary: summary, counts: counts, level: level)
+    body += moneySection(figures, summary: summary, counts: counts, level: level)
+    body += mapSection(input, figures: figures, counts: counts, level: level)
+    if let placeValues {
+      body += placeValueSection(placeValues, input: input, counts: counts, level: level)
+    }
     var script = mapScript
     if let explanations {
       let (html, search) = explanationSection(explanations, level: level)
@@ -51,14 +54,15 @@ public enum HTMLReport {
 
   // MARK: - Sections
 
-  static func header(title: String, level: ReportLevel, input: Case) -> String {
+  static func header(title: String, level: ReportLevel, input: Case, counts: ReportCounts) -> String {
     let badge =
       level == .public
       ? "<span class=\"badge public\">Public version</span>"
       : "<span class=\"badge\">Internal: SEND team only</span>"
     var html = "<header class=\"top\"><div class=\"kicker\">Placewise</div>"
     html += "<h1>\(HTMLPage.escape(title))\(badge)</h1>"
-    html += "<p class=\"lede\">\(NumberFormatting.count(input.pupils.count, "pupil")) with EHC plans, "
+    let pupils = counts[.pupils]
+    html += "<p class=\"lede\">\(pupils.html) \(pupils.value == 1 ? "pupil" : "pupils") with EHC plans, "
     html += "\(NumberFormatting.count(input.settings.count, "setting")). Journey limits: "
     html += "\(NumberFormatting.hoursAndMinutes(input.policy.maxTravelMinutesPrimary)) up to age 10, "
     html += "\(NumberFormatting.hoursAndMinutes(input.policy.maxTravelMinutesSecondary)) from 11 "
@@ -85,15 +89,14 @@ public enum HTMLReport {
     return html + "</div>"
   }
 
-  static func headline(_ s: AllocationSummary, level: ReportLevel) -> String {
-    var cells = Disclosure(
-      [
-        s.pupils, s.placed, s.unplaced, s.unplacedNoEligibleSetting, s.unplacedSettingsFull, s.unmetPriority,
-        s.pupilsWithPreferences, s.firstPreferenceMet,
-      ], level: level)
-    cells.addLine([1, 2], total: 0)
-    cells.addLine([3, 4], total: 2)
-    let d = cells.resolve()
+  static func headline(_ s: AllocationSummary, counts: ReportCounts, level: ReportLevel) -> String {
+    let keys: [ReportCounts.Key] = [
+      .pupils, .placed, .unplaced, .noEligibleSetting, .settingsFull, .unplaced, .withPreferences, .preference(0),
+    ]
+    var d = keys.map { counts[$0] }
+    // Unmet need is a priority-weighted count of the unplaced: shown where
+    // their count is (at least 5 of them, or none), withheld with it.
+    d[5] = d[2].value == nil ? .hidden : .shown(s.unmetPriority)
     func raw(_ i: Int) -> String { d[i].value.map { String($0) } ?? d[i].text }
     let placedShare = d[1].value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) + " of pupils" : nil
     var html = "<h2 id=\"figures\">Headline figures</h2>\n<div class=\"figures\">"
@@ -114,10 +117,14 @@ public enum HTMLReport {
     html += card(
       "travel_minutes", label: "journeys in total", shown: NumberFormatting.hoursAndMinutes(s.travelMinutes),
       raw: NumberText.format(s.travelMinutes), sub: "one way, all placed pupils")
+    // The mean times the placed is the total: withheld where the placed are.
+    // The longest journey is one child's: not in a public report.
+    let meanShown = level == .internal || d[1].value != nil
     html += card(
-      "mean_travel_minutes", label: "mean journey", shown: NumberFormatting.hoursAndMinutes(s.meanTravelMinutes),
-      raw: NumberText.format(s.meanTravelMinutes),
-      sub: "longest \(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes))")
+      "mean_travel_minutes", label: "mean journey",
+      shown: meanShown ? NumberFormatting.hoursAndMinutes(s.meanTravelMinutes) : "x",
+      raw: meanShown ? NumberText.format(s.meanTravelMinutes) : "x",
+      sub: level == .public ? nil : "longest \(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes))")
     html += card(
       "annual_place_cost", label: "annual cost of places used", shown: NumberFormatting.pounds(s.annualPlaceCost),
       raw: NumberText.format(s.annualPlaceCost), sub: "where settings give a cost per place")
@@ -125,8 +132,8 @@ public enum HTMLReport {
     // The same in a sentence, for readers who skip the boxes.
     var words = "<p>Placewise placed <strong>\(d[1].html)</strong> of \(d[0].html) pupils"
     words += d[2].value == 0 ? ", every one of them. " : "; \(d[2].html) could not be placed. "
-    words += "Journeys add up to \(NumberFormatting.hoursAndMinutes(s.travelMinutes)), "
-    words += "\(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)) on average. "
+    words += "Journeys add up to \(NumberFormatting.hoursAndMinutes(s.travelMinutes))"
+    words += meanShown ? ", \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)) on average. " : ". "
     if s.pupilsWithPreferences > 0 {
       words += "\(d[7].html) of \(d[6].html) pupils whose parents named a school got their first preference.</p>\n"
     } else {
@@ -139,7 +146,8 @@ public enum HTMLReport {
     var html = "<footer>"
     if level == .public {
       html += "Public version: no pupil-level data. Counts of 1 to 4 pupils are shown as &lt;5 and 0 as 0; "
-      html += "x hides a larger count from which a small one could be worked out. "
+      html += "0-4 is the count of a setting with fewer than 5 free places; x hides a larger count, or a figure "
+      html += "drawn from counts, from which a small one could be worked out. No figure is one child's. "
     } else {
       html += "Internal version for the SEND team: the explanation search holds pupils' ids. Share the public "
       html += "version (placewise allocate --report-level public) beyond the team. "

@@ -16,15 +16,14 @@ public enum ComparisonReport {
     body += "(the case as given); each plan is applied on its own and allocated exactly.</p></header>\n"
 
     // Each plan's counts: pupils, placed, unplaced, first preferences, moved.
+    // A public page rounds them to the nearest 5: a difference between two
+    // plans (the children one more plan places) would otherwise be a count
+    // of its own, below 5 as often as not.
     let disclosed = rows.map { row -> [Disclosed] in
-      var cells = Disclosure(
-        [
-          row.pupils, row.placed, row.unplaced, row.firstPreferenceMet, row.pupilsMoved, row.unmetPriority,
-          row.displaced, row.requestsRefused,
-        ],
-        level: level)
-      cells.addLine([1, 2], total: 0)
-      return cells.resolve()
+      [
+        row.pupils, row.placed, row.unplaced, row.firstPreferenceMet, row.pupilsMoved, row.unmetPriority,
+        row.displaced, row.requestsRefused,
+      ].map { rounded($0, level: level) }
     }
     if let baseline,
       let best = rows.dropFirst().min(by: {
@@ -36,8 +35,10 @@ public enum ComparisonReport {
       body += "<p>"
       // Never better on placements where more children are left without a place.
       if gain > 0 && best.unplaced <= baseline.unplaced {
+        let shownGain =
+          level == .internal ? F.grouped(gain) : gain < 5 ? "fewer than 5" : "about " + rounded(gain, level: level).text
         body += "<strong>\(HTMLPage.escape(best.plan))</strong> leaves the least need unmet: "
-        body += "\(level == .public && gain < 5 ? "fewer than 5" : F.grouped(gain)) less than the baseline "
+        body += "\(shownGain) less than the baseline "
         body +=
           "(priority-weighted), for \(F.pounds(best.capitalCost)) of capital and \(F.pounds(best.annualCost)) a year."
       } else {
@@ -70,9 +71,10 @@ public enum ComparisonReport {
     line("Unmet need, priority-weighted", key: "unmet_priority", count(5))
     line("Change in unmet need", key: "unmet_priority_change") { i, r in
       guard let base = baseline else { return ("", "") }
-      let change = r.unmetPriority - base.unmetPriority
-      let hidden = level == .public && (disclosed[i][5].value == nil || disclosed[0][5].value == nil)
-      return hidden ? ("x", "x") : (i == 0 ? "-" : F.grouped(change), String(change))
+      // In a public page, the change between the figures shown (rounded).
+      guard let mine = disclosed[i][5].value, let theirs = disclosed[0][5].value else { return ("x", "x") }
+      let change = mine - theirs
+      return (i == 0 ? "-" : F.grouped(change), String(change))
     }
     line("Journeys in total", key: "travel_minutes") { _, r in
       (F.hoursAndMinutes(r.travelMinutes), NumberText.format(r.travelMinutes))
@@ -86,7 +88,8 @@ public enum ComparisonReport {
     }
     line("Capital cost per child fewer without a place", key: "capital_cost_per_extra_placement") { i, r in
       guard let base = baseline, i > 0, r.unplaced < base.unplaced else { return ("-", "") }
-      if level == .public, disclosed[i][2].value == nil || disclosed[0][2].value == nil { return ("x", "x") }
+      // Capital over the cost per child gives the children: withheld below 5.
+      if level == .public, base.unplaced - r.unplaced < 5 { return ("x", "x") }
       let each = r.capitalCost / Double(base.unplaced - r.unplaced)
       return (F.pounds(each), NumberText.format(each))
     }
@@ -103,8 +106,9 @@ public enum ComparisonReport {
     body += movesSection(rows: rows, moves: moves, level: level)
     body += "<footer>"
     if level == .public {
-      body += "Public version: no pupil-level data; counts of 1 to 4 are shown as &lt;5, x hides a count from "
-      body += "which a small one could be worked out. "
+      body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
+      body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
+      body += "small count could be worked out. "
     }
     body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
     return HTMLPage.document(title: title, level: level, body: body)
@@ -118,13 +122,9 @@ public enum ComparisonReport {
     var unplacedCells: [[Disclosed]] = values
     for (p, plan) in plans.enumerated() {
       let mine = needs.map { need in byNeed.first { $0.plan == plan && $0.primaryNeed == need } }
-      var cells = Disclosure(mine.map { $0?.unplaced ?? 0 } + [rows[p].unplaced], level: level)
-      cells.addLine(Array(needs.indices), total: needs.count)
-      let d = cells.resolve()
       for n in needs.indices {
-        unplacedCells[n][p] = d[n]
-        let unmet = mine[n]?.unmetPriority ?? 0
-        values[n][p] = d[n].value != nil ? .shown(unmet) : d[n]
+        unplacedCells[n][p] = rounded(mine[n]?.unplaced ?? 0, level: level)
+        values[n][p] = rounded(mine[n]?.unmetPriority ?? 0, level: level)
       }
     }
     var html = "<h2 id=\"by-need\">Unmet need by primary need and plan</h2>\n"
@@ -159,9 +159,7 @@ public enum ComparisonReport {
       let placed = mine.filter { $0.baselineStatus == "unplaced" && $0.planStatus == "placed" }.count
       let lost = mine.filter { $0.baselineStatus == "placed" && $0.planStatus == "unplaced" }.count
       let moved = mine.count - placed - lost
-      var cells = Disclosure([placed, moved, lost, mine.count], level: level)
-      cells.addLine([0, 1, 2], total: 3)
-      let d = cells.resolve()
+      let d = [placed, moved, lost, mine.count].map { rounded($0, level: level) }
       tableRows.append([HTMLPage.escape(plan), d[0].html, d[1].html, d[2].html, d[3].html])
       if let total = d[3].value { bars.append((plan, Double(total), NumberFormatting.grouped(total))) }
     }
@@ -172,6 +170,17 @@ public enum ComparisonReport {
         "<figure class=\"keep\">\(SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Moves per plan"))</figure>\n"
     }
     return html
+  }
+}
+
+extension ComparisonReport {
+  /// A count as the page shows it: itself in an internal page; in a public
+  /// one 0, `<5` for 1 to 4, else rounded to the nearest 5 (the ONS's
+  /// rounding, so that no difference of two figures is an exact count).
+  static func rounded(_ value: Int, level: ReportLevel) -> Disclosed {
+    guard level == .public, value > 0 else { return .shown(value) }
+    if value < 5 { return .small }
+    return .shown((value + 2) / 5 * 5)
   }
 }
 

@@ -175,9 +175,11 @@ package struct ReportFigures {
   }
 
   /// Placed pupils counted per journey bin; the bins cover the longest
-  /// journey and the policy's limits.
-  package func journeyBins(limits: [Double]) -> (width: Double, counts: [Int]) {
-    let span = max(journeys.max() ?? 0, limits.max() ?? 0)
+  /// journey and the policy's limits, or (`openEnded`) only the limits,
+  /// the last bin then holding every journey from its start on, so that
+  /// the chart's extent is not drawn from one child's journey.
+  package func journeyBins(limits: [Double], openEnded: Bool = false) -> (width: Double, counts: [Int]) {
+    let span = openEnded ? limits.max() ?? 0 : max(journeys.max() ?? 0, limits.max() ?? 0)
     let width = Self.binWidth(span: span)
     var counts = [Int](repeating: 0, count: Int((span / width).rounded(.down)) + 1)
     for minutes in journeys {

@@ -151,10 +151,11 @@ package enum SVGCharts {
 
   /// A histogram of journey times: one column per bin of `binWidth`
   /// minutes, with the policy's limits marked. Withheld bins are hatched
-  /// stubs labelled `<5` or `x`.
-  package static func histogram(bins: [Disclosed], binWidth: Double, markers: [(minutes: Double, label: String)])
-    -> String
-  {
+  /// stubs labelled `<5` or `x`. With `openEnded`, the last bin holds every
+  /// journey from its start on (`75+ min`).
+  package static func histogram(
+    bins: [Disclosed], binWidth: Double, markers: [(minutes: Double, label: String)], openEnded: Bool = false
+  ) -> String {
     let width = 900.0
     let height = 280.0
     let left = 48.0
@@ -181,7 +182,10 @@ package enum SVGCharts {
     for (i, bin) in bins.enumerated() {
       let x0 = x(Double(i) * binWidth) + 0.5
       let w = plotW / Double(bins.count) - 1
-      let range = "\(number(Double(i) * binWidth))-\(number(Double(i + 1) * binWidth)) min"
+      let range =
+        openEnded && i == bins.count - 1
+        ? "\(number(Double(i) * binWidth))+ min"
+        : "\(number(Double(i) * binWidth))-\(number(Double(i + 1) * binWidth)) min"
       if let count = bin.value {
         svg += rect(
           x0, y(Double(count)), w, y(0) - y(Double(count)), fill: placedColour, title: "\(range): \(bin.text)")

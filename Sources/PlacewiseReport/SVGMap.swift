@@ -31,13 +31,17 @@ package enum SVGMap {
   /// Classes of fill, from empty to full, with their colours and words.
   package static let fillClasses: [(colour: String, words: String)] = [
     ("#c6dbef", "under half used"), ("#6baed6", "half to 90% used"), ("#2171b5", "90% used or more"),
-    ("#08306b", "full"), ("#ffffff", "no free places"), ("#d5dbe2", "fewer than 5 pupils placed"),
+    ("#08306b", "full"), ("#ffffff", "no free places"), ("#d5dbe2", "pupils placed withheld"),
   ]
 
   /// Classes of pupils per square (lower bounds) and their shades.
   package static let densityClasses: [(from: Int, colour: String)] = [
     (1, "#e4e9ef"), (2, "#c7d1dc"), (5, "#a2b3c5"), (10, "#7890a8"), (20, "#4f6882"),
   ]
+
+  /// The class of a setting whose count a public report withholds (`<5`,
+  /// `x` or `0-4`): its fill would give the count back.
+  package static let withheldFill = 5
 
   /// The class of a setting with `used` of `free` places used; in a public
   /// report, 1 to 4 pupils placed is a class of its own, since the fill of a
@@ -55,14 +59,15 @@ package enum SVGMap {
 
   /// The map's SVG. `squareKm` is the side of the squares in kilometres;
   /// squares with fewer than `minimumCount` pupils are left out (5 in a
-  /// public report, 1 otherwise).
+  /// public report, 1 otherwise), and so is their place in the map's extent
+  /// (a lone home 80 km away would otherwise stretch the map to show it).
   package static func render(
     sites: [Site], homes: [Square], unplaced: [Square], squareKm: Int, minimumCount: Int
   ) -> String {
     let side = Double(squareKm)
     var xs = sites.map { $0.easting / 1000 }
     var ys = sites.map { $0.northing / 1000 }
-    for square in homes {
+    for square in homes where square.count >= minimumCount {
       xs += [Double(square.east) * side, Double(square.east + 1) * side]
       ys += [Double(square.north) * side, Double(square.north + 1) * side]
     }

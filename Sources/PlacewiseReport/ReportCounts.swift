@@ -1,0 +1,124 @@
+import Placewise
+
+/// Every count of pupils `report.html` shows in more than one place, each
+/// decided once: a count a table withholds is withheld in every table,
+/// headline and tooltip that shows it, and the secondary suppression sees
+/// every total that publishes it (the need rows, the phase rows, the kinds
+/// and the journey bins all sum to the same placed pupils). Deciding each
+/// table on its own let one table give back what another hid.
+struct ReportCounts {
+  /// A count's place among the cells.
+  enum Key: Hashable {
+    case pupils, placed, unplaced, noEligibleSetting, settingsFull
+    case withPreferences
+    /// Preference outcomes: first, later, unlisted, unplaced.
+    case preference(Int)
+    case needPupils(Int), needPlaced(Int), needUnplaced(Int)
+    case phasePupils(Int), phasePlaced(Int), phaseUnplaced(Int)
+    /// Places used at a setting, by index.
+    case used(Int)
+    /// Pupils placed at settings of a kind, by raw value.
+    case kind(Int)
+    /// Placed pupils in a journey bin.
+    case bin(Int)
+    /// Protected requests (column 0), met (1) and refused (2): in all, and
+    /// by need and by phase (group, column).
+    case requests(Int)
+    case needRequests(Int, Int), phaseRequests(Int, Int)
+  }
+
+  private var index: [Key: Int] = [:]
+  private var values: [Int] = []
+  private var lines: [(members: [Key], total: Key)] = []
+  private var small: [Key] = []
+  private var bounds: [(Key, Int)] = []
+  private(set) var shown: [Disclosed] = []
+  /// The journey bins' width, minutes, and their count; in a public report
+  /// the last bin is open-ended (see `ReportFigures.journeyBins`).
+  let binWidth: Double
+  let binCount: Int
+
+  init(case input: Case, figures: ReportFigures, summary s: AllocationSummary, level: ReportLevel) {
+    let limits = [input.policy.maxTravelMinutesPrimary, input.policy.maxTravelMinutesSecondary]
+    let (width, bins) = figures.journeyBins(limits: limits, openEnded: level == .public)
+    binWidth = width
+    binCount = bins.count
+    add(.pupils, s.pupils)
+    add(.placed, s.placed)
+    add(.unplaced, s.unplaced)
+    add(.noEligibleSetting, s.unplacedNoEligibleSetting)
+    add(.settingsFull, s.unplacedSettingsFull)
+    lines.append(([.placed, .unplaced], .pupils))
+    lines.append(([.noEligibleSetting, .settingsFull], .unplaced))
+    for (groups, keys) in [
+      (figures.byNeed, (Key.needPupils, Key.needPlaced, Key.needUnplaced)),
+      (figures.byPhase, (Key.phasePupils, Key.phasePlaced, Key.phaseUnplaced)),
+    ] {
+      for (g, group) in groups.enumerated() {
+        add(keys.0(g), group.pupils)
+        add(keys.1(g), group.placed)
+        add(keys.2(g), group.unplaced)
+        lines.append(([keys.1(g), keys.2(g)], keys.0(g)))
+      }
+      lines.append((groups.indices.map(keys.0), .pupils))
+      lines.append((groups.indices.map(keys.1), .placed))
+      lines.append((groups.indices.map(keys.2), .unplaced))
+    }
+    for kind in SettingKind.allCases { add(.kind(kind.rawValue), figures.placedByKind[kind.rawValue]) }
+    lines.append((SettingKind.allCases.map { .kind($0.rawValue) }, .placed))
+    for (i, setting) in input.settings.enumerated() {
+      add(.used(i), figures.used[i])
+      bounds.append((.used(i), setting.freePlaces))
+      // With 1 to 4 free places a setting's count is bounded by them: `<5`
+      // with one free place would mean 1.
+      if (1...4).contains(setting.freePlaces) { small.append(.used(i)) }
+    }
+    for kind in SettingKind.allCases {
+      let members = input.settings.indices.filter { input.settings[$0].kind == kind }
+      lines.append((members.map { .used($0) }, .kind(kind.rawValue)))
+    }
+    for (b, count) in bins.enumerated() { add(.bin(b), count) }
+    lines.append((bins.indices.map { .bin($0) }, .placed))
+    add(.withPreferences, s.pupilsWithPreferences)
+    for (i, count) in figures.preferenceOutcomes.enumerated() { add(.preference(i), count) }
+    lines.append(((0..<4).map { .preference($0) }, .withPreferences))
+
+    // The two request tables share their totals.
+    let requestTotals = [s.requestsProtected, s.requestsProtected - s.requestsRefused, s.requestsRefused]
+    for (c, value) in requestTotals.enumerated() { add(.requests(c), value) }
+    lines.append(([.requests(1), .requests(2)], .requests(0)))
+    for (groups, key) in [(figures.byNeed, Key.needRequests), (figures.byPhase, Key.phaseRequests)] {
+      for (g, group) in groups.enumerated() {
+        for (c, value) in [group.requests, group.requests - group.requestsRefused, group.requestsRefused].enumerated() {
+          add(key(g, c), value)
+        }
+        lines.append(([key(g, 1), key(g, 2)], key(g, 0)))
+      }
+      for c in 0..<3 { lines.append((groups.indices.map { key($0, c) }, .requests(c))) }
+    }
+
+    var cells = Disclosure(values, level: level)
+    for line in lines {
+      cells.addLine(line.members.compactMap { index[$0] }, total: index[line.total])
+    }
+    for key in small { if let i = index[key] { cells.withhold(i) } }
+    for (key, limit) in bounds { if let i = index[key] { cells.bound(i, atMost: limit) } }
+    shown = cells.resolve()
+  }
+
+  private mutating func add(_ key: Key, _ value: Int) {
+    index[key] = values.count
+    values.append(value)
+  }
+
+  /// How a count is shown.
+  subscript(_ key: Key) -> Disclosed {
+    index[key].map { shown[$0] } ?? .shown(0)
+  }
+
+  /// The count, as `data-value` gives it: the number, or `<5`, `x`, `0-4`.
+  func raw(_ key: Key) -> String {
+    let d = self[key]
+    return d.value.map { String($0) } ?? d.text
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import PlacewiseTestSupport
+import Testing
+
+// The public reports of compare and recommend, read by the independent
+// checker (issue 23, item 3): no count below 5 can be worked out.
+
+private let sample = packageRoot + "/Data/sample-county"
+
+/// Every report.html under an output folder (the command's own, and each
+/// plan's or the chosen allocation's), with what the checker finds in it.
+private func findings(under folder: String) throws -> [String: [PublicReportChecker.Finding]] {
+  var out: [String: [PublicReportChecker.Finding]] = [:]
+  let walker = FileManager.default.enumerator(atPath: folder)
+  while let name = walker?.nextObject() as? String {
+    guard name == "report.html" || name.hasSuffix("/report.html") else { continue }
+    out[name] = PublicReportChecker.findings(in: try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
+  }
+  return out
+}
+
+private func describe(_ found: [String: [PublicReportChecker.Finding]]) -> String {
+  found.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty }.map { page, list in
+    page + ":\n" + list.map { "  \($0)" }.joined(separator: "\n")
+  }.joined(separator: "\n")
+}
+
+/// Runs one of the package's tools (casegen, plangen), built beside `placewise`.
+private func runTool(_ name: String, _ arguments: [String]) throws -> CLIResult {
+  let tool = placewiseBinary().deletingLastPathComponent().appendingPathComponent(name).path
+  // The launcher is given placewise's path as $0: the script runs the tool instead.
+  return try runPlacewise(arguments, through: ["/bin/sh", "-c", "exec '\(tool)' \"$@\""])
+}
+
+@Suite("Public compare and recommend reports let no one work out a small count")
+struct PublicReportLeakTests {
+  @Test("compare on the sample county, its three plans, public level")
+  func compare() throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let plans = ["more-asd-places.csv", "semh-free-school.csv", "close-hartmouth.csv"].map { sample + "/plans/" + $0 }
+    let result = try runPlacewise(["compare", sample] + plans + ["--out", out, "--report-level", "public", "--quiet"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let found = try findings(under: out)
+    // The comparison, and each plan's allocation (baseline included).
+    #expect(found.count == 5, "\(found.keys.sorted())")
+    let message = describe(found)
+    #expect(message.isEmpty, "\(message)")
+  }
+
+  @Test("recommend on the sample county with a frontier, public level: its report and its allocation's")
+  func recommend() throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let result = try runPlacewise([
+      "recommend", sample, sample + "/plans/options.csv", "--budget", "5000000", "--frontier", "3", "--out", out,
+      "--report-level", "public", "--quiet",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let found = try findings(under: out)
+    #expect(found.keys.sorted() == ["allocation/report.html", "report.html"])
+    let message = describe(found)
+    #expect(message.isEmpty, "\(message)")
+  }
+
+  @Test("generated counties: compare of plangen's plans and recommend of its options, public level", arguments: [1, 2])
+  func generated(seed: Int) throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    let made = try runTool("casegen", ["--pupils", "1500", "--seed", "\(seed)", "--roll", "--out", county])
+    #expect(made.status == 0, "\(made.stderr)")
+    let planned = try runTool(
+      "plangen",
+      ["--case-folder", county, "--plans", "3", "--options", "6", "--seed", "\(seed)", "--out", scratch.at("plans")])
+    #expect(planned.status == 0, "\(planned.stderr)")
+    let plans = (1...3).map { scratch.at("plans/plan-\($0).csv") }
+    let compared = try runPlacewise(
+      ["compare", county] + plans + ["--out", scratch.at("compare"), "--report-level", "public", "--quiet"])
+    #expect(compared.status == 0, "\(compared.stderr)")
+    let recommended = try runPlacewise([
+      "recommend", county, scratch.at("plans/options.csv"), "--budget", "3000000", "--frontier", "3", "--out",
+      scratch.at("recommend"), "--report-level", "public", "--quiet",
+    ])
+    #expect(recommended.status == 0, "\(recommended.stderr)")
+    var found = try findings(under: scratch.at("compare"))
+    found.merge(try findings(under: scratch.at("recommend")).map { ("recommend/" + $0.key, $0.value) }) { a, _ in a }
+    #expect(found.count == 7, "\(found.keys.sorted())")
+    let message = describe(found)
+    #expect(message.isEmpty, "\(message)")
+  }
+}

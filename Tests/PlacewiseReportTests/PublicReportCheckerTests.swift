@@ -1,0 +1,193 @@
+import Foundation
+import Placewise
+@testable import PlacewiseReport
+import PlacewiseTestSupport
+import Testing
+
+/// The public `report.html` of a case, with place values and explanations as
+/// `allocate` writes them.
+private func publicReport(_ input: Case) throws -> String {
+  let run = try AllocationRun(case: input, options: AllocationOptions())
+  let planning = PlanningOutputs(run)
+  return HTMLReport.render(
+    run, level: .public, placeValues: planning.placeValueRows, explanations: planning.explanationRows)
+}
+
+private func special(_ urn: String, _ name: String, places: Int, east: Double = 400_000, north: Double = 200_000)
+  -> Setting
+{
+  Setting(
+    urn: URN(urn), name: name, kind: .special, easting: east, northing: north, lowAge: 4, highAge: 19,
+    capacity: places, costPerPlace: 20_000)
+}
+
+private func pupil(_ id: String, need: NeedCode = .mld, east: Double = 401_000, north: Double = 200_000) -> Pupil {
+  Pupil(
+    id: PupilID(id), easting: east, northing: north, age: 9, primaryNeed: need,
+    provision: EnumSet([.special, .resourced]))
+}
+
+/// 36 pupils for 33 places: 3 unplaced, the issue's "placed 33 of 36".
+private func thirtySixForThirtyThree() -> Case {
+  let settings = [
+    special("100001", "Oak School", places: 20), special("100002", "Ash School", places: 13, east: 403_000),
+  ]
+  let pupils = (0..<36).map { pupil("P\($0)", east: 400_000 + Double($0 % 6) * 700) }
+  return Case(settings: settings, pupils: pupils)
+}
+
+/// Two resourced units equally far from four pupils' homes, one for ASD
+/// and one for SLCN; `asd` of the four have autism, the rest SLCN. Thirty
+/// pupils with MLD fill a special school. The pair `asd: 3` and `asd: 1`
+/// differ only in counts the public report withholds, so their public
+/// reports must be byte for byte the same.
+private func twoUnits(asd: Int) -> Case {
+  var settings = [special("100001", "Oak School", places: 30)]
+  for (urn, name, need) in [
+    ("100003", "Elm Primary (ASD base)", NeedCode.asd), ("100004", "Ash Primary (SLCN unit)", .slcn),
+  ] {
+    settings.append(
+      Setting(
+        urn: URN(urn), name: name, kind: .resourced, easting: urn == "100003" ? 405_000 : 407_000,
+        northing: 200_000, lowAge: 4, highAge: 11, capacity: 3, needs: EnumSet([need]), costPerPlace: 15_000))
+  }
+  var pupils = (0..<30).map { pupil("M\($0)", east: 400_000 + Double($0 % 5) * 300) }
+  for i in 0..<4 { pupils.append(pupil("R\(i)", need: i < asd ? .asd : .slcn, east: 406_000, north: 200_000)) }
+  return Case(settings: settings, pupils: pupils)
+}
+
+/// The same thirty pupils and one more whose home is either 80 km north or
+/// in town; journeys come from a travel matrix, so only the home moves.
+private func onePupilAway(far: Bool) -> Case {
+  let settings = [
+    special("100001", "Oak School", places: 40), special("100002", "Ash School", places: 10, east: 404_000),
+  ]
+  var pupils = (0..<30).map { pupil("M\($0)", east: 400_000 + Double($0 % 3) * 300) }
+  pupils.append(pupil("FAR", east: 402_500, north: far ? 280_000 : 203_500))
+  var travel = TravelMatrix()
+  for p in pupils.indices {
+    for s in settings.indices { travel.append(pupil: p, setting: s, minutes: Double(10 + (p % 7) + 3 * s)) }
+  }
+  return Case(settings: settings, pupils: pupils, travel: travel)
+}
+
+@Suite("The public report lets no one work out a small count (issue 23, item 3)")
+struct PublicReportCheckerTests {
+  @Test("the sample county's public report: nothing to work out")
+  func sample() throws {
+    let run = try AllocationRun(folder: packageRoot + "/Data/sample-county")
+    let planning = PlanningOutputs(run)
+    let html = HTMLReport.render(
+      run, level: .public, placeValues: planning.placeValueRows, explanations: planning.explanationRows)
+    let findings = PublicReportChecker.findings(in: html)
+    #expect(findings.isEmpty, "\(findings.map(\.description).joined(separator: "\n"))")
+  }
+
+  @Test("placed 33 of 36: the 3 unplaced cannot be worked out from any total on the page")
+  func headline() throws {
+    let findings = PublicReportChecker.findings(in: try publicReport(thirtySixForThirtyThree()))
+    #expect(findings.isEmpty, "\(findings.map(\.description).joined(separator: "\n"))")
+  }
+
+  @Test("two resourced units whose counts swap give the same public page, byte for byte")
+  func swappedSmallCounts() throws {
+    let a = try publicReport(twoUnits(asd: 3))
+    let b = try publicReport(twoUnits(asd: 1))
+    #expect(PublicReportChecker.findings(in: a).isEmpty, "\(PublicReportChecker.findings(in: a))")
+    let difference = PublicReportChecker.firstDifference(a, b)
+    #expect(difference == nil, "\(difference ?? "")")
+  }
+
+  @Test("a pupil 80 km away moves neither the map's extent nor anything else on the public page")
+  func isolatedPupil() throws {
+    let far = try publicReport(onePupilAway(far: true))
+    let near = try publicReport(onePupilAway(far: false))
+    #expect(PublicReportChecker.findings(in: far).isEmpty, "\(PublicReportChecker.findings(in: far))")
+    let difference = PublicReportChecker.firstDifference(far, near)
+    #expect(difference == nil, "\(difference ?? "")")
+  }
+
+  @Test("generated small cases: nothing to work out", arguments: 1...24)
+  func generated(seed: UInt64) throws {
+    let input = seed % 3 == 0 ? RandomCases.tiny(seed: seed) : RandomCases.medium(seed: seed)
+    let findings = PublicReportChecker.findings(in: try publicReport(input))
+    #expect(findings.isEmpty, "seed \(seed):\n\(findings.map(\.description).joined(separator: "\n"))")
+  }
+
+  @Test("compare: a plan placing 3 more children than the baseline tells no one it is 3")
+  func compareSmallDifference() {
+    func row(_ plan: String, placed: Int, capital: Double, moved: Int) -> ComparisonRow {
+      ComparisonRow(
+        plan: plan, capitalCost: capital, annualCost: 0, pupils: 100, placed: placed, unplaced: 100 - placed,
+        unmetPriority: 100 - placed, placementCost: 1500, travelMinutes: 1200, preferencePenalty: 300,
+        firstPreferenceMet: 50, annualPlaceCost: 1e6, pupilsMoved: moved)
+    }
+    let rows = [row("baseline", placed: 80, capital: 0, moved: 0), row("B", placed: 83, capital: 90_000, moved: 11)]
+    var byNeed: [ComparisonNeedRow] = []
+    for (plan, unplaced) in [("baseline", 20), ("B", 17)] {
+      byNeed.append(
+        ComparisonNeedRow(
+          plan: plan, primaryNeed: "ASD", pupils: 60, placed: 60 - unplaced, unplaced: unplaced,
+          unmetPriority: unplaced))
+      byNeed.append(
+        ComparisonNeedRow(plan: plan, primaryNeed: "SEMH", pupils: 40, placed: 40, unplaced: 0, unmetPriority: 0))
+    }
+    let moves = (0..<11).map { (i: Int) -> MoveRow in
+      let newly = i < 3
+      return MoveRow(
+        plan: "B", pupilID: "M\(i)", baselineURN: newly ? "" : "1", planURN: "2",
+        baselineStatus: newly ? "unplaced" : "placed", planStatus: "placed")
+    }
+    let html = ComparisonReport.render(rows: rows, byNeed: byNeed, moves: moves, level: .public)
+    let findings = PublicReportChecker.findings(in: html)
+    #expect(findings.isEmpty, "\(findings.map { $0.description }.joined(separator: "\n"))")
+    #expect(!html.contains("£30,000"), "the capital per extra child gives the 3 back")
+  }
+
+  @Test("the checker itself finds each kind of leak on hand-made pages")
+  func checkerFindsLeaks() {
+    // A headline total and a table footer give the unplaced back.
+    let headline = """
+      <p class="lede">36 pupils with EHC plans, 2 settings.</p>
+      <span class="value" data-figure="unplaced" data-value="&lt;5">&lt;5</span>
+      <table><thead><tr><th>Kind</th><th>Pupils placed</th></tr></thead>
+      <tbody>
+      <tr><td>Special schools</td><td class="n">33</td></tr>
+      </tbody>
+      <tfoot><tr><td>All kinds</td><td class="n">33</td></tr></tfoot></table>
+      """
+    #expect(PublicReportChecker.findings(in: headline).map(\.value) == [3])
+    // A tooltip repeats a withheld count.
+    let tooltip = """
+      <table><thead><tr><th>Setting</th><th>URN</th><th>Free places</th><th>Places used</th></tr></thead><tbody>
+      <tr><td>Elm</td><td>1</td><td>4</td><td>&lt;5</td></tr></tbody></table>
+      <svg><circle cx="1" cy="1" r="1"><title>Elm (1), special: 2 of 4 free places used</title></circle></svg>
+      """
+    #expect(PublicReportChecker.findings(in: tooltip).map(\.value) == [2])
+    // Fullest first: a withheld count above a full setting is full too.
+    let order = """
+      <h3>Every setting</h3><table><thead><tr><th>Setting</th><th>URN</th><th>Free places</th><th>Places used</th>
+      <th>Places left</th><th>Fill</th></tr></thead><tbody>
+      <tr class="group"><td colspan="6">Resourced</td></tr>
+      <tr><td>Zed</td><td>2</td><td>3</td><td>&lt;5</td><td>x</td><td>x</td></tr>
+      <tr><td>Ash</td><td>1</td><td>10</td><td>10</td><td>0</td><td>100%</td></tr>
+      </tbody></table>
+      """
+    #expect(PublicReportChecker.findings(in: order).map(\.value) == [3])
+    // Compare: a plan places 83 where the baseline placed 80, and moves no
+    // one out: its newly placed `<5` are 3.
+    func cell(_ plan: String, _ key: String, _ value: String) -> String {
+      "<td class=\"n\" data-plan=\"\(plan)\" data-figure=\"\(key)\" data-value=\"\(value)\">\(value)</td>"
+    }
+    var compare = "<table id=\"comparison\"><tbody><tr><td>Pupils placed</td>"
+    compare += cell("baseline", "placed", "80") + cell("B", "placed", "83") + "</tr>\n<tr><td>Pupils unplaced</td>"
+    compare += cell("baseline", "unplaced", "20") + cell("B", "unplaced", "17") + "</tr>\n<tr><td>Displaced</td>"
+    compare += cell("baseline", "displaced", "0") + cell("B", "displaced", "0") + "</tr></tbody></table>\n"
+    compare += "<table><thead><tr><th>Plan</th><th>Newly placed</th><th>Placed elsewhere</th>"
+    compare += "<th>No longer placed</th><th>All moves</th></tr></thead><tbody><tr><td>B</td><td>&lt;5</td>"
+    compare += "<td>x</td><td>0</td><td>11</td></tr></tbody></table>"
+    #expect(PublicReportChecker.findings(in: compare).map(\.value) == [3, 8])
+    // One child's journey.
+    #expect(!PublicReportChecker.findings(in: "<p>Mean 20 min, longest 3 min.</p>").isEmpty)
+  }
+}

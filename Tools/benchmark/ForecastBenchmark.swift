@@ -105,7 +105,9 @@ struct ForecastBenchmark {
   }
 
   /// New plans of about a tenth of the caseload a year (growing 5% a
-  /// year), for every need the case has, spread over ages 4 to 15.
+  /// year), for every need the case has, spread over ages 4 to 15, from
+  /// year 2 (year 1's batch is then the case's `pupils.csv`, the batch
+  /// `allocate` is timed on).
   static func writeDemand(caseFolder: String, years: Int, to path: String) throws {
     var needs: [String: Int] = [:]
     var caseload = 0
@@ -121,8 +123,8 @@ struct ForecastBenchmark {
       }
     }
     var text = "year,age,primary_need,new_plans\n"
-    for year in 1...years {
-      let total = Double(caseload) * 0.1 * pow(1.05, Double(year - 1))
+    for year in 2...max(2, years) where year <= years {
+      let total = Double(caseload) * 0.1 * pow(1.05, Double(year - 2))
       for (need, count) in needs.sorted(by: { $0.key < $1.key }) {
         for age in 4...15 {
           let n = Int((total * Double(count) / Double(caseload) / 12).rounded())

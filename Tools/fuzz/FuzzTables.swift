@@ -16,7 +16,8 @@ func fuzzTables(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   switch data[0] % 3 {
   case 0, 1:
     let isOptions = data[0] % 3 == 1
-    guard let plan = try? PlanReader.read(bytes: bytes, file: isOptions ? "options.csv" : "plan.csv", isOptions: isOptions)
+    guard
+      let plan = try? PlanReader.read(bytes: bytes, file: isOptions ? "options.csv" : "plan.csv", isOptions: isOptions)
     else { return 0 }
     for row in plan.rows {
       precondition(row.capitalCost.isFinite && InputRange.planCost.contains(row.capitalCost))
@@ -24,7 +25,8 @@ func fuzzTables(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       precondition(InputRange.planYear.contains(row.year))
       precondition(!isOptions || row.option.map { !$0.isEmpty } == true)
       for id in [row.action.urn.rawValue, row.option, row.group].compactMap({ $0 }) {
-        precondition(!id.isEmpty && id.first != "=" && !id.unicodeScalars.contains { $0.properties.isDefaultIgnorableCodePoint })
+        precondition(
+          !id.isEmpty && id.first != "=" && !id.unicodeScalars.contains { $0.properties.isDefaultIgnorableCodePoint })
       }
       switch row.action {
       case .addPlaces(_, let places, _):

@@ -12,7 +12,7 @@ public enum ForecastReport {
     _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast"
   ) -> String {
     typealias F = NumberFormatting
-    func count(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "<5" : F.grouped(value) }
+    func count(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "&lt;5" : F.grouped(value) }
     var body = "<header class=\"top\"><div class=\"kicker\">Placewise forecast</div><h1>\(HTMLPage.escape(title))"
     body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
     body += "</h1><p class=\"lede\">\(F.count(years, "year")) ahead, the baseline"
@@ -20,29 +20,27 @@ public enum ForecastReport {
     body += ": every year's batch allocated exactly, the placed joining the roll, the unplaced carried over, "
     body += "everyone a year older.</p></header>\n"
 
+    // Each plan-year's counts without a place, decided once for the page.
+    let shown = outcomes.map { $0.years.map { YearDisclosure($0, level: level) } }
     body += "<section class=\"figures\" id=\"figures\">"
-    for outcome in outcomes {
+    for (p, outcome) in outcomes.enumerated() {
       let last = outcome.years.last?.summary.unplaced ?? 0
       let first = outcome.years.first { $0.summary.unplaced > 0 }
       body += "<div class=\"figure\(last > 0 ? " alert" : "")\" data-plan=\"\(HTMLPage.escape(outcome.name))\">"
-      body += "<span class=\"value\">\(count(last))</span><span class=\"label\">children without a place in "
+      body += "<span class=\"value\">\(shown[p].last?.total.html ?? "0")</span><span class=\"label\">"
+      body += "children without a place in "
       body += "year \(years): \(HTMLPage.escape(outcome.name))</span><span class=\"sub\">"
       body += (first.map { "first short in year \($0.year)" } ?? "never short") + "</span></div>"
     }
     body += "</section>\n"
 
-    body += Self.headline(outcomes, years: years, count: count)
+    body += Self.headline(outcomes, years: years, shown: shown.map { $0.last?.total })
 
     body += "<h2 id=\"by-year\">Children without a place, by year</h2>\n"
     let series = outcomes.enumerated().map { i, outcome in
       SVGCharts.Series(outcome.name, SVGCharts.planColours[i % SVGCharts.planColours.count])
     }
-    let values = outcomes.map { outcome in
-      outcome.years.map { year -> Double? in
-        let n = year.summary.unplaced
-        return level == .public && (1...4).contains(n) ? nil : Double(n)
-      }
-    }
+    let values = shown.map { years in years.map { $0.total.value.map(Double.init) } }
     body += "<figure class=\"chart\">"
     body += SVGCharts.lines(
       xLabels: (1...max(1, years)).map { "Year \($0)" }, series: series, values: values,
@@ -58,11 +56,11 @@ public enum ForecastReport {
     }
     let shortRows = needs.map { need in
       [HTMLPage.escape(need.code)]
-        + outcomes.map { outcome in
-          guard let year = outcome.years.first(where: { $0.byNeed.contains { $0.need == need && $0.unplaced > 0 } }),
-            let f = year.byNeed.first(where: { $0.need == need })
+        + outcomes.indices.map { p in
+          guard
+            let y = outcomes[p].years.firstIndex(where: { $0.byNeed.contains { $0.need == need && $0.unplaced > 0 } })
           else { return "not within \(F.count(years, "year"))" }
-          return "year \(year.year) (\(count(f.unplaced)) without a place)"
+          return "year \(y + 1) (\(shown[p][y].needTotal[need.rawValue].html) without a place)"
         }
     }
     body += HTMLPage.table(
@@ -72,9 +70,9 @@ public enum ForecastReport {
     body += "<h2 id=\"demand\">Demand against places, by need and phase</h2>\n"
     body += "<p>Each cell: the children of that need and phase in the caseload that year, then how many "
     body += "of them are without a place.</p>\n"
-    for (i, outcome) in outcomes.enumerated() {
+    for (p, outcome) in outcomes.enumerated() {
       // The baseline open; each plan a click away (a long page otherwise).
-      body += "<details\(i == 0 ? " open" : "")><summary><strong>\(HTMLPage.escape(outcome.name))</strong></summary>\n"
+      body += "<details\(p == 0 ? " open" : "")><summary><strong>\(HTMLPage.escape(outcome.name))</strong></summary>\n"
       var rows: [[String]] = []
       for need in needs {
         for phase in SchoolPhase.allCases {
@@ -82,11 +80,11 @@ public enum ForecastReport {
           guard cells.contains(where: { $0.caseload > 0 }) else { continue }
           rows.append(
             [HTMLPage.escape(need.code), phase.label]
-              + cells.map { f in
+              + cells.indices.map { y in
+                let f = cells[y]
                 guard f.caseload > 0 else { return "-" }
-                // A small shortfall beside its caseload is withheld with it.
-                if level == .public && (1...4).contains(f.unplaced) { return "\(count(f.caseload)), <5 short" }
-                return f.unplaced == 0 ? count(f.caseload) : "\(count(f.caseload)), \(count(f.unplaced)) short"
+                let short = shown[p][y].cell(need, phase)
+                return f.unplaced == 0 ? count(f.caseload) : "\(count(f.caseload)), \(short.html) short"
               })
         }
       }
@@ -118,7 +116,7 @@ public enum ForecastReport {
   /// One sentence: the plan that leaves the fewest children without a
   /// place in the last year, against the baseline; never a plan that
   /// leaves more without a place in any year called better.
-  static func headline<R>(_ outcomes: [ForecastOutcome<R>], years: Int, count: (Int) -> String) -> String {
+  static func headline<R>(_ outcomes: [ForecastOutcome<R>], years: Int, shown: [Disclosed?]) -> String {
     guard let baseline = outcomes.first, let last = baseline.years.last else { return "" }
     let better = outcomes.dropFirst().filter { plan in
       zip(plan.years, baseline.years).allSatisfy { $0.summary.unplaced <= $1.summary.unplaced }
@@ -132,13 +130,55 @@ public enum ForecastReport {
     else {
       return "<p>No plan leaves fewer children without a place than the baseline by year \(years).</p>\n"
     }
+    let b = outcomes.firstIndex { $0.name == best.name } ?? 0
     let fewer = last.summary.unplaced - bestLast.summary.unplaced
+    let both = shown[b]?.value != nil && shown[0]?.value != nil
     var text = "<p><strong>\(HTMLPage.escape(best.name))</strong> leaves the fewest children without a place in "
-    text += "year \(years): \(count(bestLast.summary.unplaced)), against \(count(last.summary.unplaced)) with no plan "
-    text += "(\(count(fewer)) fewer), and never more in any year."
+    text += "year \(years): \(shown[b]?.html ?? "-"), against \(shown[0]?.html ?? "-") with no plan"
+    // The difference only where both counts are shown (else it would give a withheld one away).
+    text += both ? " (\(NumberFormatting.grouped(fewer)) fewer)" : ""
+    text += ", and never more in any year."
     if let plan = best.plan, plan.capitalCost > 0 {
       text += " Its capital cost is \(NumberFormatting.pounds(plan.capitalCost))."
     }
     return text + "</p>\n"
   }
+}
+
+/// One plan-year's counts without a place as the page shows them: each
+/// need and phase, each need's total and the year's total, suppressed
+/// together at the public level so that no withheld count follows from
+/// the others (phases add up to their need, needs to the year).
+struct YearDisclosure {
+  private let cells: [Disclosed]
+  private let phases = SchoolPhase.allCases.count
+  private let needs = NeedCode.allCases.count
+
+  init<R>(_ year: ForecastYear<R>, level: ReportLevel) {
+    var values: [Int] = []
+    for need in NeedCode.allCases {
+      for phase in SchoolPhase.allCases { values.append(year.byPhase[need.rawValue][phase.rawValue].unplaced) }
+    }
+    let needStart = values.count
+    for need in NeedCode.allCases {
+      values.append(SchoolPhase.allCases.reduce(0) { $0 + year.byPhase[need.rawValue][$1.rawValue].unplaced })
+    }
+    values.append(year.summary.unplaced)
+    var disclosure = Disclosure(values, level: level)
+    for n in 0..<needs {
+      disclosure.addLine(Array((n * phases)..<((n + 1) * phases)), total: needStart + n)
+    }
+    disclosure.addLine(Array(needStart..<(needStart + needs)), total: values.count - 1)
+    disclosure.addLine(Array(0..<needStart), total: values.count - 1)
+    cells = disclosure.resolve()
+  }
+
+  /// A need and phase's count.
+  func cell(_ need: NeedCode, _ phase: SchoolPhase) -> Disclosed { cells[need.rawValue * phases + phase.rawValue] }
+
+  /// Each need's count, by code.
+  var needTotal: [Disclosed] { Array(cells[(needs * phases)..<(needs * phases + needs)]) }
+
+  /// The year's count.
+  var total: Disclosed { cells[cells.count - 1] }
 }

@@ -32,7 +32,7 @@ private func runTool(_ name: String, _ arguments: [String]) throws -> CLIResult 
   return try runPlacewise(arguments, through: ["/bin/sh", "-c", "exec '\(tool)' \"$@\""])
 }
 
-@Suite("Public compare and recommend reports let no one work out a small count")
+@Suite("Public compare, recommend and forecast reports let no one work out a small count")
 struct PublicReportLeakTests {
   @Test("compare on the sample county, its three plans, public level")
   func compare() throws {
@@ -44,6 +44,27 @@ struct PublicReportLeakTests {
     let found = try findings(under: out)
     // The comparison, and each plan's allocation (baseline included).
     #expect(found.count == 5, "\(found.keys.sorted())")
+    let message = describe(found)
+    #expect(message.isEmpty, "\(message)")
+  }
+
+  @Test(
+    "forecast at the public level: the sample county over 3 years with its plans and demand, and the hand-worked case",
+    arguments: ["sample", "hand"])
+  func forecast(_ which: String) throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let arguments =
+      which == "sample"
+      ? [sample]
+        + ["more-asd-places.csv", "semh-free-school.csv", "close-hartmouth.csv"].map { sample + "/plans/" + $0 }
+        + ["--years", "3", "--demand", sample + "/demand.csv"]
+      : [packageRoot + "/Data/forecast-hand", packageRoot + "/Data/forecast-hand/plans/grow.csv", "--years", "3"]
+        + ["--demand", packageRoot + "/Data/forecast-hand/demand.csv"]
+    let result = try runPlacewise(["forecast"] + arguments + ["--out", out, "--report-level", "public", "--quiet"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let found = try findings(under: out)
+    #expect(found.count == 1, "\(found.keys.sorted())")
     let message = describe(found)
     #expect(message.isEmpty, "\(message)")
   }

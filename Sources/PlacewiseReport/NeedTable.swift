@@ -2,37 +2,16 @@ package import Placewise
 import Workbook
 
 /// The workbook's Need sheet: pupils, placed, unplaced and unmet priority by
-/// primary need, then by phase of education.
+/// primary need, then by phase of education, then the places used and
+/// their annual cost by kind of setting.
 package enum NeedTable {
-  /// A phase of education by age at the start of the placement.
-  package enum Phase: CaseIterable, Sendable {
-    /// Under 4 (shown only when some pupil is this young).
-    case earlyYears
-    /// 4 to 10.
-    case primary
-    /// 11 to 15.
-    case secondary
-    /// 16 and over.
-    case post16
-
-    /// The phase of an age.
-    package init(age: Int) {
-      switch age {
-      case ..<4: self = .earlyYears
-      case 4...10: self = .primary
-      case 11...15: self = .secondary
-      default: self = .post16
-      }
-    }
-
-    /// The phase as the sheet names it.
-    package var label: String {
-      switch self {
-      case .earlyYears: "early years (0-3)"
-      case .primary: "primary (4-10)"
-      case .secondary: "secondary (11-15)"
-      case .post16: "post-16 (16+)"
-      }
+  /// How the sheet names a phase (``SchoolPhase``).
+  static func label(_ phase: SchoolPhase) -> String {
+    switch phase {
+    case .earlyYears: "early years (0-3)"
+    case .primary: "primary (4-10)"
+    case .secondary: "secondary (11-15)"
+    case .post16: "post-16 (16+)"
     }
   }
 
@@ -67,10 +46,10 @@ package enum NeedTable {
       }
     }
     var byNeed = [Tally](repeating: Tally(), count: NeedCode.allCases.count)
-    var byPhase = [Tally](repeating: Tally(), count: Phase.allCases.count)
+    var byPhase = [Tally](repeating: Tally(), count: SchoolPhase.allCases.count)
     for (p, pupil) in input.pupils.enumerated() {
       let setting = allocation.placements[p].setting
-      let phase = Phase.allCases.firstIndex(of: Phase(age: pupil.age)) ?? 0
+      let phase = SchoolPhase(age: pupil.age).rawValue
       let request = Int(candidates.terms[p].request)
       let cost = setting.flatMap { input.settings[$0].costPerPlace } ?? 0
       byNeed[pupil.primaryNeed.rawValue].add(pupil, at: setting, request: request, placeCost: cost)
@@ -87,8 +66,24 @@ package enum NeedTable {
     for need in NeedCode.allCases where byNeed[need.rawValue].pupils > 0 {
       rows.append(row("primary need", need.code, byNeed[need.rawValue]))
     }
-    for (index, phase) in Phase.allCases.enumerated() where phase != .earlyYears || byPhase[index].pupils > 0 {
-      rows.append(row("phase", phase.label, byPhase[index]))
+    for phase in SchoolPhase.allCases where phase != .earlyYears || byPhase[phase.rawValue].pupils > 0 {
+      rows.append(row("phase", Self.label(phase), byPhase[phase.rawValue]))
+    }
+    // Where the money goes: the places used at each kind of setting (its
+    // pupils are all placed, so the columns about the unplaced and requests
+    // are left blank rather than 0).
+    var placedAt = [Int](repeating: 0, count: SettingKind.allCases.count)
+    var costAt = [Double](repeating: 0, count: SettingKind.allCases.count)
+    for placement in allocation.placements {
+      guard let s = placement.setting else { continue }
+      placedAt[input.settings[s].kind.rawValue] += 1
+      costAt[input.settings[s].kind.rawValue] += input.settings[s].costPerPlace ?? 0
+    }
+    for kind in SettingKind.allCases where placedAt[kind.rawValue] > 0 {
+      rows.append([
+        .text("setting kind"), .text(kind.word), .integer(placedAt[kind.rawValue]), .integer(placedAt[kind.rawValue]),
+        .blank, .blank, .blank, .blank, .pounds(costAt[kind.rawValue]),
+      ])
     }
     return ReportTable(sheetName: "Need", columns: columns, rows: rows)
   }

@@ -79,18 +79,10 @@ package struct ReportFigures {
     }
   }
 
-  /// Phases by age at the start of the placement: primary 4-10, secondary
-  /// 11-15, post-16 16 and over; under 4 is early years.
-  static func phase(age: Int) -> Int {
-    switch age {
-    case ..<4: 0
-    case 4...10: 1
-    case 11...15: 2
-    default: 3
-    }
-  }
+  /// Phases by age at the start of the placement (``SchoolPhase``), by raw value.
+  static func phase(age: Int) -> Int { SchoolPhase(age: age).rawValue }
 
-  static let phaseNames = ["Early years (under 4)", "Primary (4-10)", "Secondary (11-15)", "Post-16 (16 and over)"]
+  static let phaseNames = SchoolPhase.allCases.map(\.label)
 
   /// Works the figures out.
   package init(case input: Case, candidates: CandidateSet, allocation: Allocation) {

@@ -180,7 +180,9 @@ struct WorkbookReportTests {
     #expect(sheet.frozenTopLeft == "A2")
   }
 
-  @Test("Need counts pupils, placed, unplaced and unmet priority by need and phase", arguments: ["tiny", "sample"])
+  @Test(
+    "Need counts pupils, placed, unplaced and unmet priority by need and phase, and places by setting kind",
+    arguments: ["tiny", "sample"])
   func needTable(_ which: String) throws {
     let output = try rendered(which)
     let placements = parseCSV(try output.text("placements.csv"))
@@ -207,6 +209,14 @@ struct WorkbookReportTests {
     }
     for phase in ["primary (4-10)", "secondary (11-15)", "post-16 (16+)"] where expected["phase|" + phase] == nil {
       expected["phase|" + phase] = [0, 0, 0, 0]
+    }
+    // The kinds' rows: pupils placed there, twice, and blanks where the
+    // unplaced and unmet priority would be.
+    let kind = try #require(header.firstIndex(of: "setting_kind"))
+    for row in placements.dropFirst() where !row[kind].isEmpty {
+      let key = "setting kind|" + row[kind]
+      let placed = (expected[key]?[0] ?? 0) + 1
+      expected[key] = [placed, placed, -1, -1]
     }
     let sheet = try output.book.sheet("Need")
     let titles = (0..<6).map { sheet.cell(0, $0) }

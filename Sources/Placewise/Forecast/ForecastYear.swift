@@ -78,28 +78,35 @@ public struct ForecastOutcome<Rendered: Sendable>: Sendable {
   public var years: [ForecastYear<Rendered>]
 }
 
-/// The phase of education a pupil's age falls in, for the report's
-/// demand against places: the national curriculum's key stages grouped as
-/// planners group them (early years with primary).
+/// The phase of education a pupil's age falls in, at the start of the
+/// placement: how every report groups pupils by age.
 public enum SchoolPhase: Int, Sendable, CaseIterable {
-  /// Up to 10 at the start of the year: early years and primary (to Year 6).
+  /// Under 4: early years.
+  case earlyYears
+  /// 4 to 10: primary (Reception to Year 6).
   case primary
   /// 11 to 15: secondary (Years 7 to 11).
   case secondary
   /// 16 and over: post-16 (sixth form, college, to 25).
   case post16
 
-  /// The phase of a pupil of this age at the start of the year.
+  /// The phase of a pupil of this age at the start of the placement.
   public init(age: Int) {
-    self = age <= 10 ? .primary : age <= 15 ? .secondary : .post16
+    switch age {
+    case ..<4: self = .earlyYears
+    case 4...10: self = .primary
+    case 11...15: self = .secondary
+    default: self = .post16
+    }
   }
 
-  /// How the report names it.
+  /// How the reports name it.
   public var label: String {
     switch self {
-    case .primary: "Primary (to 10)"
+    case .earlyYears: "Early years (under 4)"
+    case .primary: "Primary (4-10)"
     case .secondary: "Secondary (11-15)"
-    case .post16: "Post-16 (16+)"
+    case .post16: "Post-16 (16 and over)"
     }
   }
 }

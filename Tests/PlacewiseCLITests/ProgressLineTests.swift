@@ -41,6 +41,21 @@ struct ProgressLineTests {
     #expect(compared.stdout.contains("\r\u{1B}[Kplacewise: solving"), "\(compared.stdout.prefix(300))")
   }
 
+  @Test(
+    "forecast shows the plan and the year it is on",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "util-linux's script is missing"))
+  func forecast() throws {
+    let scratch = try ScratchFolder()
+    let hand = packageRoot + "/Data/forecast-hand"
+    let shown = try runOnTerminal([
+      "forecast", hand, hand + "/plans/grow.csv", "--years", "3", "--demand", hand + "/demand.csv", "--out",
+      scratch.at("f"),
+    ])
+    #expect(shown.status == 0)
+    #expect(shown.stdout.contains("placewise: forecasting baseline, year 3 of 3"), "\(shown.stdout.prefix(400))")
+    #expect(shown.stdout.contains("placewise: forecasting grow, year 2 of 3"), "\(shown.stdout.prefix(400))")
+  }
+
   @Test("nothing when standard error is not a terminal")
   func pipe() throws {
     let scratch = try ScratchFolder()

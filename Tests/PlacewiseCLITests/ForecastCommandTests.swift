@@ -127,6 +127,19 @@ struct ForecastCommandTests {
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 
+  @Test("a demand or plan path that is a folder is named as what was expected there")
+  func folderForFile() throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    var result = try runPlacewise(["forecast", handCase, "--years", "2", "--demand", scratch.path, "--out", out])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("found a folder; expected a demand file"), "\(result.stderr)")
+    result = try runPlacewise(["forecast", handCase, scratch.path, "--years", "2", "--out", out])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("found a folder; expected a plan file"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
   @Test("a plan's bad year, and a closure of a special school with pupils roll.csv does not list, are refused")
   func badPlans() throws {
     let scratch = try ScratchFolder()

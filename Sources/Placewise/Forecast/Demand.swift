@@ -71,14 +71,17 @@ enum DemandReader {
     reading.problems = problems
     defer { problems = reading.problems }
     let file = CaseFile(atPath: path)
+    let expected = "a demand file (CSV: year, age, primary_need, new_plans) at this path"
     if case .missing = file {
       reading.problems.add(
         InputProblem(
           file: path, line: nil, column: nil, field: nil, found: "no such file",
-          expected: "a demand file (CSV: year, age, primary_need, new_plans) at this path"))
+          expected: expected))
       return nil
     }
-    guard var data = reading.load(file, name: path, required: true, inCase: false) else { return nil }
+    guard var data = reading.load(file, name: path, required: true, inCase: false, expected: expected) else {
+      return nil
+    }
     var demand: Demand?
     data.withUnsafeMutableBytes { raw in
       demand = Self.parse(raw.bindMemory(to: UInt8.self), file: path, problems: &reading.problems)

@@ -94,7 +94,10 @@ public enum PlanReader {
           expected: isOptions ? "an options file (CSV) at this path" : "a plan file (CSV) at this path"))
       return nil
     case .folder, .unreadable, .contents:
-      guard var data = reading.load(file, name: path, required: true, inCase: false) else { return nil }
+      let expected = isOptions ? "an options file (CSV) at this path" : "a plan file (CSV) at this path"
+      guard var data = reading.load(file, name: path, required: true, inCase: false, expected: expected) else {
+        return nil
+      }
       var plan: Plan?
       data.withUnsafeMutableBytes { raw in
         plan = Self.parse(

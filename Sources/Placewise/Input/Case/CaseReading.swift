@@ -149,8 +149,10 @@ struct CaseReading {
   /// The bytes of a file; nil, with a problem when `required`, when it is
   /// missing, a folder, unreadable or not UTF-8 at all. (The readers then
   /// work in this buffer: it is not copied again.)
-  mutating func load(_ file: CaseFile, name: String, required: Bool, inCase: Bool = true) -> Data? {
-    let expectedFile = inCase ? "a \(name) file in the case folder" : "a policy file at this path"
+  mutating func load(
+    _ file: CaseFile, name: String, required: Bool, inCase: Bool = true, expected: String = "a policy file at this path"
+  ) -> Data? {
+    let expectedFile = inCase ? "a \(name) file in the case folder" : expected
     let data: Data
     switch file {
     case .missing:

@@ -107,9 +107,15 @@ struct PublicReportCheckerTests {
     #expect(difference == nil, "\(difference ?? "")")
   }
 
-  @Test("generated small cases: nothing to work out", arguments: 1...24)
+  /// Seeds 1 to 120 over the generators: medium and tiny cases, tied ones,
+  /// and the law's (requests, current settings, costs).
+  @Test("generated small cases: nothing to work out", arguments: 1...120)
   func generated(seed: UInt64) throws {
-    let input = seed % 3 == 0 ? RandomCases.tiny(seed: seed) : RandomCases.medium(seed: seed)
+    let generators: [(UInt64) -> Case] = [
+      RandomCases.medium, RandomCases.tiny, RandomCases.tiedMedium, RandomLawCases.tiny,
+      RandomLawCases.contestedRequests, RandomCases.medium,
+    ]
+    let input = generators[Int(seed % UInt64(generators.count))](seed)
     let findings = PublicReportChecker.findings(in: try publicReport(input))
     #expect(findings.isEmpty, "seed \(seed):\n\(findings.map(\.description).joined(separator: "\n"))")
   }

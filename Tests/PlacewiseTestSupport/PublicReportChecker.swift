@@ -23,8 +23,8 @@ import Foundation
 ///   shows it, so that the same count seen twice is one variable;
 /// - a shown count is exact (or, on a page that says it rounds to the
 ///   nearest 5, within 2 of the figure shown); `<5` and "fewer than 5" are
-///   1 to 4; `x` is a withheld count of 5 or more (or, for a figure derived
-///   from counts, unknown);
+///   1 to 4; `0-4` is 0 to 4; `c` is any count; `x` is a withheld count of
+///   5 or more (or, for a figure derived from counts, unknown);
 /// - it then adds what the words imply: columns sum to their footers, a
 ///   kind's settings sum to the kind, pupils are placed plus unplaced, shares
 ///   and fills are ratios to within their rounding, a mean times its count is
@@ -251,6 +251,8 @@ private struct Reader {
     let t = text.trimmingCharacters(in: .whitespaces)
     if t == "<5" || t == "fewer than 5" { return (Bounds(lo: 1, hi: 4), true) }
     if t == "x" { return (Bounds(lo: 5, hi: .infinity), true) }
+    if t == "0-4" { return (Bounds(lo: 0, hi: 4), true) }
+    if t == "c" { return (.unknown, true) }
     let digits = t.replacingOccurrences(of: ",", with: "")
     guard let v = Int(digits), v >= 0 else { return nil }
     // Rounded to the nearest 5; 1 to 4 would show as <5.

@@ -193,6 +193,13 @@ struct PublicReportCheckerTests {
     compare += "<th>No longer placed</th><th>All moves</th></tr></thead><tbody><tr><td>B</td><td>&lt;5</td>"
     compare += "<td>x</td><td>0</td><td>11</td></tr></tbody></table>"
     #expect(PublicReportChecker.findings(in: compare).map(\.value) == [3, 8])
+    // A bar chart's segment repeats a withheld count.
+    var bars = "<table><thead><tr><th>Need</th><th>Pupils</th><th>Placed</th><th>Unplaced</th></tr></thead><tbody>"
+    bars += "<tr><td>SEMH: Social</td><td>40</td><td>x</td><td>&lt;5</td></tr></tbody></table>"
+    bars += "<svg aria-label=\"By primary need: placed and unplaced\"><text x=\"1\" text-anchor=\"end\">SEMH</text>"
+    bars += "<rect x=\"1\"><title>placed: 37</title></rect><rect x=\"2\"><title>unplaced: 3</title></rect>"
+    bars += "<text x=\"3\">40</text></svg>"
+    #expect(PublicReportChecker.findings(in: bars).map(\.value) == [37, 3])
     // One child's journey.
     #expect(!PublicReportChecker.findings(in: "<p>Mean 20 min, longest 3 min.</p>").isEmpty)
   }

@@ -16,7 +16,8 @@ import Foundation
 /// ```
 ///
 /// How it reads:
-/// - every count it can read becomes a variable named by its row and column
+/// - every count it can read (the bar charts' segments too) becomes a
+///   variable named by its row and column
 ///   (`SLCN: Speech, language and communication|placed`, a setting by its
 ///   URN, `ALL|placed` for totals, `plan:NAME|unplaced` on compare pages),
 ///   whichever table, headline card, sentence, tooltip or data attribute
@@ -584,8 +585,30 @@ private struct Reader {
       bins.append(name)
     }
     if !bins.isEmpty { system.sum(bins, equals: "ALL|placed") }
+    readBars()
     readCompare()
     readMapExtent()
+  }
+
+  /// The placed-and-unplaced bar charts under the need and phase tables:
+  /// each bar's label (a need's code, or a phase) names the table's row;
+  /// its segments' titles and the figure after it are that row's counts.
+  mutating func readBars() {
+    let rows = Array(system.bounds.keys.filter { $0.hasSuffix("|pupils") }.map { String($0.dropLast(7)) })
+    let bar =
+      #"<text [^>]*text-anchor="end">([^<]*)</text>"#
+      + #"((?:<rect [^>]*><title>[^<]*</title></rect>)+)<text [^>]*>([^<]*)</text>"#
+    for chart in matches(#"aria-label="[^"]*: placed and unplaced">(.*?)</svg>"#, html) {
+      for m in matches(bar, chart[1]) {
+        let label = visible(m[1])
+        guard let row = rows.first(where: { $0 == label || $0.hasPrefix(label + ":") }) else { continue }
+        for t in matches(#"<title>(placed|unplaced): ([^<]*)</title>"#, m[2]) {
+          note("\(row)|\(t[1])", visible(t[2]), at: "bar chart")
+        }
+        let total = visible(m[3]).replacingOccurrences(of: " (split withheld)", with: "")
+        note("\(row)|pupils", total, at: "bar chart")
+      }
+    }
   }
 
   /// Compare pages: per plan cells carry data-plan and data-figure.

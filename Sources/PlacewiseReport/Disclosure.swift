@@ -19,6 +19,9 @@ package enum Disclosed: Equatable, Sendable {
   /// A count from 0 to 4 whose bounds alone would give it away (a setting
   /// with one free place: `<5` there would mean 1), shown as `0-4`.
   case upToFour
+  /// A larger count that `x` (5 or more) would pin to one value with what a
+  /// reader knows (a kind of 5 free places, all used), shown as `c`: any count.
+  case confidential
 
   /// The text a reader sees: grouped digits, `<5` or `x`.
   package var text: String {
@@ -27,6 +30,7 @@ package enum Disclosed: Equatable, Sendable {
     case .small: "<5"
     case .hidden: "x"
     case .upToFour: "0-4"
+    case .confidential: "c"
     }
   }
 
@@ -48,7 +52,8 @@ package enum Disclosed: Equatable, Sendable {
 ///   setting is fully met;
 /// - a cell `withhold` names (a setting's places used where it has fewer
 ///   than 5 free places, whose capacity would bound `<5` to one value) is
-///   shown as `0-4`, whatever its count;
+///   shown as `0-4`, whatever its count; a withheld count that nothing else
+///   can protect is shown as `0-4` (if at most 4) or `c` (any count);
 /// - capacities (places commissioned or free) are facts about settings,
 ///   not pupils, and are shown as they are;
 /// - secondary suppression: lines of counts whose totals are published
@@ -108,6 +113,7 @@ package struct Disclosure {
       case .small: return (1, min(4, cap))
       case .hidden: return (5, cap)
       case .upToFour: return (0, min(4, cap))
+      case .confidential: return (0, cap)
       }
     }
     for _ in 0..<100 {
@@ -166,6 +172,9 @@ package struct Disclosure {
       withheld.contains(i) ? .upToFour : (1...4).contains(values[i]) ? .small : .shown(values[i])
     }
     var unprotectable: Set<Int> = []
+    // How a cell is hidden to protect another: `x` (5 or more), or `c` (any
+    // count) where its bound is 5 or less, which would pin an `x` to 5.
+    func hiding(_ i: Int) -> Disclosed { (limits[i] ?? Int.max) > 5 ? .hidden : .confidential }
     func pinned(_ i: Int, _ r: [(lo: Double, hi: Double)]) -> Bool {
       state[i].value == nil && !unprotectable.contains(i) && r[i].hi - r[i].lo < 0.5 && values[i] > 0
     }
@@ -182,28 +191,34 @@ package struct Disclosure {
         members.formUnion(line.members.filter { state[$0].value != nil && values[$0] > 0 })
         if let total = line.total, state[total].value != nil, values[total] > 0 { totals.insert(total) }
       }
-      // A count whose bound is 5 would be pinned as `x` (5 or more) by the
-      // bound itself: it cannot protect another.
-      let usable = { (i: Int) in (limits[i] ?? Int.max) > 5 }
-      let pool = members.filter(usable).isEmpty ? totals.filter(usable) : members.filter(usable)
+      let pool = members.isEmpty ? totals : members
       let candidates = pool.sorted { (values[$0], $0) < (values[$1], $1) }
       guard let first = candidates.first else {
         // Nothing left to hide around it: a count of 1 to 4 pinned by its
         // bounds (a kind whose only setting has one free place) is shown
-        // as `0-4`, which admits 0.
-        if values[cell] <= 4, state[cell] != .upToFour { state[cell] = .upToFour } else { unprotectable.insert(cell) }
+        // as `0-4`, which admits 0; a larger one as `c`, which admits any count.
+        switch state[cell] {
+        case .small where values[cell] <= 4, .hidden where values[cell] <= 4: state[cell] = .upToFour
+        case .small, .hidden, .upToFour: state[cell] = .confidential
+        default: unprotectable.insert(cell)
+        }
         continue
       }
       // The first candidate that frees the cell on its own; else the
       // smallest of the line through it with the fewest withheld cells (the
       // line that pins it most directly).
+      // (A candidate pinned itself once hidden, say `x` bounded to 5 by a
+      // kind's free places, would only move the problem.)
       var pick: Int?
+      var selfPinned: Set<Int> = []
       for candidate in candidates {
         let saved = state
-        state[candidate] = .hidden
-        let freed = !pinned(cell, ranges(state))
+        state[candidate] = hiding(candidate)
+        let after = ranges(state)
+        let freed = !pinned(cell, after)
+        if pinned(candidate, after) { selfPinned.insert(candidate) }
         state = saved
-        if freed {
+        if freed && !selfPinned.contains(candidate) {
           pick = candidate
           break
         }
@@ -212,14 +227,15 @@ package struct Disclosure {
         let through = lines.filter { $0.members.contains(cell) || $0.total == cell }
           .map { line -> (hidden: Int, shown: [Int]) in
             let all = line.members + (line.total.map { [$0] } ?? [])
-            return (all.filter { state[$0].value == nil }.count, all.filter { candidates.contains($0) })
+            let usable = all.filter { candidates.contains($0) && !selfPinned.contains($0) }
+            return (all.filter { state[$0].value == nil }.count, usable)
           }
           .filter { !$0.shown.isEmpty }
         let line = through.min { $0.hidden < $1.hidden }
         pick = line?.shown.min { (values[$0], $0) < (values[$1], $1) } ?? first
       }
       guard let pick else { break }
-      state[pick] = .hidden
+      state[pick] = hiding(pick)
     }
     return state
   }

@@ -147,7 +147,8 @@ public enum HTMLReport {
     if level == .public {
       html += "Public version: no pupil-level data. Counts of 1 to 4 pupils are shown as &lt;5 and 0 as 0; "
       html += "0-4 is the count of a setting with fewer than 5 free places; x hides a larger count, or a figure "
-      html += "drawn from counts, from which a small one could be worked out. No figure is one child's. "
+      html += "drawn from counts, from which a small one could be worked out; c hides a count of any size that the "
+      html += "free places would otherwise pin down. No figure is one child's. "
     } else {
       html += "Internal version for the SEND team: the explanation search holds pupils' ids. Share the public "
       html += "version (placewise allocate --report-level public) beyond the team. "

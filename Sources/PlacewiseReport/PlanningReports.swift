@@ -69,8 +69,8 @@ public enum ComparisonReport {
     line("Pupils placed", key: "placed", count(1))
     line("Pupils unplaced", key: "unplaced", count(2))
     line("Unmet need, priority-weighted", key: "unmet_priority", count(5))
-    line("Change in unmet need", key: "unmet_priority_change") { i, r in
-      guard let base = baseline else { return ("", "") }
+    line("Change in unmet need", key: "unmet_priority_change") { i, _ in
+      guard baseline != nil else { return ("", "") }
       // In a public page, the change between the figures shown (rounded).
       guard let mine = disclosed[i][5].value, let theirs = disclosed[0][5].value else { return ("x", "x") }
       let change = mine - theirs

@@ -40,11 +40,17 @@ struct DisclosureTests {
     total.addLine([3, 4], total: 1)
     #expect(total.resolve() == [.shown(36), .hidden, .small, .shown(20), .hidden])
     // A count of a setting with one free place: `<5` would mean 1; with
-    // nothing else to hide it shows as 0-4.
+    // nothing else to hide, it and its total show as `c` (any count) and `0-4`.
     var bounded = Disclosure([1, 1], level: .public)
     bounded.bound(0, atMost: 1)
     bounded.addLine([0], total: 1)
-    #expect(bounded.resolve().map(\.text) == ["0-4", "0-4"])
+    #expect(bounded.resolve().map(\.text) == ["c", "0-4"])
+    // A full setting of 5 free places hidden as `x` (5 or more) would be 5:
+    // it protects its kind's `<5` as `c`.
+    var full = Disclosure([5, 2, 7], level: .public)
+    full.bound(0, atMost: 5)
+    full.addLine([0, 1], total: 2)
+    #expect(full.resolve().map(\.text) == ["c", "<5", "7"])
   }
 
   /// Random tables of rows (parts summing to a published row total) and
@@ -75,8 +81,8 @@ struct DisclosureTests {
       for line in lines { cells.addLine(line.0, total: line.1) }
       let state = cells.resolve()
       for (i, value) in values.enumerated() {
-        // `0-4` where nothing else could protect it.
-        if (1...4).contains(value) { #expect(state[i] == .small || state[i] == .upToFour) }
+        // `<5`, or `0-4` or `c` where nothing else could protect it.
+        if (1...4).contains(value) { #expect([.small, .upToFour, .confidential].contains(state[i])) }
         if let shown = state[i].value { #expect(shown == value) }
       }
       for (members, total) in lines where state[total].value != nil {

@@ -16,15 +16,16 @@ import Foundation
 /// ```
 ///
 /// How it reads:
-/// - every count it can read becomes a variable named by its row and column
+/// - every count it can read (the bar charts' segments too) becomes a
+///   variable named by its row and column
 ///   (`SLCN: Speech, language and communication|placed`, a setting by its
 ///   URN, `ALL|placed` for totals, `plan:NAME|unplaced` on compare pages),
 ///   whichever table, headline card, sentence, tooltip or data attribute
 ///   shows it, so that the same count seen twice is one variable;
 /// - a shown count is exact (or, on a page that says it rounds to the
 ///   nearest 5, within 2 of the figure shown); `<5` and "fewer than 5" are
-///   1 to 4; `x` is a withheld count of 5 or more (or, for a figure derived
-///   from counts, unknown);
+///   1 to 4; `0-4` is 0 to 4; `c` is any count; `x` is a withheld count of
+///   5 or more (or, for a figure derived from counts, unknown);
 /// - it then adds what the words imply: columns sum to their footers, a
 ///   kind's settings sum to the kind, pupils are placed plus unplaced, shares
 ///   and fills are ratios to within their rounding, a mean times its count is
@@ -251,6 +252,8 @@ private struct Reader {
     let t = text.trimmingCharacters(in: .whitespaces)
     if t == "<5" || t == "fewer than 5" { return (Bounds(lo: 1, hi: 4), true) }
     if t == "x" { return (Bounds(lo: 5, hi: .infinity), true) }
+    if t == "0-4" { return (Bounds(lo: 0, hi: 4), true) }
+    if t == "c" { return (.unknown, true) }
     let digits = t.replacingOccurrences(of: ",", with: "")
     guard let v = Int(digits), v >= 0 else { return nil }
     // Rounded to the nearest 5; 1 to 4 would show as <5.
@@ -582,8 +585,30 @@ private struct Reader {
       bins.append(name)
     }
     if !bins.isEmpty { system.sum(bins, equals: "ALL|placed") }
+    readBars()
     readCompare()
     readMapExtent()
+  }
+
+  /// The placed-and-unplaced bar charts under the need and phase tables:
+  /// each bar's label (a need's code, or a phase) names the table's row;
+  /// its segments' titles and the figure after it are that row's counts.
+  mutating func readBars() {
+    let rows = Array(system.bounds.keys.filter { $0.hasSuffix("|pupils") }.map { String($0.dropLast(7)) })
+    let bar =
+      #"<text [^>]*text-anchor="end">([^<]*)</text>"#
+      + #"((?:<rect [^>]*><title>[^<]*</title></rect>)+)<text [^>]*>([^<]*)</text>"#
+    for chart in matches(#"aria-label="[^"]*: placed and unplaced">(.*?)</svg>"#, html) {
+      for m in matches(bar, chart[1]) {
+        let label = visible(m[1])
+        guard let row = rows.first(where: { $0 == label || $0.hasPrefix(label + ":") }) else { continue }
+        for t in matches(#"<title>(placed|unplaced): ([^<]*)</title>"#, m[2]) {
+          note("\(row)|\(t[1])", visible(t[2]), at: "bar chart")
+        }
+        let total = visible(m[3]).replacingOccurrences(of: " (split withheld)", with: "")
+        note("\(row)|pupils", total, at: "bar chart")
+      }
+    }
   }
 
   /// Compare pages: per plan cells carry data-plan and data-figure.

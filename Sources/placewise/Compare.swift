@@ -34,7 +34,7 @@ struct Compare: ParsableCommand {
   @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
   var shared = false
 
-  @Flag(name: .long, help: "Print nothing on success.")
+  @Flag(name: .long, help: "Print nothing but errors (warnings stay in each plan's summary.json).")
   var quiet = false
 
   @Flag(name: .long, help: "Print the seconds of each phase on standard error.")
@@ -68,7 +68,7 @@ struct Compare: ParsableCommand {
       report(error)
       throw ExitCode(ExitStatus.invalidInput)
     }
-    reportWarnings(input.cases[0].input.warnings)
+    if !quiet { reportWarnings(input.cases[0].input.warnings) }
     // The inputs were read and accepted (regular files, so hashing ends): their
     // digests for the manifest are taken while the plans are solved.
     let inputPaths = OutputWriting.caseInputs(

@@ -75,7 +75,7 @@ struct Recommend: ParsableCommand {
   @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
   var shared = false
 
-  @Flag(name: .long, help: "Print nothing on success.")
+  @Flag(name: .long, help: "Print nothing but errors (warnings stay in allocation/summary.json).")
   var quiet = false
 
   @Flag(name: .long, help: "Print the seconds of each phase and the allocations solved on standard error.")
@@ -106,7 +106,7 @@ struct Recommend: ParsableCommand {
       report(error)
       throw ExitCode(ExitStatus.invalidInput)
     }
-    reportWarnings(input.input.warnings)
+    if !quiet { reportWarnings(input.input.warnings) }
     if then == .wholeLife && input.input.policy.costUnit != .pounds {
       throw fail(
         "--then whole-life counts placement costs in pounds: set cost = \"pounds\" (with pounds_per_minute) in the "

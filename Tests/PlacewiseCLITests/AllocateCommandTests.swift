@@ -172,23 +172,4 @@ struct AllocateCommandTests {
     #expect(result.status == 0)
     #expect(result.stdout.contains("placewise"))
   }
-
-  @Test(
-    "help texts match the golden files (PLACEWISE_RECORD_GOLDEN=1 re-records)",
-    arguments: [
-      ["--help"], ["allocate", "--help"], ["validate", "--help"], ["import", "gias", "--help"],
-      ["recommend", "--help"],
-    ])
-  func helpIsPinned(arguments: [String]) throws {
-    let result = try runPlacewise(arguments)
-    #expect(result.status == 0)
-    let name = (["help"] + arguments.filter { $0 != "--help" }).joined(separator: "-") + ".txt"
-    let golden = packageRoot + "/Tests/PlacewiseCLITests/Golden/" + name
-    if ProcessInfo.processInfo.environment["PLACEWISE_RECORD_GOLDEN"] == "1" {
-      try FileManager.default.createDirectory(
-        atPath: packageRoot + "/Tests/PlacewiseCLITests/Golden", withIntermediateDirectories: true)
-      try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: golden))
-    }
-    #expect(result.stdout == (try readText(golden)))
-  }
 }

@@ -89,7 +89,7 @@ public enum HTMLReport {
     var cells = Disclosure(
       [
         s.pupils, s.placed, s.unplaced, s.unplacedNoEligibleSetting, s.unplacedSettingsFull, s.unmetPriority,
-        s.pupilsWithPreferences, s.firstPreferenceMet,
+        s.pupilsWithPreferences, s.firstPreferenceMet, s.placedOverJourneyLimit,
       ], level: level)
     cells.addLine([1, 2], total: 0)
     cells.addLine([3, 4], total: 2)
@@ -100,24 +100,25 @@ public enum HTMLReport {
     html += card("pupils", label: "pupils in the batch", shown: d[0].text, raw: raw(0), sub: nil)
     html += card("placed", label: "placed", shown: d[1].text, raw: raw(1), sub: placedShare)
     html += card(
-      "unplaced", label: "unplaced", shown: d[2].text, raw: raw(2),
+      "unplaced", label: "children without a place", shown: d[2].text, raw: raw(2),
       sub: "\(d[3].text) with no eligible setting, \(d[4].text) with every eligible setting full",
       alert: s.unplaced > 0)
     html += card(
-      "unmet_priority", label: "unmet need, priority-weighted", shown: d[5].text, raw: raw(5),
-      sub: "the sum of priority over unplaced pupils", alert: s.unmetPriority > 0)
+      "unmet_priority", label: "children without a place, weighted by priority", shown: d[5].text, raw: raw(5),
+      sub: "each child counted by their priority (a looked-after child's is higher)", alert: s.unmetPriority > 0)
     let firstShare =
       d[7].value != nil && d[6].value != nil
       ? "of \(d[6].text) with preferences (\(NumberFormatting.percent(s.firstPreferenceMet, of: s.pupilsWithPreferences)))"
       : "of \(d[6].text) with preferences"
     html += card("first_preference_met", label: "first preferences met", shown: d[7].text, raw: raw(7), sub: firstShare)
     html += card(
-      "travel_minutes", label: "journeys in total", shown: NumberFormatting.hoursAndMinutes(s.travelMinutes),
-      raw: NumberText.format(s.travelMinutes), sub: "one way, all placed pupils")
-    html += card(
-      "mean_travel_minutes", label: "mean journey", shown: NumberFormatting.hoursAndMinutes(s.meanTravelMinutes),
+      "mean_travel_minutes", label: "average journey", shown: NumberFormatting.hoursAndMinutes(s.meanTravelMinutes),
       raw: NumberText.format(s.meanTravelMinutes),
-      sub: "longest \(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes))")
+      sub: "one way, placed children; longest \(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes))")
+    html += card(
+      "placed_over_journey_limit", label: "children over their journey limit", shown: d[8].text, raw: raw(8),
+      sub: "placed where the limit does not bar them: a preference, their current setting or an agreed placement",
+      alert: s.placedOverJourneyLimit > 0)
     html += card(
       "annual_place_cost", label: "annual cost of places used", shown: NumberFormatting.pounds(s.annualPlaceCost),
       raw: NumberText.format(s.annualPlaceCost), sub: "where settings give a cost per place")
@@ -125,8 +126,11 @@ public enum HTMLReport {
     // The same in a sentence, for readers who skip the boxes.
     var words = "<p>Placewise placed <strong>\(d[1].html)</strong> of \(d[0].html) pupils"
     words += d[2].value == 0 ? ", every one of them. " : "; \(d[2].html) could not be placed. "
-    words += "Journeys add up to \(NumberFormatting.hoursAndMinutes(s.travelMinutes)), "
-    words += "\(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)) on average. "
+    words += "The average journey is \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)). "
+    words +=
+      d[8].value == 0
+      ? "No child's journey is over their limit. "
+      : "\(d[8].html) \(d[8].value == 1 ? "child's journey is" : "children's journeys are") over their limit. "
     if s.pupilsWithPreferences > 0 {
       words += "\(d[7].html) of \(d[6].html) pupils whose parents named a school got their first preference.</p>\n"
     } else {

@@ -70,6 +70,7 @@ public enum WorkbookReport {
       ("placement_cost", .decimal(s.placementCost)),
       ("mean_travel_minutes", .minutes(s.meanTravelMinutes)),
       ("longest_travel_minutes", .minutes(s.longestJourneyMinutes)),
+      ("placed_over_journey_limit", .integer(s.placedOverJourneyLimit)),
       ("pupils_with_preferences", .integer(s.pupilsWithPreferences)),
       ("first_preference_met", .integer(s.firstPreferenceMet)),
       ("any_preference_met", .integer(s.anyPreferenceMet)),

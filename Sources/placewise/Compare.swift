@@ -133,17 +133,17 @@ struct Compare: ParsableCommand {
 
   /// `--timings`: the command's phases, then each plan's, on standard error.
   static func printTimings<Rendered>(_ phaseClock: PhaseClock, _ outcomes: [ComparisonOutcome<Rendered>]) {
-    var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
+    var lines = phaseClock.phases.map { "timing: \($0.0) \(Self.rounded($0.1)) s" }
     lines += outcomes.map { outcome in
       // model-build is part of solve (see AllocationRun.timings): not listed again.
       let phases = outcome.phases.filter { $0.phase != "model-build" }
-      return "timing: plan \(outcome.name) \(outcome.seconds) s ("
+      return "timing: plan \(outcome.name) \(Self.rounded(outcome.seconds)) s ("
         + phases.map { "\($0.phase) \(Self.rounded($0.seconds)) s" }.joined(separator: ", ") + ")"
     }
     FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
   }
 
-  /// Seconds to the millisecond, for the per-plan phases of `--timings`.
+  /// Seconds to the millisecond, for every line of `--timings`.
   static func rounded(_ seconds: Double) -> String {
     String(format: "%.3f", seconds)
   }

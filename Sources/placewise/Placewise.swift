@@ -269,7 +269,10 @@ struct Allocate: ParsableCommand {
             seconds: written.inSeconds,
             peakMemoryBytes: PhaseTiming.peakMemory())
         ]
-      let lines = phases.map { "timing: \($0.phase) \($0.seconds) s, peak memory \($0.peakMemoryBytes) bytes" }
+      // Bytes unformatted: placewise-bench reads these lines.
+      let lines = phases.map {
+        "timing: \($0.phase) \(Compare.rounded($0.seconds)) s, peak memory \($0.peakMemoryBytes) bytes"
+      }
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {

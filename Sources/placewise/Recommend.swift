@@ -166,7 +166,7 @@ struct Recommend: ParsableCommand {
     phaseClock.lap("write")
     progress?.finish()
     if timings {
-      var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
+      var lines = phaseClock.phases.map { "timing: \($0.0) \(Compare.rounded($0.1)) s" }
       lines.append("timing: allocations solved \(result.allocationsSolved)")
       lines.append("timing: master MIPs solved \(result.masterSolves)")
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
@@ -206,22 +206,26 @@ struct Recommend: ParsableCommand {
     text += ": " + (chosen.isEmpty ? "no option" : chosen.joined(separator: ", ")) + "\n"
     text +=
       "  capital cost \(NumberText.pounds(best.capitalCost)), annual cost \(NumberText.pounds(best.annualCost))\n"
-    text += "  unmet priority \(best.unmetPriority) (baseline \(result.baselineUnmetPriority))\n"
+    typealias F = NumberFormatting
+    text += "  children without a place, weighted by priority: \(F.grouped(best.unmetPriority)) "
+    text += "(\(F.grouped(result.baselineUnmetPriority)) without the options)\n"
     if best.requestsRefused + result.baselineRequestsRefused > 0 {
-      text += "  protected requests refused \(best.requestsRefused) (baseline \(result.baselineRequestsRefused))\n"
+      text += "  protected requests refused: \(F.grouped(best.requestsRefused)) "
+      text += "(\(F.grouped(result.baselineRequestsRefused)) without the options)\n"
     }
     if pounds {
-      text += "  placement cost \(NumberText.pounds(best.placementCost)) a year "
-      text += "(baseline \(NumberText.pounds(result.baselinePlacementCost)))\n"
+      text += "  placement and transport costs: \(NumberText.pounds(best.placementCost)) a year "
+      text += "(\(NumberText.pounds(result.baselinePlacementCost)) without the options)\n"
     } else {
-      text += "  placement cost \(NumberText.minutes(best.placementCost)) "
-      text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
+      text += "  journeys and missed preferences: \(F.decimal(best.placementCost, places: 1)) minutes "
+      text += "(\(F.decimal(result.baselinePlacementCost, places: 1)) without the options)\n"
     }
     if then == .wholeLife {
       let wholeLife = best.capitalCost + Double(years) * (best.annualCost + best.placementCost)
-      text += "  whole-life cost over \(years) years \(NumberText.pounds(wholeLife))\n"
+      text += "  whole-life cost over \(years) years: \(NumberText.pounds(wholeLife))\n"
     }
-    text += "  \(result.allocationsSolved) allocations solved exactly, \(result.masterSolves) master MIPs solved\n"
+    text += "  \(F.grouped(result.allocationsSolved)) allocations solved exactly, "
+    text += "\(F.grouped(result.masterSolves)) master MIPs solved\n"
     return text + "Written: \(out)\n"
   }
 }
@@ -239,7 +243,6 @@ private enum NumberText {
     return (whole < 0 ? "-" : "") + "£" + grouped
   }
 
-  static func minutes(_ value: Double) -> String { String(format: "%.1f", value) }
 }
 
 /// A money option as typed (`--budget 5m`): read by ``PoundsText``, the

@@ -86,6 +86,22 @@ struct HTMLReportTests {
     }
   }
 
+  @Test("headline cards in words a director reads: children without a place, weighted by priority, journey limits")
+  func headlineWords() throws {
+    let run = try hostileCase()
+    let html = HTMLReport.render(run)
+    let figures = try #require(html.components(separatedBy: "<div class=\"figures\">").dropFirst().first)
+    let cards = try #require(figures.components(separatedBy: "</div>\n").first)
+    for label in [
+      "children without a place", "children without a place, weighted by priority", "average journey",
+      "children over their journey limit",
+    ] {
+      #expect(cards.contains("<span class=\"label\">\(label)</span>"), "\(label)")
+    }
+    #expect(!cards.contains("priority-weighted") && !cards.contains("in total") && !cards.contains(">unplaced<"))
+    #expect(cards.contains("data-figure=\"placed_over_journey_limit\""))
+  }
+
   @Test("the public level withholds 1 to 4 and names no pupil, the internal one shows counts")
   func publicLevel() throws {
     let run = try hostileCase()
@@ -93,7 +109,7 @@ struct HTMLReportTests {
     let html = HTMLReport.render(run, level: .public, explanations: explanationRows(4))
     let shared = figures(html)
     #expect(open["placed"] == String(run.summary.placed))
-    for key in ["pupils", "placed", "unplaced", "unmet_priority", "first_preference_met"] {
+    for key in ["pupils", "placed", "unplaced", "unmet_priority", "first_preference_met", "placed_over_journey_limit"] {
       let text = try #require(open[key])
       let value = try #require(Int(text))
       #expect(shared[key] == ((1...4).contains(value) ? "&lt;5" : String(value)), "\(key)")

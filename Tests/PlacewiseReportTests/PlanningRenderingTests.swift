@@ -60,12 +60,18 @@ struct PlanningRenderingTests {
     let run = try AllocationRun(folder: packageRoot + "/Data/sample-county")
     let text = HumanSummary.planning(case: run.input, placeValues: run.placeValues, explanations: run.explanations)
     let lines = text.split(separator: "\n")
-    #expect(lines.first == "One more place is worth most at:")
+    #expect(lines.first == "One more place is worth most at (what it would change):")
     #expect(lines.filter { $0.hasPrefix("  ") }.count == 5)
     let given = try #require(run.explanations).givenToOthers
     #expect(text.contains("First preferences given to others: \(given);"))
     // The five are the best setting rows, ΔU first, then ΔC.
     let best = try #require(run.placeValues).filter { $0.need == nil }.map(\.change).sorted().prefix(5)
-    #expect(text.contains("unmet priority \(best.first.map { String($0.unmet) } ?? "")"))
+    let first = try #require(best.first)
+    #expect(first.unmet == -1)
+    #expect(text.contains(": 1 fewer child without a place (weighted by priority), "), "\(text)")
+    // Every change in words with its direction and unit, never a bare "+55.8 minutes".
+    #expect(!text.contains("+") && !text.contains("unmet priority"), "\(text)")
+    #expect(text.contains(" more minutes of journeys and missed preferences"), "\(text)")
+    #expect(text.contains("13,395.3 more minutes"), "thousands separated: \(text)")
   }
 }

@@ -112,7 +112,9 @@ func prepareOutputFolder(_ out: String, inputs: [String]) throws {
   do {
     try OutputFolder.check(out)
   } catch {
-    throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    // An edited output: the new outputs can go beside it, named.
+    let keep = error.newFolder.map { " To keep it and write the new outputs beside it, run again with --out \($0)." }
+    throw fail("\(error); nothing was written.\(keep ?? "")", status: ExitStatus.outputFailed)
   }
 }
 

@@ -14,21 +14,22 @@ public enum HTMLReport {
   /// The report of an allocation run.
   public static func render(
     _ run: AllocationRun, level: ReportLevel = .internal, title: String = "Allocation report",
-    placeValues: [PlaceValueRow]? = nil, explanations: [ExplanationRow]? = nil
+    placeValues: [PlaceValueRow]? = nil, explanations: [ExplanationRow]? = nil, identity: RunIdentity? = nil
   ) -> String {
     render(
       case: run.input, candidates: run.candidates, allocation: run.allocation, summary: run.summary, level: level,
-      title: title, placeValues: placeValues, explanations: explanations)
+      title: title, placeValues: placeValues, explanations: explanations, identity: identity)
   }
 
   /// The report of an allocation of a case.
   public static func render(
     case input: Case, candidates: CandidateSet, allocation: Allocation, summary: AllocationSummary,
     level: ReportLevel = .internal, title: String = "Allocation report", placeValues: [PlaceValueRow]? = nil,
-    explanations: [ExplanationRow]? = nil
+    explanations: [ExplanationRow]? = nil, identity: RunIdentity? = nil
   ) -> String {
     let figures = ReportFigures(case: input, candidates: candidates, allocation: allocation)
     var body = header(title: title, level: level, input: input)
+    if let identity { body += identityLine(identity) }
     body += headline(summary, level: level)
     body += groups(figures, summary: summary, level: level)
     body += settingsSection(input, figures: figures, summary: summary, level: level)
@@ -45,6 +46,7 @@ public enum HTMLReport {
       body += html
       script += search
     }
+    if let identity { body += identitySection(identity) }
     body += footer(level: level)
     return HTMLPage.document(title: title, level: level, body: body, script: script)
   }

@@ -4,12 +4,14 @@ public import Placewise
 /// The files of an allocation's output folder, rendered.
 public enum OutputFiles {
   /// Renders all output files of a run; `report.html` at the given level,
-  /// headed with `title`.
+  /// headed with `title`; with `identity`, the report and the workbook's
+  /// Summary sheet say which run made them.
   ///
   /// - Throws: `WorkbookError` when the workbook cannot be written (a table
   ///   over Excel's limits, or libxlsxwriter failing).
   public static func render(
-    _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report"
+    _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report",
+    identity: RunIdentity? = nil
   ) throws -> [(name: String, contents: [UInt8])] {
     let planning = PlanningOutputs(run)
     // The files are independent: rendered on both cores, kept in this order.
@@ -30,7 +32,7 @@ public enum OutputFiles {
           ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
         ]
       },
-      { [(WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets()))] },
+      { [(WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets(), identity: identity))] },
       {
         [
           (
@@ -38,7 +40,7 @@ public enum OutputFiles {
             Array(
               HTMLReport.render(
                 run, level: reportLevel, title: title, placeValues: planning.placeValueRows,
-                explanations: planning.explanationRows
+                explanations: planning.explanationRows, identity: identity
               ).utf8)
           )
         ]

@@ -81,13 +81,16 @@ struct Compare: ParsableCommand {
     // Each plan's folder is rendered as soon as it is solved; a rendering
     // failure is an output failure (status 1), as in `allocate`.
     let outcomes: [ComparisonOutcome<Result<[(name: String, contents: [UInt8])], OutputError>>]
+    let caseFolder = caseOptions.caseFolder
     do {
       outcomes = try Comparison.run(
         input, options: AllocationOptions(timeLimit: timeLimit, monitor: ProgressLine.monitor(progress)),
         warmStart: !cold, parallel: !cold,
         render: { run in
           do {
-            return .success(try OutputFiles.render(run, reportLevel: reportLevel))
+            // The digests are hashed by now or soon: the solve took longer.
+            let identity = OutputWriting.identity(run.input, caseFolder: caseFolder, inputs: inputDigests.wait())
+            return .success(try OutputFiles.render(run, reportLevel: reportLevel, identity: identity))
           } catch {
             return .failure(OutputError("\(error)"))
           }

@@ -254,8 +254,9 @@ struct Allocate: ParsableCommand {
       of: OutputWriting.caseInputs(run.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy))
     do {
       let title = "Allocation report: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
+      let identity = OutputWriting.identity(run.input, caseFolder: caseOptions.caseFolder, inputs: inputs)
       try OutputWriting.write(
-        OutputFiles.render(run, reportLevel: reportLevel, title: title), to: out, shared: shared,
+        OutputFiles.render(run, reportLevel: reportLevel, title: title, identity: identity), to: out, shared: shared,
         policy: OutputWriting.effectivePolicy(run.input), inputs: inputs)
     } catch let refused as ExitCode {
       throw refused

@@ -150,10 +150,13 @@ struct Recommend: ParsableCommand {
     do {
       files.append(
         (WorkbookReport.fileName, try RecommendationWorkbook.render(options: rows, frontier: frontierRows)))
-      files += try OutputFiles.render(run, reportLevel: reportLevel).map { ("allocation/" + $0.name, $0.contents) }
       let inputs = OutputWriting.digests(
         of: OutputWriting.caseInputs(
           input.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [optionsFile]))
+      let identity = OutputWriting.identity(input.input, caseFolder: caseOptions.caseFolder, inputs: inputs)
+      files += try OutputFiles.render(run, reportLevel: reportLevel, identity: identity).map {
+        ("allocation/" + $0.name, $0.contents)
+      }
       try OutputWriting.write(
         files, to: out, shared: shared, policy: OutputWriting.effectivePolicy(input.input), inputs: inputs)
     } catch let refused as ExitCode {

@@ -108,12 +108,14 @@ struct Compare: ParsableCommand {
     ]
     do {
       let title = "Plan comparison: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
-      files += try ComparisonOutputs.render(outcomes, pupils: pupils, level: reportLevel, title: title)
+      let inputs = inputDigests.wait()
+      let identity = OutputWriting.identity(input.cases[0].input, caseFolder: caseFolder, inputs: inputs)
+      files += try ComparisonOutputs.render(
+        outcomes, pupils: pupils, level: reportLevel, title: title, identity: identity)
       for outcome in outcomes {
         files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
       }
       phaseClock.lap("report")
-      let inputs = inputDigests.wait()
       phaseClock.lap("input-digests")
       try OutputWriting.write(
         files, to: out, shared: shared, policy: OutputWriting.effectivePolicy(input.cases[0].input), inputs: inputs)

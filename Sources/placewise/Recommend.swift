@@ -145,15 +145,16 @@ struct Recommend: ParsableCommand {
     }
     let frontierRows = result.frontier.map { FrontierCSV.rows(input, frontier: $0) }
     let title = "Recommended options: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
+    let inputs = OutputWriting.digests(
+      of: OutputWriting.caseInputs(
+        input.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [optionsFile]))
+    let identity = OutputWriting.identity(input.input, caseFolder: caseOptions.caseFolder, inputs: inputs)
     var files = Self.tableFiles(
-      input, rows: rows, summary: summary, best: best, frontier: frontierRows, level: reportLevel, title: title)
+      input, rows: rows, summary: summary, best: best, frontier: frontierRows, level: reportLevel, title: title,
+      identity: identity)
     do {
       files.append(
         (WorkbookReport.fileName, try RecommendationWorkbook.render(options: rows, frontier: frontierRows)))
-      let inputs = OutputWriting.digests(
-        of: OutputWriting.caseInputs(
-          input.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [optionsFile]))
-      let identity = OutputWriting.identity(input.input, caseFolder: caseOptions.caseFolder, inputs: inputs)
       files += try OutputFiles.render(run, reportLevel: reportLevel, identity: identity).map {
         ("allocation/" + $0.name, $0.contents)
       }
@@ -184,12 +185,13 @@ struct Recommend: ParsableCommand {
   /// The tables and the report: every output but the workbook and allocation/.
   static func tableFiles(
     _ input: RecommendationInput, rows: [RecommendationOptionRow], summary: RecommendationSummary,
-    best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String
+    best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String,
+    identity: RunIdentity
   ) -> [(name: String, contents: [UInt8])] {
     let json = RecommendationJSON.render(
       summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost, annualCost: best.annualCost)
     let report = RecommendationReport.render(
-      summary: summary, options: rows, frontier: frontierRows, level: level, title: title)
+      summary: summary, options: rows, frontier: frontierRows, level: level, title: title, identity: identity)
     var files: [(name: String, contents: [UInt8])] = [
       ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
       ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),

@@ -56,6 +56,36 @@ struct ReportIdentityTests {
     #expect(manifest.contains("\"written_at\": \"2026-03-01T00:00:00Z\""), "\(manifest)")
   }
 
+  @Test("compare's and recommend's reports, and the allocations inside their folders, carry it too")
+  func planningReports() throws {
+    let scratch = try ScratchFolder()
+    let tiny = packageRoot + "/Data/tiny/capacity-contest"
+    let plan = try scratch.write("one-more.csv", "action,urn,places\nadd_places,140001,1\n")
+    let options = try scratch.write(
+      "options.csv", "option,action,urn,places,capital_cost\none-place,add_places,140001,1,50000\n")
+    let compare = try runOn(epoch, ["compare", tiny, plan, "--out", scratch.at("c"), "--quiet"])
+    #expect(compare.status == 0, "\(compare.stderr)")
+    let recommend = try runOn(
+      epoch, ["recommend", tiny, options, "--budget", "1m", "--out", scratch.at("r"), "--quiet"])
+    #expect(recommend.status == 0, "\(recommend.stderr)")
+    for (folder, reports) in [
+      ("c", ["report.html", "plans/baseline/report.html", "plans/one-more/report.html"]),
+      ("r", ["report.html", "allocation/report.html"]),
+    ] {
+      let inputs = try manifestInputs(scratch.at(folder))
+      #expect(inputs.contains { $0.path.hasSuffix(".csv") && !$0.path.contains("capacity-contest") })
+      for report in reports {
+        let html = try String(contentsOfFile: scratch.at(folder + "/" + report), encoding: .utf8)
+        #expect(html.contains("Run on <time datetime=\"2026-03-01\">1 March 2026</time>"), "\(folder)/\(report)")
+        #expect(html.contains("case <strong>capacity-contest</strong>"), "\(folder)/\(report)")
+        for input in inputs {
+          #expect(
+            html.contains("<td><code>\(input.sha256.prefix(12))</code></td>"), "\(folder)/\(report): \(input.path)")
+        }
+      }
+    }
+  }
+
   @Test("the workbook's Summary sheet opens with the same identity")
   func workbookIdentity() throws {
     let scratch = try ScratchFolder()

@@ -101,17 +101,18 @@ struct Compare: ParsableCommand {
     }
     phaseClock.lap("solve")
     let pupils = input.cases[0].input.pupils
+    let names = MovesCSV.settingNames(input.cases.map(\.input))
     var files: [(name: String, contents: [UInt8])] = [
       ("comparison.csv", Array(ComparisonCSV.render(outcomes).utf8)),
       ("comparison-by-need.csv", Array(ComparisonByNeedCSV.render(outcomes).utf8)),
-      ("moves.csv", Array(MovesCSV.render(outcomes, pupils: pupils).utf8)),
+      ("moves.csv", Array(MovesCSV.render(outcomes, pupils: pupils, settingNames: names).utf8)),
     ]
     do {
       let title = "Plan comparison: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
       let inputs = inputDigests.wait()
       let identity = OutputWriting.identity(input.cases[0].input, caseFolder: caseFolder, inputs: inputs)
       files += try ComparisonOutputs.render(
-        outcomes, pupils: pupils, level: reportLevel, title: title, identity: identity)
+        outcomes, pupils: pupils, settingNames: names, level: reportLevel, title: title, identity: identity)
       for outcome in outcomes {
         files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
       }

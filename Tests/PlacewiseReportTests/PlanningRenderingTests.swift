@@ -34,10 +34,17 @@ struct PlanningRenderingTests {
     let files = try OutputFiles.render(run)
     let values = try #require(files.first { $0.name == "place-values.csv" }).contents
     let lines = String(decoding: values, as: UTF8.self).split(separator: "\n")
+    let header = PlaceValuesCSV.header.joined(separator: ",")
     #expect(
-      lines.first
-        == "urn,need,free_places,places_used,unmet_priority_change,placement_cost_change,requests_refused_change")
+      header
+        == "urn,setting_name,need,free_places,places_used,unmet_priority_change,placement_cost_change,requests_refused_change"
+    )
+    #expect(lines.first.map(String.init) == header)
     #expect(lines.count == 1 + run.input.settings.reduce(0) { $0 + 1 + $1.needPlaces.count })
+    // Each row names its setting beside its URN (issue 25).
+    let rows = parseCSV(String(decoding: values, as: UTF8.self)).dropFirst()
+    let names = Dictionary(uniqueKeysWithValues: run.input.settings.map { ($0.urn.rawValue, $0.name) })
+    #expect(rows.allSatisfy { $0.count == 8 && names[$0[0]] == $0[1] })
     let explanations = try #require(files.first { $0.name == "explanations.csv" }).contents
     let text = String(decoding: explanations, as: UTF8.self)
     #expect(

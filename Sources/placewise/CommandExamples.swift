@@ -124,8 +124,9 @@ extension Recommend: DocumentedCommand {
 extension Import: DocumentedCommand {
   static let examples = [
     HelpExample(
-      about: "Make settings.csv for LA 886 from the sample GIAS extract:",
+      about: "Make settings.csv for LA 886 from the sample GIAS extract (its folder must exist):",
       command: """
+        mkdir -p out/import-case
         placewise import gias Data/import-sample/edubasealldata.csv --la 886 --radius-km 10 \\
         --missing-capacity on-roll --out out/import-case/settings.csv
         """)
@@ -135,8 +136,9 @@ extension Import: DocumentedCommand {
 extension ImportGIAS: DocumentedCommand {
   static let examples = [
     HelpExample(
-      about: "Make settings.csv for LA 886 and special schools within 10 km of it:",
+      about: "Make settings.csv for LA 886 and special schools within 10 km of it (the folder must exist):",
       command: """
+        mkdir -p out/import-case
         placewise import gias Data/import-sample/edubasealldata.csv --la 886 --radius-km 10 \\
         --missing-capacity on-roll --out out/import-case/settings.csv
         """),

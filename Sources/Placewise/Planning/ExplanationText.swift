@@ -218,12 +218,11 @@ struct ExplanationText {
     // Other children's refused requests: this child's own protected
     // request, met there, leaves R, so the others' change is ΔR plus one.
     let othersRefused = change.refused + (candidates.terms[p].request >= 0 ? 1 : 0)
-    let requestsWords =
-      othersRefused > 0
-      ? othersRefused == 1
-        ? ", another child's protected request refused"
-        : ", \(othersRefused) other children's protected requests refused"
-      : ""
+    // The refused requests as an object of "refuse", read aloud in each
+    // sentence below ("... and refuse another child's protected request").
+    let refusedWords =
+      othersRefused == 1
+      ? "another child's protected request" : "\(othersRefused) other children's protected requests"
     if change.unmet > 0 {
       // Priority-weighted: a sum of 2 may be one child of priority 2 or
       // two of priority 1, so only a sum of 1 names one child.
@@ -233,16 +232,19 @@ struct ExplanationText {
         ? "another child"
         : "one or more other children (priority \(others) in all"
           + (isPlaced ? ")" : ", against this child's \(pupil.priority))")
-      return "; \(here) would leave \(whom) without a place" + requestsWords + ", with \(costWords)"
+      return "; \(here) would leave \(whom) without a place"
+        + (othersRefused > 0 ? " and refuse \(refusedWords)" : "") + ", with \(costWords)"
     } else if !isPlaced {
       let instead =
         pupil.priority == 1
         ? "another child would be left without a place instead"
         : "other children of the same total priority would be left without a place instead"
       return
-        "; if this child were placed there, \(instead)\(requestsWords), with \(costWords)"
+        "; if this child were placed there, \(instead)"
+        + (othersRefused > 0
+          ? ", and \(refusedWords) would be refused" : "") + ", with \(costWords)"
     } else if othersRefused > 0 {
-      return "; \(here) would leave no other child without a place\(requestsWords), with \(costWords)"
+      return "; \(here) would leave no other child without a place but would refuse \(refusedWords), with \(costWords)"
     } else if abs(change.cost) < 1e-6 {
       return "; \(here) would cost nobody anything: equally good, the allocation's fixed tie-break chose otherwise"
     } else {

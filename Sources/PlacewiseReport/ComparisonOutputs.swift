@@ -4,13 +4,14 @@ import Workbook
 /// The report and the workbook of `compare`'s output folder, built from the
 /// same figures as comparison.csv, comparison-by-need.csv and moves.csv.
 public enum ComparisonOutputs {
-  /// The files beside the three tables: `report.html` (at `level`) and
-  /// `placewise.xlsx` (sheets Comparison, Comparison by need and Moves).
+  /// The files beside the three tables: `report.html` (at `level`; with
+  /// `identity`, saying which run made it) and `placewise.xlsx` (sheets
+  /// Comparison, Comparison by need and Moves).
   ///
   /// - Throws: `WorkbookError` when a table breaks one of Excel's limits.
   public static func render<R>(
-    _ outcomes: [ComparisonOutcome<R>], pupils: [Pupil], level: ReportLevel = .internal,
-    title: String = "Plan comparison"
+    _ outcomes: [ComparisonOutcome<R>], pupils: [Pupil], settingNames: [URN: String] = [:],
+    level: ReportLevel = .internal, title: String = "Plan comparison", identity: RunIdentity? = nil
   ) throws -> [(name: String, contents: [UInt8])] {
     let figures = ComparisonFigures.rows(outcomes)
     let rows = figures.map { f in
@@ -32,12 +33,13 @@ public enum ComparisonOutputs {
         plan: f[0], primaryNeed: f[1], pupils: Int(f[2]) ?? 0, placed: Int(f[3]) ?? 0, unplaced: Int(f[4]) ?? 0,
         unmetPriority: Int(f[5]) ?? 0)
     }
-    let movesText = MovesCSV.rows(outcomes, pupils: pupils)
+    let movesText = MovesCSV.rows(outcomes, pupils: pupils, settingNames: settingNames)
     let moves = movesText.map { f in
       MoveRow(
-        plan: f[0], pupilID: f[1], baselineURN: f[2], planURN: f[3], baselineStatus: f[4], planStatus: f[5])
+        plan: f[0], pupilID: f[1], baselineURN: f[2], planURN: f[4], baselineStatus: f[6], planStatus: f[7])
     }
-    let html = ComparisonReport.render(rows: rows, byNeed: byNeed, moves: moves, level: level, title: title)
+    let html = ComparisonReport.render(
+      rows: rows, byNeed: byNeed, moves: moves, level: level, title: title, identity: identity)
 
     func columns(_ header: [String], _ kinds: [CellKind]) -> [ReportColumn] {
       zip(header, kinds).map { ReportColumn($0, $1) }
@@ -56,7 +58,8 @@ public enum ComparisonOutputs {
         columns: columns(ComparisonByNeedCSV.header, [.text, .text, .integer, .integer, .integer, .integer]),
         textRows: byNeedText),
       try ReportTable(
-        sheetName: "Moves", columns: columns(MovesCSV.header, [.text, .text, .text, .text, .text, .text]),
+        sheetName: "Moves",
+        columns: columns(MovesCSV.header, [.text, .text, .text, .text, .text, .text, .text, .text]),
         textRows: movesText),
     ]
     let book = try Workbook(sheets: tables.map(\.sheet)).bytes()

@@ -14,22 +14,23 @@ public enum HTMLReport {
   /// The report of an allocation run.
   public static func render(
     _ run: AllocationRun, level: ReportLevel = .internal, title: String = "Allocation report",
-    placeValues: [PlaceValueRow]? = nil, explanations: [ExplanationRow]? = nil
+    placeValues: [PlaceValueRow]? = nil, explanations: [ExplanationRow]? = nil, identity: RunIdentity? = nil
   ) -> String {
     render(
       case: run.input, candidates: run.candidates, allocation: run.allocation, summary: run.summary, level: level,
-      title: title, placeValues: placeValues, explanations: explanations)
+      title: title, placeValues: placeValues, explanations: explanations, identity: identity)
   }
 
   /// The report of an allocation of a case.
   public static func render(
     case input: Case, candidates: CandidateSet, allocation: Allocation, summary: AllocationSummary,
     level: ReportLevel = .internal, title: String = "Allocation report", placeValues: [PlaceValueRow]? = nil,
-    explanations: [ExplanationRow]? = nil
+    explanations: [ExplanationRow]? = nil, identity: RunIdentity? = nil
   ) -> String {
     let figures = ReportFigures(case: input, candidates: candidates, allocation: allocation)
     let counts = ReportCounts(case: input, figures: figures, summary: summary, level: level)
     var body = header(title: title, level: level, input: input, counts: counts)
+    if let identity { body += identityLine(identity) }
     body += headline(summary, counts: counts, level: level)
     body += groups(figures, summary: summary, counts: counts, level: level)
     body += settingsSection(input, figures: figures, counts: counts, level: level)
@@ -48,6 +49,7 @@ public enum HTMLReport {
       body += html
       script += search
     }
+    if let identity { body += identitySection(identity) }
     body += footer(level: level)
     return HTMLPage.document(title: title, level: level, body: body, script: script)
   }
@@ -97,34 +99,39 @@ public enum HTMLReport {
     // Unmet need is a priority-weighted count of the unplaced: shown where
     // their count is (at least 5 of them, or none), withheld with it.
     d[5] = d[2].value == nil ? .hidden : .shown(s.unmetPriority)
+    // Children over their journey limit: a count of its own, in no line.
+    d.append(Disclosure([s.placedOverJourneyLimit], level: level).resolve()[0])
     func raw(_ i: Int) -> String { d[i].value.map { String($0) } ?? d[i].text }
     let placedShare = d[1].value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) + " of pupils" : nil
     var html = "<h2 id=\"figures\">Headline figures</h2>\n<div class=\"figures\">"
     html += card("pupils", label: "pupils in the batch", shown: d[0].text, raw: raw(0), sub: nil)
     html += card("placed", label: "placed", shown: d[1].text, raw: raw(1), sub: placedShare)
     html += card(
-      "unplaced", label: "unplaced", shown: d[2].text, raw: raw(2),
+      "unplaced", label: "children without a place", shown: d[2].text, raw: raw(2),
       sub: "\(d[3].text) with no eligible setting, \(d[4].text) with every eligible setting full",
       alert: s.unplaced > 0)
     html += card(
-      "unmet_priority", label: "unmet need, priority-weighted", shown: d[5].text, raw: raw(5),
-      sub: "the sum of priority over unplaced pupils", alert: s.unmetPriority > 0)
+      "unmet_priority", label: "children without a place, weighted by priority", shown: d[5].text, raw: raw(5),
+      sub: "each child counted by their priority (a looked-after child's is higher)", alert: s.unmetPriority > 0)
     let firstShare =
       d[7].value != nil && d[6].value != nil
       ? "of \(d[6].text) with preferences (\(NumberFormatting.percent(s.firstPreferenceMet, of: s.pupilsWithPreferences)))"
       : "of \(d[6].text) with preferences"
     html += card("first_preference_met", label: "first preferences met", shown: d[7].text, raw: raw(7), sub: firstShare)
-    html += card(
-      "travel_minutes", label: "journeys in total", shown: NumberFormatting.hoursAndMinutes(s.travelMinutes),
-      raw: NumberText.format(s.travelMinutes), sub: "one way, all placed pupils")
     // The mean times the placed is the total: withheld where the placed are.
     // The longest journey is one child's: not in a public report.
     let meanShown = level == .internal || d[1].value != nil
     html += card(
-      "mean_travel_minutes", label: "mean journey",
+      "mean_travel_minutes", label: "average journey",
       shown: meanShown ? NumberFormatting.hoursAndMinutes(s.meanTravelMinutes) : "x",
       raw: meanShown ? NumberText.format(s.meanTravelMinutes) : "x",
-      sub: level == .public ? nil : "longest \(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes))")
+      sub: level == .public
+        ? "one way, placed children"
+        : "one way, placed children; longest \(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes))")
+    html += card(
+      "placed_over_journey_limit", label: "children over their journey limit", shown: d[8].text, raw: raw(8),
+      sub: "placed where the limit does not bar them: a preference, their current setting or an agreed placement",
+      alert: s.placedOverJourneyLimit > 0)
     html += card(
       "annual_place_cost", label: "annual cost of places used", shown: NumberFormatting.pounds(s.annualPlaceCost),
       raw: NumberText.format(s.annualPlaceCost), sub: "where settings give a cost per place")
@@ -132,8 +139,11 @@ public enum HTMLReport {
     // The same in a sentence, for readers who skip the boxes.
     var words = "<p>Placewise placed <strong>\(d[1].html)</strong> of \(d[0].html) pupils"
     words += d[2].value == 0 ? ", every one of them. " : "; \(d[2].html) could not be placed. "
-    words += "Journeys add up to \(NumberFormatting.hoursAndMinutes(s.travelMinutes))"
-    words += meanShown ? ", \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)) on average. " : ". "
+    words += meanShown ? "The average journey is \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)). " : ""
+    words +=
+      d[8].value == 0
+      ? "No child's journey is over their limit. "
+      : "\(d[8].html) \(d[8].value == 1 ? "child's journey is" : "children's journeys are") over their limit. "
     if s.pupilsWithPreferences > 0 {
       words += "\(d[7].html) of \(d[6].html) pupils whose parents named a school got their first preference.</p>\n"
     } else {

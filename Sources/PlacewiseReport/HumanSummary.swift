@@ -14,13 +14,15 @@ public enum HumanSummary {
       "Placed \(F.grouped(s.placed)) of \(F.count(s.pupils, "pupil")) (\(F.percent(s.placed, of: s.pupils)))."
     ]
     if s.unplaced == 0 {
-      lines.append("Unplaced:                      none")
+      lines.append("Children without a place:      none")
     } else {
       lines.append(
-        "Unplaced:                      \(F.grouped(s.unplaced)) (\(F.grouped(s.unplacedNoEligibleSetting)) with no "
+        "Children without a place:      \(F.grouped(s.unplaced)) (\(F.grouped(s.unplacedNoEligibleSetting)) with no "
           + "eligible setting, \(F.grouped(s.unplacedSettingsFull)) with every eligible setting full)")
+      lines.append(
+        "  weighted by priority:        \(F.grouped(s.unmetPriority)) (each child counted by their priority; "
+          + "the figure Placewise minimises first)")
     }
-    lines.append("Unmet need, priority-weighted: \(F.grouped(s.unmetPriority))")
     if s.pupilsWithPreferences > 0 {
       lines.append(
         "First preferences met:         \(F.grouped(s.firstPreferenceMet)) of \(F.grouped(s.pupilsWithPreferences)) "
@@ -42,8 +44,12 @@ public enum HumanSummary {
       lines.append("Agreed placements:             \(F.grouped(s.agreedPlacements)) (fixed_urn), held as agreed")
     }
     lines.append(
-      "Journeys:                      \(F.hoursAndMinutes(s.travelMinutes)) in total, "
-        + "\(F.hoursAndMinutes(s.meanTravelMinutes)) on average, longest \(F.hoursAndMinutes(s.longestJourneyMinutes))")
+      "Journeys:                      \(F.hoursAndMinutes(s.meanTravelMinutes)) on average, longest "
+        + "\(F.hoursAndMinutes(s.longestJourneyMinutes)); "
+        + (s.placedOverJourneyLimit == 0
+          ? "no child over their journey limit"
+          : "\(F.count(s.placedOverJourneyLimit, "child", "children")) over their journey limit (placed at "
+            + "a preference, their current setting or an agreed placement)"))
     if s.annualPlaceCost > 0 {
       lines.append("Annual cost of places used:    \(F.pounds(s.annualPlaceCost))")
     }
@@ -68,11 +74,29 @@ public enum HumanSummary {
   /// and the first preferences given to others with their total cost.
   public static func planning(case input: Case, placeValues: [PlaceValue]?, explanations: Explanations?) -> String {
     var lines: [String] = []
-    // Level C in its unit: minutes-equivalent, or pounds a year.
+    // Level C in its unit, in words: "55.8 more minutes of journeys and
+    // missed preferences", "£1,200 a year less in placement costs".
     func cost(_ value: Double) -> String {
-      input.policy.costUnit == .pounds
-        ? (value < 0 ? "-" : value > 0 ? "+" : "") + NumberFormatting.pounds(abs(value)) + " a year"
-        : signed(value) + " minutes"
+      let pounds = input.policy.costUnit == .pounds
+      let what = pounds ? "placement and transport costs" : "of journeys and missed preferences"
+      if abs(value) < 0.05 { return "no change in " + (pounds ? what : "journeys and missed preferences") }
+      if pounds { return "\(NumberFormatting.pounds(abs(value))) a year \(value > 0 ? "more" : "less") in \(what)" }
+      // To the tenth of a minute, without a trailing ".0".
+      let tenths = NumberFormatting.decimal(abs(value), places: 1)
+      let size = tenths.hasSuffix(".0") ? String(tenths.dropLast(2)) : tenths
+      return "\(size) \(value > 0 ? "more" : "fewer") minutes \(what)"
+    }
+    // Level U: children without a place, weighted by priority.
+    func unmet(_ value: Int) -> String {
+      value == 0
+        ? "no change in children without a place"
+        : "\(NumberFormatting.grouped(abs(value))) \(value < 0 ? "fewer" : "more") "
+          + "\(abs(value) == 1 ? "child" : "children") without a place (weighted by priority)"
+    }
+    // Level R: protected requests refused.
+    func refused(_ value: Int) -> String {
+      "\(NumberFormatting.grouped(abs(value))) \(value < 0 ? "fewer" : "more") "
+        + "\(abs(value) == 1 ? "request" : "requests") refused"
     }
     if let placeValues {
       let best = placeValues.enumerated()
@@ -82,29 +106,25 @@ public enum HumanSummary {
       if best.isEmpty {
         lines.append("One more place:          worth nothing anywhere (no setting's extra place changes the optimum)")
       } else {
-        lines.append("One more place is worth most at:")
+        lines.append("One more place is worth most at (what it would change):")
         for (_, row) in best {
           let setting = input.settings[row.setting]
           lines.append(
-            "  \(setting.name) (\(setting.urn)): unmet priority \(signed(Double(row.change.unmet))), "
-              + (row.change.refused != 0 ? "requests refused \(signed(Double(row.change.refused))), " : "")
-              + "placement cost \(cost(row.change.cost))")
+            "  \(setting.name) (\(setting.urn)): \(unmet(row.change.unmet)), "
+              + (row.change.refused != 0 ? "\(refused(row.change.refused)), " : "")
+              + cost(row.change.cost))
         }
       }
     }
-    if let explanations {
+    if let explanations, explanations.givenToOthers == 0 {
+      lines.append("First preferences given to others: none")
+    } else if let explanations {
       let total = explanations.totalChange
       lines.append(
-        "First preferences given to others: \(explanations.givenToOthers); honouring each alone would cost others, "
-          + "in total, unmet priority \(signed(Double(total.unmet))), placement cost \(cost(total.cost))")
+        "First preferences given to others: \(NumberFormatting.grouped(explanations.givenToOthers)); honouring each "
+          + "alone would mean, added up over them: \(unmet(total.unmet)), \(cost(total.cost))")
     }
     return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
   }
 
-  /// A change rounded to tenths, with its sign: "+23.4", "-1", "0".
-  private static func signed(_ value: Double) -> String {
-    let tenths = (value * 10).rounded() / 10
-    let text = tenths == tenths.rounded() ? String(Int64(tenths)) : String(tenths)
-    return tenths > 0 ? "+" + text : text
-  }
 }

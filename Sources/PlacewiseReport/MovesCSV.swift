@@ -4,29 +4,48 @@ public import Placewise
 /// the baseline's (placed to unplaced and back included).
 public enum MovesCSV {
   /// The columns, in order.
-  public static let header = ["plan", "pupil_id", "baseline_urn", "plan_urn", "baseline_status", "plan_status"]
+  public static let header = [
+    "plan", "pupil_id", "baseline_urn", "baseline_setting_name", "plan_urn", "plan_setting_name",
+    "baseline_status", "plan_status",
+  ]
 
-  /// The file's text: plans in comparison order, pupils in input order.
-  public static func render<R>(_ outcomes: [ComparisonOutcome<R>], pupils: [Pupil]) -> String {
+  /// The file's text: plans in comparison order, pupils in input order;
+  /// `settingNames` names each URN (the baseline's settings and those a plan opens).
+  public static func render<R>(
+    _ outcomes: [ComparisonOutcome<R>], pupils: [Pupil], settingNames: [URN: String] = [:]
+  ) -> String {
     var csv = CSVText()
     csv.append(header)
-    for row in rows(outcomes, pupils: pupils) { csv.append(row) }
+    for row in rows(outcomes, pupils: pupils, settingNames: settingNames) { csv.append(row) }
     return csv.text
   }
 
   /// The file's rows as text, without the header.
-  package static func rows<R>(_ outcomes: [ComparisonOutcome<R>], pupils: [Pupil]) -> [[String]] {
+  package static func rows<R>(
+    _ outcomes: [ComparisonOutcome<R>], pupils: [Pupil], settingNames: [URN: String] = [:]
+  ) -> [[String]] {
     guard let base = outcomes.first else { return [] }
     func status(_ urn: URN?) -> String { urn == nil ? "unplaced" : "placed" }
+    func name(_ urn: URN?) -> String { urn.flatMap { settingNames[$0] } ?? "" }
     var rows: [[String]] = []
     for outcome in outcomes.dropFirst() {
       for (p, pupil) in pupils.enumerated() where base.urns[p] != outcome.urns[p] {
         rows.append([
-          outcome.name, pupil.id.rawValue, base.urns[p]?.rawValue ?? "", outcome.urns[p]?.rawValue ?? "",
-          status(base.urns[p]), status(outcome.urns[p]),
+          outcome.name, pupil.id.rawValue, base.urns[p]?.rawValue ?? "", name(base.urns[p]),
+          outcome.urns[p]?.rawValue ?? "", name(outcome.urns[p]), status(base.urns[p]), status(outcome.urns[p]),
         ])
       }
     }
     return rows
+  }
+
+  /// Every setting's name by URN across the cases compared: the baseline's
+  /// first, then those a plan opens.
+  public static func settingNames(_ cases: [Case]) -> [URN: String] {
+    var names: [URN: String] = [:]
+    for input in cases {
+      for setting in input.settings where names[setting.urn] == nil { names[setting.urn] = setting.name }
+    }
+    return names
   }
 }

@@ -4,7 +4,8 @@ public import Placewise
 /// The files of an allocation's output folder, rendered.
 public enum OutputFiles {
   /// Renders all output files of a run; `report.html` at the given level,
-  /// headed with `title`.
+  /// headed with `title`; with `identity`, the report and the workbook's
+  /// Summary sheet say which run made them.
   ///
   /// - Throws: `WorkbookError` when the workbook cannot be written (a table
   ///   over Excel's limits, or libxlsxwriter failing).
@@ -12,7 +13,7 @@ public enum OutputFiles {
   /// out (a forecast's year folders: the forecast's own report reads them all).
   public static func render(
     _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report",
-    withReport: Bool = true
+    withReport: Bool = true, identity: RunIdentity? = nil
   ) throws -> [(name: String, contents: [UInt8])] {
     let planning = PlanningOutputs(run)
     // The files are independent: rendered on both cores, kept in this order.
@@ -36,7 +37,10 @@ public enum OutputFiles {
           ]
         }
       ),
-      (true, { [(WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets()))] }),
+      (
+        true,
+        { [(WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets(), identity: identity))] }
+      ),
       (
         true,
         {
@@ -46,7 +50,7 @@ public enum OutputFiles {
               Array(
                 HTMLReport.render(
                   run, level: reportLevel, title: title, placeValues: planning.placeValueRows,
-                  explanations: planning.explanationRows
+                  explanations: planning.explanationRows, identity: identity
                 ).utf8)
             )
           ]

@@ -6,7 +6,7 @@ public enum ComparisonReport {
   /// reaches the page at either level.
   public static func render(
     rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow], level: ReportLevel = .internal,
-    title: String = "Plan comparison"
+    title: String = "Plan comparison", identity: RunIdentity? = nil
   ) -> String {
     typealias F = NumberFormatting
     let baseline = rows.first
@@ -14,6 +14,7 @@ public enum ComparisonReport {
     body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
     body += "</h1><p class=\"lede\">\(F.count(max(0, rows.count - 1), "plan")) compared with the baseline "
     body += "(the case as given); each plan is applied on its own and allocated exactly.</p></header>\n"
+    if let identity { body += HTMLReport.identityLine(identity) }
 
     // Each plan's counts: pupils, placed, unplaced, first preferences, moved.
     // A public page rounds them to the nearest 5: a difference between two
@@ -104,6 +105,7 @@ public enum ComparisonReport {
 
     body += unmetByNeed(rows: rows, byNeed: byNeed, level: level)
     body += movesSection(rows: rows, moves: moves, level: level)
+    if let identity { body += HTMLReport.identitySection(identity) }
     body += "<footer>"
     if level == .public {
       body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
@@ -191,7 +193,7 @@ public enum RecommendationReport {
   /// when computed, `frontier.csv`.
   public static func render(
     summary: RecommendationSummary, options: [RecommendationOptionRow], frontier: [FrontierRow]?,
-    level: ReportLevel = .internal, title: String = "Recommended options"
+    level: ReportLevel = .internal, title: String = "Recommended options", identity: RunIdentity? = nil
   ) -> String {
     typealias F = NumberFormatting
     func unmet(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "<5" : F.grouped(value) }
@@ -206,7 +208,9 @@ public enum RecommendationReport {
       summary.then == "travel"
       ? ": least unmet need first, then shortest journeys, then least capital."
       : ": least unmet need first, then least capital, then shortest journeys."
-    body += "</p></header>\n<div class=\"figures\">"
+    body += "</p></header>\n"
+    if let identity { body += HTMLReport.identityLine(identity) }
+    body += "<div class=\"figures\">"
     func card(_ key: String, _ label: String, _ shown: String, _ raw: String) -> String {
       "<div class=\"figure\"><span class=\"value\" data-figure=\"\(key)\" data-value=\"\(HTMLPage.escape(raw))\">"
         + "\(HTMLPage.escape(shown))</span><span class=\"label\">\(HTMLPage.escape(label))</span></div>"
@@ -254,6 +258,7 @@ public enum RecommendationReport {
         ["Budget", "Unmet need", "Journeys and missed preferences", "Capital cost", "Annual cost", "Options"],
         frontierRows, numeric: [0, 1, 2, 3, 4], attributes: " id=\"frontier-table\"")
     }
+    if let identity { body += HTMLReport.identitySection(identity) }
     body += "<footer>Made by Placewise; the figures are those of recommendation.csv"
     body += frontier == nil ? "." : " and frontier.csv."
     body += "</footer>\n"

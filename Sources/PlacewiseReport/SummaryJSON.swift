@@ -17,6 +17,7 @@ public enum SummaryJSON {
       ("placement_cost", number(summary.placementCost)),
       ("mean_travel_minutes", number(summary.meanTravelMinutes)),
       ("longest_travel_minutes", number(summary.longestJourneyMinutes)),
+      ("placed_over_journey_limit", String(summary.placedOverJourneyLimit)),
       ("pupils_with_preferences", String(summary.pupilsWithPreferences)),
       ("first_preference_met", String(summary.firstPreferenceMet)),
       ("any_preference_met", String(summary.anyPreferenceMet)),

@@ -19,15 +19,20 @@ public enum WorkbookReport {
     try render(run, more: [])
   }
 
-  /// The workbook's bytes with further tables after the four standard sheets.
-  package static func render(_ run: AllocationRun, more tables: [ReportTable]) throws -> [UInt8] {
-    try workbook(run, more: tables).bytes()
+  /// The workbook's bytes with further tables after the four standard sheets;
+  /// with `identity`, the Summary sheet opens with the run's identity.
+  package static func render(_ run: AllocationRun, more tables: [ReportTable], identity: RunIdentity? = nil) throws
+    -> [UInt8]
+  {
+    try workbook(run, more: tables, identity: identity).bytes()
   }
 
   /// The workbook as values, before anything is written.
-  package static func workbook(_ run: AllocationRun, more tables: [ReportTable] = []) throws -> Workbook {
+  package static func workbook(
+    _ run: AllocationRun, more tables: [ReportTable] = [], identity: RunIdentity? = nil
+  ) throws -> Workbook {
     let standard = [
-      summary(run),
+      summary(run, identity: identity),
       try ReportTable(
         sheetName: "Placements", columns: placementColumns,
         textRows: PlacementsCSV.rows(case: run.input, candidates: run.candidates, allocation: run.allocation)),
@@ -54,11 +59,24 @@ public enum WorkbookReport {
     [CellKind.text, .text, .text, .integer, .integer, .integer, .integer, .integer, .text, .text]
   ).map { ReportColumn($0, $1) }
 
-  /// summary.json's figures, one per row, under the same keys.
-  static func summary(_ run: AllocationRun) -> ReportTable {
+  /// summary.json's figures, one per row, under the same keys; first, with
+  /// `identity`, the run's: its date, Placewise's version, the case, each
+  /// policy key (`policy: speed_kmh`) and each input file (`input: PATH`,
+  /// the first 12 characters of its SHA-256).
+  static func summary(_ run: AllocationRun, identity: RunIdentity? = nil) -> ReportTable {
     let s = run.summary
     let a = run.allocation
-    var rows: [[Cell]] = [
+    var rows: [[Cell]] = []
+    if let identity {
+      rows += [
+        [.text("run_date"), .text(identity.date.description)],
+        [.text("placewise_version"), .text(identity.placewiseVersion)],
+        [.text("case"), ReportTable.text(identity.caseName)],
+      ]
+      rows += identity.policyValues.map { [.text("policy: " + $0.key), ReportTable.text($0.value)] }
+      rows += identity.inputDigests.map { [ReportTable.text("input: " + $0.path), .text($0.digest)] }
+    }
+    rows += [
       ("pupils", Cell.integer(s.pupils)),
       ("placed", .integer(s.placed)),
       ("unplaced", .integer(s.unplaced)),
@@ -70,6 +88,7 @@ public enum WorkbookReport {
       ("placement_cost", .decimal(s.placementCost)),
       ("mean_travel_minutes", .minutes(s.meanTravelMinutes)),
       ("longest_travel_minutes", .minutes(s.longestJourneyMinutes)),
+      ("placed_over_journey_limit", .integer(s.placedOverJourneyLimit)),
       ("pupils_with_preferences", .integer(s.pupilsWithPreferences)),
       ("first_preference_met", .integer(s.firstPreferenceMet)),
       ("any_preference_met", .integer(s.anyPreferenceMet)),

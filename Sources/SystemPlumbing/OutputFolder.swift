@@ -9,8 +9,14 @@ import SystemPlumbingC
 public struct OutputError: Error, Sendable, CustomStringConvertible {
   /// What went wrong, naming the path.
   public var message: String
+  /// A new output folder beside the refused one that does not exist yet,
+  /// where a run would keep what the refused one holds (an edited output).
+  public var newFolder: String?
   /// Creates an error.
-  public init(_ message: String) { self.message = message }
+  public init(_ message: String, newFolder: String? = nil) {
+    self.message = message
+    self.newFolder = newFolder
+  }
   /// The message.
   public var description: String { message }
 

@@ -65,6 +65,17 @@ enum OutputRecognition {
         parts = parts.dropLast()
       }
     }
+    // A spreadsheet program's lock file beside an output: the file is open
+    // (or a crash left the lock behind), whatever else the folder holds.
+    let listedNames = Set(listed.keys).union([OutputFolder.manifestName])
+    if let lock = entries.lazy.compactMap({ entry in
+      entry.isFile ? SpreadsheetLock(entry.path, outputs: listedNames) : nil
+    }).first {
+      throw OutputError(
+        "\(shown): \(lock.file) is open in \(lock.program) (its lock file \(lock.lockFile) is beside it); "
+          + "close it there, then run again (if it is not open, the lock was left behind by a crash: "
+          + "delete \(lock.lockFile))")
+    }
     var foreign: [String] = []
     var changed: [String] = []
     for entry in entries where entry.path != OutputFolder.manifestName {
@@ -77,9 +88,63 @@ enum OutputRecognition {
     }
     guard foreign.isEmpty else { throw refuse("holds files Placewise did not write (\(foreignSample(foreign)))") }
     guard changed.isEmpty else {
-      throw refuse("\(foreignSample(changed)) changed since Placewise wrote \(changed.count == 1 ? "it" : "them")")
+      // An output edited after a look: never replaced; a new folder keeps both.
+      let them = changed.count == 1 ? "it" : "them"
+      throw OutputError(
+        "\(shown): \(foreignSample(changed))\(changed.count > 3 ? " and \(changed.count - 3) more" : "") changed "
+          + "since Placewise wrote \(them) (edited after a look?), and Placewise never replaces an edit",
+        newFolder: unusedSibling(of: shown))
     }
     return .earlierOutput
+  }
+
+  /// `shown` with `-2`, `-3`, ... added: the first such path with nothing
+  /// there, or nil after 99.
+  static func unusedSibling(of shown: String) -> String? {
+    var base = shown
+    while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
+    for n in 2...99 {
+      let candidate = "\(base)-\(n)"
+      var status = stat()
+      if lstat(candidate, &status) != 0 && errno == ENOENT { return candidate }
+    }
+    return nil
+  }
+
+  /// A lock file a spreadsheet program leaves beside a file it has open:
+  /// LibreOffice's `.~lock.NAME#`, Excel's `~$NAME` (for a long name,
+  /// Excel drops the name's first two characters: `~$acewise.xlsx`).
+  struct SpreadsheetLock {
+    /// The output that is open, as a path inside the folder.
+    var file: String
+    /// The lock file, as a path inside the folder.
+    var lockFile: String
+    /// "LibreOffice" or "Excel".
+    var program: String
+
+    /// The lock `path` is, when it locks one of `outputs`; nil otherwise.
+    init?(_ path: String, outputs: Set<String>) {
+      let slash = path.lastIndex(of: "/")
+      let folder = slash.map { String(path[...$0]) } ?? ""
+      let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+      if name.hasPrefix(".~lock."), name.hasSuffix("#"), name.count > 8 {
+        let locked = folder + name.dropFirst(7).dropLast()
+        guard outputs.contains(locked) else { return nil }
+        (file, program) = (locked, "LibreOffice")
+      } else if name.hasPrefix("~$"), name.count > 2 {
+        let rest = name.dropFirst(2)
+        let candidates = outputs.filter { output in
+          guard output.hasPrefix(folder) else { return false }
+          let outputName = output.dropFirst(folder.count)
+          return !outputName.contains("/") && (outputName == rest || outputName.dropFirst(2) == rest)
+        }
+        guard let locked = candidates.sorted().first else { return nil }
+        (file, program) = (locked, "Excel")
+      } else {
+        return nil
+      }
+      lockFile = path
+    }
   }
 
   /// One entry of a folder tree: its path relative to the root, and its type

@@ -125,6 +125,25 @@ struct SheetReference {
     let result = worksheet_autofilter(pointer, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn))
     try check(result, "setting the autofilter")
   }
+
+  /// Prints landscape on A4, one page wide and as many down as it takes,
+  /// the header row on every page, the table (rows `0...lastRow`, columns
+  /// `0...lastColumn`) and nothing else.
+  func setPrintLayout(lastRow: Int, lastColumn: Int) throws(WorkbookError) {
+    worksheet_set_landscape(pointer)
+    worksheet_set_paper(pointer, 9)  // 9: A4
+    worksheet_fit_to_pages(pointer, 1, 0)  // 0 pages high: as many as needed
+    try check(worksheet_repeat_rows(pointer, 0, 0), "repeating the header row on every printed page")
+    let area = worksheet_print_area(pointer, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn))
+    try check(area, "setting the print area")
+  }
+
+  /// Switches off Excel's "number stored as text" warning over `ranges`
+  /// (A1 references separated by spaces, `A2:A10 C2:C10`).
+  func ignoreNumbersStoredAsText(_ ranges: String) throws(WorkbookError) {
+    let type = UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue)
+    try check(worksheet_ignore_errors(pointer, type, ranges), "switching off the number-stored-as-text check")
+  }
 }
 
 /// Text as SpreadsheetML stores it: libxlsxwriter writes a control character

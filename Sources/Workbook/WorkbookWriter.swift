@@ -69,12 +69,52 @@ extension Workbook {
       }
       if sheet.freezesHeader { target.freezeRows(1) }
       if sheet.hasAutofilter { try target.autofilter(lastRow: sheet.rows.count, lastColumn: sheet.columns.count - 1) }
+      try target.setPrintLayout(lastRow: sheet.rows.count, lastColumn: sheet.columns.count - 1)
+      if let ranges = sheet.numbersStoredAsText { try target.ignoreNumbersStoredAsText(ranges) }
     }
     try handle.close()
   }
 }
 
 extension Sheet {
+  /// The cells of text columns that hold a number written as text (ids
+  /// such as `0012` or a URN), in A1 notation separated by spaces, where
+  /// Excel's "number stored as text" warning is switched off: they are text
+  /// on purpose. Nil when there is none.
+  var numbersStoredAsText: String? {
+    guard !rows.isEmpty else { return nil }
+    var ranges: [String] = []
+    for c in columns.indices {
+      var holdsNumberText = false
+      var allText = true
+      for row in rows where c < row.count {
+        switch row[c] {
+        case .blank: continue
+        case .text(let text): if !holdsNumberText && Double(text) != nil { holdsNumberText = true }
+        default: allText = false
+        }
+        if !allText { break }
+      }
+      if allText && holdsNumberText {
+        let letters = Self.columnLetters(c)
+        ranges.append("\(letters)2:\(letters)\(rows.count + 1)")
+      }
+    }
+    return ranges.isEmpty ? nil : ranges.joined(separator: " ")
+  }
+
+  /// A column's letters in A1 notation: 0 is `A`, 25 `Z`, 26 `AA`.
+  static func columnLetters(_ column: Int) -> String {
+    var letters = ""
+    var n = column + 1
+    while n > 0 {
+      let digit = (n - 1) % 26
+      letters = String(UnicodeScalar(UInt8(65 + digit))) + letters
+      n = (n - 1) / 26
+    }
+    return letters
+  }
+
   /// A width that shows the widest cell of a column as formatted (plus room
   /// for the filter button), clamped to `Column.minimumWidth...Column.maximumWidth`.
   func fittedWidth(column c: Int) -> Double {

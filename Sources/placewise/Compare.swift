@@ -34,7 +34,7 @@ struct Compare: ParsableCommand {
   @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
   var shared = false
 
-  @Flag(name: .long, help: "Print nothing on success.")
+  @Flag(name: .long, help: "Print nothing but errors (warnings stay in each plan's summary.json).")
   var quiet = false
 
   @Flag(name: .long, help: "Print the seconds of each phase on standard error.")
@@ -68,7 +68,7 @@ struct Compare: ParsableCommand {
       report(error)
       throw ExitCode(ExitStatus.invalidInput)
     }
-    reportWarnings(input.cases[0].input.warnings)
+    if !quiet { reportWarnings(input.cases[0].input.warnings) }
     // The inputs were read and accepted (regular files, so hashing ends): their
     // digests for the manifest are taken while the plans are solved.
     let inputPaths = OutputWriting.caseInputs(
@@ -81,13 +81,16 @@ struct Compare: ParsableCommand {
     // Each plan's folder is rendered as soon as it is solved; a rendering
     // failure is an output failure (status 1), as in `allocate`.
     let outcomes: [ComparisonOutcome<Result<[(name: String, contents: [UInt8])], OutputError>>]
+    let caseFolder = caseOptions.caseFolder
     do {
       outcomes = try Comparison.run(
         input, options: AllocationOptions(timeLimit: timeLimit, monitor: ProgressLine.monitor(progress)),
         warmStart: !cold, parallel: !cold,
         render: { run in
           do {
-            return .success(try OutputFiles.render(run, reportLevel: reportLevel))
+            // The digests are hashed by now or soon: the solve took longer.
+            let identity = OutputWriting.identity(run.input, caseFolder: caseFolder, inputs: inputDigests.wait())
+            return .success(try OutputFiles.render(run, reportLevel: reportLevel, identity: identity))
           } catch {
             return .failure(OutputError("\(error)"))
           }
@@ -98,19 +101,22 @@ struct Compare: ParsableCommand {
     }
     phaseClock.lap("solve")
     let pupils = input.cases[0].input.pupils
+    let names = MovesCSV.settingNames(input.cases.map(\.input))
     var files: [(name: String, contents: [UInt8])] = [
       ("comparison.csv", Array(ComparisonCSV.render(outcomes).utf8)),
       ("comparison-by-need.csv", Array(ComparisonByNeedCSV.render(outcomes).utf8)),
-      ("moves.csv", Array(MovesCSV.render(outcomes, pupils: pupils).utf8)),
+      ("moves.csv", Array(MovesCSV.render(outcomes, pupils: pupils, settingNames: names).utf8)),
     ]
     do {
       let title = "Plan comparison: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
-      files += try ComparisonOutputs.render(outcomes, pupils: pupils, level: reportLevel, title: title)
+      let inputs = inputDigests.wait()
+      let identity = OutputWriting.identity(input.cases[0].input, caseFolder: caseFolder, inputs: inputs)
+      files += try ComparisonOutputs.render(
+        outcomes, pupils: pupils, settingNames: names, level: reportLevel, title: title, identity: identity)
       for outcome in outcomes {
         files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
       }
       phaseClock.lap("report")
-      let inputs = inputDigests.wait()
       phaseClock.lap("input-digests")
       try OutputWriting.write(
         files, to: out, shared: shared, policy: OutputWriting.effectivePolicy(input.cases[0].input), inputs: inputs)
@@ -133,17 +139,17 @@ struct Compare: ParsableCommand {
 
   /// `--timings`: the command's phases, then each plan's, on standard error.
   static func printTimings<Rendered>(_ phaseClock: PhaseClock, _ outcomes: [ComparisonOutcome<Rendered>]) {
-    var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
+    var lines = phaseClock.phases.map { "timing: \($0.0) \(Self.rounded($0.1)) s" }
     lines += outcomes.map { outcome in
       // model-build is part of solve (see AllocationRun.timings): not listed again.
       let phases = outcome.phases.filter { $0.phase != "model-build" }
-      return "timing: plan \(outcome.name) \(outcome.seconds) s ("
+      return "timing: plan \(outcome.name) \(Self.rounded(outcome.seconds)) s ("
         + phases.map { "\($0.phase) \(Self.rounded($0.seconds)) s" }.joined(separator: ", ") + ")"
     }
     FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
   }
 
-  /// Seconds to the millisecond, for the per-plan phases of `--timings`.
+  /// Seconds to the millisecond, for every line of `--timings`.
   static func rounded(_ seconds: Double) -> String {
     String(format: "%.3f", seconds)
   }

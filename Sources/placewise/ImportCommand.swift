@@ -65,6 +65,9 @@ struct ImportGIAS: ParsableCommand {
   @Flag(name: .long, help: "Replace the output file if it exists.")
   var force = false
 
+  @Flag(name: .long, help: "Print nothing but errors (no counts of what was kept and skipped).")
+  var quiet = false
+
   func validate() throws {
     try refuseNonUTF8Arguments()
     if let radiusKm, !(radiusKm >= 0 && radiusKm.isFinite) {
@@ -94,6 +97,7 @@ struct ImportGIAS: ParsableCommand {
     } catch {
       throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
+    if quiet { return }
     let report = result.report.description.split(separator: "\n").map { "import gias: \($0)" }
     FileHandle.standardError.write(Data((report.joined(separator: "\n") + "\nimport gias: wrote \(out)\n").utf8))
   }

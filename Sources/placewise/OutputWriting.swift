@@ -37,7 +37,7 @@ enum OutputWriting {
         format: OutputFolder.manifestFormat, placewiseVersion: PlacewiseVersion.number, caseFormatVersion: 1,
         command: Array(CommandLine.arguments.dropFirst()), policy: policy, inputs: inputs,
         files: written.map { OutputManifest.Entry(path: $0.path, sha256: $0.sha256, bytes: $0.bytes) },
-        writtenAt: Date().ISO8601Format())
+        writtenAt: (RunClock.sourceDateEpoch ?? Date()).ISO8601Format())
       return Array(ManifestJSON.render(manifest).utf8)
     }
   }
@@ -50,6 +50,16 @@ enum OutputWriting {
     paths.append(policyFile ?? folder + "/policy.toml")
     paths += ([input.postcodeDirectory] + others).compactMap { $0 }
     return paths.filter { FileManager.default.fileExists(atPath: $0) }
+  }
+
+  /// What the reports say about the run that made them: today (see
+  /// ``RunClock``), this version, the case folder's name, the effective
+  /// policy and the inputs with their digests.
+  static func identity(_ input: Case, caseFolder: String, inputs: [OutputManifest.Entry]) -> RunIdentity {
+    RunIdentity(
+      date: RunClock.today, placewiseVersion: PlacewiseVersion.number,
+      caseName: URL(fileURLWithPath: caseFolder).standardized.lastPathComponent, policy: effectivePolicy(input),
+      inputs: inputs)
   }
 
   /// The policy as the run applied it, for the manifest: with the postcode
@@ -90,5 +100,29 @@ enum TerminalText {
       }
     }
     return out
+  }
+}
+
+/// The run's clock, for the date reports carry (README, Decisions: "The
+/// run's date"): the machine's today, or the day of `SOURCE_DATE_EPOCH`
+/// (seconds since 1970, UTC) when set, so that outputs can be made again
+/// byte for byte on another day (the reproducible-builds convention; the
+/// tests use it too).
+enum RunClock {
+  /// `SOURCE_DATE_EPOCH` as an instant, when set to a whole number of
+  /// seconds from 1970 to the year 2999.
+  static let sourceDateEpoch: Date? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+    .flatMap { Int64($0) }.flatMap { (0...32_503_679_999).contains($0) ? $0 : nil }
+    .map { Date(timeIntervalSince1970: TimeInterval($0)) }
+
+  /// The run's day: `SOURCE_DATE_EPOCH`'s in UTC, else today in the machine's time zone.
+  static var today: CalendarDate {
+    var calendar = Calendar(identifier: .gregorian)
+    if sourceDateEpoch != nil, let utc = TimeZone(identifier: "UTC") { calendar.timeZone = utc }
+    let parts = calendar.dateComponents([.year, .month, .day], from: sourceDateEpoch ?? Date())
+    guard let year = parts.year, let month = parts.month, let day = parts.day,
+      let date = CalendarDate(year: year, month: month, day: day)
+    else { fatalError("the machine's clock is outside the years 1900 to 2999") }
+    return date
   }
 }

@@ -33,6 +33,26 @@ struct PlacewiseCommand: ParsableCommand {
     version: PlacewiseVersion.string,
     subcommands: [Allocate.self, Validate.self, Compare.self, Recommend.self, ForecastCommand.self, Import.self]
   )
+
+  /// swift-argument-parser's `main`, with a suggestion for a mistyped
+  /// subcommand first and the sections of ``HelpSections`` after a help screen.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let problem = CommandSuggestion.problem(in: arguments, root: Self.self) {
+      FileHandle.standardError.write(Data(TerminalText.safe("placewise: \(problem)\n").utf8))
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch {
+      if let help = HelpSections.help(for: error, root: Self.self) {
+        print(help, terminator: "")
+        Foundation.exit(0)
+      }
+      exit(withError: error)
+    }
+  }
 }
 
 enum PlacewiseVersion {
@@ -92,7 +112,9 @@ func prepareOutputFolder(_ out: String, inputs: [String]) throws {
   do {
     try OutputFolder.check(out)
   } catch {
-    throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    // An edited output: the new outputs can go beside it, named.
+    let keep = error.newFolder.map { " To keep it and write the new outputs beside it, run again with --out \($0)." }
+    throw fail("\(error); nothing was written.\(keep ?? "")", status: ExitStatus.outputFailed)
   }
 }
 
@@ -130,9 +152,7 @@ func fail(_ message: String, status: Int32) -> ExitCode {
 
 struct Allocate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract:
-      "Allocate a case and write placements.csv, summary.json, settings.csv, report.html, place-values.csv and "
-      + "explanations.csv.",
+    abstract: "Allocate a case and write the placements, a report and a workbook (listed below).",
     discussion: """
       The outputs are written all or nothing: into a new folder beside OUT_DIR, then swapped \
       into place in one step. An earlier output folder stays as it was if anything fails. \
@@ -170,7 +190,7 @@ struct Allocate: ParsableCommand {
       valueName: "level"))
   var reportLevel: ReportLevel = .internal
 
-  @Flag(name: .long, help: "Print nothing on success.")
+  @Flag(name: .long, help: "Print nothing but errors (warnings stay in summary.json).")
   var quiet = false
 
   @Flag(
@@ -228,14 +248,15 @@ struct Allocate: ParsableCommand {
     }
     // The line goes before anything else is written to the terminal.
     progress?.finish()
-    reportWarnings(run.input.warnings)
+    if !quiet { reportWarnings(run.input.warnings) }
     let writeStart = ContinuousClock.now
     let inputs = OutputWriting.digests(
       of: OutputWriting.caseInputs(run.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy))
     do {
       let title = "Allocation report: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
+      let identity = OutputWriting.identity(run.input, caseFolder: caseOptions.caseFolder, inputs: inputs)
       try OutputWriting.write(
-        OutputFiles.render(run, reportLevel: reportLevel, title: title), to: out, shared: shared,
+        OutputFiles.render(run, reportLevel: reportLevel, title: title, identity: identity), to: out, shared: shared,
         policy: OutputWriting.effectivePolicy(run.input), inputs: inputs)
     } catch let refused as ExitCode {
       throw refused
@@ -251,7 +272,10 @@ struct Allocate: ParsableCommand {
             seconds: written.inSeconds,
             peakMemoryBytes: PhaseTiming.peakMemory())
         ]
-      let lines = phases.map { "timing: \($0.phase) \($0.seconds) s, peak memory \($0.peakMemoryBytes) bytes" }
+      // Bytes unformatted: placewise-bench reads these lines.
+      let lines = phases.map {
+        "timing: \($0.phase) \(Compare.rounded($0.seconds)) s, peak memory \($0.peakMemoryBytes) bytes"
+      }
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
     if !quiet {
@@ -274,6 +298,9 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var caseOptions: CaseOptions
 
+  @Flag(name: .long, help: "Print nothing but the problems of an invalid case: the exit status says the rest.")
+  var quiet = false
+
   func validate() throws {
     try refuseNonUTF8Arguments()
   }
@@ -282,6 +309,7 @@ struct Validate: ParsableCommand {
     do {
       let input = try CaseReader.read(
         folder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes)
+      if quiet { return }
       reportWarnings(input.warnings)
       let pairs = input.travel.map { ", \($0.count) journeys listed" } ?? ", journeys estimated from coordinates"
       print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")

@@ -75,7 +75,7 @@ struct Recommend: ParsableCommand {
   @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
   var shared = false
 
-  @Flag(name: .long, help: "Print nothing on success.")
+  @Flag(name: .long, help: "Print nothing but errors (warnings stay in allocation/summary.json).")
   var quiet = false
 
   @Flag(name: .long, help: "Print the seconds of each phase and the allocations solved on standard error.")
@@ -106,7 +106,7 @@ struct Recommend: ParsableCommand {
       report(error)
       throw ExitCode(ExitStatus.invalidInput)
     }
-    reportWarnings(input.input.warnings)
+    if !quiet { reportWarnings(input.input.warnings) }
     if then == .wholeLife && input.input.policy.costUnit != .pounds {
       throw fail(
         "--then whole-life counts placement costs in pounds: set cost = \"pounds\" (with pounds_per_minute) in the "
@@ -145,15 +145,19 @@ struct Recommend: ParsableCommand {
     }
     let frontierRows = result.frontier.map { FrontierCSV.rows(input, frontier: $0) }
     let title = "Recommended options: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
+    let inputs = OutputWriting.digests(
+      of: OutputWriting.caseInputs(
+        input.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [optionsFile]))
+    let identity = OutputWriting.identity(input.input, caseFolder: caseOptions.caseFolder, inputs: inputs)
     var files = Self.tableFiles(
-      input, rows: rows, summary: summary, best: best, frontier: frontierRows, level: reportLevel, title: title)
+      input, rows: rows, summary: summary, best: best, frontier: frontierRows, level: reportLevel, title: title,
+      identity: identity)
     do {
       files.append(
         (WorkbookReport.fileName, try RecommendationWorkbook.render(options: rows, frontier: frontierRows)))
-      files += try OutputFiles.render(run, reportLevel: reportLevel).map { ("allocation/" + $0.name, $0.contents) }
-      let inputs = OutputWriting.digests(
-        of: OutputWriting.caseInputs(
-          input.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [optionsFile]))
+      files += try OutputFiles.render(run, reportLevel: reportLevel, identity: identity).map {
+        ("allocation/" + $0.name, $0.contents)
+      }
       try OutputWriting.write(
         files, to: out, shared: shared, policy: OutputWriting.effectivePolicy(input.input), inputs: inputs)
     } catch let refused as ExitCode {
@@ -166,7 +170,7 @@ struct Recommend: ParsableCommand {
     phaseClock.lap("write")
     progress?.finish()
     if timings {
-      var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
+      var lines = phaseClock.phases.map { "timing: \($0.0) \(Compare.rounded($0.1)) s" }
       lines.append("timing: allocations solved \(result.allocationsSolved)")
       lines.append("timing: master MIPs solved \(result.masterSolves)")
       FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
@@ -181,12 +185,13 @@ struct Recommend: ParsableCommand {
   /// The tables and the report: every output but the workbook and allocation/.
   static func tableFiles(
     _ input: RecommendationInput, rows: [RecommendationOptionRow], summary: RecommendationSummary,
-    best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String
+    best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String,
+    identity: RunIdentity
   ) -> [(name: String, contents: [UInt8])] {
     let json = RecommendationJSON.render(
       summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost, annualCost: best.annualCost)
     let report = RecommendationReport.render(
-      summary: summary, options: rows, frontier: frontierRows, level: level, title: title)
+      summary: summary, options: rows, frontier: frontierRows, level: level, title: title, identity: identity)
     var files: [(name: String, contents: [UInt8])] = [
       ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
       ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),
@@ -206,22 +211,26 @@ struct Recommend: ParsableCommand {
     text += ": " + (chosen.isEmpty ? "no option" : chosen.joined(separator: ", ")) + "\n"
     text +=
       "  capital cost \(NumberText.pounds(best.capitalCost)), annual cost \(NumberText.pounds(best.annualCost))\n"
-    text += "  unmet priority \(best.unmetPriority) (baseline \(result.baselineUnmetPriority))\n"
+    typealias F = NumberFormatting
+    text += "  children without a place, weighted by priority: \(F.grouped(best.unmetPriority)) "
+    text += "(\(F.grouped(result.baselineUnmetPriority)) without the options)\n"
     if best.requestsRefused + result.baselineRequestsRefused > 0 {
-      text += "  protected requests refused \(best.requestsRefused) (baseline \(result.baselineRequestsRefused))\n"
+      text += "  protected requests refused: \(F.grouped(best.requestsRefused)) "
+      text += "(\(F.grouped(result.baselineRequestsRefused)) without the options)\n"
     }
     if pounds {
-      text += "  placement cost \(NumberText.pounds(best.placementCost)) a year "
-      text += "(baseline \(NumberText.pounds(result.baselinePlacementCost)))\n"
+      text += "  placement and transport costs: \(NumberText.pounds(best.placementCost)) a year "
+      text += "(\(NumberText.pounds(result.baselinePlacementCost)) without the options)\n"
     } else {
-      text += "  placement cost \(NumberText.minutes(best.placementCost)) "
-      text += "(baseline \(NumberText.minutes(result.baselinePlacementCost)))\n"
+      text += "  journeys and missed preferences: \(F.decimal(best.placementCost, places: 1)) minutes "
+      text += "(\(F.decimal(result.baselinePlacementCost, places: 1)) without the options)\n"
     }
     if then == .wholeLife {
       let wholeLife = best.capitalCost + Double(years) * (best.annualCost + best.placementCost)
-      text += "  whole-life cost over \(years) years \(NumberText.pounds(wholeLife))\n"
+      text += "  whole-life cost over \(years) years: \(NumberText.pounds(wholeLife))\n"
     }
-    text += "  \(result.allocationsSolved) allocations solved exactly, \(result.masterSolves) master MIPs solved\n"
+    text += "  \(F.grouped(result.allocationsSolved)) allocations solved exactly, "
+    text += "\(F.grouped(result.masterSolves)) master MIPs solved\n"
     return text + "Written: \(out)\n"
   }
 }
@@ -239,7 +248,6 @@ private enum NumberText {
     return (whole < 0 ? "-" : "") + "£" + grouped
   }
 
-  static func minutes(_ value: Double) -> String { String(format: "%.1f", value) }
 }
 
 /// A money option as typed (`--budget 5m`): read by ``PoundsText``, the

@@ -27,6 +27,7 @@ struct ForecastCommandTests {
     let out = scratch.at("out")
     let result = try runHandForecast(out: out)
     #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.isEmpty && result.stderr.isEmpty, "--quiet: \(result.stdout)\(result.stderr)")
     // plan, year: caseload, batch, placed, unplaced, from_case, carried_over,
     // phase_transfers, displaced, new_plans, leavers (the README's table).
     let expected: [String: [Int]] = [

@@ -86,6 +86,22 @@ struct HTMLReportTests {
     }
   }
 
+  @Test("headline cards in words a director reads: children without a place, weighted by priority, journey limits")
+  func headlineWords() throws {
+    let run = try hostileCase()
+    let html = HTMLReport.render(run)
+    let figures = try #require(html.components(separatedBy: "<div class=\"figures\">").dropFirst().first)
+    let cards = try #require(figures.components(separatedBy: "</div>\n").first)
+    for label in [
+      "children without a place", "children without a place, weighted by priority", "average journey",
+      "children over their journey limit",
+    ] {
+      #expect(cards.contains("<span class=\"label\">\(label)</span>"), "\(label)")
+    }
+    #expect(!cards.contains("priority-weighted") && !cards.contains("in total") && !cards.contains(">unplaced<"))
+    #expect(cards.contains("data-figure=\"placed_over_journey_limit\""))
+  }
+
   @Test("the public level withholds 1 to 4 and names no pupil, the internal one shows counts")
   func publicLevel() throws {
     let run = try hostileCase()
@@ -95,7 +111,9 @@ struct HTMLReportTests {
     #expect(open["placed"] == String(run.summary.placed))
     // Each figure is itself, or withheld: 1 to 4 always (`<5`), others
     // where they would give a small count back (`x`).
-    for key in ["pupils", "placed", "unplaced", "unmet_priority", "first_preference_met"] {
+    for key in [
+      "pupils", "placed", "unplaced", "unmet_priority", "first_preference_met", "placed_over_journey_limit",
+    ] {
       let text = try #require(open[key])
       let value = try #require(Int(text))
       // (Unmet need, a priority-weighted count, is withheld with the unplaced.)

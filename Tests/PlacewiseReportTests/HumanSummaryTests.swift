@@ -35,7 +35,10 @@ struct HumanSummaryTests {
     }
     #expect(text == (try String(contentsOfFile: path, encoding: .utf8)), "summary.txt differs from its golden file")
     #expect(text.contains("£42,356,650"))
-    #expect(text.contains("993 h 14 min in total"))
+    #expect(text.contains("Children without a place:      214 (98 with no eligible setting"))
+    #expect(text.contains("  weighted by priority:        225 (each child counted by their priority"))
+    #expect(text.contains("21 min on average, longest 2 h 51 min; no child over their journey limit"))
+    #expect(!text.contains("priority-weighted") && !text.contains("in total"))
     #expect(text.contains("out/sample-county/report.html"))
   }
 
@@ -48,9 +51,23 @@ struct HumanSummaryTests {
     summary.annualPlaceCost = 0
     let text = HumanSummary.render(summary: summary, allocation: allocation)
     #expect(text.hasPrefix("Placed 3,000 of 3,000 pupils (100%)."))
-    #expect(text.contains("Unplaced:                      none"))
+    #expect(text.contains("Children without a place:      none"))
+    #expect(!text.contains("weighted by priority"))
     #expect(!text.contains("First preferences"))
     #expect(!text.contains("£"))
     #expect(!text.contains("Report:"))
+  }
+
+  @Test("children placed over their journey limit are counted, one child in the singular")
+  func overTheLimit() {
+    var (summary, allocation) = countyFigures()
+    summary.placedOverJourneyLimit = 132
+    #expect(
+      HumanSummary.render(summary: summary, allocation: allocation).contains(
+        "; 132 children over their journey limit (placed at a preference, their current setting or an agreed "
+          + "placement)"))
+    summary.placedOverJourneyLimit = 1
+    #expect(
+      HumanSummary.render(summary: summary, allocation: allocation).contains("; 1 child over their journey limit"))
   }
 }

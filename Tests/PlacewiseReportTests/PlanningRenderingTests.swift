@@ -34,10 +34,17 @@ struct PlanningRenderingTests {
     let files = try OutputFiles.render(run)
     let values = try #require(files.first { $0.name == "place-values.csv" }).contents
     let lines = String(decoding: values, as: UTF8.self).split(separator: "\n")
+    let header = PlaceValuesCSV.header.joined(separator: ",")
     #expect(
-      lines.first
-        == "urn,need,free_places,places_used,unmet_priority_change,placement_cost_change,requests_refused_change")
+      header
+        == "urn,setting_name,need,free_places,places_used,unmet_priority_change,placement_cost_change,requests_refused_change"
+    )
+    #expect(lines.first.map(String.init) == header)
     #expect(lines.count == 1 + run.input.settings.reduce(0) { $0 + 1 + $1.needPlaces.count })
+    // Each row names its setting beside its URN (issue 25).
+    let rows = parseCSV(String(decoding: values, as: UTF8.self)).dropFirst()
+    let names = Dictionary(uniqueKeysWithValues: run.input.settings.map { ($0.urn.rawValue, $0.name) })
+    #expect(rows.allSatisfy { $0.count == 8 && names[$0[0]] == $0[1] })
     let explanations = try #require(files.first { $0.name == "explanations.csv" }).contents
     let text = String(decoding: explanations, as: UTF8.self)
     #expect(
@@ -60,12 +67,18 @@ struct PlanningRenderingTests {
     let run = try AllocationRun(folder: packageRoot + "/Data/sample-county")
     let text = HumanSummary.planning(case: run.input, placeValues: run.placeValues, explanations: run.explanations)
     let lines = text.split(separator: "\n")
-    #expect(lines.first == "One more place is worth most at:")
+    #expect(lines.first == "One more place is worth most at (what it would change):")
     #expect(lines.filter { $0.hasPrefix("  ") }.count == 5)
     let given = try #require(run.explanations).givenToOthers
     #expect(text.contains("First preferences given to others: \(given);"))
     // The five are the best setting rows, ΔU first, then ΔC.
     let best = try #require(run.placeValues).filter { $0.need == nil }.map(\.change).sorted().prefix(5)
-    #expect(text.contains("unmet priority \(best.first.map { String($0.unmet) } ?? "")"))
+    let first = try #require(best.first)
+    #expect(first.unmet == -1)
+    #expect(text.contains(": 1 fewer child without a place (weighted by priority), "), "\(text)")
+    // Every change in words with its direction and unit, never a bare "+55.8 minutes".
+    #expect(!text.contains("+") && !text.contains("unmet priority"), "\(text)")
+    #expect(text.contains(" more minutes of journeys and missed preferences"), "\(text)")
+    #expect(text.contains("13,395.3 more minutes"), "thousands separated: \(text)")
   }
 }

@@ -151,6 +151,12 @@ public final class ChromiumPage {
     return data
   }
 
+  /// Lays the page out for print (`@media print`) from now on, or for the
+  /// screen again, so that what a printed copy shows can be read back.
+  public func emulatePrint(_ print: Bool = true) throws {
+    _ = try call("Emulation.setEmulatedMedia", ["media": print ? "print" : ""])
+  }
+
   /// The page printed to PDF at its CSS page size (A4 for Placewise reports).
   public func printToPDF() throws -> Data {
     let result = try call("Page.printToPDF", ["preferCSSPageSize": true, "printBackground": true])

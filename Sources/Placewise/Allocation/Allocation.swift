@@ -94,6 +94,10 @@ public struct AllocationSummary: Sendable, Equatable {
   public var anyPreferenceMet = 0
   /// The longest journey of a placed pupil.
   public var longestJourneyMinutes = 0.0
+  /// Placed pupils whose journey is longer than their limit: at a setting
+  /// the limit does not bar for them (a preference, the current setting
+  /// under a move penalty, or an agreed placement).
+  public var placedOverJourneyLimit = 0
   /// Annual cost of the places used, where settings give `cost_per_place`.
   public var annualPlaceCost = 0.0
   /// Pupils with a protected request (case format 2).
@@ -175,6 +179,7 @@ public struct AllocationSummary: Sendable, Equatable {
         if terms.stay >= 0 && terms.stay != Int32(s) { movePenalty += policy.movePenalty }
         poundsCost += candidates.cost(pair)
         longestJourneyMinutes = max(longestJourneyMinutes, candidates.minutes[pair])
+        if candidates.minutes[pair] > Eligibility.journeyLimit(pupil, policy) { placedOverJourneyLimit += 1 }
         if candidates.rank[pair] == 1 { firstPreferenceMet += 1 }
         if candidates.rank[pair] >= 1 { anyPreferenceMet += 1 }
         annualPlaceCost += input.settings[s].costPerPlace ?? 0

@@ -83,7 +83,9 @@ struct ExplanationText {
       parts.append(
         n == 1
           ? "Not placed: the one setting this child is eligible for is full."
-          : "Not placed: all \(n) settings this child is eligible for are full.")
+          : n == 2
+            ? "Not placed: both settings this child is eligible for are full."
+            : "Not placed: all \(n) settings this child is eligible for are full.")
     }
     if let outcome = explanation.outcome, outcome != .met {
       parts.append(firstPreference(p, outcome, explanation))
@@ -163,31 +165,39 @@ struct ExplanationText {
     let setting = input.settings[f]
     let need = pupil.primaryNeed
     let node = network.entry(setting: f, need: need)
-    var situation: String
+    // What happened at the setting, as a predicate: "is full: its 2 free
+    // places went to other pupils".
+    let what: String
     if node >= network.firstCapNode, let cap = setting.cap(for: need),
       network.capUsed[node - network.firstCapNode] >= cap
     {
-      situation =
-        "\(named) is full for pupils with \(need.code): "
+      what =
+        "is full for pupils with \(need.code): "
         + (cap == 1
           ? "its 1 place for \(need.code) went to another pupil"
           : "its \(cap) places for \(need.code) went to other pupils")
     } else if network.used[f] >= setting.freePlaces {
-      situation =
-        "\(named) is full: "
+      what =
+        "is full: "
         + (setting.freePlaces == 1
           ? "its 1 free place went to another pupil" : "its \(setting.freePlaces) free places went to other pupils")
     } else {
-      situation = "\(named) had room, but it is not the least costly choice overall"
+      what = "had room, but it is not the least costly choice overall"
     }
+    var situation: String
     if candidates.terms[p].request == Int32(f) {
+      // The school by name, not "it": the sentence opens with the law's test.
       situation =
-        "Naming it would be incompatible with the efficient education of others (section 39(4)(b)): "
-        + lowered(situation)
-        + (situation.hasSuffix("pupils") || situation.hasSuffix("pupil")
-          ? ", children who could go nowhere else or who requested it too" : "")
-    } else if input.policy.preferenceRule == .section39 && !setting.statutoryRequest {
-      situation += " (it is not a school the authority must name on request under section 39)"
+        "Naming \(setting.name), \(Self.whose(pupil)) request, would be incompatible with the efficient education "
+        + "of others (section 39(4)(b)): the setting \(what)"
+        + (what.hasSuffix("pupils")
+          ? ", children who could go nowhere else or who requested it too"
+          : what.hasSuffix("pupil") ? ", a child who could go nowhere else or who requested it too" : "")
+    } else {
+      situation = "\(named) \(what)"
+      if input.policy.preferenceRule == .section39 && !setting.statutoryRequest {
+        situation += " (it is not a school the authority must name on request under section 39)"
+      }
     }
     guard let change else { return situation + "." }
     return situation + costToOthers(p, change) + "."
@@ -208,27 +218,33 @@ struct ExplanationText {
     // Other children's refused requests: this child's own protected
     // request, met there, leaves R, so the others' change is ΔR plus one.
     let othersRefused = change.refused + (candidates.terms[p].request >= 0 ? 1 : 0)
-    let requestsWords =
-      othersRefused > 0
-      ? othersRefused == 1
-        ? ", another child's protected request refused"
-        : ", \(othersRefused) other children's protected requests refused"
-      : ""
+    // The refused requests as an object of "refuse", read aloud in each
+    // sentence below ("... and refuse another child's protected request").
+    let refusedWords =
+      othersRefused == 1
+      ? "another child's protected request" : "\(othersRefused) other children's protected requests"
     if change.unmet > 0 {
+      // Priority-weighted: a sum of 2 may be one child of priority 2 or
+      // two of priority 1, so only a sum of 1 names one child.
       let others = isPlaced ? change.unmet : change.unmet + pupil.priority
-      let whom = others == 1 && pupil.priority == 1 ? "another child" : "other children"
-      return "; \(here) would leave \(whom) without a place (unmet priority up by \(change.unmet)"
-        + (isPlaced ? "" : ", \(others) for others against this child's \(pupil.priority)") + ")"
-        + requestsWords + ", with \(costWords)"
+      let whom =
+        others == 1
+        ? "another child"
+        : "one or more other children (priority \(others) in all"
+          + (isPlaced ? ")" : ", against this child's \(pupil.priority))")
+      return "; \(here) would leave \(whom) without a place"
+        + (othersRefused > 0 ? " and refuse \(refusedWords)" : "") + ", with \(costWords)"
     } else if !isPlaced {
       let instead =
         pupil.priority == 1
         ? "another child would be left without a place instead"
         : "other children of the same total priority would be left without a place instead"
       return
-        "; if this child were placed there, \(instead) (unmet priority unchanged)\(requestsWords), with \(costWords)"
+        "; if this child were placed there, \(instead)"
+        + (othersRefused > 0
+          ? ", and \(refusedWords) would be refused" : "") + ", with \(costWords)"
     } else if othersRefused > 0 {
-      return "; \(here) would leave no other child without a place\(requestsWords), with \(costWords)"
+      return "; \(here) would leave no other child without a place but would refuse \(refusedWords), with \(costWords)"
     } else if abs(change.cost) < 1e-6 {
       return "; \(here) would cost nobody anything: equally good, the allocation's fixed tie-break chose otherwise"
     } else {

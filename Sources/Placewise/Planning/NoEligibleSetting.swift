@@ -56,8 +56,8 @@ public struct NoEligibleSetting: Sendable {
       "no setting of the kinds the EHC plan allows (\(kinds)) that is designated for \(pupil.primaryNeed.code) "
       + "and takes this child's age and sex"
     guard let nearest = nearestBeyondLimit[k] else {
-      let reachable = input.travel == nil ? "" : " and has a journey listed in travel.csv"
-      return what.prefix(1).uppercased() + what.dropFirst() + reachable + " exists in the case."
+      let reachable = input.travel == nil ? "" : ", with a journey to it listed in travel.csv"
+      return "The case has " + what + reachable + "."
     }
     // Rounded to whole minutes, a journey just over the limit would read as the limit itself.
     let away =

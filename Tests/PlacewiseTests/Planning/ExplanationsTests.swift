@@ -159,7 +159,17 @@ struct ExplanationsTests {
     #expect(
       PlanningOracle.agree(try #require(b.change), ObjectiveChange(unmet: 2, cost: -90)),
       "\(String(describing: b.change))")
-    #expect(b.text.contains("Ash School, is full: its 1 free place went to another pupil"), "\(b.text)")
+    // The school by name (never "Naming it"), one child in the singular, a weighted sum not read as a count.
+    #expect(
+      b.text.contains(
+        "Naming Ash School, the parents' request, would be incompatible with the efficient education of others "
+          + "(section 39(4)(b)): the setting is full: its 1 free place went to another pupil, a child who could go "
+          + "nowhere else"), "\(b.text)")
+    #expect(
+      b.text.contains(
+        "would leave one or more other children (priority 2 in all) without a place and refuse another child's "
+          + "protected request, with"), "\(b.text)")
+    #expect(!b.text.contains("Naming it") && !b.text.contains("unmet priority up by"))
     #expect(
       explanations.pupils[0].text.hasPrefix(
         "Placed at Ash School (special), 10 minutes from home, the parents' first preference."))
@@ -169,7 +179,8 @@ struct ExplanationsTests {
     #expect(explanations.pupils[9].text.contains("expressed no preference"))
     // K: PMLD with a resourced plan and nothing reachable: unplaced, no setting at all.
     #expect(
-      explanations.pupils[10].text.hasPrefix("Not placed: no setting of the kinds the EHC plan allows (resourced)"))
+      explanations.pupils[10].text.hasPrefix(
+        "Not placed: the case has no setting of the kinds the EHC plan allows (resourced)"))
     #expect(explanations.givenToOthers == 1)
     #expect(explanations.totalChange == b.change)
     #expect(explanations.pupils[11].text.contains("has no journey listed for this child in travel.csv"))
@@ -200,7 +211,9 @@ struct ExplanationsTests {
     #expect(explanations.pupils[0].text == "Not placed: the one setting this child is eligible for is full.")
     let noEligible = NoEligibleSetting(case: input, candidates: candidates)
     #expect(noEligible.pupils == [1])
-    #expect(explanations.pupils[1].text.contains("exists in the case"))
+    // Read aloud: "The case has no setting ... with a journey ...", never "... exists in the case".
+    #expect(explanations.pupils[1].text.contains("Not placed: the case has no setting of the kinds"))
+    #expect(!explanations.pupils[1].text.contains("exists in the case"))
     // Without S3 P1 has none within 45 minutes; Far School is 60 km * 1.3 / 30 km/h = 156 minutes away.
     var narrowed = input
     narrowed.settings.removeLast()

@@ -6,15 +6,17 @@ import Workbook
 /// same typed tables.
 public enum ForecastOutputs {
   /// `forecast.csv`, `forecast-summary.csv`, `forecast-settings.csv`,
-  /// `report.html` (at `level`) and `placewise.xlsx`.
+  /// `report.html` (at `level`, saying which run made it when given
+  /// `identity`) and `placewise.xlsx`.
   ///
   /// - Throws: `WorkbookError` when a table breaks one of Excel's limits.
   public static func render<R>(
-    _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast"
+    _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast",
+    identity: RunIdentity? = nil
   ) throws -> [(name: String, contents: [UInt8])] {
     let tables = ForecastTables(outcomes)
     let phases = Self.phaseTable(outcomes)
-    let html = ForecastReport.render(outcomes, years: years, level: level, title: title)
+    let html = ForecastReport.render(outcomes, years: years, level: level, title: title, identity: identity)
     let book = try Workbook(sheets: [tables.summary, tables.byNeed, phases, tables.settings].map(\.sheet)).bytes()
     return tables.csvFiles + [("report.html", Array(html.utf8)), (WorkbookReport.fileName, book)]
   }

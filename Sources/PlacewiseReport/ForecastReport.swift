@@ -9,7 +9,8 @@ public import Placewise
 public enum ForecastReport {
   /// The page (`outcomes`: the baseline first).
   public static func render<R>(
-    _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast"
+    _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast",
+    identity: RunIdentity? = nil
   ) -> String {
     typealias F = NumberFormatting
     func count(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "&lt;5" : F.grouped(value) }
@@ -19,6 +20,7 @@ public enum ForecastReport {
     body += outcomes.count > 1 ? " and \(F.count(outcomes.count - 1, "plan")) each on its own" : ""
     body += ": every year's batch allocated exactly, the placed joining the roll, the unplaced carried over, "
     body += "everyone a year older.</p></header>\n"
+    if let identity { body += HTMLReport.identityLine(identity) }
 
     // Each plan-year's counts without a place, decided once for the page.
     let shown = outcomes.map { $0.years.map { YearDisclosure($0, level: level) } }
@@ -110,6 +112,7 @@ public enum ForecastReport {
           "Plan's running cost", "Capital that year",
         ], rows, numeric: Set(1..<7))
     }
+    if let identity { body += HTMLReport.identitySection(identity) }
     return HTMLPage.document(title: title, level: level, body: body)
   }
 

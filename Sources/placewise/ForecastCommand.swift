@@ -120,7 +120,10 @@ struct ForecastCommand: ParsableCommand {
     phaseClock.lap("solve")
     do {
       let title = "Forecast: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
-      var files = try ForecastOutputs.render(outcomes, years: years, level: reportLevel, title: title)
+      let inputs = inputDigests.wait()
+      let identity = OutputWriting.identity(input.input, caseFolder: caseOptions.caseFolder, inputs: inputs)
+      var files = try ForecastOutputs.render(
+        outcomes, years: years, level: reportLevel, title: title, identity: identity)
       for outcome in outcomes {
         for year in outcome.years {
           let folder = "years/\(outcome.name)/\(year.year)/"
@@ -129,7 +132,6 @@ struct ForecastCommand: ParsableCommand {
         }
       }
       phaseClock.lap("report")
-      let inputs = inputDigests.wait()
       try OutputWriting.write(
         files, to: out, shared: shared, policy: OutputWriting.effectivePolicy(input.input), inputs: inputs)
     } catch let refused as ExitCode {

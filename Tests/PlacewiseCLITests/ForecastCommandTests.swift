@@ -192,6 +192,9 @@ struct ForecastCommandTests {
     let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
     #expect(html.contains("<svg") && html.contains("Year 3"))
     #expect(html.contains("The first year each plan falls short"))
+    // Its identity: the run, the case and every input's digest (issue 25).
+    #expect(html.contains("id=\"run-identity\"") && html.contains("case <strong>forecast-hand</strong>"))
+    #expect(html.contains("About this run") && html.contains("demand.csv"))
     // grow leaves more without a place in year 2: never called the better plan.
     #expect(html.contains("No plan leaves fewer children without a place than the baseline"))
   }

@@ -36,7 +36,7 @@ public enum ComparisonOutputs {
     let movesText = MovesCSV.rows(outcomes, pupils: pupils, settingNames: settingNames)
     let moves = movesText.map { f in
       MoveRow(
-        plan: f[0], pupilID: f[1], baselineURN: f[2], planURN: f[4], baselineStatus: f[6], planStatus: f[7])
+        plan: f[0], pupilID: f[1], baselineURN: f[2], planURN: f[3], baselineStatus: f[4], planStatus: f[5])
     }
     let html = ComparisonReport.render(
       rows: rows, byNeed: byNeed, moves: moves, level: level, title: title, identity: identity)

@@ -4,9 +4,12 @@ public import Placewise
 /// the baseline's (placed to unplaced and back included).
 public enum MovesCSV {
   /// The columns, in order.
+  /// The contract's columns (`docs/planning.md`), then each URN's setting
+  /// name for a reader (issue 25), after them so that the contract's stay
+  /// where it puts them.
   public static let header = [
-    "plan", "pupil_id", "baseline_urn", "baseline_setting_name", "plan_urn", "plan_setting_name",
-    "baseline_status", "plan_status",
+    "plan", "pupil_id", "baseline_urn", "plan_urn", "baseline_status", "plan_status", "baseline_setting_name",
+    "plan_setting_name",
   ]
 
   /// The file's text: plans in comparison order, pupils in input order;
@@ -31,8 +34,8 @@ public enum MovesCSV {
     for outcome in outcomes.dropFirst() {
       for (p, pupil) in pupils.enumerated() where base.urns[p] != outcome.urns[p] {
         rows.append([
-          outcome.name, pupil.id.rawValue, base.urns[p]?.rawValue ?? "", name(base.urns[p]),
-          outcome.urns[p]?.rawValue ?? "", name(outcome.urns[p]), status(base.urns[p]), status(outcome.urns[p]),
+          outcome.name, pupil.id.rawValue, base.urns[p]?.rawValue ?? "", outcome.urns[p]?.rawValue ?? "",
+          status(base.urns[p]), status(outcome.urns[p]), name(base.urns[p]), name(outcome.urns[p]),
         ])
       }
     }

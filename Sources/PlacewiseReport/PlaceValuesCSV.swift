@@ -5,8 +5,8 @@ public import Placewise
 public enum PlaceValuesCSV {
   /// The columns, in order.
   public static let header = [
-    "urn", "setting_name", "need", "free_places", "places_used", "unmet_priority_change", "placement_cost_change",
-    "requests_refused_change",
+    "urn", "need", "free_places", "places_used", "unmet_priority_change", "placement_cost_change",
+    "requests_refused_change", "setting_name",
   ]
 
   /// The file's text: each setting in input order, then its caps in the order written.
@@ -22,10 +22,9 @@ public enum PlaceValuesCSV {
   package static func rows(case input: Case, placeValues: [PlaceValue]) -> [[String]] {
     placeValues.map { row in
       [
-        input.settings[row.setting].urn.rawValue, input.settings[row.setting].name, row.need?.code ?? "",
-        String(row.freePlaces),
+        input.settings[row.setting].urn.rawValue, row.need?.code ?? "", String(row.freePlaces),
         String(row.placesUsed), String(row.change.unmet), NumberText.format(row.change.cost),
-        String(row.change.refused),
+        String(row.change.refused), input.settings[row.setting].name,
       ]
     }
   }

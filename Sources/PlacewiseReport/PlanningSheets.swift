@@ -23,8 +23,8 @@ package struct PlanningOutputs: Sendable {
   package var placeValueRows: [PlaceValueRow]? {
     placeValueText?.map { f in
       PlaceValueRow(
-        urn: f[0], need: f[2], freePlaces: Int(f[3]) ?? 0, placesUsed: Int(f[4]) ?? 0,
-        unmetPriorityChange: Int(f[5]) ?? 0, placementCostChange: Double(f[6]) ?? 0)
+        urn: f[0], need: f[1], freePlaces: Int(f[2]) ?? 0, placesUsed: Int(f[3]) ?? 0,
+        unmetPriorityChange: Int(f[4]) ?? 0, placementCostChange: Double(f[5]) ?? 0)
     }
   }
 
@@ -51,7 +51,7 @@ package struct PlanningOutputs: Sendable {
   package func sheets() throws -> [ReportTable] {
     var tables: [ReportTable] = []
     if let placeValueText {
-      let kinds: [CellKind] = [.text, .text, .text, .integer, .integer, .integer, .decimal, .integer]
+      let kinds: [CellKind] = [.text, .text, .integer, .integer, .integer, .decimal, .integer, .text]
       tables.append(
         try ReportTable(
           sheetName: "Place values", columns: zip(PlaceValuesCSV.header, kinds).map { ReportColumn($0, $1) },

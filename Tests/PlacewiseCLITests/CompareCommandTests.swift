@@ -86,16 +86,16 @@ struct CompareCommandTests {
     let moves = parseCSV(String(decoding: written["moves.csv"] ?? Data(), as: UTF8.self))
     #expect(
       moves.first == [
-        "plan", "pupil_id", "baseline_urn", "baseline_setting_name", "plan_urn", "plan_setting_name",
-        "baseline_status", "plan_status",
+        "plan", "pupil_id", "baseline_urn", "plan_urn", "baseline_status", "plan_status", "baseline_setting_name",
+        "plan_setting_name",
       ])
     let settings = Dictionary(
       uniqueKeysWithValues: try csvRecords(tinyCase + "/settings.csv").map { ($0["urn"] ?? "", $0["name"] ?? "") })
     #expect(moves.count > 1)
     for row in moves.dropFirst() {
-      #expect(row[3] == (settings[row[2]] ?? ""), "\(row)")
-      #expect(row[5] == (settings[row[4]] ?? ""), "\(row)")
-      #expect(!row[3].isEmpty || !row[5].isEmpty)
+      #expect(row[6] == (settings[row[2]] ?? ""), "\(row)")
+      #expect(row[7] == (settings[row[3]] ?? ""), "\(row)")
+      #expect(!row[6].isEmpty || !row[7].isEmpty)
     }
     // The report names every plan; the workbook holds the three tables, row for row.
     let report = String(decoding: written["report.html"] ?? Data(), as: UTF8.self)

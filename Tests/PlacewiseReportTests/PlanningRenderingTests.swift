@@ -37,14 +37,14 @@ struct PlanningRenderingTests {
     let header = PlaceValuesCSV.header.joined(separator: ",")
     #expect(
       header
-        == "urn,setting_name,need,free_places,places_used,unmet_priority_change,placement_cost_change,requests_refused_change"
+        == "urn,need,free_places,places_used,unmet_priority_change,placement_cost_change,requests_refused_change,setting_name"
     )
     #expect(lines.first.map(String.init) == header)
     #expect(lines.count == 1 + run.input.settings.reduce(0) { $0 + 1 + $1.needPlaces.count })
-    // Each row names its setting beside its URN (issue 25).
+    // Each row names its setting after the contract's columns (issue 25).
     let rows = parseCSV(String(decoding: values, as: UTF8.self)).dropFirst()
     let names = Dictionary(uniqueKeysWithValues: run.input.settings.map { ($0.urn.rawValue, $0.name) })
-    #expect(rows.allSatisfy { $0.count == 8 && names[$0[0]] == $0[1] })
+    #expect(rows.allSatisfy { $0.count == 8 && names[$0[0]] == $0[7] })
     let explanations = try #require(files.first { $0.name == "explanations.csv" }).contents
     let text = String(decoding: explanations, as: UTF8.self)
     #expect(

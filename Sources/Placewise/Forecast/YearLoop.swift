@@ -96,7 +96,6 @@ struct YearLoop<Rendered: Sendable>: Sendable {
       settings[s].onRoll = other + rollCount[s]
     }
     // Step 4: the year's case, written, read back and allocated.
-    let started = ContinuousClock.now
     let run = try allocate(year: year, settings: settings, roll: roll, present: present, batch: batch)
     let placements = run.run.allocation.placements
     // Step 5: the placed join the roll; the unplaced are carried over.
@@ -117,23 +116,50 @@ struct YearLoop<Rendered: Sendable>: Sendable {
       }
     }
     let rollPlaceCost = nextRoll.reduce(0.0) { $0 + (settings[present[$1.setting]].costPerPlace ?? 0) }
-    // Step 6: everyone ages; those older than leave_age leave.
-    let leaveAge = input.base.input.policy.leaveAge
+    let next = endOfYear(
+      year, roll: nextRoll, carried: carried, settings: settings, present: present, figures: &figures)
+    let renderStart = ContinuousClock.now
+    let rendered = render(run.run)
+    let renderTiming = PhaseTiming(
+      phase: "render", seconds: (ContinuousClock.now - renderStart).inSeconds, peakMemoryBytes: PhaseTiming.peakMemory()
+    )
+    let rows = plan?.rows ?? []
+    var result = ForecastYear(
+      year: year, caseFiles: run.files, summary: run.run.summary, byNeed: figures.figures(),
+      settings: settings.indices.map {
+        ForecastSettingFigures(
+          urn: settings[$0].urn, capacity: settings[$0].capacity, onRoll: settings[$0].onRoll, placed: placedAt[$0])
+      },
+      byPhase: figures.byPhase, caseload: roll.count + batch.count, rollPlaceCost: rollPlaceCost,
+      capitalCost: rows.filter { $0.year == year }.reduce(0) { $0 + $1.capitalCost },
+      annualCost: rows.filter { $0.year <= year }.reduce(0) { $0 + $1.annualCost },
+      rendered: rendered)
+    result.phases = run.phases + run.run.timings.filter { $0.phase != "model-build" } + [renderTiming]
+    return (result, next)
+  }
+
+  /// Steps 6 to 8: everyone ages and those older than `leave_age` leave
+  /// (counted in `figures`); roll pupils whose setting no longer covers
+  /// their age become phase transfers; the next batch is the carried over,
+  /// the transfers, then next year's new pupils.
+  private func endOfYear(
+    _ year: Int, roll: [RollEntry], carried: [ForecastPupil], settings: [Setting], present: [Int],
+    figures: inout NeedTally
+  ) -> YearState {
+    let policy = input.base.input.policy
     func aged(_ member: ForecastPupil) -> ForecastPupil? {
       var member = member
       member.pupil.age += 1
-      guard member.pupil.age <= leaveAge else {
+      guard member.pupil.age <= policy.leaveAge else {
         figures.addLeaver(member.pupil)
         return nil
       }
       return member
     }
-    let stayingRoll = nextRoll.compactMap { entry in
+    let stayingRoll = roll.compactMap { entry in
       aged(entry.member).map { RollEntry(member: $0, setting: entry.setting) }
     }
     let stayingCarried = carried.compactMap(aged)
-    // Step 7: phase transfers.
-    let policy = input.base.input.policy
     var keptRoll: [RollEntry] = []
     var transfers: [ForecastPupil] = []
     for entry in stayingRoll {
@@ -148,32 +174,8 @@ struct YearLoop<Rendered: Sendable>: Sendable {
         transfers.append(member)
       }
     }
-    // Step 8: the next batch.
     let newPupils = year < input.years ? input.newPupils[year] : []
-    let next = YearState(roll: keptRoll, batch: stayingCarried + transfers + newPupils)
-    let rows = plan?.rows ?? []
-    let result = ForecastYear(
-      year: year, caseFiles: run.files, summary: run.run.summary, byNeed: figures.figures(),
-      settings: settings.indices.map {
-        ForecastSettingFigures(
-          urn: settings[$0].urn, capacity: settings[$0].capacity, onRoll: settings[$0].onRoll, placed: placedAt[$0])
-      },
-      byPhase: figures.byPhase, caseload: roll.count + batch.count, rollPlaceCost: rollPlaceCost,
-      capitalCost: rows.filter { $0.year == year }.reduce(0) { $0 + $1.capitalCost },
-      annualCost: rows.filter { $0.year <= year }.reduce(0) { $0 + $1.annualCost },
-      rendered: render(run.run))
-    var timed = result
-    let rendered = ContinuousClock.now
-    timed.phases =
-      run.phases + run.run.timings.filter { $0.phase != "model-build" } + [
-        PhaseTiming(
-          phase: "render",
-          seconds: (rendered - started).inSeconds
-            - (run.phases + run.run.timings).filter {
-              $0.phase != "model-build"
-            }.reduce(0) { $0 + $1.seconds }, peakMemoryBytes: PhaseTiming.peakMemory())
-      ]
-    return (timed, next)
+    return YearState(roll: keptRoll, batch: stayingCarried + transfers + newPupils)
   }
 
   /// Step 4: the year's case written with the caller's writer, read back

@@ -75,7 +75,7 @@ struct BlockedPair: Sendable {
 /// What finding blocked pairs reads, shared read-only by the threads.
 struct BlockedPairFinder: Sendable {
   let input: Case
-  /// Per setting and need code (`setting * 16 + need`): no place can be used.
+  /// Per setting and need code (at `CapKey.index`): no place can be used.
   let blocked: [Bool]
   /// Settings with a blocked need, ascending.
   let blockedSettings: [Int]
@@ -89,13 +89,13 @@ struct BlockedPairFinder: Sendable {
     self.input = input
     let agreed = AgreedPlaces(
       input, urnIndex: Dictionary(input.settings.enumerated().map { ($1.urn, $0) }, uniquingKeysWith: { a, _ in a }))
-    var blocked = [Bool](repeating: false, count: input.settings.count * 16)
+    var blocked = [Bool](repeating: false, count: input.settings.count * CapKey.needSlots)
     var blockedSettings: [Int] = []
     for (s, setting) in input.settings.enumerated() {
       var any = false
       for need in NeedCode.allCases
       where agreed.freePlaces(s, setting) == 0 || agreed.cap(CapKey(setting: s, need: need), setting) == 0 {
-        blocked[s * 16 + need.rawValue] = true
+        blocked[CapKey(setting: s, need: need).index] = true
         any = true
       }
       if any { blockedSettings.append(s) }
@@ -113,7 +113,7 @@ struct BlockedPairFinder: Sendable {
   /// and blocked (a pupil with an agreed placement has none: it cannot move).
   func pair(_ p: Int, _ s: Int, _ minutes: Double) -> BlockedPair? {
     let pupil = input.pupils[p]
-    guard pupil.fixedURN == nil, blocked[s * 16 + pupil.primaryNeed.rawValue], Eligibility.admits(rules[s], pupil)
+    guard pupil.fixedURN == nil, blocked[CapKey(setting: s, need: pupil.primaryNeed).index], Eligibility.admits(rules[s], pupil)
     else { return nil }
     let rank = pupil.preferenceRank(of: input.settings[s].urn)
     guard

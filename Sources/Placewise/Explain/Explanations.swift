@@ -98,7 +98,7 @@ public struct Explanations: Sendable {
 
     /// Agreed placements under the cap of a need at a setting, where one binds.
     func agreedCap(_ s: Int, _ need: NeedCode) -> Int? {
-      let node = Int(network.capNode[s * 16 + need.rawValue])
+      let node = Int(network.capNode[CapKey(setting: s, need: need).index])
       return node >= 0 ? network.agreedAtCap[node - network.firstCapNode] : nil
     }
     var rows: [PupilExplanation] = []

@@ -10,6 +10,9 @@
 /// child placed is worth more than any request, and a request more than any
 /// saving of cost. Adding and subtracting are exact on the whole-number
 /// levels and ordinary double arithmetic on the cost.
+///
+/// The solver's prices are `LexCost`, not this: see there for why the two
+/// are kept apart.
 public struct ObjectiveChange: Sendable, Equatable, Comparable, CustomStringConvertible {
   /// The unmet-priority level (ΔU).
   public var unmet: Int

@@ -214,17 +214,16 @@ struct OptionEffects: Sendable {
       if batch == batches.count { batches.append([]) }
       batches[batch].append(u)
     }
-    var groupOf: [Int: Int] = [:]
-    for (i, group) in groups.enumerated() { groupOf[group.setting * 16 + group.need.rawValue] = i }
+    var groupOf: [CapKey: Int] = [:]
+    for (i, group) in groups.enumerated() { groupOf[CapKey(setting: group.setting, need: group.need)] = i }
     for batch in batches {
       let aux = auxiliaryCase(batch, base: base, openedSettings: openedSettings, opened: opened)
       let candidates = CandidateSet(case: aux)
       for p in 0..<candidates.pupilCount {
         let pupil = base.input.pupils[p]
-        let need = pupil.primaryNeed.rawValue
         for pair in candidates.pairs(of: p) {
           let node = Int(candidates.setting[pair])
-          guard let i = groupOf[batch[node] * 16 + need] else { continue }
+          guard let i = groupOf[CapKey(setting: batch[node], need: pupil.primaryNeed)] else { continue }
           let setting = aux.settings[node]
           var penalty = Eligibility.preferencePenalty(storedRank: candidates.rank[pair], pupil: pupil, policy: policy)
           if let stay = terms[p].stay, stay != setting.urn, policy.movePenalty > 0 { penalty += policy.movePenalty }

@@ -91,14 +91,14 @@ struct ValueCut: Sendable {
     }
     let input = planned.input
     var node = [Double?](repeating: nil, count: effects.settingCount)
-    var cap: [Int: Double] = [:]
+    var cap: [CapKey: Double] = [:]
     for (s, setting) in input.settings.enumerated() {
       let origin = planned.origin[s]
       guard let u = origin >= 0 ? origin : effects.openedNode(urn: setting.urn, chosen: chosen) else { continue }
       node[u] = potential(network.potential[network.settingNode(s)])
       for need in NeedCode.allCases {
-        let c = Int(network.capNode[s * 16 + need.rawValue])
-        if c >= 0 { cap[u * 16 + need.rawValue] = potential(network.potential[c]) }
+        let c = Int(network.capNode[CapKey(setting: s, need: need).index])
+        if c >= 0 { cap[CapKey(setting: u, need: need)] = potential(network.potential[c]) }
       }
     }
     let sink = potential(network.potential[ResidualNetwork.sink])
@@ -119,7 +119,7 @@ struct ValueCut: Sendable {
       }
       node[u] = bestPotential(values: values, places: effects.referencePlaces[u], sink: sink)
     }
-    func entry(_ u: Int, _ need: NeedCode) -> Double { cap[u * 16 + need.rawValue] ?? node[u] ?? sink }
+    func entry(_ u: Int, _ need: NeedCode) -> Double { cap[CapKey(setting: u, need: need)] ?? node[u] ?? sink }
 
     var slopes = [Double](repeating: 0, count: chosen.count)
     func add(_ dual: Double, _ form: CapacityForm) {

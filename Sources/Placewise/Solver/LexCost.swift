@@ -6,6 +6,14 @@
 /// The contested market prices every pair with these: a reduced cost is a
 /// pair's cost less the prices of the rows it uses, and a pair enters the
 /// LP only when its reduced cost is lexicographically below zero.
+///
+/// Why this is not `ObjectiveChange`: a `LexCost` is an LP price or dual, a
+/// real number at each level compared within a tolerance, and it has two
+/// levels because the solver folds unmet priority and refused requests into
+/// one (`CandidateSet.unitWeight`); an `ObjectiveChange` is an exact change
+/// of the optimum, whole numbers on its first levels, with the folded level
+/// split back into ΔU and ΔR for the outputs. Merging them would put a
+/// tolerance into exact figures, or exactness into prices that have none.
 struct LexCost: Sendable, Equatable {
   /// Level 1: unmet priority.
   var unmet: Double

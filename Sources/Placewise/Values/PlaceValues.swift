@@ -74,7 +74,7 @@ public enum PlaceValues {
     for s in input.settings.indices {
       var full: [Int] = []
       for need in NeedCode.allCases {
-        let node = Int(network.capNode[s * 16 + need.rawValue])
+        let node = Int(network.capNode[CapKey(setting: s, need: need).index])
         guard node >= 0 else { continue }
         let c = node - network.firstCapNode
         if network.capUsed[c] >= input.settings[s].cap(for: need) ?? 0 { full.append(node) }
@@ -104,7 +104,7 @@ public enum PlaceValues {
           setting: s, need: nil, freePlaces: setting.freePlaces, placesUsed: used,
           change: full ? gain(fromSink[network.settingNode(s)]) : .zero))
       for need in setting.needPlacesOrder {
-        let node = Int(network.capNode[s * 16 + need.rawValue])
+        let node = Int(network.capNode[CapKey(setting: s, need: need).index])
         let capUsed = node >= 0 ? network.capUsed[node - network.firstCapNode] : 0
         let capOpens = node >= 0 && network.agreedAtCap[node - network.firstCapNode] <= setting.needPlaces[need] ?? 0
         rows.append(

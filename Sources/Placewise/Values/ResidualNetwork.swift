@@ -38,7 +38,7 @@ struct ResidualNetwork: Sendable {
   let settingCount: Int
   /// Nodes: T, U, the settings, then the cap nodes.
   let nodeCount: Int
-  /// The cap node of (setting * 16 + need), or -1 when no cap binds that need there.
+  /// The cap node of each (setting, need), at `CapKey.index`, or -1 when no cap binds that need there.
   let capNode: [Int32]
   /// The setting of each cap node (indexed by node - first cap node).
   let capSetting: [Int]
@@ -85,7 +85,7 @@ struct ResidualNetwork: Sendable {
   /// The node a pupil with this need enters at setting s.
   @inlinable
   func entry(setting s: Int, need: NeedCode) -> Int {
-    let cap = Int(capNode[s * 16 + need.rawValue])
+    let cap = Int(capNode[CapKey(setting: s, need: need).index])
     return cap >= 0 ? cap : settingNode(s)
   }
 
@@ -99,13 +99,13 @@ struct ResidualNetwork: Sendable {
     let settings = input.settings
     let pupils = input.pupils
     settingCount = settings.count
-    var capNode = [Int32](repeating: -1, count: settings.count * 16)
+    var capNode = [Int32](repeating: -1, count: settings.count * CapKey.needSlots)
     var capSetting: [Int] = []
     var capLimit: [Int] = []
     for (s, setting) in settings.enumerated() {
       for need in NeedCode.allCases {
         guard let cap = setting.cap(for: need) else { continue }
-        capNode[s * 16 + need.rawValue] = Int32(2 + settings.count + capSetting.count)
+        capNode[CapKey(setting: s, need: need).index] = Int32(2 + settings.count + capSetting.count)
         capSetting.append(s)
         capLimit.append(cap)
       }
@@ -229,7 +229,7 @@ struct ResidualNetwork: Sendable {
           let s = node - 2
           if usedAt[s] < settings[s].freePlaces { offer(Self.sink, .zero) }
           for need in NeedCode.allCases {
-            let cap = Int(capNodeTable[s * 16 + need.rawValue])
+            let cap = Int(capNodeTable[CapKey(setting: s, need: need).index])
             if cap >= 0 && capUsedAt[cap - firstCap] > 0 { offer(cap, .zero) }
           }
         default:
@@ -306,7 +306,7 @@ struct ResidualNetwork: Sendable {
 
   /// The node a pupil with `need` enters at setting s, from the cap-node table.
   private static func entry(_ capNode: [Int32], _ s: Int, _ need: NeedCode) -> Int {
-    let cap = Int(capNode[s * 16 + need.rawValue])
+    let cap = Int(capNode[CapKey(setting: s, need: need).index])
     return cap >= 0 ? cap : 2 + s
   }
 

@@ -129,6 +129,9 @@ public enum PlanReader {
     return last.lowercased().hasSuffix(".csv") ? String(last.dropLast(4)) : last
   }
 
+  /// The actions a plan row may take, as the contract spells them.
+  private static let actions = "add_places, new_setting or close_setting"
+
   private static func parse(
     _ buffer: UnsafeMutableBufferPointer<UInt8>, file: String, name: String, isOptions: Bool,
     problems: inout ProblemList
@@ -147,7 +150,6 @@ public enum PlanReader {
     }
     var columns: [String: Int] = [:]
     var rows: [PlanRow] = []
-    let actions = "add_places, new_setting or close_setting"
     let costExpected = "an amount in pounds \(InputRange.text(InputRange.planCost)) (or empty for 0)"
     while table.nextRow() {
       let line = table.line
@@ -162,41 +164,8 @@ public enum PlanReader {
         option = Self.id(.option, required: true, expected: "the id of the option this row belongs to", &table)
         group = Self.id(.group, required: false, expected: "", &table)
       }
-      var action: PlanAction?
-      switch word?.lowercased() {
-      case nil:
-        continue
-      case "add_places":
-        guard Self.need(.urn, of: "add_places", in: &table), Self.need(.places, of: "add_places", in: &table) else {
-          break
-        }
-        let urn = Self.id(.urn, required: true, expected: "the urn of the setting that gains places", &table)
-        let places = Self.places(&table)
-        let need = table.word(.need, required: false, expected: "a primary-need code: " + NeedCode.expectedList) {
-          NeedCode(code: $0)
-        }
-        let needGiven = table.cell(.need).map { !$0.isEmpty } ?? false
-        if let urn, let places, need != nil || !needGiven {
-          action = .addPlaces(urn: URN(urn), places: places, need: need)
-        }
-      case "close_setting":
-        guard Self.need(.urn, of: "close_setting", in: &table) else { break }
-        if let urn = Self.id(.urn, required: true, expected: "the urn of the setting that closes", &table) {
-          action = .closeSetting(urn: URN(urn))
-        }
-      case "new_setting":
-        var complete = true
-        for column in SettingColumn.allCases where column.isRequired {
-          if !Self.need(PlanColumn.column(column), of: "new_setting", in: &table) { complete = false }
-        }
-        guard complete else { break }
-        let urn = Self.id(.urn, required: true, expected: "the urn of the new setting (a local code will do)", &table)
-        if let setting = CaseReading.settingFields(&table, urn: urn, PlanColumn.column) {
-          action = .newSetting(setting)
-        }
-      case let other?:
-        table.report(.action, found: InputText.quoted(other), expected: "an action: " + actions)
-      }
+      guard let word else { continue }
+      let action = Self.action(word, &table)
       guard let action, let year, let capital = capital ?? (Self.isEmpty(.capitalCost, &table) ? 0 : nil),
         let annual = annual ?? (Self.isEmpty(.annualCost, &table) ? 0 : nil), !isOptions || option != nil
       else { continue }
@@ -211,6 +180,45 @@ public enum PlanReader {
     let (found, _) = table.finish()
     problems = found
     return Plan(name: name, file: file, rows: rows, columns: columns)
+  }
+
+  /// A row's action from its `action` word and the columns it reads; nil
+  /// once its problems are reported.
+  private static func action(_ word: String, _ table: inout TableReader<PlanColumn>) -> PlanAction? {
+    var action: PlanAction?
+    switch word.lowercased() {
+    case "add_places":
+      guard Self.need(.urn, of: "add_places", in: &table), Self.need(.places, of: "add_places", in: &table) else {
+        break
+      }
+      let urn = Self.id(.urn, required: true, expected: "the urn of the setting that gains places", &table)
+      let places = Self.places(&table)
+      let need = table.word(.need, required: false, expected: "a primary-need code: " + NeedCode.expectedList) {
+        NeedCode(code: $0)
+      }
+      let needGiven = table.cell(.need).map { !$0.isEmpty } ?? false
+      if let urn, let places, need != nil || !needGiven {
+        action = .addPlaces(urn: URN(urn), places: places, need: need)
+      }
+    case "close_setting":
+      guard Self.need(.urn, of: "close_setting", in: &table) else { break }
+      if let urn = Self.id(.urn, required: true, expected: "the urn of the setting that closes", &table) {
+        action = .closeSetting(urn: URN(urn))
+      }
+    case "new_setting":
+      var complete = true
+      for column in SettingColumn.allCases where column.isRequired {
+        if !Self.need(PlanColumn.column(column), of: "new_setting", in: &table) { complete = false }
+      }
+      guard complete else { break }
+      let urn = Self.id(.urn, required: true, expected: "the urn of the new setting (a local code will do)", &table)
+      if let setting = CaseReading.settingFields(&table, urn: urn, PlanColumn.column) {
+        action = .newSetting(setting)
+      }
+    case let other:
+      table.report(.action, found: InputText.quoted(other), expected: "an action: " + actions)
+    }
+    return action
   }
 
   /// An id (`urn`, `option`, `group`) by the case reader's rules: ids are

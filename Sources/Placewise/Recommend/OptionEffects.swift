@@ -72,8 +72,35 @@ struct OptionEffects: Sendable {
     var groupOf = [Int](repeating: 0, count: input.options.count)
     for (g, members) in input.groups.enumerated() { for o in members { groupOf[o] = g } }
     self.groupOf = groupOf
+    let alone = try Self.statesAlone(input)
+    self.opened = alone.opened
+    let count = settings.count + alone.opened.count
+    var effects = Accumulated(
+      freePlaces: [CapacityForm?](repeating: nil, count: count), referencePlaces: [Int](repeating: 0, count: count))
+    for (s, setting) in settings.enumerated() {
+      try effects.addCaseSetting(s, setting, states: alone.states, input: input, groupOf: groupOf)
+    }
+    for (n, setting) in alone.openedSettings.enumerated() {
+      effects.addOpenedSetting(settings.count + n, setting, option: alone.opened[n].option)
+    }
+    var groups = effects.groups
+    Self.findPairs(&groups, base: base, openedSettings: alone.openedSettings, opened: alone.opened)
+    groups.removeAll { $0.pupils.isEmpty }
+    var groupsOfSetting = [[Int]](repeating: [], count: count)
+    for (i, group) in groups.enumerated() { groupsOfSetting[group.setting].append(i) }
+    self.freePlaces = effects.freePlaces
+    self.referencePlaces = effects.referencePlaces
+    self.caps = effects.caps
+    self.arcGroups = groups
+    self.groupsOfSetting = groupsOfSetting
+  }
 
-    // Each option alone: its state of every case setting (nil: closed), and what it opens.
+  /// Each option applied alone: its state of every case setting (nil:
+  /// closed), and the settings it opens.
+  private static func statesAlone(_ input: RecommendationInput) throws(AllocationError) -> (
+    states: [[Setting?]], opened: [(option: Int, urn: URN)], openedSettings: [Setting]
+  ) {
+    let base = input.base
     var states: [[Setting?]] = []
     var opened: [(option: Int, urn: URN)] = []
     var openedSettings: [Setting] = []
@@ -84,7 +111,7 @@ struct OptionEffects: Sendable {
       guard let planned = PlanApplication.apply(plan, to: base, problems: &problems) else {
         throw AllocationError(.invariantBroken, "option \(option.id) does not apply to the case on its own")
       }
-      var state = [Setting?](repeating: nil, count: settings.count)
+      var state = [Setting?](repeating: nil, count: base.input.settings.count)
       for (s, origin) in planned.origin.enumerated() {
         if origin >= 0 {
           state[origin] = planned.input.settings[s]
@@ -95,24 +122,32 @@ struct OptionEffects: Sendable {
       }
       states.append(state)
     }
-    self.opened = opened
-    let count = settings.count + opened.count
+    return (states, opened, openedSettings)
+  }
 
-    var freePlaces = [CapacityForm?](repeating: nil, count: count)
-    var referencePlaces = [Int](repeating: 0, count: count)
+  /// The effects on free places, caps and designations, gathered setting
+  /// by setting (arc groups before their pupils are found).
+  private struct Accumulated {
+    var freePlaces: [CapacityForm?]
+    var referencePlaces: [Int]
     var caps: [Cap] = []
     var groups: [ArcGroup] = []
-    func designated(_ setting: Setting, _ need: NeedCode) -> Bool {
+
+    static func designated(_ setting: Setting, _ need: NeedCode) -> Bool {
       setting.needs.isEmpty || setting.needs.contains(need)
     }
-    for (s, setting) in settings.enumerated() {
+
+    /// The options' effects on case setting s.
+    mutating func addCaseSetting(
+      _ s: Int, _ setting: Setting, states: [[Setting?]], input: RecommendationInput, groupOf: [Int]
+    ) throws(AllocationError) {
       referencePlaces[s] = setting.freePlaces
       let touchers = input.options.indices.filter { o in
         guard let state = states[o][s] else { return true }
         return state.capacity != setting.capacity || state.needs != setting.needs
           || state.needPlaces != setting.needPlaces
       }
-      guard !touchers.isEmpty else { continue }
+      guard !touchers.isEmpty else { return }
       let oneGroup = Set(touchers.map { groupOf[$0] }).count == 1
       if !oneGroup, touchers.contains(where: { states[$0][s] == nil }) {
         throw AllocationError(.invariantBroken, "options of several groups touch a setting one of them closes")
@@ -144,8 +179,8 @@ struct OptionEffects: Sendable {
         if !form.changes.isEmpty { caps.append(Cap(setting: s, need: need, form: form)) }
       }
       for need in NeedCode.allCases {
-        let before = designated(setting, need) ? 1 : 0
-        let alone = touchers.map { o in (o, states[o][s].map { designated($0, need) ? 1 : 0 } ?? 0) }
+        let before = Self.designated(setting, need) ? 1 : 0
+        let alone = touchers.map { o in (o, states[o][s].map { Self.designated($0, need) ? 1 : 0 } ?? 0) }
         guard alone.contains(where: { $0.1 != before }) else { continue }
         let form: CapacityForm
         if oneGroup {
@@ -157,29 +192,20 @@ struct OptionEffects: Sendable {
         groups.append(ArcGroup(setting: s, need: need, form: form))
       }
     }
-    for (n, setting) in openedSettings.enumerated() {
-      let u = settings.count + n
-      let o = opened[n].option
+
+    /// The effects of the setting option o opens, at node u.
+    mutating func addOpenedSetting(_ u: Int, _ setting: Setting, option o: Int) {
       referencePlaces[u] = setting.freePlaces
       freePlaces[u] = CapacityForm(shape: .exact, base: 0, changes: [(o, setting.freePlaces)])
       for need in setting.needPlaces.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
         guard let cap = setting.cap(for: need) else { continue }
         caps.append(Cap(setting: u, need: need, form: CapacityForm(shape: .exact, base: 0, changes: [(o, cap)])))
       }
-      for need in NeedCode.allCases where designated(setting, need) {
+      for need in NeedCode.allCases where Self.designated(setting, need) {
         groups.append(
           ArcGroup(setting: u, need: need, form: CapacityForm(shape: .exact, base: 0, changes: [(o, 1)])))
       }
     }
-    Self.findPairs(&groups, base: base, openedSettings: openedSettings, opened: opened)
-    groups.removeAll { $0.pupils.isEmpty }
-    var groupsOfSetting = [[Int]](repeating: [], count: count)
-    for (i, group) in groups.enumerated() { groupsOfSetting[group.setting].append(i) }
-    self.freePlaces = freePlaces
-    self.referencePlaces = referencePlaces
-    self.caps = caps
-    self.arcGroups = groups
-    self.groupsOfSetting = groupsOfSetting
   }
 
   /// The setting node of a setting a set's case opens: the node of the

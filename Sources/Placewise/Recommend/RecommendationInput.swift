@@ -42,12 +42,32 @@ extension RecommendationInput {
   /// not an allowed set).
   static func make(_ file: Plan, base: CaseWithOpenings, problems: inout ProblemList) -> RecommendationInput? {
     let before = problems.total
-    func report(_ row: PlanRow, _ column: String, found: String, expected: String) {
-      problems.add(
-        InputProblem(
-          file: file.file, line: row.line, column: file.columns[column], field: column, found: found,
-          expected: expected))
+    let options = gatherOptions(file, problems: &problems)
+    checkClosures(options, file: file, problems: &problems)
+    checkEachAlone(options, file: file, base: base, problems: &problems)
+    guard problems.total == before else { return nil }
+    for (r, found) in lawProblems(options: options, file: file, base: base) {
+      report(
+        file.rows[r], "urn", of: file, found: found,
+        expected: "options whose every set the search can price alike (recommend does not yet model agreed "
+          + "placements, or options that change which requests are protected or where a pupil could stay: "
+          + "compare such options as plans)", into: &problems)
     }
+    guard problems.total == before else { return nil }
+    return RecommendationInput(base: base, file: file, options: options, groups: groupsOf(options))
+  }
+
+  private static func report(
+    _ row: PlanRow, _ column: String, of file: Plan, found: String, expected: String, into problems: inout ProblemList
+  ) {
+    problems.add(
+      InputProblem(
+        file: file.file, line: row.line, column: file.columns[column], field: column, found: found,
+        expected: expected))
+  }
+
+  /// The options, in order of first mention, each with its rows, group and costs.
+  private static func gatherOptions(_ file: Plan, problems: inout ProblemList) -> [ExpansionOption] {
     var options: [ExpansionOption] = []
     var index: [String: Int] = [:]
     for (r, row) in file.rows.enumerated() {
@@ -62,8 +82,9 @@ extension RecommendationInput {
       if let group {
         if let existing = options[o].group, existing != group {
           report(
-            row, "group", found: InputText.quoted(group),
-            expected: "the group of option \(InputText.quoted(id)) as first named: \(InputText.quoted(existing))")
+            row, "group", of: file, found: InputText.quoted(group),
+            expected: "the group of option \(InputText.quoted(id)) as first named: \(InputText.quoted(existing))",
+            into: &problems)
         } else {
           options[o].group = group
         }
@@ -72,6 +93,11 @@ extension RecommendationInput {
       options[o].capitalCost += row.capitalCost
       options[o].annualCost += row.annualCost
     }
+    return options
+  }
+
+  /// The groups, in order of first mention: an option without a group is a group of its own.
+  private static func groupsOf(_ options: [ExpansionOption]) -> [[Int]] {
     var groups: [[Int]] = []
     var groupIndex: [String: Int] = [:]
     for (o, option) in options.enumerated() {
@@ -82,7 +108,11 @@ extension RecommendationInput {
         groups.append([o])
       }
     }
-    // An option closing a setting: every other option touching that setting shares its group.
+    return groups
+  }
+
+  /// An option closing a setting: every other option touching that setting shares its group.
+  private static func checkClosures(_ options: [ExpansionOption], file: Plan, problems: inout ProblemList) {
     var optionOfRow = [Int](repeating: -1, count: file.rows.count)
     for (o, option) in options.enumerated() { for r in option.rows { optionOfRow[r] = o } }
     for (r, row) in file.rows.enumerated() {
@@ -92,16 +122,22 @@ extension RecommendationInput {
         let toucher = options[optionOfRow[t]]
         guard toucher.id != closer.id, toucher.group == nil || toucher.group != closer.group else { continue }
         report(
-          row, "urn",
+          row, "urn", of: file,
           found: "\(InputText.quoted(urn.rawValue)), closed by option \(InputText.quoted(closer.id)) "
             + "and touched by option \(InputText.quoted(toucher.id)) on line \(other.line)",
-          expected: "options that close a setting in the same group as every other option touching it")
+          expected: "options that close a setting in the same group as every other option touching it",
+          into: &problems)
         break
       }
     }
-    // Each option must apply to the case on its own. A closure that
-    // displaces pupils on roll changes the batch, which the search's cuts
-    // assume fixed: refused until the search models it (README, Decisions).
+  }
+
+  /// Each option must apply to the case on its own. A closure that
+  /// displaces pupils on roll changes the batch, which the search's cuts
+  /// assume fixed: refused until the search models it (README, Decisions).
+  private static func checkEachAlone(
+    _ options: [ExpansionOption], file: Plan, base: CaseWithOpenings, problems: inout ProblemList
+  ) {
     for option in options {
       let plan = Plan(
         name: file.name, file: file.file, rows: option.rows.map { file.rows[$0] }, columns: file.columns)
@@ -109,22 +145,12 @@ extension RecommendationInput {
         let r = option.rows.first(where: { file.rows[$0].action.isClosure })
       else { continue }
       report(
-        file.rows[r], "urn",
+        file.rows[r], "urn", of: file,
         found: "option \(InputText.quoted(option.id)) closes a setting whose \(planned.displaced) pupil"
           + "\(planned.displaced == 1 ? "" : "s") on roll would be displaced",
         expected: "options that displace no pupil (recommend does not yet re-place displaced pupils; "
-          + "compare the closure as a plan)")
+          + "compare the closure as a plan)", into: &problems)
     }
-    guard problems.total == before else { return nil }
-    for (r, found) in lawProblems(options: options, file: file, base: base) {
-      report(
-        file.rows[r], "urn", found: found,
-        expected: "options whose every set the search can price alike (recommend does not yet model agreed "
-          + "placements, or options that change which requests are protected or where a pupil could stay: "
-          + "compare such options as plans)")
-    }
-    guard problems.total == before else { return nil }
-    return RecommendationInput(base: base, file: file, options: options, groups: groups)
   }
 
   /// Checks an options file already read against a case in memory (tests).

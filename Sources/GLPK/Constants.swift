@@ -2,45 +2,45 @@ internal import CGLPK
 
 /// A return code of `glp_simplex` or `glp_intopt`.
 ///
-/// Not `RawRepresentable`: that would make `init(rawValue:)` public, and only
+/// Not `RawRepresentable`: that would make `init(rawValue:)` visible to the package, and only
 /// the GLPK layer makes codes (from what GLPK returned); users compare with
 /// the named codes below.
-public struct ReturnCode: Hashable, Sendable, CustomStringConvertible {
+package struct ReturnCode: Hashable, Sendable, CustomStringConvertible {
   /// The C value.
-  public let rawValue: Int32
+  package let rawValue: Int32
   /// Creates a code from its C value.
   package init(rawValue: Int32) { self.rawValue = rawValue }
 
   /// 0: the solver finished.
-  public static let success = ReturnCode(rawValue: 0)
+  package static let success = ReturnCode(rawValue: 0)
   /// `GLP_EBADB`: the initial basis is invalid.
-  public static let invalidBasis = ReturnCode(rawValue: GLP_EBADB)
+  package static let invalidBasis = ReturnCode(rawValue: GLP_EBADB)
   /// `GLP_ESING`: the basis matrix is singular.
-  public static let singularMatrix = ReturnCode(rawValue: GLP_ESING)
+  package static let singularMatrix = ReturnCode(rawValue: GLP_ESING)
   /// `GLP_ECOND`: the basis matrix is ill-conditioned.
-  public static let illConditioned = ReturnCode(rawValue: GLP_ECOND)
+  package static let illConditioned = ReturnCode(rawValue: GLP_ECOND)
   /// `GLP_EBOUND`: a double-bounded variable has inconsistent bounds.
-  public static let invalidBounds = ReturnCode(rawValue: GLP_EBOUND)
+  package static let invalidBounds = ReturnCode(rawValue: GLP_EBOUND)
   /// `GLP_EFAIL`: the solver failed (numerical trouble).
-  public static let solverFailure = ReturnCode(rawValue: GLP_EFAIL)
+  package static let solverFailure = ReturnCode(rawValue: GLP_EFAIL)
   /// `GLP_EOBJLL`: the objective fell below its limit.
-  public static let objectiveLowerLimit = ReturnCode(rawValue: GLP_EOBJLL)
+  package static let objectiveLowerLimit = ReturnCode(rawValue: GLP_EOBJLL)
   /// `GLP_EOBJUL`: the objective rose above its limit.
-  public static let objectiveUpperLimit = ReturnCode(rawValue: GLP_EOBJUL)
+  package static let objectiveUpperLimit = ReturnCode(rawValue: GLP_EOBJUL)
   /// `GLP_EITLIM`: the iteration limit was reached.
-  public static let iterationLimitReached = ReturnCode(rawValue: GLP_EITLIM)
+  package static let iterationLimitReached = ReturnCode(rawValue: GLP_EITLIM)
   /// `GLP_ETMLIM`: the time limit was reached.
-  public static let timeLimitReached = ReturnCode(rawValue: GLP_ETMLIM)
+  package static let timeLimitReached = ReturnCode(rawValue: GLP_ETMLIM)
   /// `GLP_ENOPFS`: the presolver found no primal feasible solution.
-  public static let noPrimalFeasibleSolution = ReturnCode(rawValue: GLP_ENOPFS)
+  package static let noPrimalFeasibleSolution = ReturnCode(rawValue: GLP_ENOPFS)
   /// `GLP_ENODFS`: the presolver found no dual feasible solution.
-  public static let noDualFeasibleSolution = ReturnCode(rawValue: GLP_ENODFS)
+  package static let noDualFeasibleSolution = ReturnCode(rawValue: GLP_ENODFS)
   /// `GLP_EROOT`: the MIP's root LP has no optimal basis.
-  public static let rootLPNotOptimal = ReturnCode(rawValue: GLP_EROOT)
+  package static let rootLPNotOptimal = ReturnCode(rawValue: GLP_EROOT)
   /// `GLP_ESTOP`: the search was stopped by the application.
-  public static let stopped = ReturnCode(rawValue: GLP_ESTOP)
+  package static let stopped = ReturnCode(rawValue: GLP_ESTOP)
   /// `GLP_EMIPGAP`: the relative MIP gap tolerance was reached.
-  public static let mipGapReached = ReturnCode(rawValue: GLP_EMIPGAP)
+  package static let mipGapReached = ReturnCode(rawValue: GLP_EMIPGAP)
 
   private static let names: [Int32: String] = [
     0: "success", GLP_EBADB: "GLP_EBADB", GLP_ESING: "GLP_ESING", GLP_ECOND: "GLP_ECOND",
@@ -51,11 +51,11 @@ public struct ReturnCode: Hashable, Sendable, CustomStringConvertible {
   ]
 
   /// The C constant's name and value, e.g. `GLP_ETMLIM (9)`.
-  public var description: String { "\(Self.names[rawValue] ?? "code") (\(rawValue))" }
+  package var description: String { "\(Self.names[rawValue] ?? "code") (\(rawValue))" }
 }
 
 /// The status of a solution, as `glp_get_status` or `glp_mip_status` reports it.
-public enum SolutionStatus: Sendable, Equatable, CustomStringConvertible {
+package enum SolutionStatus: Sendable, Equatable, CustomStringConvertible {
   /// `GLP_OPT`: the solution is optimal.
   case optimal
   /// `GLP_FEAS`: feasible, optimality not proven (a limit stopped the solver).
@@ -84,7 +84,7 @@ public enum SolutionStatus: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// A lower-case word for reports: `optimal`, `no feasible solution`, ...
-  public var description: String {
+  package var description: String {
     switch self {
     case .optimal: "optimal"
     case .feasible: "feasible"
@@ -98,7 +98,7 @@ public enum SolutionStatus: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Where a variable stands in a basic solution (`GLP_BS`, `GLP_NL`, ...).
-public enum BasisStatus: Sendable, Equatable {
+package enum BasisStatus: Sendable, Equatable {
   /// `GLP_BS`: basic.
   case basic
   /// `GLP_NL`: non-basic at its lower bound.

@@ -1,9 +1,9 @@
 /// A failure of the GLPK layer: an invalid model caught before GLPK saw it,
 /// an error GLPK raised (trapped instead of aborting the process), or a
 /// solver run that stopped without an answer.
-public struct GLPKError: Error, CustomStringConvertible, Sendable, Equatable {
+package struct GLPKError: Error, CustomStringConvertible, Sendable, Equatable {
   /// What kind of failure this is.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// The model broke a rule checked in Swift before any GLPK call.
     case invalidModel
     /// GLPK raised a fatal error; the trap caught it and GLPK's environment
@@ -14,13 +14,13 @@ public struct GLPKError: Error, CustomStringConvertible, Sendable, Equatable {
   }
 
   /// What kind of failure this is.
-  public let kind: Kind
+  package let kind: Kind
   /// What was being done, in words ("solving the level-1 LP").
-  public let operation: String
+  package let operation: String
   /// GLPK's return code, when the solver returned one.
-  public let returnCode: ReturnCode?
+  package let returnCode: ReturnCode?
   /// The detail: the rule broken, or GLPK's own message.
-  public let message: String
+  package let message: String
 
   /// Creates an error; only our own modules make them (the GLPK layer, and
   /// tests that build the errors they expect).
@@ -32,7 +32,7 @@ public struct GLPKError: Error, CustomStringConvertible, Sendable, Equatable {
   }
 
   /// One line: what failed, while doing what, and GLPK's code if any.
-  public var description: String {
+  package var description: String {
     var text = "GLPK: \(operation): "
     switch kind {
     case .invalidModel: text += "invalid model: "

@@ -1,5 +1,5 @@
 /// The range a variable or a constraint's activity may take.
-public enum Bounds: Sendable, Equatable {
+package enum Bounds: Sendable, Equatable {
   /// No bound.
   case free
   /// At least this value.
@@ -40,23 +40,23 @@ public enum Bounds: Sendable, Equatable {
 }
 
 /// A row of a linear program, counted from 0.
-public struct RowIndex: Hashable, Comparable, Sendable {
+package struct RowIndex: Hashable, Comparable, Sendable {
   /// The 0-based position.
-  public let position: Int
+  package let position: Int
   /// Creates an index.
-  public init(_ position: Int) { self.position = position }
+  package init(_ position: Int) { self.position = position }
   /// Order by position.
-  public static func < (a: Self, b: Self) -> Bool { a.position < b.position }
+  package static func < (a: Self, b: Self) -> Bool { a.position < b.position }
 }
 
 /// A column (variable) of a linear program, counted from 0.
-public struct ColumnIndex: Hashable, Comparable, Sendable {
+package struct ColumnIndex: Hashable, Comparable, Sendable {
   /// The 0-based position.
-  public let position: Int
+  package let position: Int
   /// Creates an index.
-  public init(_ position: Int) { self.position = position }
+  package init(_ position: Int) { self.position = position }
   /// Order by position.
-  public static func < (a: Self, b: Self) -> Bool { a.position < b.position }
+  package static func < (a: Self, b: Self) -> Bool { a.position < b.position }
 }
 
 /// A linear (or mixed-integer) program as a value: built in Swift, checked
@@ -64,37 +64,37 @@ public struct ColumnIndex: Hashable, Comparable, Sendable {
 ///
 /// Columns and rows are stored as parallel arrays so that models with
 /// millions of columns stay compact.
-public struct LinearProgram: Sendable {
+package struct LinearProgram: Sendable {
   /// Whether the objective is minimised or maximised.
-  public enum Direction: Sendable { case minimize, maximize }
+  package enum Direction: Sendable { case minimize, maximize }
 
   /// Whether the objective is minimised or maximised.
-  public var direction: Direction
+  package var direction: Direction
   /// Bounds of each column.
-  public private(set) var columnBounds: [Bounds] = []
+  package private(set) var columnBounds: [Bounds] = []
   /// Objective coefficient of each column.
-  public private(set) var objective: [Double] = []
+  package private(set) var objective: [Double] = []
   /// Whether each column must take an integer value (MIP only).
-  public private(set) var isInteger: [Bool] = []
+  package private(set) var isInteger: [Bool] = []
   /// Bounds of each row's activity.
-  public private(set) var rowBounds: [Bounds] = []
+  package private(set) var rowBounds: [Bounds] = []
   // Matrix entries as triplets; duplicates are refused by `validate`.
   private(set) var entryRow: [Int] = []
   private(set) var entryColumn: [Int] = []
   private(set) var entryValue: [Double] = []
 
   /// Creates an empty program.
-  public init(direction: Direction = .minimize) { self.direction = direction }
+  package init(direction: Direction = .minimize) { self.direction = direction }
 
   /// The number of columns.
-  public var columnCount: Int { objective.count }
+  package var columnCount: Int { objective.count }
   /// The number of rows.
-  public var rowCount: Int { rowBounds.count }
+  package var rowCount: Int { rowBounds.count }
   /// The number of non-zero matrix entries.
-  public var entryCount: Int { entryValue.count }
+  package var entryCount: Int { entryValue.count }
 
   /// Reserves room for a known model size.
-  public mutating func reserve(columns: Int, rows: Int, entries: Int) {
+  package mutating func reserve(columns: Int, rows: Int, entries: Int) {
     columnBounds.reserveCapacity(columns)
     objective.reserveCapacity(columns)
     isInteger.reserveCapacity(columns)
@@ -106,14 +106,14 @@ public struct LinearProgram: Sendable {
 
   /// Adds a row with no entries yet.
   @discardableResult
-  public mutating func addRow(_ bounds: Bounds) -> RowIndex {
+  package mutating func addRow(_ bounds: Bounds) -> RowIndex {
     rowBounds.append(bounds)
     return RowIndex(rowBounds.count - 1)
   }
 
   /// Adds a column with its bounds, objective coefficient and entries.
   @discardableResult
-  public mutating func addColumn(
+  package mutating func addColumn(
     _ bounds: Bounds, objective cost: Double, integer: Bool = false,
     entries: some Sequence<(RowIndex, Double)> = EmptyCollection<(RowIndex, Double)>()
   ) -> ColumnIndex {
@@ -126,30 +126,30 @@ public struct LinearProgram: Sendable {
   }
 
   /// Records the matrix entry at (row, column).
-  public mutating func setEntry(row: RowIndex, column: ColumnIndex, _ value: Double) {
+  package mutating func setEntry(row: RowIndex, column: ColumnIndex, _ value: Double) {
     entryRow.append(row.position)
     entryColumn.append(column.position)
     entryValue.append(value)
   }
 
   /// Replaces a column's objective coefficient. The column must exist.
-  public mutating func setObjective(_ column: ColumnIndex, _ cost: Double) {
+  package mutating func setObjective(_ column: ColumnIndex, _ cost: Double) {
     objective[column.position] = cost
   }
 
   /// Replaces a column's bounds. The column must exist.
-  public mutating func setBounds(_ column: ColumnIndex, _ bounds: Bounds) {
+  package mutating func setBounds(_ column: ColumnIndex, _ bounds: Bounds) {
     columnBounds[column.position] = bounds
   }
 
   /// Replaces a row's bounds. The row must exist.
-  public mutating func setBounds(_ row: RowIndex, _ bounds: Bounds) {
+  package mutating func setBounds(_ row: RowIndex, _ bounds: Bounds) {
     rowBounds[row.position] = bounds
   }
 
   /// Checks everything GLPK would abort on, and more: sizes GLPK can index,
   /// finite numbers, consistent bounds, entries in range and not repeated.
-  public func validate(operation: String = "checking the model") throws(GLPKError) {
+  package func validate(operation: String = "checking the model") throws(GLPKError) {
     func fail(_ message: String) -> GLPKError {
       GLPKError(kind: .invalidModel, operation: operation, message: message)
     }

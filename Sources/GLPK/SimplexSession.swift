@@ -1,12 +1,12 @@
 import Foundation
 
 /// GLPK's process-wide facts.
-public enum GLPKEnvironment {
+package enum GLPKEnvironment {
   /// Whether GLPK keeps one environment per thread (`glp_config("TLS")`), so
   /// that independent problems may be solved on several threads at once.
   /// When it does not, every session takes one process-wide lock for its
   /// whole life, and solves are serialised.
-  public static var isThreadLocal: Bool { CFunnel.threadLocalEnvironment }
+  package static var isThreadLocal: Bool { CFunnel.threadLocalEnvironment }
 
   /// Held by each session when GLPK has one environment for the process.
   static let processLock = NSRecursiveLock()
@@ -21,18 +21,18 @@ public enum GLPKEnvironment {
 /// since an async function could still resume on another thread, every
 /// call checks the thread and refuses a foreign one with an error. Use a
 /// session inside synchronous code.
-public struct SimplexSession: ~Copyable {
+package struct SimplexSession: ~Copyable {
   private let problem: OpaquePointer
   private let generation: UInt
   private let holdsProcessLock: Bool
   private let thread: UInt
   /// The number of rows.
-  public let rowCount: Int
+  package let rowCount: Int
   /// The number of columns.
-  public let columnCount: Int
+  package let columnCount: Int
 
   /// Checks the program in Swift, then loads it into a new GLPK problem.
-  public init(_ program: LinearProgram) throws(GLPKError) {
+  package init(_ program: LinearProgram) throws(GLPKError) {
     try program.validate(operation: "loading the model")
     let lock = !GLPKEnvironment.isThreadLocal
     if lock { GLPKEnvironment.processLock.lock() }
@@ -77,7 +77,7 @@ public struct SimplexSession: ~Copyable {
   ///
   /// An infeasible or unbounded problem is a status of the result; a time or
   /// iteration limit and numerical failures are thrown with GLPK's code.
-  public mutating func solve(
+  package mutating func solve(
     _ options: SimplexOptions = SimplexOptions(), operation: String = "solving the LP"
   ) throws(GLPKError) -> LPSolution {
     try ensureAlive(operation)
@@ -94,7 +94,7 @@ public struct SimplexSession: ~Copyable {
   }
 
   /// Runs branch and bound (with GLPK's MIP presolver) on the columns marked integer.
-  public mutating func solveMIP(
+  package mutating func solveMIP(
     _ options: MIPOptions = MIPOptions(), operation: String = "solving the MIP"
   ) throws(GLPKError) -> MIPSolution {
     try ensureAlive(operation)
@@ -130,7 +130,7 @@ public struct SimplexSession: ~Copyable {
   /// auxiliary variable and every column. It must have exactly one basic
   /// variable per row; GLPK then factorises it (an invalid basis makes the
   /// solve fail with `.invalidBasis`, a singular one `.singularMatrix`).
-  public mutating func setBasis(rows: [BasisStatus], columns: [BasisStatus]) throws(GLPKError) {
+  package mutating func setBasis(rows: [BasisStatus], columns: [BasisStatus]) throws(GLPKError) {
     let operation = "setting the starting basis"
     try ensureAlive(operation)
     guard rows.count == rowCount, columns.count == columnCount else {
@@ -149,7 +149,7 @@ public struct SimplexSession: ~Copyable {
   }
 
   /// Replaces every column's objective coefficient.
-  public mutating func setObjective(_ costs: [Double]) throws(GLPKError) {
+  package mutating func setObjective(_ costs: [Double]) throws(GLPKError) {
     let operation = "setting the objective"
     try ensureAlive(operation)
     guard costs.count == columnCount else {
@@ -166,12 +166,12 @@ public struct SimplexSession: ~Copyable {
   }
 
   /// Changes some columns' bounds; the basis is kept for a warm start.
-  public mutating func setBounds(columns changes: [(ColumnIndex, Bounds)]) throws(GLPKError) {
+  package mutating func setBounds(columns changes: [(ColumnIndex, Bounds)]) throws(GLPKError) {
     try setBounds(.column, changes.map { ($0.0.position, $0.1) }, count: columnCount)
   }
 
   /// Changes some rows' bounds; the basis is kept for a warm start.
-  public mutating func setBounds(rows changes: [(RowIndex, Bounds)]) throws(GLPKError) {
+  package mutating func setBounds(rows changes: [(RowIndex, Bounds)]) throws(GLPKError) {
     try setBounds(.row, changes.map { ($0.0.position, $0.1) }, count: rowCount)
   }
 
@@ -218,13 +218,13 @@ private func lastLines(_ log: String) -> String {
 
 extension LinearProgram {
   /// Solves the program with the simplex method.
-  public func solve(_ options: SimplexOptions = SimplexOptions()) throws(GLPKError) -> LPSolution {
+  package func solve(_ options: SimplexOptions = SimplexOptions()) throws(GLPKError) -> LPSolution {
     var session = try SimplexSession(self)
     return try session.solve(options)
   }
 
   /// Solves the program, with its integer columns, by branch and bound.
-  public func solveMIP(_ options: MIPOptions = MIPOptions()) throws(GLPKError) -> MIPSolution {
+  package func solveMIP(_ options: MIPOptions = MIPOptions()) throws(GLPKError) -> MIPSolution {
     var session = try SimplexSession(self)
     return try session.solveMIP(options)
   }

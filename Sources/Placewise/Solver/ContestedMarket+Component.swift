@@ -33,10 +33,79 @@ extension ContestedMarket {
     proving: Bool = true
   ) throws(AllocationError) -> ComponentResult {
     let buildStart = ContinuousClock.now
+    let part = partRows(pupils, hasSettingRow, liveCaps)
+    // Places each row has left once the start takes its places.
+    var room = part.left
+    var start = feasibleStart(part, room: &room)
+    // Row prices in combined units: the round's guide, or better, the
+    // potentials of the weighted optimum the network simplex finds.
+    var rowPrice: [Int: Double] = [:]
+    for (s, r) in part.settingRow { rowPrice[r] = settingPrice[s] }
+    for (key, r) in part.capRow { rowPrice[r] = capPrice[key] ?? 0 }
+    var networkPivots = 0
+    var networkSeconds = 0.0
+    var networkStarted = false
+    if useNetworkStart {
+      let networkClock = ContinuousClock.now
+      defer { networkSeconds = (ContinuousClock.now - networkClock).inSeconds }
+      if let better = try networkStart(part, start: start, deadline: deadline) {
+        start = better.start
+        rowPrice = better.rowPrice
+        room = better.room
+        networkPivots = better.pivots
+        networkStarted = true
+        if !proving {
+          return networkResult(
+            part, better, buildSeconds: (networkClock - buildStart).inSeconds,
+            networkSeconds: (ContinuousClock.now - networkClock).inSeconds)
+        }
+      }
+    }
+    // Every other round (and one whose network start could not be made) is
+    // GLPK's: the LP of the part.
+    let lp = partProgram(part)
+    let basis = startBasis(part, start: start, rowPrice: rowPrice, room: room)
+    let buildSeconds = (ContinuousClock.now - buildStart).inSeconds - networkSeconds
+    var solution: LexicographicSolution
+    var refused = basis == nil
+    do {
+      solution = try LexicographicLP.solve(
+        lp.program, objectives: lp.objectives,
+        start: basis.map {
+          WarmStart(rows: $0.rows, columns: $0.columns, weight: weight, isWeightedOptimum: networkStarted)
+        },
+        deadline: deadline, monitor: monitor)
+    } catch  where error.kind == .solverFailed {
+      // The start should always be a valid basis; if GLPK refuses it, solve
+      // from scratch rather than fail.
+      refused = true
+      solution = try LexicographicLP.solve(
+        lp.program, objectives: lp.objectives, deadline: deadline, monitor: monitor)
+    }
+    var result = ComponentResult()
+    result.refusedStart = refused
+    result.networkPivots = networkPivots
+    result.networkSeconds = networkSeconds
+    result.startIterations = solution.startIterations
+    result.iterations = solution.iterations
+    result.buildSeconds = buildSeconds + solution.loadSeconds
+    for (p, pair, column) in lp.pairColumn where solution.values[column] > 0.5 { result.assignment.append((p, pair)) }
+    let duals = solution.duals
+    func dual(_ row: Int) -> LexCost {
+      LexCost(unmet: duals[0][row], placement: duals[1][row])
+    }
+    result.settingDuals = part.settingRow.map { ($0.key, dual($0.value)) }
+    result.capDuals = part.capRow.map { ($0.key, dual($0.value)) }
+    result.pupilDuals = lp.pupilRow.map { ($0.0, dual($0.1)) }
+    return result
+  }
+
+  /// The part's setting and cap rows, numbered in the order its pupils'
+  /// pairs first touch them, each with its places left for this part: a
+  /// setting's free places less what fixed pupils use, likewise a live cap's.
+  private func partRows(_ pupils: [Int], _ hasSettingRow: [Bool], _ liveCaps: Set<CapKey>) -> PartRows {
     var settingRow: [Int: Int] = [:]
     var capRow: [CapKey: Int] = [:]
-    // Places each row has left for this part: a setting's free places less
-    // what fixed pupils use, likewise a live cap's.
     var room: [Int: Int] = [:]
     var rowCount = 0
     for p in pupils {
@@ -55,17 +124,20 @@ extension ContestedMarket {
         }
       }
     }
-    // The start: each pupil where it was (the auction's pair in the first
-    // round, the last allocation later), dropped to unplaced where its place
-    // is no longer free, so that the start is feasible.
-    let firstPupilRow = rowCount
-    let left = room
+    return PartRows(pupils: pupils, firstPupilRow: rowCount, settingRow: settingRow, capRow: capRow, left: room)
+  }
+
+  /// The start: each pupil where it was (the auction's pair in the first
+  /// round, the last allocation later), dropped to unplaced where its place
+  /// is no longer free, so that the start is feasible; `room` loses the
+  /// places the start takes.
+  private func feasibleStart(_ part: PartRows, room: inout [Int: Int]) -> [Int] {
     var start: [Int] = []
-    for p in pupils {
+    for p in part.pupils {
       var first = startPair[p]
       if first >= 0 {
         let s = Int(candidates.setting[first])
-        let rows = [settingRow[s], capRow[CapKey(setting: s, need: need[p])]].compactMap { $0 }
+        let rows = [part.settingRow[s], part.capRow[CapKey(setting: s, need: need[p])]].compactMap { $0 }
         if included[p].contains(first), rows.allSatisfy({ room[$0, default: 0] > 0 }) {
           for r in rows { room[r, default: 0] -= 1 }
         } else {
@@ -74,56 +146,47 @@ extension ContestedMarket {
       }
       start.append(first)
     }
+    return start
+  }
 
-    // Row prices in combined units: the round's guide, or better, the
-    // potentials of the weighted optimum the network simplex finds.
-    var rowPrice: [Int: Double] = [:]
-    for (s, r) in settingRow { rowPrice[r] = settingPrice[s] }
-    for (key, r) in capRow { rowPrice[r] = capPrice[key] ?? 0 }
-    var networkPivots = 0
-    var networkSeconds = 0.0
-    var networkStarted = false
-    if useNetworkStart {
-      let networkClock = ContinuousClock.now
-      defer { networkSeconds = (ContinuousClock.now - networkClock).inSeconds }
-      let part = PartRows(
-        pupils: pupils, firstPupilRow: firstPupilRow, settingRow: settingRow, capRow: capRow, left: left)
-      if let better = try networkStart(part, start: start, deadline: deadline) {
-        start = better.start
-        rowPrice = better.rowPrice
-        room = better.room
-        networkPivots = better.pivots
-        networkStarted = true
-        if !proving {
-          var result = ComponentResult()
-          result.networkPivots = better.pivots
-          result.buildSeconds = (networkClock - buildStart).inSeconds
-          result.networkSeconds = (ContinuousClock.now - networkClock).inSeconds
-          for (i, p) in pupils.enumerated() where start[i] >= 0 { result.assignment.append((p, start[i])) }
-          result.settingDuals = settingRow.map { ($0.key, .zero - split(better.rowPrice[$0.value] ?? 0)) }
-          result.capDuals = capRow.map { ($0.key, .zero - split(better.rowPrice[$0.value] ?? 0)) }
-          result.pupilDuals = pupils.enumerated().map { ($1, split(better.pupilPotential[$0])) }
-          return result
-        }
-      }
-    }
-    // Every other round (and one whose network start could not be made) is
-    // GLPK's: the LP of the part.
+  /// A round that needs no proof: the network simplex's weighted optimum
+  /// and its potentials (split into the two levels) stand in for the LP's.
+  private func networkResult(
+    _ part: PartRows, _ better: NetworkStart, buildSeconds: Double, networkSeconds: Double
+  ) -> ComponentResult {
+    var result = ComponentResult()
+    result.networkPivots = better.pivots
+    result.buildSeconds = buildSeconds
+    result.networkSeconds = networkSeconds
+    for (i, p) in part.pupils.enumerated() where better.start[i] >= 0 { result.assignment.append((p, better.start[i])) }
+    result.settingDuals = part.settingRow.map { ($0.key, .zero - split(better.rowPrice[$0.value] ?? 0)) }
+    result.capDuals = part.capRow.map { ($0.key, .zero - split(better.rowPrice[$0.value] ?? 0)) }
+    result.pupilDuals = part.pupils.enumerated().map { ($1, split(better.pupilPotential[$0])) }
+    return result
+  }
+
+  /// The part's LP: a row per setting and cap (at most its places left)
+  /// and per pupil (exactly one of its pairs or unplaced), a column per
+  /// included pair and per pupil's unplaced; the two levels' objectives.
+  private func partProgram(_ part: PartRows) -> (
+    program: LinearProgram, objectives: [[Double]], pairColumn: [(pupil: Int, pair: Int, column: Int)],
+    pupilRow: [(Int, Int)]
+  ) {
     var program = LinearProgram(direction: .minimize)
     var levelOne: [Double] = []
     var levelTwo: [Double] = []
     var pairColumn: [(pupil: Int, pair: Int, column: Int)] = []
     var pupilRow: [(Int, Int)] = []
-    for r in 0..<firstPupilRow { _ = program.addRow(.atMost(Double(left[r, default: 0]))) }
-    for p in pupils {
+    for r in 0..<part.firstPupilRow { _ = program.addRow(.atMost(Double(part.left[r, default: 0]))) }
+    for p in part.pupils {
       let row = program.addRow(.fixed(1)).position
       pupilRow.append((p, row))
       for pair in included[p] {
         let s = Int(candidates.setting[pair])
         let column = program.addColumn(.atLeast(0), objective: 0)
         program.setEntry(row: RowIndex(row), column: column, 1)
-        if let r = settingRow[s] { program.setEntry(row: RowIndex(r), column: column, 1) }
-        if let r = capRow[CapKey(setting: s, need: need[p])] {
+        if let r = part.settingRow[s] { program.setEntry(row: RowIndex(r), column: column, 1) }
+        if let r = part.capRow[CapKey(setting: s, need: need[p])] {
           program.setEntry(row: RowIndex(r), column: column, 1)
         }
         levelOne.append(Double(candidates.units(pair)))
@@ -136,10 +199,19 @@ extension ContestedMarket {
       levelOne.append(unplaced)
       levelTwo.append(0)
     }
+    return (program, [levelOne, levelTwo], pairColumn, pupilRow)
+  }
 
-    var tree = TreeBasis(rowCount: firstPupilRow + pupils.count)
-    for (i, p) in pupils.enumerated() {
-      let row = firstPupilRow + i
+  /// The start's basis for GLPK, from the tree of the start's positive
+  /// columns and the rows' prices (nil when the start gives none).
+  private func startBasis(_ part: PartRows, start: [Int], rowPrice: [Int: Double], room: [Int: Int]) -> (
+    rows: [BasisStatus], columns: [BasisStatus]
+  )? {
+    let settingRow = part.settingRow
+    let capRow = part.capRow
+    var tree = TreeBasis(rowCount: part.firstPupilRow + part.pupils.count)
+    for (i, p) in part.pupils.enumerated() {
+      let row = part.firstPupilRow + i
       func rowsAndPrice(_ pair: Int) -> (to: Int, price: Double) {
         let s = Int(candidates.setting[pair])
         let key = CapKey(setting: s, need: need[p])
@@ -169,39 +241,7 @@ extension ContestedMarket {
         from: r, to: settingRow[key.setting] ?? tree.root, isPositive: room[r, default: 0] > 0,
         distance: abs(rowPrice[r] ?? 0))
     }
-    let basis = tree.statuses { $0 >= firstPupilRow ? .fixed : .atUpper }
-    let objectives = [levelOne, levelTwo]
-    let buildSeconds = (ContinuousClock.now - buildStart).inSeconds - networkSeconds
-    var solution: LexicographicSolution
-    var refused = basis == nil
-    do {
-      solution = try LexicographicLP.solve(
-        program, objectives: objectives,
-        start: basis.map {
-          WarmStart(rows: $0.rows, columns: $0.columns, weight: weight, isWeightedOptimum: networkStarted)
-        },
-        deadline: deadline, monitor: monitor)
-    } catch  where error.kind == .solverFailed {
-      // The start should always be a valid basis; if GLPK refuses it, solve
-      // from scratch rather than fail.
-      refused = true
-      solution = try LexicographicLP.solve(program, objectives: objectives, deadline: deadline, monitor: monitor)
-    }
-    var result = ComponentResult()
-    result.refusedStart = refused
-    result.networkPivots = networkPivots
-    result.networkSeconds = networkSeconds
-    result.startIterations = solution.startIterations
-    result.iterations = solution.iterations
-    result.buildSeconds = buildSeconds + solution.loadSeconds
-    for (p, pair, column) in pairColumn where solution.values[column] > 0.5 { result.assignment.append((p, pair)) }
-    let duals = solution.duals
-    func dual(_ row: Int) -> LexCost {
-      LexCost(unmet: duals[0][row], placement: duals[1][row])
-    }
-    result.settingDuals = settingRow.map { ($0.key, dual($0.value)) }
-    result.capDuals = capRow.map { ($0.key, dual($0.value)) }
-    result.pupilDuals = pupilRow.map { ($0.0, dual($0.1)) }
-    return result
+    let firstPupilRow = part.firstPupilRow
+    return tree.statuses { $0 >= firstPupilRow ? .fixed : .atUpper }
   }
 }

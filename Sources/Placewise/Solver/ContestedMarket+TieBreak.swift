@@ -31,22 +31,50 @@ extension ContestedMarket {
   /// columns and 214 s.
   mutating func breakTies(_ assignment: [Int], deadline: ContinuousClock.Instant?) throws(AllocationError) -> [Int] {
     let duals = lastDuals
-    let pupilCount = input.pupils.count
-    let settingCount = input.settings.count
-    guard duals.setting.count == settingCount, duals.pupil.count == pupilCount else {
+    guard duals.setting.count == input.settings.count, duals.pupil.count == input.pupils.count else {
       throw AllocationError(.invariantBroken, "the tie-break found no duals from the pricing rounds")
     }
-    func price(_ s: Int, _ k: NeedCode) -> LexCost {
-      duals.cap.isEmpty ? duals.setting[s] : duals.setting[s] + (duals.cap[CapKey(setting: s, need: k)] ?? .zero)
-    }
+    let face = optimalFace(assignment, duals)
+    tieBreakPupils = face.movable.count
+    guard !face.movable.isEmpty else { return assignment }
+    var tie = tieNetwork(face, assignment, duals)
+    try tie.network.solve(
+      treeArc: tie.treeArc, deadline: deadline, refusal: "the tie-break's network simplex failed")
+    tieBreakPivots = tie.network.pivots
+    monitor.log("tie-break: \(face.movable.count) pupils, \(tie.network.flow.count) arcs, \(tie.network.pivots) pivots")
 
-    // The pupils with more than one way on the face, and their face pairs.
+    var result = assignment
+    for (i, p) in face.movable.enumerated() {
+      if let arc = tie.unplacedArc[i], tie.network.flow[arc] == 1 { result[p] = -1 }
+    }
+    for entry in tie.pairArc where tie.network.flow[entry.arc] == 1 { result[entry.pupil] = entry.pair }
+    tieBreakMoves = face.movable.count { result[$0] != assignment[$0] }
+    return result
+  }
+
+  /// The pupils with more than one way on the optimal face, and their ways.
+  private struct Face {
     var movable: [Int] = []
+    /// Movable pupil i's face pairs: `facePairs[faceStart[i] ..< faceStart[i + 1]]`.
     var facePairs: [Int] = []
     var faceStart: [Int] = [0]
+    /// Whether movable pupil i may be unplaced on the face.
     var faceUnplaced: [Bool] = []
+
+    func pairs(_ i: Int) -> ArraySlice<Int> { facePairs[faceStart[i]..<faceStart[i + 1]] }
+  }
+
+  /// A row's price at both levels: the setting's dual plus its cap's for need k.
+  private func price(_ duals: RoundDuals, _ s: Int, _ k: NeedCode) -> LexCost {
+    duals.cap.isEmpty ? duals.setting[s] : duals.setting[s] + (duals.cap[CapKey(setting: s, need: k)] ?? .zero)
+  }
+
+  /// The optimal face: each pupil's pairs of zero reduced cost (and its
+  /// own), and whether it may be unplaced; only pupils with two ways or more.
+  private func optimalFace(_ assignment: [Int], _ duals: RoundDuals) -> Face {
+    var face = Face()
     var ways: [Int] = []
-    for p in 0..<pupilCount {
+    for p in 0..<input.pupils.count {
       let pairs = candidates.pairs(of: p)
       guard !pairs.isEmpty else { continue }
       let own = assignment[p]
@@ -55,7 +83,7 @@ extension ContestedMarket {
       if isActive[p] || own < 0 {
         Y = duals.pupil[p]
       } else {
-        Y = candidates.lexCost(own) - price(Int(candidates.setting[own]), k)
+        Y = candidates.lexCost(own) - price(duals, Int(candidates.setting[own]), k)
       }
       ways.removeAll(keepingCapacity: true)
       // As in the pricing: once a pair's lower bound is above zero no
@@ -66,7 +94,7 @@ extension ContestedMarket {
             break
           }
           let s = Int(candidates.setting[pair])
-          if pair == own || (candidates.lexCost(pair) - Y - price(s, k)).isZero(within: tolerance) {
+          if pair == own || (candidates.lexCost(pair) - Y - price(duals, s, k)).isZero(within: tolerance) {
             ways.append(pair)
           }
         }
@@ -75,40 +103,49 @@ extension ContestedMarket {
       let unplaced =
         own < 0 || (candidates.unplacedLexCost(p, priority: input.pupils[p].priority) - Y).isZero(within: tolerance)
       guard ways.count + (unplaced ? 1 : 0) > 1 else { continue }
-      movable.append(p)
-      facePairs.append(contentsOf: ways)
-      faceStart.append(facePairs.count)
-      faceUnplaced.append(unplaced)
+      face.movable.append(p)
+      face.facePairs.append(contentsOf: ways)
+      face.faceStart.append(face.facePairs.count)
+      face.faceUnplaced.append(unplaced)
     }
-    tieBreakPupils = movable.count
-    guard !movable.isEmpty else { return assignment }
+    return face
+  }
 
-    // Loads: all pupils', and the movable pupils' (the rest are fixed).
-    var load = [Int](repeating: 0, count: settingCount)
+  /// Places used at each setting and cap: by all pupils, and by `pupils` alone.
+  private func loads(_ assignment: [Int], of pupils: some Sequence<Int>) -> (setting: [Int], cap: [CapKey: Int]) {
+    var load = [Int](repeating: 0, count: input.settings.count)
     var capLoad: [CapKey: Int] = [:]
-    for p in 0..<pupilCount where assignment[p] >= 0 {
+    for p in pupils where assignment[p] >= 0 {
       let s = Int(candidates.setting[assignment[p]])
       load[s] += 1
       let key = CapKey(setting: s, need: need[p])
       if caps[key] != nil { capLoad[key, default: 0] += 1 }
     }
-    var movableLoad = [Int](repeating: 0, count: settingCount)
-    var movableCapLoad: [CapKey: Int] = [:]
-    for p in movable where assignment[p] >= 0 {
-      let s = Int(candidates.setting[assignment[p]])
-      movableLoad[s] += 1
-      let key = CapKey(setting: s, need: need[p])
-      if caps[key] != nil { movableCapLoad[key, default: 0] += 1 }
-    }
+    return (load, capLoad)
+  }
 
-    // Nodes: movable pupils, then the settings and caps their face pairs reach
-    // (in order of first use), then the root.
-    var settingNode = [Int](repeating: -1, count: settingCount)
+  /// The tie-break's flow network and its first tree.
+  private struct TieNetwork {
+    var network: NetworkSimplex
+    var treeArc: [Int?]
+    var pairArc: [(arc: Int, pupil: Int, pair: Int)] = []
+    var unplacedArc: [Int?] = []
+  }
+
+  /// The network of the face: movable pupils, then the settings and caps
+  /// their face pairs reach (in order of first use), then the root; a
+  /// pair's cost is its tie-break weight, and rows whose dual is not zero
+  /// keep their present load.
+  private func tieNetwork(_ face: Face, _ assignment: [Int], _ duals: RoundDuals) -> TieNetwork {
+    let movable = face.movable
+    let all = loads(assignment, of: 0..<input.pupils.count)
+    let moving = loads(assignment, of: movable)
+    var settingNode = [Int](repeating: -1, count: input.settings.count)
     var settingsUsed: [Int] = []
     var capIndex: [CapKey: Int] = [:]
     var capsUsed: [CapKey] = []
     for (i, p) in movable.enumerated() {
-      for pair in facePairs[faceStart[i]..<faceStart[i + 1]] {
+      for pair in face.pairs(i) {
         let s = Int(candidates.setting[pair])
         if settingNode[s] < 0 {
           settingNode[s] = movable.count + settingsUsed.count
@@ -123,61 +160,48 @@ extension ContestedMarket {
     }
     let firstCapNode = movable.count + settingsUsed.count
     let root = firstCapNode + capsUsed.count
-    var network = NetworkSimplex(nodeCount: root + 1, root: root)
-    var treeArc = [Int?](repeating: nil, count: root + 1)
-    let unbounded = Int64(pupilCount) + 1
-
-    var pairArc: [(arc: Int, pupil: Int, pair: Int)] = []
-    var unplacedArc: [Int?] = []
+    var tie = TieNetwork(
+      network: NetworkSimplex(nodeCount: root + 1, root: root), treeArc: [Int?](repeating: nil, count: root + 1))
+    let unbounded = Int64(input.pupils.count) + 1
     for (i, p) in movable.enumerated() {
       let own = assignment[p]
       let id = input.pupils[p].id
-      for pair in facePairs[faceStart[i]..<faceStart[i + 1]] {
+      for pair in face.pairs(i) {
         let s = Int(candidates.setting[pair])
         let to = capIndex[CapKey(setting: s, need: need[p])].map { firstCapNode + $0 } ?? settingNode[s]
-        let arc = network.addArc(
+        let arc = tie.network.addArc(
           from: i, to: to, cost: tieBreak.wholeWeight(pupil: id, setting: s), lower: 0, upper: 1,
           flow: pair == own ? 1 : 0)
-        pairArc.append((arc, p, pair))
+        tie.pairArc.append((arc, p, pair))
       }
-      if faceUnplaced[i] {
-        let arc = network.addArc(from: i, to: root, cost: 0, lower: 0, upper: unbounded, flow: own < 0 ? 1 : 0)
-        unplacedArc.append(arc)
-        treeArc[i] = arc
+      if face.faceUnplaced[i] {
+        let arc = tie.network.addArc(from: i, to: root, cost: 0, lower: 0, upper: unbounded, flow: own < 0 ? 1 : 0)
+        tie.unplacedArc.append(arc)
+        tie.treeArc[i] = arc
       } else {
-        unplacedArc.append(nil)
+        tie.unplacedArc.append(nil)
       }
     }
     // A row whose dual is not zero keeps its present load (as the LP's
     // levels fix it); the others may take up to their places left by the
     // fixed pupils.
     for (c, key) in capsUsed.enumerated() {
-      let used = Int64(movableCapLoad[key, default: 0])
-      let room = Int64(caps[key, default: 0] - (capLoad[key, default: 0] - movableCapLoad[key, default: 0]))
+      let used = Int64(moving.cap[key, default: 0])
+      let room = Int64(caps[key, default: 0] - (all.cap[key, default: 0] - moving.cap[key, default: 0]))
       let fixed = !(duals.cap[key] ?? .zero).isZero(within: tolerance)
-      let arc = network.addArc(
+      let arc = tie.network.addArc(
         from: firstCapNode + c, to: settingNode[key.setting], cost: 0, lower: fixed ? used : 0,
         upper: fixed ? used : room, flow: used)
-      if used < (fixed ? used : room) { treeArc[firstCapNode + c] = arc }
+      if used < (fixed ? used : room) { tie.treeArc[firstCapNode + c] = arc }
     }
     for (i, s) in settingsUsed.enumerated() {
-      let used = Int64(movableLoad[s])
-      let room = Int64(self.free[s] - (load[s] - movableLoad[s]))
+      let used = Int64(moving.setting[s])
+      let room = Int64(self.free[s] - (all.setting[s] - moving.setting[s]))
       let fixed = !duals.setting[s].isZero(within: tolerance)
-      let arc = network.addArc(
+      let arc = tie.network.addArc(
         from: movable.count + i, to: root, cost: 0, lower: fixed ? used : 0, upper: fixed ? used : room, flow: used)
-      if used < (fixed ? used : room) { treeArc[movable.count + i] = arc }
+      if used < (fixed ? used : room) { tie.treeArc[movable.count + i] = arc }
     }
-    try network.solve(treeArc: treeArc, deadline: deadline, refusal: "the tie-break's network simplex failed")
-    tieBreakPivots = network.pivots
-    monitor.log("tie-break: \(movable.count) pupils, \(network.flow.count) arcs, \(network.pivots) pivots")
-
-    var result = assignment
-    for (i, p) in movable.enumerated() {
-      if let arc = unplacedArc[i], network.flow[arc] == 1 { result[p] = -1 }
-    }
-    for entry in pairArc where network.flow[entry.arc] == 1 { result[entry.pupil] = entry.pair }
-    tieBreakMoves = movable.count { result[$0] != assignment[$0] }
-    return result
+    return tie
   }
 }

@@ -113,7 +113,8 @@ struct BlockedPairFinder: Sendable {
   /// and blocked (a pupil with an agreed placement has none: it cannot move).
   func pair(_ p: Int, _ s: Int, _ minutes: Double) -> BlockedPair? {
     let pupil = input.pupils[p]
-    guard pupil.fixedURN == nil, blocked[CapKey(setting: s, need: pupil.primaryNeed).index], Eligibility.admits(rules[s], pupil)
+    guard pupil.fixedURN == nil, blocked[CapKey(setting: s, need: pupil.primaryNeed).index],
+      Eligibility.admits(rules[s], pupil)
     else { return nil }
     let rank = pupil.preferenceRank(of: input.settings[s].urn)
     guard

@@ -178,11 +178,21 @@ struct ContestedMarket {
       return LexCost(unmet: (level1 * scale).rounded(.down), placement: price - level1 * weight)
     }
 
-    // Everyone at the auction's pair, or else at the cheapest pair (the
-    // lowest setting index among equals). Pupils the auction left unplaced
-    // despite having pairs are contested: they start in the LP.
+    startPair = []
+    var contested = fixAtStart(auction)
+    startPair = fixedPair
+    contested += contestedAmongFixed(auction)
+    for p in contested { activate(p, adding: nil) }
+    for p in auction?.contested ?? [] where !candidates.pairs(of: p).isEmpty { activate(p, adding: nil) }
+  }
+
+  /// Everyone at the auction's pair, or else at the cheapest pair (the
+  /// lowest setting index among equals), with the loads they make; returns
+  /// the pupils the auction left unplaced despite having pairs: they are
+  /// contested, and start in the LP.
+  private mutating func fixAtStart(_ auction: PriceAuction?) -> [Int] {
     var contested: [Int] = []
-    for p in 0..<pupilCount {
+    for p in 0..<input.pupils.count {
       let pairs = candidates.pairs(of: p)
       guard !pairs.isEmpty else { continue }
       var best = pairs.lowerBound
@@ -203,11 +213,15 @@ struct ContestedMarket {
       let key = CapKey(setting: Int(candidates.setting[best]), need: need[p])
       if caps[key] != nil { fixedCapLoad[key, default: 0] += 1 }
     }
-    startPair = fixedPair
-    // Pupils at an overfull setting or cap start in the LP, and so do those
-    // whose auction pair is not clearly their best at the auction's prices.
+    return contested
+  }
+
+  /// Pupils at an overfull setting or cap start in the LP, and so do those
+  /// whose auction pair is not clearly their best at the auction's prices.
+  private func contestedAmongFixed(_ auction: PriceAuction?) -> [Int] {
+    var contested: [Int] = []
     let margin = auction?.epsilon ?? 0
-    for p in 0..<pupilCount where fixedPair[p] >= 0 {
+    for p in 0..<input.pupils.count where fixedPair[p] >= 0 {
       let own = fixedPair[p]
       let s = Int(candidates.setting[own])
       let key = CapKey(setting: s, need: need[p])
@@ -231,8 +245,7 @@ struct ContestedMarket {
         }
       }
     }
-    for p in contested { activate(p, adding: nil) }
-    for p in auction?.contested ?? [] where !candidates.pairs(of: p).isEmpty { activate(p, adding: nil) }
+    return contested
   }
 
   /// The pupils in the LP (after `solve`: the contested part of the optimum).

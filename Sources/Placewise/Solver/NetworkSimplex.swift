@@ -206,17 +206,34 @@ struct NetworkSimplex {
     // second to the join and down from the join to first.
     let first = Int(atLower ? tail[e] : head[e])
     let second = Int(atLower ? head[e] : tail[e])
-    // The join: climb from the deeper end until both ends meet (the work
-    // is the cycle's length, not the tree's depth).
+    let join = self.join(first, second)
+    let (delta, leavingNode, side) = leaving(e, first: first, second: second, join: join)
+    if delta > 0 {
+      flow[e] += atLower ? delta : -delta
+      push(delta, first: first, second: second, join: join)
+    }
+    guard side != 0 else { return }  // e itself blocks: it only changes bound
+    rehang(e, inner: side == 1 ? first : second, outer: side == 1 ? second : first, leavingNode: leavingNode)
+  }
+
+  /// The join of the cycle: climb from the deeper end until both ends meet
+  /// (the work is the cycle's length, not the tree's depth).
+  @inline(__always)
+  private func join(_ first: Int, _ second: Int) -> Int {
     var a = first
     var b = second
     while a != b {
       if depth[a] >= depth[b] { a = Int(parent[a]) } else { b = Int(parent[b]) }
     }
-    let join = a
+    return a
+  }
 
-    // Cunningham's rule: the last blocking arc met going round the cycle
-    // from the join (strict on first's side, ties to second's side).
+  /// Cunningham's rule: the last blocking arc met going round the cycle
+  /// from the join (strict on first's side, ties to second's side). The
+  /// flow the cycle can carry, the node below the leaving arc, and its
+  /// side (0: `e` itself blocks).
+  @inline(__always)
+  private func leaving(_ e: Int, first: Int, second: Int, join: Int) -> (delta: Int64, node: Int, side: Int) {
     var delta = upper[e] - lower[e]
     var leavingNode = -1
     var side = 0
@@ -242,26 +259,31 @@ struct NetworkSimplex {
       }
       u = Int(parent[u])
     }
-    if delta > 0 {
-      flow[e] += atLower ? delta : -delta
-      u = first
-      while u != join {
-        let a = Int(parentArc[u])
-        flow[a] += tail[a] == parent[u] ? delta : -delta
-        u = Int(parent[u])
-      }
-      u = second
-      while u != join {
-        let a = Int(parentArc[u])
-        flow[a] += tail[a] == Int32(u) ? delta : -delta
-        u = Int(parent[u])
-      }
-    }
-    guard side != 0 else { return }  // e itself blocks: it only changes bound
+    return (delta, leavingNode, side)
+  }
 
-    // The subtree below the leaving arc hangs from e instead.
-    let inner = side == 1 ? first : second
-    let outer = side == 1 ? second : first
+  /// Pushes `delta` round the cycle's tree arcs.
+  @inline(__always)
+  private mutating func push(_ delta: Int64, first: Int, second: Int, join: Int) {
+    var u = first
+    while u != join {
+      let a = Int(parentArc[u])
+      flow[a] += tail[a] == parent[u] ? delta : -delta
+      u = Int(parent[u])
+    }
+    u = second
+    while u != join {
+      let a = Int(parentArc[u])
+      flow[a] += tail[a] == Int32(u) ? delta : -delta
+      u = Int(parent[u])
+    }
+  }
+
+  /// The subtree below the leaving arc hangs from e instead: parents
+  /// reversed along the path from `inner` to the leaving node, then
+  /// potentials and depths brought up to date below `inner`.
+  @inline(__always)
+  private mutating func rehang(_ e: Int, inner: Int, outer: Int, leavingNode: Int) {
     let reduced = cost[e] - potential[Int(tail[e])] + potential[Int(head[e])]
     let shift = inner == Int(tail[e]) ? reduced : -reduced
     inTree[Int(parentArc[leavingNode])] = false

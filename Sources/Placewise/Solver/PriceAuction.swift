@@ -131,19 +131,8 @@ struct PriceAuction {
     offsets: UnsafeBufferPointer<Int>, unplacedCost: [Double], maxCost: Double, finalEpsilon: Double,
     deadline: ContinuousClock.Instant?, assignment: inout [Int], prices: inout [Double]
   ) throws(AllocationError) -> Outcome {
-    let settingCount = free.count
-    var heaps = SettingHeaps(places: free)
-    let paid = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, pupilCount))
-    let own = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(1, pupilCount))
-    defer {
-      paid.deallocate()
-      own.deallocate()
-    }
-    for p in 0..<pupilCount {
-      paid[p] = 0
-      own[p] = -1
-    }
-
+    var market = Bids(
+      cost: cost, setting: setting, offsets: offsets, unplacedCost: unplacedCost, places: free, pupilCount: pupilCount)
     var eps = max(finalEpsilon, maxCost / 8)
     var queue: [Int] = []
     var firstPhase = true
@@ -161,28 +150,7 @@ struct PriceAuction {
         queue = Array((0..<pupilCount).reversed())
         firstPhase = false
       } else {
-        for p in (0..<pupilCount).reversed() {
-          release[p] = false
-          let mineAt = own[p]
-          guard mineAt >= 0 else {
-            if offsets[p] < offsets[p + 1] { queue.append(p) }
-            continue
-          }
-          let mine = cost[mineAt] + paid[p]
-          var best = unplacedCost[p]
-          // Pairs come cheapest first and prices are never negative.
-          for pair in offsets[p]..<offsets[p + 1] where pair != mineAt {
-            let c = cost[pair]
-            if c >= best { break }
-            best = min(best, c + heaps.lowest(Int(setting[pair])))
-          }
-          if mine > best + eps {
-            release[p] = true
-            queue.append(p)
-          }
-        }
-        heaps.removeHolders { release[$0] }
-        for p in queue { own[p] = -1 }
+        market.releaseOutbid(eps: eps, release: &release, queue: &queue)
       }
       while let p = queue.popLast() {
         if offered > budget {
@@ -194,43 +162,115 @@ struct PriceAuction {
           sinceCheck = 0
           if let deadline, ContinuousClock.now >= deadline { throw AllocationError.timeLimit }
         }
-        var best = -1
-        var bestCost = unplacedCost[p]
-        var second = Double.infinity
         offered += offsets[p + 1] - offsets[p]
-        for pair in offsets[p]..<offsets[p + 1] {
-          // Pairs come cheapest first and prices are never negative: no
-          // later pair can beat the second best.
-          let c = cost[pair]
-          if c >= second { break }
-          let total = c + heaps.lowest(Int(setting[pair]))
-          if total < bestCost {
-            second = min(second, bestCost)
-            bestCost = total
-            best = pair
-          } else if total < second {
-            second = total
-          }
-        }
-        guard best >= 0 else { continue }  // stays unplaced
-        let s = Int(setting[best])
-        second = min(second, cost[best] + heaps.secondLowest(s))
-        let newPrice = heaps.lowest(s) + (second - bestCost) + eps
-        if heaps.isFull(s) {
-          let displaced = heaps.replaceLowest(s, price: newPrice, pupil: Int32(p))
-          own[displaced] = -1
-          queue.append(displaced)
-        } else {
-          heaps.push(s, price: newPrice, pupil: Int32(p))
-        }
-        own[p] = best
-        paid[p] = newPrice
+        if let displaced = market.bid(p, eps: eps) { queue.append(displaced) }
       }
       if eps <= finalEpsilon || stopped { break }
       eps = max(finalEpsilon, eps / 4)
     }
-    for p in 0..<pupilCount { assignment[p] = own[p] }
-    for s in 0..<settingCount { prices[s] = heaps.lowest(s) }
+    for p in 0..<pupilCount { assignment[p] = market.own[p] }
+    for s in 0..<free.count { prices[s] = market.heaps.lowest(s) }
     return Outcome(epsilon: eps, pairsOffered: offered, stoppedEarly: stopped)
+  }
+
+  /// The auction's market: each setting's places as a heap of prices paid,
+  /// and each pupil's pair held (-1: none) and price paid.
+  private struct Bids: ~Copyable {
+    let cost: UnsafeBufferPointer<Double>
+    let setting: UnsafeBufferPointer<Int32>
+    let offsets: UnsafeBufferPointer<Int>
+    let unplacedCost: [Double]
+    var heaps: SettingHeaps
+    let paid: UnsafeMutableBufferPointer<Double>
+    let own: UnsafeMutableBufferPointer<Int>
+
+    init(
+      cost: UnsafeBufferPointer<Double>, setting: UnsafeBufferPointer<Int32>, offsets: UnsafeBufferPointer<Int>,
+      unplacedCost: [Double], places: [Int], pupilCount: Int
+    ) {
+      self.cost = cost
+      self.setting = setting
+      self.offsets = offsets
+      self.unplacedCost = unplacedCost
+      heaps = SettingHeaps(places: places)
+      paid = .allocate(capacity: max(1, pupilCount))
+      own = .allocate(capacity: max(1, pupilCount))
+      paid.initialize(repeating: 0)
+      own.initialize(repeating: -1)
+    }
+
+    deinit {
+      paid.deallocate()
+      own.deallocate()
+    }
+
+    /// A new phase: every pupil whose place is no longer within `eps` of
+    /// its best option (and every unplaced pupil with pairs) lets go and
+    /// joins `queue`, in the order of the first phase.
+    @inline(__always)
+    mutating func releaseOutbid(eps: Double, release: inout [Bool], queue: inout [Int]) {
+      for p in (0..<unplacedCost.count).reversed() {
+        release[p] = false
+        let mineAt = own[p]
+        guard mineAt >= 0 else {
+          if offsets[p] < offsets[p + 1] { queue.append(p) }
+          continue
+        }
+        let mine = cost[mineAt] + paid[p]
+        var best = unplacedCost[p]
+        // Pairs come cheapest first and prices are never negative.
+        for pair in offsets[p]..<offsets[p + 1] where pair != mineAt {
+          let c = cost[pair]
+          if c >= best { break }
+          best = min(best, c + heaps.lowest(Int(setting[pair])))
+        }
+        if mine > best + eps {
+          release[p] = true
+          queue.append(p)
+        }
+      }
+      let released = release
+      heaps.removeHolders { released[$0] }
+      for p in queue { own[p] = -1 }
+    }
+
+    /// Pupil p bids for its best pair at the present prices, raising its
+    /// price by the margin over the second best plus `eps`; returns the
+    /// pupil it displaces from a full setting, if any.
+    @inline(__always)
+    mutating func bid(_ p: Int, eps: Double) -> Int? {
+      var best = -1
+      var bestCost = unplacedCost[p]
+      var second = Double.infinity
+      for pair in offsets[p]..<offsets[p + 1] {
+        // Pairs come cheapest first and prices are never negative: no
+        // later pair can beat the second best.
+        let c = cost[pair]
+        if c >= second { break }
+        let total = c + heaps.lowest(Int(setting[pair]))
+        if total < bestCost {
+          second = min(second, bestCost)
+          bestCost = total
+          best = pair
+        } else if total < second {
+          second = total
+        }
+      }
+      guard best >= 0 else { return nil }  // stays unplaced
+      let s = Int(setting[best])
+      second = min(second, cost[best] + heaps.secondLowest(s))
+      let newPrice = heaps.lowest(s) + (second - bestCost) + eps
+      var displaced: Int?
+      if heaps.isFull(s) {
+        let out = heaps.replaceLowest(s, price: newPrice, pupil: Int32(p))
+        own[out] = -1
+        displaced = out
+      } else {
+        heaps.push(s, price: newPrice, pupil: Int32(p))
+      }
+      own[p] = best
+      paid[p] = newPrice
+      return displaced
+    }
   }
 }

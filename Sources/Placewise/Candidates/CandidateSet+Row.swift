@@ -32,13 +32,22 @@ struct PupilScratch {
   var named: [Int] = []
 }
 
+/// What scanning a pupil's settings finds besides its row: the journeys
+/// to its request and agreed setting, whether it could stay, how many
+/// settings are eligible and the least annual cost among them.
+struct RowScan {
+  var requestMinutes: Double?
+  var canStay = false
+  var fixedMinutes: Double?
+  var fixedEligible = false
+  var least = Double.infinity
+  var eligible: Int32 = 0
+}
+
 extension CandidateBuilder {
   /// The pairs and terms of pupil p, appended to `chunk`.
   func buildRow(_ p: Int, into chunk: inout CandidateChunk, scratch: inout PupilScratch) {
-    let policy = input.policy
     let pupil = input.pupils[p]
-    let limit = Eligibility.journeyLimit(pupil, policy)
-    let hasPreferences = !pupil.preferences.isEmpty
     // The rank of each preferred setting in the case (a repeat keeps its first position).
     scratch.preferred.removeAll(keepingCapacity: true)
     for (position, urn) in pupil.preferences.enumerated() {
@@ -46,47 +55,63 @@ extension CandidateBuilder {
         scratch.preferred.append((s, position + 1))
       }
     }
+    let scan = scanSettings(p, pupil, scratch: &scratch)
+    let terms = rowTerms(pupil, scan, scratch: &scratch)
+    append(terms, eligible: scan.eligible, into: &chunk, scratch: &scratch)
+  }
+
+  /// The rank of setting s among the pupil's preferences, if it is one.
+  @inline(__always)
+  private static func rank(of s: Int, _ preferred: [(setting: Int, rank: Int)]) -> Int? {
+    preferred.first { $0.setting == s }?.rank
+  }
+
+  /// The pupil's estimated journey to setting s.
+  @inline(__always)
+  private func estimate(_ pupil: Pupil, _ s: Int) -> Double {
+    input.policy.estimatedMinutes(
+      fromEasting: pupil.easting, northing: pupil.northing, toEasting: easting[s], northing: northing[s])
+  }
+
+  /// Every setting the pupil could reach (its `travel.csv` rows, or the
+  /// settings named and those within its journey limit), each tested by
+  /// the rules; the eligible ones fill `scratch.row`.
+  @inline(__always)
+  private func scanSettings(_ p: Int, _ pupil: Pupil, scratch: inout PupilScratch) -> RowScan {
+    let policy = input.policy
+    let limit = Eligibility.journeyLimit(pupil, policy)
+    let hasPreferences = !pupil.preferences.isEmpty
     let preferred = scratch.preferred
-    func rankOf(_ s: Int) -> Int? { preferred.first { $0.setting == s }?.rank }
     let request = pupil.preferences.first.flatMap { urnIndex[$0] }
     let current = pupil.currentURN.flatMap { urnIndex[$0] }
     let fixed = pupil.fixedURN.flatMap { urnIndex[$0] }
     let currentExempt = policy.movePenalty > 0
-    var requestMinutes: Double?
-    var canStay = false
-    var fixedMinutes: Double?
-    var fixedEligible = false
-    var least = Double.infinity
-    var eligible: Int32 = 0
+    var scan = RowScan()
     scratch.row.removeAll(keepingCapacity: true)
     let need = pupil.primaryNeed
 
     func consider(_ s: Int, _ journey: Double, _ rank: Int?) {
-      if s == fixed { fixedMinutes = journey }
+      if s == fixed { scan.fixedMinutes = journey }
       // Rules, not a Setting: copying a Setting per pair retains its
       // strings and tables, which was a tenth of this phase.
       guard Eligibility.admits(rules[s], pupil) else { return }
-      if s == request { requestMinutes = journey }
+      if s == request { scan.requestMinutes = journey }
       let isCurrent = s == current
-      if isCurrent && (journey <= limit || currentExempt) { canStay = true }
+      if isCurrent && (journey <= limit || currentExempt) { scan.canStay = true }
       guard rank != nil || journey <= limit || (isCurrent && currentExempt) else { return }
-      eligible += 1
-      if s == fixed { fixedEligible = true }
-      least = min(least, annualPlaceCost[s] + policy.poundsPerMinute * journey)
+      scan.eligible += 1
+      if s == fixed { scan.fixedEligible = true }
+      scan.least = min(scan.least, annualPlaceCost[s] + policy.poundsPerMinute * journey)
       guard fixed == nil, usable[CapKey(setting: s, need: need).index] else { return }
       let penalty = Eligibility.preferencePenalty(rank: rank, hasPreferences: hasPreferences, policy: policy)
       scratch.row.append((Int32(s), journey, Int32(rank ?? 0), penalty))
-    }
-    func estimate(_ s: Int) -> Double {
-      policy.estimatedMinutes(
-        fromEasting: pupil.easting, northing: pupil.northing, toEasting: easting[s], northing: northing[s])
     }
 
     if let travel = input.travel {
       for k in travelOffsets[p]..<travelOffsets[p + 1] {
         let pair = Int(travelOrder[k])
         let s = Int(travel.setting[pair])
-        consider(s, travel.minutes[pair], rankOf(s))
+        consider(s, travel.minutes[pair], Self.rank(of: s, preferred))
       }
     } else if let grid {
       // Preferred, current and agreed settings are exempt from the limit or
@@ -95,27 +120,38 @@ extension CandidateBuilder {
       for (s, _) in preferred { scratch.named.append(s) }
       for s in [current, fixed].compactMap(\.self) where !scratch.named.contains(s) { scratch.named.append(s) }
       let named = scratch.named
-      for s in named { consider(s, estimate(s), rankOf(s)) }
+      for s in named { consider(s, estimate(pupil, s), Self.rank(of: s, preferred)) }
       // Others within the limit: metres reachable, widened a little so that
       // rounding can never drop a pair the exact test below would keep.
       let radius = limit * policy.speedKmh / 60 / policy.detourFactor * 1000 * (1 + 1e-9) + 1
       grid.forEachSetting(near: pupil.easting, pupil.northing, radius: radius, kinds: pupil.provision) { s in
         guard !named.contains(s) else { return }
-        consider(s, estimate(s), nil)
+        consider(s, estimate(pupil, s), nil)
       }
     }
+    return scan
+  }
 
+  /// The pupil's terms under the law (agreed placement, where it could
+  /// stay, its protected request), with the row changed to match: an
+  /// agreed placement is its one pair, and a move costs the move penalty.
+  @inline(__always)
+  private func rowTerms(_ pupil: Pupil, _ scan: RowScan, scratch: inout PupilScratch) -> PupilTerms {
+    let policy = input.policy
+    let request = pupil.preferences.first.flatMap { urnIndex[$0] }
+    let current = pupil.currentURN.flatMap { urnIndex[$0] }
     var terms = PupilTerms()
-    if let fixed {
+    if let fixed = pupil.fixedURN.flatMap({ urnIndex[$0] }) {
       // An agreed placement: its one pair, whatever the rules say; its
       // journey is its travel.csv row, else estimated.
       terms.fixed = Int32(fixed)
-      terms.fixedBreaksRules = !fixedEligible
-      let rank = rankOf(fixed)
-      let penalty = Eligibility.preferencePenalty(rank: rank, hasPreferences: hasPreferences, policy: policy)
-      scratch.row = [(Int32(fixed), fixedMinutes ?? estimate(fixed), Int32(rank ?? 0), penalty)]
+      terms.fixedBreaksRules = !scan.fixedEligible
+      let rank = Self.rank(of: fixed, scratch.preferred)
+      let penalty = Eligibility.preferencePenalty(
+        rank: rank, hasPreferences: !pupil.preferences.isEmpty, policy: policy)
+      scratch.row = [(Int32(fixed), scan.fixedMinutes ?? estimate(pupil, fixed), Int32(rank ?? 0), penalty)]
     }
-    if canStay, let current {
+    if scan.canStay, let current {
       terms.stay = Int32(current)
       if policy.movePenalty > 0 {
         for i in scratch.row.indices where Int(scratch.row[i].setting) != current {
@@ -124,17 +160,26 @@ extension CandidateBuilder {
       }
     }
     if policy.preferenceRule == .section39, let request, input.settings[request].statutoryRequest,
-      let minutes = requestMinutes
+      let minutes = scan.requestMinutes
     {
       let cost = annualPlaceCost[request] + policy.poundsPerMinute * minutes
-      if let margin = policy.resourcesMargin, cost > least + margin {
+      if let margin = policy.resourcesMargin, cost > scan.least + margin {
         terms.exceptedOnCost = Int32(request)
       } else {
         terms.request = Int32(request)
       }
       terms.requestAnnualCost = cost
-      terms.leastAnnualCost = least
+      terms.leastAnnualCost = scan.least
     }
+    return terms
+  }
+
+  /// The row, cheapest first level by level, and the terms, appended to `chunk`.
+  @inline(__always)
+  private func append(
+    _ terms: PupilTerms, eligible: Int32, into chunk: inout CandidateChunk, scratch: inout PupilScratch
+  ) {
+    let policy = input.policy
     let protected = terms.request
     let pounds = policy.costUnit == .pounds
     func cost(_ entry: (setting: Int32, minutes: Double, rank: Int32, penalty: Double)) -> Double {

@@ -61,20 +61,7 @@ enum LexicographicLP {
     _ program: LinearProgram, objectives: [[Double]], start: WarmStart? = nil,
     deadline: ContinuousClock.Instant?, monitor: RunMonitor = .silent
   ) throws(AllocationError) -> LexicographicSolution {
-    /// A GLPK step, its failure told as the domain's.
-    func glpk<T: ~Copyable>(_ step: () throws(GLPKError) -> T) throws(AllocationError) -> T {
-      do { return try step() } catch { throw AllocationError(error) }
-    }
-    func options() throws(AllocationError) -> SimplexOptions {
-      var o = SimplexOptions()
-      if let deadline {
-        let left = ContinuousClock().now.duration(to: deadline)
-        let seconds = left.inSeconds
-        guard seconds > 0 else { throw AllocationError.timeLimit }
-        o.timeLimit = seconds
-      }
-      return o
-    }
+    func options() throws(AllocationError) -> SimplexOptions { try Self.options(deadline) }
     let loadStart = ContinuousClock.now
     var session = try glpk { () throws(GLPKError) in try SimplexSession(program) }
     let loadSeconds = (ContinuousClock.now - loadStart).inSeconds
@@ -103,21 +90,9 @@ enum LexicographicLP {
     var last: LPSolution?
     for (level, objective) in objectives.enumerated() {
       if level > 0, let solved = last {
-        // Keep to the optimal face of the level before.
-        let previous = duals[level - 1]
-        let tolerance = zeroTolerance(level: level - 1, objective: objectives[level - 1])
-        var fixedColumns: [(ColumnIndex, Bounds)] = []
-        for j in 0..<session.columnCount where abs(solved.reducedCosts[j]) > tolerance {
-          fixedColumns.append((ColumnIndex(j), .fixed(solved.columnValues[j].rounded())))
-        }
-        var fixedRows: [(RowIndex, Bounds)] = []
-        for i in 0..<session.rowCount where abs(previous[i]) > tolerance {
-          fixedRows.append((RowIndex(i), .fixed(solved.rowActivities[i].rounded())))
-        }
-        try glpk { () throws(GLPKError) in
-          try session.setBounds(columns: fixedColumns)
-          try session.setBounds(rows: fixedRows)
-        }
+        try keepToFace(
+          &session, solved, duals: duals[level - 1],
+          tolerance: zeroTolerance(level: level - 1, objective: objectives[level - 1]))
       }
       try glpk { () throws(GLPKError) in try session.setObjective(objective) }
       let t0 = ContinuousClock.now
@@ -137,5 +112,42 @@ enum LexicographicLP {
     return LexicographicSolution(
       values: last?.columnValues ?? [], duals: duals, loadSeconds: loadSeconds, startIterations: startIterations,
       iterations: iterations + startIterations)
+  }
+
+  /// A GLPK step, its failure told as the domain's.
+  private static func glpk<T: ~Copyable>(_ step: () throws(GLPKError) -> T) throws(AllocationError) -> T {
+    do { return try step() } catch { throw AllocationError(error) }
+  }
+
+  /// GLPK's options with the time left before `deadline`.
+  private static func options(_ deadline: ContinuousClock.Instant?) throws(AllocationError) -> SimplexOptions {
+    var o = SimplexOptions()
+    if let deadline {
+      let left = ContinuousClock().now.duration(to: deadline)
+      let seconds = left.inSeconds
+      guard seconds > 0 else { throw AllocationError.timeLimit }
+      o.timeLimit = seconds
+    }
+    return o
+  }
+
+  /// Keeps the next level to the optimal face of the level before: every
+  /// column whose reduced cost and every row whose dual is above
+  /// `tolerance` is fixed where the level's optimum has it.
+  private static func keepToFace(
+    _ session: inout SimplexSession, _ solved: LPSolution, duals previous: [Double], tolerance: Double
+  ) throws(AllocationError) {
+    var fixedColumns: [(ColumnIndex, Bounds)] = []
+    for j in 0..<session.columnCount where abs(solved.reducedCosts[j]) > tolerance {
+      fixedColumns.append((ColumnIndex(j), .fixed(solved.columnValues[j].rounded())))
+    }
+    var fixedRows: [(RowIndex, Bounds)] = []
+    for i in 0..<session.rowCount where abs(previous[i]) > tolerance {
+      fixedRows.append((RowIndex(i), .fixed(solved.rowActivities[i].rounded())))
+    }
+    try glpk { () throws(GLPKError) in
+      try session.setBounds(columns: fixedColumns)
+      try session.setBounds(rows: fixedRows)
+    }
   }
 }

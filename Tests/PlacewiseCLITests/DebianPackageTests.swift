@@ -5,7 +5,7 @@ import Testing
 // Issue 25 item 1: the Debian package Tools/package/build-deb makes runs
 // the sample with no Swift toolchain anywhere the loader looks.
 //
-// Opt-in (README, Decisions: "The package test is a separate CI step"):
+// Opt-in (docs/decisions.md: "The package test is a separate CI step"):
 // the package needs a release build with the Swift runtime linked in
 // statically, several minutes on two cores, which `swift test` must not
 // pay on every run. `.ci/run` builds the package, then runs this suite

@@ -8,7 +8,7 @@ private typealias Row = GIASFixture.Row
 /// Every combination of `TypeOfEstablishment (name)` and `FurtherEducationType
 /// (name)` in the GIAS extract of 9 January 2025 (all statuses; an empty
 /// further-education type is GIAS's `Not applicable`), and what the importer
-/// makes of it. The README's table is this one.
+/// makes of it. The table in docs/reference.md is this one.
 private let combinations: [(type: String, furtherEducation: String, placement: GIASPlacement)] = [
   ("Community school", "", .kept(.mainstream)),
   ("Voluntary aided school", "", .kept(.mainstream)),
@@ -151,10 +151,10 @@ struct GIASImportTypeTableTests {
     #expect(result.report.skipped.contains { $0.reason.hasSuffix(": Other independent school") && $0.count == 1 })
   }
 
-  @Test("The README's table of types is this table")
-  func readmeTable() throws {
-    let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
-    let section = try #require(readme.components(separatedBy: "### Every GIAS type").dropFirst().first)
+  @Test("The table of types in docs/reference.md is this table")
+  func referenceTable() throws {
+    let reference = try String(contentsOfFile: packageRoot + "/docs/reference.md", encoding: .utf8)
+    let section = try #require(reference.components(separatedBy: "### Every GIAS type").dropFirst().first)
     let rows = section.split(separator: "\n").prefix { !$0.hasPrefix("Only `Approved`") }.filter {
       $0.hasPrefix("| ") && !$0.hasPrefix("| `") && !$0.hasPrefix("| ---")
     }

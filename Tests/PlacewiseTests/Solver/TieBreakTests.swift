@@ -3,9 +3,9 @@ import Testing
 
 @testable import Placewise
 
-/// The tie rule (README, "Ties") applied after the two levels, on their
+/// The tie rule (docs/decisions.md, "Ties") applied after the two levels, on their
 /// optimal face, by the network simplex: checked against enumeration of
-/// every assignment, which applies the rule written again from the README.
+/// every assignment, which applies the rule written again from docs/decisions.md.
 @Suite("The tie-break against brute-force enumeration")
 struct TieBreakTests {
   /// The three levels of an allocation: unmet priority, cost, tie-break sum.

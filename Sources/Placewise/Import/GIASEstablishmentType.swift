@@ -15,7 +15,7 @@ enum GIASPlacement: Equatable, Sendable {
 /// (name)` and `Section41Approved (name)`, means for placing a pupil.
 ///
 /// Every type of a GIAS extract (January 2025: 39 types, 50 combinations
-/// with a further-education type) has a rule here; the README's table lists
+/// with a further-education type) has a rule here; docs/reference.md's table lists
 /// them, and `GIASImportTypeTableTests` checks each.
 enum GIASEstablishmentType {
   /// The setting an establishment becomes, or why it is left out.

@@ -134,7 +134,7 @@ extension RecommendationInput {
 
   /// Each option must apply to the case on its own. A closure that
   /// displaces pupils on roll changes the batch, which the search's cuts
-  /// assume fixed: refused until the search models it (README, Decisions).
+  /// assume fixed: refused until the search models it (docs/decisions.md).
   private static func checkEachAlone(
     _ options: [ExpansionOption], file: Plan, base: CaseWithOpenings, problems: inout ProblemList
   ) {

@@ -65,7 +65,7 @@ public enum PolicyReader {
     func allows(_ value: Double) -> Bool { range.contains(value) }
   }
 
-  /// The ranges (the README's "Decisions" gives the reasons): journey limits
+  /// The ranges (docs/decisions.md gives the reasons): journey limits
   /// within a day, like journeys; a speed from 1 to 300 km/h and a detour
   /// factor up to 10, so that an estimated journey across Great Britain
   /// stays below a million minutes; penalties within a week (a preference

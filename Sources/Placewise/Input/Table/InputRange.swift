@@ -5,7 +5,7 @@
 /// wide enough for any real English case and narrow enough that every sum
 /// the solver and the outputs form stays finite and every conversion to a
 /// whole number stays in range, whatever the input: no input may trap or
-/// put `inf` in an output. The README's "Decisions" lists them with these
+/// put `inf` in an output. docs/decisions.md lists them with these
 /// reasons.
 package enum InputRange {
   /// British National Grid eastings, metres: the grid's false origin lies

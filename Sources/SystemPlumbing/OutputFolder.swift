@@ -72,8 +72,14 @@ public enum OutputFolder {
   /// contents) and then the manifest `manifest` renders from what was
   /// written, as the folder `path`.
   ///
-  /// - Parameter shared: create files readable by group and others
-  ///   (0644/0755) instead of by the owner only (0600/0700).
+  /// - Parameters:
+  ///   - files: each file's path inside the folder and its contents.
+  ///   - path: the output folder.
+  ///   - shared: create files readable by group and others (0644/0755)
+  ///     instead of by the owner only (0600/0700).
+  ///   - manifest: renders manifest.json from the files written.
+  /// - Throws: `OutputError` when a name is not one a folder may hold or a
+  ///   write fails; the earlier folder is then left as it was.
   public static func write(
     _ files: [(name: String, contents: [UInt8])], to path: String, shared: Bool = false,
     manifest: ([WrittenFile]) -> [UInt8]

@@ -13,7 +13,9 @@ extension BlockedPairs {
   /// setting is eligible has the same blocked pairs, in the same order.
   ///
   /// - Parameters:
+  ///   - planned: the case with the plan applied.
   ///   - base: the blocked pairs of the case `delta` was taken against.
+  ///   - delta: what the plan changed (`PlanDelta`).
   package init(case planned: Case, reusing base: BlockedPairs, delta: PlanDelta) {
     let pupilCount = planned.pupils.count
     let touched = delta.touched

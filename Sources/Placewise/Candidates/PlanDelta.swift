@@ -18,8 +18,11 @@ package struct PlanDelta: Sendable {
   /// pupils or policy, settings reordered, journeys from a travel matrix in
   /// one and not the other): such a case is built from scratch.
   ///
-  /// - Parameter origin: each setting of `planned`: its index in `base`, or
-  ///   -1 for a setting the plan opens.
+  /// - Parameters:
+  ///   - planned: the case with a plan applied.
+  ///   - base: the case the plan was applied to.
+  ///   - origin: each setting of `planned`: its index in `base`, or -1 for
+  ///     a setting the plan opens.
   package init?(planned: Case, base: Case, origin: [Int]) {
     let kept = origin.filter { $0 >= 0 }
     // A plan's batch is the case's, followed by the pupils its closures

@@ -154,9 +154,13 @@ public enum Comparison {
   /// memory at a time).
   ///
   /// - Parameters:
+  ///   - input: the case and the plans, read and checked.
+  ///   - options: how each allocation is solved and what it computes.
   ///   - warmStart: re-solve plans from the baseline's optimum (the
   ///     default); false solves each from scratch (for measurements).
   ///   - parallel: solve two plans at a time when GLPK allows it.
+  ///   - render: renders one run (its output files), called as each is solved.
+  /// - Returns: the baseline's outcome, then each plan's, in input order.
   /// - Throws: `AllocationError` when a solve fails or a result breaks an invariant.
   public static func run<Rendered: Sendable>(
     _ input: ComparisonInput, options: AllocationOptions = AllocationOptions(), warmStart: Bool = true,

@@ -22,9 +22,13 @@ public enum Forecast {
   /// Runs the forecast: the baseline, then every plan.
   ///
   /// - Parameters:
+  ///   - input: the case, the plans and the demand, read and checked.
+  ///   - options: how each year's allocation is solved and what it computes.
+  ///   - parallel: run the baseline and a plan at the same time.
   ///   - writeCase: renders a year's case as files.
   ///   - render: renders a year's allocation (its output files).
   ///   - progress: told `(plan, year)` as each year starts.
+  /// - Returns: the baseline's years, then each plan's, in input order.
   /// - Throws: `AllocationError` when a solve fails or a year's case does
   ///   not read back (a fault of the writer, never of the input).
   public static func run<Rendered: Sendable>(

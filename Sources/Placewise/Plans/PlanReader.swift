@@ -77,6 +77,8 @@ public enum PlanReader {
   /// - Parameters:
   ///   - path: the file as named on the command line (problems name it so).
   ///   - isOptions: an options file: the `option` column is required.
+  ///   - problems: where the file's problems are added.
+  ///   - fileRank: the file's place among the run's inputs, to order problems by.
   /// - Returns: the plan (named after the file, without `.csv`), or nil
   ///   when the file could not be read as a table at all.
   static func read(path: String, isOptions: Bool, problems: inout ProblemList, fileRank: Int) -> Plan? {

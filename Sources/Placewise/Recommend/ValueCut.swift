@@ -63,9 +63,13 @@ struct ValueCut: Sendable {
   /// The cut of a level at a set, from its exact allocation.
   ///
   /// - Parameters:
+  ///   - level: the level the cut bounds (unmet priority, or weighted).
+  ///   - effects: what each option changes.
+  ///   - chosen: the set x̂: which options it takes.
   ///   - planned: the case of the set x̂ (`origin` maps its settings to the case's).
   ///   - network: the residual network of its optimal allocation.
   ///   - value: the level's optimum at x̂ (U, or W U + C).
+  /// - Returns: the cut: a linear lower bound on the level at every allowed set.
   static func make(
     _ level: Level, _ effects: OptionEffects, at chosen: [Bool], planned: PlannedCase, network: ResidualNetwork,
     value: Double

@@ -27,6 +27,8 @@ public enum PolicyReader {
   /// - Parameters:
   ///   - text: the contents of a policy file.
   ///   - file: the file name to give in problems.
+  /// - Returns: the policy, the defaults with the file's keys set over them.
+  /// - Throws: `InvalidCaseError` listing every problem in the file.
   public static func parse(_ text: String, file: String = "policy.toml") throws(InvalidCaseError) -> Policy {
     let (policy, problems) = read(Array(text.utf8), file: file)
     guard problems.isEmpty else { throw InvalidCaseError(problems: problems) }

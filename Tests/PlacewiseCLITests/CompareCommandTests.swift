@@ -32,6 +32,16 @@ private func tree(_ path: String) throws -> [String: Data] {
   return files
 }
 
+/// Files by path with the manifest's clock and command line left out (the
+/// only lines a rerun with --quiet may change).
+private func withoutClock(_ files: [String: Data]) -> [String: Data] {
+  files.mapValues { data in
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+    let kept = lines.filter { !$0.contains("\"written_at\"") && !$0.contains("\"command\"") }
+    return Data(kept.joined(separator: "\n").utf8)
+  }
+}
+
 @Suite("compare on the command line")
 struct CompareCommandTests {
   @Test("refuses every malformed plan with every problem located, writing nothing", arguments: corpusNames())
@@ -77,6 +87,34 @@ struct CompareCommandTests {
     let result = try runPlacewise(["compare", tinyCase, plan, "--out", out])
     #expect(result.status == 0, "\(result.stderr)")
     let written = try tree(out)
+    try expectTopLevelFiles(written)
+    try expectPlanFoldersMatchAllocate(written, scratch: scratch)
+    let comparison = String(decoding: written["comparison.csv"] ?? Data(), as: UTF8.self)
+    let rows = comparison.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(rows.count == 3)
+    #expect(rows[1].first == "baseline" && rows[2].first == "more-oakfield")
+    // One more place at the contested school places one more pupil: £50,000 per extra placement.
+    #expect(rows[2][12] == "1" && rows[2][15] == "50000", "\(comparison)")
+    #expect(result.stdout.contains("more-oakfield"))
+
+    // Run again over the earlier output: replaced; the same bytes.
+    let again = try runPlacewise(["compare", tinyCase, plan, "--out", out, "--quiet"])
+    #expect(again.status == 0, "\(again.stderr)")
+    // The same bytes, but for the manifest's clock and command line (--quiet).
+    #expect(withoutClock(try tree(out)) == withoutClock(written))
+
+    // A file Placewise did not write inside plans/NAME/: refused, nothing changed.
+    try Data("mine".utf8).write(to: URL(fileURLWithPath: out + "/plans/baseline/notes.txt"))
+    let refused = try runPlacewise(["compare", tinyCase, plan, "--out", out])
+    #expect(refused.status == 1, "\(refused.stderr)")
+    #expect(refused.stderr.contains("plans/baseline/notes.txt"), "\(refused.stderr)")
+    #expect(try tree(out).count == written.count + 1)
+  }
+
+  /// The top-level files of a compare of the tiny case with one plan: the
+  /// tables, moves naming settings, the report naming every plan, and the
+  /// workbook holding the three tables row for row.
+  private func expectTopLevelFiles(_ written: [String: Data]) throws {
     #expect(
       Set(written.keys.filter { !$0.hasPrefix("plans/") }) == [
         "comparison.csv", "comparison-by-need.csv", "moves.csv", "manifest.json", "report.html",
@@ -114,6 +152,11 @@ struct CompareCommandTests {
         #expect(table.cell(r, 0) == .text(plan), "\(sheet) row \(r + 1)")
       }
     }
+  }
+
+  /// Each plan folder of `written` holds what `allocate` writes for the
+  /// baseline or for the changed case, written out by hand.
+  private func expectPlanFoldersMatchAllocate(_ written: [String: Data], scratch: ScratchFolder) throws {
     // The changed case written out by hand: Oakfield's capacity 120 -> 121.
     let changed = try scratch.writeCase(
       "changed",
@@ -141,33 +184,6 @@ struct CompareCommandTests {
           "\(folder)/\(file)")
       }
     }
-    let comparison = String(decoding: written["comparison.csv"] ?? Data(), as: UTF8.self)
-    let rows = comparison.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-    #expect(rows.count == 3)
-    #expect(rows[1].first == "baseline" && rows[2].first == "more-oakfield")
-    // One more place at the contested school places one more pupil: £50,000 per extra placement.
-    #expect(rows[2][12] == "1" && rows[2][15] == "50000", "\(comparison)")
-    #expect(result.stdout.contains("more-oakfield"))
-
-    // Run again over the earlier output: replaced; the same bytes.
-    let again = try runPlacewise(["compare", tinyCase, plan, "--out", out, "--quiet"])
-    #expect(again.status == 0, "\(again.stderr)")
-    // The same bytes, but for the manifest's clock and command line (--quiet).
-    func withoutClock(_ files: [String: Data]) -> [String: Data] {
-      files.mapValues { data in
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        let kept = lines.filter { !$0.contains("\"written_at\"") && !$0.contains("\"command\"") }
-        return Data(kept.joined(separator: "\n").utf8)
-      }
-    }
-    #expect(withoutClock(try tree(out)) == withoutClock(written))
-
-    // A file Placewise did not write inside plans/NAME/: refused, nothing changed.
-    try Data("mine".utf8).write(to: URL(fileURLWithPath: out + "/plans/baseline/notes.txt"))
-    let refused = try runPlacewise(["compare", tinyCase, plan, "--out", out])
-    #expect(refused.status == 1, "\(refused.stderr)")
-    #expect(refused.stderr.contains("plans/baseline/notes.txt"), "\(refused.stderr)")
-    #expect(try tree(out).count == written.count + 1)
   }
 
   @Test("plans named .csv or ...csv (no name, or only dots) are refused before solving, status 2 (issue 23 item 6)")

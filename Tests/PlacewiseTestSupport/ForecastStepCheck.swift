@@ -28,8 +28,8 @@ public enum ForecastStepCheck {
     var other: [String: Int] = [:]
     for s in caseSettings { other[s["urn"] ?? ""] = Int(s["on_roll"] ?? "") ?? 0 }
     for r in caseRoll { other[r["urn"] ?? "", default: 0] -= 1 }
-    let summaryRows = try csvRecords(out + "/forecast-summary.csv")
-    let needRows = try csvRecords(out + "/forecast.csv")
+    let tables = Tables(
+      summary: try csvRecords(out + "/forecast-summary.csv"), needs: try csvRecords(out + "/forecast.csv"))
     for plan in ["baseline"] + plans {
       var previous: YearFiles?
       for year in 1...years {
@@ -41,88 +41,136 @@ public enum ForecastStepCheck {
         let summary =
           try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json")))
           as? [String: Any] ?? [:]
-        if run.summary.unmetPriority != summary["unmet_priority"] as? Int {
-          problems.append(
-            "\(label): U \(run.summary.unmetPriority) afresh, \(summary["unmet_priority"] ?? "-") written")
-        }
-        if run.summary.requestsRefused != summary["requests_refused"] as? Int {
-          problems.append("\(label): R differs")
-        }
-        if let c = summary["placement_cost"] as? Double, abs(run.summary.placementCost - c) > 1e-6 * max(1, abs(c)) {
-          problems.append("\(label): C \(run.summary.placementCost) afresh, \(c) written")
-        }
+        problems += objectiveProblems(run, written: summary, label: label)
         // The case follows from the year before (or from the inputs).
         let newIDs = Self.newIDs(demand, year: year)
         let expected: (batch: [Member], roll: [Member])
         if let previous {
           expected = Self.next(from: previous, settings: files.settingURNs, newIDs: newIDs)
         } else {
-          let pupils = try csvRecords(caseFolder + "/pupils.csv").map { Member($0, urn: nil) }
-          let roll = caseRoll.map { Member($0, urn: $0["urn"]) }
-          let kept = roll.filter { files.settingURNs.contains($0.urn ?? "") }
-          let displaced = roll.filter { !files.settingURNs.contains($0.urn ?? "") }.map { m in
-            var m = m
-            m.current = m.urn
-            m.urn = nil
-            return m
-          }
-          expected = (pupils + newIDs.map { Member(id: $0.id, age: $0.age) } + displaced, kept)
+          expected = try Self.first(caseFolder: caseFolder, roll: caseRoll, settings: files.settingURNs, newIDs: newIDs)
         }
         let batch = files.pupils.map { Member($0, urn: nil) }
-        if batch.map(\.id) != expected.batch.map(\.id) {
-          problems.append("\(label): batch \(batch.map(\.id)) expected \(expected.batch.map(\.id))")
-        } else {
-          for (found, wanted) in zip(batch, expected.batch)
-          where found.age != wanted.age || found.current != wanted.current {
-            problems.append(
-              "\(label): pupil \(found.id) age \(found.age) current \(found.current ?? "-"), expected \(wanted.age) \(wanted.current ?? "-")"
-            )
-          }
-        }
         let roll = files.roll.map { Member($0, urn: $0["urn"]) }
-        if roll.map(\.id) != expected.roll.map(\.id) || roll.map(\.urn) != expected.roll.map(\.urn)
-          || roll.map(\.age) != expected.roll.map(\.age)
-        {
-          problems.append("\(label): roll differs from the rules")
-        }
-        for s in files.settings {
-          let urn = s["urn"] ?? ""
-          let onRoll = Int(s["on_roll"] ?? "") ?? -1
-          let rollHere = roll.count { $0.urn == urn }
-          if let o = other[urn], onRoll != o + rollHere {
-            problems.append("\(label): \(urn) on_roll \(onRoll), expected \(o + rollHere)")
-          }
-        }
+        problems += caseProblems(batch: batch, roll: roll, expected: expected, files: files, other: other, label: label)
         // The tables add up from the folder.
-        guard let row = summaryRows.first(where: { $0["plan"] == plan && $0["year"] == String(year) }) else {
-          problems.append("\(label): no row in forecast-summary.csv")
-          previous = files
-          continue
-        }
-        let placed = files.placements.count { !($0["urn"] ?? "").isEmpty }
-        let figures = [
-          ("caseload", roll.count + batch.count), ("batch", batch.count), ("placed", placed),
-          ("unplaced", batch.count - placed), ("unmet_priority", summary["unmet_priority"] as? Int ?? -1),
-        ]
-        for (key, value) in figures where row[key] != String(value) {
-          problems.append("\(label): \(key) \(row[key] ?? "-") in forecast-summary.csv, \(value) from the folder")
-        }
-        let needs = needRows.filter { $0["plan"] == plan && $0["year"] == String(year) }
-        for key in ["caseload", "batch", "placed", "unplaced"] {
-          let total = needs.reduce(0) { $0 + (Int($1[key] ?? "") ?? 0) }
-          if String(total) != row[key] { problems.append("\(label): forecast.csv's \(key) adds up to \(total)") }
-        }
-        for need in needs {
-          let parts = ["from_case", "carried_over", "phase_transfers", "displaced", "new_plans"]
-          let sum = parts.reduce(0) { $0 + (Int(need[$1] ?? "") ?? 0) }
-          if String(sum) != need["batch"] {
-            problems.append("\(label): \(need["primary_need"] ?? "") sources add up to \(sum)")
-          }
-        }
+        problems += tables.problems(
+          plan: plan, year: year, files: files, batch: batch, roll: roll, summary: summary, label: label)
         previous = files
       }
     }
     return problems
+  }
+
+  /// U, R and C of a fresh allocation of a year's case against those its
+  /// `summary.json` writes.
+  static func objectiveProblems(_ run: AllocationRun, written summary: [String: Any], label: String) -> [String] {
+    var problems: [String] = []
+    if run.summary.unmetPriority != summary["unmet_priority"] as? Int {
+      problems.append(
+        "\(label): U \(run.summary.unmetPriority) afresh, \(summary["unmet_priority"] ?? "-") written")
+    }
+    if run.summary.requestsRefused != summary["requests_refused"] as? Int {
+      problems.append("\(label): R differs")
+    }
+    if let c = summary["placement_cost"] as? Double, abs(run.summary.placementCost - c) > 1e-6 * max(1, abs(c)) {
+      problems.append("\(label): C \(run.summary.placementCost) afresh, \(c) written")
+    }
+    return problems
+  }
+
+  /// Year 1's batch and roll from the inputs: the case's pupils, the new
+  /// pupils, and the roll pupils whose setting year 1 no longer has
+  /// (displaced); the rest of the roll stays.
+  static func first(
+    caseFolder: String, roll caseRoll: [[String: String]], settings: Set<String>, newIDs: [(id: String, age: Int)]
+  )
+    throws -> (batch: [Member], roll: [Member])
+  {
+    let pupils = try csvRecords(caseFolder + "/pupils.csv").map { Member($0, urn: nil) }
+    let roll = caseRoll.map { Member($0, urn: $0["urn"]) }
+    let kept = roll.filter { settings.contains($0.urn ?? "") }
+    let displaced = roll.filter { !settings.contains($0.urn ?? "") }.map { m in
+      var m = m
+      m.current = m.urn
+      m.urn = nil
+      return m
+    }
+    return (pupils + newIDs.map { Member(id: $0.id, age: $0.age) } + displaced, kept)
+  }
+
+  /// A year's batch and roll against those the rules give, and each
+  /// setting's `on_roll` against its pupils outside the roll (`other`) and
+  /// those on it.
+  static func caseProblems(
+    batch: [Member], roll: [Member], expected: (batch: [Member], roll: [Member]), files: YearFiles,
+    other: [String: Int], label: String
+  ) -> [String] {
+    var problems: [String] = []
+    if batch.map(\.id) != expected.batch.map(\.id) {
+      problems.append("\(label): batch \(batch.map(\.id)) expected \(expected.batch.map(\.id))")
+    } else {
+      for (found, wanted) in zip(batch, expected.batch)
+      where found.age != wanted.age || found.current != wanted.current {
+        problems.append(
+          "\(label): pupil \(found.id) age \(found.age) current \(found.current ?? "-"), expected \(wanted.age) \(wanted.current ?? "-")"
+        )
+      }
+    }
+    if roll.map(\.id) != expected.roll.map(\.id) || roll.map(\.urn) != expected.roll.map(\.urn)
+      || roll.map(\.age) != expected.roll.map(\.age)
+    {
+      problems.append("\(label): roll differs from the rules")
+    }
+    for s in files.settings {
+      let urn = s["urn"] ?? ""
+      let onRoll = Int(s["on_roll"] ?? "") ?? -1
+      let rollHere = roll.count { $0.urn == urn }
+      if let o = other[urn], onRoll != o + rollHere {
+        problems.append("\(label): \(urn) on_roll \(onRoll), expected \(o + rollHere)")
+      }
+    }
+    return problems
+  }
+
+  /// The forecast's two tables, `forecast-summary.csv` and `forecast.csv`.
+  struct Tables {
+    var summary: [[String: String]]
+    var needs: [[String: String]]
+
+    /// A year's rows against the year's folder, and `forecast.csv`'s rows
+    /// against their totals and their sources.
+    func problems(
+      plan: String, year: Int, files: YearFiles, batch: [Member], roll: [Member], summary written: [String: Any],
+      label: String
+    ) -> [String] {
+      var problems: [String] = []
+      guard let row = summary.first(where: { $0["plan"] == plan && $0["year"] == String(year) }) else {
+        problems.append("\(label): no row in forecast-summary.csv")
+        return problems
+      }
+      let placed = files.placements.count { !($0["urn"] ?? "").isEmpty }
+      let figures = [
+        ("caseload", roll.count + batch.count), ("batch", batch.count), ("placed", placed),
+        ("unplaced", batch.count - placed), ("unmet_priority", written["unmet_priority"] as? Int ?? -1),
+      ]
+      for (key, value) in figures where row[key] != String(value) {
+        problems.append("\(label): \(key) \(row[key] ?? "-") in forecast-summary.csv, \(value) from the folder")
+      }
+      let needs = self.needs.filter { $0["plan"] == plan && $0["year"] == String(year) }
+      for key in ["caseload", "batch", "placed", "unplaced"] {
+        let total = needs.reduce(0) { $0 + (Int($1[key] ?? "") ?? 0) }
+        if String(total) != row[key] { problems.append("\(label): forecast.csv's \(key) adds up to \(total)") }
+      }
+      for need in needs {
+        let parts = ["from_case", "carried_over", "phase_transfers", "displaced", "new_plans"]
+        let sum = parts.reduce(0) { $0 + (Int(need[$1] ?? "") ?? 0) }
+        if String(sum) != need["batch"] {
+          problems.append("\(label): \(need["primary_need"] ?? "") sources add up to \(sum)")
+        }
+      }
+      return problems
+    }
   }
 
   /// A pupil as the checker follows them.

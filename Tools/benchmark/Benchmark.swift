@@ -79,92 +79,125 @@ struct Benchmark: ParsableCommand {
         ).run()
         return
       }
-      emit(
-        "| case | pupils | solver | read | candidates | model build (in solve) | solve | verify | write | total "
-          + "| peak memory | result | OR-Tools solve | ratio (total / OR-Tools) |")
-      emit("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-      var ratios: [Double] = []
-      for spec in (cases == "shapes" ? ShapeMatrix.cases : cases).split(separator: ",") {
-        let parts = spec.split(separator: "=", maxSplits: 1)
-        guard parts.count == 2 else { throw ValidationError("bad case spec \(spec)") }
-        let name = String(parts[0])
-        let sizeAndArguments = parts[1].split(separator: "/", maxSplits: 1)
-        let size = String(sizeAndArguments[0])
-        let extra = sizeAndArguments.count > 1 ? sizeAndArguments[1].split(separator: ";").map(String.init) : []
-        let travel = size.hasSuffix("+travel")
-        guard let pupils = Int(size.replacingOccurrences(of: "+travel", with: "")) else {
-          throw ValidationError("bad pupil count in \(spec)")
-        }
-        let folder = work + "/case-" + name
-        if !FileManager.default.fileExists(atPath: folder + "/pupils.csv") {
-          var arguments = ["--pupils", String(pupils), "--seed", String(seed), "--out", folder, "--force"] + extra
-          if travel { arguments.append("--travel-matrix") }
-          let generated = try execute(binaries.appendingPathComponent("casegen"), arguments, timeout: timeout)
-          guard generated.status == 0 else { throw ValidationError("casegen failed: \(generated.stderr)") }
-        }
-        var reference: [String: Any]?
-        var referenceTimes: (solve: Double, total: Double)?
-        let outside = try self.reference.map { python in
-          try OutsideReference.solve(
-            folder: folder, work: work, name: name, binaries: binaries, python: python, timeout: timeout)
-        }
-        for solver in ["contested-market", "plain-lp"] where solver != "plain-lp" || pupils <= plainMax {
-          let out = "\(work)/out-\(name)-\(solver)"
-          let start = Date()
-          let result = try execute(
-            binaries.appendingPathComponent("placewise"),
-            ["allocate", folder, "--out", out, "--quiet", "--timings", "--solver", solver], timeout: timeout)
-          let total = Date().timeIntervalSince(start)
-          var row = "| \(name) | \(pupils) | \(solver) |"
-          guard result.status == 0 else {
-            let ratio = outside?.solveSeconds.map { String(format: "> %.1fx", total / $0) } ?? ""
-            emit(
-              row
-                + " | | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") "
-                + "| \(outside?.cell ?? "") | \(ratio) |")
-            if let seconds = outside?.solveSeconds, solver == "contested-market" { ratios.append(total / seconds) }
-            continue
-          }
-          let phases = parseTimings(result.stderr)
-          for phase in ["read", "candidates", "model-build", "solve", "verify", "write"] {
-            row += " \(phases[phase].map { format($0.seconds) } ?? "") |"
-          }
-          let peak = phases.values.map(\.peak).max() ?? 0
-          var check = try checkResult(out, pupils: pupils, reference: &reference)
-          let solve = phases["solve"]?.seconds ?? .nan
-          if let referenceTimes {
-            // The speed-up of the default solver over this baseline, same run.
-            check += String(
-              format: "; contested-market %.0fx faster (solve), %.1fx (total)", solve / referenceTimes.solve,
-              total / referenceTimes.total)
-          } else {
-            referenceTimes = (solve, total)
-          }
-          var outsideCells = " | |"
-          if let outside, solver == "contested-market" {
-            check += try outside.compare(summaryOf: out)
-            if let seconds = outside.solveSeconds {
-              ratios.append(total / seconds)
-              outsideCells = " \(outside.cell) | " + String(format: "%.2fx |", total / seconds)
-            } else {
-              outsideCells = " \(outside.cell) | |"
-            }
-          }
-          emit(row + " \(format(total)) | \(peak / 1_048_576) MiB | \(check) |" + outsideCells)
-        }
-      }
-      if !ratios.isEmpty {
-        let sorted = ratios.sorted()
-        let median =
-          sorted.count % 2 == 1
-          ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        emit("")
-        emit(
-          String(
-            format: "Placewise total / OR-Tools solve: worst %.2fx, median %.2fx over %d cases",
-            sorted[sorted.count - 1], median, sorted.count))
-      }
+      try timeCases(binaries: binaries)
     #endif
+  }
+
+  /// The table for --cases: each case generated (unless already there),
+  /// then allocated by each solver, a row each; then, with --reference,
+  /// the worst and median ratio to OR-Tools.
+  func timeCases(binaries: URL) throws {
+    emit(
+      "| case | pupils | solver | read | candidates | model build (in solve) | solve | verify | write | total "
+        + "| peak memory | result | OR-Tools solve | ratio (total / OR-Tools) |")
+    emit("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    var ratios: [Double] = []
+    for spec in (cases == "shapes" ? ShapeMatrix.cases : cases).split(separator: ",") {
+      let (name, pupils, folder) = try generatedCase(spec, binaries: binaries)
+      var firstSolver = FirstSolver()
+      let outside = try self.reference.map { python in
+        try OutsideReference.solve(
+          folder: folder, work: work, name: name, binaries: binaries, python: python, timeout: timeout)
+      }
+      for solver in ["contested-market", "plain-lp"] where solver != "plain-lp" || pupils <= plainMax {
+        try timeRow(
+          name: name, pupils: pupils, solver: solver, folder: folder, binaries: binaries, outside: outside,
+          first: &firstSolver, ratios: &ratios)
+      }
+    }
+    if !ratios.isEmpty {
+      let sorted = ratios.sorted()
+      let median =
+        sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+      emit("")
+      emit(
+        String(
+          format: "Placewise total / OR-Tools solve: worst %.2fx, median %.2fx over %d cases",
+          sorted[sorted.count - 1], median, sorted.count))
+    }
+  }
+
+  /// A case of --cases (NAME=PUPILS[+travel][/CASEGEN-ARG;...]): its name,
+  /// pupils and folder under --work, written by casegen unless it is there.
+  func generatedCase(_ spec: Substring, binaries: URL) throws -> (name: String, pupils: Int, folder: String) {
+    let parts = spec.split(separator: "=", maxSplits: 1)
+    guard parts.count == 2 else { throw ValidationError("bad case spec \(spec)") }
+    let name = String(parts[0])
+    let sizeAndArguments = parts[1].split(separator: "/", maxSplits: 1)
+    let size = String(sizeAndArguments[0])
+    let extra = sizeAndArguments.count > 1 ? sizeAndArguments[1].split(separator: ";").map(String.init) : []
+    let travel = size.hasSuffix("+travel")
+    guard let pupils = Int(size.replacingOccurrences(of: "+travel", with: "")) else {
+      throw ValidationError("bad pupil count in \(spec)")
+    }
+    let folder = work + "/case-" + name
+    if !FileManager.default.fileExists(atPath: folder + "/pupils.csv") {
+      var arguments = ["--pupils", String(pupils), "--seed", String(seed), "--out", folder, "--force"] + extra
+      if travel { arguments.append("--travel-matrix") }
+      let generated = try execute(binaries.appendingPathComponent("casegen"), arguments, timeout: timeout)
+      guard generated.status == 0 else { throw ValidationError("casegen failed: \(generated.stderr)") }
+    }
+    return (name, pupils, folder)
+  }
+
+  /// What a case's later rows are checked against: the first solver's
+  /// summary.json and its solve and total times.
+  struct FirstSolver {
+    var summary: [String: Any]?
+    var times: (solve: Double, total: Double)?
+  }
+
+  /// Allocates a case with one solver and emits its row: the phases' times,
+  /// peak memory, the check of the result (against the first solver's, and
+  /// OR-Tools' when there is one), and the ratio to OR-Tools' solve, which
+  /// goes into `ratios` for the contested market.
+  func timeRow(
+    name: String, pupils: Int, solver: String, folder: String, binaries: URL, outside: OutsideReference?,
+    first: inout FirstSolver, ratios: inout [Double]
+  ) throws {
+    let out = "\(work)/out-\(name)-\(solver)"
+    let start = Date()
+    let result = try execute(
+      binaries.appendingPathComponent("placewise"),
+      ["allocate", folder, "--out", out, "--quiet", "--timings", "--solver", solver], timeout: timeout)
+    let total = Date().timeIntervalSince(start)
+    var row = "| \(name) | \(pupils) | \(solver) |"
+    guard result.status == 0 else {
+      let ratio = outside?.solveSeconds.map { String(format: "> %.1fx", total / $0) } ?? ""
+      emit(
+        row
+          + " | | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") "
+          + "| \(outside?.cell ?? "") | \(ratio) |")
+      if let seconds = outside?.solveSeconds, solver == "contested-market" { ratios.append(total / seconds) }
+      return
+    }
+    let phases = parseTimings(result.stderr)
+    for phase in ["read", "candidates", "model-build", "solve", "verify", "write"] {
+      row += " \(phases[phase].map { format($0.seconds) } ?? "") |"
+    }
+    let peak = phases.values.map(\.peak).max() ?? 0
+    var check = try checkResult(out, pupils: pupils, reference: &first.summary)
+    let solve = phases["solve"]?.seconds ?? .nan
+    if let referenceTimes = first.times {
+      // The speed-up of the default solver over this baseline, same run.
+      check += String(
+        format: "; contested-market %.0fx faster (solve), %.1fx (total)", solve / referenceTimes.solve,
+        total / referenceTimes.total)
+    } else {
+      first.times = (solve, total)
+    }
+    var outsideCells = " | |"
+    if let outside, solver == "contested-market" {
+      check += try outside.compare(summaryOf: out)
+      if let seconds = outside.solveSeconds {
+        ratios.append(total / seconds)
+        outsideCells = " \(outside.cell) | " + String(format: "%.2fx |", total / seconds)
+      } else {
+        outsideCells = " \(outside.cell) | |"
+      }
+    }
+    emit(row + " \(format(total)) | \(peak / 1_048_576) MiB | \(check) |" + outsideCells)
   }
 
   /// Writes one line at once, so a table piped to a file survives an interrupted run.

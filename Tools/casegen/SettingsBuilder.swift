@@ -132,20 +132,32 @@ struct SettingsBuilder {
     let counts = KindCounts(total: county.settings, plannedWanted: c == 0 || r.chance(0.5), &r)
     let la = String(county.code)
     let firstMainstream = drafts.count
+    addPrimaries(counts, county: c, la: la, into: &drafts, &r)
+    addSecondaries(counts, county: c, la: la, into: &drafts, &r)
+    addResourced(counts.resourced, hosts: Array(firstMainstream..<drafts.count), county: c, la: la, into: &drafts, &r)
+    addSpecials(counts.special, county: c, la: la, into: &drafts, &r)
+    addIndependents(counts.independent, county: c, la: la, into: &drafts, &r)
+    addAlternatives(counts.ap, county: c, la: la, into: &drafts, &r)
+    addPlanned(counts.planned, county: c, la: la, into: &drafts, &r)
+  }
 
-    func mainstream(
-      _ name: String, at p: GridPoint, ages: (Int, Int), capacity: Int, gender: SettingGender = .mixed,
-      _ urn: URN, _ r: inout SeededRandom
-    ) -> Draft {
-      let onRoll = Int(Double(capacity) * r.uniform(0.84, 1.03))
-      let setting = Setting(
-        urn: urn, name: name, kind: .mainstream, easting: p.easting.rounded(), northing: p.northing.rounded(),
-        lowAge: ages.0, highAge: ages.1, capacity: capacity, onRoll: onRoll, gender: gender,
-        costPerPlace: pounds(10_500, 14_500, &r), localAuthority: la)
-      return Draft(setting: setting, county: c, popularity: popularity(0.4, 2.6, &r))
-    }
+  /// A mainstream setting's draft: on roll 84% to 103% of its capacity.
+  private func mainstreamDraft(
+    _ name: String, at p: GridPoint, ages: (Int, Int), capacity: Int, gender: SettingGender = .mixed,
+    _ urn: URN, county c: Int, la: String, _ r: inout SeededRandom
+  ) -> Draft {
+    let onRoll = Int(Double(capacity) * r.uniform(0.84, 1.03))
+    let setting = Setting(
+      urn: urn, name: name, kind: .mainstream, easting: p.easting.rounded(), northing: p.northing.rounded(),
+      lowAge: ages.0, highAge: ages.1, capacity: capacity, onRoll: onRoll, gender: gender,
+      costPerPlace: pounds(10_500, 14_500, &r), localAuthority: la)
+    return Draft(setting: setting, county: c, popularity: popularity(0.4, 2.6, &r))
+  }
 
-    // Primary phase: most in towns, about three in ten in villages.
+  /// Primary phase: most in towns, about three in ten in villages.
+  private mutating func addPrimaries(
+    _ counts: KindCounts, county c: Int, la: String, into drafts: inout [Draft], _ r: inout SeededRandom
+  ) {
     let primaryPhases =
       Array(repeating: ("Primary", (4, 11)), count: counts.primary)
       + Array(repeating: ("Infant", (4, 7)), count: counts.infant)
@@ -173,10 +185,15 @@ struct SettingsBuilder {
         }
       let name = names.primary(town: place, phase: phase, village: village, &r)
       let urn = newURN(&r)
-      drafts.append(mainstream(name, at: p, ages: ages, capacity: capacity, urn, &r))
+      drafts.append(mainstreamDraft(name, at: p, ages: ages, capacity: capacity, urn, county: c, la: la, &r))
     }
-    // Secondaries (a few single-sex grammar schools where there are enough
-    // schools) and all-through academies, in the larger towns.
+  }
+
+  /// Secondaries (a few single-sex grammar schools where there are enough
+  /// schools) and all-through academies, in the larger towns.
+  private mutating func addSecondaries(
+    _ counts: KindCounts, county c: Int, la: String, into drafts: inout [Draft], _ r: inout SeededRandom
+  ) {
     var singleSex = 0
     for i in 0..<(counts.secondary + counts.allThrough) {
       let allThrough = i >= counts.secondary
@@ -193,12 +210,18 @@ struct SettingsBuilder {
         allThrough ? r.element([1500, 1800, 2100]) : r.element([600, 750, 900, 1050, 1200, 1500, 1800])
       let name = names.secondary(town: t.name, gender: gender.rawValue, allThrough: allThrough, &r)
       let urn = newURN(&r)
-      drafts.append(mainstream(name, at: p, ages: ages, capacity: capacity, gender: gender, urn, &r))
+      drafts.append(
+        mainstreamDraft(name, at: p, ages: ages, capacity: capacity, gender: gender, urn, county: c, la: la, &r))
     }
-    // Resourced provisions: a small base inside a mainstream host, same
-    // site, ages and admissions, designated for one need.
-    var hosts = Array(firstMainstream..<drafts.count)
-    for _ in 0..<min(counts.resourced, hosts.count) {
+  }
+
+  /// Resourced provisions: a small base inside a mainstream host, same
+  /// site, ages and admissions, designated for one need.
+  private mutating func addResourced(
+    _ count: Int, hosts: [Int], county c: Int, la: String, into drafts: inout [Draft], _ r: inout SeededRandom
+  ) {
+    var hosts = hosts
+    for _ in 0..<min(count, hosts.count) {
       let host = drafts[hosts.remove(at: r.index(below: hosts.count))].setting
       let need = r.pick(Mix.resourcedNeeds)
       let setting = Setting(
@@ -208,8 +231,13 @@ struct SettingsBuilder {
         costPerPlace: pounds(17_000, 22_000, &r), localAuthority: la)
       drafts.append(Draft(setting: setting, designation: [need], county: c, popularity: popularity(0.5, 2, &r)))
     }
-    // State special schools.
-    for i in 0..<counts.special {
+  }
+
+  /// State special schools.
+  private mutating func addSpecials(
+    _ count: Int, county c: Int, la: String, into drafts: inout [Draft], _ r: inout SeededRandom
+  ) {
+    for i in 0..<count {
       let needs = i < Mix.firstSpecials.count ? Mix.firstSpecials[i] : r.pick(Mix.specials)
       let t = town(c, .even, &r)
       let p = geography.point(near: t.centre, spread: t.spread * 0.8, in: c, random: &r)
@@ -226,9 +254,14 @@ struct SettingsBuilder {
         needs: EnumSet(needs), costPerPlace: pounds(21_000, 27_000, &r) + (complex ? 4_000 : 0), localAuthority: la)
       drafts.append(Draft(setting: setting, designation: needs, county: c, popularity: popularity(0.3, 3.5, &r)))
     }
-    // Independent and non-maintained special schools: dear, often rural,
-    // now and then boys only.
-    for _ in 0..<counts.independent {
+  }
+
+  /// Independent and non-maintained special schools: dear, often rural,
+  /// now and then boys only.
+  private mutating func addIndependents(
+    _ count: Int, county c: Int, la: String, into drafts: inout [Draft], _ r: inout SeededRandom
+  ) {
+    for _ in 0..<count {
       let needs = r.pick(Mix.independents)
       let t = town(c, .even, &r)
       let p =
@@ -245,8 +278,13 @@ struct SettingsBuilder {
         costPerPlace: pounds(52_000, 72_000, &r), localAuthority: la)
       drafts.append(Draft(setting: setting, designation: needs, county: c, popularity: popularity(0.3, 2, &r)))
     }
-    // Alternative provision, in the largest towns.
-    for _ in 0..<counts.ap {
+  }
+
+  /// Alternative provision, in the largest towns.
+  private mutating func addAlternatives(
+    _ count: Int, county c: Int, la: String, into drafts: inout [Draft], _ r: inout SeededRandom
+  ) {
+    for _ in 0..<count {
       let t = town(c, .largest, &r)
       let p = geography.point(near: t.centre, spread: t.spread * 0.5, in: c, random: &r)
       let ages = r.chance(0.8) ? (11, 16) : (5, 16)
@@ -257,9 +295,14 @@ struct SettingsBuilder {
         costPerPlace: pounds(18_000, 26_000, &r), localAuthority: la)
       drafts.append(Draft(setting: setting, county: c, popularity: 0.5))
     }
-    // A planned provision, known by a local code until it has a URN: empty,
-    // so all its (few, phased) places are free.
-    for _ in 0..<counts.planned {
+  }
+
+  /// A planned provision, known by a local code until it has a URN: empty,
+  /// so all its (few, phased) places are free.
+  private mutating func addPlanned(
+    _ count: Int, county c: Int, la: String, into drafts: inout [Draft], _ r: inout SeededRandom
+  ) {
+    for _ in 0..<count {
       let need = r.pick([(NeedCode.asd, 3), (.semh, 2), (.slcn, 1)])
       let serial = plannedSerial[need, default: 0] + 1
       plannedSerial[need] = serial

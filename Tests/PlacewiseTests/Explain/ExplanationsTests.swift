@@ -93,57 +93,60 @@ struct ExplanationsTests {
     return .givenToOthers
   }
 
+  /// The hand-made case of `everyOutcome`: one pupil per first-preference
+  /// outcome, the outcomes it expects listed there in pupil order.
+  private static let everyOutcomeFiles: [String: [UInt8]] = [
+    "settings.csv": Array(
+      """
+      urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,gender,needs,need_places
+      S1,Ash School,special,0,0,4,19,1,0,mixed,,
+      M1,Birch Primary,mainstream,0,0,4,11,5,0,mixed,,
+      S2,Cedar School,special,0,0,4,19,3,0,mixed,SLD,
+      S3,Damson School,special,0,0,11,19,3,0,mixed,,
+      S4,Elm House,special,0,0,4,19,3,0,boys,,
+      S5,Fir School,special,0,0,4,19,3,3,mixed,,
+      S6,Gorse School,special,0,0,4,19,3,0,mixed,,ASD:0
+      S7,Hazel School,special,0,0,4,19,20,0,mixed,,
+      """.utf8),
+    "pupils.csv": Array(
+      """
+      pupil_id,easting,northing,age,sex,primary_need,provision,preferences,priority
+      A,0,0,9,F,ASD,special,S1,2
+      B,0,0,9,F,ASD,special,S1,1
+      C,0,0,9,F,ASD,special,M1,1
+      D,0,0,9,F,ASD,special,S2,1
+      E,0,0,9,F,ASD,special,S3,1
+      F,0,0,9,F,ASD,special,S4,1
+      G,0,0,9,F,ASD,special,S5,1
+      H,0,0,9,F,ASD,special,S6,1
+      I,0,0,9,F,ASD,special,X9,1
+      J,0,0,9,F,ASD,special,,1
+      K,0,0,9,F,PMLD,resourced,S1,1
+      L,0,0,9,F,ASD,special,S1,1
+      """.utf8),
+    "travel.csv": Array(
+      """
+      pupil_id,urn,minutes
+      A,S1,10
+      B,S1,10
+      B,S7,30
+      C,S7,20
+      D,S7,20
+      E,S7,20
+      F,S7,20
+      G,S7,20
+      H,S7,20
+      I,S7,20
+      J,S7,20
+      G,S5,20
+      H,S6,20
+      L,S7,20
+      """.utf8),
+  ]
+
   @Test("a hand-made case: one pupil per outcome, in the contract's words, with readable sentences")
   func everyOutcome() throws {
-    let files: [String: [UInt8]] = [
-      "settings.csv": Array(
-        """
-        urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,gender,needs,need_places
-        S1,Ash School,special,0,0,4,19,1,0,mixed,,
-        M1,Birch Primary,mainstream,0,0,4,11,5,0,mixed,,
-        S2,Cedar School,special,0,0,4,19,3,0,mixed,SLD,
-        S3,Damson School,special,0,0,11,19,3,0,mixed,,
-        S4,Elm House,special,0,0,4,19,3,0,boys,,
-        S5,Fir School,special,0,0,4,19,3,3,mixed,,
-        S6,Gorse School,special,0,0,4,19,3,0,mixed,,ASD:0
-        S7,Hazel School,special,0,0,4,19,20,0,mixed,,
-        """.utf8),
-      "pupils.csv": Array(
-        """
-        pupil_id,easting,northing,age,sex,primary_need,provision,preferences,priority
-        A,0,0,9,F,ASD,special,S1,2
-        B,0,0,9,F,ASD,special,S1,1
-        C,0,0,9,F,ASD,special,M1,1
-        D,0,0,9,F,ASD,special,S2,1
-        E,0,0,9,F,ASD,special,S3,1
-        F,0,0,9,F,ASD,special,S4,1
-        G,0,0,9,F,ASD,special,S5,1
-        H,0,0,9,F,ASD,special,S6,1
-        I,0,0,9,F,ASD,special,X9,1
-        J,0,0,9,F,ASD,special,,1
-        K,0,0,9,F,PMLD,resourced,S1,1
-        L,0,0,9,F,ASD,special,S1,1
-        """.utf8),
-      "travel.csv": Array(
-        """
-        pupil_id,urn,minutes
-        A,S1,10
-        B,S1,10
-        B,S7,30
-        C,S7,20
-        D,S7,20
-        E,S7,20
-        F,S7,20
-        G,S7,20
-        H,S7,20
-        I,S7,20
-        J,S7,20
-        G,S5,20
-        H,S6,20
-        L,S7,20
-        """.utf8),
-    ]
-    let input = try CaseReader.read(files: files)
+    let input = try CaseReader.read(files: Self.everyOutcomeFiles)
     let candidates = CandidateSet(case: input)
     let allocation = try Allocator.allocate(input, candidates: candidates)
     let explanations = try Explanations.compute(case: input, candidates: candidates, allocation: allocation)

@@ -6,6 +6,9 @@ import Testing
 /// Random options files for random tiny cases, and the best set found by
 /// enumerating every allowed set: the oracle `recommend` is checked against.
 enum RandomOptions {
+  /// The needs options designate settings for and add places with.
+  private static let needs: [NeedCode] = [.asd, .slcn, .semh, .sld]
+
   /// A random options file: one to four groups, up to eight options in all,
   /// each one or two rows. A group owning a setting of the case adds places
   /// to it (with or without a need), removes some, or closes it; the others
@@ -19,7 +22,6 @@ enum RandomOptions {
   ) -> Plan {
     var rng = SeededGenerator(seed: seed)
     var closed = Set<URN>()
-    let needs: [NeedCode] = [.asd, .slcn, .semh, .sld]
     var rows: [PlanRow] = []
     var line = 2
     var optionCount = 0
@@ -49,42 +51,9 @@ enum RandomOptions {
         let id = "o\(optionCount)"
         let capital = Double(Int.random(in: 0...10, using: &rng) * 1000)
         let annual = Double(Int.random(in: 0...3, using: &rng) * 100)
-        var actions: [PlanAction] = []
-        if let owned {
-          switch Int.random(in: 0..<6, using: &rng) {
-          // A closure that displaces pupils on roll is not an option recommend takes.
-          case 0 where owned.onRoll == 0 || owned.kind == .mainstream:
-            actions.append(.closeSetting(urn: owned.urn))
-            closed.insert(owned.urn)
-          case 1 where owned.capacity > 0:
-            actions.append(
-              .addPlaces(urn: owned.urn, places: -Int.random(in: 1...owned.capacity, using: &rng), need: nil))
-          default:
-            let need = Bool.random(using: &rng) ? needs.randomElement(using: &rng) : nil
-            actions.append(.addPlaces(urn: owned.urn, places: Int.random(in: 1...4, using: &rng), need: need))
-          }
-          if Int.random(in: 0..<4, using: &rng) == 0, case .addPlaces = actions[0] {
-            actions.append(.addPlaces(urn: owned.urn, places: 1, need: needs.randomElement(using: &rng)))
-          }
-        } else {
-          let setting = Setting(
-            urn: newURN, name: "New \(g)", kind: .special, easting: place.0, northing: place.1, lowAge: 4,
-            highAge: 16, capacity: k + 1 + Int.random(in: 0...1, using: &rng), needs: designated,
-            needPlaces: g % 2 == 0 ? [needs[g % needs.count]: 1] : [:])
-          actions.append(.newSetting(setting))
-        }
-        if crossGroups, g > 0, Int.random(in: 0..<2, using: &rng) == 0 {
-          let other = input.settings[Int.random(in: 0..<min(g, input.settings.count), using: &rng)]
-          if !closed.contains(other.urn) {
-            if other.capacity > 0 && Bool.random(using: &rng) {
-              actions.append(.addPlaces(urn: other.urn, places: -1, need: nil))
-            } else {
-              actions.append(
-                .addPlaces(
-                  urn: other.urn, places: Int.random(in: 1...3, using: &rng), need: needs.randomElement(using: &rng)))
-            }
-          }
-        }
+        let actions = optionActions(
+          group: g, option: k, owned: owned, newURN: newURN, place: place, designated: designated, input: input,
+          crossGroups: crossGroups, closed: &closed, rng: &rng)
         for (a, action) in actions.enumerated() {
           rows.append(
             PlanRow(
@@ -100,6 +69,55 @@ enum RandomOptions {
       for i in rows.indices { rows[i].line = i + 2 }
     }
     return Plan(name: "options", file: "options.csv", rows: rows, columns: [:])
+  }
+
+  /// The actions of option `k` of group `g`: a change to the setting the
+  /// group owns (a closure, places removed, or places added with or without
+  /// a need, now and then with one place more for a need), or else a new
+  /// setting; with `crossGroups`, now and then a change to a setting an
+  /// earlier group owns too.
+  private static func optionActions(
+    group g: Int, option k: Int, owned: Setting?, newURN: URN, place: (Double, Double),
+    designated: EnumSet<NeedCode>, input: Case, crossGroups: Bool, closed: inout Set<URN>,
+    rng: inout SeededGenerator
+  ) -> [PlanAction] {
+    var actions: [PlanAction] = []
+    if let owned {
+      switch Int.random(in: 0..<6, using: &rng) {
+      // A closure that displaces pupils on roll is not an option recommend takes.
+      case 0 where owned.onRoll == 0 || owned.kind == .mainstream:
+        actions.append(.closeSetting(urn: owned.urn))
+        closed.insert(owned.urn)
+      case 1 where owned.capacity > 0:
+        actions.append(
+          .addPlaces(urn: owned.urn, places: -Int.random(in: 1...owned.capacity, using: &rng), need: nil))
+      default:
+        let need = Bool.random(using: &rng) ? needs.randomElement(using: &rng) : nil
+        actions.append(.addPlaces(urn: owned.urn, places: Int.random(in: 1...4, using: &rng), need: need))
+      }
+      if Int.random(in: 0..<4, using: &rng) == 0, case .addPlaces = actions[0] {
+        actions.append(.addPlaces(urn: owned.urn, places: 1, need: needs.randomElement(using: &rng)))
+      }
+    } else {
+      let setting = Setting(
+        urn: newURN, name: "New \(g)", kind: .special, easting: place.0, northing: place.1, lowAge: 4,
+        highAge: 16, capacity: k + 1 + Int.random(in: 0...1, using: &rng), needs: designated,
+        needPlaces: g % 2 == 0 ? [needs[g % needs.count]: 1] : [:])
+      actions.append(.newSetting(setting))
+    }
+    if crossGroups, g > 0, Int.random(in: 0..<2, using: &rng) == 0 {
+      let other = input.settings[Int.random(in: 0..<min(g, input.settings.count), using: &rng)]
+      if !closed.contains(other.urn) {
+        if other.capacity > 0 && Bool.random(using: &rng) {
+          actions.append(.addPlaces(urn: other.urn, places: -1, need: nil))
+        } else {
+          actions.append(
+            .addPlaces(
+              urn: other.urn, places: Int.random(in: 1...3, using: &rng), need: needs.randomElement(using: &rng)))
+        }
+      }
+    }
+    return actions
   }
 
   /// Every allowed set, by enumeration over the groups, each allocated with

@@ -92,56 +92,9 @@ struct NetworkSimplexTests {
     var rng = SeededGenerator(seed: 42)
     var pivoted = 0
     for trial in 0..<500 {
-      let pupils = Int.random(in: 1...6, using: &rng)
-      let rows = Int.random(in: 1...3, using: &rng)
-      let root = pupils + rows
-      // Each pupil's arcs: row (or nil for "unplaced") and cost.
-      var options: [[(row: Int?, cost: Int64)]] = []
-      var start: [Int] = []
-      for _ in 0..<pupils {
-        var mine: [(row: Int?, cost: Int64)] = []
-        for r in 0..<rows where Int.random(in: 0..<4, using: &rng) > 0 {
-          mine.append((r, Int64.random(in: -5...20, using: &rng)))
-        }
-        if mine.isEmpty || Bool.random(using: &rng) { mine.append((nil, Int64.random(in: 0...10, using: &rng))) }
-        options.append(mine)
-        start.append(Int.random(in: 0..<mine.count, using: &rng))
-      }
-      var load = [Int64](repeating: 0, count: rows)
-      for p in 0..<pupils { if let r = options[p][start[p]].row { load[r] += 1 } }
-      // Bounds around the start's loads: some fixed, some with room.
-      var bounds: [(Int64, Int64)] = []
-      for r in 0..<rows {
-        switch Int.random(in: 0..<3, using: &rng) {
-        case 0: bounds.append((load[r], load[r]))
-        case 1: bounds.append((0, load[r]))
-        default:
-          bounds.append((Int64.random(in: 0...load[r], using: &rng), load[r] + Int64.random(in: 0...2, using: &rng)))
-        }
-      }
-      var network = NetworkSimplex(nodeCount: root + 1, root: root)
-      var treeArc = [Int?](repeating: nil, count: root + 1)
-      var arcs: [[Int]] = []
-      for p in 0..<pupils {
-        var mine: [Int] = []
-        for (k, option) in options[p].enumerated() {
-          let flow: Int64 = k == start[p] ? 1 : 0
-          if let r = option.row {
-            mine.append(network.addArc(from: p, to: pupils + r, cost: option.cost, lower: 0, upper: 1, flow: flow))
-          } else {
-            let arc = network.addArc(from: p, to: root, cost: option.cost, lower: 0, upper: 10, flow: flow)
-            mine.append(arc)
-            treeArc[p] = arc
-          }
-        }
-        arcs.append(mine)
-      }
-      for r in 0..<rows {
-        let arc = network.addArc(
-          from: pupils + r, to: root, cost: 0, lower: bounds[r].0, upper: bounds[r].1, flow: load[r])
-        if load[r] < bounds[r].1 { treeArc[pupils + r] = arc }
-      }
-      try network.solve(treeArc: treeArc, deadline: nil)
+      let flow = SmallFlow(&rng)
+      let (pupils, rows, options, bounds) = (flow.pupils, flow.rows, flow.options, flow.bounds)
+      let (network, arcs) = try flow.solved()
       if network.pivots > 0 { pivoted += 1 }
 
       // The flow found: one option per pupil, within every bound.
@@ -159,25 +112,7 @@ struct NetworkSimplexTests {
       }
 
       // Every choice, enumerated.
-      var best = Int64.max
-      var choice = [Int](repeating: 0, count: pupils)
-      func visit(_ p: Int) {
-        if p == pupils {
-          var used = [Int64](repeating: 0, count: rows)
-          var total: Int64 = 0
-          for q in 0..<pupils {
-            total += options[q][choice[q]].cost
-            if let r = options[q][choice[q]].row { used[r] += 1 }
-          }
-          if (0..<rows).allSatisfy({ bounds[$0].0 <= used[$0] && used[$0] <= bounds[$0].1 }) { best = min(best, total) }
-          return
-        }
-        for k in options[p].indices {
-          choice[p] = k
-          visit(p + 1)
-        }
-      }
-      visit(0)
+      let best = flow.enumeratedMinimum()
       #expect(found == best, "trial \(trial): network simplex \(found), enumeration \(best)")
     }
     #expect(pivoted >= 200, "only \(pivoted) networks needed a pivot")
@@ -188,5 +123,99 @@ struct NetworkSimplexTests {
     var network = NetworkSimplex(nodeCount: 2, root: 1)
     let arc = network.addArc(from: 0, to: 1, cost: 1, lower: 0, upper: 1, flow: 1)
     #expect(throws: NetworkSimplex.Failure.self) { try network.solve(treeArc: [arc, nil], deadline: nil) }
+  }
+}
+
+/// A random small flow of pupils to rows, for `randomNetworks`: each
+/// pupil's options (a row, or nil for "unplaced", and a cost), the option
+/// it starts in, the rows' loads at the start and their bounds around them
+/// (some fixed, some with room).
+private struct SmallFlow {
+  var pupils: Int
+  var rows: Int
+  var options: [[(row: Int?, cost: Int64)]] = []
+  var start: [Int] = []
+  var load: [Int64] = []
+  var bounds: [(Int64, Int64)] = []
+
+  init(_ rng: inout SeededGenerator) {
+    pupils = Int.random(in: 1...6, using: &rng)
+    rows = Int.random(in: 1...3, using: &rng)
+    // Each pupil's arcs: row (or nil for "unplaced") and cost.
+    for _ in 0..<pupils {
+      var mine: [(row: Int?, cost: Int64)] = []
+      for r in 0..<rows where Int.random(in: 0..<4, using: &rng) > 0 {
+        mine.append((r, Int64.random(in: -5...20, using: &rng)))
+      }
+      if mine.isEmpty || Bool.random(using: &rng) { mine.append((nil, Int64.random(in: 0...10, using: &rng))) }
+      options.append(mine)
+      start.append(Int.random(in: 0..<mine.count, using: &rng))
+    }
+    load = [Int64](repeating: 0, count: rows)
+    for p in 0..<pupils { if let r = options[p][start[p]].row { load[r] += 1 } }
+    // Bounds around the start's loads: some fixed, some with room.
+    for r in 0..<rows {
+      switch Int.random(in: 0..<3, using: &rng) {
+      case 0: bounds.append((load[r], load[r]))
+      case 1: bounds.append((0, load[r]))
+      default:
+        bounds.append((Int64.random(in: 0...load[r], using: &rng), load[r] + Int64.random(in: 0...2, using: &rng)))
+      }
+    }
+  }
+
+  /// The network simplex on this flow, started from `start` and solved,
+  /// with each pupil's arcs in the order of their options.
+  func solved() throws -> (network: NetworkSimplex, arcs: [[Int]]) {
+    let root = pupils + rows
+    var network = NetworkSimplex(nodeCount: root + 1, root: root)
+    var treeArc = [Int?](repeating: nil, count: root + 1)
+    var arcs: [[Int]] = []
+    for p in 0..<pupils {
+      var mine: [Int] = []
+      for (k, option) in options[p].enumerated() {
+        let flow: Int64 = k == start[p] ? 1 : 0
+        if let r = option.row {
+          mine.append(network.addArc(from: p, to: pupils + r, cost: option.cost, lower: 0, upper: 1, flow: flow))
+        } else {
+          let arc = network.addArc(from: p, to: root, cost: option.cost, lower: 0, upper: 10, flow: flow)
+          mine.append(arc)
+          treeArc[p] = arc
+        }
+      }
+      arcs.append(mine)
+    }
+    for r in 0..<rows {
+      let arc = network.addArc(
+        from: pupils + r, to: root, cost: 0, lower: bounds[r].0, upper: bounds[r].1, flow: load[r])
+      if load[r] < bounds[r].1 { treeArc[pupils + r] = arc }
+    }
+    try network.solve(treeArc: treeArc, deadline: nil)
+    return (network, arcs)
+  }
+
+  /// The least cost of one option per pupil within every bound, by
+  /// enumerating every choice (`Int64.max` when none is within them).
+  func enumeratedMinimum() -> Int64 {
+    var best = Int64.max
+    var choice = [Int](repeating: 0, count: pupils)
+    func visit(_ p: Int) {
+      if p == pupils {
+        var used = [Int64](repeating: 0, count: rows)
+        var total: Int64 = 0
+        for q in 0..<pupils {
+          total += options[q][choice[q]].cost
+          if let r = options[q][choice[q]].row { used[r] += 1 }
+        }
+        if (0..<rows).allSatisfy({ bounds[$0].0 <= used[$0] && used[$0] <= bounds[$0].1 }) { best = min(best, total) }
+        return
+      }
+      for k in options[p].indices {
+        choice[p] = k
+        visit(p + 1)
+      }
+    }
+    visit(0)
+    return best
   }
 }

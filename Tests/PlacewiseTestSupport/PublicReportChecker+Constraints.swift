@@ -1,0 +1,137 @@
+// MARK: - Intervals and constraints
+
+/// A closed interval of possible values.
+struct Bounds: Equatable {
+  var lo: Double
+  var hi: Double
+  static let unknown = Bounds(lo: 0, hi: .infinity)
+  static func exactly(_ v: Double) -> Bounds { Bounds(lo: v, hi: v) }
+  static func within(_ v: Double, _ e: Double) -> Bounds { Bounds(lo: max(0, v - e), hi: v + e) }
+}
+
+/// Variables with intervals and the relations among them.
+struct ConstraintSystem {
+  enum Relation {
+    /// Σ coefficient × variable = 0.
+    case linear([(Double, String)])
+    /// first ≤ second.
+    case atMost(String, String)
+    /// product = factor × count (all non-negative).
+    case product(String, String, String)
+  }
+
+  var bounds: [String: Bounds] = [:]
+  var integral: Set<String> = []
+  /// Variables a page shows as `<5`, `x` or "fewer than 5" somewhere, with where.
+  var withheld: [String: String] = [:]
+  var relations: [Relation] = []
+  private var constants = 0
+
+  mutating func count(_ name: String) {
+    integral.insert(name)
+    if bounds[name] == nil { bounds[name] = .unknown }
+  }
+
+  mutating func real(_ name: String) {
+    if bounds[name] == nil { bounds[name] = .unknown }
+  }
+
+  /// Narrows a variable to `b` (intersecting with what is known).
+  mutating func learn(_ name: String, _ b: Bounds, integer: Bool = true) {
+    if integer { count(name) } else { real(name) }
+    let old = bounds[name] ?? .unknown
+    bounds[name] = Bounds(lo: max(old.lo, b.lo), hi: min(old.hi, b.hi))
+  }
+
+  /// A fresh variable holding a constant.
+  mutating func constant(_ b: Bounds) -> String {
+    constants += 1
+    let name = "#\(constants)"
+    bounds[name] = b
+    return name
+  }
+
+  mutating func sum(_ parts: [String], equals total: String) {
+    relations.append(.linear(parts.map { (1, $0) } + [(-1, total)]))
+  }
+
+  private func term(_ c: Double, _ b: Bounds) -> Bounds {
+    c > 0 ? Bounds(lo: c * b.lo, hi: c * b.hi) : Bounds(lo: c * b.hi, hi: c * b.lo)
+  }
+
+  private mutating func narrow(_ name: String, _ b: Bounds) -> Bool {
+    let old = bounds[name] ?? .unknown
+    // 0 × ∞ and ∞ − ∞ tell nothing.
+    let lo = b.lo.isNaN ? -Double.infinity : b.lo
+    let hi = b.hi.isNaN ? Double.infinity : b.hi
+    var new = Bounds(lo: max(old.lo, lo), hi: min(old.hi, hi))
+    if integral.contains(name) {
+      new.lo = (new.lo - 1e-7).rounded(.up)
+      new.hi = (new.hi + 1e-7).rounded(.down)
+    }
+    guard new.lo > old.lo + 1e-9 || new.hi < old.hi - 1e-9 else { return false }
+    bounds[name] = new
+    return true
+  }
+
+  /// Narrows every interval until nothing changes.
+  mutating func propagate() {
+    // Whole numbers first (no new bound).
+    for name in Array(bounds.keys) where integral.contains(name) {
+      _ = narrow(name, Bounds(lo: -.infinity, hi: .infinity))
+    }
+    for _ in 0..<200 {
+      var changed = false
+      for relation in relations {
+        switch relation {
+        case .linear(let terms):
+          for (j, (cj, xj)) in terms.enumerated() {
+            var lo = 0.0
+            var hi = 0.0
+            for (i, (ci, xi)) in terms.enumerated() where i != j {
+              let t = term(ci, bounds[xi] ?? .unknown)
+              lo += t.lo
+              hi += t.hi
+            }
+            // cj × xj = −(others)
+            let other = Bounds(lo: -hi, hi: -lo)
+            let b = cj > 0 ? Bounds(lo: other.lo / cj, hi: other.hi / cj) : Bounds(lo: other.hi / cj, hi: other.lo / cj)
+            if narrow(xj, b) { changed = true }
+          }
+        case .atMost(let a, let b):
+          let ba = bounds[a] ?? .unknown
+          let bb = bounds[b] ?? .unknown
+          if narrow(a, Bounds(lo: 0, hi: bb.hi)) { changed = true }
+          if narrow(b, Bounds(lo: ba.lo, hi: .infinity)) { changed = true }
+        case .product(let p, let f, let c):
+          let bp = bounds[p] ?? .unknown
+          let bf = bounds[f] ?? .unknown
+          let bc = bounds[c] ?? .unknown
+          if narrow(p, Bounds(lo: bf.lo * bc.lo, hi: bf.hi * bc.hi)) { changed = true }
+          if bf.lo > 0, narrow(c, Bounds(lo: bp.lo / bf.hi, hi: bp.hi / bf.lo)) { changed = true }
+          if bc.lo > 0, narrow(f, Bounds(lo: bp.lo / bc.hi, hi: bp.hi / bc.lo)) { changed = true }
+        }
+      }
+      if !changed { break }
+    }
+  }
+
+  /// The withheld counts whose interval is now a single value, and any
+  /// contradiction (the reader misread the page).
+  mutating func exactWithheld() -> [PublicReportChecker.Finding] {
+    propagate()
+    var out: [PublicReportChecker.Finding] = []
+    // Places left move with places used: one finding, not two.
+    for (name, place) in withheld.sorted(by: { $0.key < $1.key })
+    where integral.contains(name) && !name.hasSuffix("|left") {
+      guard let b = bounds[name] else { continue }
+      if b.lo > b.hi + 1e-9 {
+        out.append(.init(quantity: name, value: nil, how: "the page contradicts itself (\(place))"))
+      } else if b.lo == b.hi, b.lo.isFinite, b.lo >= 1 {
+        // (Working out that a withheld figure is 0 reveals no child.)
+        out.append(.init(quantity: name, value: Int(b.lo), how: "withheld (\(place)) but worked out from the page"))
+      }
+    }
+    return out
+  }
+}

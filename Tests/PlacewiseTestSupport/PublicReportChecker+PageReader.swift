@@ -1,0 +1,155 @@
+import Foundation
+
+// MARK: - Reading a page
+
+func matches(_ pattern: String, _ text: String) -> [[String]] {
+  guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else {
+    return []
+  }
+  let ns = text as NSString
+  return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { m in
+    (0..<m.numberOfRanges).map { m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0)) }
+  }
+}
+
+/// The visible text of an HTML fragment: tags removed, entities decoded.
+func visible(_ html: String) -> String {
+  var text = html.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+  for (entity, char) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+    text = text.replacingOccurrences(of: entity, with: char)
+  }
+  return text.replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+    .trimmingCharacters(in: .whitespaces)
+}
+
+/// Reads one public page into a `ConstraintSystem`, as
+/// `PublicReportChecker` describes: the headline and sentences here, the
+/// tables (`+Tables`) and the pictures and compare cells (`+SVG`) in
+/// their own files.
+struct PageReader {
+  let html: String
+  var system = ConstraintSystem()
+  var otherFindings: [PublicReportChecker.Finding] = []
+  /// Counts shown as multiples of 5 are rounded (the page says so).
+  let rounded: Bool
+
+  init(html: String) {
+    self.html = html
+    rounded = visible(html).contains("rounded to the nearest 5")
+  }
+
+  /// What a shown count cell says, as an interval; nil when it is no count.
+  func countBounds(_ text: String) -> (Bounds, withheld: Bool)? {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    if t == "<5" || t == "fewer than 5" { return (Bounds(lo: 1, hi: 4), true) }
+    if t == "x" { return (Bounds(lo: 5, hi: .infinity), true) }
+    if t == "0-4" { return (Bounds(lo: 0, hi: 4), true) }
+    if t == "c" { return (.unknown, true) }
+    let digits = t.replacingOccurrences(of: ",", with: "")
+    guard let v = Int(digits), v >= 0 else { return nil }
+    // Rounded to the nearest 5; 1 to 4 would show as <5.
+    if rounded && v >= 5 && v % 5 == 0 { return (Bounds(lo: Double(max(5, v - 2)), hi: Double(v + 2)), false) }
+    return (.exactly(Double(v)), false)
+  }
+
+  /// Reads a count shown for `name`. A count of pupils withheld as `x` is
+  /// 5 or more (a larger count hidden so a small one cannot be worked out);
+  /// a figure derived from counts (`secondary: false`) withheld as `x` could
+  /// be anything.
+  mutating func note(_ name: String, _ text: String, at place: String, secondary: Bool = true) {
+    guard var (b, hidden) = countBounds(text) else { return }
+    if text.trimmingCharacters(in: .whitespaces) == "x" && !secondary { b = .unknown }
+    system.learn(name, b)
+    if hidden, system.withheld[name] == nil { system.withheld[name] = place }
+  }
+
+  /// Columns of counts of pupils (see `note`).
+  static let pupilCounts: Set<String> = [
+    "pupils", "placed", "unplaced", "requests", "met", "refused", "newly placed", "placed elsewhere",
+    "no longer placed", "all moves",
+  ]
+
+  /// A percentage as a ratio interval; nil when it is no percentage.
+  static func percent(_ text: String) -> Bounds? {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    if t == "100%" { return .exactly(1) }
+    if t == "0%" { return .exactly(0) }
+    if t == "<1%" { return Bounds(lo: 0, hi: 0.005) }
+    if t == ">99%" { return Bounds(lo: 0.995, hi: 1) }
+    guard t.hasSuffix("%"), let v = Double(t.dropLast()) else { return nil }
+    return Bounds(lo: (v - 0.5) / 100, hi: (v + 0.5) / 100)
+  }
+
+  /// A decimal as printed, with half its last digit either side.
+  static func decimal(_ text: String) -> Bounds? {
+    let t = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: "")
+    guard let v = Double(t), v.isFinite else { return nil }
+    let places = t.split(separator: ".").dropFirst().first?.count ?? 0
+    var e = 0.5
+    for _ in 0..<places { e /= 10 }
+    return Bounds(lo: v - e, hi: v + e)
+  }
+
+  mutating func read() {
+    readHeadline()
+    readTables()
+    readSVG()
+    readSentences()
+  }
+
+  // MARK: Headline cards and sentences
+
+  mutating func readHeadline() {
+    let names = [
+      "pupils": "ALL|pupils", "placed": "ALL|placed", "unplaced": "ALL|unplaced", "unmet_priority": "ALL|unmet",
+      "first_preference_met": "placed at their first preference|pupils",
+    ]
+    for m in matches(#"<span class="value" data-figure="([a-z_]+)" data-value="([^"]*)">([^<]*)</span>"#, html) {
+      let key = m[1]
+      let raw = visible(m[2])
+      let shown = visible(m[3])
+      if let name = names[key] {
+        let secondary = key != "unmet_priority"
+        note(name, raw, at: "headline \(key), data-value", secondary: secondary)
+        note(name, shown, at: "headline \(key)", secondary: secondary)
+      } else if key == "travel_minutes" || key == "mean_travel_minutes", let b = Self.decimal(raw) {
+        system.learn("ALL|" + key, b, integer: false)
+      }
+    }
+    system.relations.append(.product("ALL|travel_minutes", "ALL|mean_travel_minutes", "ALL|placed"))
+    system.count("ALL|pupils")
+    system.count("ALL|placed")
+    system.count("ALL|unplaced")
+    system.sum(["ALL|placed", "ALL|unplaced"], equals: "ALL|pupils")
+    system.relations.append(.atMost("ALL|unplaced", "ALL|unmet"))
+    let text = visible(html)
+    for m in matches(#"(\S+) with no eligible setting, (\S+) with every eligible setting full"#, text) {
+      note("ALL|noeligible", m[1], at: "headline sentence")
+      note("ALL|full", m[2], at: "headline sentence")
+      system.sum(["ALL|noeligible", "ALL|full"], equals: "ALL|unplaced")
+    }
+    for m in matches(#"of (\S+) with preferences"#, text) { note("WITHPREF|pupils", m[1], at: "headline") }
+    for m in matches(
+      #"^\s*(\S+) pupils? with EHC plans"#, visible(matches(#"<p class="lede">(.*?)</p>"#, html).first?[1] ?? ""))
+    {
+      note("ALL|pupils", m[1], at: "lede")
+    }
+    for m in matches(#"Placewise placed (\S+) of (\S+) pupils(?:; (\S+) could not be placed)?"#, text) {
+      note("ALL|placed", m[1], at: "sentence")
+      note("ALL|pupils", m[2], at: "sentence")
+      if !m[3].isEmpty { note("ALL|unplaced", m[3], at: "sentence") }
+    }
+    for m in matches(#"(\S+) of (\S+) pupils whose parents named a school"#, text) {
+      note("placed at their first preference|pupils", m[1], at: "sentence")
+      note("WITHPREF|pupils", m[2], at: "sentence")
+    }
+  }
+
+  mutating func readSentences() {
+    let text = visible(html)
+    for m in matches(#"(longest|shortest) (\d[\d,]* h(?: \d+ min)?|\d+ min)"#, text) {
+      otherFindings.append(
+        .init(quantity: "journey", value: nil, how: "'\(m[0])' is one child's journey, shown whatever its band holds"))
+    }
+  }
+}

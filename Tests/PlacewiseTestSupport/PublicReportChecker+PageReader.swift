@@ -57,7 +57,8 @@ struct PageReader {
   /// a figure derived from counts (`secondary: false`) withheld as `x` could
   /// be anything.
   mutating func note(_ name: String, _ text: String, at place: String, secondary: Bool = true) {
-    guard var (b, hidden) = countBounds(text) else { return }
+    guard let (bounds, hidden) = countBounds(text) else { return }
+    var b = bounds
     if text.trimmingCharacters(in: .whitespaces) == "x" && !secondary { b = .unknown }
     system.learn(name, b)
     if hidden, system.withheld[name] == nil { system.withheld[name] = place }

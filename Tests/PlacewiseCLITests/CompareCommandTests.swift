@@ -34,6 +34,15 @@ private func tree(_ path: String) throws -> [String: Data] {
 
 @Suite("compare on the command line")
 struct CompareCommandTests {
+  @Test("the malformed-plan corpus is there: missing or empty, the test below would pass on no case at all")
+  func corpusIsThere() {
+    var isFolder: ObjCBool = false
+    #expect(
+      FileManager.default.fileExists(atPath: corpusRoot, isDirectory: &isFolder) && isFolder.boolValue,
+      "\(corpusRoot) is missing")
+    #expect(corpusNames().count >= 11, "only \(corpusNames().count) malformed plans in \(corpusRoot)")
+  }
+
   @Test("refuses every malformed plan with every problem located, writing nothing", arguments: corpusNames())
   func malformedPlan(_ name: String) throws {
     let folder = corpusRoot + "/" + name

@@ -83,7 +83,7 @@ if [[ ! -f $parallel/libParallelWork.a || $newest -nt $parallel/libParallelWork.
     -emit-module-path "$parallel/ParallelWork.swiftmodule" -emit-library -static -o "$parallel/libParallelWork.a" \
     "${parallel_sources[@]}"
 fi
-flags+=(-I "$parallel" -L "$parallel" -lParallelWork)
+flags+=(-I "$parallel" -L "$parallel" -lParallelWork -lswiftSynchronization)
 
 newest=$(ls -t "${sources[@]}" Tools/fuzz/run.sh | head -n 1)
 if [[ ! -x $binary || $newest -nt $binary ]]; then

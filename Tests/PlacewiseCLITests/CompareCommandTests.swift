@@ -32,6 +32,75 @@ private func tree(_ path: String) throws -> [String: Data] {
   return files
 }
 
+/// moves.csv names the settings, the report names every plan, and the
+/// workbook holds the three tables row for row.
+private func expectTablesAndWorkbook(_ written: [String: Data]) throws {
+  // School names beside URNs (issue 25): each moved pupil's settings by name too.
+  let moves = parseCSV(String(decoding: written["moves.csv"] ?? Data(), as: UTF8.self))
+  #expect(
+    moves.first == [
+      "plan", "pupil_id", "baseline_urn", "plan_urn", "baseline_status", "plan_status", "baseline_setting_name",
+      "plan_setting_name",
+    ])
+  let settings = Dictionary(
+    uniqueKeysWithValues: try csvRecords(tinyCase + "/settings.csv").map { ($0["urn"] ?? "", $0["name"] ?? "") })
+  #expect(moves.count > 1)
+  for row in moves.dropFirst() {
+    #expect(row[6] == (settings[row[2]] ?? ""), "\(row)")
+    #expect(row[7] == (settings[row[3]] ?? ""), "\(row)")
+    #expect(!row[6].isEmpty || !row[7].isEmpty)
+  }
+  // The report names every plan; the workbook holds the three tables, row for row.
+  let report = String(decoding: written["report.html"] ?? Data(), as: UTF8.self)
+  #expect(report.contains("baseline") && report.contains("more-oakfield"))
+  let book = try XLSXFile(bytes: [UInt8](written["placewise.xlsx"] ?? Data()))
+  #expect(book.sheets.map(\.name) == ["Comparison", "Comparison by need", "Moves"])
+  for (sheet, file) in [
+    ("Comparison", "comparison.csv"), ("Comparison by need", "comparison-by-need.csv"),
+    ("Moves", "moves.csv"),
+  ] {
+    let lines = String(decoding: written[file] ?? Data(), as: UTF8.self).split(separator: "\n")
+    let table = try book.sheet(sheet)
+    #expect(table.rowCount == lines.count, "\(sheet)")
+    for (r, line) in lines.enumerated() {
+      let plan = String(line.split(separator: ",", omittingEmptySubsequences: false)[0])
+      #expect(table.cell(r, 0) == .text(plan), "\(sheet) row \(r + 1)")
+    }
+  }
+}
+
+/// Each plan folder holds what `allocate` writes for its case (the changed
+/// case written out by hand here), placements and settings byte for byte.
+private func expectPlanFoldersMatchAllocate(_ written: [String: Data], scratch: ScratchFolder) throws {
+  // The changed case written out by hand: Oakfield's capacity 120 -> 121.
+  let changed = try scratch.writeCase(
+    "changed",
+    files: [
+      "settings.csv": try String(contentsOfFile: tinyCase + "/settings.csv", encoding: .utf8)
+        .replacingOccurrences(of: "4,19,120,119", with: "4,19,121,119"),
+      "pupils.csv": try String(contentsOfFile: tinyCase + "/pupils.csv", encoding: .utf8),
+      "travel.csv": try String(contentsOfFile: tinyCase + "/travel.csv", encoding: .utf8),
+      "policy.toml": try String(contentsOfFile: tinyCase + "/policy.toml", encoding: .utf8),
+    ])
+  for (folder, caseFolder) in [("baseline", tinyCase), ("more-oakfield", changed)] {
+    let direct = scratch.at("direct-\(folder)")
+    let allocate = try runPlacewise(["allocate", caseFolder, "--out", direct, "--quiet"])
+    #expect(allocate.status == 0, "\(allocate.stderr)")
+    // The same files as `allocate` writes, placements and settings byte for byte.
+    // One manifest.json, at the top, covers the plan folders too.
+    let names = try FileManager.default.contentsOfDirectory(atPath: direct).filter { $0 != "manifest.json" }.sorted()
+    let planFiles = written.keys.filter { $0.hasPrefix("plans/\(folder)/") }.map {
+      $0.dropFirst("plans/\(folder)/".count)
+    }
+    #expect(planFiles.sorted() == names.map { Substring($0) }, "\(folder)")
+    for file in ["placements.csv", "settings.csv"] {
+      #expect(
+        written["plans/\(folder)/\(file)"] == (try Data(contentsOf: URL(fileURLWithPath: direct + "/" + file))),
+        "\(folder)/\(file)")
+    }
+  }
+}
+
 @Suite("compare on the command line")
 struct CompareCommandTests {
   @Test("the malformed-plan corpus is there: missing or empty, the test below would pass on no case at all")
@@ -91,65 +160,8 @@ struct CompareCommandTests {
         "comparison.csv", "comparison-by-need.csv", "moves.csv", "manifest.json", "report.html",
         "placewise.xlsx",
       ])
-    // School names beside URNs (issue 25): each moved pupil's settings by name too.
-    let moves = parseCSV(String(decoding: written["moves.csv"] ?? Data(), as: UTF8.self))
-    #expect(
-      moves.first == [
-        "plan", "pupil_id", "baseline_urn", "plan_urn", "baseline_status", "plan_status", "baseline_setting_name",
-        "plan_setting_name",
-      ])
-    let settings = Dictionary(
-      uniqueKeysWithValues: try csvRecords(tinyCase + "/settings.csv").map { ($0["urn"] ?? "", $0["name"] ?? "") })
-    #expect(moves.count > 1)
-    for row in moves.dropFirst() {
-      #expect(row[6] == (settings[row[2]] ?? ""), "\(row)")
-      #expect(row[7] == (settings[row[3]] ?? ""), "\(row)")
-      #expect(!row[6].isEmpty || !row[7].isEmpty)
-    }
-    // The report names every plan; the workbook holds the three tables, row for row.
-    let report = String(decoding: written["report.html"] ?? Data(), as: UTF8.self)
-    #expect(report.contains("baseline") && report.contains("more-oakfield"))
-    let book = try XLSXFile(bytes: [UInt8](written["placewise.xlsx"] ?? Data()))
-    #expect(book.sheets.map(\.name) == ["Comparison", "Comparison by need", "Moves"])
-    for (sheet, file) in [
-      ("Comparison", "comparison.csv"), ("Comparison by need", "comparison-by-need.csv"),
-      ("Moves", "moves.csv"),
-    ] {
-      let lines = String(decoding: written[file] ?? Data(), as: UTF8.self).split(separator: "\n")
-      let table = try book.sheet(sheet)
-      #expect(table.rowCount == lines.count, "\(sheet)")
-      for (r, line) in lines.enumerated() {
-        let plan = String(line.split(separator: ",", omittingEmptySubsequences: false)[0])
-        #expect(table.cell(r, 0) == .text(plan), "\(sheet) row \(r + 1)")
-      }
-    }
-    // The changed case written out by hand: Oakfield's capacity 120 -> 121.
-    let changed = try scratch.writeCase(
-      "changed",
-      files: [
-        "settings.csv": try String(contentsOfFile: tinyCase + "/settings.csv", encoding: .utf8)
-          .replacingOccurrences(of: "4,19,120,119", with: "4,19,121,119"),
-        "pupils.csv": try String(contentsOfFile: tinyCase + "/pupils.csv", encoding: .utf8),
-        "travel.csv": try String(contentsOfFile: tinyCase + "/travel.csv", encoding: .utf8),
-        "policy.toml": try String(contentsOfFile: tinyCase + "/policy.toml", encoding: .utf8),
-      ])
-    for (folder, caseFolder) in [("baseline", tinyCase), ("more-oakfield", changed)] {
-      let direct = scratch.at("direct-\(folder)")
-      let allocate = try runPlacewise(["allocate", caseFolder, "--out", direct, "--quiet"])
-      #expect(allocate.status == 0, "\(allocate.stderr)")
-      // The same files as `allocate` writes, placements and settings byte for byte.
-      // One manifest.json, at the top, covers the plan folders too.
-      let names = try FileManager.default.contentsOfDirectory(atPath: direct).filter { $0 != "manifest.json" }.sorted()
-      let planFiles = written.keys.filter { $0.hasPrefix("plans/\(folder)/") }.map {
-        $0.dropFirst("plans/\(folder)/".count)
-      }
-      #expect(planFiles.sorted() == names.map { Substring($0) }, "\(folder)")
-      for file in ["placements.csv", "settings.csv"] {
-        #expect(
-          written["plans/\(folder)/\(file)"] == (try Data(contentsOf: URL(fileURLWithPath: direct + "/" + file))),
-          "\(folder)/\(file)")
-      }
-    }
+    try expectTablesAndWorkbook(written)
+    try expectPlanFoldersMatchAllocate(written, scratch: scratch)
     let comparison = String(decoding: written["comparison.csv"] ?? Data(), as: UTF8.self)
     let rows = comparison.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
     #expect(rows.count == 3)

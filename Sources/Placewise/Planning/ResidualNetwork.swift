@@ -164,16 +164,8 @@ struct ResidualNetwork: Sendable {
     // Reduced lengths, each node's arcs sorted by them: in the same slices.
     let sorter = ResidualArcSorter(pi: potential, starts: arcStart, unsortedHead: arcHead, lengthOf: arcLength)
     let sorted = parallelMap(slices.count) { sorter.sorted(slices[$0]) }
-    var sortedHead: [Int32] = []
-    var reducedArcs: [ObjectiveChange] = []
-    sortedHead.reserveCapacity(arcHead.count)
-    reducedArcs.reserveCapacity(arcHead.count)
-    for part in sorted {
-      sortedHead.append(contentsOf: part.heads)
-      reducedArcs.append(contentsOf: part.reduced)
-    }
-    self.arcHead = sortedHead
-    arcReduced = reducedArcs
+    self.arcHead = sorted.flatMap(\.heads)
+    arcReduced = sorted.flatMap(\.reduced)
   }
 
   /// The cap node of each (setting * 16 + need) whose need is capped

@@ -70,15 +70,21 @@ let package = Package(
       dependencies: ["CPROJ"],
       swiftSettings: strictSettings
     ),
+    // The one way our code runs work on several threads (`parallelChunks`,
+    // `WorkQueue`), with shared state behind `Synchronization.Mutex`.
+    .target(
+      name: "ParallelWork",
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "Placewise",
-      dependencies: ["GLPK", "Geodesy"],
+      dependencies: ["GLPK", "Geodesy", "ParallelWork"],
       swiftSettings: strictSettings
     ),
     // Operating-system plumbing the CLI uses (atomic output folders): no domain.
     .target(
       name: "SystemPlumbing",
-      dependencies: ["SystemPlumbingC"],
+      dependencies: ["SystemPlumbingC", "ParallelWork"],
       swiftSettings: strictSettings
     ),
     // The signal handler that removes a staging folder: C, since Swift cannot
@@ -86,7 +92,7 @@ let package = Package(
     .target(name: "SystemPlumbingC"),
     .target(
       name: "PlacewiseReport",
-      dependencies: ["Placewise", "Workbook"],
+      dependencies: ["Placewise", "Workbook", "ParallelWork"],
       swiftSettings: strictSettings
     ),
     .executableTarget(
@@ -191,6 +197,11 @@ let package = Package(
       name: "PlacewiseReportTests",
       dependencies: ["PlacewiseReport", "PlacewiseTestSupport", "Workbook", "XLSXTestSupport"],
       exclude: ["Golden"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "ParallelWorkTests",
+      dependencies: ["ParallelWork"],
       swiftSettings: strictSettings
     ),
     .testTarget(

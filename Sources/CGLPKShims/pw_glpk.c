@@ -13,6 +13,10 @@ static _Thread_local size_t pw_log_len;
 static _Thread_local unsigned long pw_gen_thread;
 static unsigned long pw_gen_process; /* used only when GLPK has one environment */
 static _Thread_local int pw_verbose;
+/* Problems this thread's environment holds (pw_create less pw_delete; 0
+   after a trap, which frees them all). Per thread: meaningful only when
+   GLPK's environment is. */
+static _Thread_local long pw_live_problems;
 
 int pw_thread_local_environment(void) {
   return glp_config("TLS") != NULL;
@@ -71,6 +75,7 @@ static void pw_error_hook(void *info) {
   if (setjmp(pw_jb)) {                             \
     glp_error_hook(NULL, NULL);                    \
     glp_free_env();                                \
+    pw_live_problems = 0;                          \
     pw_bump_generation();                          \
     return PW_TRAPPED;                             \
   }                                                \
@@ -82,13 +87,22 @@ int pw_create(glp_prob **out) {
   PW_GUARD
   *out = glp_create_prob();
   PW_UNGUARD
+  pw_live_problems++;
   return PW_OK;
 }
 
+/* Deleting a thread's last problem frees its environment too (when GLPK
+   keeps one per thread): a worker thread that ends later, such as one of
+   Dispatch's, would otherwise leave its environment allocated for good
+   (LeakSanitizer: 5,296 bytes a thread). Nothing outlives the problems:
+   the hooks are set again by every guarded call, and glp_alloc'd scratch
+   is freed within the call that made it. The next GLPK call on the thread
+   makes a fresh environment. */
 int pw_delete(glp_prob *P) {
   PW_GUARD
   glp_delete_prob(P);
   PW_UNGUARD
+  if (--pw_live_problems == 0 && pw_thread_local_environment()) glp_free_env();
   return PW_OK;
 }
 
@@ -222,6 +236,15 @@ int pw_mip_solution(glp_prob *P, double *obj, double *col_val) {
 }
 
 #ifdef PW_TEST_HOOKS
+long pw_test_live_problems(void) { return pw_live_problems; }
+
+long pw_test_environment_peak(void) {
+  size_t peak = 0;
+  glp_mem_usage(NULL, NULL, NULL, &peak);
+  if (pw_live_problems == 0 && pw_thread_local_environment()) glp_free_env();
+  return (long)peak;
+}
+
 int pw_provoke_error(glp_prob *P) {
   PW_GUARD
   glp_set_col_bnds(P, glp_get_num_cols(P) + 1, GLP_FX, 0.0, 0.0);

@@ -173,6 +173,13 @@ enum CFunnel {
     static func provokeError(_ problem: OpaquePointer) throws(GLPKError) {
       try check(pw_provoke_error(problem), "making an invalid call on purpose")
     }
+
+    /// A test hook: the problems this thread's environment holds.
+    static var liveProblems: Int { pw_test_live_problems() }
+
+    /// A test hook: the peak bytes of this thread's GLPK environment, 0
+    /// when it had none (a fresh one is made to ask, then freed again).
+    static var environmentPeakBytes: Int { pw_test_environment_peak() }
   #endif
 }
 

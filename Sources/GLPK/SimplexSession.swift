@@ -10,6 +10,15 @@ package enum GLPKEnvironment {
 
   /// Held by each session when GLPK has one environment for the process.
   static let processLock = NSRecursiveLock()
+
+  #if DEBUG
+    /// The problems this thread's GLPK environment holds, and the peak bytes
+    /// it has allocated (0: no environment was left on the thread). A test
+    /// hook, debug builds only.
+    package static var threadEnvironment: (liveProblems: Int, peakBytes: Int) {
+      (CFunnel.liveProblems, CFunnel.environmentPeakBytes)
+    }
+  #endif
 }
 
 /// One GLPK problem object, loaded from a `LinearProgram`, that can be solved,

@@ -1,4 +1,4 @@
-import Dispatch
+import ParallelWork
 public import Placewise
 
 /// The files of an allocation's output folder, rendered.
@@ -74,10 +74,7 @@ public enum OutputFiles {
       ),
     ]
     let renderers = all.filter { withReport || !$0.isReport }.map(\.render)
-    let slots = ParallelSlots<Result<[(name: String, contents: [UInt8])], any Error>>(count: renderers.count)
-    DispatchQueue.concurrentPerform(iterations: renderers.count) { k in
-      slots.store(k, Result { try renderers[k]() })
-    }
-    return try slots.values().flatMap { try $0.get() }
+    let rendered = parallelMap(renderers.count) { k in Result { try renderers[k]() } }
+    return try rendered.flatMap { try $0.get() }
   }
 }

@@ -87,6 +87,7 @@ public enum OutputFolder {
     for file in files where !isSafeRelativePath(file.name) || file.name == manifestName {
       throw OutputError("\(file.name): not a file name an output folder may hold")
     }
+    PausePoint.pause(at: .writing)
     let target = try OutputPath.resolve(path)
     let found = try OutputRecognition.examine(target, shown: path)
     let fileMode: mode_t = shared ? 0o644 : 0o600
@@ -103,6 +104,7 @@ public enum OutputFolder {
       let staging = try stage(
         files, manifest: manifest, parent: parent, name: name, fileMode: fileMode, folderMode: folderMode)
       defer { pw_cleanup_disarm() }
+      PausePoint.pause(at: .staged)
       do throws(OutputError) {
         try swapIn(staging, as: target, shown: path)
       } catch {
@@ -113,6 +115,7 @@ public enum OutputFolder {
       for made in created.reversed() { rmdir(made) }
       throw error
     }
+    PausePoint.pause(at: .committed)
     try? syncPath(parent)
   }
 
@@ -177,6 +180,7 @@ public enum OutputFolder {
         }
         try writeFile(staging + "/" + file.name, file.contents, mode: fileMode)
         written.append(WrittenFile(path: file.name, sha256: digest, bytes: file.contents.count))
+        if written.count == 1 { PausePoint.pause(at: .staging) }
       }
       try writeFile(staging + "/" + manifestName, manifest(written), mode: fileMode)
       // Every file flushed once all are written: the first flush commits the

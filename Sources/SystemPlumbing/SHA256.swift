@@ -1,4 +1,5 @@
 package import Foundation
+import ParallelWork
 import SystemPlumbingC
 
 /// SHA-256 (FIPS 180-4), for the digests in an output folder's manifest.
@@ -35,15 +36,7 @@ package struct SHA256: Sendable {
   /// The digests of several byte arrays, as `hex(_:)` gives each, hashed on
   /// all cores (an output folder of `compare` holds 150 MB in 80 files).
   package static func hexes(_ contents: [[UInt8]]) -> [String] {
-    let lock = NSLock()
-    nonisolated(unsafe) var digests = [String](repeating: "", count: contents.count)
-    DispatchQueue.concurrentPerform(iterations: contents.count) { i in
-      let digest = hex(contents[i])
-      lock.lock()
-      digests[i] = digest
-      lock.unlock()
-    }
-    return digests
+    parallelMap(contents.count) { hex(contents[$0]) }
   }
 
   /// The digest of a file's contents, read in 1 MB pieces; nil when it

@@ -1,21 +1,22 @@
 import Dispatch
+import Synchronization
 
 /// A value computed on another thread while the caller goes on: `compare`
 /// hashes its input files (100 MB with a travel matrix, a third of a
 /// second) while the baseline is solved, where a core is often idle (the
 /// auction is serial), instead of after the last plan.
-final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
-  // Written once by the work item before `done.leave()`, read after
-  // `done.wait()`: the group orders the two.
-  private var value: Value
+final class BackgroundValue<Value: Sendable>: Sendable {
+  /// Set once, by the work, before `done` is left.
+  private let value: Mutex<Value>
   private let done = DispatchGroup()
 
   /// Starts `work`; `placeholder` is never returned (it stands in until the work ends).
   init(placeholder: Value, _ work: @escaping @Sendable () -> Value) {
-    value = placeholder
+    value = Mutex(placeholder)
     done.enter()
     DispatchQueue.global().async {
-      self.value = work()
+      let computed = work()
+      self.value.withLock { $0 = computed }
       self.done.leave()
     }
   }
@@ -23,6 +24,6 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
   /// The value, once the work has ended.
   func wait() -> Value {
     done.wait()
-    return value
+    return value.withLock { $0 }
   }
 }

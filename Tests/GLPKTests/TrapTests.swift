@@ -1,5 +1,6 @@
 import Foundation
 import GLPK
+import Synchronization
 import Testing
 
 // The trap is provoked through a test hook that only debug builds have
@@ -201,20 +202,11 @@ import Testing
   }
 
   /// A list filled from several threads.
-  final class Collector<Item: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Item] = []
+  final class Collector<Item: Sendable>: Sendable {
+    private let storage = Mutex<[Item]>([])
 
-    func append(_ item: Item) {
-      lock.lock()
-      defer { lock.unlock() }
-      storage.append(item)
-    }
+    func append(_ item: Item) { storage.withLock { $0.append(item) } }
 
-    var items: [Item] {
-      lock.lock()
-      defer { lock.unlock() }
-      return storage
-    }
+    var items: [Item] { storage.withLock { $0 } }
   }
 #endif

@@ -1,5 +1,6 @@
 import Foundation
 import Geodesy
+import Synchronization
 import Testing
 
 /// Ordnance Survey's published OSTN15 test points (the developer pack's
@@ -93,10 +94,9 @@ struct BritishGridTests {
 }
 
 /// Results handed back from threads, one slot each.
-private final class Results: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [[GridPoint]]
-  init(count: Int) { slots = Array(repeating: [], count: count) }
-  func store(_ slot: Int, _ value: [GridPoint]) { lock.withLock { slots[slot] = value } }
-  func value(_ slot: Int) -> [GridPoint] { lock.withLock { slots[slot] } }
+private final class Results: Sendable {
+  private let slots: Mutex<[[GridPoint]]>
+  init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
+  func store(_ slot: Int, _ value: [GridPoint]) { slots.withLock { $0[slot] = value } }
+  func value(_ slot: Int) -> [GridPoint] { slots.withLock { $0[slot] } }
 }

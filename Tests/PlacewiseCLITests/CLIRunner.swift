@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The result of one run of the `placewise` executable.
 struct CLIResult {
   var status: Int32
@@ -16,11 +20,15 @@ func placewiseBinary() -> URL {
   return bundle.deletingLastPathComponent().appendingPathComponent("placewise")
 }
 
-/// Starts `placewise` with its output discarded, for tests that stop it.
-func startPlacewise(_ arguments: [String]) throws -> Process {
+/// Starts `placewise` with its output discarded, for tests that stop it;
+/// `environment` adds to (or overrides) this process's environment.
+func startPlacewise(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
   let process = Process()
   process.executableURL = placewiseBinary()
   process.arguments = arguments
+  if !environment.isEmpty {
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+  }
   process.standardOutput = FileHandle.nullDevice
   process.standardError = FileHandle.nullDevice
   try process.run()
@@ -54,4 +62,26 @@ func runPlacewise(_ arguments: [String], through launcher: [String] = [], in dir
   return CLIResult(
     status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
     stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// The environment that holds a run at `point` of writing its outputs
+/// (`PausePoint` in SystemPlumbing, honoured by debug builds only), with
+/// `marker` as the file the run writes when it gets there.
+func pauseEnvironment(at point: String, marker: String) -> [String: String] {
+  ["PLACEWISE_TEST_PAUSE": point, "PLACEWISE_TEST_PAUSE_MARKER": marker]
+}
+
+/// Waits until a run held by `pauseEnvironment` has written `marker`:
+/// true once it has, false if `isRunning` turns false first (the run ended
+/// without reaching the point) or after `timeout`, a bound for a stuck run
+/// only: a run on a loaded machine is slow, never early.
+func waitForPause(marker: String, timeout: Duration = .seconds(600), isRunning: () -> Bool) -> Bool {
+  let clock = ContinuousClock()
+  let deadline = clock.now + timeout
+  while clock.now < deadline {
+    if FileManager.default.fileExists(atPath: marker) { return true }
+    guard isRunning() else { return FileManager.default.fileExists(atPath: marker) }
+    usleep(2000)
+  }
+  return false
 }

@@ -7,8 +7,6 @@ import Testing
 // command gets a suggestion, the commands that write a folder list every
 // file they write, and --quiet prints nothing but errors.
 
-private let goldenFolder = packageRoot + "/Tests/PlacewiseCLITests/Golden"
-
 /// The names in the SUBCOMMANDS section of a help screen.
 private func subcommandNames(_ help: String) -> [String] {
   guard let after = help.components(separatedBy: "\nSUBCOMMANDS:\n").dropFirst().first else { return [] }
@@ -53,14 +51,8 @@ struct HelpTests {
     for command in commands {
       let result = try runPlacewise(command + ["--help"])
       #expect(result.status == 0)
-      let golden = goldenFolder + "/" + (["help"] + command).joined(separator: "-") + ".txt"
-      if ProcessInfo.processInfo.environment["PLACEWISE_RECORD_GOLDEN"] == "1" {
-        try FileManager.default.createDirectory(atPath: goldenFolder, withIntermediateDirectories: true)
-        try Data(result.stdout.utf8).write(to: URL(fileURLWithPath: golden))
-      }
-      let pinned = try? String(contentsOfFile: golden, encoding: .utf8)
-      #expect(pinned != nil, "no golden file for \(command); PLACEWISE_RECORD_GOLDEN=1 swift test records it")
-      #expect(result.stdout == pinned, "\(command)")
+      let golden = "Tests/PlacewiseCLITests/Golden/" + (["help"] + command).joined(separator: "-") + ".txt"
+      try assertGolden(result.stdout, at: golden, "\(command)")
       // `placewise help X` shows the same screen.
       if !command.isEmpty {
         #expect(try runPlacewise(["help"] + command).stdout == result.stdout, "help \(command)")

@@ -12,14 +12,7 @@ struct ImportSampleTests {
       ("edubasealldata.csv", ImportSample.extract), ("pupils.csv", Array(ImportSample.pupils.utf8)),
       ("postcodes.csv", Array(ImportSample.postcodes.utf8)), ("policy.toml", Array(ImportSample.policy.utf8)),
     ]
-    for (name, bytes) in files {
-      let path = sampleFolder + "/" + name
-      if ProcessInfo.processInfo.environment["PLACEWISE_RECORD_GOLDEN"] == "1" {
-        try FileManager.default.createDirectory(atPath: sampleFolder, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-      }
-      #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) == bytes, "\(name)")
-    }
+    for (name, bytes) in files { try assertGolden(bytes, at: "Data/import-sample/" + name) }
     #expect(ImportSample.extract.contains(0x92), "’ as Windows-1252 writes it")
   }
 

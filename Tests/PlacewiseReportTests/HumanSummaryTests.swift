@@ -29,11 +29,7 @@ struct HumanSummaryTests {
   func golden() throws {
     let (summary, allocation) = countyFigures()
     let text = HumanSummary.render(summary: summary, allocation: allocation, outputFolder: "out/sample-county/")
-    let path = packageRoot + "/Tests/PlacewiseReportTests/Golden/summary.txt"
-    if ProcessInfo.processInfo.environment["PLACEWISE_RECORD_GOLDEN"] == "1" {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    }
-    #expect(text == (try String(contentsOfFile: path, encoding: .utf8)), "summary.txt differs from its golden file")
+    try assertGolden(text, at: "Tests/PlacewiseReportTests/Golden/summary.txt")
     #expect(text.contains("£42,356,650"))
     #expect(text.contains("Children without a place:      214 (98 with no eligible setting"))
     #expect(text.contains("  weighted by priority:        225 (each child counted by their priority"))

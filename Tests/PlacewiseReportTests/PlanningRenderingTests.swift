@@ -16,15 +16,9 @@ struct PlanningRenderingTests {
     let files = try OutputFiles.render(run)
     for file in ["place-values.csv", "explanations.csv"] {
       let contents = try #require(files.first { $0.name == file })
-      let folder = packageRoot + "/Tests/PlacewiseReportTests/Golden/tiny/" + name
-      let path = folder + "/" + file
-      let text = String(decoding: contents.contents, as: UTF8.self)
-      if ProcessInfo.processInfo.environment["PLACEWISE_RECORD_GOLDEN"] == "1" {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-      }
-      #expect(
-        text == (try String(contentsOfFile: path, encoding: .utf8)), "\(name)/\(file) differs from its golden file")
+      try assertGolden(
+        String(decoding: contents.contents, as: UTF8.self),
+        at: "Tests/PlacewiseReportTests/Golden/tiny/\(name)/\(file)")
     }
   }
 

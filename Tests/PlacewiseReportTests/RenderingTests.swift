@@ -26,16 +26,6 @@ private func allocatedCase() throws -> AllocationRun {
   return try AllocationRun(folder: folder)
 }
 
-private func golden(_ name: String, _ text: String) throws {
-  let path = packageRoot + "/Tests/PlacewiseReportTests/Golden/" + name
-  if ProcessInfo.processInfo.environment["PLACEWISE_RECORD_GOLDEN"] == "1" {
-    try FileManager.default.createDirectory(
-      atPath: packageRoot + "/Tests/PlacewiseReportTests/Golden", withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-  }
-  #expect(text == (try String(contentsOfFile: path, encoding: .utf8)), "\(name) differs from its golden file")
-}
-
 @Suite("Rendering the outputs")
 struct RenderingTests {
   @Test("placements.csv, summary.json and settings.csv match their golden files")
@@ -43,7 +33,7 @@ struct RenderingTests {
     let run = try allocatedCase()
     // The workbook is binary and checked cell by cell against these files in WorkbookReportTests.
     for (name, contents) in try OutputFiles.render(run) where name != WorkbookReport.fileName {
-      try golden(name, String(decoding: contents, as: UTF8.self))
+      try assertGolden(String(decoding: contents, as: UTF8.self), at: "Tests/PlacewiseReportTests/Golden/" + name)
     }
   }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A temporary folder for one test, removed when the test ends.
-public final class ScratchFolder: @unchecked Sendable {
+public final class ScratchFolder: Sendable {
   /// The folder's path.
   public let path: String
 

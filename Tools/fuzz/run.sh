@@ -50,7 +50,7 @@ fi
 # The Placewise module's own settings (Package.swift): Swift 6, package access,
 # the upcoming features. Asserts stay on (-assert-config Debug) so the
 # reader's invariant checks run under the fuzzer too.
-sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Import/PostcodeDirectory*.swift Sources/Placewise/Import/Windows1252.swift Sources/Placewise/Internals/ParallelSlots.swift "${extra_sources[@]}" "$harness")
+sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Import/PostcodeDirectory*.swift Sources/Placewise/Import/Windows1252.swift "${extra_sources[@]}" "$harness")
 flags=(
   -sanitize=fuzzer,address -parse-as-library -O -g -wmo -assert-config Debug
   -module-name Placewise -package-name placewise -swift-version 6
@@ -71,6 +71,19 @@ if [[ ! -f $geodesy/libGeodesy.a || $newest -nt $geodesy/libGeodesy.a ]]; then
     "${geodesy_sources[@]}"
 fi
 flags+=(-I "$geodesy" -I Sources/CPROJ -L "$geodesy" -lGeodesy -lproj)
+# The travel reader splits its work with ParallelWork's parallelMap: that
+# module too, built on its own and linked in.
+parallel=$build/parallel-work
+parallel_sources=(Sources/ParallelWork/*.swift)
+newest=$(ls -t "${parallel_sources[@]}" Tools/fuzz/run.sh | head -n 1)
+if [[ ! -f $parallel/libParallelWork.a || $newest -nt $parallel/libParallelWork.a ]]; then
+  mkdir -p "$parallel"
+  swiftc -sanitize=address -parse-as-library -O -g -wmo -module-name ParallelWork -package-name placewise \
+    -swift-version 6 -enable-upcoming-feature InternalImportsByDefault -emit-module \
+    -emit-module-path "$parallel/ParallelWork.swiftmodule" -emit-library -static -o "$parallel/libParallelWork.a" \
+    "${parallel_sources[@]}"
+fi
+flags+=(-I "$parallel" -L "$parallel" -lParallelWork -lswiftSynchronization)
 
 newest=$(ls -t "${sources[@]}" Tools/fuzz/run.sh | head -n 1)
 if [[ ! -x $binary || $newest -nt $binary ]]; then
@@ -82,7 +95,7 @@ fi
 if [[ ${1:-} == --parity ]]; then
   shift
   parity=$build/parity
-  parity_sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Import/PostcodeDirectory*.swift Sources/Placewise/Import/Windows1252.swift Sources/Placewise/Internals/ParallelSlots.swift Tools/fuzz/FuzzCase.swift Tools/fuzz/Parity.swift)
+  parity_sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Import/PostcodeDirectory*.swift Sources/Placewise/Import/Windows1252.swift Tools/fuzz/FuzzCase.swift Tools/fuzz/Parity.swift)
   newest=$(ls -t "${parity_sources[@]}" | head -n 1)
   if [[ ! -x $parity || $newest -nt $parity ]]; then
     echo "building $parity" >&2

@@ -46,6 +46,8 @@ size_t pw_take_log(char *buf, size_t cap);
 void pw_set_verbose(int on);
 
 int pw_create(glp_prob **out);
+/* Deletes a problem; the thread's environment too once it holds none
+   (when GLPK keeps one per thread). */
 int pw_delete(glp_prob *P);
 
 /* Loads a whole model into an empty problem. Arrays are 0-based here; the
@@ -97,6 +99,15 @@ int pw_mip_solution(glp_prob *P, double *obj, double *col_val);
    so tests can show the trap turns GLPK's abort into an error. A test hook:
    Package.swift defines PW_TEST_HOOKS in debug builds only. */
 int pw_provoke_error(glp_prob *P);
+
+/* The problems this thread's environment holds, as pw_create and pw_delete
+   count them. */
+long pw_test_live_problems(void);
+
+/* The peak bytes GLPK has allocated in this thread's environment (a fresh
+   one, 0, if there was none); the environment is then freed again when it
+   holds no problem. */
+long pw_test_environment_peak(void);
 #endif
 
 #ifdef __cplusplus

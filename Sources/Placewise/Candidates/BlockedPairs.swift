@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 
 /// The eligible (pupil, setting) pairs a `CandidateSet` leaves out because
 /// they can never be used: the setting has no free place, or its cap for
@@ -39,14 +40,10 @@ package struct BlockedPairs: Sendable {
           if let found = finder.pair(p, Int(travel.setting[k]), travel.minutes[k]) { lists[p].append(found) }
         }
       } else {
+        // Chunks of at least 1,024 pupils, at most about 64 of them.
         let chunkSize = max(1024, pupilCount / 64 + 1)
         let chunks = (pupilCount + chunkSize - 1) / chunkSize
-        let results = ParallelSlots<[[BlockedPair]]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-          let range = (chunk * chunkSize)..<min(pupilCount, (chunk + 1) * chunkSize)
-          results.store(chunk, range.map(finder.estimatedPairs))
-        }
-        lists = results.values().flatMap { $0 }
+        lists = parallelChunks(pupilCount, chunks: chunks) { $0.map(finder.estimatedPairs) }.flatMap { $0 }
       }
     }
     offsets = [0]

@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 
 /// Every eligible (pupil, setting) pair of a case with its journey and
 /// preference penalty: the columns the optimiser may choose from.
@@ -120,14 +121,11 @@ extension CandidateSet {
   public init(case input: Case) {
     let pupilCount = input.pupils.count
     let builder = CandidateBuilder(input)
+    // Chunks of at least 1,024 pupils, at most about 64 of them.
     let chunkSize = max(1024, pupilCount / 64 + 1)
     let chunks = (pupilCount + chunkSize - 1) / chunkSize
-    let results = ParallelSlots<CandidateChunk>(count: chunks)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      let range = (chunk * chunkSize)..<min(pupilCount, (chunk + 1) * chunkSize)
-      results.store(chunk, builder.build(range))
-    }
-    self.init(chunks: results.values(), policy: input.policy, settings: input.settings)
+    let built = parallelChunks(pupilCount, chunks: chunks) { builder.build($0) }
+    self.init(chunks: built, policy: input.policy, settings: input.settings)
   }
 
   /// Joins chunks built in pupil order.

@@ -1,5 +1,6 @@
 import Foundation
 import GLPK
+import ParallelWork
 
 /// A case and the plans to compare on it, read and checked: every plan
 /// applied, so that solving can no longer fail on the input.
@@ -217,10 +218,7 @@ public enum Comparison {
     if parallel && GLPKEnvironment.isThreadLocal && plans.count > 1 {
       // Two workers take plans in order: the two cores stay busy however
       // long each plan takes.
-      let queue = WorkQueue(count: plans.count)
-      DispatchQueue.concurrentPerform(iterations: 2) { _ in
-        while let i = queue.take() { solveOne(i) }
-      }
+      WorkQueue.drain(plans.count, workers: 2, solveOne)
     } else {
       for i in plans.indices { solveOne(i) }
     }

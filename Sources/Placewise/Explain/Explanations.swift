@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 
 /// What became of a pupil's first preference: the planning contract's
 /// categories, in its order (the first that holds is the outcome).
@@ -148,8 +149,20 @@ public struct Explanations: Sendable {
       }
     }
 
-    // One search per distinct source, stopping once its targets are settled
-    // or nearer through the sink; sources are shared out over the cores.
+    for (j, change) in changes(jobs, network: network).enumerated() { rows[jobs[j].pupil].change = change }
+    writeSentences(&rows, case: input, candidates: candidates, allocation: allocation, network: network)
+    return Explanations(pupils: rows)
+  }
+
+  /// What each job's pupil gives up by having another take its place: a
+  /// shortest path in the residual network from its first preference's node
+  /// to its own (nil where none, which the sink always prevents).
+  ///
+  /// One search per distinct source, stopping once its targets are settled
+  /// or nearer through the sink; sources are shared out over the cores.
+  private static func changes(
+    _ jobs: [(pupil: Int, source: Int, target: Int, base: ObjectiveChange)], network: ResidualNetwork
+  ) -> [ObjectiveChange?] {
     var grouped: [Int: [Int]] = [:]
     for (j, job) in jobs.enumerated() { grouped[job.source, default: []].append(j) }
     let bySource = grouped
@@ -169,32 +182,36 @@ public struct Explanations: Sendable {
         from: sources[i], to: targets, through: ResidualNetwork.sink, hubReduced: sinkReduced)
       return members.map { j in (j, lengths[slot[jobList[j].target] ?? 0]) }
     }
+    var changes = [ObjectiveChange?](repeating: nil, count: jobs.count)
     for part in found {
       for (j, length) in part {
         // Always reachable in theory (back through the sink); guard anyway.
-        rows[jobs[j].pupil].change =
-          length.isUnreachable ? nil : (jobs[j].base + length).split(unitWeight: network.unitWeight)
+        changes[j] = length.isUnreachable ? nil : (jobs[j].base + length).split(unitWeight: network.unitWeight)
       }
     }
+    return changes
+  }
 
+  /// Each pupil's sentence, from its finished row.
+  private static func writeSentences(
+    _ rows: inout [PupilExplanation], case input: Case, candidates: CandidateSet, allocation: Allocation,
+    network: ResidualNetwork
+  ) {
+    let pupils = input.pupils
     let noEligible = NoEligibleSetting(case: input, candidates: candidates)
     var noEligibleSlot: [Int: Int] = [:]
     for (k, p) in noEligible.pupils.enumerated() { noEligibleSlot[p] = k }
     // Each sentence reads only its own pupil's row: written in slices on every core.
     let text = ExplanationText(case: input, candidates: candidates, allocation: allocation, network: network)
     let slices = max(1, min(16, pupils.count / 4096))
-    let written = ParallelSlots<[String]>(count: slices)
     let finished = rows
     let slotOf = noEligibleSlot
-    DispatchQueue.concurrentPerform(iterations: slices) { k in
-      var sentences: [String] = []
-      for p in (k * pupils.count / slices)..<((k + 1) * pupils.count / slices) {
+    let written = parallelChunks(pupils.count, chunks: slices) { range in
+      range.map { p in
         let reason = slotOf[p].map { noEligible.reason($0, case: input) }
-        sentences.append(text.sentence(pupil: p, explanation: finished[p], noEligibleReason: reason))
+        return text.sentence(pupil: p, explanation: finished[p], noEligibleReason: reason)
       }
-      written.store(k, sentences)
     }
-    for (p, sentence) in written.values().joined().enumerated() { rows[p].text = sentence }
-    return Explanations(pupils: rows)
+    for (p, sentence) in written.joined().enumerated() { rows[p].text = sentence }
   }
 }

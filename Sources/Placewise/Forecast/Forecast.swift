@@ -1,6 +1,8 @@
 import Dispatch
 import Foundation
 import GLPK
+import ParallelWork
+import Synchronization
 
 /// `forecast`: the caseload rolled forward year by year, each year's batch
 /// allocated exactly, for the baseline and for each plan on its own
@@ -77,10 +79,7 @@ public enum Forecast {
     if parallel && GLPKEnvironment.isThreadLocal && !plans.isEmpty {
       // Two workers take the jobs in order; one waiting for the baseline's
       // years waits only on the worker running it.
-      let queue = WorkQueue(count: order.count)
-      DispatchQueue.concurrentPerform(iterations: 2) { _ in
-        while let k = queue.take() { solveOne(order[k]) }
-      }
+      WorkQueue.drain(order.count, workers: 2) { solveOne(order[$0]) }
     } else {
       for job in order { solveOne(job) }
     }
@@ -92,31 +91,27 @@ public enum Forecast {
 
 /// The baseline's years and the state at the start of each, once its run
 /// ends: what plans that start later share.
-final class BaselineYears<Rendered: Sendable>: @unchecked Sendable {
-  // Guarded by `condition`; set once.
-  private let condition = NSCondition()
-  private var outcome: Result<ForecastOutcome<Rendered>, AllocationError>?
-  private var states: [YearState] = []
+final class BaselineYears<Rendered: Sendable>: Sendable {
+  /// Set once, by `finish`.
+  private let result = Mutex<(Result<ForecastOutcome<Rendered>, AllocationError>, [YearState])?>(nil)
+  /// Entered at creation, left by `finish`: `wait` waits on it.
+  private let finished = DispatchGroup()
 
-  /// Records the baseline's run and wakes the waiting plans.
+  /// A baseline not yet run.
+  init() { finished.enter() }
+
+  /// Records the baseline's run and wakes the waiting plans (call it once).
   func finish(_ outcome: Result<ForecastOutcome<Rendered>, AllocationError>, states: [YearState]) {
-    condition.lock()
-    self.outcome = outcome
-    self.states = states
-    condition.broadcast()
-    condition.unlock()
+    result.withLock { $0 = (outcome, states) }
+    finished.leave()
   }
 
   /// The baseline's years and states, once it has run (its error if it failed).
   func wait() throws(AllocationError) -> (years: [ForecastYear<Rendered>], states: [YearState]) {
-    condition.lock()
-    while outcome == nil { condition.wait() }
-    let outcome = self.outcome
-    let states = self.states
-    condition.unlock()
-    switch outcome {
-    case .success(let run): return (run.years, states)
-    case .failure(let error): throw error
+    finished.wait()
+    switch result.withLock({ $0 }) {
+    case (.success(let run), let states)?: return (run.years, states)
+    case (.failure(let error), _)?: throw error
     case nil: return ([], [])
     }
   }

@@ -1,6 +1,6 @@
-import Dispatch
 import Foundation
 import GLPK
+import ParallelWork
 
 extension ContestedMarket {
   struct RoundResult {
@@ -17,51 +17,12 @@ extension ContestedMarket {
     let settingCount = input.settings.count
     let activePupils = (0..<input.pupils.count).filter { isActive[$0] }
 
-    // Demand on each setting and cap from the LP's pairs.
-    var demand = [Int](repeating: 0, count: settingCount)
-    var capDemand: [CapKey: Int] = [:]
-    for p in activePupils {
-      for pair in included[p] {
-        let s = Int(candidates.setting[pair])
-        demand[s] += 1
-        let key = CapKey(setting: s, need: need[p])
-        if caps[key] != nil { capDemand[key, default: 0] += 1 }
-      }
-    }
-    // Rows only where the LP's pairs could overfill what fixed pupils leave.
-    var hasSettingRow = [Bool](repeating: false, count: settingCount)
-    for s in 0..<settingCount where demand[s] > free[s] - fixedLoad[s] { hasSettingRow[s] = true }
-    var liveCaps: [CapKey] = []
-    for (key, wanted) in capDemand.sorted(by: { $0.key < $1.key }) {
-      let residualCap = caps[key, default: 0] - fixedCapLoad[key, default: 0]
-      if wanted > residualCap, residualCap < free[key.setting] - fixedLoad[key.setting] { liveCaps.append(key) }
-    }
+    let (demand, hasSettingRow, liveCaps) = lpRows(activePupils)
     let liveCapSet = Set(liveCaps)
-
     // Pupils linked only through rows: settings without a row couple nobody.
     // Each connected part is an LP of its own, solved apart (in parallel
     // where GLPK keeps an environment per thread).
-    var sets = UnionFind(count: activePupils.count + settingCount + liveCaps.count)
-    let capNode = Dictionary(
-      uniqueKeysWithValues: liveCaps.enumerated().map { ($1, activePupils.count + settingCount + $0) })
-    for (i, p) in activePupils.enumerated() {
-      for pair in included[p] {
-        let s = Int(candidates.setting[pair])
-        if hasSettingRow[s] { sets.union(i, activePupils.count + s) }
-        if let node = capNode[CapKey(setting: s, need: need[p])] { sets.union(i, node) }
-      }
-    }
-    var componentOf: [Int: Int] = [:]
-    var components: [[Int]] = []
-    for (i, p) in activePupils.enumerated() {
-      let root = sets.find(i)
-      if let c = componentOf[root] {
-        components[c].append(p)
-      } else {
-        componentOf[root] = components.count
-        components.append([p])
-      }
-    }
+    let components = self.components(activePupils, hasSettingRow: hasSettingRow, liveCaps: liveCaps)
     lastLPPupils = activePupils.count
     lastLPColumns = activePupils.reduce(0) { $0 + included[$1].count + 1 }
     lastComponents = components.count
@@ -70,24 +31,8 @@ extension ContestedMarket {
       "round \(rounds): \(activePupils.count) pupils, \(lastLPColumns) cols, parts \(components.map(\.count).sorted(by: >).prefix(5))"
     )
 
-    let market = self
-    let parts = components
-    let rowSettings = hasSettingRow
-    let results = ParallelSlots<Result<ComponentResult, AllocationError>>(count: components.count)
-    let solveOne: @Sendable (Int) -> Void = { c in
-      results.store(
-        c,
-        Result { () throws(AllocationError) in
-          try market.solveComponent(parts[c], rowSettings, liveCapSet, deadline, proving: proving)
-        })
-    }
-    if GLPKEnvironment.isThreadLocal && components.count > 1 {
-      // Largest first, so the two cores finish together.
-      let order = components.indices.sorted { components[$0].count > components[$1].count }
-      DispatchQueue.concurrentPerform(iterations: order.count) { solveOne(order[$0]) }
-    } else {
-      for c in components.indices { solveOne(c) }
-    }
+    let results = solveComponents(
+      components, hasSettingRow: hasSettingRow, liveCaps: liveCapSet, deadline: deadline, proving: proving)
 
     var assignment = fixedPair
     for p in activePupils { assignment[p] = -1 }
@@ -95,7 +40,7 @@ extension ContestedMarket {
     var ySetting = [LexCost](repeating: .zero, count: settingCount)
     var yCap: [CapKey: LexCost] = [:]
     var yPupil = [LexCost](repeating: .zero, count: input.pupils.count)
-    for slot in results.values() {
+    for slot in results {
       let result = try slot.get()
       if result.refusedStart { refusedStarts += 1 }
       modelBuildSeconds += result.buildSeconds
@@ -127,6 +72,98 @@ extension ContestedMarket {
     // lexicographically: read-only, in slices on every core; then the
     // verdicts are applied in pupil order, as one pass would.
     let verdicts = priceAll(ySetting: ySetting, yCap: yCap, yPupil: yPupil)
+    let (changed, added) = apply(verdicts, assignment: assignment)
+    // Next round starts from this round's allocation (activated pupils at the
+    // pair they held while fixed, or at the one that priced them out where
+    // its setting had room: `activatedFrom`).
+    var next = assignment
+    for (p, own) in activatedFrom { next[p] = own }
+    startPair = next
+    return RoundResult(isOptimal: !changed, assignment: assignment, addedColumns: added)
+  }
+
+  /// The LP's rows this round: demand on each setting from the active
+  /// pupils' pairs, the settings that need a row (the LP's pairs could
+  /// overfill what fixed pupils leave), and the caps that do, in key order.
+  private func lpRows(_ activePupils: [Int]) -> (demand: [Int], hasSettingRow: [Bool], liveCaps: [CapKey]) {
+    let settingCount = input.settings.count
+    // Demand on each setting and cap from the LP's pairs.
+    var demand = [Int](repeating: 0, count: settingCount)
+    var capDemand: [CapKey: Int] = [:]
+    for p in activePupils {
+      for pair in included[p] {
+        let s = Int(candidates.setting[pair])
+        demand[s] += 1
+        let key = CapKey(setting: s, need: need[p])
+        if caps[key] != nil { capDemand[key, default: 0] += 1 }
+      }
+    }
+    // Rows only where the LP's pairs could overfill what fixed pupils leave.
+    var hasSettingRow = [Bool](repeating: false, count: settingCount)
+    for s in 0..<settingCount where demand[s] > free[s] - fixedLoad[s] { hasSettingRow[s] = true }
+    var liveCaps: [CapKey] = []
+    for (key, wanted) in capDemand.sorted(by: { $0.key < $1.key }) {
+      let residualCap = caps[key, default: 0] - fixedCapLoad[key, default: 0]
+      if wanted > residualCap, residualCap < free[key.setting] - fixedLoad[key.setting] { liveCaps.append(key) }
+    }
+    return (demand, hasSettingRow, liveCaps)
+  }
+
+  /// The active pupils in parts linked through rows, each part in pupil
+  /// order, parts in order of their first pupil.
+  private func components(_ activePupils: [Int], hasSettingRow: [Bool], liveCaps: [CapKey]) -> [[Int]] {
+    let settingCount = input.settings.count
+    var sets = UnionFind(count: activePupils.count + settingCount + liveCaps.count)
+    let capNode = Dictionary(
+      uniqueKeysWithValues: liveCaps.enumerated().map { ($1, activePupils.count + settingCount + $0) })
+    for (i, p) in activePupils.enumerated() {
+      for pair in included[p] {
+        let s = Int(candidates.setting[pair])
+        if hasSettingRow[s] { sets.union(i, activePupils.count + s) }
+        if let node = capNode[CapKey(setting: s, need: need[p])] { sets.union(i, node) }
+      }
+    }
+    var componentOf: [Int: Int] = [:]
+    var components: [[Int]] = []
+    for (i, p) in activePupils.enumerated() {
+      let root = sets.find(i)
+      if let c = componentOf[root] {
+        components[c].append(p)
+      } else {
+        componentOf[root] = components.count
+        components.append([p])
+      }
+    }
+    return components
+  }
+
+  /// Each part's LP solved, in part order.
+  private func solveComponents(
+    _ components: [[Int]], hasSettingRow: [Bool], liveCaps liveCapSet: Set<CapKey>,
+    deadline: ContinuousClock.Instant?, proving: Bool
+  ) -> [Result<ComponentResult, AllocationError>] {
+    let market = self
+    let parts = components
+    let rowSettings = hasSettingRow
+    let solveOne: @Sendable (Int) -> Result<ComponentResult, AllocationError> = { c in
+      Result { () throws(AllocationError) in
+        try market.solveComponent(parts[c], rowSettings, liveCapSet, deadline, proving: proving)
+      }
+    }
+    guard GLPKEnvironment.isThreadLocal && components.count > 1 else { return components.indices.map(solveOne) }
+    // Largest first, so the two cores finish together.
+    let order = components.indices.sorted { components[$0].count > components[$1].count }
+    let solved = parallelMap(order.count) { solveOne(order[$0]) }
+    var results = solved
+    for (k, c) in order.enumerated() { results[c] = solved[k] }
+    return results
+  }
+
+  /// Applies pricing's verdicts in pupil order, as one pass would: whether
+  /// anything changed, and the LP columns added.
+  private mutating func apply(_ verdicts: [(pupil: Int, verdict: Verdict)], assignment: [Int])
+    -> (changed: Bool, added: Int)
+  {
     var changed = false
     var activations = 0
     var added = 0
@@ -161,13 +198,7 @@ extension ContestedMarket {
         }
       }
     }
-    // Next round starts from this round's allocation (activated pupils at the
-    // pair they held while fixed, or at the one that priced them out where
-    // its setting had room: `activatedFrom`).
-    var next = assignment
-    for (p, own) in activatedFrom { next[p] = own }
-    startPair = next
-    return RoundResult(isOptimal: !changed, assignment: assignment, addedColumns: added)
+    return (changed, added)
   }
 }
 
@@ -185,16 +216,13 @@ extension ContestedMarket {
   func priceAll(ySetting: [LexCost], yCap: [CapKey: LexCost], yPupil: [LexCost]) -> [(pupil: Int, verdict: Verdict)] {
     let pupilCount = input.pupils.count
     let slices = max(1, min(16, pupilCount / 4096))
-    let results = ParallelSlots<[(pupil: Int, verdict: Verdict)]>(count: slices)
     let market = self
-    DispatchQueue.concurrentPerform(iterations: slices) { k in
-      var found: [(pupil: Int, verdict: Verdict)] = []
-      for p in (k * pupilCount / slices)..<((k + 1) * pupilCount / slices) {
-        if let verdict = market.price(p, ySetting: ySetting, yCap: yCap, yPupil: yPupil) { found.append((p, verdict)) }
+    let found = parallelChunks(pupilCount, chunks: slices) { range in
+      range.compactMap { p in
+        market.price(p, ySetting: ySetting, yCap: yCap, yPupil: yPupil).map { (pupil: p, verdict: $0) }
       }
-      results.store(k, found)
     }
-    return results.values().flatMap { $0 }
+    return found.flatMap { $0 }
   }
 
   /// One pupil's pricing (see `solveRound`).

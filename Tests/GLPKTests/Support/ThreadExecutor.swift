@@ -4,6 +4,11 @@ import Glibc
 /// A task executor that runs every job on one dedicated thread, so a test can
 /// decide on which thread each part of an async function runs
 /// (`withTaskExecutorPreference`), as the cooperative pool may on its own.
+///
+/// Unchecked because its thread sleeps on a condition variable, which
+/// `Mutex` does not offer. It is safe: `jobs` and `stopping` are read and
+/// written only with `condition` locked, and `thread` is set once, in
+/// `init`, before the thread starts.
 final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
   private let condition = NSCondition()
   private var jobs: [UnownedJob] = []

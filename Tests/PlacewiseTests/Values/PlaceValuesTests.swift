@@ -1,28 +1,20 @@
 import Foundation
 import PlacewiseTestSupport
+import Synchronization
 import Testing
 
 @testable import Placewise
 
-/// Tallies of what a batch of comparisons exercised, so that a test that
-/// compares only zeros cannot pass unnoticed.
 /// Values handed back from parallel work, one slot each.
-final class ParallelResults<Value>: @unchecked Sendable {
-  private var slots: [Value?]
-  private let lock = NSLock()
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func store(_ index: Int, _ value: Value?) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-  func values() -> [Value?] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots
-  }
+final class ParallelResults<Value: Sendable>: Sendable {
+  private let slots: Mutex<[Value?]>
+  init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+  func store(_ index: Int, _ value: Value?) { slots.withLock { $0[index] = value } }
+  func values() -> [Value?] { slots.withLock { $0 } }
 }
 
+/// Tallies of what a batch of comparisons exercised, so that a test that
+/// compares only zeros cannot pass unnoticed.
 private struct Exercised {
   var rows = 0
   var placedMore = 0

@@ -5,7 +5,7 @@
 /// Lookups are bound by memory latency, so each slot holds the first 16
 /// bytes of its key inline: a lookup of an id of up to 16 bytes reads one
 /// slot and nothing else. Longer ids keep the rest in a side array.
-package struct ByteKeyTable {
+package struct ByteKeyTable: Sendable {
   private struct Slot {
     /// The key's first 16 bytes, as ``ByteKeyTable/words(_:)`` packs them.
     var first: UInt64 = 0

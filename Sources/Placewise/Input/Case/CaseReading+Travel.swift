@@ -1,4 +1,5 @@
 import Foundation
+import ParallelWork
 
 extension CaseReading {
   // MARK: travel.csv
@@ -26,16 +27,11 @@ extension CaseReading {
 
     let cuts = Self.travelCuts(buffer, bodyStart: bodyStart)
     let parts = cuts.count - 1
-    let results = ParallelSlots<TravelChunk>(count: parts)
     let input = TravelChunkInput(
       base: buffer.baseAddress, cuts: cuts, bodyLine: bodyLine, layout: layout, pupilIndex: pupilIndex,
       settingIndex: settingIndex)
-    if parts == 1 {
-      results.store(0, Self.parseTravel(input, part: 0))
-    } else {
-      DispatchQueue.concurrentPerform(iterations: parts) { results.store($0, Self.parseTravel(input, part: $0)) }
-    }
-    var chunks = results.values()
+    // One part runs on this thread (`parallelMap` of one).
+    var chunks = parallelMap(parts) { Self.parseTravel(input, part: $0) }
     // A later part counts its lines from 1 (`parseTravel`): shift them now
     // that the part before has counted its own.
     for part in chunks.indices.dropFirst() {
@@ -74,8 +70,38 @@ extension CaseReading {
       for (i, text) in chunk.urnText.enumerated() where urnText[i] == nil { urnText[i] = text }
     }
 
-    // Each (pupil, setting) pair once: later listings are refused, in line order.
-    var duplicates = PairSet(pupils: pupilIndex.count, settings: settingIndex.count)
+    let (repeated, repeatedTotal) = Self.refuseRepeats(
+      &matrix, lines: &lines, layout: layout, pupilText: pupilText, urnText: urnText)
+    let merged = Self.inReadingOrder(found, repeated)
+    for problem in merged { problems.add(problem) }
+    problems.countUnkept(foundTotal + repeatedTotal - merged.count)
+
+    if unknownRows > 0 {
+      warnings.append(
+        InputWarning(
+          file: layout.file,
+          message: "\(unknownRows) row\(unknownRows == 1 ? " names" : "s name") a pupil_id not in pupils.csv "
+            + "or a urn not in settings.csv; skipped",
+          count: unknownRows))
+    }
+    if blankRows > 0 {
+      warnings.append(
+        InputWarning(
+          file: layout.file, message: "\(blankRows) blank row\(blankRows == 1 ? "" : "s") skipped",
+          count: blankRows))
+    }
+    return matrix
+  }
+
+  /// Keeps each (pupil, setting) pair's first listing and refuses the
+  /// later ones, in line order: the problems (up to the limit) and their
+  /// count.
+  private static func refuseRepeats(
+    _ matrix: inout TravelMatrix, lines: inout [Int32], layout: TableReader<TravelColumn>.Layout,
+    pupilText: [String?], urnText: [String?]
+  ) -> (problems: [InputProblem], total: Int) {
+    let (pupilCount, settingCount) = (pupilText.count, urnText.count)
+    var duplicates = PairSet(pupils: pupilCount, settings: settingCount)
     var repeated: [InputProblem] = []
     var repeatedTotal = 0
     var kept = 0
@@ -110,9 +136,12 @@ extension CaseReading {
       matrix.setting.removeSubrange(kept...)
       matrix.minutes.removeSubrange(kept...)
     }
+    return (repeated, repeatedTotal)
+  }
 
-    // Problems in the order one reader would have met them: by row, and a
-    // row's repeat after its other problems.
+  /// Problems in the order one reader would have met them: by row, and a
+  /// row's repeat after its other problems.
+  private static func inReadingOrder(_ found: [InputProblem], _ repeated: [InputProblem]) -> [InputProblem] {
     var merged: [InputProblem] = []
     var r = 0
     for problem in found {
@@ -123,24 +152,7 @@ extension CaseReading {
       merged.append(problem)
     }
     merged.append(contentsOf: repeated[r...])
-    for problem in merged { problems.add(problem) }
-    problems.countUnkept(foundTotal + repeatedTotal - merged.count)
-
-    if unknownRows > 0 {
-      warnings.append(
-        InputWarning(
-          file: layout.file,
-          message: "\(unknownRows) row\(unknownRows == 1 ? " names" : "s name") a pupil_id not in pupils.csv "
-            + "or a urn not in settings.csv; skipped",
-          count: unknownRows))
-    }
-    if blankRows > 0 {
-      warnings.append(
-        InputWarning(
-          file: layout.file, message: "\(blankRows) blank row\(blankRows == 1 ? "" : "s") skipped",
-          count: blankRows))
-    }
-    return matrix
+    return merged
   }
 
   /// Where travel.csv's rows (from `bodyStart`) are cut into parts: the
@@ -245,6 +257,12 @@ extension CaseReading {
 }
 
 /// What the threads parsing travel.csv share, read-only.
+///
+/// Unchecked because of `base`, a raw pointer, which is not `Sendable`.
+/// It is safe: the buffer outlives the parse (`readTravel` returns only
+/// after `parallelMap` has joined every thread), each thread reads and
+/// rewrites only the bytes of its own part (`cuts[part] ..< cuts[part + 1]`,
+/// disjoint), and every other field is `Sendable` and immutable.
 private struct TravelChunkInput: @unchecked Sendable {
   /// The file's bytes; each thread reads (and may rewrite) only its own part.
   let base: UnsafeMutablePointer<UInt8>?

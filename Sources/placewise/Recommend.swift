@@ -112,7 +112,9 @@ struct Recommend: OutputCommand {
       budget: budget.pounds, annualBudget: annualBudget?.pounds, then: then, years: Double(years))
     let result = try Recommendation.run(input, criteria: criteria, frontierSteps: frontier, options: options)
     clock.lap("search")
-    let run = try Recommendation.allocate(input, chosen: result.best.chosen, options: options)
+    // The search's own allocation of the best set, checked, not solved again.
+    let run = try Recommendation.allocate(
+      input, chosen: result.best.chosen, solved: result.bestAllocation, options: options)
     clock.lap("allocate")
     return Found(result: result, run: run, rows: RecommendationCSV.rows(input, chosen: result.best.chosen))
   }

@@ -4,7 +4,7 @@ import Placewise
 import PlacewiseReport
 import SystemPlumbing
 
-struct Compare: ParsableCommand {
+struct Compare: OutputCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare capacity plans: allocate the case as given (baseline) and with each plan applied.",
     discussion: """
@@ -16,141 +16,95 @@ struct Compare: ParsableCommand {
       """
   )
 
+  /// The words of `compare`'s output options.
+  enum Words: OutputHelp {
+    static var quiet: String { "Print nothing but errors (warnings stay in each plan's summary.json)." }
+  }
+
   @OptionGroup var caseOptions: CaseOptions
 
   @Argument(help: ArgumentHelp("Plan files; each plan is named after its file, without .csv.", valueName: "plan.csv"))
   var plans: [String]
 
-  @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "out-dir"))
-  var out: String
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Stop each solve after this many seconds; the run then fails with status 3 and writes nothing.",
-      valueName: "seconds"))
-  var timeLimit: Double?
-
-  @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
-  var shared = false
-
-  @Flag(name: .long, help: "Print nothing but errors (warnings stay in each plan's summary.json).")
-  var quiet = false
-
-  @Flag(name: .long, help: "Print the seconds of each phase on standard error.")
-  var timings = false
+  @OptionGroup var output: OutputOptions<Words>
 
   @Flag(name: .long, help: "Solve every plan from scratch, one at a time (slower; for measurements).")
   var cold = false
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Who report.html is for: internal (the SEND team, the default) or public (no pupil-level data; counts of 1 to 4 pupils shown as <5).",
-      valueName: "level"))
-  var reportLevel: ReportLevel = .internal
+  /// Each plan's folder, rendered as soon as the plan is solved.
+  typealias Outcome = ComparisonOutcome<Result<[OutputFile], OutputError>>
+
+  var otherInputs: [String] { plans }
+  static var reportTitle: String { "Plan comparison" }
 
   func validate() throws {
     try refuseNonUTF8Arguments()
     if plans.isEmpty { throw ValidationError("Give at least one plan file.") }
-    try Allocate.checkTimeLimit(timeLimit)
+    try output.checkTimeLimit()
   }
 
-  func run() throws {
-    try prepareOutputFolder(out, inputs: caseOptions.inputs(plans))
-    var phaseClock = PhaseClock()
-    let input: ComparisonInput
-    do {
-      input = try Comparison.read(
-        caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
-        planPaths: plans)
-    } catch {
-      report(error)
-      throw ExitCode(ExitStatus.invalidInput)
-    }
-    if !quiet { reportWarnings(input.cases[0].input.warnings) }
-    // The inputs were read and accepted (regular files, so hashing ends): their
-    // digests for the manifest are taken while the plans are solved.
-    let inputPaths = OutputWriting.caseInputs(
-      input.cases[0].input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: plans)
-    let inputDigests = BackgroundValue(placeholder: []) { OutputWriting.digests(of: inputPaths) }
-    phaseClock.lap("read")
-    // Progress on a terminal from here on (the warnings are printed).
-    let progress = ProgressLine(quiet: quiet)
-    defer { progress?.finish() }
+  func read() throws(InvalidCaseError) -> ComparisonInput {
+    try Comparison.read(
+      caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
+      planPaths: plans)
+  }
+
+  func caseRead(_ input: ComparisonInput) -> Case { input.cases[0].input }
+
+  func solve(_ input: ComparisonInput, _ context: PipelineContext, clock: inout PhaseClock) throws -> [Outcome] {
     // Each plan's folder is rendered as soon as it is solved; a rendering
     // failure is an output failure (status 1), as in `allocate`.
-    let outcomes: [ComparisonOutcome<Result<[(name: String, contents: [UInt8])], OutputError>>]
-    let caseFolder = caseOptions.caseFolder
-    do {
-      outcomes = try Comparison.run(
-        input, options: AllocationOptions(timeLimit: timeLimit, monitor: ProgressLine.monitor(progress)),
-        warmStart: !cold, parallel: !cold,
-        render: { run in
-          do {
-            // The digests are hashed by now or soon: the solve took longer.
-            let identity = OutputWriting.identity(run.input, caseFolder: caseFolder, inputs: inputDigests.wait())
-            return .success(try OutputFiles.render(run, reportLevel: reportLevel, identity: identity))
-          } catch {
-            return .failure(OutputError("\(error)"))
-          }
-        })
-    } catch {
-      progress?.finish()
-      throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
-    }
-    phaseClock.lap("solve")
+    let outcomes = try Comparison.run(
+      input, options: AllocationOptions(timeLimit: output.timeLimit, monitor: context.monitor),
+      warmStart: !cold, parallel: !cold,
+      render: { run in
+        // The digests are hashed by now or soon: the solve took longer.
+        renderedFolder {
+          try OutputFiles.render(run, reportLevel: context.reportLevel, identity: context.identity(run.input))
+        }
+      })
+    clock.lap("solve")
+    return outcomes
+  }
+
+  func render(_ outcomes: [Outcome], _ input: ComparisonInput, _ context: PipelineContext, clock: inout PhaseClock)
+    throws -> [OutputFile]
+  {
     let pupils = input.cases[0].input.pupils
     let names = MovesCSV.settingNames(input.cases.map(\.input))
-    var files: [(name: String, contents: [UInt8])] = [
+    var files: [OutputFile] = [
       ("comparison.csv", Array(ComparisonCSV.render(outcomes).utf8)),
       ("comparison-by-need.csv", Array(ComparisonByNeedCSV.render(outcomes).utf8)),
       ("moves.csv", Array(MovesCSV.render(outcomes, pupils: pupils, settingNames: names).utf8)),
     ]
-    do {
-      let title = "Plan comparison: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
-      let inputs = inputDigests.wait()
-      let identity = OutputWriting.identity(input.cases[0].input, caseFolder: caseFolder, inputs: inputs)
-      files += try ComparisonOutputs.render(
-        outcomes, pupils: pupils, settingNames: names, level: reportLevel, title: title, identity: identity)
-      for outcome in outcomes {
-        files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
-      }
-      phaseClock.lap("report")
-      phaseClock.lap("input-digests")
-      try OutputWriting.write(
-        files, to: out, shared: shared, policy: OutputWriting.effectivePolicy(input.cases[0].input), inputs: inputs)
-    } catch let refused as ExitCode {
-      progress?.finish()
-      throw refused
-    } catch {
-      progress?.finish()
-      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
+    files += try ComparisonOutputs.render(
+      outcomes, pupils: pupils, settingNames: names, level: context.reportLevel, title: context.title,
+      identity: context.identity(input.cases[0].input))
+    for outcome in outcomes {
+      files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
     }
-    phaseClock.lap("write")
-    progress?.finish()
-    if timings { Self.printTimings(phaseClock, outcomes) }
-    if !quiet {
+    clock.lap("report")
+    clock.lap("input-digests")
+    return files
+  }
+
+  func finish(_ outcomes: [Outcome], _ input: ComparisonInput, clock: PhaseClock) {
+    if output.timings { Self.printTimings(clock, outcomes) }
+    if !output.quiet {
       // Plan names are file names: an escape sequence in one is shown, not run.
       print(TerminalText.safe(ComparisonTable.render(outcomes)), terminator: "")
-      print(TerminalText.safe("Written: \(out)"))
+      print(TerminalText.safe("Written: \(output.out)"))
     }
   }
 
   /// `--timings`: the command's phases, then each plan's, on standard error.
-  static func printTimings<Rendered>(_ phaseClock: PhaseClock, _ outcomes: [ComparisonOutcome<Rendered>]) {
-    var lines = phaseClock.phases.map { "timing: \($0.0) \(Self.rounded($0.1)) s" }
-    lines += outcomes.map { outcome in
-      // model-build is part of solve (see AllocationRun.timings): not listed again.
-      let phases = outcome.phases.filter { $0.phase != "model-build" }
-      return "timing: plan \(outcome.name) \(Self.rounded(outcome.seconds)) s ("
-        + phases.map { "\($0.phase) \(Self.rounded($0.seconds)) s" }.joined(separator: ", ") + ")"
-    }
-    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-  }
-
-  /// Seconds to the millisecond, for every line of `--timings`.
-  static func rounded(_ seconds: Double) -> String {
-    String(format: "%.3f", seconds)
+  static func printTimings<Rendered>(_ clock: PhaseClock, _ outcomes: [ComparisonOutcome<Rendered>]) {
+    PhaseClock.print(
+      clock.lines
+        + outcomes.map { outcome in
+          // model-build is part of solve (see AllocationRun.timings): not listed again.
+          PhaseClock.planLine(
+            outcome.name, seconds: outcome.seconds, phases: outcome.phases.filter { $0.phase != "model-build" })
+        })
   }
 }

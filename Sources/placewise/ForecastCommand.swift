@@ -4,7 +4,7 @@ import Placewise
 import PlacewiseReport
 import SystemPlumbing
 
-struct ForecastCommand: ParsableCommand {
+struct ForecastCommand: OutputCommand {
   static let configuration = CommandConfiguration(
     commandName: "forecast",
     abstract: "Roll the caseload forward year by year and show where and when each capacity plan falls short.",
@@ -40,38 +40,31 @@ struct ForecastCommand: ParsableCommand {
       "New EHC plans by year, age and need (CSV: year, age, primary_need, new_plans).", valueName: "demand.csv"))
   var demand: String?
 
-  @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "out-dir"))
-  var out: String
+  @OptionGroup var output: OutputOptions<Words>
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Stop each year's solve after this many seconds; the run then fails with status 3 and writes nothing.",
-      valueName: "seconds"))
-  var timeLimit: Double?
+  /// The words of `forecast`'s output options.
+  enum Words: OutputHelp {
+    static var timeLimit: String {
+      "Stop each year's solve after this many seconds; the run then fails with status 3 and writes nothing."
+    }
+    static var quiet: String { "Print nothing on success." }
+    static var reportLevel: String {
+      "Who report.html is for: internal (the SEND team, the default) or public (counts of 1 to 4 pupils shown as <5)."
+    }
+  }
 
-  @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
-  var shared = false
+  /// Each year's folder, rendered as soon as the year is solved.
+  typealias Outcome = ForecastOutcome<Result<[OutputFile], OutputError>>
 
-  @Flag(name: .long, help: "Print nothing on success.")
-  var quiet = false
-
-  @Flag(name: .long, help: "Print the seconds of each phase on standard error.")
-  var timings = false
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Who report.html is for: internal (the SEND team, the default) or public (counts of 1 to 4 pupils shown as <5).",
-      valueName: "level"))
-  var reportLevel: ReportLevel = .internal
+  var otherInputs: [String] { plans + [demand].compactMap { $0 } }
+  static var reportTitle: String { "Forecast" }
 
   func validate() throws {
     try refuseNonUTF8Arguments()
     guard (1...15).contains(years) else {
       throw ValidationError("--years must be a whole number from 1 to 15 (found \(years)).")
     }
-    try Allocate.checkTimeLimit(timeLimit)
+    try output.checkTimeLimit()
   }
 
   func run() throws {
@@ -81,83 +74,61 @@ struct ForecastCommand: ParsableCommand {
         "\(roll): no such file; forecast needs roll.csv, the pupils with places now (see docs/case-format.md).",
         status: ExitCode.validationFailure.rawValue)
     }
-    try prepareOutputFolder(out, inputs: caseOptions.inputs(plans + [demand].compactMap { $0 }))
-    var phaseClock = PhaseClock()
-    let input: ForecastInput
-    do {
-      input = try Forecast.read(
-        caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
-        planPaths: plans, demandPath: demand, years: years)
-    } catch {
-      report(error)
-      throw ExitCode(ExitStatus.invalidInput)
-    }
-    if !quiet { reportWarnings(input.input.warnings + input.warnings) }
-    let inputPaths = OutputWriting.caseInputs(
-      input.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy,
-      others: plans + [demand].compactMap { $0 })
-    let inputDigests = BackgroundValue(placeholder: []) { OutputWriting.digests(of: inputPaths) }
-    phaseClock.lap("read")
-    let progress = ProgressLine(quiet: quiet)
-    defer { progress?.finish() }
+    try runPipeline()
+  }
+
+  func read() throws(InvalidCaseError) -> ForecastInput {
+    try Forecast.read(
+      caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
+      planPaths: plans, demandPath: demand, years: years)
+  }
+
+  func caseRead(_ input: ForecastInput) -> Case { input.input }
+
+  func warnings(_ input: ForecastInput) -> [InputWarning] { input.input.warnings + input.warnings }
+
+  func solve(_ input: ForecastInput, _ context: PipelineContext, clock: inout PhaseClock) throws -> [Outcome] {
     let total = years
-    let outcomes: [ForecastOutcome<Result<[(name: String, contents: [UInt8])], OutputError>>]
-    do {
-      outcomes = try Forecast.run(
-        input, options: AllocationOptions(timeLimit: timeLimit), writeCase: CaseFiles.render,
-        render: { run in
-          do {
-            return .success(try OutputFiles.render(run, withReport: false))
-          } catch {
-            return .failure(OutputError("\(error)"))
-          }
-        },
-        progress: { plan, year in progress?.update(.phase("forecasting \(plan), year \(year) of \(total)")) })
-    } catch {
-      progress?.finish()
-      throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
-    }
-    phaseClock.lap("solve")
-    do {
-      let title = "Forecast: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
-      let inputs = inputDigests.wait()
-      let identity = OutputWriting.identity(input.input, caseFolder: caseOptions.caseFolder, inputs: inputs)
-      var files = try ForecastOutputs.render(
-        outcomes, years: years, level: reportLevel, title: title, identity: identity)
-      for outcome in outcomes {
-        for year in outcome.years {
-          let folder = "years/\(outcome.name)/\(year.year)/"
-          files += year.caseFiles.map { (folder + "case/" + $0.name, $0.contents) }
-          files += try year.rendered.get().map { (folder + $0.name, $0.contents) }
-        }
+    let progress = context.progress
+    let outcomes = try Forecast.run(
+      input, options: AllocationOptions(timeLimit: output.timeLimit), writeCase: CaseFiles.render,
+      render: { run in renderedFolder { try OutputFiles.render(run, withReport: false) } },
+      progress: { plan, year in progress?.update(.phase("forecasting \(plan), year \(year) of \(total)")) })
+    clock.lap("solve")
+    return outcomes
+  }
+
+  func render(_ outcomes: [Outcome], _ input: ForecastInput, _ context: PipelineContext, clock: inout PhaseClock)
+    throws -> [OutputFile]
+  {
+    var files = try ForecastOutputs.render(
+      outcomes, years: years, level: context.reportLevel, title: context.title,
+      identity: context.identity(input.input))
+    for outcome in outcomes {
+      for year in outcome.years {
+        let folder = "years/\(outcome.name)/\(year.year)/"
+        files += year.caseFiles.map { (folder + "case/" + $0.name, $0.contents) }
+        files += try year.rendered.get().map { (folder + $0.name, $0.contents) }
       }
-      phaseClock.lap("report")
-      try OutputWriting.write(
-        files, to: out, shared: shared, policy: OutputWriting.effectivePolicy(input.input), inputs: inputs)
-    } catch let refused as ExitCode {
-      progress?.finish()
-      throw refused
-    } catch {
-      progress?.finish()
-      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
     }
-    phaseClock.lap("write")
-    progress?.finish()
-    if timings {
-      var lines = phaseClock.phases.map { "timing: \($0.0) \($0.1) s" }
+    clock.lap("report")
+    return files
+  }
+
+  func finish(_ outcomes: [Outcome], _ input: ForecastInput, clock: PhaseClock) {
+    if output.timings {
+      var lines = clock.lines
       for outcome in outcomes {
         for year in outcome.years where !year.sharedWithBaseline {
-          let total = year.phases.reduce(0) { $0 + $1.seconds }
-          lines.append(
-            "timing: plan \(outcome.name) year \(year.year) \(Compare.rounded(total)) s ("
-              + year.phases.map { "\($0.phase) \(Compare.rounded($0.seconds)) s" }.joined(separator: ", ") + ")")
+          let seconds = year.phases.reduce(0) { $0 + $1.seconds }
+          lines.append(PhaseClock.planLine("\(outcome.name) year \(year.year)", seconds: seconds, phases: year.phases))
         }
       }
-      FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+      PhaseClock.print(lines)
     }
-    if !quiet {
+    if !output.quiet {
       print(TerminalText.safe(ForecastSummaryText.render(outcomes)), terminator: "")
-      print(TerminalText.safe("Written: \(out)"))
+      print(TerminalText.safe("Written: \(output.out)"))
     }
   }
 }

@@ -4,7 +4,7 @@ import Placewise
 import PlacewiseReport
 import SystemPlumbing
 
-struct Recommend: ParsableCommand {
+struct Recommend: OutputCommand {
   static let configuration = CommandConfiguration(
     abstract: "Find the best set of expansion options for a capital budget (exact).",
     discussion: """
@@ -32,9 +32,6 @@ struct Recommend: ParsableCommand {
   )
   var budget: PoundsArgument
 
-  @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "out-dir"))
-  var out: String
-
   @Option(name: .long, help: ArgumentHelp("An annual budget in pounds, written as --budget is.", valueName: "pounds"))
   var annualBudget: PoundsArgument?
 
@@ -59,27 +56,26 @@ struct Recommend: ParsableCommand {
       valueName: "n"))
   var frontier: Int?
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Stop each solve after this many seconds; the run then fails with status 3 and writes nothing.",
-      valueName: "seconds"))
-  var timeLimit: Double?
+  @OptionGroup var output: OutputOptions<Words>
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "Who report.html is for: internal (the default) or public (counts of 1 to 4 shown as <5).", valueName: "level"))
-  var reportLevel: ReportLevel = .internal
+  /// The words of `recommend`'s output options.
+  enum Words: OutputHelp {
+    static var quiet: String { "Print nothing but errors (warnings stay in allocation/summary.json)." }
+    static var timings: String { "Print the seconds of each phase and the allocations solved on standard error." }
+    static var reportLevel: String {
+      "Who report.html is for: internal (the default) or public (counts of 1 to 4 shown as <5)."
+    }
+  }
 
-  @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")
-  var shared = false
+  /// The search's result, the allocation of the best set, and every option's row.
+  struct Found {
+    var result: RecommendationResult
+    var run: AllocationRun
+    var rows: [RecommendationOptionRow]
+  }
 
-  @Flag(name: .long, help: "Print nothing but errors (warnings stay in allocation/summary.json).")
-  var quiet = false
-
-  @Flag(name: .long, help: "Print the seconds of each phase and the allocations solved on standard error.")
-  var timings = false
+  var otherInputs: [String] { [optionsFile] }
+  static var reportTitle: String { "Recommended options" }
 
   func validate() throws {
     try refuseNonUTF8Arguments()
@@ -88,98 +84,87 @@ struct Recommend: ParsableCommand {
     if let frontier, !(1...1000).contains(frontier) {
       throw ValidationError("--frontier must be a whole number from 1 to 1000, not \(frontier)")
     }
-    try Allocate.checkTimeLimit(timeLimit)
+    try output.checkTimeLimit()
     guard (1...100).contains(years) else {
       throw ValidationError("--years must be a whole number from 1 to 100, not \(years)")
     }
   }
 
-  func run() throws {
-    try prepareOutputFolder(out, inputs: caseOptions.inputs([optionsFile]))
-    var phaseClock = PhaseClock()
-    let input: RecommendationInput
-    do {
-      input = try RecommendationInput.read(
-        caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
-        optionsPath: optionsFile)
-    } catch {
-      report(error)
-      throw ExitCode(ExitStatus.invalidInput)
-    }
-    if !quiet { reportWarnings(input.input.warnings) }
+  func read() throws(InvalidCaseError) -> RecommendationInput {
+    try RecommendationInput.read(
+      caseFolder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes,
+      optionsPath: optionsFile)
+  }
+
+  func caseRead(_ input: RecommendationInput) -> Case { input.input }
+
+  func check(_ input: RecommendationInput) throws {
     if then == .wholeLife && input.input.policy.costUnit != .pounds {
       throw fail(
         "--then whole-life counts placement costs in pounds: set cost = \"pounds\" (with pounds_per_minute) in the "
           + "policy; nothing was written.", status: ExitStatus.invalidInput)
     }
-    phaseClock.lap("read")
-    // Progress on a terminal from here on (the warnings are printed).
-    let progress = ProgressLine(quiet: quiet)
-    defer { progress?.finish() }
-    let options = AllocationOptions(timeLimit: timeLimit, monitor: ProgressLine.monitor(progress))
-    let budget = budget.pounds
-    let annualBudget = annualBudget?.pounds
-    let criteria = RecommendationCriteria(budget: budget, annualBudget: annualBudget, then: then, years: Double(years))
-    let result: RecommendationResult
-    let run: AllocationRun
-    do {
-      result = try Recommendation.run(input, criteria: criteria, frontierSteps: frontier, options: options)
-      phaseClock.lap("search")
-      run = try Recommendation.allocate(input, chosen: result.best.chosen, options: options)
-      phaseClock.lap("allocate")
-    } catch {
-      progress?.finish()
-      throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
+  }
+
+  func solve(_ input: RecommendationInput, _ context: PipelineContext, clock: inout PhaseClock) throws -> Found {
+    let options = AllocationOptions(timeLimit: output.timeLimit, monitor: context.monitor)
+    let criteria = RecommendationCriteria(
+      budget: budget.pounds, annualBudget: annualBudget?.pounds, then: then, years: Double(years))
+    let result = try Recommendation.run(input, criteria: criteria, frontierSteps: frontier, options: options)
+    clock.lap("search")
+    // The search's own allocation of the best set, checked, not solved again.
+    let run = try Recommendation.allocate(
+      input, chosen: result.best.chosen, solved: result.bestAllocation, options: options)
+    clock.lap("allocate")
+    return Found(result: result, run: run, rows: RecommendationCSV.rows(input, chosen: result.best.chosen))
+  }
+
+  func render(_ found: Found, _ input: RecommendationInput, _ context: PipelineContext, clock: inout PhaseClock)
+    throws -> [OutputFile]
+  {
+    let frontierRows = found.result.frontier.map { FrontierCSV.rows(input, frontier: $0) }
+    let identity = context.identity(input.input)
+    var files = Self.tableFiles(
+      input, rows: found.rows, summary: summary(found.result), best: found.result.best, frontier: frontierRows,
+      level: context.reportLevel, title: context.title, identity: identity)
+    files.append(
+      (WorkbookReport.fileName, try RecommendationWorkbook.render(options: found.rows, frontier: frontierRows)))
+    files += try OutputFiles.render(found.run, reportLevel: context.reportLevel, identity: identity).map {
+      ("allocation/" + $0.name, $0.contents)
     }
+    return files
+  }
+
+  func finish(_ found: Found, _ input: RecommendationInput, clock: PhaseClock) {
+    let result = found.result
+    if output.timings {
+      PhaseClock.print(
+        clock.lines + [
+          "timing: allocations solved \(result.allocationsSolved)", "timing: master MIPs solved \(result.masterSolves)",
+        ])
+    }
+    if !output.quiet {
+      print(
+        TerminalText.safe(
+          summaryText(rows: found.rows, result: result, pounds: input.input.policy.costUnit == .pounds)),
+        terminator: "")
+    }
+  }
+
+  /// The figures of summary.json.
+  func summary(_ result: RecommendationResult) -> RecommendationSummary {
     let best = result.best
-    let rows = RecommendationCSV.rows(input, chosen: best.chosen)
     var summary = RecommendationSummary(
-      budget: budget, annualBudget: annualBudget, then: then.rawValue, unmetPriority: best.unmetPriority,
-      placementCost: best.placementCost, baselineUnmetPriority: result.baselineUnmetPriority,
-      baselinePlacementCost: result.baselinePlacementCost)
+      budget: budget.pounds, annualBudget: annualBudget?.pounds, then: then.rawValue,
+      unmetPriority: best.unmetPriority, placementCost: best.placementCost,
+      baselineUnmetPriority: result.baselineUnmetPriority, baselinePlacementCost: result.baselinePlacementCost)
     summary.requestsRefused = best.requestsRefused
     summary.baselineRequestsRefused = result.baselineRequestsRefused
     summary.years = years
     if then == .wholeLife {
       summary.wholeLifeCost = best.capitalCost + Double(years) * (best.annualCost + best.placementCost)
     }
-    let frontierRows = result.frontier.map { FrontierCSV.rows(input, frontier: $0) }
-    let title = "Recommended options: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
-    let inputs = OutputWriting.digests(
-      of: OutputWriting.caseInputs(
-        input.input, folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: [optionsFile]))
-    let identity = OutputWriting.identity(input.input, caseFolder: caseOptions.caseFolder, inputs: inputs)
-    var files = Self.tableFiles(
-      input, rows: rows, summary: summary, best: best, frontier: frontierRows, level: reportLevel, title: title,
-      identity: identity)
-    do {
-      files.append(
-        (WorkbookReport.fileName, try RecommendationWorkbook.render(options: rows, frontier: frontierRows)))
-      files += try OutputFiles.render(run, reportLevel: reportLevel, identity: identity).map {
-        ("allocation/" + $0.name, $0.contents)
-      }
-      try OutputWriting.write(
-        files, to: out, shared: shared, policy: OutputWriting.effectivePolicy(input.input), inputs: inputs)
-    } catch let refused as ExitCode {
-      progress?.finish()
-      throw refused
-    } catch {
-      progress?.finish()
-      throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
-    }
-    phaseClock.lap("write")
-    progress?.finish()
-    if timings {
-      var lines = phaseClock.phases.map { "timing: \($0.0) \(Compare.rounded($0.1)) s" }
-      lines.append("timing: allocations solved \(result.allocationsSolved)")
-      lines.append("timing: master MIPs solved \(result.masterSolves)")
-      FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-    }
-    if !quiet {
-      print(
-        TerminalText.safe(summaryText(rows: rows, result: result, pounds: input.input.policy.costUnit == .pounds)),
-        terminator: "")
-    }
+    return summary
   }
 
   /// The tables and the report: every output but the workbook and allocation/.
@@ -187,12 +172,12 @@ struct Recommend: ParsableCommand {
     _ input: RecommendationInput, rows: [RecommendationOptionRow], summary: RecommendationSummary,
     best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String,
     identity: RunIdentity
-  ) -> [(name: String, contents: [UInt8])] {
+  ) -> [OutputFile] {
     let json = RecommendationJSON.render(
       summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost, annualCost: best.annualCost)
     let report = RecommendationReport.render(
       summary: summary, options: rows, frontier: frontierRows, level: level, title: title, identity: identity)
-    var files: [(name: String, contents: [UInt8])] = [
+    var files: [OutputFile] = [
       ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
       ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),
       ("summary.json", Array(json.utf8)),
@@ -206,11 +191,11 @@ struct Recommend: ParsableCommand {
   func summaryText(rows: [RecommendationOptionRow], result: RecommendationResult, pounds: Bool) -> String {
     let best = result.best
     let chosen = rows.filter(\.chosen).map(\.option)
-    var text = "Best set within a capital budget of \(NumberText.pounds(budget.pounds))"
-    if let annualBudget { text += " and an annual budget of \(NumberText.pounds(annualBudget.pounds))" }
+    var text = "Best set within a capital budget of \(NumberFormatting.pounds(budget.pounds))"
+    if let annualBudget { text += " and an annual budget of \(NumberFormatting.pounds(annualBudget.pounds))" }
     text += ": " + (chosen.isEmpty ? "no option" : chosen.joined(separator: ", ")) + "\n"
     text +=
-      "  capital cost \(NumberText.pounds(best.capitalCost)), annual cost \(NumberText.pounds(best.annualCost))\n"
+      "  capital cost \(NumberFormatting.pounds(best.capitalCost)), annual cost \(NumberFormatting.pounds(best.annualCost))\n"
     typealias F = NumberFormatting
     text += "  children without a place, weighted by priority: \(F.grouped(best.unmetPriority)) "
     text += "(\(F.grouped(result.baselineUnmetPriority)) without the options)\n"
@@ -219,35 +204,19 @@ struct Recommend: ParsableCommand {
       text += "(\(F.grouped(result.baselineRequestsRefused)) without the options)\n"
     }
     if pounds {
-      text += "  placement and transport costs: \(NumberText.pounds(best.placementCost)) a year "
-      text += "(\(NumberText.pounds(result.baselinePlacementCost)) without the options)\n"
+      text += "  placement and transport costs: \(NumberFormatting.pounds(best.placementCost)) a year "
+      text += "(\(NumberFormatting.pounds(result.baselinePlacementCost)) without the options)\n"
     } else {
       text += "  journeys and missed preferences: \(F.decimal(best.placementCost, places: 1)) minutes "
       text += "(\(F.decimal(result.baselinePlacementCost, places: 1)) without the options)\n"
     }
-    if then == .wholeLife {
-      let wholeLife = best.capitalCost + Double(years) * (best.annualCost + best.placementCost)
-      text += "  whole-life cost over \(years) years: \(NumberText.pounds(wholeLife))\n"
+    if let wholeLife = summary(result).wholeLifeCost {
+      text += "  whole-life cost over \(years) years: \(NumberFormatting.pounds(wholeLife))\n"
     }
     text += "  \(F.grouped(result.allocationsSolved)) allocations solved exactly, "
     text += "\(F.grouped(result.masterSolves)) master MIPs solved\n"
-    return text + "Written: \(out)\n"
+    return text + "Written: \(output.out)\n"
   }
-}
-
-/// Figures as the printed summary shows them.
-private enum NumberText {
-  static func pounds(_ value: Double) -> String {
-    let whole = Int(value.rounded())
-    let digits = String(abs(whole))
-    var grouped = ""
-    for (i, c) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 { grouped += "," }
-      grouped.append(c)
-    }
-    return (whole < 0 ? "-" : "") + "£" + grouped
-  }
-
 }
 
 /// A money option as typed (`--budget 5m`): read by ``PoundsText``, the

@@ -8,18 +8,20 @@ import Testing
 
 private let tinyCase = packageRoot + "/Data/tiny/capacity-contest"
 
-/// The seconds of each `timing:` line (the third word), as printed.
+/// The seconds of each `timing:` line, as printed: the word before the
+/// first `s` (`timing: PHASE S s`, `timing: plan NAME S s (...)`,
+/// `timing: plan NAME year Y S s (...)`).
 private func timingSeconds(_ stderr: String) -> [Substring] {
   stderr.split(separator: "\n").filter { $0.hasPrefix("timing: ") && !$0.contains("solved") }.map { line in
-    // "timing: plan NAME S s (...)" puts the seconds one word later.
     let words = line.split(separator: " ")
-    return line.hasPrefix("timing: plan ") ? words[3] : words[2]
+    let unit = words.firstIndex { $0 == "s" || $0 == "s," } ?? 1
+    return words[unit - 1]
   }
 }
 
 @Suite("Words a director reads (issue 25)")
 struct DirectorWordsTests {
-  @Test("--timings prints seconds to the millisecond in allocate, compare and recommend")
+  @Test("--timings prints seconds to the millisecond in allocate, compare, recommend and forecast")
   func timingsRounded() throws {
     let scratch = try ScratchFolder()
     let plan = try scratch.write("one-more.csv", "action,urn,places\nadd_places,140001,1\n")
@@ -29,6 +31,7 @@ struct DirectorWordsTests {
       ["allocate", tinyCase, "--out", scratch.at("a")],
       ["compare", tinyCase, plan, "--out", scratch.at("c")],
       ["recommend", tinyCase, options, "--budget", "1m", "--out", scratch.at("r")],
+      ["forecast", packageRoot + "/Data/forecast-hand", "--years", "2", "--out", scratch.at("f")],
     ] {
       let result = try runPlacewise(arguments + ["--quiet", "--timings"])
       #expect(result.status == 0, "\(result.stderr)")

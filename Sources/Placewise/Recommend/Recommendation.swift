@@ -130,6 +130,9 @@ public struct RecommendationResult: Sendable {
   public var allocationsSolved: Int
   /// Master MIPs solved during the search.
   public var masterSolves: Int
+  /// The search's exact allocation of the best set, for ``Recommendation/allocate(_:chosen:solved:options:)``
+  /// to use instead of solving the set again.
+  public var bestAllocation: Allocation?
 }
 
 /// `recommend`: the exact best set of options for a budget.
@@ -167,19 +170,23 @@ public enum Recommendation {
       baselinePlacementCost: search.baseline.placementCost, frontier: frontier,
       allocationsSolved: search.solvedCount, masterSolves: search.masterSolves)
     result.baselineRequestsRefused = search.baseline.requestsRefused
+    result.bestAllocation = search.allocation(of: best.chosen)
     return result
   }
 
   /// The case with the chosen options applied, allocated and checked: what
-  /// `allocation/` is rendered from.
+  /// `allocation/` is rendered from. `solved`, the search's allocation of
+  /// the set (``RecommendationResult/bestAllocation``), is checked and used
+  /// instead of solving the set again.
   ///
-  /// - Throws: `AllocationError` when the solve fails.
+  /// - Throws: `AllocationError` when the solve fails or `solved` breaks an invariant.
   public static func allocate(
-    _ input: RecommendationInput, chosen: [Bool], options: AllocationOptions = AllocationOptions()
+    _ input: RecommendationInput, chosen: [Bool], solved: Allocation? = nil,
+    options: AllocationOptions = AllocationOptions()
   ) throws(AllocationError) -> AllocationRun {
     var problems = ProblemList(limit: 1)
     guard let planned = PlanApplication.apply(input.plan(choosing: chosen), to: input.base, problems: &problems)
     else { throw AllocationError(.invariantBroken, "the recommended set of options does not apply to the case") }
-    return try AllocationRun(case: planned.input, options: options)
+    return try AllocationRun(case: planned.input, solved: solved, options: options)
   }
 }

@@ -31,6 +31,8 @@ final class RecommendationSearch: @unchecked Sendable {
     var costCut: ValueCut
     /// The W of `costCut`.
     var weight: Double
+    /// The set's allocation (warm-started from the case's, but as exact).
+    var allocation: Allocation
 
     /// The cut bounding C from below on the sets whose U is `unmet`.
     func costCut(unmet: Int) -> ValueCut {
@@ -103,29 +105,11 @@ final class RecommendationSearch: @unchecked Sendable {
       capital: input.options.map(\.capitalCost), annual: input.options.map(\.annualCost), groups: input.groups,
       budget: criteria.budget, annualBudget: criteria.annualBudget, timeLimit: options.timeLimit)
 
-    /// Solves the master until it proposes a set that is allowed and not yet
-    /// allocated, or none is left or `stop` says its bound is not worth it.
-    /// A known set is removed for the rest of the level.
-    func propose(_ objective: MasterProblem.Objective, stop: (Double) -> Bool) throws(AllocationError) -> [Bool]? {
-      while true {
-        masterSolves += 1
-        guard let (chosen, bound) = try master.solve(objective), !stop(bound) else { return nil }
-        if evaluated[chosen] != nil {
-          master.excluded.append(chosen)
-        } else if !allowed(chosen) {
-          // Over a budget by less than GLPK's tolerance.
-          master.excluded.append(chosen)
-        } else {
-          return chosen
-        }
-      }
-    }
-
     // Level 1: unmet priority.
     master.boundCuts = history.map(\.cut)
     master.excluded = inapplicable
     var unmet = known().map(\.rankedUnmet).min() ?? baseline.rankedUnmet
-    while let chosen = try propose(.bound, stop: { $0 > Double(unmet) - 0.5 }) {
+    while let chosen = try propose(&master, .bound, allowed: allowed, stop: { $0 > Double(unmet) - 0.5 }) {
       guard let evaluation = try evaluate(chosen) else {
         master.excluded.append(chosen)
         continue
@@ -166,7 +150,7 @@ final class RecommendationSearch: @unchecked Sendable {
       master.boundCuts = history.map { $0.costCut(unmet: unmet) }
       stop = { $0 > leastWholeLife + slack(leastWholeLife) }
     }
-    while let chosen = try propose(objective, stop: stop) {
+    while let chosen = try propose(&master, objective, allowed: allowed, stop: stop) {
       master.excluded.append(chosen)
       guard let evaluation = try evaluate(chosen) else { continue }
       master.limits.append((evaluation.cut, limit))
@@ -179,12 +163,46 @@ final class RecommendationSearch: @unchecked Sendable {
     }
 
     // Level 3: the contract's order over every allocated allowed set.
+    return ranked(known(), criteria)
+  }
+
+  /// Solves the master until it proposes a set that is allowed and not yet
+  /// allocated, or none is left or `stop` says its bound is not worth it.
+  /// A known set is removed for the rest of the level.
+  private func propose(
+    _ master: inout MasterProblem, _ objective: MasterProblem.Objective, allowed: ([Bool]) -> Bool,
+    stop: (Double) -> Bool
+  ) throws(AllocationError) -> [Bool]? {
+    while true {
+      masterSolves += 1
+      guard let (chosen, bound) = try master.solve(objective), !stop(bound) else { return nil }
+      if evaluated[chosen] != nil {
+        master.excluded.append(chosen)
+      } else if !allowed(chosen) {
+        // Over a budget by less than GLPK's tolerance.
+        master.excluded.append(chosen)
+      } else {
+        return chosen
+      }
+    }
+  }
+
+  /// The best of `sets` by the contract's order and tie rule (the baseline
+  /// when none beats it): taken in the order of the tie rule, so that the
+  /// first of equals stays.
+  private func ranked(_ sets: [EvaluatedSet], _ criteria: RecommendationCriteria) -> EvaluatedSet {
     var chosen = baseline
-    for set in known().sorted(by: { $0.chosen.lexicographicallyPrecedes($1.chosen) { !$0 && $1 } })
+    for set in sets.sorted(by: { $0.chosen.lexicographicallyPrecedes($1.chosen) { !$0 && $1 } })
     where set.isBetter(than: chosen, then: criteria.then, years: criteria.years) {
       chosen = set
     }
     return chosen
+  }
+
+  /// The exact allocation the search found for `chosen`, if it allocated
+  /// that set: what `recommend` writes as `allocation/`, not solved again.
+  func allocation(of chosen: [Bool]) -> Allocation? {
+    evaluated[chosen]??.allocation
   }
 
   /// Allocates a set, warm-started from the case's optimum, and records its
@@ -224,7 +242,7 @@ final class RecommendationSearch: @unchecked Sendable {
     let costCut = ValueCut.make(
       .weighted(weight), effects, at: chosen, planned: planned, network: network,
       value: weight * Double(set.rankedUnmet) + summary.placementCost)
-    let evaluation = Evaluation(set: set, cut: cut, costCut: costCut, weight: weight)
+    let evaluation = Evaluation(set: set, cut: cut, costCut: costCut, weight: weight, allocation: run.allocation)
     evaluated[chosen] = .some(evaluation)
     history.append(evaluation)
     solvedCount += 1

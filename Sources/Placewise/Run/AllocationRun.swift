@@ -41,11 +41,13 @@ public struct AllocationRun: Sendable {
   /// Allocates a case already in memory (a plan applied to a case read
   /// once, say): candidates, solve, check, then place values and
   /// explanations as `options` ask, each phase timed. Every run, from a
-  /// folder or not, goes through here, so all get the same checks.
+  /// folder or not, goes through here, so all get the same checks. A
+  /// `solved` allocation (one found before, for this case) is checked and
+  /// used instead of solving.
   ///
   /// - Throws: `AllocationError` when the solver fails or an invariant breaks.
   package init(
-    case input: Case, candidates: CandidateSet? = nil, blocked: BlockedPairs? = nil,
+    case input: Case, candidates: CandidateSet? = nil, blocked: BlockedPairs? = nil, solved: Allocation? = nil,
     options: AllocationOptions = AllocationOptions()
   ) throws(AllocationError) {
     let clock = ContinuousClock()
@@ -64,7 +66,11 @@ public struct AllocationRun: Sendable {
     self.candidates = candidates
     lap("candidates")
     monitor.report(.phase("solve"))
-    allocation = try Allocator.allocate(input, candidates: candidates, options: options)
+    if let solved {
+      allocation = solved
+    } else {
+      allocation = try Allocator.allocate(input, candidates: candidates, options: options)
+    }
     // Part of the solve, not a phase after it: listed first, not lapped.
     timings.append(
       PhaseTiming(

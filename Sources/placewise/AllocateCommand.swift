@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Placewise
+import PlacewiseReport
+
+struct Allocate: OutputCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Allocate a case and write the placements, a report and a workbook (listed below).",
+    discussion: """
+      The outputs are written all or nothing: into a new folder beside OUT_DIR, then swapped \
+      into place in one step. An earlier output folder stays as it was if anything fails. \
+      OUT_DIR may be new, empty, or an earlier Placewise output folder. Files are readable by \
+      you only unless --shared is given.
+      """
+  )
+
+  /// The words of `allocate`'s output options.
+  enum Words: OutputHelp {
+    static var timeLimit: String {
+      "Stop the solver after this many seconds; the run then fails with status 3 and writes nothing."
+    }
+    static var quiet: String { "Print nothing but errors (warnings stay in summary.json)." }
+    static var timings: String {
+      "Print the seconds and peak memory of each phase on standard error (model-build is part of solve)."
+    }
+  }
+
+  @OptionGroup var caseOptions: CaseOptions
+
+  @OptionGroup var output: OutputOptions<Words>
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The formulation GLPK solves: contested-market (fast, the default) or plain-lp (every pair a column; the reference for benchmarks). Both give the same optimum.",
+      valueName: "method"))
+  var solver: SolverMethod = .contestedMarket
+
+  @Flag(name: .customLong("no-values"), help: "Skip place-values.csv (what one more place is worth at each setting).")
+  var noValues = false
+
+  @Flag(name: .customLong("no-explain"), help: "Skip explanations.csv (why each pupil was placed where they were).")
+  var noExplain = false
+
+  var otherInputs: [String] { [] }
+  static var reportTitle: String { "Allocation report" }
+  static var progressFromRead: Bool { true }
+
+  func validate() throws {
+    try refuseNonUTF8Arguments()
+    try output.checkTimeLimit()
+  }
+
+  func read() throws(InvalidCaseError) -> Case {
+    try CaseReader.read(
+      folder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes)
+  }
+
+  func caseRead(_ input: Case) -> Case { input }
+
+  func solve(_ input: Case, _ context: PipelineContext, clock: inout PhaseClock) throws -> AllocationRun {
+    var options = AllocationOptions(timeLimit: output.timeLimit, method: solver, monitor: context.monitor)
+    options.placeValues = !noValues
+    options.explanations = !noExplain
+    let run = try AllocationRun(case: input, options: options)
+    // The run times its own phases; the write's are timed from here.
+    clock.lap("solve")
+    return run
+  }
+
+  func render(_ run: AllocationRun, _ input: Case, _ context: PipelineContext, clock: inout PhaseClock) throws
+    -> [OutputFile]
+  {
+    try OutputFiles.render(
+      run, reportLevel: context.reportLevel, title: context.title, identity: context.identity(run.input))
+  }
+
+  func finish(_ run: AllocationRun, _ input: Case, clock: PhaseClock) {
+    if output.timings {
+      // The run's own phases between the read and the write.
+      let phases = [clock.phase("read"), clock.phase("write")].compactMap { $0 }
+      // Bytes unformatted: placewise-bench reads these lines.
+      PhaseClock.print(
+        (phases.prefix(1) + run.timings + phases.dropFirst()).map {
+          "timing: \($0.phase) \(PhaseClock.rounded($0.seconds)) s, peak memory \($0.peakMemoryBytes) bytes"
+        })
+    }
+    if !output.quiet {
+      let planning = HumanSummary.planning(
+        case: run.input, placeValues: run.placeValues, explanations: run.explanations)
+      let summary = HumanSummary.render(
+        summary: run.summary, allocation: run.allocation, outputFolder: output.out, planning: planning)
+      print(TerminalText.safe(summary), terminator: "")
+    }
+  }
+}

@@ -1,4 +1,4 @@
-public import Placewise
+package import Placewise
 
 /// Renders a case as the case format's files: what `forecast` writes as
 /// each year's `case/` folder, and reads back before allocating it.
@@ -9,10 +9,10 @@ public import Placewise
 /// (postcodes were looked up when the case was read); ages as `age` (a
 /// date of birth gave the age at the start of year 1, and the forecast
 /// ages pupils a year at a time).
-public enum CaseFiles {
+package enum CaseFiles {
   /// `settings.csv`, `pupils.csv`, `roll.csv`, `travel.csv` (when the case
   /// has a travel matrix: the batch's rows) and `policy.toml`.
-  public static func render(_ input: Case) -> [(name: String, contents: [UInt8])] {
+  package static func render(_ input: Case) -> [(name: String, contents: [UInt8])] {
     var files: [(name: String, contents: [UInt8])] = [
       ("settings.csv", Array(settings(input.settings).utf8)),
       ("pupils.csv", Array(pupils(input.pupils).utf8)),

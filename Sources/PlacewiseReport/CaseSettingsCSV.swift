@@ -1,11 +1,11 @@
-public import Placewise
+package import Placewise
 
 /// Renders settings as a case's `settings.csv` (the input format, not the
 /// allocation's per-setting report): what `placewise import gias` writes.
-public enum CaseSettingsCSV {
+package enum CaseSettingsCSV {
   /// The columns, in order; `statutory_request` follows them only when a
   /// setting needs it.
-  public static let header = [
+  package static let header = [
     "urn", "name", "kind", "easting", "northing", "low_age", "high_age", "capacity", "on_roll", "gender", "needs",
     "la",
   ]
@@ -17,7 +17,7 @@ public enum CaseSettingsCSV {
   /// and the column only when some setting has such a cell: the other
   /// cells stay empty, so the default applies, and a file without one
   /// reads as before.
-  public static func render(_ settings: [Setting]) -> String {
+  package static func render(_ settings: [Setting]) -> String {
     let statutory = settings.map { setting -> String in
       guard setting.statutoryRequest != setting.kind.statutoryRequestByDefault else { return "" }
       return setting.statutoryRequest ? "yes" : "no"

@@ -1,13 +1,13 @@
-public import Placewise
+package import Placewise
 
 /// Renders `comparison-by-need.csv`: per plan and per primary need present
 /// among the pupils, the pupils, placed, unplaced and unmet priority.
-public enum ComparisonByNeedCSV {
+package enum ComparisonByNeedCSV {
   /// The columns, in order.
-  public static let header = ["plan", "primary_need", "pupils", "placed", "unplaced", "unmet_priority"]
+  package static let header = ["plan", "primary_need", "pupils", "placed", "unplaced", "unmet_priority"]
 
   /// The file's text: plans in comparison order, needs in code order.
-  public static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
+  package static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
     var csv = CSVText()
     csv.append(header)
     for row in rows(outcomes) { csv.append(row) }

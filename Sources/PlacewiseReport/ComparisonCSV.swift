@@ -1,10 +1,10 @@
-public import Placewise
+package import Placewise
 
 /// Renders `comparison.csv`: one row per plan, baseline first, with each
 /// plan's figures and its changes against the baseline.
-public enum ComparisonCSV {
+package enum ComparisonCSV {
   /// The columns, in the contract's order.
-  public static let header = [
+  package static let header = [
     "plan", "capital_cost", "annual_cost", "pupils", "placed", "unplaced", "unmet_priority", "placement_cost",
     "travel_minutes", "preference_penalty", "first_preference_met", "annual_place_cost", "placed_change",
     "unmet_priority_change", "placement_cost_change", "capital_cost_per_extra_placement", "pupils_moved",
@@ -13,7 +13,7 @@ public enum ComparisonCSV {
   ]
 
   /// The file's text; `outcomes` holds the baseline first.
-  public static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
+  package static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
     var csv = CSVText()
     csv.append(header)
     for row in rows(outcomes) { csv.append(row) }

@@ -1,18 +1,18 @@
-public import Placewise
-import Workbook
+package import Placewise
+package import Workbook
 
 /// The report and the workbook of `compare`'s output folder, built from the
 /// same figures as comparison.csv, comparison-by-need.csv and moves.csv.
-public enum ComparisonOutputs {
+package enum ComparisonOutputs {
   /// The files beside the three tables: `report.html` (at `level`; with
   /// `identity`, saying which run made it) and `placewise.xlsx` (sheets
   /// Comparison, Comparison by need and Moves).
   ///
   /// - Throws: `WorkbookError` when a table breaks one of Excel's limits.
-  public static func render<R>(
+  package static func render<R>(
     _ outcomes: [ComparisonOutcome<R>], pupils: [Pupil], settingNames: [URN: String] = [:],
     level: ReportLevel = .internal, title: String = "Plan comparison", identity: RunIdentity? = nil
-  ) throws -> [(name: String, contents: [UInt8])] {
+  ) throws(WorkbookError) -> [(name: String, contents: [UInt8])] {
     let figures = ComparisonFigures.rows(outcomes)
     let rows = figures.map { f in
       var row = ComparisonRow(

@@ -1,10 +1,10 @@
-public import Placewise
+package import Placewise
 
 /// The side-by-side table `compare` prints: one line per plan, the figures
 /// a planner reads first, changes against the baseline in brackets.
-public enum ComparisonTable {
+package enum ComparisonTable {
   /// The table as plain text, columns aligned.
-  public static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
+  package static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
     let rows = ComparisonFigures.rows(outcomes)
     let header = [
       "plan", "unmet need", "without a place", "displaced", "requests refused", "1st preferences", "travel (min)",

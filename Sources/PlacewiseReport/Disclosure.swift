@@ -1,5 +1,5 @@
 /// Who a report is for.
-public enum ReportLevel: String, Sendable, CaseIterable {
+package enum ReportLevel: String, Sendable, CaseIterable {
   /// For the SEND team: every figure, and the explanation search by pupil id.
   case `internal`
   /// For sharing beyond the SEND team: no pupil-level data, and every count

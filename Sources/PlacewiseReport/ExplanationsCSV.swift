@@ -1,18 +1,18 @@
-public import Placewise
+package import Placewise
 
 /// Renders `explanations.csv`: one row per input pupil, in input order: the
 /// placement, what became of the first preference, the exact cost to others
 /// of honouring it, and a sentence for parents.
-public enum ExplanationsCSV {
+package enum ExplanationsCSV {
   /// The columns, in order.
-  public static let header = [
+  package static let header = [
     "pupil_id", "status", "urn", "preference_rank", "first_preference", "first_preference_outcome",
     "first_preference_unmet_change", "first_preference_cost_change", "explanation", "requested_by",
     "request_protected", "first_preference_requests_change",
   ]
 
   /// The file's text.
-  public static func render(
+  package static func render(
     case input: Case, candidates: CandidateSet, allocation: Allocation, explanations: Explanations
   ) -> String {
     // Bytes, not `CSVText`: a sentence per pupil, every one quoted, is most

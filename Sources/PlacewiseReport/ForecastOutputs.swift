@@ -1,19 +1,19 @@
-public import Placewise
-import Workbook
+package import Placewise
+package import Workbook
 
 /// The files of `forecast`'s output folder other than the year folders:
 /// the three CSV tables, `report.html` and `placewise.xlsx`, all from the
 /// same typed tables.
-public enum ForecastOutputs {
+package enum ForecastOutputs {
   /// `forecast.csv`, `forecast-summary.csv`, `forecast-settings.csv`,
   /// `report.html` (at `level`, saying which run made it when given
   /// `identity`) and `placewise.xlsx`.
   ///
   /// - Throws: `WorkbookError` when a table breaks one of Excel's limits.
-  public static func render<R>(
+  package static func render<R>(
     _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast",
     identity: RunIdentity? = nil
-  ) throws -> [(name: String, contents: [UInt8])] {
+  ) throws(WorkbookError) -> [(name: String, contents: [UInt8])] {
     let tables = ForecastTables(outcomes)
     let phases = Self.phaseTable(outcomes)
     let html = ForecastReport.render(outcomes, years: years, level: level, title: title, identity: identity)
@@ -49,9 +49,9 @@ public enum ForecastOutputs {
 
 /// The forecast's lines on the terminal: children without a place by plan
 /// and year, and the first year each plan falls short.
-public enum ForecastSummaryText {
+package enum ForecastSummaryText {
   /// The text, ending in a newline.
-  public static func render<R>(_ outcomes: [ForecastOutcome<R>]) -> String {
+  package static func render<R>(_ outcomes: [ForecastOutcome<R>]) -> String {
     typealias F = NumberFormatting
     guard let years = outcomes.first?.years.count, years > 0 else { return "" }
     var lines = ["Children without a place after each year's allocation:"]

@@ -1,4 +1,4 @@
-public import Placewise
+package import Placewise
 
 /// `forecast`'s `report.html`: read by a director in a minute. Children
 /// without a place by year for every plan in one chart, the first year
@@ -6,9 +6,9 @@ public import Placewise
 /// phase, year by year. At the public level a count of 1 to 4 is shown as
 /// `<5`, and a figure that would reveal one (a caseload beside its
 /// children without a place) is withheld with it.
-public enum ForecastReport {
+package enum ForecastReport {
   /// The page (`outcomes`: the baseline first).
-  public static func render<R>(
+  package static func render<R>(
     _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast",
     identity: RunIdentity? = nil
   ) -> String {

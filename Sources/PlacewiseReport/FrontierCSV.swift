@@ -1,14 +1,14 @@
-public import Placewise
+package import Placewise
 
 /// Renders `frontier.csv`: the best set for each budget of the frontier.
-public enum FrontierCSV {
+package enum FrontierCSV {
   /// The columns, in the contract's order.
-  public static let header = [
+  package static let header = [
     "budget", "unmet_priority", "placement_cost", "capital_cost", "annual_cost", "options", "requests_refused",
   ]
 
   /// The rows the CSV and the report show: option ids in file order.
-  public static func rows(_ input: RecommendationInput, frontier: [(budget: Double, set: EvaluatedSet)])
+  package static func rows(_ input: RecommendationInput, frontier: [(budget: Double, set: EvaluatedSet)])
     -> [FrontierRow]
   {
     frontier.map { budget, set in
@@ -22,7 +22,7 @@ public enum FrontierCSV {
   }
 
   /// The file's text; option ids `;`-separated.
-  public static func render(_ rows: [FrontierRow]) -> String {
+  package static func render(_ rows: [FrontierRow]) -> String {
     var csv = CSVText()
     csv.append(header)
     for row in textRows(rows) { csv.append(row) }

@@ -1,4 +1,4 @@
-public import Placewise
+package import Placewise
 
 /// Renders `report.html`: one self-contained page a SEND planner can open
 /// offline, print on A4, or (at the public level) share.
@@ -6,13 +6,13 @@ public import Placewise
 /// Every figure marked `data-figure` carries, in `data-value`, the same text
 /// `summary.json` holds for it (or `<5`/`x` where the public report
 /// withholds it), so that tests can check the page against the file.
-public enum HTMLReport {
+package enum HTMLReport {
   /// The most pupils whose explanations the page embeds for its search box;
   /// beyond this the page points to `explanations.csv`.
-  public static let maximumSearchablePupils = 20_000
+  package static let maximumSearchablePupils = 20_000
 
   /// The report of an allocation run.
-  public static func render(
+  package static func render(
     _ run: AllocationRun, level: ReportLevel = .internal, title: String = "Allocation report",
     placeValues: [PlaceValueRow]? = nil, explanations: [ExplanationRow]? = nil, identity: RunIdentity? = nil
   ) -> String {
@@ -22,7 +22,7 @@ public enum HTMLReport {
   }
 
   /// The report of an allocation of a case.
-  public static func render(
+  package static func render(
     case input: Case, candidates: CandidateSet, allocation: Allocation, summary: AllocationSummary,
     level: ReportLevel = .internal, title: String = "Allocation report", placeValues: [PlaceValueRow]? = nil,
     explanations: [ExplanationRow]? = nil, identity: RunIdentity? = nil

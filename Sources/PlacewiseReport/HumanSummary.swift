@@ -1,12 +1,12 @@
-public import Placewise
+package import Placewise
 
 /// The short summary printed on standard output after an allocation: counts
 /// and journeys in plain words, never a pupil's data.
-public enum HumanSummary {
+package enum HumanSummary {
   /// A few lines of plain text; with `outputFolder`, where the outputs and
   /// the report are; `planning` (from `planning(case:placeValues:explanations:)`)
   /// goes before those.
-  public static func render(
+  package static func render(
     summary s: AllocationSummary, allocation: Allocation, outputFolder: String? = nil, planning: String = ""
   ) -> String {
     typealias F = NumberFormatting
@@ -72,7 +72,7 @@ public enum HumanSummary {
   /// The planning lines: the five settings where one more place is worth
   /// most (unmet priority first, then cost; only places worth something),
   /// and the first preferences given to others with their total cost.
-  public static func planning(case input: Case, placeValues: [PlaceValue]?, explanations: Explanations?) -> String {
+  package static func planning(case input: Case, placeValues: [PlaceValue]?, explanations: Explanations?) -> String {
     var lines: [String] = []
     // Level C in its unit, in words: "55.8 more minutes of journeys and
     // missed preferences", "£1,200 a year less in placement costs".

@@ -1,21 +1,21 @@
-public import Placewise
+package import Placewise
 
 /// What an output folder's `manifest.json` records: enough to say which
 /// program, command, inputs and policy made the folder, and which files it
 /// wrote, so that a later run can recognise the folder as Placewise's own.
-public struct OutputManifest: Sendable {
+package struct OutputManifest: Sendable {
   /// A file and its digest.
-  public struct Entry: Sendable, Equatable {
+  package struct Entry: Sendable, Equatable {
     /// For an input, the path the run read; for a written file, its path
     /// inside the output folder, `/`-separated (`plans/a/summary.json`).
-    public var path: String
+    package var path: String
     /// SHA-256, 64 lower-case hex digits.
-    public var sha256: String
+    package var sha256: String
     /// Size in bytes, for written files.
-    public var bytes: Int?
+    package var bytes: Int?
 
     /// Creates an entry.
-    public init(path: String, sha256: String, bytes: Int? = nil) {
+    package init(path: String, sha256: String, bytes: Int? = nil) {
       self.path = path
       self.sha256 = sha256
       self.bytes = bytes
@@ -23,27 +23,27 @@ public struct OutputManifest: Sendable {
   }
 
   /// The format tag that only Placewise writes (the output folder's plumbing defines it).
-  public var format: String
+  package var format: String
   /// Placewise's version, `0.1.0`.
-  public var placewiseVersion: String
+  package var placewiseVersion: String
   /// The case format's version.
-  public var caseFormatVersion: Int
+  package var caseFormatVersion: Int
   /// The command line after the program's name, as given.
-  public var command: [String]
+  package var command: [String]
   /// The effective policy, every value (nil for a command without one):
   /// `postcodesFile` the postcode directory as opened, `placementStart` the
   /// day ages were taken on, the default one included.
-  public var policy: Policy?
+  package var policy: Policy?
   /// The input files read, in the order read.
-  public var inputs: [Entry]
+  package var inputs: [Entry]
   /// The files written, in the order written (the manifest itself not among them).
-  public var files: [Entry]
+  package var files: [Entry]
   /// When the folder was written (UTC, ISO 8601): the one field that
   /// differs between reruns, which determinism checks ignore.
-  public var writtenAt: String
+  package var writtenAt: String
 
   /// Creates a manifest.
-  public init(
+  package init(
     format: String, placewiseVersion: String, caseFormatVersion: Int, command: [String], policy: Policy?,
     inputs: [Entry], files: [Entry], writtenAt: String
   ) {
@@ -59,12 +59,12 @@ public struct OutputManifest: Sendable {
 }
 
 /// Renders `manifest.json`, keys in a fixed order.
-public enum ManifestJSON {
+package enum ManifestJSON {
   /// The key of the one field determinism checks ignore.
-  public static let clockKey = "written_at"
+  package static let clockKey = "written_at"
 
   /// The file's text.
-  public static func render(_ manifest: OutputManifest) -> String {
+  package static func render(_ manifest: OutputManifest) -> String {
     let string = SummaryJSON.string
     func entries(_ list: [OutputManifest.Entry]) -> String {
       guard !list.isEmpty else { return "[]" }

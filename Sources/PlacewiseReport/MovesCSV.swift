@@ -1,20 +1,20 @@
-public import Placewise
+package import Placewise
 
 /// Renders `moves.csv`: per plan, every pupil whose setting differs from
 /// the baseline's (placed to unplaced and back included).
-public enum MovesCSV {
+package enum MovesCSV {
   /// The columns, in order.
   /// The contract's columns (`docs/planning.md`), then each URN's setting
   /// name for a reader (issue 25), after them so that the contract's stay
   /// where it puts them.
-  public static let header = [
+  package static let header = [
     "plan", "pupil_id", "baseline_urn", "plan_urn", "baseline_status", "plan_status", "baseline_setting_name",
     "plan_setting_name",
   ]
 
   /// The file's text: plans in comparison order, pupils in input order;
   /// `settingNames` names each URN (the baseline's settings and those a plan opens).
-  public static func render<R>(
+  package static func render<R>(
     _ outcomes: [ComparisonOutcome<R>], pupils: [Pupil], settingNames: [URN: String] = [:]
   ) -> String {
     var csv = CSVText()
@@ -44,7 +44,7 @@ public enum MovesCSV {
 
   /// Every setting's name by URN across the cases compared: the baseline's
   /// first, then those a plan opens.
-  public static func settingNames(_ cases: [Case]) -> [URN: String] {
+  package static func settingNames(_ cases: [Case]) -> [URN: String] {
     var names: [URN: String] = [:]
     for input in cases {
       for setting in input.settings where names[setting.urn] == nil { names[setting.urn] = setting.name }

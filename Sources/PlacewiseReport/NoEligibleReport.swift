@@ -1,14 +1,14 @@
-public import Placewise
+package import Placewise
 
 /// The part of `validate`'s report that needs no solving: the pupils with no
 /// eligible setting at all, who would be left unplaced whatever the
 /// allocation does, so that a planner can fix them first.
-public enum NoEligibleReport {
+package enum NoEligibleReport {
   /// How many pupils' reasons are written out.
-  public static let shown = 5
+  package static let shown = 5
 
   /// A few lines of plain text: the count, the first few ids, and each one's reason.
-  public static func render(case input: Case) -> String {
+  package static func render(case input: Case) -> String {
     let found = NoEligibleSetting(case: input, candidates: CandidateSet(case: input))
     guard !found.pupils.isEmpty else { return "Every pupil has at least one eligible setting.\n" }
     let count = found.pupils.count

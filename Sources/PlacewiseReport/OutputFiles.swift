@@ -1,8 +1,9 @@
 import Dispatch
-public import Placewise
+package import Placewise
+package import Workbook
 
 /// The files of an allocation's output folder, rendered.
-public enum OutputFiles {
+package enum OutputFiles {
   /// Renders all output files of a run; `report.html` at the given level,
   /// headed with `title`; with `identity`, the report and the workbook's
   /// Summary sheet say which run made them.
@@ -11,13 +12,13 @@ public enum OutputFiles {
   ///   over Excel's limits, or libxlsxwriter failing).
   /// With `withReport` false, `placewise.xlsx` and `report.html` are left
   /// out (a forecast's year folders: the forecast's own report reads them all).
-  public static func render(
+  package static func render(
     _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report",
     withReport: Bool = true, identity: RunIdentity? = nil
-  ) throws -> [(name: String, contents: [UInt8])] {
+  ) throws(WorkbookError) -> [(name: String, contents: [UInt8])] {
     let planning = PlanningOutputs(run)
     // The files are independent: rendered on both cores, kept in this order.
-    let all: [(isReport: Bool, render: @Sendable () throws -> [(name: String, contents: [UInt8])])] = [
+    let all: [(isReport: Bool, render: @Sendable () throws(WorkbookError) -> [(name: String, contents: [UInt8])])] = [
       (
         false,
         {
@@ -39,7 +40,9 @@ public enum OutputFiles {
       ),
       (
         true,
-        { [(WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets(), identity: identity))] }
+        { () throws(WorkbookError) in
+          [(WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets(), identity: identity))]
+        }
       ),
       (
         true,
@@ -74,10 +77,12 @@ public enum OutputFiles {
       ),
     ]
     let renderers = all.filter { withReport || !$0.isReport }.map(\.render)
-    let slots = ParallelSlots<Result<[(name: String, contents: [UInt8])], any Error>>(count: renderers.count)
+    let slots = ParallelSlots<Result<[(name: String, contents: [UInt8])], WorkbookError>>(count: renderers.count)
     DispatchQueue.concurrentPerform(iterations: renderers.count) { k in
-      slots.store(k, Result { try renderers[k]() })
+      slots.store(k, Result { () throws(WorkbookError) in try renderers[k]() })
     }
-    return try slots.values().flatMap { try $0.get() }
+    var files: [(name: String, contents: [UInt8])] = []
+    for rendered in slots.values() { files += try rendered.get() }
+    return files
   }
 }

@@ -1,16 +1,16 @@
-public import Placewise
+package import Placewise
 
 /// Renders `place-values.csv`: what one more place is worth at each setting
 /// and under each need cap, exact and unrounded.
-public enum PlaceValuesCSV {
+package enum PlaceValuesCSV {
   /// The columns, in order.
-  public static let header = [
+  package static let header = [
     "urn", "need", "free_places", "places_used", "unmet_priority_change", "placement_cost_change",
     "requests_refused_change", "setting_name",
   ]
 
   /// The file's text: each setting in input order, then its caps in the order written.
-  public static func render(case input: Case, placeValues: [PlaceValue]) -> String {
+  package static func render(case input: Case, placeValues: [PlaceValue]) -> String {
     var csv = CSVText()
     csv.append(header)
     for row in rows(case: input, placeValues: placeValues) { csv.append(row) }

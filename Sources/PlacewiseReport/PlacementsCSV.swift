@@ -1,16 +1,16 @@
-public import Placewise
+package import Placewise
 
 /// Renders `placements.csv`: one row for every input pupil, in input order.
-public enum PlacementsCSV {
+package enum PlacementsCSV {
   /// The columns, in order.
-  public static let header = [
+  package static let header = [
     "pupil_id", "urn", "setting_name", "setting_kind", "travel_minutes", "preference_rank",
     "preference_penalty", "status", "reason", "priority", "primary_need", "current_urn", "age", "nc_year",
     "requested_by", "request_protected", "fixed", "moved",
   ]
 
   /// The file's text.
-  public static func render(case input: Case, candidates: CandidateSet, allocation: Allocation) -> String {
+  package static func render(case input: Case, candidates: CandidateSet, allocation: Allocation) -> String {
     var csv = CSVText()
     csv.append(header)
     for row in rows(case: input, candidates: candidates, allocation: allocation) { csv.append(row) }

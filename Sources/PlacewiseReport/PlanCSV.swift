@@ -1,18 +1,18 @@
-public import Placewise
+package import Placewise
 
 /// Renders a plan file (`recommend`'s `plan.csv`): the rows as read, with
 /// every column a plan action reads, the costs, the note, and the rows'
 /// `option` and `group` (which `compare` ignores).
-public enum PlanCSV {
+package enum PlanCSV {
   /// The columns, in a fixed order.
-  public static let header = [
+  package static let header = [
     "action", "urn", "places", "need", "name", "kind", "easting", "northing", "low_age", "high_age", "capacity",
     "on_roll", "gender", "needs", "need_places", "cost_per_place", "la", "capital_cost", "annual_cost", "note",
     "option", "group",
   ]
 
   /// The file's text.
-  public static func render(_ plan: Plan) -> String {
+  package static func render(_ plan: Plan) -> String {
     var csv = CSVText()
     csv.append(header)
     for row in plan.rows {

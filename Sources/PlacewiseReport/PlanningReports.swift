@@ -1,10 +1,10 @@
 /// Renders the `report.html` of `compare`: the plans side by side, unmet
 /// need by need and plan, and the pupils each plan moves.
-public enum ComparisonReport {
+package enum ComparisonReport {
   /// The page, from the rows of `comparison.csv`, `comparison-by-need.csv`
   /// and `moves.csv` (baseline first). Moves are only counted: no pupil id
   /// reaches the page at either level.
-  public static func render(
+  package static func render(
     rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow], level: ReportLevel = .internal,
     title: String = "Plan comparison", identity: RunIdentity? = nil
   ) -> String {
@@ -188,10 +188,10 @@ extension ComparisonReport {
 
 /// Renders the `report.html` of `recommend`: the chosen options and the
 /// frontier of best sets by budget.
-public enum RecommendationReport {
+package enum RecommendationReport {
   /// The page, from `summary.json`'s figures, `recommendation.csv` and,
   /// when computed, `frontier.csv`.
-  public static func render(
+  package static func render(
     summary: RecommendationSummary, options: [RecommendationOptionRow], frontier: [FrontierRow]?,
     level: ReportLevel = .internal, title: String = "Recommended options", identity: RunIdentity? = nil
   ) -> String {

@@ -48,7 +48,7 @@ package struct PlanningOutputs: Sendable {
   /// (Explanations up to `maximumExplainedPupils` pupils).
   ///
   /// - Throws: `WorkbookError` when a number column holds something else.
-  package func sheets() throws -> [ReportTable] {
+  package func sheets() throws(WorkbookError) -> [ReportTable] {
     var tables: [ReportTable] = []
     if let placeValueText {
       let kinds: [CellKind] = [.text, .text, .integer, .integer, .integer, .decimal, .integer, .text]

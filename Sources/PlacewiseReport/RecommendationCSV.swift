@@ -1,12 +1,12 @@
-public import Placewise
+package import Placewise
 
 /// Renders `recommendation.csv`: one row per option in file order, chosen or not.
-public enum RecommendationCSV {
+package enum RecommendationCSV {
   /// The columns, in the contract's order.
-  public static let header = ["option", "group", "chosen", "capital_cost", "annual_cost"]
+  package static let header = ["option", "group", "chosen", "capital_cost", "annual_cost"]
 
   /// The rows the CSV and the report show.
-  public static func rows(_ input: RecommendationInput, chosen: [Bool]) -> [RecommendationOptionRow] {
+  package static func rows(_ input: RecommendationInput, chosen: [Bool]) -> [RecommendationOptionRow] {
     input.options.enumerated().map { o, option in
       RecommendationOptionRow(
         option: option.id, group: option.group ?? "", chosen: chosen[o], capitalCost: option.capitalCost,
@@ -15,7 +15,7 @@ public enum RecommendationCSV {
   }
 
   /// The file's text.
-  public static func render(_ rows: [RecommendationOptionRow]) -> String {
+  package static func render(_ rows: [RecommendationOptionRow]) -> String {
     var csv = CSVText()
     csv.append(header)
     for row in textRows(rows) { csv.append(row) }

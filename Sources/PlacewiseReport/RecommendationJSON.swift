@@ -1,13 +1,13 @@
-public import Placewise
+import Placewise
 
 /// Renders `recommend`'s `summary.json`: the budgets, the order, the chosen
 /// options and the figures, unrounded, keys in a fixed order.
 ///
 /// `options_chosen` is the list of chosen option ids in file order;
 /// `annual_budget` is null when none was given.
-public enum RecommendationJSON {
+package enum RecommendationJSON {
   /// The file's text.
-  public static func render(
+  package static func render(
     summary: RecommendationSummary, chosen: [RecommendationOptionRow], capitalCost: Double, annualCost: Double
   ) -> String {
     let fields: [(String, String)] = [

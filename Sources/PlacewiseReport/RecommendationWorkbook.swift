@@ -1,13 +1,14 @@
-import Workbook
+package import Workbook
 
 /// `recommend`'s `placewise.xlsx`: the options with the chosen ones marked,
 /// and the frontier when one was asked for, from the same rows as
 /// recommendation.csv and frontier.csv.
-public enum RecommendationWorkbook {
+package enum RecommendationWorkbook {
   /// The workbook's bytes.
   ///
   /// - Throws: `WorkbookError` when a table breaks one of Excel's limits.
-  public static func render(options: [RecommendationOptionRow], frontier: [FrontierRow]?) throws -> [UInt8] {
+  package static func render(options: [RecommendationOptionRow], frontier: [FrontierRow]?) throws(WorkbookError)
+    -> [UInt8] {
     func columns(_ header: [String], _ kinds: [CellKind]) -> [ReportColumn] {
       zip(header, kinds).map { ReportColumn($0, $1) }
     }

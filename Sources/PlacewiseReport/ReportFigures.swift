@@ -1,4 +1,4 @@
-public import Placewise
+package import Placewise
 
 /// The counts an allocation report shows, worked out once from the case and
 /// its allocation, every sum taken in input order.

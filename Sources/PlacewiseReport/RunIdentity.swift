@@ -1,22 +1,22 @@
-public import Placewise
+package import Placewise
 
 /// What a report says about the run that made it, so that a printed copy
 /// is never undated or anonymous: the day, the program's version, the case,
 /// the policy as applied and the input files with their digests.
-public struct RunIdentity: Sendable, Equatable {
+package struct RunIdentity: Sendable, Equatable {
   /// The day of the run (README, Decisions: "The run's date").
-  public var date: CalendarDate
+  package var date: CalendarDate
   /// Placewise's version, `0.1.0`.
-  public var placewiseVersion: String
+  package var placewiseVersion: String
   /// The case's name: its folder's name.
-  public var caseName: String
+  package var caseName: String
   /// The effective policy, every value (defaults included).
-  public var policy: Policy
+  package var policy: Policy
   /// The input files read, with their SHA-256, in the order read.
-  public var inputs: [OutputManifest.Entry]
+  package var inputs: [OutputManifest.Entry]
 
   /// Creates an identity.
-  public init(
+  package init(
     date: CalendarDate, placewiseVersion: String, caseName: String, policy: Policy, inputs: [OutputManifest.Entry]
   ) {
     self.date = date
@@ -27,7 +27,7 @@ public struct RunIdentity: Sendable, Equatable {
   }
 
   /// The day as a reader writes it: `6 December 2026`.
-  public var dateText: String {
+  package var dateText: String {
     let months = [
       "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
       "November", "December",
@@ -37,16 +37,16 @@ public struct RunIdentity: Sendable, Equatable {
 
   /// The length of the digest prefix shown: enough to tell files apart at
   /// a glance and to match them with `sha256sum` or the manifest.
-  public static let digestPrefixLength = 12
+  package static let digestPrefixLength = 12
 
   /// Each input's path and the first 12 characters of its SHA-256.
-  public var inputDigests: [(path: String, digest: String)] {
+  package var inputDigests: [(path: String, digest: String)] {
     inputs.map { ($0.path, String($0.sha256.prefix(Self.digestPrefixLength))) }
   }
 
   /// Every key of the effective policy with its value as `policy.toml`
   /// writes it, in the case format's order; `(none)` for an unset one.
-  public var policyValues: [(key: String, value: String)] {
+  package var policyValues: [(key: String, value: String)] {
     let p = policy
     func number(_ value: Double) -> String { NumberText.format(value) }
     let values = [

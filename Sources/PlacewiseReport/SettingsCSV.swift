@@ -1,16 +1,16 @@
-public import Placewise
+package import Placewise
 
 /// Renders the output `settings.csv`: per setting, free places, places used
 /// and use by need.
-public enum SettingsCSV {
+package enum SettingsCSV {
   /// The columns, in order.
-  public static let header = [
+  package static let header = [
     "urn", "name", "kind", "capacity", "on_roll", "free_places", "places_used", "places_spare", "use_by_need",
     "need_caps",
   ]
 
   /// The file's text, settings in input order.
-  public static func render(case input: Case, allocation: Allocation) -> String {
+  package static func render(case input: Case, allocation: Allocation) -> String {
     var csv = CSVText()
     csv.append(header)
     for row in rows(case: input, allocation: allocation) { csv.append(row) }

@@ -1,10 +1,10 @@
-public import Placewise
+package import Placewise
 
 /// Renders `summary.json`: the figures the case format names, unrounded,
 /// keys in a fixed order so that the same allocation gives the same bytes.
-public enum SummaryJSON {
+package enum SummaryJSON {
   /// The file's text.
-  public static func render(summary: AllocationSummary, allocation: Allocation, warnings: [InputWarning]) -> String {
+  package static func render(summary: AllocationSummary, allocation: Allocation, warnings: [InputWarning]) -> String {
     let fields: [(String, String)] = [
       ("pupils", String(summary.pupils)),
       ("placed", String(summary.placed)),

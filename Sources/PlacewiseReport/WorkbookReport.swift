@@ -1,4 +1,4 @@
-public import Placewise
+package import Placewise
 package import Workbook
 
 /// Renders `placewise.xlsx`: the run's outputs as one Excel workbook, with
@@ -7,22 +7,22 @@ package import Workbook
 ///
 /// Ids (`pupil_id`, `urn`, `current_urn`) are always text, so `0012` keeps
 /// its zeros; figures are numbers with number formats; no text is ever a formula.
-public enum WorkbookReport {
+package enum WorkbookReport {
   /// The output file's name.
-  public static let fileName = "placewise.xlsx"
+  package static let fileName = "placewise.xlsx"
 
   /// The workbook's bytes: the same run gives the same bytes.
   ///
   /// - Throws: `WorkbookError` when a table breaks one of Excel's limits
   ///   (over 1,048,575 rows, say) or libxlsxwriter fails.
-  public static func render(_ run: AllocationRun) throws -> [UInt8] {
+  package static func render(_ run: AllocationRun) throws(WorkbookError) -> [UInt8] {
     try render(run, more: [])
   }
 
   /// The workbook's bytes with further tables after the four standard sheets;
   /// with `identity`, the Summary sheet opens with the run's identity.
-  package static func render(_ run: AllocationRun, more tables: [ReportTable], identity: RunIdentity? = nil) throws
-    -> [UInt8]
+  package static func render(_ run: AllocationRun, more tables: [ReportTable], identity: RunIdentity? = nil)
+    throws(WorkbookError) -> [UInt8]
   {
     try workbook(run, more: tables, identity: identity).bytes()
   }
@@ -30,7 +30,7 @@ public enum WorkbookReport {
   /// The workbook as values, before anything is written.
   package static func workbook(
     _ run: AllocationRun, more tables: [ReportTable] = [], identity: RunIdentity? = nil
-  ) throws -> Workbook {
+  ) throws(WorkbookError) -> Workbook {
     let standard = [
       summary(run, identity: identity),
       try ReportTable(
@@ -158,7 +158,7 @@ package struct ReportTable: Sendable, Equatable {
   ///
   /// - Throws: `WorkbookError` (`.invalidWorkbook`) when a number column's
   ///   field is not a number, naming the sheet, row and column (not the value).
-  package init(sheetName: String, columns: [ReportColumn], textRows: [[String]]) throws {
+  package init(sheetName: String, columns: [ReportColumn], textRows: [[String]]) throws(WorkbookError) {
     self.init(sheetName: sheetName, columns: columns, rows: [])
     rows.reserveCapacity(textRows.count)
     for (r, fields) in textRows.enumerated() {

@@ -5,7 +5,11 @@ package import Placewise
 package enum ComparisonTable {
   /// The table as plain text, columns aligned.
   package static func render<R>(_ outcomes: [ComparisonOutcome<R>]) -> String {
-    let rows = ComparisonFigures.rows(outcomes)
+    render(ComparisonFigures.rows(outcomes))
+  }
+
+  /// The table of figures worked out once (see `ComparisonOutputs`).
+  package static func render(_ rows: [ComparisonFigures]) -> String {
     let header = [
       "plan", "unmet need", "without a place", "displaced", "requests refused", "1st preferences", "travel (min)",
       "capital (£)", "annual (£)", "£ per child placed", "moved",

@@ -4,78 +4,77 @@ package import Placewise
 /// placement, what became of the first preference, the exact cost to others
 /// of honouring it, and a sentence for parents.
 package enum ExplanationsCSV {
-  /// The columns, in order.
-  package static let header = [
-    "pupil_id", "status", "urn", "preference_rank", "first_preference", "first_preference_outcome",
-    "first_preference_unmet_change", "first_preference_cost_change", "explanation", "requested_by",
-    "request_protected", "first_preference_requests_change",
+  /// One pupil's explanation, typed.
+  package struct Line: Sendable {
+    var pupilID: String
+    var placedAt: String?
+    var rank: Int?
+    var firstPreference: String
+    var outcome: String
+    var change: (unmet: Int, cost: Double, refused: Int)?
+    var explanation: String
+    var requestedBy: String
+    var requestProtected: String
+
+    /// The line as the report's search box holds it: the CSV file's first
+    /// nine fields, as written there.
+    package var row: ExplanationRow {
+      ExplanationRow(
+        pupilID: pupilID, status: placedAt == nil ? "unplaced" : "placed", urn: placedAt ?? "",
+        preferenceRank: rank.map { String($0) } ?? "", firstPreference: firstPreference,
+        firstPreferenceOutcome: outcome, firstPreferenceUnmetChange: change.map { String($0.unmet) } ?? "",
+        firstPreferenceCostChange: change.map { NumberText.format($0.cost) } ?? "", explanation: explanation)
+    }
+  }
+
+  /// The columns, in order, each with its kind and figure.
+  package static let columns: [TableColumn<Line>] = [
+    .text("pupil_id") { $0.pupilID },
+    .text("status") { $0.placedAt == nil ? "unplaced" : "placed" },
+    .text("urn") { $0.placedAt ?? "" },
+    .count("preference_rank") { $0.rank },
+    .text("first_preference") { $0.firstPreference },
+    .text("first_preference_outcome") { $0.outcome },
+    .count("first_preference_unmet_change") { $0.change?.unmet },
+    .decimal("first_preference_cost_change") { $0.change?.cost },
+    .text("explanation") { $0.explanation },
+    .text("requested_by") { $0.requestedBy },
+    .text("request_protected") { $0.requestProtected },
+    .count("first_preference_requests_change") { $0.change?.refused },
   ]
+
+  /// The column titles, in order.
+  package static var header: [String] { columns.map(\.column.title) }
 
   /// The file's text.
   package static func render(
     case input: Case, candidates: CandidateSet, allocation: Allocation, explanations: Explanations
   ) -> String {
-    // Bytes, not `CSVText`: a sentence per pupil, every one quoted, is most
-    // of this file, and Foundation's string replacing was most of its time.
-    var csv = CSVBytes()
-    csv.bytes.reserveCapacity(input.pupils.count * 300)
-    csv.append(header)
-    for p in input.pupils.indices {
-      csv.append(row(p, case: input, candidates: candidates, allocation: allocation, explanations: explanations))
-    }
-    return String(decoding: csv.bytes, as: UTF8.self)
+    table(lines(case: input, candidates: candidates, allocation: allocation, explanations: explanations)).csv
   }
 
-  /// The file's rows as text, without the header: what the workbook's
-  /// Explanations sheet and the report's search box hold too.
-  package static func rows(
+  /// The table of `lines`: what the CSV file and the workbook's Explanations sheet hold.
+  package static func table(_ lines: [Line]) -> ReportTable {
+    ReportTable(sheetName: "Explanations", columns: columns, rows: lines)
+  }
+
+  /// Each pupil's line, in input order.
+  package static func lines(
     case input: Case, candidates: CandidateSet, allocation: Allocation, explanations: Explanations
-  ) -> [[String]] {
-    input.pupils.indices.map {
-      row($0, case: input, candidates: candidates, allocation: allocation, explanations: explanations)
-    }
-  }
-
-  /// Pupil `p`'s row.
-  private static func row(
-    _ p: Int, case input: Case, candidates: CandidateSet, allocation: Allocation, explanations: Explanations
-  ) -> [String] {
-    let pupil = input.pupils[p]
-    let row = explanations.pupils[p]
-    var placed = ["unplaced", "", ""]
-    if case .placed(let s, let pair) = allocation.placements[p] {
-      let rank = candidates.rank[pair]
-      placed = ["placed", input.settings[s].urn.rawValue, rank > 0 ? String(rank) : ""]
-    }
-    return [pupil.id.rawValue] + placed + [
-      pupil.preferences.first?.rawValue ?? "", row.outcome?.description ?? "",
-      row.change.map { String($0.unmet) } ?? "", row.change.map { NumberText.format($0.cost) } ?? "",
-      row.text, pupil.requestedBy, candidates.requestProtectedWord(p, pupil),
-      row.change.map { String($0.refused) } ?? "",
-    ]
-  }
-}
-
-/// RFC 4180 CSV as UTF-8 bytes, quoted exactly as `CSVText` quotes.
-private struct CSVBytes {
-  var bytes: [UInt8] = []
-
-  mutating func append(_ fields: [String]) {
-    for (k, field) in fields.enumerated() {
-      if k > 0 { bytes.append(UInt8(ascii: ",")) }
-      let utf8 = field.utf8
-      let quote = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-      guard quote else {
-        bytes.append(contentsOf: utf8)
-        continue
+  ) -> [Line] {
+    input.pupils.enumerated().map { p, pupil in
+      let row = explanations.pupils[p]
+      var line = Line(
+        pupilID: pupil.id.rawValue, firstPreference: pupil.preferences.first?.rawValue ?? "",
+        outcome: row.outcome?.description ?? "", change: row.change.map { ($0.unmet, $0.cost, $0.refused) },
+        explanation: row.text, requestedBy: pupil.requestedBy,
+        requestProtected: candidates.requestProtectedWord(p, pupil))
+      if case .placed(let s, let pair) = allocation.placements[p] {
+        let rank = candidates.rank[pair]
+        line.placedAt = input.settings[s].urn.rawValue
+        line.rank = rank > 0 ? Int(rank) : nil
       }
-      bytes.append(UInt8(ascii: "\""))
-      for byte in utf8 {
-        if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-        bytes.append(byte)
-      }
-      bytes.append(UInt8(ascii: "\""))
+      return line
     }
-    bytes.append(10)
   }
 }

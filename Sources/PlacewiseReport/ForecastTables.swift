@@ -73,30 +73,8 @@ package struct ForecastTables: Sendable {
   /// The three CSV files.
   package var csvFiles: [(name: String, contents: [UInt8])] {
     [
-      ("forecast.csv", Array(byNeed.csv.utf8)), ("forecast-summary.csv", Array(summary.csv.utf8)),
-      ("forecast-settings.csv", Array(settings.csv.utf8)),
+      ("forecast.csv", byNeed.csvBytes), ("forecast-summary.csv", summary.csvBytes),
+      ("forecast-settings.csv", settings.csvBytes),
     ]
-  }
-}
-
-extension ReportTable {
-  /// The table as CSV: the column titles, then each cell as the CSV
-  /// outputs write figures (whole numbers plain, others with the shortest
-  /// digits that read back to the same double; a blank cell empty).
-  package var csv: String {
-    var text = CSVText()
-    text.append(columns.map(\.title))
-    for row in rows {
-      text.append(
-        row.map { cell in
-          switch cell {
-          case .blank: ""
-          case .text(let value): value
-          case .integer(let value): String(value)
-          case .decimal(let value), .minutes(let value), .pounds(let value): NumberText.format(value)
-          }
-        })
-    }
-    return text.text
   }
 }

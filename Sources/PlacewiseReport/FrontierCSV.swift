@@ -2,10 +2,19 @@ package import Placewise
 
 /// Renders `frontier.csv`: the best set for each budget of the frontier.
 package enum FrontierCSV {
-  /// The columns, in the contract's order.
-  package static let header = [
-    "budget", "unmet_priority", "placement_cost", "capital_cost", "annual_cost", "options", "requests_refused",
+  /// The columns, in the contract's order, each with its kind and figure.
+  package static let columns: [TableColumn<FrontierRow>] = [
+    .pounds("budget") { $0.budget },
+    .count("unmet_priority") { $0.unmetPriority },
+    .decimal("placement_cost") { $0.placementCost },
+    .pounds("capital_cost") { $0.capitalCost },
+    .pounds("annual_cost") { $0.annualCost },
+    .text("options") { $0.options.joined(separator: ";") },
+    .count("requests_refused") { $0.requestsRefused },
   ]
+
+  /// The column titles, in order.
+  package static var header: [String] { columns.map(\.column.title) }
 
   /// The rows the CSV and the report show: option ids in file order.
   package static func rows(_ input: RecommendationInput, frontier: [(budget: Double, set: EvaluatedSet)])
@@ -21,22 +30,11 @@ package enum FrontierCSV {
     }
   }
 
-  /// The file's text; option ids `;`-separated.
-  package static func render(_ rows: [FrontierRow]) -> String {
-    var csv = CSVText()
-    csv.append(header)
-    for row in textRows(rows) { csv.append(row) }
-    return csv.text
+  /// The table the CSV file and the workbook's Frontier sheet both read.
+  package static func table(_ rows: [FrontierRow]) -> ReportTable {
+    ReportTable(sheetName: "Frontier", columns: columns, rows: rows)
   }
 
-  /// The file's rows as text, without the header (the workbook's sheet).
-  package static func textRows(_ rows: [FrontierRow]) -> [[String]] {
-    rows.map { row in
-      [
-        NumberText.format(row.budget), String(row.unmetPriority), NumberText.format(row.placementCost),
-        NumberText.format(row.capitalCost), NumberText.format(row.annualCost), row.options.joined(separator: ";"),
-        String(row.requestsRefused),
-      ]
-    }
-  }
+  /// The file's text; option ids `;`-separated.
+  package static func render(_ rows: [FrontierRow]) -> String { table(rows).csv }
 }

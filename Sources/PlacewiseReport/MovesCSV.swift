@@ -3,40 +3,54 @@ package import Placewise
 /// Renders `moves.csv`: per plan, every pupil whose setting differs from
 /// the baseline's (placed to unplaced and back included).
 package enum MovesCSV {
-  /// The columns, in order.
-  /// The contract's columns (`docs/planning.md`), then each URN's setting
-  /// name for a reader (issue 25), after them so that the contract's stay
-  /// where it puts them.
-  package static let header = [
-    "plan", "pupil_id", "baseline_urn", "plan_urn", "baseline_status", "plan_status", "baseline_setting_name",
-    "plan_setting_name",
+  /// The columns, in order, each with its kind and figure: the contract's
+  /// columns (`docs/planning.md`), then each URN's setting name for a
+  /// reader (issue 25), after them so that the contract's stay where it
+  /// puts them.
+  package static let columns: [TableColumn<MoveRow>] = [
+    .text("plan") { $0.plan },
+    .text("pupil_id") { $0.pupilID },
+    .text("baseline_urn") { $0.baselineURN },
+    .text("plan_urn") { $0.planURN },
+    .text("baseline_status") { $0.baselineStatus },
+    .text("plan_status") { $0.planStatus },
+    .text("baseline_setting_name") { $0.baselineSettingName },
+    .text("plan_setting_name") { $0.planSettingName },
   ]
+
+  /// The column titles, in order.
+  package static var header: [String] { columns.map(\.column.title) }
 
   /// The file's text: plans in comparison order, pupils in input order;
   /// `settingNames` names each URN (the baseline's settings and those a plan opens).
   package static func render<R>(
     _ outcomes: [ComparisonOutcome<R>], pupils: [Pupil], settingNames: [URN: String] = [:]
   ) -> String {
-    var csv = CSVText()
-    csv.append(header)
-    for row in rows(outcomes, pupils: pupils, settingNames: settingNames) { csv.append(row) }
-    return csv.text
+    table(rows(outcomes, pupils: pupils, settingNames: settingNames)).csv
   }
 
-  /// The file's rows as text, without the header.
+  /// The table of `rows`: what the CSV file and the workbook's Moves sheet hold.
+  package static func table(_ rows: [MoveRow]) -> ReportTable {
+    ReportTable(sheetName: "Moves", columns: columns, rows: rows)
+  }
+
+  /// The moves: plans in comparison order, pupils in input order.
   package static func rows<R>(
     _ outcomes: [ComparisonOutcome<R>], pupils: [Pupil], settingNames: [URN: String] = [:]
-  ) -> [[String]] {
+  ) -> [MoveRow] {
     guard let base = outcomes.first else { return [] }
     func status(_ urn: URN?) -> String { urn == nil ? "unplaced" : "placed" }
     func name(_ urn: URN?) -> String { urn.flatMap { settingNames[$0] } ?? "" }
-    var rows: [[String]] = []
+    var rows: [MoveRow] = []
     for outcome in outcomes.dropFirst() {
       for (p, pupil) in pupils.enumerated() where base.urns[p] != outcome.urns[p] {
-        rows.append([
-          outcome.name, pupil.id.rawValue, base.urns[p]?.rawValue ?? "", outcome.urns[p]?.rawValue ?? "",
-          status(base.urns[p]), status(outcome.urns[p]), name(base.urns[p]), name(outcome.urns[p]),
-        ])
+        var row = MoveRow(
+          plan: outcome.name, pupilID: pupil.id.rawValue, baselineURN: base.urns[p]?.rawValue ?? "",
+          planURN: outcome.urns[p]?.rawValue ?? "", baselineStatus: status(base.urns[p]),
+          planStatus: status(outcome.urns[p]))
+        row.baselineSettingName = name(base.urns[p])
+        row.planSettingName = name(outcome.urns[p])
+        rows.append(row)
       }
     }
     return rows

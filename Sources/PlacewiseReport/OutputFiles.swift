@@ -16,32 +16,33 @@ package enum OutputFiles {
     _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report",
     withReport: Bool = true, identity: RunIdentity? = nil
   ) throws(WorkbookError) -> [(name: String, contents: [UInt8])] {
+    // Each table is built once: its CSV file and the workbook read it.
     let planning = PlanningOutputs(run)
+    let placements = PlacementsCSV.table(case: run.input, candidates: run.candidates, allocation: run.allocation)
+    let settings = SettingsCSV.table(case: run.input, allocation: run.allocation)
     // The files are independent: rendered on both cores, kept in this order.
     let all: [(isReport: Bool, render: @Sendable () throws(WorkbookError) -> [(name: String, contents: [UInt8])])] = [
       (
         false,
         {
           [
-            (
-              "placements.csv",
-              Array(
-                PlacementsCSV.render(case: run.input, candidates: run.candidates, allocation: run.allocation).utf8)
-            ),
+            ("placements.csv", placements.csvBytes),
             (
               "summary.json",
               Array(
                 SummaryJSON.render(summary: run.summary, allocation: run.allocation, warnings: run.input.warnings)
                   .utf8)
             ),
-            ("settings.csv", Array(SettingsCSV.render(case: run.input, allocation: run.allocation).utf8)),
+            ("settings.csv", settings.csvBytes),
           ]
         }
       ),
       (
         true,
         { () throws(WorkbookError) in
-          [(WorkbookReport.fileName, try WorkbookReport.render(run, more: try planning.sheets(), identity: identity))]
+          let book = try WorkbookReport.render(
+            run, placements: placements, settings: settings, more: planning.sheets, identity: identity)
+          return [(WorkbookReport.fileName, book)]
         }
       ),
       (
@@ -63,15 +64,8 @@ package enum OutputFiles {
         false,
         {
           var files: [(name: String, contents: [UInt8])] = []
-          if let placeValues = run.placeValues {
-            files.append(
-              ("place-values.csv", Array(PlaceValuesCSV.render(case: run.input, placeValues: placeValues).utf8)))
-          }
-          if let explanations = run.explanations {
-            let text = ExplanationsCSV.render(
-              case: run.input, candidates: run.candidates, allocation: run.allocation, explanations: explanations)
-            files.append(("explanations.csv", Array(text.utf8)))
-          }
+          if let table = planning.placeValueTable { files.append(("place-values.csv", table.csvBytes)) }
+          if let table = planning.explanationTable { files.append(("explanations.csv", table.csvBytes)) }
           return files
         }
       ),

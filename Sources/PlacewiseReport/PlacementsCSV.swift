@@ -2,48 +2,73 @@ package import Placewise
 
 /// Renders `placements.csv`: one row for every input pupil, in input order.
 package enum PlacementsCSV {
-  /// The columns, in order.
-  package static let header = [
-    "pupil_id", "urn", "setting_name", "setting_kind", "travel_minutes", "preference_rank",
-    "preference_penalty", "status", "reason", "priority", "primary_need", "current_urn", "age", "nc_year",
-    "requested_by", "request_protected", "fixed", "moved",
+  /// One pupil's placement, as the table's columns read it.
+  package struct Line: Sendable {
+    var pupil: Pupil
+    var setting: Setting?
+    var minutes: Double?
+    var rank: Int?
+    var penalty: Double?
+    var reason: String
+    var requestProtected: String
+    var fixed: Bool
+    var moved: Bool
+  }
+
+  /// The columns, in order, each with its kind and figure.
+  package static let columns: [TableColumn<Line>] = [
+    .text("pupil_id") { $0.pupil.id.rawValue },
+    .text("urn") { $0.setting?.urn.rawValue ?? "" },
+    .text("setting_name") { $0.setting?.name ?? "" },
+    .text("setting_kind") { $0.setting?.kind.word ?? "" },
+    .minutes("travel_minutes") { $0.minutes },
+    .count("preference_rank") { $0.rank },
+    .decimal("preference_penalty") { $0.penalty },
+    .text("status") { $0.setting == nil ? "unplaced" : "placed" },
+    .text("reason") { $0.reason },
+    .count("priority") { $0.pupil.priority },
+    .text("primary_need") { $0.pupil.primaryNeed.code },
+    .text("current_urn") { $0.pupil.currentURN?.rawValue ?? "" },
+    .count("age") { $0.pupil.age },
+    .text("nc_year") { CurriculumYearText.text($0.pupil.curriculumYear) },
+    .text("requested_by") { $0.pupil.requestedBy },
+    .text("request_protected") { $0.requestProtected },
+    .text("fixed") { $0.fixed ? "yes" : "" },
+    .text("moved") { $0.moved ? "yes" : "" },
   ]
+
+  /// The column titles, in order.
+  package static var header: [String] { columns.map(\.column.title) }
 
   /// The file's text.
   package static func render(case input: Case, candidates: CandidateSet, allocation: Allocation) -> String {
-    var csv = CSVText()
-    csv.append(header)
-    for row in rows(case: input, candidates: candidates, allocation: allocation) { csv.append(row) }
-    return csv.text
+    table(case: input, candidates: candidates, allocation: allocation).csv
   }
 
-  /// The rows under the header, as text (shared with the workbook's Placements sheet).
-  package static func rows(case input: Case, candidates: CandidateSet, allocation: Allocation) -> [[String]] {
-    var csv: [[String]] = []
-    csv.reserveCapacity(input.pupils.count)
-    for (p, pupil) in input.pupils.enumerated() {
-      let common = [
-        String(pupil.priority), pupil.primaryNeed.code, pupil.currentURN?.rawValue ?? "", String(pupil.age),
-        CurriculumYearText.text(pupil.curriculumYear), pupil.requestedBy, candidates.requestProtectedWord(p, pupil),
-        candidates.isAgreed(p) ? "yes" : "",
-        candidates.isMoved(p, placedAt: allocation.placements[p].setting) ? "yes" : "",
-      ]
+  /// The table the CSV file and the workbook's Placements sheet both read.
+  package static func table(case input: Case, candidates: CandidateSet, allocation: Allocation) -> ReportTable {
+    ReportTable(
+      sheetName: "Placements", columns: columns,
+      rows: lines(case: input, candidates: candidates, allocation: allocation))
+  }
+
+  /// Each pupil's line, in input order.
+  static func lines(case input: Case, candidates: CandidateSet, allocation: Allocation) -> [Line] {
+    input.pupils.enumerated().map { p, pupil in
+      var line = Line(
+        pupil: pupil, reason: "", requestProtected: candidates.requestProtectedWord(p, pupil),
+        fixed: candidates.isAgreed(p), moved: candidates.isMoved(p, placedAt: allocation.placements[p].setting))
       switch allocation.placements[p] {
       case .placed(let s, let pair):
-        let setting = input.settings[s]
         let rank = candidates.rank[pair]
-        csv.append(
-          [
-            pupil.id.rawValue, setting.urn.rawValue, setting.name, setting.kind.word,
-            NumberText.format(candidates.minutes[pair]), rank > 0 ? String(rank) : "",
-            NumberText.format(
-              Eligibility.preferencePenalty(storedRank: rank, pupil: pupil, policy: input.policy)),
-            "placed", "",
-          ] + common)
+        line.setting = input.settings[s]
+        line.minutes = candidates.minutes[pair]
+        line.rank = rank > 0 ? Int(rank) : nil
+        line.penalty = Eligibility.preferencePenalty(storedRank: rank, pupil: pupil, policy: input.policy)
       case .unplaced(let reason):
-        csv.append([pupil.id.rawValue, "", "", "", "", "", "", "unplaced", reason.description] + common)
+        line.reason = reason.description
       }
+      return line
     }
-    return csv
   }
 }

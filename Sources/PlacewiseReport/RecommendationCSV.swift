@@ -2,8 +2,17 @@ package import Placewise
 
 /// Renders `recommendation.csv`: one row per option in file order, chosen or not.
 package enum RecommendationCSV {
-  /// The columns, in the contract's order.
-  package static let header = ["option", "group", "chosen", "capital_cost", "annual_cost"]
+  /// The columns, in the contract's order, each with its kind and figure.
+  package static let columns: [TableColumn<RecommendationOptionRow>] = [
+    .text("option") { $0.option },
+    .text("group") { $0.group },
+    .text("chosen") { $0.chosen ? "yes" : "no" },
+    .pounds("capital_cost") { $0.capitalCost },
+    .pounds("annual_cost") { $0.annualCost },
+  ]
+
+  /// The column titles, in order.
+  package static var header: [String] { columns.map(\.column.title) }
 
   /// The rows the CSV and the report show.
   package static func rows(_ input: RecommendationInput, chosen: [Bool]) -> [RecommendationOptionRow] {
@@ -14,21 +23,11 @@ package enum RecommendationCSV {
     }
   }
 
-  /// The file's text.
-  package static func render(_ rows: [RecommendationOptionRow]) -> String {
-    var csv = CSVText()
-    csv.append(header)
-    for row in textRows(rows) { csv.append(row) }
-    return csv.text
+  /// The table the CSV file and the workbook's Recommendation sheet both read.
+  package static func table(_ rows: [RecommendationOptionRow]) -> ReportTable {
+    ReportTable(sheetName: "Recommendation", columns: columns, rows: rows)
   }
 
-  /// The file's rows as text, without the header (the workbook's sheet).
-  package static func textRows(_ rows: [RecommendationOptionRow]) -> [[String]] {
-    rows.map { row in
-      [
-        row.option, row.group, row.chosen ? "yes" : "no", NumberText.format(row.capitalCost),
-        NumberText.format(row.annualCost),
-      ]
-    }
-  }
+  /// The file's text.
+  package static func render(_ rows: [RecommendationOptionRow]) -> String { table(rows).csv }
 }

@@ -13,6 +13,10 @@ package struct PlaceValueRow: Sendable, Equatable {
   package var unmetPriorityChange: Int
   /// ΔC of one more place.
   package var placementCostChange: Double
+  /// ΔR of one more place (case format 2).
+  package var requestsRefusedChange = 0
+  /// The setting's name, for a reader.
+  package var settingName = ""
 
   /// Creates a row.
   package init(
@@ -168,6 +172,10 @@ package struct MoveRow: Sendable, Equatable {
   package var baselineStatus: String
   /// `placed` or `unplaced` under the plan.
   package var planStatus: String
+  /// The baseline setting's name, or empty.
+  package var baselineSettingName = ""
+  /// The plan setting's name, or empty.
+  package var planSettingName = ""
 
   /// Creates a row.
   package init(

@@ -21,43 +21,28 @@ package enum WorkbookReport {
 
   /// The workbook's bytes with further tables after the four standard sheets;
   /// with `identity`, the Summary sheet opens with the run's identity.
-  package static func render(_ run: AllocationRun, more tables: [ReportTable], identity: RunIdentity? = nil)
-    throws(WorkbookError) -> [UInt8]
-  {
-    try workbook(run, more: tables, identity: identity).bytes()
+  /// `placements` and `settings`, when given, are the run's tables as
+  /// placements.csv and settings.csv were written from them.
+  package static func render(
+    _ run: AllocationRun, placements: ReportTable? = nil, settings: ReportTable? = nil, more tables: [ReportTable],
+    identity: RunIdentity? = nil
+  ) throws(WorkbookError) -> [UInt8] {
+    try workbook(run, placements: placements, settings: settings, more: tables, identity: identity).bytes()
   }
 
   /// The workbook as values, before anything is written.
   package static func workbook(
-    _ run: AllocationRun, more tables: [ReportTable] = [], identity: RunIdentity? = nil
-  ) throws(WorkbookError) -> Workbook {
+    _ run: AllocationRun, placements: ReportTable? = nil, settings: ReportTable? = nil,
+    more tables: [ReportTable] = [], identity: RunIdentity? = nil
+  ) -> Workbook {
     let standard = [
       summary(run, identity: identity),
-      try ReportTable(
-        sheetName: "Placements", columns: placementColumns,
-        textRows: PlacementsCSV.rows(case: run.input, candidates: run.candidates, allocation: run.allocation)),
-      try ReportTable(
-        sheetName: "Settings", columns: settingColumns,
-        textRows: SettingsCSV.rows(case: run.input, allocation: run.allocation)),
+      placements ?? PlacementsCSV.table(case: run.input, candidates: run.candidates, allocation: run.allocation),
+      settings ?? SettingsCSV.table(case: run.input, allocation: run.allocation),
       NeedTable.table(case: run.input, candidates: run.candidates, allocation: run.allocation),
     ]
     return Workbook(sheets: (standard + tables).map(\.sheet))
   }
-
-  /// placements.csv's columns, in its order, typed.
-  package static let placementColumns: [ReportColumn] = zip(
-    PlacementsCSV.header,
-    [
-      CellKind.text, .text, .text, .text, .minutes, .integer, .decimal, .text, .text, .integer, .text, .text, .integer,
-      .text, .text, .text, .text, .text,
-    ]
-  ).map { ReportColumn($0, $1) }
-
-  /// The output settings.csv's columns, in its order, typed.
-  package static let settingColumns: [ReportColumn] = zip(
-    SettingsCSV.header,
-    [CellKind.text, .text, .text, .integer, .integer, .integer, .integer, .integer, .text, .text]
-  ).map { ReportColumn($0, $1) }
 
   /// summary.json's figures, one per row, under the same keys; first, with
   /// `identity`, the run's: its date, Placewise's version, the case, each
@@ -114,92 +99,5 @@ package enum WorkbookReport {
     return ReportTable(
       sheetName: "Summary", columns: [ReportColumn("figure", .text), ReportColumn("value", .text)], rows: rows,
       hasAutofilter: false)
-  }
-}
-
-/// A column of a report table: its title and the kind of its cells.
-package struct ReportColumn: Sendable, Equatable {
-  /// The header text.
-  package var title: String
-  /// How the column's text is stored: as text, or parsed into a number with a format.
-  package var kind: CellKind
-
-  /// Creates a column.
-  package init(_ title: String, _ kind: CellKind) {
-    self.title = title
-    self.kind = kind
-  }
-}
-
-/// One table of the workbook: a sheet name, typed columns and rows. Other
-/// outputs (place values, explanations, comparison, moves) become sheets by
-/// building one of these, from typed cells or from the text rows of their CSV.
-package struct ReportTable: Sendable, Equatable {
-  /// The sheet's tab name (at most 31 characters, none of `[]:*?/\`).
-  package var sheetName: String
-  /// The columns.
-  package var columns: [ReportColumn]
-  /// The rows, typed.
-  package var rows: [[Cell]]
-  /// Whether the header carries filter buttons (on for tables, off for label/value lists).
-  package var hasAutofilter: Bool
-
-  /// Creates a table from typed cells.
-  package init(sheetName: String, columns: [ReportColumn], rows: [[Cell]], hasAutofilter: Bool = true) {
-    self.sheetName = sheetName
-    self.columns = columns
-    self.rows = rows
-    self.hasAutofilter = hasAutofilter
-  }
-
-  /// Creates a table from rows of text as a CSV output writes them: text
-  /// columns are kept as they are, number columns parsed (an empty field is a
-  /// blank cell), so each cell equals its CSV field.
-  ///
-  /// - Throws: `WorkbookError` (`.invalidWorkbook`) when a number column's
-  ///   field is not a number, naming the sheet, row and column (not the value).
-  package init(sheetName: String, columns: [ReportColumn], textRows: [[String]]) throws(WorkbookError) {
-    self.init(sheetName: sheetName, columns: columns, rows: [])
-    rows.reserveCapacity(textRows.count)
-    for (r, fields) in textRows.enumerated() {
-      var row: [Cell] = []
-      row.reserveCapacity(fields.count)
-      for (c, field) in fields.enumerated() {
-        guard c < columns.count else {
-          throw WorkbookError(
-            kind: .invalidWorkbook, operation: "building sheet '\(sheetName)'",
-            message: "row \(r + 2) has \(fields.count) fields for \(columns.count) columns")
-        }
-        guard let cell = Self.cell(field, columns[c].kind) else {
-          throw WorkbookError(
-            kind: .invalidWorkbook, operation: "building sheet '\(sheetName)', row \(r + 2)",
-            message: "column '\(columns[c].title)' expects a number")
-        }
-        row.append(cell)
-      }
-      rows.append(row)
-    }
-  }
-
-  /// Text as a cell: an empty string is a blank (Excel keeps no empty strings).
-  package static func text(_ value: String) -> Cell { value.isEmpty ? .blank : .text(value) }
-
-  /// A field as a cell of a kind, or `nil` when a number column's field is not a number.
-  static func cell(_ field: String, _ kind: CellKind) -> Cell? {
-    if field.isEmpty { return .blank }
-    switch kind {
-    case .text: return .text(field)
-    case .integer: return Int(field).map(Cell.integer)
-    case .decimal: return Double(field).map(Cell.decimal)
-    case .minutes: return Double(field).map(Cell.minutes)
-    case .pounds: return Double(field).map(Cell.pounds)
-    }
-  }
-
-  /// The table as a sheet: header frozen, widths fitted.
-  package var sheet: Sheet {
-    Sheet(
-      name: sheetName, columns: columns.map { Column($0.title) }, rows: rows, freezesHeader: true,
-      hasAutofilter: hasAutofilter)
   }
 }

@@ -101,18 +101,15 @@ struct Compare: ParsableCommand {
     }
     phaseClock.lap("solve")
     let pupils = input.cases[0].input.pupils
-    let names = MovesCSV.settingNames(input.cases.map(\.input))
-    var files: [(name: String, contents: [UInt8])] = [
-      ("comparison.csv", Array(ComparisonCSV.render(outcomes).utf8)),
-      ("comparison-by-need.csv", Array(ComparisonByNeedCSV.render(outcomes).utf8)),
-      ("moves.csv", Array(MovesCSV.render(outcomes, pupils: pupils, settingNames: names).utf8)),
-    ]
+    // The comparison's figures, worked out once: the files and the printed table read them.
+    let tables = ComparisonOutputs(
+      outcomes, pupils: pupils, settingNames: MovesCSV.settingNames(input.cases.map(\.input)))
+    var files = tables.csvFiles
     do {
       let title = "Plan comparison: " + URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
       let inputs = inputDigests.wait()
       let identity = OutputWriting.identity(input.cases[0].input, caseFolder: caseFolder, inputs: inputs)
-      files += try ComparisonOutputs.render(
-        outcomes, pupils: pupils, settingNames: names, level: reportLevel, title: title, identity: identity)
+      files += try tables.reportFiles(level: reportLevel, title: title, identity: identity)
       for outcome in outcomes {
         files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
       }
@@ -132,7 +129,7 @@ struct Compare: ParsableCommand {
     if timings { Self.printTimings(phaseClock, outcomes) }
     if !quiet {
       // Plan names are file names: an escape sequence in one is shown, not run.
-      print(TerminalText.safe(ComparisonTable.render(outcomes)), terminator: "")
+      print(TerminalText.safe(tables.printed), terminator: "")
       print(TerminalText.safe("Written: \(out)"))
     }
   }

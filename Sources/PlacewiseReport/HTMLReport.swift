@@ -92,35 +92,39 @@ package enum HTMLReport {
   }
 
   static func headline(_ s: AllocationSummary, counts: ReportCounts, level: ReportLevel) -> String {
-    let keys: [ReportCounts.Key] = [
-      .pupils, .placed, .unplaced, .noEligibleSetting, .settingsFull, .unplaced, .withPreferences, .preference(0),
-    ]
-    var d = keys.map { counts[$0] }
+    let pupils = counts[.pupils]
+    let placed = counts[.placed]
+    let unplaced = counts[.unplaced]
+    let withPreferences = counts[.withPreferences]
+    let firstMet = counts[.preference(0)]
     // Unmet need is a priority-weighted count of the unplaced: shown where
     // their count is (at least 5 of them, or none), withheld with it.
-    d[5] = d[2].value == nil ? .hidden : .shown(s.unmetPriority)
+    let unmet: Disclosed = unplaced.value == nil ? .hidden : .shown(s.unmetPriority)
     // Children over their journey limit: a count of its own, in no line.
-    d.append(Disclosure([s.placedOverJourneyLimit], level: level).resolve()[0])
-    func raw(_ i: Int) -> String { d[i].value.map { String($0) } ?? d[i].text }
-    let placedShare = d[1].value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) + " of pupils" : nil
+    let overLimit = Disclosure([s.placedOverJourneyLimit], level: level).resolve()[0]
+    func raw(_ d: Disclosed) -> String { d.value.map { String($0) } ?? d.text }
+    let placedShare = placed.value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) + " of pupils" : nil
     var html = "<h2 id=\"figures\">Headline figures</h2>\n<div class=\"figures\">"
-    html += card("pupils", label: "pupils in the batch", shown: d[0].text, raw: raw(0), sub: nil)
-    html += card("placed", label: "placed", shown: d[1].text, raw: raw(1), sub: placedShare)
+    html += card("pupils", label: "pupils in the batch", shown: pupils.text, raw: raw(pupils), sub: nil)
+    html += card("placed", label: "placed", shown: placed.text, raw: raw(placed), sub: placedShare)
     html += card(
-      "unplaced", label: "children without a place", shown: d[2].text, raw: raw(2),
-      sub: "\(d[3].text) with no eligible setting, \(d[4].text) with every eligible setting full",
+      "unplaced", label: "children without a place", shown: unplaced.text, raw: raw(unplaced),
+      sub:
+        "\(counts[.noEligibleSetting].text) with no eligible setting, \(counts[.settingsFull].text) with every eligible "
+        + "setting full",
       alert: s.unplaced > 0)
     html += card(
-      "unmet_priority", label: "children without a place, weighted by priority", shown: d[5].text, raw: raw(5),
+      "unmet_priority", label: "children without a place, weighted by priority", shown: unmet.text, raw: raw(unmet),
       sub: "each child counted by their priority (a looked-after child's is higher)", alert: s.unmetPriority > 0)
     let firstShare =
-      d[7].value != nil && d[6].value != nil
-      ? "of \(d[6].text) with preferences (\(NumberFormatting.percent(s.firstPreferenceMet, of: s.pupilsWithPreferences)))"
-      : "of \(d[6].text) with preferences"
-    html += card("first_preference_met", label: "first preferences met", shown: d[7].text, raw: raw(7), sub: firstShare)
+      firstMet.value != nil && withPreferences.value != nil
+      ? "of \(withPreferences.text) with preferences (\(NumberFormatting.percent(s.firstPreferenceMet, of: s.pupilsWithPreferences)))"
+      : "of \(withPreferences.text) with preferences"
+    html += card(
+      "first_preference_met", label: "first preferences met", shown: firstMet.text, raw: raw(firstMet), sub: firstShare)
     // The mean times the placed is the total: withheld where the placed are.
     // The longest journey is one child's: not in a public report.
-    let meanShown = level == .internal || d[1].value != nil
+    let meanShown = level == .internal || placed.value != nil
     html += card(
       "mean_travel_minutes", label: "average journey",
       shown: meanShown ? NumberFormatting.hoursAndMinutes(s.meanTravelMinutes) : "x",
@@ -129,7 +133,8 @@ package enum HTMLReport {
         ? "one way, placed children"
         : "one way, placed children; longest \(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes))")
     html += card(
-      "placed_over_journey_limit", label: "children over their journey limit", shown: d[8].text, raw: raw(8),
+      "placed_over_journey_limit", label: "children over their journey limit", shown: overLimit.text,
+      raw: raw(overLimit),
       sub: "placed where the limit does not bar them: a preference, their current setting or an agreed placement",
       alert: s.placedOverJourneyLimit > 0)
     html += card(
@@ -137,15 +142,16 @@ package enum HTMLReport {
       raw: NumberText.format(s.annualPlaceCost), sub: "where settings give a cost per place")
     html += "</div>\n"
     // The same in a sentence, for readers who skip the boxes.
-    var words = "<p>Placewise placed <strong>\(d[1].html)</strong> of \(d[0].html) pupils"
-    words += d[2].value == 0 ? ", every one of them. " : "; \(d[2].html) could not be placed. "
+    var words = "<p>Placewise placed <strong>\(placed.html)</strong> of \(pupils.html) pupils"
+    words += unplaced.value == 0 ? ", every one of them. " : "; \(unplaced.html) could not be placed. "
     words += meanShown ? "The average journey is \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)). " : ""
     words +=
-      d[8].value == 0
+      overLimit.value == 0
       ? "No child's journey is over their limit. "
-      : "\(d[8].html) \(d[8].value == 1 ? "child's journey is" : "children's journeys are") over their limit. "
+      : "\(overLimit.html) \(overLimit.value == 1 ? "child's journey is" : "children's journeys are") over their limit. "
     if s.pupilsWithPreferences > 0 {
-      words += "\(d[7].html) of \(d[6].html) pupils whose parents named a school got their first preference.</p>\n"
+      words +=
+        "\(firstMet.html) of \(withPreferences.html) pupils whose parents named a school got their first preference.</p>\n"
     } else {
       words += "No parent named a preference.</p>\n"
     }

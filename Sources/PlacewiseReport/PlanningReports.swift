@@ -20,11 +20,8 @@ package enum ComparisonReport {
     // A public page rounds them to the nearest 5: a difference between two
     // plans (the children one more plan places) would otherwise be a count
     // of its own, below 5 as often as not.
-    let disclosed = rows.map { row -> [Disclosed] in
-      [
-        row.pupils, row.placed, row.unplaced, row.firstPreferenceMet, row.pupilsMoved, row.unmetPriority,
-        row.displaced, row.requestsRefused,
-      ].map { rounded($0, level: level) }
+    func disclosed(_ row: ComparisonRow, _ figure: KeyPath<ComparisonRow, Int>) -> Disclosed {
+      rounded(row[keyPath: figure], level: level)
     }
     if let baseline,
       let best = rows.dropFirst().min(by: {
@@ -61,19 +58,22 @@ package enum ComparisonReport {
       }
       table += "</tr>\n"
     }
-    func count(_ column: Int) -> (Int, ComparisonRow) -> (shown: String, raw: String) {
-      { i, _ in (disclosed[i][column].text, disclosed[i][column].value.map { String($0) } ?? disclosed[i][column].text)
+    func count(_ figure: KeyPath<ComparisonRow, Int>) -> (Int, ComparisonRow) -> (shown: String, raw: String) {
+      { _, row in
+        let shown = disclosed(row, figure)
+        return (shown.text, shown.value.map { String($0) } ?? shown.text)
       }
     }
     line("Capital cost", key: "capital_cost") { _, r in (F.pounds(r.capitalCost), NumberText.format(r.capitalCost)) }
     line("Annual cost", key: "annual_cost") { _, r in (F.pounds(r.annualCost), NumberText.format(r.annualCost)) }
-    line("Pupils placed", key: "placed", count(1))
-    line("Pupils unplaced", key: "unplaced", count(2))
-    line("Unmet need, priority-weighted", key: "unmet_priority", count(5))
+    line("Pupils placed", key: "placed", count(\.placed))
+    line("Pupils unplaced", key: "unplaced", count(\.unplaced))
+    line("Unmet need, priority-weighted", key: "unmet_priority", count(\.unmetPriority))
     line("Change in unmet need", key: "unmet_priority_change") { i, _ in
       guard baseline != nil else { return ("", "") }
       // In a public page, the change between the figures shown (rounded).
-      guard let mine = disclosed[i][5].value, let theirs = disclosed[0][5].value else { return ("x", "x") }
+      guard let mine = disclosed(rows[i], \.unmetPriority).value, let theirs = disclosed(rows[0], \.unmetPriority).value
+      else { return ("x", "x") }
       let change = mine - theirs
       return (i == 0 ? "-" : F.grouped(change), String(change))
     }
@@ -83,7 +83,7 @@ package enum ComparisonReport {
     line("Journeys and missed preferences (minutes-equivalent)", key: "placement_cost") { _, r in
       (F.decimal(r.placementCost, places: 0), NumberText.format(r.placementCost))
     }
-    line("First preferences met", key: "first_preference_met", count(3))
+    line("First preferences met", key: "first_preference_met", count(\.firstPreferenceMet))
     line("Annual cost of places used", key: "annual_place_cost") { _, r in
       (F.pounds(r.annualPlaceCost), NumberText.format(r.annualPlaceCost))
     }
@@ -94,9 +94,9 @@ package enum ComparisonReport {
       let each = r.capitalCost / Double(base.unplaced - r.unplaced)
       return (F.pounds(each), NumberText.format(each))
     }
-    line("Pupils moved against the baseline", key: "pupils_moved", count(4))
-    line("Children displaced by closures", key: "displaced", count(6))
-    line("Protected requests refused", key: "requests_refused", count(7))
+    line("Pupils moved against the baseline", key: "pupils_moved", count(\.pupilsMoved))
+    line("Children displaced by closures", key: "displaced", count(\.displaced))
+    line("Protected requests refused", key: "requests_refused", count(\.requestsRefused))
     line("Annual cost in total (£ a year)", key: "annual_total_cost") { _, r in
       r.costsGiven ? (F.pounds(r.annualTotalCost), NumberText.format(r.annualTotalCost)) : ("costs not given", "")
     }

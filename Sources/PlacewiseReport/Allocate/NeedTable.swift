@@ -1,5 +1,4 @@
 package import Placewise
-import Workbook
 
 /// The workbook's Need sheet: pupils, placed, unplaced and unmet priority by
 /// primary need, then by phase of education, then the places used and
@@ -15,12 +14,31 @@ package enum NeedTable {
     }
   }
 
-  /// The columns.
-  package static let columns = [
-    ReportColumn("by", .text), ReportColumn("group", .text), ReportColumn("pupils", .integer),
-    ReportColumn("placed", .integer), ReportColumn("unplaced", .integer), ReportColumn("unmet_priority", .integer),
-    ReportColumn("requests_protected", .integer), ReportColumn("requests_refused", .integer),
-    ReportColumn("annual_place_cost", .pounds),
+  /// One row: a group of pupils and how they fared; a kind of setting's
+  /// row leaves blank what is about the unplaced and requests.
+  package struct Line: Sendable {
+    var by: String
+    var group: String
+    var pupils: Int
+    var placed: Int
+    var unplaced: Int?
+    var unmetPriority: Int?
+    var requests: Int?
+    var refused: Int?
+    var placeCost: Double
+  }
+
+  /// The columns, each with its kind and figure.
+  package static let columns: [TableColumn<Line>] = [
+    .text("by") { $0.by },
+    .text("group") { $0.group },
+    .count("pupils") { $0.pupils },
+    .count("placed") { $0.placed },
+    .count("unplaced") { $0.unplaced },
+    .count("unmet_priority") { $0.unmetPriority },
+    .count("requests_protected") { $0.requests },
+    .count("requests_refused") { $0.refused },
+    .pounds("annual_place_cost") { $0.placeCost },
   ]
 
   /// The table: one row per primary need with pupils (in the case format's
@@ -55,14 +73,13 @@ package enum NeedTable {
       byNeed[pupil.primaryNeed.rawValue].add(pupil, at: setting, request: request, placeCost: cost)
       byPhase[phase].add(pupil, at: setting, request: request, placeCost: cost)
     }
-    func row(_ by: String, _ group: String, _ tally: Tally) -> [Cell] {
-      [
-        .text(by), .text(group), .integer(tally.pupils), .integer(tally.placed),
-        .integer(tally.pupils - tally.placed), .integer(tally.unmetPriority), .integer(tally.requests),
-        .integer(tally.refused), .pounds(tally.placeCost),
-      ]
+    func row(_ by: String, _ group: String, _ tally: Tally) -> Line {
+      Line(
+        by: by, group: group, pupils: tally.pupils, placed: tally.placed, unplaced: tally.pupils - tally.placed,
+        unmetPriority: tally.unmetPriority, requests: tally.requests, refused: tally.refused,
+        placeCost: tally.placeCost)
     }
-    var rows: [[Cell]] = []
+    var rows: [Line] = []
     for need in NeedCode.allCases where byNeed[need.rawValue].pupils > 0 {
       rows.append(row("primary need", need.code, byNeed[need.rawValue]))
     }
@@ -80,10 +97,10 @@ package enum NeedTable {
       costAt[input.settings[s].kind.rawValue] += input.settings[s].costPerPlace ?? 0
     }
     for kind in SettingKind.allCases where placedAt[kind.rawValue] > 0 {
-      rows.append([
-        .text("setting kind"), .text(kind.word), .integer(placedAt[kind.rawValue]), .integer(placedAt[kind.rawValue]),
-        .blank, .blank, .blank, .blank, .pounds(costAt[kind.rawValue]),
-      ])
+      rows.append(
+        Line(
+          by: "setting kind", group: kind.word, pupils: placedAt[kind.rawValue], placed: placedAt[kind.rawValue],
+          placeCost: costAt[kind.rawValue]))
     }
     return ReportTable(sheetName: "Need", columns: columns, rows: rows)
   }

@@ -23,64 +23,75 @@ package enum CaseFiles {
     return files
   }
 
+  /// `settings.csv`'s columns: every column the model holds.
+  static let settingColumns: [TableColumn<Setting>] = [
+    .text("urn") { $0.urn.rawValue },
+    .text("name") { $0.name },
+    .text("kind") { $0.kind.word },
+    .decimal("easting") { $0.easting },
+    .decimal("northing") { $0.northing },
+    .count("low_age") { $0.lowAge },
+    .count("high_age") { $0.highAge },
+    .count("capacity") { $0.capacity },
+    .count("on_roll") { $0.onRoll },
+    .text("gender") { $0.gender.rawValue },
+    .text("needs") { $0.needs.map(\.code).joined(separator: ";") },
+    .text("need_places") { setting in
+      setting.needPlacesOrder.compactMap { need in setting.needPlaces[need].map { "\(need.code):\($0)" } }
+        .joined(separator: ";")
+    },
+    .pounds("cost_per_place") { $0.costPerPlace },
+    .text("la") { $0.localAuthority ?? "" },
+    .text("statutory_request") { $0.statutoryRequest ? "yes" : "no" },
+  ]
+
   /// `settings.csv` with every column the model holds.
   static func settings(_ settings: [Setting]) -> String {
-    var csv = CSVText()
-    csv.append([
-      "urn", "name", "kind", "easting", "northing", "low_age", "high_age", "capacity", "on_roll", "gender", "needs",
-      "need_places", "cost_per_place", "la", "statutory_request",
-    ])
-    for setting in settings {
-      csv.append([
-        setting.urn.rawValue, setting.name, setting.kind.word, NumberText.format(setting.easting),
-        NumberText.format(setting.northing), String(setting.lowAge), String(setting.highAge),
-        String(setting.capacity), String(setting.onRoll), setting.gender.rawValue,
-        setting.needs.map(\.code).joined(separator: ";"),
-        setting.needPlacesOrder.compactMap { need in setting.needPlaces[need].map { "\(need.code):\($0)" } }
-          .joined(separator: ";"),
-        setting.costPerPlace.map(NumberText.format) ?? "", setting.localAuthority ?? "",
-        setting.statutoryRequest ? "yes" : "no",
-      ])
-    }
-    return csv.text
+    ReportTable(sheetName: "Settings", columns: settingColumns, rows: settings).csv
   }
 
   /// The columns a pupil shares between `pupils.csv` and `roll.csv`.
-  private static func common(_ pupil: Pupil) -> [String] {
+  private static func pupilColumns<Row>(_ pupil: @escaping @Sendable (Row) -> Pupil) -> [TableColumn<Row>] {
     [
-      NumberText.format(pupil.easting), NumberText.format(pupil.northing), String(pupil.age),
-      pupil.primaryNeed.code, pupil.provision.map(\.word).joined(separator: ";"), pupil.sex?.rawValue ?? "",
-      pupil.preferences.map(\.rawValue).joined(separator: ";"), pupil.maxTravelMinutes.map(NumberText.format) ?? "",
-      String(pupil.priority),
+      .decimal("easting") { pupil($0).easting },
+      .decimal("northing") { pupil($0).northing },
+      .count("age") { pupil($0).age },
+      .text("primary_need") { pupil($0).primaryNeed.code },
+      .text("provision") { pupil($0).provision.map(\.word).joined(separator: ";") },
+      .text("sex") { pupil($0).sex?.rawValue ?? "" },
+      .text("preferences") { pupil($0).preferences.map(\.rawValue).joined(separator: ";") },
+      .minutes("max_travel_minutes") { pupil($0).maxTravelMinutes },
+      .count("priority") { pupil($0).priority },
     ]
   }
 
-  private static let commonHeader = [
-    "easting", "northing", "age", "primary_need", "provision", "sex", "preferences", "max_travel_minutes", "priority",
-  ]
+  /// `pupils.csv`'s columns.
+  static let pupilsColumns: [TableColumn<Pupil>] =
+    [.text("pupil_id") { $0.id.rawValue }] + pupilColumns { $0 } + [
+      .text("current_urn") { $0.currentURN?.rawValue ?? "" },
+      .text("fixed_urn") { $0.fixedURN?.rawValue ?? "" },
+      .text("excluded_urns") { $0.excludedURNs.map(\.rawValue).joined(separator: ";") },
+    ]
 
   /// `pupils.csv`: the batch, in order.
   static func pupils(_ pupils: [Pupil]) -> String {
-    var csv = CSVText()
-    csv.append(["pupil_id"] + commonHeader + ["current_urn", "fixed_urn", "excluded_urns"])
-    for pupil in pupils {
-      csv.append(
-        [pupil.id.rawValue] + common(pupil) + [
-          pupil.currentURN?.rawValue ?? "", pupil.fixedURN?.rawValue ?? "",
-          pupil.excludedURNs.map(\.rawValue).joined(separator: ";"),
-        ])
-    }
-    return csv.text
+    ReportTable(sheetName: "Pupils", columns: pupilsColumns, rows: pupils).csv
   }
+
+  /// A pupil on roll and the URN of their setting.
+  struct RollLine: Sendable {
+    var urn: String
+    var pupil: Pupil
+  }
+
+  /// `roll.csv`'s columns.
+  static let rollColumns: [TableColumn<RollLine>] =
+    [.text("pupil_id") { $0.pupil.id.rawValue }, .text("urn") { $0.urn }] + pupilColumns { $0.pupil }
 
   /// `roll.csv`: the pupils on roll, each at their setting.
   static func roll(_ input: Case) -> String {
-    var csv = CSVText()
-    csv.append(["pupil_id", "urn"] + commonHeader)
-    for entry in input.roll {
-      csv.append([entry.pupil.id.rawValue, input.settings[entry.setting].urn.rawValue] + common(entry.pupil))
-    }
-    return csv.text
+    let lines = input.roll.map { RollLine(urn: input.settings[$0.setting].urn.rawValue, pupil: $0.pupil) }
+    return ReportTable(sheetName: "Roll", columns: rollColumns, rows: lines).csv
   }
 
   /// `travel.csv`: the batch's journeys, in the matrix's order. Written

@@ -9,21 +9,32 @@ package enum ComparisonReport {
     title: String = "Plan comparison", identity: RunIdentity? = nil
   ) -> String {
     typealias F = NumberFormatting
-    let baseline = rows.first
     var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
     body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
     body += "</h1><p class=\"lede\">\(F.count(max(0, rows.count - 1), "plan")) compared with the baseline "
     body += "(the case as given); each plan is applied on its own and allocated exactly.</p></header>\n"
     if let identity { body += HTMLReport.identityLine(identity) }
 
-    // Each plan's counts: pupils, placed, unplaced, first preferences, moved.
-    // A public page rounds them to the nearest 5: a difference between two
-    // plans (the children one more plan places) would otherwise be a count
-    // of its own, below 5 as often as not.
-    func disclosed(_ row: ComparisonRow, _ figure: KeyPath<ComparisonRow, Int>) -> Disclosed {
-      rounded(row[keyPath: figure], level: level)
+    body += bestPlan(rows, level: level)
+    body += sideBySide(rows, level: level)
+    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level)
+    body += movesSection(rows: rows, moves: moves, level: level)
+    if let identity { body += HTMLReport.identitySection(identity) }
+    body += "<footer>"
+    if level == .public {
+      body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
+      body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
+      body += "small count could be worked out. "
     }
-    if let baseline,
+    body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
+    return HTMLPage.document(title: title, level: level, body: body)
+  }
+
+  /// The plan that leaves the least need unmet, in a sentence.
+  private static func bestPlan(_ rows: [ComparisonRow], level: ReportLevel) -> String {
+    typealias F = NumberFormatting
+    var body = ""
+    if let baseline = rows.first,
       let best = rows.dropFirst().min(by: {
         ($0.unmetPriority, $0.requestsRefused, $0.placementCost)
           < ($1.unmetPriority, $1.requestsRefused, $1.placementCost)
@@ -44,8 +55,21 @@ package enum ComparisonReport {
       }
       body += "</p>\n"
     }
+    return body
+  }
 
-    body += "<h2 id=\"plans\">The plans side by side</h2>\n"
+  /// The plans side by side, a figure a line.
+  private static func sideBySide(_ rows: [ComparisonRow], level: ReportLevel) -> String {
+    typealias F = NumberFormatting
+    let baseline = rows.first
+    // Each plan's counts: pupils, placed, unplaced, first preferences, moved.
+    // A public page rounds them to the nearest 5: a difference between two
+    // plans (the children one more plan places) would otherwise be a count
+    // of its own, below 5 as often as not.
+    func disclosed(_ row: ComparisonRow, _ figure: KeyPath<ComparisonRow, Int>) -> Disclosed {
+      rounded(row[keyPath: figure], level: level)
+    }
+    var body = "<h2 id=\"plans\">The plans side by side</h2>\n"
     var table = "<table id=\"comparison\"><thead><tr><th></th>"
     for row in rows { table += "<th class=\"n\">\(HTMLPage.escape(row.plan))</th>" }
     table += "</tr></thead>\n<tbody>\n"
@@ -102,18 +126,7 @@ package enum ComparisonReport {
     }
     table += "</tbody></table>\n"
     body += table
-
-    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level)
-    body += movesSection(rows: rows, moves: moves, level: level)
-    if let identity { body += HTMLReport.identitySection(identity) }
-    body += "<footer>"
-    if level == .public {
-      body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
-      body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
-      body += "small count could be worked out. "
-    }
-    body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
-    return HTMLPage.document(title: title, level: level, body: body)
+    return body
   }
 
   private static func unmetByNeed(rows: [ComparisonRow], byNeed: [ComparisonNeedRow], level: ReportLevel) -> String {

@@ -21,29 +21,42 @@ package enum ForecastOutputs {
     return tables.csvFiles + [("report.html", Array(html.utf8)), (WorkbookReport.fileName, book)]
   }
 
+  /// One need's and phase's demand in a plan's year.
+  struct PhaseLine: Sendable {
+    var plan: String
+    var year: Int
+    var need: NeedCode
+    var phase: SchoolPhase
+    var figures: PhaseFigures
+  }
+
+  /// The columns of "Demand by phase".
+  static let phaseColumns: [TableColumn<PhaseLine>] = [
+    .text("plan") { $0.plan },
+    .count("year") { $0.year },
+    .text("primary_need") { $0.need.code },
+    .text("phase") { $0.phase.label },
+    .count("caseload") { $0.figures.caseload },
+    .count("with_a_place") { $0.figures.caseload - $0.figures.unplaced },
+    .count("without_a_place") { $0.figures.unplaced },
+  ]
+
   /// Demand against places: per plan, year, need and phase, the caseload,
   /// those with a place and those without (the workbook's "Demand by phase").
   static func phaseTable<R>(_ outcomes: [ForecastOutcome<R>]) -> ReportTable {
-    var rows: [[Cell]] = []
+    var lines: [PhaseLine] = []
     for outcome in outcomes {
       for year in outcome.years {
         for need in NeedCode.allCases {
           for phase in SchoolPhase.allCases {
             let f = year.byPhase[need.rawValue][phase.rawValue]
             guard f.caseload > 0 else { continue }
-            rows.append([
-              .text(outcome.name), .integer(year.year), .text(need.code), .text(phase.label), .integer(f.caseload),
-              .integer(f.caseload - f.unplaced), .integer(f.unplaced),
-            ])
+            lines.append(PhaseLine(plan: outcome.name, year: year.year, need: need, phase: phase, figures: f))
           }
         }
       }
     }
-    let columns =
-      [ReportColumn("plan", .text), ReportColumn("year", .integer), ReportColumn("primary_need", .text)]
-      + [ReportColumn("phase", .text)]
-      + ["caseload", "with_a_place", "without_a_place"].map { ReportColumn($0, .integer) }
-    return ReportTable(sheetName: "Demand by phase", columns: columns, rows: rows)
+    return ReportTable(sheetName: "Demand by phase", columns: phaseColumns, rows: lines)
   }
 }
 

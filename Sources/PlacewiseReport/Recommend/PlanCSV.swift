@@ -4,50 +4,49 @@ package import Placewise
 /// every column a plan action reads, the costs, the note, and the rows'
 /// `option` and `group` (which `compare` ignores).
 package enum PlanCSV {
-  /// The columns, in a fixed order.
-  package static let header = [
-    "action", "urn", "places", "need", "name", "kind", "easting", "northing", "low_age", "high_age", "capacity",
-    "on_roll", "gender", "needs", "need_places", "cost_per_place", "la", "capital_cost", "annual_cost", "note",
-    "option", "group",
+  /// The columns, in a fixed order, each with its kind and figure.
+  package static let columns: [TableColumn<PlanRow>] = [
+    .text("action") { $0.action.word },
+    .text("urn") { $0.action.urn.rawValue },
+    .count("places") { if case .addPlaces(_, let places, _) = $0.action { places } else { nil } },
+    .text("need") { if case .addPlaces(_, _, let need) = $0.action { need?.code ?? "" } else { "" } },
+    .text("name") { opened($0)?.name ?? "" },
+    .text("kind") { opened($0)?.kind.word ?? "" },
+    .decimal("easting") { opened($0)?.easting },
+    .decimal("northing") { opened($0)?.northing },
+    .count("low_age") { opened($0)?.lowAge },
+    .count("high_age") { opened($0)?.highAge },
+    .count("capacity") { opened($0)?.capacity },
+    .count("on_roll") { opened($0)?.onRoll },
+    .text("gender") { opened($0)?.gender.rawValue ?? "" },
+    .text("needs") { row in
+      guard let s = opened(row) else { return "" }
+      return NeedCode.allCases.filter { s.needs.contains($0) }.map(\.code).joined(separator: ";")
+    },
+    .text("need_places") { row in
+      guard let s = opened(row) else { return "" }
+      return NeedCode.allCases.compactMap { need in s.needPlaces[need].map { "\(need.code):\($0)" } }
+        .joined(separator: ";")
+    },
+    .pounds("cost_per_place") { opened($0)?.costPerPlace },
+    .text("la") { opened($0)?.localAuthority ?? "" },
+    .pounds("capital_cost") { $0.capitalCost },
+    .pounds("annual_cost") { $0.annualCost },
+    .text("note") { $0.note ?? "" },
+    .text("option") { $0.option ?? "" },
+    .text("group") { $0.group ?? "" },
   ]
+
+  /// The column titles, in order.
+  package static var header: [String] { columns.map(\.column.title) }
+
+  /// The setting a `new_setting` row opens.
+  private static func opened(_ row: PlanRow) -> Setting? {
+    if case .newSetting(let setting) = row.action { setting } else { nil }
+  }
 
   /// The file's text.
   package static func render(_ plan: Plan) -> String {
-    var csv = CSVText()
-    csv.append(header)
-    for row in plan.rows {
-      var cells = [String](repeating: "", count: header.count)
-      cells[0] = row.action.word
-      cells[1] = row.action.urn.rawValue
-      switch row.action {
-      case .addPlaces(_, let places, let need):
-        cells[2] = String(places)
-        cells[3] = need?.code ?? ""
-      case .newSetting(let s):
-        cells[4] = s.name
-        cells[5] = s.kind.word
-        cells[6] = NumberText.format(s.easting)
-        cells[7] = NumberText.format(s.northing)
-        cells[8] = String(s.lowAge)
-        cells[9] = String(s.highAge)
-        cells[10] = String(s.capacity)
-        cells[11] = String(s.onRoll)
-        cells[12] = s.gender.rawValue
-        cells[13] = NeedCode.allCases.filter { s.needs.contains($0) }.map(\.code).joined(separator: ";")
-        cells[14] = NeedCode.allCases.compactMap { need in s.needPlaces[need].map { "\(need.code):\($0)" } }
-          .joined(separator: ";")
-        cells[15] = s.costPerPlace.map(NumberText.format) ?? ""
-        cells[16] = s.localAuthority ?? ""
-      case .closeSetting:
-        break
-      }
-      cells[17] = NumberText.format(row.capitalCost)
-      cells[18] = NumberText.format(row.annualCost)
-      cells[19] = row.note ?? ""
-      cells[20] = row.option ?? ""
-      cells[21] = row.group ?? ""
-      csv.append(cells)
-    }
-    return csv.text
+    ReportTable(sheetName: "Plan", columns: columns, rows: plan.rows).csv
   }
 }

@@ -25,9 +25,6 @@ package enum Disclosed: Equatable, Sendable {
     }
   }
 
-  /// `text`, escaped for HTML (`&lt;5`).
-  package var html: String { HTMLPage.escape(text) }
-
   /// The count, when shown.
   package var value: Int? {
     if case .shown(let value) = self { value } else { nil }

@@ -13,8 +13,8 @@ package enum RecommendationJSON {
     let fields: [(String, String)] = [
       ("budget", NumberText.format(summary.budget)),
       ("annual_budget", summary.annualBudget.map(NumberText.format) ?? "null"),
-      ("then", SummaryJSON.string(summary.then)),
-      ("options_chosen", "[" + chosen.map { SummaryJSON.string($0.option) }.joined(separator: ", ") + "]"),
+      ("then", JSONText.string(summary.then)),
+      ("options_chosen", "[" + chosen.map { JSONText.string($0.option) }.joined(separator: ", ") + "]"),
       ("capital_cost", NumberText.format(capitalCost)),
       ("annual_cost", NumberText.format(annualCost)),
       ("unmet_priority", String(summary.unmetPriority)),
@@ -25,8 +25,8 @@ package enum RecommendationJSON {
       ("baseline_requests_refused", String(summary.baselineRequestsRefused)),
       ("years", String(summary.years)),
       ("whole_life_cost", summary.wholeLifeCost.map(NumberText.format) ?? "null"),
-      ("solver_status", SummaryJSON.string("optimal")),  // every set's allocation is proven optimal
+      ("solver_status", JSONText.string("optimal")),  // every set's allocation is proven optimal
     ]
-    return "{\n" + fields.map { "  \(SummaryJSON.string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"
+    return "{\n" + fields.map { "  \(JSONText.string($0.0)): \($0.1)" }.joined(separator: ",\n") + "\n}\n"
   }
 }

@@ -65,7 +65,7 @@ package enum ManifestJSON {
 
   /// The file's text.
   package static func render(_ manifest: OutputManifest) -> String {
-    let string = SummaryJSON.string
+    let string = JSONText.string
     func entries(_ list: [OutputManifest.Entry]) -> String {
       guard !list.isEmpty else { return "[]" }
       let lines = list.map { entry in

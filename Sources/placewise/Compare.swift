@@ -34,6 +34,13 @@ struct Compare: OutputCommand {
   /// Each plan's folder, rendered as soon as the plan is solved.
   typealias Outcome = ComparisonOutcome<Result<[OutputFile], OutputError>>
 
+  /// The plans solved, and the comparison's figures worked out once from
+  /// them: the files and the printed table read the same.
+  struct Compared {
+    let outcomes: [Outcome]
+    let tables: ComparisonOutputs
+  }
+
   var otherInputs: [String] { plans }
   static var reportTitle: String { "Plan comparison" }
 
@@ -51,7 +58,7 @@ struct Compare: OutputCommand {
 
   func caseRead(_ input: ComparisonInput) -> Case { input.cases[0].input }
 
-  func solve(_ input: ComparisonInput, _ context: PipelineContext, clock: inout PhaseClock) throws -> [Outcome] {
+  func solve(_ input: ComparisonInput, _ context: PipelineContext, clock: inout PhaseClock) throws -> Compared {
     // Each plan's folder is rendered as soon as it is solved; a rendering
     // failure is an output failure (status 1), as in `allocate`.
     let outcomes = try Comparison.run(
@@ -64,23 +71,19 @@ struct Compare: OutputCommand {
         }
       })
     clock.lap("solve")
-    return outcomes
+    // Timed with the report (the next lap).
+    let tables = ComparisonOutputs(
+      outcomes, pupils: input.cases[0].input.pupils, settingNames: MovesCSV.settingNames(input.cases.map(\.input)))
+    return Compared(outcomes: outcomes, tables: tables)
   }
 
-  func render(_ outcomes: [Outcome], _ input: ComparisonInput, _ context: PipelineContext, clock: inout PhaseClock)
+  func render(_ compared: Compared, _ input: ComparisonInput, _ context: PipelineContext, clock: inout PhaseClock)
     throws -> [OutputFile]
   {
-    let pupils = input.cases[0].input.pupils
-    let names = MovesCSV.settingNames(input.cases.map(\.input))
-    var files: [OutputFile] = [
-      ("comparison.csv", Array(ComparisonCSV.render(outcomes).utf8)),
-      ("comparison-by-need.csv", Array(ComparisonByNeedCSV.render(outcomes).utf8)),
-      ("moves.csv", Array(MovesCSV.render(outcomes, pupils: pupils, settingNames: names).utf8)),
-    ]
-    files += try ComparisonOutputs.render(
-      outcomes, pupils: pupils, settingNames: names, level: context.reportLevel, title: context.title,
-      identity: context.identity(input.cases[0].input))
-    for outcome in outcomes {
+    var files = compared.tables.csvFiles
+    files += try compared.tables.reportFiles(
+      level: context.reportLevel, title: context.title, identity: context.identity(input.cases[0].input))
+    for outcome in compared.outcomes {
       files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
     }
     clock.lap("report")
@@ -88,11 +91,11 @@ struct Compare: OutputCommand {
     return files
   }
 
-  func finish(_ outcomes: [Outcome], _ input: ComparisonInput, clock: PhaseClock) {
-    if output.timings { Self.printTimings(clock, outcomes) }
+  func finish(_ compared: Compared, _ input: ComparisonInput, clock: PhaseClock) {
+    if output.timings { Self.printTimings(clock, compared.outcomes) }
     if !output.quiet {
       // Plan names are file names: an escape sequence in one is shown, not run.
-      print(TerminalText.safe(ComparisonTable.render(outcomes)), terminator: "")
+      print(TerminalText.safe(compared.tables.printed), terminator: "")
       print(TerminalText.safe("Written: \(output.out)"))
     }
   }

@@ -39,7 +39,7 @@ struct ResidualNetwork: Sendable {
   let settingCount: Int
   /// Nodes: T, U, the settings, then the cap nodes.
   let nodeCount: Int
-  /// The cap node of each (setting, need), at `CapKey.index`,, or -1 when no cap binds that need there.
+  /// The cap node of each (setting, need), at `CapKey.index`, or -1 when no cap binds that need there.
   let capNode: [Int32]
   /// The setting of each cap node (indexed by node - first cap node).
   let capSetting: [Int]
@@ -168,7 +168,7 @@ struct ResidualNetwork: Sendable {
     arcReduced = sorted.flatMap(\.reduced)
   }
 
-  /// The cap node of each each (setting, need), at `CapKey.index`, whose need is capped
+  /// The cap node of each (setting, need) (at `CapKey.index`) whose need is capped
   /// (-1 elsewhere), and each cap node's setting and cap, in setting order.
   private static func capNodes(_ settings: [Setting]) -> (capNode: [Int32], capSetting: [Int], capLimit: [Int]) {
     var capNode = [Int32](repeating: -1, count: settings.count * CapKey.needSlots)

@@ -1,0 +1,24 @@
+package import Placewise
+
+/// The part of `validate`'s report that needs no solving: the pupils with no
+/// eligible setting at all, who would be left unplaced whatever the
+/// allocation does, so that a planner can fix them first.
+package enum NoEligibleReport {
+  /// How many pupils' reasons are written out.
+  package static let shown = 5
+
+  /// A few lines of plain text: the count, the first few ids, and each one's reason.
+  package static func render(case input: Case) -> String {
+    let found = NoEligibleSetting(case: input, candidates: CandidateSet(case: input))
+    guard !found.pupils.isEmpty else { return "Every pupil has at least one eligible setting.\n" }
+    let count = found.pupils.count
+    var lines = [
+      "Pupils with no eligible setting: \(count) (each would be left unplaced whatever the allocation)"
+    ]
+    for k in 0..<min(shown, count) {
+      lines.append("  \(input.pupils[found.pupils[k]].id): \(found.reason(k, case: input))")
+    }
+    if count > shown { lines.append("  and \(count - shown) more.") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

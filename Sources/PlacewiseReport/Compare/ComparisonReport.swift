@@ -1,0 +1,200 @@
+/// Renders the `report.html` of `compare`: the plans side by side, unmet
+/// need by need and plan, and the pupils each plan moves.
+package enum ComparisonReport {
+  /// The page, from the rows of `comparison.csv`, `comparison-by-need.csv`
+  /// and `moves.csv` (baseline first). Moves are only counted: no pupil id
+  /// reaches the page at either level.
+  package static func render(
+    rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow], level: ReportLevel = .internal,
+    title: String = "Plan comparison", identity: RunIdentity? = nil
+  ) -> String {
+    typealias F = NumberFormatting
+    var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
+    body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
+    body += "</h1><p class=\"lede\">\(F.count(max(0, rows.count - 1), "plan")) compared with the baseline "
+    body += "(the case as given); each plan is applied on its own and allocated exactly.</p></header>\n"
+    if let identity { body += HTMLReport.identityLine(identity) }
+
+    body += bestPlan(rows, level: level)
+    body += sideBySide(rows, level: level)
+    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level)
+    body += movesSection(rows: rows, moves: moves, level: level)
+    if let identity { body += HTMLReport.identitySection(identity) }
+    body += "<footer>"
+    if level == .public {
+      body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
+      body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
+      body += "small count could be worked out. "
+    }
+    body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
+    return HTMLPage.document(title: title, level: level, body: body)
+  }
+
+  /// The plan that leaves the least need unmet, in a sentence.
+  private static func bestPlan(_ rows: [ComparisonRow], level: ReportLevel) -> String {
+    typealias F = NumberFormatting
+    var body = ""
+    if let baseline = rows.first,
+      let best = rows.dropFirst().min(by: {
+        ($0.unmetPriority, $0.requestsRefused, $0.placementCost)
+          < ($1.unmetPriority, $1.requestsRefused, $1.placementCost)
+      })
+    {
+      let gain = baseline.unmetPriority - best.unmetPriority
+      body += "<p>"
+      // Never better on placements where more children are left without a place.
+      if gain > 0 && best.unplaced <= baseline.unplaced {
+        let shownGain =
+          level == .internal ? F.grouped(gain) : gain < 5 ? "fewer than 5" : "about " + rounded(gain, level: level).text
+        body += "<strong>\(HTMLPage.escape(best.plan))</strong> leaves the least need unmet: "
+        body += "\(shownGain) less than the baseline "
+        body +=
+          "(priority-weighted), for \(F.pounds(best.capitalCost)) of capital and \(F.pounds(best.annualCost)) a year."
+      } else {
+        body += "No plan leaves less need unmet than the baseline."
+      }
+      body += "</p>\n"
+    }
+    return body
+  }
+
+  /// The plans side by side, a figure a line.
+  private static func sideBySide(_ rows: [ComparisonRow], level: ReportLevel) -> String {
+    typealias F = NumberFormatting
+    let baseline = rows.first
+    // Each plan's counts: pupils, placed, unplaced, first preferences, moved.
+    // A public page rounds them to the nearest 5: a difference between two
+    // plans (the children one more plan places) would otherwise be a count
+    // of its own, below 5 as often as not.
+    func disclosed(_ row: ComparisonRow, _ figure: KeyPath<ComparisonRow, Int>) -> Disclosed {
+      rounded(row[keyPath: figure], level: level)
+    }
+    var body = "<h2 id=\"plans\">The plans side by side</h2>\n"
+    var table = "<table id=\"comparison\"><thead><tr><th></th>"
+    for row in rows { table += "<th class=\"n\">\(HTMLPage.escape(row.plan))</th>" }
+    table += "</tr></thead>\n<tbody>\n"
+    func line(_ label: String, key: String, _ value: (Int, ComparisonRow) -> (shown: String, raw: String)) {
+      table += "<tr><td>\(label)</td>"
+      for (i, row) in rows.enumerated() {
+        let cell = value(i, row)
+        table += "<td class=\"n\" data-plan=\"\(HTMLPage.escape(row.plan))\" data-figure=\"\(key)\" "
+        table += "data-value=\"\(HTMLPage.escape(cell.raw))\">\(HTMLPage.escape(cell.shown))</td>"
+      }
+      table += "</tr>\n"
+    }
+    func count(_ figure: KeyPath<ComparisonRow, Int>) -> (Int, ComparisonRow) -> (shown: String, raw: String) {
+      { _, row in
+        let shown = disclosed(row, figure)
+        return (shown.text, shown.value.map { String($0) } ?? shown.text)
+      }
+    }
+    line("Capital cost", key: "capital_cost") { _, r in (F.pounds(r.capitalCost), NumberText.format(r.capitalCost)) }
+    line("Annual cost", key: "annual_cost") { _, r in (F.pounds(r.annualCost), NumberText.format(r.annualCost)) }
+    line("Pupils placed", key: "placed", count(\.placed))
+    line("Pupils unplaced", key: "unplaced", count(\.unplaced))
+    line("Unmet need, priority-weighted", key: "unmet_priority", count(\.unmetPriority))
+    line("Change in unmet need", key: "unmet_priority_change") { i, _ in
+      guard baseline != nil else { return ("", "") }
+      // In a public page, the change between the figures shown (rounded).
+      guard let mine = disclosed(rows[i], \.unmetPriority).value, let theirs = disclosed(rows[0], \.unmetPriority).value
+      else { return ("x", "x") }
+      let change = mine - theirs
+      return (i == 0 ? "-" : F.grouped(change), String(change))
+    }
+    line("Journeys in total", key: "travel_minutes") { _, r in
+      (F.hoursAndMinutes(r.travelMinutes), NumberText.format(r.travelMinutes))
+    }
+    line("Journeys and missed preferences (minutes-equivalent)", key: "placement_cost") { _, r in
+      (F.decimal(r.placementCost, places: 0), NumberText.format(r.placementCost))
+    }
+    line("First preferences met", key: "first_preference_met", count(\.firstPreferenceMet))
+    line("Annual cost of places used", key: "annual_place_cost") { _, r in
+      (F.pounds(r.annualPlaceCost), NumberText.format(r.annualPlaceCost))
+    }
+    line("Capital cost per child fewer without a place", key: "capital_cost_per_extra_placement") { i, r in
+      guard let base = baseline, i > 0, r.unplaced < base.unplaced else { return ("-", "") }
+      // Capital over the cost per child gives the children: withheld below 5.
+      if level == .public, base.unplaced - r.unplaced < 5 { return ("x", "x") }
+      let each = r.capitalCost / Double(base.unplaced - r.unplaced)
+      return (F.pounds(each), NumberText.format(each))
+    }
+    line("Pupils moved against the baseline", key: "pupils_moved", count(\.pupilsMoved))
+    line("Children displaced by closures", key: "displaced", count(\.displaced))
+    line("Protected requests refused", key: "requests_refused", count(\.requestsRefused))
+    line("Annual cost in total (£ a year)", key: "annual_total_cost") { _, r in
+      r.costsGiven ? (F.pounds(r.annualTotalCost), NumberText.format(r.annualTotalCost)) : ("costs not given", "")
+    }
+    table += "</tbody></table>\n"
+    body += table
+    return body
+  }
+
+  private static func unmetByNeed(rows: [ComparisonRow], byNeed: [ComparisonNeedRow], level: ReportLevel) -> String {
+    let needs = byNeed.reduce(into: [String]()) { if !$0.contains($1.primaryNeed) { $0.append($1.primaryNeed) } }
+    let plans = rows.map(\.plan)
+    // Per plan, the need rows' unplaced counts sum to the plan's unplaced.
+    var values: [[Disclosed]] = Array(repeating: Array(repeating: .shown(0), count: plans.count), count: needs.count)
+    var unplacedCells: [[Disclosed]] = values
+    for (p, plan) in plans.enumerated() {
+      let mine = needs.map { need in byNeed.first { $0.plan == plan && $0.primaryNeed == need } }
+      for n in needs.indices {
+        unplacedCells[n][p] = rounded(mine[n]?.unplaced ?? 0, level: level)
+        values[n][p] = rounded(mine[n]?.unmetPriority ?? 0, level: level)
+      }
+    }
+    var html = "<h2 id=\"by-need\">Unmet need by primary need and plan</h2>\n"
+    html += "<p>Unmet need is priority-weighted: the sum of priority over the pupils of each need left unplaced.</p>\n"
+    html += "<figure class=\"keep\">"
+    let series = plans.enumerated().map {
+      SVGCharts.Series($1, SVGCharts.planColours[$0 % SVGCharts.planColours.count])
+    }
+    html += SVGCharts.groupedBars(
+      categories: needs, series: series, values: values, label: "Unmet need by need and plan")
+    html += "<div class=\"legend\">"
+    for one in series { html += "<span><i style=\"background:\(one.colour)\"></i>\(HTMLPage.escape(one.name))</span>" }
+    html += "</div></figure>\n"
+    let tableRows = needs.indices.map { n in
+      [HTMLPage.escape(needs[n])] + plans.indices.map { p in "\(unplacedCells[n][p].html) (\(values[n][p].html))" }
+    }
+    html += HTMLPage.table(
+      ["Need: unplaced (unmet need)"] + plans.map(HTMLPage.escape), tableRows, numeric: Set(1...max(1, plans.count)))
+    return html
+  }
+
+  private static func movesSection(rows: [ComparisonRow], moves: [MoveRow], level: ReportLevel) -> String {
+    let plans = rows.dropFirst().map(\.plan)
+    var html = "<h2 id=\"moves\">Pupils each plan moves</h2>\n"
+    guard !plans.isEmpty else { return html + "<p>No plan given.</p>\n" }
+    html += "<p>Against the baseline: pupils newly placed, pupils placed at another setting, and pupils who lose "
+    html += "their place.</p>\n"
+    var tableRows: [[String]] = []
+    var bars: [(label: String, value: Double, text: String)] = []
+    for plan in plans {
+      let mine = moves.filter { $0.plan == plan }
+      let placed = mine.filter { $0.baselineStatus == "unplaced" && $0.planStatus == "placed" }.count
+      let lost = mine.filter { $0.baselineStatus == "placed" && $0.planStatus == "unplaced" }.count
+      let moved = mine.count - placed - lost
+      let d = [placed, moved, lost, mine.count].map { rounded($0, level: level) }
+      tableRows.append([HTMLPage.escape(plan), d[0].html, d[1].html, d[2].html, d[3].html])
+      if let total = d[3].value { bars.append((plan, Double(total), NumberFormatting.grouped(total))) }
+    }
+    html += HTMLPage.table(
+      ["Plan", "Newly placed", "Placed elsewhere", "No longer placed", "All moves"], tableRows, numeric: [1, 2, 3, 4])
+    if !bars.isEmpty {
+      html +=
+        "<figure class=\"keep\">\(SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Moves per plan"))</figure>\n"
+    }
+    return html
+  }
+}
+
+extension ComparisonReport {
+  /// A count as the page shows it: itself in an internal page; in a public
+  /// one 0, `<5` for 1 to 4, else rounded to the nearest 5 (the ONS's
+  /// rounding, so that no difference of two figures is an exact count).
+  static func rounded(_ value: Int, level: ReportLevel) -> Disclosed {
+    guard level == .public, value > 0 else { return .shown(value) }
+    if value < 5 { return .small }
+    return .shown((value + 2) / 5 * 5)
+  }
+}

@@ -1,0 +1,230 @@
+/// How one published count is shown.
+package enum Disclosed: Equatable, Sendable {
+  /// The count itself.
+  case shown(Int)
+  /// A count from 1 to 4, shown as `<5`.
+  case small
+  /// A larger count hidden so that a small one cannot be worked out from a
+  /// total (secondary suppression), shown as `x`.
+  case hidden
+  /// A count from 0 to 4 whose bounds alone would give it away (a setting
+  /// with one free place: `<5` there would mean 1), shown as `0-4`.
+  case upToFour
+  /// A larger count that `x` (5 or more) would pin to one value with what a
+  /// reader knows (a kind of 5 free places, all used), shown as `c`: any count.
+  case confidential
+
+  /// The text a reader sees: grouped digits, `<5` or `x`.
+  package var text: String {
+    switch self {
+    case .shown(let value): NumberFormatting.grouped(value)
+    case .small: "<5"
+    case .hidden: "x"
+    case .upToFour: "0-4"
+    case .confidential: "c"
+    }
+  }
+
+  /// The count, when shown.
+  package var value: Int? {
+    if case .shown(let value) = self { value } else { nil }
+  }
+}
+
+/// Statistical disclosure control for the public report.
+///
+/// Decisions (written down as the issue asks, and in the README's Data
+/// protection section):
+/// - a count of pupils from 1 to 4 is shown as `<5`; 0 stays 0, since
+///   "nobody" identifies nobody and hiding it would hide that a need or
+///   setting is fully met;
+/// - a cell `withhold` names (a setting's places used where it has fewer
+///   than 5 free places, whose capacity would bound `<5` to one value) is
+///   shown as `0-4`, whatever its count; a withheld count that nothing else
+///   can protect is shown as `0-4` (if at most 4) or `c` (any count);
+/// - capacities (places commissioned or free) are facts about settings,
+///   not pupils, and are shown as they are;
+/// - secondary suppression: lines of counts whose totals are published
+///   (the need rows summing to all pupils, placed + unplaced = pupils, the
+///   histogram bins summing to all placed) and the bounds a reader knows (a
+///   setting's free places) must not pin a withheld cell to one value,
+///   through any chain of lines (one `<5` alone in a line; three `<5`
+///   summing to 3, each then 1; a kind's only setting equal to the kind), so
+///   the smallest other non-zero count of a line through it is hidden too
+///   (`x`), repeated until no withheld cell is pinned;
+/// - a figure derived from a hidden count (spare places, fill, the unmet
+///   priority of a need whose unplaced count is hidden) is hidden with it.
+package struct Disclosure {
+  /// The counts, each a cell.
+  package let values: [Int]
+  /// Whether the report is public (else nothing is suppressed).
+  package let level: ReportLevel
+  /// Lines: sets of cells whose sum a reader can learn (because the total is
+  /// published), each given with the cell of its total if that is a cell too.
+  private var lines: [(members: [Int], total: Int?)] = []
+  /// Cells shown as `0-4` whatever their count.
+  private var withheld: Set<Int> = []
+  /// Upper bounds a reader knows for cells.
+  private var limits: [Int: Int] = [:]
+
+  /// Cells for `values`.
+  package init(_ values: [Int], level: ReportLevel) {
+    self.values = values
+    self.level = level
+  }
+
+  /// Declares that the sum of `members` is published (as the cell `total`, or
+  /// elsewhere when `total` is nil).
+  package mutating func addLine(_ members: [Int], total: Int? = nil) {
+    lines.append((members, total))
+  }
+
+  /// Shows `cell` as `0-4` in a public report, whatever its count (which
+  /// must be at most 4).
+  package mutating func withhold(_ cell: Int) {
+    withheld.insert(cell)
+  }
+
+  /// Declares that a reader knows `cell` is at most `limit` (a setting's
+  /// count, from its free places).
+  package mutating func bound(_ cell: Int, atMost limit: Int) {
+    limits[cell] = min(limits[cell] ?? limit, limit)
+  }
+
+  /// The range a reader knows for each cell from how it is shown, its
+  /// bound, and every line, narrowed until nothing changes.
+  private func ranges(_ state: [Disclosed]) -> [(lo: Double, hi: Double)] {
+    var r: [(lo: Double, hi: Double)] = state.indices.map { i in
+      let cap = limits[i].map(Double.init) ?? .infinity
+      switch state[i] {
+      case .shown(let value): return (Double(value), Double(value))
+      case .small: return (1, min(4, cap))
+      case .hidden: return (5, cap)
+      case .upToFour: return (0, min(4, cap))
+      case .confidential: return (0, cap)
+      }
+    }
+    for _ in 0..<100 {
+      var changed = false
+      for line in lines {
+        // Σ sign × cell = constant: members +1, the total -1 (or, with no
+        // total cell, the members sum to their published sum).
+        var terms = line.members.map { (cell: $0, sign: 1.0) }
+        var constant = 0.0
+        if let total = line.total {
+          terms.append((total, -1))
+        } else {
+          constant = Double(line.members.reduce(0) { $0 + values[$1] })
+        }
+        // The sums of every term's range, infinite parts counted apart, so
+        // that each term's own part can be taken out in constant time.
+        var loSum = 0.0
+        var hiSum = 0.0
+        var loInfinite = 0
+        var hiInfinite = 0
+        func part(_ t: (cell: Int, sign: Double)) -> (lo: Double, hi: Double) {
+          t.sign > 0 ? (r[t.cell].lo, r[t.cell].hi) : (-r[t.cell].hi, -r[t.cell].lo)
+        }
+        for t in terms {
+          let p = part(t)
+          if p.lo.isInfinite { loInfinite += 1 } else { loSum += p.lo }
+          if p.hi.isInfinite { hiInfinite += 1 } else { hiSum += p.hi }
+        }
+        for h in terms {
+          let own = part(h)
+          let lo =
+            own.lo.isInfinite ? (loInfinite > 1 ? -.infinity : loSum) : (loInfinite > 0 ? -.infinity : loSum - own.lo)
+          let hi =
+            own.hi.isInfinite ? (hiInfinite > 1 ? .infinity : hiSum) : (hiInfinite > 0 ? .infinity : hiSum - own.hi)
+          // h.sign × h = constant − others.
+          let (from, to) = h.sign > 0 ? (constant - hi, constant - lo) : (lo - constant, hi - constant)
+          if from > r[h.cell].lo + 1e-9 {
+            r[h.cell].lo = from
+            changed = true
+          }
+          if to < r[h.cell].hi - 1e-9 {
+            r[h.cell].hi = to
+            changed = true
+          }
+        }
+      }
+      if !changed { break }
+    }
+    return r
+  }
+
+  /// How each cell is shown.
+  package func resolve() -> [Disclosed] {
+    guard level == .public else { return values.map { .shown($0) } }
+    var state: [Disclosed] = values.indices.map { i in
+      withheld.contains(i) ? .upToFour : (1...4).contains(values[i]) ? .small : .shown(values[i])
+    }
+    var unprotectable: Set<Int> = []
+    // How a cell is hidden to protect another: `x` (5 or more), or `c` (any
+    // count) where its bound is 5 or less, which would pin an `x` to 5.
+    func hiding(_ i: Int) -> Disclosed { (limits[i] ?? Int.max) > 5 ? .hidden : .confidential }
+    func pinned(_ i: Int, _ r: [(lo: Double, hi: Double)]) -> Bool {
+      state[i].value == nil && !unprotectable.contains(i) && r[i].hi - r[i].lo < 0.5 && values[i] > 0
+    }
+    while true {
+      // A withheld cell a reader can pin to one value, through any chain of lines.
+      let now = ranges(state)
+      guard let cell = state.indices.first(where: { pinned($0, now) }) else { break }
+      // Candidates: the non-zero counts shown in the lines through it,
+      // smallest first (ties: the earliest), so as little as possible is
+      // hidden; totals only when a line has nothing else to hide.
+      var members: Set<Int> = []
+      var totals: Set<Int> = []
+      for line in lines where line.members.contains(cell) || line.total == cell {
+        members.formUnion(line.members.filter { state[$0].value != nil && values[$0] > 0 })
+        if let total = line.total, state[total].value != nil, values[total] > 0 { totals.insert(total) }
+      }
+      let pool = members.isEmpty ? totals : members
+      let candidates = pool.sorted { (values[$0], $0) < (values[$1], $1) }
+      guard let first = candidates.first else {
+        // Nothing left to hide around it: a count of 1 to 4 pinned by its
+        // bounds (a kind whose only setting has one free place) is shown
+        // as `0-4`, which admits 0; a larger one as `c`, which admits any count.
+        switch state[cell] {
+        case .small where values[cell] <= 4, .hidden where values[cell] <= 4: state[cell] = .upToFour
+        case .small, .hidden, .upToFour: state[cell] = .confidential
+        default: unprotectable.insert(cell)
+        }
+        continue
+      }
+      // The first candidate that frees the cell on its own; else the
+      // smallest of the line through it with the fewest withheld cells (the
+      // line that pins it most directly).
+      // (A candidate pinned itself once hidden, say `x` bounded to 5 by a
+      // kind's free places, would only move the problem.)
+      var pick: Int?
+      var selfPinned: Set<Int> = []
+      for candidate in candidates {
+        let saved = state
+        state[candidate] = hiding(candidate)
+        let after = ranges(state)
+        let freed = !pinned(cell, after)
+        if pinned(candidate, after) { selfPinned.insert(candidate) }
+        state = saved
+        if freed && !selfPinned.contains(candidate) {
+          pick = candidate
+          break
+        }
+      }
+      if pick == nil {
+        let through = lines.filter { $0.members.contains(cell) || $0.total == cell }
+          .map { line -> (hidden: Int, shown: [Int]) in
+            let all = line.members + (line.total.map { [$0] } ?? [])
+            let usable = all.filter { candidates.contains($0) && !selfPinned.contains($0) }
+            return (all.filter { state[$0].value == nil }.count, usable)
+          }
+          .filter { !$0.shown.isEmpty }
+        let line = through.min { $0.hidden < $1.hidden }
+        pick = line?.shown.min { (values[$0], $0) < (values[$1], $1) } ?? first
+      }
+      guard let pick else { break }
+      state[pick] = hiding(pick)
+    }
+    return state
+  }
+}

@@ -1,0 +1,187 @@
+package import Placewise
+
+/// `forecast`'s `report.html`: read by a director in a minute. Children
+/// without a place by year for every plan in one chart, the first year
+/// each plan falls short by need, and demand against places by need and
+/// phase, year by year. At the public level a count of 1 to 4 is shown as
+/// `<5`, and a figure that would reveal one (a caseload beside its
+/// children without a place) is withheld with it.
+package enum ForecastReport {
+  /// The page (`outcomes`: the baseline first).
+  package static func render<R>(
+    _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast",
+    identity: RunIdentity? = nil
+  ) -> String {
+    typealias F = NumberFormatting
+    func count(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "&lt;5" : F.grouped(value) }
+    var body = "<header class=\"top\"><div class=\"kicker\">Placewise forecast</div><h1>\(HTMLPage.escape(title))"
+    body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
+    body += "</h1><p class=\"lede\">\(F.count(years, "year")) ahead, the baseline"
+    body += outcomes.count > 1 ? " and \(F.count(outcomes.count - 1, "plan")) each on its own" : ""
+    body += ": every year's batch allocated exactly, the placed joining the roll, the unplaced carried over, "
+    body += "everyone a year older.</p></header>\n"
+    if let identity { body += HTMLReport.identityLine(identity) }
+
+    // Each plan-year's counts without a place, decided once for the page.
+    let shown = outcomes.map { $0.years.map { YearDisclosure($0, level: level) } }
+    body += "<section class=\"figures\" id=\"figures\">"
+    for (p, outcome) in outcomes.enumerated() {
+      let last = outcome.years.last?.summary.unplaced ?? 0
+      let first = outcome.years.first { $0.summary.unplaced > 0 }
+      body += "<div class=\"figure\(last > 0 ? " alert" : "")\" data-plan=\"\(HTMLPage.escape(outcome.name))\">"
+      body += "<span class=\"value\">\(shown[p].last?.total.html ?? "0")</span><span class=\"label\">"
+      body += "children without a place in "
+      body += "year \(years): \(HTMLPage.escape(outcome.name))</span><span class=\"sub\">"
+      body += (first.map { "first short in year \($0.year)" } ?? "never short") + "</span></div>"
+    }
+    body += "</section>\n"
+
+    body += Self.headline(outcomes, years: years, shown: shown.map { $0.last?.total })
+
+    body += "<h2 id=\"by-year\">Children without a place, by year</h2>\n"
+    let series = outcomes.enumerated().map { i, outcome in
+      SVGCharts.Series(outcome.name, SVGCharts.planColours[i % SVGCharts.planColours.count])
+    }
+    let values = shown.map { years in years.map { $0.total.value.map(Double.init) } }
+    body += "<figure class=\"chart\">"
+    body += SVGCharts.lines(
+      xLabels: (1...max(1, years)).map { "Year \($0)" }, series: series, values: values,
+      yLabel: "children without a place")
+    body += "<figcaption class=\"legend\">"
+    body += series.map { "<span><i style=\"background:\($0.colour)\"></i>\(HTMLPage.escape($0.name))</span>" }
+      .joined()
+    body += "</figcaption></figure>\n"
+
+    body += "<h2 id=\"first-short\">The first year each plan falls short, by need</h2>\n"
+    let needs = NeedCode.allCases.filter { need in
+      outcomes.contains { $0.years.contains { $0.byNeed.contains { $0.need == need } } }
+    }
+    let shortRows = needs.map { need in
+      [HTMLPage.escape(need.code)]
+        + outcomes.indices.map { p in
+          guard
+            let y = outcomes[p].years.firstIndex(where: { $0.byNeed.contains { $0.need == need && $0.unplaced > 0 } })
+          else { return "not within \(F.count(years, "year"))" }
+          return "year \(y + 1) (\(shown[p][y].needTotal[need.rawValue].html) without a place)"
+        }
+    }
+    body += HTMLPage.table(
+      ["Primary need"] + outcomes.map { HTMLPage.escape($0.name) }, shortRows, numeric: [],
+      attributes: " id=\"first-short-table\"")
+
+    body += "<h2 id=\"demand\">Demand against places, by need and phase</h2>\n"
+    body += "<p>Each cell: the children of that need and phase in the caseload that year, then how many "
+    body += "of them are without a place.</p>\n"
+    for (p, outcome) in outcomes.enumerated() {
+      // The baseline open; each plan a click away (a long page otherwise).
+      body += "<details\(p == 0 ? " open" : "")><summary><strong>\(HTMLPage.escape(outcome.name))</strong></summary>\n"
+      var rows: [[String]] = []
+      for need in needs {
+        for phase in SchoolPhase.allCases {
+          let cells = outcome.years.map { $0.byPhase[need.rawValue][phase.rawValue] }
+          guard cells.contains(where: { $0.caseload > 0 }) else { continue }
+          rows.append(
+            [HTMLPage.escape(need.code), phase.label]
+              + cells.indices.map { y in
+                let f = cells[y]
+                guard f.caseload > 0 else { return "-" }
+                let short = shown[p][y].cell(need, phase)
+                return f.unplaced == 0 ? count(f.caseload) : "\(count(f.caseload)), \(short.html) short"
+              })
+        }
+      }
+      body += HTMLPage.table(
+        ["Need", "Phase"] + (1...max(1, years)).map { "Year \($0)" }, rows, numeric: Set(2..<(2 + years)))
+      body += "</details>\n"
+    }
+
+    if outcomes.contains(where: { $0.years.contains { $0.summary.costsGiven } }) {
+      body += "<h2 id=\"costs\">Costs a year</h2>\n"
+      let rows = outcomes.flatMap { outcome in
+        outcome.years.map { year in
+          [
+            HTMLPage.escape(outcome.name), String(year.year), F.pounds(year.rollPlaceCost),
+            F.pounds(year.summary.annualTransportCost), F.pounds(year.summary.annualUnplacedCost),
+            F.pounds(year.annualCost), F.pounds(year.capitalCost),
+          ]
+        }
+      }
+      body += HTMLPage.table(
+        [
+          "Plan", "Year", "Places of the whole caseload", "Transport of the batch", "Children without a place",
+          "Plan's running cost", "Capital that year",
+        ], rows, numeric: Set(1..<7))
+    }
+    if let identity { body += HTMLReport.identitySection(identity) }
+    return HTMLPage.document(title: title, level: level, body: body)
+  }
+
+  /// One sentence: the plan that leaves the fewest children without a
+  /// place in the last year, against the baseline; never a plan that
+  /// leaves more without a place in any year called better.
+  static func headline<R>(_ outcomes: [ForecastOutcome<R>], years: Int, shown: [Disclosed?]) -> String {
+    guard let baseline = outcomes.first, let last = baseline.years.last else { return "" }
+    let better = outcomes.dropFirst().filter { plan in
+      zip(plan.years, baseline.years).allSatisfy { $0.summary.unplaced <= $1.summary.unplaced }
+        && (plan.years.last?.summary.unplaced ?? 0) < last.summary.unplaced
+    }
+    guard
+      let best = better.min(by: {
+        ($0.years.last?.summary.unplaced ?? 0, $0.plan?.capitalCost ?? 0)
+          < ($1.years.last?.summary.unplaced ?? 0, $1.plan?.capitalCost ?? 0)
+      }), let bestLast = best.years.last
+    else {
+      return "<p>No plan leaves fewer children without a place than the baseline by year \(years).</p>\n"
+    }
+    let b = outcomes.firstIndex { $0.name == best.name } ?? 0
+    let fewer = last.summary.unplaced - bestLast.summary.unplaced
+    let both = shown[b]?.value != nil && shown[0]?.value != nil
+    var text = "<p><strong>\(HTMLPage.escape(best.name))</strong> leaves the fewest children without a place in "
+    text += "year \(years): \(shown[b]?.html ?? "-"), against \(shown[0]?.html ?? "-") with no plan"
+    // The difference only where both counts are shown (else it would give a withheld one away).
+    text += both ? " (\(NumberFormatting.grouped(fewer)) fewer)" : ""
+    text += ", and never more in any year."
+    if let plan = best.plan, plan.capitalCost > 0 {
+      text += " Its capital cost is \(NumberFormatting.pounds(plan.capitalCost))."
+    }
+    return text + "</p>\n"
+  }
+}
+
+/// One plan-year's counts without a place as the page shows them: each
+/// need and phase, each need's total and the year's total, suppressed
+/// together at the public level so that no withheld count follows from
+/// the others (phases add up to their need, needs to the year).
+struct YearDisclosure {
+  private let cells: [Disclosed]
+  private let phases = SchoolPhase.allCases.count
+  private let needs = NeedCode.allCases.count
+
+  init<R>(_ year: ForecastYear<R>, level: ReportLevel) {
+    var values: [Int] = []
+    for need in NeedCode.allCases {
+      for phase in SchoolPhase.allCases { values.append(year.byPhase[need.rawValue][phase.rawValue].unplaced) }
+    }
+    let needStart = values.count
+    for need in NeedCode.allCases {
+      values.append(SchoolPhase.allCases.reduce(0) { $0 + year.byPhase[need.rawValue][$1.rawValue].unplaced })
+    }
+    values.append(year.summary.unplaced)
+    var disclosure = Disclosure(values, level: level)
+    for n in 0..<needs {
+      disclosure.addLine(Array((n * phases)..<((n + 1) * phases)), total: needStart + n)
+    }
+    disclosure.addLine(Array(needStart..<(needStart + needs)), total: values.count - 1)
+    disclosure.addLine(Array(0..<needStart), total: values.count - 1)
+    cells = disclosure.resolve()
+  }
+
+  /// A need and phase's count.
+  func cell(_ need: NeedCode, _ phase: SchoolPhase) -> Disclosed { cells[need.rawValue * phases + phase.rawValue] }
+
+  /// Each need's count, by code.
+  var needTotal: [Disclosed] { Array(cells[(needs * phases)..<(needs * phases + needs)]) }
+
+  /// The year's count.
+  var total: Disclosed { cells[cells.count - 1] }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import PlacewiseTestSupport
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// Issue 23's closing trial: a helper acting as a hostile user. Each test
+// here failed before its fix.
+
+private let extract = packageRoot + "/Data/import-sample/edubasealldata.csv"
+private let forecastHand = packageRoot + "/Data/forecast-hand"
+
+@Suite("A hostile user's trial, round four (issue 23)")
+struct HostileRoundFourTests {
+  @Test("import gias --force never replaces a FIFO or socket, and writes through a link, which stays")
+  func forceKeepsSpecialFilesAndLinks() throws {
+    let scratch = try ScratchFolder()
+    let fifo = scratch.at("fifo.csv")
+    try #require(mkfifo(fifo, 0o600) == 0)
+    let arguments = ["import", "gias", extract, "--la", "886", "--missing-capacity", "skip", "--force", "--quiet"]
+    let refused = try runPlacewise(arguments + ["--out", fifo], through: ["/usr/bin/timeout", "-s", "KILL", "20"])
+    #expect(refused.status == 1, "\(refused.stderr)")
+    #expect(refused.stderr.contains("special file"), "\(refused.stderr)")
+    var info = stat()
+    #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced")
+
+    let target = try scratch.write("mine.csv", "my own file\n")
+    let link = scratch.at("link.csv")
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    let through = try runPlacewise(arguments + ["--out", link])
+    #expect(through.status == 0, "\(through.stderr)")
+    #expect(lstat(link, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, "the link was replaced by a file")
+    #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("urn,name,kind"))
+  }
+}

@@ -34,4 +34,20 @@ struct HostileRoundFourTests {
     #expect(lstat(link, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, "the link was replaced by a file")
     #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("urn,name,kind"))
   }
+
+  @Test("a demand file whose rows add up to more than 100,000 new plans in a year is refused, not run for days")
+  func demandYearTotalIsBounded() throws {
+    let scratch = try ScratchFolder()
+    let demand = try scratch.write(
+      "demand.csv", "year,age,primary_need,new_plans\n1,5,ASD,60000\n2,5,ASD,60000\n1,12,ASD,60000\n")
+    let out = scratch.at("out")
+    let result = try runPlacewise(
+      ["forecast", forecastHand, "--years", "2", "--demand", demand, "--out", out],
+      through: ["/usr/bin/timeout", "-s", "KILL", "60"])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("line 4, column 4 (new_plans)"), "\(result.stderr)")
+    #expect(result.stderr.contains("120,000 new plans in year 1"), "\(result.stderr)")
+    #expect(!result.stderr.contains("line 3"), "year 2's rows are within the bound: \(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
 }

@@ -50,4 +50,17 @@ struct HostileRoundFourTests {
     #expect(!result.stderr.contains("line 3"), "year 2's rows are within the bound: \(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: out))
   }
+
+  @Test("a demand.csv left in the case folder and not named by --demand is warned of, not ignored in silence")
+  func unreadDemandFileIsWarnedOf() throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let result = try runPlacewise(["forecast", forecastHand, "--years", "2", "--out", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("demand.csv: in the case folder but not read"), "\(result.stderr)")
+    let named = try runPlacewise(
+      ["forecast", forecastHand, "--years", "2", "--demand", forecastHand + "/demand.csv", "--out", out + "2"])
+    #expect(named.status == 0, "\(named.stderr)")
+    #expect(!named.stderr.contains("not read"), "\(named.stderr)")
+  }
 }

@@ -63,4 +63,33 @@ struct HostileRoundFourTests {
     #expect(named.status == 0, "\(named.stderr)")
     #expect(!named.stderr.contains("not read"), "\(named.stderr)")
   }
+
+  @Test("the public report counts no settings that have a pupil, and gives no journey total of fewer than 5")
+  func publicCostNoteCountsNoPupils() throws {
+    // forecast-hand places 3 pupils, one at each of its 3 settings (1 free
+    // place each, none costed): "3 settings with pupils placed" told that
+    // each took exactly one. A case placing one pupil must read the same.
+    let scratch = try ScratchFolder()
+    let one = try scratch.writeCase(
+      "one",
+      files: [
+        "settings.csv": try String(contentsOfFile: forecastHand + "/settings.csv", encoding: .utf8),
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\nP1,400500,300500,5,ASD,special\n",
+      ])
+    var notes: [String] = []
+    for (name, folder) in [("hand", forecastHand), ("one", one)] {
+      let out = scratch.at("out-" + name)
+      let result = try runPlacewise(["allocate", folder, "--report-level", "public", "--quiet", "--out", out])
+      try #require(result.status == 0, "\(result.stderr)")
+      let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+      #expect(!html.contains("with pupils placed"))
+      notes.append(html.components(separatedBy: "\n").filter { $0.contains("cost per place;") }.joined())
+    }
+    #expect(notes[0] == notes[1])
+    #expect(notes[0].contains("3 settings give no cost per place"), "\(notes[0])")
+    // With one child placed, the journeys' total was that child's journey.
+    let onePage = try String(contentsOfFile: scratch.at("out-one") + "/report.html", encoding: .utf8)
+    #expect(!onePage.contains("in total.</figcaption>"))
+    #expect(onePage.contains("Mean and total withheld: fewer than 5 children placed."))
+  }
 }

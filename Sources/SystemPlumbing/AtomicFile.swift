@@ -18,14 +18,14 @@ public enum AtomicFile {
   /// Writes `text` as the file `path`, whose folder must exist; refuses an
   /// existing file unless `overwrite`.
   public static func write(_ text: String, to path: String, overwrite: Bool) throws(AtomicFileError) {
-    let url = URL(fileURLWithPath: path)
+    if !overwrite, FileManager.default.fileExists(atPath: path) {
+      throw AtomicFileError(description: "\(path) exists already; pass --force to replace it")
+    }
+    let url = URL(fileURLWithPath: overwrite ? try replaceable(path) : path)
     let folder = url.deletingLastPathComponent().path
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
       throw AtomicFileError(description: "\(path): the folder \(folder) does not exist")
-    }
-    if !overwrite, FileManager.default.fileExists(atPath: path) {
-      throw AtomicFileError(description: "\(path) exists already; pass --force to replace it")
     }
     var template = Array((folder + "/." + url.lastPathComponent + ".XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { buffer in
@@ -56,7 +56,7 @@ public enum AtomicFile {
       unlink(temporary)
       throw AtomicFileError(description: "\(path): cannot write: \(reason)")
     }
-    let moved = overwrite ? rename(temporary, path) == 0 : link(temporary, path) == 0
+    let moved = overwrite ? rename(temporary, url.path) == 0 : link(temporary, path) == 0
     let moveError = errno
     let moveReason = errorText()
     if !overwrite || !moved { unlink(temporary) }
@@ -65,6 +65,27 @@ public enum AtomicFile {
         description: moveError == EEXIST
           ? "\(path) exists already; pass --force to replace it" : "\(path): cannot write: \(moveReason)")
     }
+  }
+
+  /// The path `--force` may replace: `path` itself, or the file a link at
+  /// `path` names (written through, as an output folder's link is, so the
+  /// link stays). A pipe, socket or device is refused: replacing one (such
+  /// as /dev/null, run as root) is never what `--force` asks for.
+  private static func replaceable(_ path: String) throws(AtomicFileError) -> String {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return path }
+    var target = path
+    if info.st_mode & S_IFMT == S_IFLNK {
+      guard stat(path, &info) == 0 else { return path }
+      target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    }
+    let kind = info.st_mode & S_IFMT
+    guard kind == S_IFREG || kind == S_IFDIR else {
+      throw AtomicFileError(
+        description: "\(path) is a special file (a pipe, socket or device), not a file to replace; "
+          + "choose another path")
+    }
+    return target
   }
 
   private static func errorText() -> String { String(cString: strerror(errno)) }

@@ -125,6 +125,29 @@ enum DemandReader {
     }
     let (found, _) = table.finish()
     problems = found
+    checkYearTotals(rows, file: file, column: columns[DemandColumn.newPlans.name], problems: &problems)
     return Demand(file: file, rows: rows, columns: columns)
+  }
+
+  /// A year's new plans, summed over its rows, are bounded as one row's are:
+  /// 316 rows of 100,000 would make 31 million pupils, a run of days. The
+  /// problem names the row whose plans take the year past the bound.
+  private static func checkYearTotals(
+    _ rows: [DemandRow], file: String, column: Int?, problems: inout ProblemList
+  ) {
+    var totals: [Int: Int] = [:]
+    for row in rows {
+      let before = totals[row.year, default: 0]
+      totals[row.year] = before + row.newPlans
+      guard before <= InputRange.newPlans.upperBound, before + row.newPlans > InputRange.newPlans.upperBound else {
+        continue
+      }
+      problems.add(
+        InputProblem(
+          file: file, line: row.line, column: column, field: DemandColumn.newPlans.name,
+          found: "\(InputRange.text(before + row.newPlans)) new plans in year \(row.year) by this row",
+          expected: "at most \(InputRange.text(InputRange.newPlans.upperBound)) new plans in one year, "
+            + "summed over its rows (every new plan in England in a year)"))
+    }
   }
 }

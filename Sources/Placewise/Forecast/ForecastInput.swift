@@ -42,7 +42,18 @@ extension Forecast {
     }
     let base = try Comparison.readCase(
       caseFolder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile, plans: plans, problems: problems)
-    return try Self.checked(base: base, plans: plans, demand: demand, years: years, problems: &problems)
+    var input = try Self.checked(base: base, plans: plans, demand: demand, years: years, problems: &problems)
+    // A demand file is read only when named; one left in the case folder
+    // (as the sample ships it) would otherwise be ignored in silence.
+    if demandPath == nil, FileManager.default.fileExists(atPath: caseFolder + "/demand.csv") {
+      input.warnings.insert(
+        InputWarning(
+          file: "demand.csv",
+          message: "in the case folder but not read (forecast reads new plans only from --demand): "
+            + "this forecast has no new plans"),
+        at: 0)
+    }
+    return input
   }
 
   /// The checks on a case already read.

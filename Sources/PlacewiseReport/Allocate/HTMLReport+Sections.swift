@@ -174,11 +174,17 @@ extension HTMLReport {
       ]
     }
     html += SVGCharts.histogram(bins: bins, binWidth: width, markers: markers, openEnded: level == .public)
-    // The mean times the placed is the total, and the longest is one child's.
+    // The mean times the placed is the total, and the longest is one child's;
+    // with fewer than 5 placed, the total is a few children's (one child's,
+    // with one placed).
     if level == .public {
       html += "<figcaption>"
-      if counts[.placed].value != nil { html += "Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), " }
-      html += "\(NumberFormatting.hoursAndMinutes(s.travelMinutes)) in total.</figcaption></figure>\n"
+      if counts[.placed].value != nil {
+        html += "Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), "
+        html += "\(NumberFormatting.hoursAndMinutes(s.travelMinutes)) in total.</figcaption></figure>\n"
+      } else {
+        html += "Mean and total withheld: fewer than 5 children placed.</figcaption></figure>\n"
+      }
     } else {
       html += "<figcaption>Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), longest "
       html += "\(NumberFormatting.hoursAndMinutes(s.longestJourneyMinutes)), "
@@ -247,6 +253,16 @@ extension HTMLReport {
       html += "<figure class=\"keep\">"
       html += SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Annual place cost by kind")
       html += "</figure>\n"
+    }
+    if level == .public {
+      // Which settings have a pupil is withheld where fewer than 5 are
+      // placed: count the settings without a cost, used or not.
+      let uncosted = input.settings.count { $0.costPerPlace == nil }
+      if uncosted > 0 {
+        html += "<p class=\"note\">\(NumberFormatting.count(uncosted, "setting")) give no cost per place; "
+        html += "places used there count as £0.</p>\n"
+      }
+      return html
     }
     let uncosted = input.settings.indices.filter { input.settings[$0].costPerPlace == nil && figures.used[$0] > 0 }
     if !uncosted.isEmpty {

@@ -315,6 +315,19 @@ private struct PostcodeScanner {
           found: "a grid reference that is not a number", expected: "metres on the British National Grid"))
       return nil
     }
+    // The case reader's ranges: a position from the directory is placed
+    // like one typed into settings.csv or pupils.csv, and must be as sane.
+    guard InputRange.easting.contains(easting), InputRange.northing.contains(northing) else {
+      let bad = InputRange.easting.contains(easting) ? northingField : eastingField
+      problems.append(
+        InputProblem(
+          file: file, line: line, column: bad + 1,
+          field: layout == .onspd ? (bad == eastingField ? "oseast1m" : "osnrth1m") : nil,
+          found: "a grid reference off the British National Grid (not shown: it locates a postcode)",
+          expected: "metres on the British National Grid: eastings "
+            + InputRange.text(InputRange.easting) + ", northings " + InputRange.text(InputRange.northing)))
+      return nil
+    }
     return .live(easting: easting, northing: northing)
   }
 

@@ -110,6 +110,14 @@ struct PostcodeDirectoryTests {
     #expect(try failure(codePoint).map(\.column) == [4])
   }
 
+  @Test("A termination date is kept on one line: control characters in it become spaces")
+  func terminationOnOneLine() throws {
+    let text = "pcds,doterm,oseast1m,osnrth1m\nQA1 1AB,2020\u{0}\r01,575123,160456\nQA1 1AD,\t2019\u{2028}06,1,1\n"
+    let entries = try lookup(text, ["QA1 1AB", "QA1 1AD"]).entries
+    #expect(entries[try #require(PostcodeKey("QA1 1AB"))] == .terminated(since: "2020  01"))
+    #expect(entries[try #require(PostcodeKey("QA1 1AD"))] == .terminated(since: "2019 06"))
+  }
+
   @Test("Files that are not a directory are refused")
   func badFiles() throws {
     #expect(try failure("")[0].found == "an empty file")

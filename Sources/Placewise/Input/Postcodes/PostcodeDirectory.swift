@@ -288,7 +288,8 @@ private struct PostcodeScanner {
     let fields = Self.fields(of: text)
     func cell(_ index: Int) -> UnsafeBufferPointer<UInt8>? { index >= 0 && index < fields.count ? fields[index] : nil }
     if let terminated = cell(terminatedField), !terminated.isEmpty {
-      return .terminated(since: String(decoding: terminated, as: UTF8.self))
+      // Shown in a problem (`terminated (since 201906)`): on one line, whatever the file holds.
+      return .terminated(since: InputText.singleLine(String(decoding: terminated, as: UTF8.self)))
     }
     if layout == .onspd && key.isNorthernIreland { return .noGridReference }
     if let quality = cell(qualityField), let value = DecimalParser.parse(quality),

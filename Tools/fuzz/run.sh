@@ -9,7 +9,14 @@
 #   Tools/fuzz/run.sh --tables SECONDS   fuzz the plan, options and demand
 #                                        readers instead (FuzzTables.swift;
 #                                        seeds in Tools/fuzz/tables-corpus,
-#                                        corpus in fuzz-artifacts/tables)
+#                                        corpus in fuzz-artifacts/tables);
+#                                        each mode's corpus grows in
+#                                        fuzz-artifacts/<mode>
+#   Tools/fuzz/run.sh --gias SECONDS     the GIAS extract reader (FuzzGIAS.swift;
+#                                        seeds in Tools/fuzz/gias-corpus)
+#   Tools/fuzz/run.sh --postcodes SECONDS  the postcode-directory reader
+#                                        (FuzzPostcodes.swift; seeds in
+#                                        Tools/fuzz/postcodes-corpus)
 #   Tools/fuzz/run.sh --parity [DIR...]  check that reading each input from
 #                                        memory and from a folder on disk
 #                                        gives the same case or problems
@@ -37,20 +44,43 @@ harness=Tools/fuzz/FuzzCase.swift
 corpus=$artifacts/corpus
 seeds=Tools/fuzz/corpus
 extra_sources=()
-if [[ ${1:-} == --tables ]]; then
-  shift
-  binary=$build/fuzz-tables
-  harness=Tools/fuzz/FuzzTables.swift
-  corpus=$artifacts/tables
-  seeds=Tools/fuzz/tables-corpus
-  extra_sources=(Sources/Placewise/Planning/Plan.swift Sources/Placewise/Planning/PlanReader.swift Sources/Placewise/Forecast/Demand.swift)
-  mkdir -p "$corpus"
-fi
+# Each alternative harness: its binary, entry file, corpus, seeds,
+# dictionary and the sources beyond the case reader's that it needs.
+dict=Tools/fuzz/case.dict
+case ${1:-} in
+  --tables)
+    shift
+    binary=$build/fuzz-tables
+    harness=Tools/fuzz/FuzzTables.swift
+    corpus=$artifacts/tables
+    seeds=Tools/fuzz/tables-corpus
+    extra_sources=(Sources/Placewise/Plans/Plan.swift Sources/Placewise/Plans/PlanReader.swift Sources/Placewise/Forecast/Demand.swift)
+    ;;
+  --gias)
+    shift
+    binary=$build/fuzz-gias
+    harness=Tools/fuzz/FuzzGIAS.swift
+    corpus=$artifacts/gias
+    seeds=Tools/fuzz/gias-corpus
+    dict=Tools/fuzz/gias.dict
+    extra_sources=(Sources/Placewise/Import/*.swift)
+    ;;
+  --postcodes)
+    shift
+    binary=$build/fuzz-postcodes
+    harness=Tools/fuzz/FuzzPostcodes.swift
+    corpus=$artifacts/postcodes
+    seeds=Tools/fuzz/postcodes-corpus
+    dict=Tools/fuzz/postcodes.dict
+    ;;
+esac
+mkdir -p "$corpus"
 
 # The Placewise module's own settings (Package.swift): Swift 6, package access,
 # the upcoming features. Asserts stay on (-assert-config Debug) so the
 # reader's invariant checks run under the fuzzer too.
-sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Import/PostcodeDirectory*.swift Sources/Placewise/Import/Windows1252.swift "${extra_sources[@]}" "$harness")
+reader_sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift)
+sources=("${reader_sources[@]}" "${extra_sources[@]}" "$harness")
 flags=(
   -sanitize=fuzzer,address -parse-as-library -O -g -wmo -assert-config Debug
   -module-name Placewise -package-name placewise -swift-version 6
@@ -95,7 +125,7 @@ fi
 if [[ ${1:-} == --parity ]]; then
   shift
   parity=$build/parity
-  parity_sources=(Sources/Placewise/Model/*.swift Sources/Placewise/Input/*/*.swift Sources/Placewise/Import/PostcodeDirectory*.swift Sources/Placewise/Import/Windows1252.swift Tools/fuzz/FuzzCase.swift Tools/fuzz/Parity.swift)
+  parity_sources=("${reader_sources[@]}" Tools/fuzz/FuzzCase.swift Tools/fuzz/Parity.swift)
   newest=$(ls -t "${parity_sources[@]}" | head -n 1)
   if [[ ! -x $parity || $newest -nt $parity ]]; then
     echo "building $parity" >&2
@@ -117,7 +147,7 @@ fi
 
 options=(
   -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=512 -max_len=8192
-  -dict=Tools/fuzz/case.dict -artifact_prefix="$artifacts/" -print_final_stats=1
+  -dict="$dict" -artifact_prefix="$artifacts/" -print_final_stats=1
 )
 
 if [[ ${1:-} == --replay ]]; then

@@ -102,7 +102,8 @@ extension GIASReading {
 
   /// The name, short enough for settings.csv with a unit's label added.
   private static func name(_ table: inout TableReader<GIASColumn>) -> String {
-    let name = table.text(.name, required: true, expected: "the establishment's name") ?? ""
+    // On one line, as the case reader reads a name back from settings.csv.
+    let name = table.text(.name, required: true, expected: "the establishment's name").map(InputText.singleLine) ?? ""
     let most = InputRange.nameLength - Self.longestLabel
     if name.utf16.count > most {
       table.report(

@@ -50,6 +50,16 @@ struct NameAndImportRulesTests {
     #expect(problem.expected.contains("not starting with ="), "\(problem)")
   }
 
+  @Test("import gias puts a name on one line, as settings.csv reads it back")
+  func giasNamesOnOneLine() throws {
+    let row = GIASFixture.Row(
+      urn: "200001", la: "886", name: "Hill\tEnd\u{1}School\u{2028}Annex", type: "Community special school")
+    let imported = try GIASImporter.read(
+      bytes: Array(GIASFixture.text([row], release: .newer).utf8), file: "extract.csv",
+      options: GIASImportOptions(localAuthorities: ["886"]))
+    #expect(imported.settings.map(\.name) == ["Hill End School Annex"])
+  }
+
   @Test("import gias refuses a name too long for settings.csv once a unit's label is added")
   func giasLongNames() throws {
     let name = String(repeating: "n", count: 990)

@@ -94,6 +94,30 @@ struct PostcodeDirectoryTests {
     #expect(try lookup(onspd, ["QA1 1AB"]).entries.count == 1)
   }
 
+  @Test("A grid reference off the British National Grid is refused by the case reader's ranges, unshown")
+  func offTheGrid() throws {
+    let text = PostcodeFixture.onspd([
+      PostcodeFixture.onspdRow(postcode: "QA1 1AB", easting: "9e9", northing: "160456"),
+      PostcodeFixture.onspdRow(postcode: "QA1 1AD", easting: "575200", northing: "-5"),
+      PostcodeFixture.onspdRow(postcode: "QA1 1AE", easting: "700000", northing: "1300000"),
+    ])
+    let found = try failure(text, ["QA1 1AB", "QA1 1AD"])
+    #expect(found.map(\.line) == [2, 3] && found.map(\.column) == [12, 13])
+    #expect(found.map(\.field) == ["oseast1m", "osnrth1m"])
+    #expect(found.allSatisfy { !$0.description.contains("9e9") && !$0.description.contains("QA1") })
+    #expect(try lookup(text, ["QA1 1AE"]).entries.count == 1, "the grid's bounds are on it")
+    let codePoint = PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575123", northing: "1e300")
+    #expect(try failure(codePoint).map(\.column) == [4])
+  }
+
+  @Test("A termination date is kept on one line: control characters in it become spaces")
+  func terminationOnOneLine() throws {
+    let text = "pcds,doterm,oseast1m,osnrth1m\nQA1 1AB,2020\u{0}\r01,575123,160456\nQA1 1AD,\t2019\u{2028}06,1,1\n"
+    let entries = try lookup(text, ["QA1 1AB", "QA1 1AD"]).entries
+    #expect(entries[try #require(PostcodeKey("QA1 1AB"))] == .terminated(since: "2020  01"))
+    #expect(entries[try #require(PostcodeKey("QA1 1AD"))] == .terminated(since: "2019 06"))
+  }
+
   @Test("Files that are not a directory are refused")
   func badFiles() throws {
     #expect(try failure("")[0].found == "an empty file")

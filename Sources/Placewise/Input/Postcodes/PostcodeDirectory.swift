@@ -288,7 +288,8 @@ private struct PostcodeScanner {
     let fields = Self.fields(of: text)
     func cell(_ index: Int) -> UnsafeBufferPointer<UInt8>? { index >= 0 && index < fields.count ? fields[index] : nil }
     if let terminated = cell(terminatedField), !terminated.isEmpty {
-      return .terminated(since: String(decoding: terminated, as: UTF8.self))
+      // Shown in a problem (`terminated (since 201906)`): on one line, whatever the file holds.
+      return .terminated(since: InputText.singleLine(String(decoding: terminated, as: UTF8.self)))
     }
     if layout == .onspd && key.isNorthernIreland { return .noGridReference }
     if let quality = cell(qualityField), let value = DecimalParser.parse(quality),
@@ -313,6 +314,19 @@ private struct PostcodeScanner {
           file: file, line: line, column: bad + 1,
           field: layout == .onspd ? (bad == eastingField ? "oseast1m" : "osnrth1m") : nil,
           found: "a grid reference that is not a number", expected: "metres on the British National Grid"))
+      return nil
+    }
+    // The case reader's ranges: a position from the directory is placed
+    // like one typed into settings.csv or pupils.csv, and must be as sane.
+    guard InputRange.easting.contains(easting), InputRange.northing.contains(northing) else {
+      let bad = InputRange.easting.contains(easting) ? northingField : eastingField
+      problems.append(
+        InputProblem(
+          file: file, line: line, column: bad + 1,
+          field: layout == .onspd ? (bad == eastingField ? "oseast1m" : "osnrth1m") : nil,
+          found: "a grid reference off the British National Grid (not shown: it locates a postcode)",
+          expected: "metres on the British National Grid: eastings "
+            + InputRange.text(InputRange.easting) + ", northings " + InputRange.text(InputRange.northing)))
       return nil
     }
     return .live(easting: easting, northing: northing)

@@ -49,7 +49,7 @@ public enum ComparisonReport {
     }
 
     body += "<h2 id=\"plans\">The plans side by side</h2>\n"
-    var table = "<table id=\"comparison\"><thead><tr><th></th>"
+    var table = "<div class=\"scroll\"><table id=\"comparison\"><thead><tr><th></th>"
     for row in rows { table += "<th class=\"n\">\(HTMLPage.escape(row.plan))</th>" }
     table += "</tr></thead>\n<tbody>\n"
     func line(_ label: String, key: String, _ value: (Int, ComparisonRow) -> (shown: String, raw: String)) {
@@ -100,7 +100,7 @@ public enum ComparisonReport {
     line("Annual cost in total (£ a year)", key: "annual_total_cost") { _, r in
       r.costsGiven ? (F.pounds(r.annualTotalCost), NumberText.format(r.annualTotalCost)) : ("costs not given", "")
     }
-    table += "</tbody></table>\n"
+    table += "</tbody></table></div>\n"
     body += table
 
     body += unmetByNeed(rows: rows, byNeed: byNeed, level: level)
@@ -193,7 +193,8 @@ public enum RecommendationReport {
   /// when computed, `frontier.csv`.
   public static func render(
     summary: RecommendationSummary, options: [RecommendationOptionRow], frontier: [FrontierRow]?,
-    level: ReportLevel = .internal, title: String = "Recommended options", identity: RunIdentity? = nil
+    level: ReportLevel = .internal, title: String = "Recommended options", identity: RunIdentity? = nil,
+    details: [RecommendationOptionDetail]? = nil
   ) -> String {
     typealias F = NumberFormatting
     func unmet(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "<5" : F.grouped(value) }
@@ -222,18 +223,8 @@ public enum RecommendationReport {
     body += card(
       "unmet_priority", "unmet need, priority-weighted (baseline \(unmet(summary.baselineUnmetPriority)))",
       u, u == "<5" ? u : String(summary.unmetPriority))
-    body += "</div>\n<h2 id=\"options\">Options</h2>\n"
-    let rows = options.map { row in
-      [
-        (row.chosen ? "<strong>" : "") + HTMLPage.escape(row.option) + (row.chosen ? "</strong>" : ""),
-        HTMLPage.escape(row.group), row.chosen ? "<strong>chosen</strong>" : "not chosen", F.pounds(row.capitalCost),
-        F.pounds(row.annualCost),
-      ]
-    }
-    body += HTMLPage.table(
-      ["Option", "Group", "", "Capital cost", "Annual cost"], rows, numeric: [3, 4],
-      footer: ["Chosen", "", F.grouped(chosen.count), F.pounds(capital), F.pounds(annual)],
-      attributes: " id=\"options-table\"")
+    body += "</div>\n"
+    body += optionsSection(options, details: details, level: level)
     if let frontier, !frontier.isEmpty {
       body += "<h2 id=\"frontier\">What each budget buys</h2>\n<p>For each capital budget, the least unmet need "
       body += "(priority-weighted) the best set of options reaches.</p>\n"

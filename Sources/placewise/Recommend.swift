@@ -151,7 +151,7 @@ struct Recommend: ParsableCommand {
     let identity = OutputWriting.identity(input.input, caseFolder: caseOptions.caseFolder, inputs: inputs)
     var files = Self.tableFiles(
       input, rows: rows, summary: summary, best: best, frontier: frontierRows, level: reportLevel, title: title,
-      identity: identity)
+      identity: identity, details: RecommendationDetails.rows(input, chosen: best.chosen, run: run))
     do {
       files.append(
         (WorkbookReport.fileName, try RecommendationWorkbook.render(options: rows, frontier: frontierRows)))
@@ -186,12 +186,13 @@ struct Recommend: ParsableCommand {
   static func tableFiles(
     _ input: RecommendationInput, rows: [RecommendationOptionRow], summary: RecommendationSummary,
     best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String,
-    identity: RunIdentity
+    identity: RunIdentity, details: [RecommendationOptionDetail]? = nil
   ) -> [(name: String, contents: [UInt8])] {
     let json = RecommendationJSON.render(
       summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost, annualCost: best.annualCost)
     let report = RecommendationReport.render(
-      summary: summary, options: rows, frontier: frontierRows, level: level, title: title, identity: identity)
+      summary: summary, options: rows, frontier: frontierRows, level: level, title: title, identity: identity,
+      details: details)
     var files: [(name: String, contents: [UInt8])] = [
       ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
       ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),

@@ -60,7 +60,8 @@ public enum ComparisonOutputs {
       try ReportTable(
         sheetName: "Moves",
         columns: columns(MovesCSV.header, [.text, .text, .text, .text, .text, .text, .text, .text]),
-        textRows: movesText),
+        textRows: movesText
+      ).reordered([0, 1, 2, 6, 3, 7, 4, 5]),  // each setting's name beside its URN
     ]
     let book = try Workbook(sheets: tables.map(\.sheet)).bytes()
     return [("report.html", Array(html.utf8)), (WorkbookReport.fileName, book)]

@@ -52,10 +52,12 @@ package struct PlanningOutputs: Sendable {
     var tables: [ReportTable] = []
     if let placeValueText {
       let kinds: [CellKind] = [.text, .text, .integer, .integer, .integer, .decimal, .integer, .text]
+      // The setting's name beside its URN (the CSV has it last).
       tables.append(
         try ReportTable(
           sheetName: "Place values", columns: zip(PlaceValuesCSV.header, kinds).map { ReportColumn($0, $1) },
-          textRows: placeValueText))
+          textRows: placeValueText
+        ).reordered([0, 7, 1, 2, 3, 4, 5, 6]))
     }
     if let explanationText, explanationText.count <= Self.maximumExplainedPupils {
       let kinds: [CellKind] = [

@@ -69,12 +69,16 @@ public enum WorkbookReport {
     var rows: [[Cell]] = []
     if let identity {
       rows += [
-        [.text("run_date"), .text(identity.date.description)],
-        [.text("placewise_version"), .text(identity.placewiseVersion)],
-        [.text("case"), ReportTable.text(identity.caseName)],
+        [.text(WorkbookWords.summaryLabel("run_date")), .text(identity.date.description)],
+        [.text(WorkbookWords.summaryLabel("placewise_version")), .text(identity.placewiseVersion)],
+        [.text(WorkbookWords.summaryLabel("case")), ReportTable.text(identity.caseName)],
       ]
-      rows += identity.policyValues.map { [.text("policy: " + $0.key), ReportTable.text($0.value)] }
-      rows += identity.inputDigests.map { [ReportTable.text("input: " + $0.path), .text($0.digest)] }
+      rows += identity.policyValues.map {
+        [.text(WorkbookWords.summaryLabel("policy: " + $0.key)), ReportTable.text($0.value)]
+      }
+      rows += identity.inputDigests.map {
+        [ReportTable.text(WorkbookWords.summaryLabel("input: " + $0.path)), .text($0.digest)]
+      }
     }
     rows += [
       ("pupils", Cell.integer(s.pupils)),
@@ -108,9 +112,11 @@ public enum WorkbookReport {
       ("solver_status", .text("optimal")),  // an Allocation is always proven optimal, as summary.json says
       ("solver_path", ReportTable.text(a.solverPath)),
       ("solver_detail", ReportTable.text(a.solverDetail)),
-    ].map { [.text($0.0), $0.1] }
+    ].map { [.text(WorkbookWords.summaryLabel($0.0)), $0.1] }
     // summary.json's `warnings` array, one row each, worded as there.
-    rows += (run.input.warnings + s.warnings).map { [.text("warning"), .text($0.description + " (\($0.count))")] }
+    rows += (run.input.warnings + s.warnings).map {
+      [.text(WorkbookWords.summaryLabel("warning")), .text($0.description + " (\($0.count))")]
+    }
     return ReportTable(
       sheetName: "Summary", columns: [ReportColumn("figure", .text), ReportColumn("value", .text)], rows: rows,
       hasAutofilter: false)
@@ -196,10 +202,19 @@ package struct ReportTable: Sendable, Equatable {
     }
   }
 
-  /// The table as a sheet: header frozen, widths fitted.
+  /// The table as a sheet: headers in words (`WorkbookWords`), header frozen, widths fitted.
   package var sheet: Sheet {
     Sheet(
-      name: sheetName, columns: columns.map { Column($0.title) }, rows: rows, freezesHeader: true,
-      hasAutofilter: hasAutofilter)
+      name: sheetName, columns: columns.map { Column(WorkbookWords.header($0.title, sheet: sheetName)) }, rows: rows,
+      freezesHeader: true, hasAutofilter: hasAutofilter)
+  }
+
+  /// The table with its columns in another order: `order[i]` is the column
+  /// shown i-th (a setting's name beside its URN, where the CSV has it last).
+  package func reordered(_ order: [Int]) -> ReportTable {
+    var table = self
+    table.columns = order.map { columns[$0] }
+    table.rows = rows.map { row in order.map { $0 < row.count ? row[$0] : .blank } }
+    return table
   }
 }

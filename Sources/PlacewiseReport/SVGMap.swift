@@ -168,7 +168,8 @@ package enum SVGMap {
     // Scale bar and north arrow, bottom left and top right.
     let bar = SVGCharts.niceStep(w / 4, steps: 1)
     let by = h - unit * 3
-    svg += "<g stroke=\"#1f2933\" stroke-width=\"\(number(unit * 0.2))\">"
+    // Exact: the drawing's units are the grid's kilometres, so the bar is `bar` units long.
+    svg += "<g id=\"scale-bar\" data-km=\"\(number(bar))\" stroke=\"#1f2933\" stroke-width=\"\(number(unit * 0.2))\">"
     svg +=
       "<line x1=\"\(number(unit * 3))\" y1=\"\(number(by))\" x2=\"\(number(unit * 3 + bar))\" y2=\"\(number(by))\"/>"
     svg +=

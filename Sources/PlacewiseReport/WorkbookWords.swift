@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// The workbook's words for the CSV files' column names and summary.json's
 /// keys: "Pupil ID" for `pupil_id`, "Journey (minutes)" for
 /// `travel_minutes`. The workbook only: the CSV headers and the JSON keys
@@ -13,7 +11,8 @@ package enum WorkbookWords {
 
   /// The label of a summary.json key (or `policy: KEY`, `input: PATH`) on the Summary sheet.
   package static func summaryLabel(_ key: String) -> String {
-    if key.hasPrefix("policy: ") { return "Policy: " + key.dropFirst(8).replacingOccurrences(of: "_", with: " ") }
+    // A policy key as policy.toml spells it, so it can be looked up there.
+    if key.hasPrefix("policy: ") { return "Policy: " + key.dropFirst(8) }
     if key.hasPrefix("input: ") { return "Input file " + key.dropFirst(7) }
     return summaryLabels[key] ?? headers[key] ?? words(key)
   }

@@ -129,7 +129,7 @@ package enum SVGCharts {
   /// A horizontal axis with round ticks under bars that start at `x0`.
   private static func axis(x0: Double, y: Double, plot: Double, maximum: Double) -> String {
     guard maximum > 0 else { return "" }
-    let step = niceStep(maximum)
+    let step = max(1, niceStep(maximum))  // counts: no tick between two whole numbers
     var svg = "<line x1=\"\(number(x0))\" y1=\"\(number(y))\" x2=\"\(number(x0 + plot))\" y2=\"\(number(y))\" "
     svg += "stroke=\"#aab4c0\"/>"
     var tick = 0.0
@@ -184,7 +184,7 @@ package enum SVGCharts {
     let plotH = height - top - bottom
     let span = Double(bins.count) * binWidth
     let maximum = Double(bins.compactMap(\.value).max() ?? 0)
-    let step = niceStep(maximum, steps: 4)
+    let step = max(1, niceStep(maximum, steps: 4))
     let yMax = max(step, (maximum / step).rounded(.up) * step)
     func x(_ minutes: Double) -> Double { left + minutes / span * plotW }
     func y(_ count: Double) -> Double { top + plotH - count / yMax * plotH }
@@ -279,7 +279,7 @@ package enum SVGCharts {
     let plotW = width - left - right
     let plotH = height - top - bottom
     let xMax = max(points.map(\.x).max() ?? 0, 1e-9)
-    let yStep = niceStep(points.map(\.y).max() ?? 0, steps: 4)
+    let yStep = max(1, niceStep(points.map(\.y).max() ?? 0, steps: 4))
     let yMax = max(yStep, ((points.map(\.y).max() ?? 0) / yStep).rounded(.up) * yStep)
     func px(_ v: Double) -> Double { left + v / xMax * plotW }
     func py(_ v: Double) -> Double { top + plotH - v / yMax * plotH }
@@ -327,7 +327,7 @@ package enum SVGCharts {
     let plotW = width - left - right
     let plotH = height - top - bottom
     let maximum = values.flatMap { $0.compactMap { $0 } }.max() ?? 0
-    let yStep = niceStep(maximum, steps: 4)
+    let yStep = max(1, niceStep(maximum, steps: 4))
     let yMax = max(yStep, (maximum / yStep).rounded(.up) * yStep)
     let gap = xLabels.count > 1 ? plotW / Double(xLabels.count - 1) : 0
     func px(_ i: Int) -> Double { xLabels.count > 1 ? left + Double(i) * gap : left + plotW / 2 }

@@ -78,7 +78,7 @@ package enum Cell: Sendable, Equatable {
   /// A number with a fraction, shown with thousands separators and one to
   /// three decimals (`#,##0.0##`).
   case decimal(Double)
-  /// Journey minutes, shown to one decimal (`0.0`).
+  /// Journey minutes, shown to one decimal with thousands separators (`#,##0.0`).
   case minutes(Double)
   /// Pounds, shown whole with thousands separators (`£#,##0`).
   case pounds(Double)
@@ -115,7 +115,7 @@ package enum CellKind: Sendable, Equatable, CaseIterable {
     case .text: nil
     case .integer: "#,##0"
     case .decimal: "#,##0.0##"
-    case .minutes: "0.0"
+    case .minutes: "#,##0.0"
     // Quoted: a literal `£` is valid in any locale's Excel only as a quoted string.
     case .pounds: "\"£\"#,##0"
     }

@@ -56,7 +56,7 @@ private func rendered(_ which: String) throws -> Rendered {
 
 /// The number format each numeric column must carry; every other column is text.
 private let numberFormats: [String: String] = [
-  "travel_minutes": "0.0", "preference_rank": "#,##0", "preference_penalty": "#,##0.0##", "priority": "#,##0",
+  "travel_minutes": "#,##0.0", "preference_rank": "#,##0", "preference_penalty": "#,##0.0##", "priority": "#,##0",
   "capacity": "#,##0", "on_roll": "#,##0", "free_places": "#,##0", "places_used": "#,##0", "places_spare": "#,##0",
   "age": "#,##0", "unmet_priority_change": "#,##0", "placement_cost_change": "#,##0.0##",
   "first_preference_unmet_change": "#,##0", "first_preference_cost_change": "#,##0.0##",
@@ -166,7 +166,7 @@ struct WorkbookReportTests {
     #expect(labels.count == json.count - 1)
     #expect(Set(rows.keys) == labels)
     let formats = [
-      "travel_minutes": "0.0", "mean_travel_minutes": "0.0", "longest_travel_minutes": "0.0",
+      "travel_minutes": "#,##0.0", "mean_travel_minutes": "#,##0.0", "longest_travel_minutes": "#,##0.0",
       "annual_place_cost": "\"£\"#,##0", "preference_penalty": "#,##0.0##", "placement_cost": "#,##0.0##",
       "annual_transport_cost": "\"£\"#,##0", "annual_unplaced_cost": "\"£\"#,##0", "annual_total_cost": "\"£\"#,##0",
       "move_penalty": "#,##0.0##",

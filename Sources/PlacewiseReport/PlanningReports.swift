@@ -48,7 +48,27 @@ public enum ComparisonReport {
       body += "</p>\n"
     }
 
-    body += "<h2 id=\"plans\">The plans side by side</h2>\n"
+    body += sideBySide(rows: rows, disclosed: disclosed, level: level)
+
+    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level)
+    body += movesSection(rows: rows, moves: moves, level: level)
+    if let identity { body += HTMLReport.identitySection(identity) }
+    body += "<footer>"
+    if level == .public {
+      body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
+      body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
+      body += "small count could be worked out. "
+    }
+    body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
+    return HTMLPage.document(title: title, level: level, body: body)
+  }
+
+  /// The plans side by side: one column per plan (baseline first), one row
+  /// per figure, each cell carrying the raw figure in `data-value`.
+  private static func sideBySide(rows: [ComparisonRow], disclosed: [[Disclosed]], level: ReportLevel) -> String {
+    typealias F = NumberFormatting
+    let baseline = rows.first
+    let html = "<h2 id=\"plans\">The plans side by side</h2>\n"
     var table = "<div class=\"scroll\"><table id=\"comparison\"><thead><tr><th></th>"
     for row in rows { table += "<th class=\"n\">\(HTMLPage.escape(row.plan))</th>" }
     table += "</tr></thead>\n<tbody>\n"
@@ -101,19 +121,7 @@ public enum ComparisonReport {
       r.costsGiven ? (F.pounds(r.annualTotalCost), NumberText.format(r.annualTotalCost)) : ("costs not given", "")
     }
     table += "</tbody></table></div>\n"
-    body += table
-
-    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level)
-    body += movesSection(rows: rows, moves: moves, level: level)
-    if let identity { body += HTMLReport.identitySection(identity) }
-    body += "<footer>"
-    if level == .public {
-      body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
-      body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
-      body += "small count could be worked out. "
-    }
-    body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
-    return HTMLPage.document(title: title, level: level, body: body)
+    return html + table
   }
 
   private static func unmetByNeed(rows: [ComparisonRow], byNeed: [ComparisonNeedRow], level: ReportLevel) -> String {

@@ -165,7 +165,33 @@ package enum SVGMap {
     }
     svg += "</g>"
     svg += labels(sites: sites, unplaced: unplaced, squareKm: squareKm, minimumCount: minimumCount, frame: frame)
-    // Scale bar and north arrow, bottom left and top right.
+    svg += furniture(frame, gridStep: step)
+    return svg + "</svg>"
+  }
+}
+
+extension SVGMap {
+  /// Where the map's kilometres fall in its drawing, and its sizes.
+  struct Frame {
+    var x0: Double
+    var y1: Double
+    var w: Double
+    var h: Double
+    /// One hundredth of the map, for text and markers.
+    var unit: Double
+
+    var maxRadius: Double { unit * 2.2 }
+
+    func radius(_ freePlaces: Int, largest: Double) -> Double {
+      max(unit * 0.45, maxRadius * (Double(freePlaces) / max(largest, 1)).squareRoot())
+    }
+  }
+
+  /// The scale bar (bottom left), the north arrow (top right) and the grid's
+  /// note (bottom right).
+  static func furniture(_ f: Frame, gridStep step: Double) -> String {
+    let (w, h, unit) = (f.w, f.h, f.unit)
+    var svg = ""
     let bar = SVGCharts.niceStep(w / 4, steps: 1)
     let by = h - unit * 3
     // Exact: the drawing's units are the grid's kilometres, so the bar is `bar` units long.
@@ -186,25 +212,7 @@ package enum SVGMap {
     svg += "<text x=\"\(number(w - unit))\" y=\"\(number(h - unit))\" font-size=\"\(number(unit * 1.7))\" "
     svg += "text-anchor=\"end\" style=\"fill:#5f6b7a\">British National Grid, grid lines every \(number(step)) km"
     svg += "</text>"
-    return svg + "</svg>"
-  }
-}
-
-extension SVGMap {
-  /// Where the map's kilometres fall in its drawing, and its sizes.
-  struct Frame {
-    var x0: Double
-    var y1: Double
-    var w: Double
-    var h: Double
-    /// One hundredth of the map, for text and markers.
-    var unit: Double
-
-    var maxRadius: Double { unit * 2.2 }
-
-    func radius(_ freePlaces: Int, largest: Double) -> Double {
-      max(unit * 0.45, maxRadius * (Double(freePlaces) / max(largest, 1)).squareRoot())
-    }
+    return svg
   }
 
   /// The names of the settings that matter (see `labelled`), each beside its

@@ -73,8 +73,12 @@ public enum WorkbookReport {
         [.text(WorkbookWords.summaryLabel("placewise_version")), .text(identity.placewiseVersion)],
         [.text(WorkbookWords.summaryLabel("case")), ReportTable.text(identity.caseName)],
       ]
-      rows += identity.policyValues.map {
-        [.text(WorkbookWords.summaryLabel("policy: " + $0.key)), ReportTable.text($0.value)]
+      // A policy value that is a number is a number cell, with a format (not text Excel flags).
+      rows += identity.policyValues.map { policy in
+        let value: Cell =
+          Int(policy.value).map(Cell.integer) ?? Double(policy.value).map(Cell.decimal)
+          ?? ReportTable.text(policy.value)
+        return [.text(WorkbookWords.summaryLabel("policy: " + policy.key)), value]
       }
       rows += identity.inputDigests.map {
         [ReportTable.text(WorkbookWords.summaryLabel("input: " + $0.path)), .text($0.digest)]

@@ -112,7 +112,11 @@ package enum HTMLPage {
       var words = ""
       var inTag = false
       for character in rest[rest.index(after: open)..<close.lowerBound] {
-        if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag {
+        if character == "<" {
+          inTag = true
+        } else if character == ">" {
+          inTag = false
+        } else if !inTag {
           words.append(character)
         }
       }

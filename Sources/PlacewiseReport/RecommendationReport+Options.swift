@@ -51,7 +51,9 @@ extension RecommendationReport {
       let added = chosen.reduce(0) { $0 + details[$1].placesAdded }
       let placed = chosen.reduce(0) { $0 + (details[$1].childrenPlaced ?? 0) }
       html += HTMLPage.table(
-        ["Option", "What it is", "Group", "", "Places added", "Children placed in them", "Capital cost", "Annual cost"],
+        [
+          "Option", "What it is", "Group", "", "Places added", "Children placed in them", "Capital cost", "Annual cost",
+        ],
         rows, numeric: [4, 5, 6, 7],
         footer: [
           "Chosen", "", "", F.grouped(chosen.count), F.grouped(added), children(placed), F.pounds(capital),

@@ -64,7 +64,8 @@ struct PageStructureTests {
       // The contents bar links every section heading.
       let headings = html.components(separatedBy: "<h2 id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
       #expect(!headings.isEmpty, "\(name)")
-      let nav = html.components(separatedBy: "<nav class=\"contents").dropFirst().first?
+      let nav =
+        html.components(separatedBy: "<nav class=\"contents").dropFirst().first?
         .components(separatedBy: "</nav>").first ?? ""
       if headings.count > 1 {
         let linked = values(of: "href", in: nav).map { String($0.dropFirst()) }

@@ -231,7 +231,8 @@ struct WorkbookReportTests {
     }
     let sheet = try output.book.sheet("Need")
     let titles = (0..<6).map { sheet.cell(0, $0) }
-    #expect(titles == ["By", "Group", "Pupils", "Placed", "Unplaced", "Unmet need (priority-weighted)"].map { .text($0) })
+    #expect(
+      titles == ["By", "Group", "Pupils", "Placed", "Unplaced", "Unmet need (priority-weighted)"].map { .text($0) })
     var found: [String: [Int]] = [:]
     for r in 1..<sheet.rowCount {
       guard case .text(let by) = sheet.cell(r, 0), case .text(let group) = sheet.cell(r, 1) else {

@@ -75,9 +75,10 @@ package enum Cell: Sendable, Equatable {
   case text(String)
   /// A count or other whole number, shown `#,##0`.
   case integer(Int)
-  /// A number shown in Excel's General format.
+  /// A number with a fraction, shown with thousands separators and one to
+  /// three decimals (`#,##0.0##`).
   case decimal(Double)
-  /// Journey minutes, shown to one decimal (`0.0`).
+  /// Journey minutes, shown to one decimal with thousands separators (`#,##0.0`).
   case minutes(Double)
   /// Pounds, shown whole with thousands separators (`£#,##0`).
   case pounds(Double)
@@ -111,9 +112,10 @@ package enum CellKind: Sendable, Equatable, CaseIterable {
   /// The Excel number format of this kind's cells (`nil`: General, or text).
   package var numberFormat: String? {
     switch self {
-    case .text, .decimal: nil
+    case .text: nil
     case .integer: "#,##0"
-    case .minutes: "0.0"
+    case .decimal: "#,##0.0##"
+    case .minutes: "#,##0.0"
     // Quoted: a literal `£` is valid in any locale's Excel only as a quoted string.
     case .pounds: "\"£\"#,##0"
     }

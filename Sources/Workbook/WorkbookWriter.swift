@@ -141,11 +141,10 @@ extension Sheet {
       return text.split(separator: "\n", omittingEmptySubsequences: false).map(\.count).max() ?? 0
     case .integer(let value): return grouped(Double(value.magnitude)) + (value < 0 ? 1 : 0)
     case .pounds(let value): return grouped(abs(value).rounded()) + 1 + (value < 0 ? 1 : 0)
-    case .minutes(let value):
-      let magnitude = abs(value).rounded(.down)
-      return (magnitude < 10 ? 1 : Int(log10(magnitude)) + 1) + 2 + (value < 0 ? 1 : 0)
-    // General shows at most about 11 characters.
-    case .decimal(let value): return min("\(value)".count, 11)
+    // `#,##0.0`: grouped digits, the point and one decimal.
+    case .minutes(let value): return grouped(abs(value).rounded(.down)) + 2 + (value < 0 ? 1 : 0)
+    // `#,##0.0##`: grouped digits, the point and up to three decimals.
+    case .decimal(let value): return grouped(abs(value).rounded(.down)) + 4 + (value < 0 ? 1 : 0)
     }
   }
 }

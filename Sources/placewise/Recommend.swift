@@ -126,7 +126,8 @@ struct Recommend: OutputCommand {
     let identity = context.identity(input.input)
     var files = Self.tableFiles(
       input, rows: found.rows, summary: summary(found.result), best: found.result.best, frontier: frontierRows,
-      level: context.reportLevel, title: context.title, identity: identity)
+      level: context.reportLevel, title: context.title, identity: identity,
+      details: RecommendationDetails.rows(input, chosen: found.result.best.chosen, run: found.run))
     files.append(
       (WorkbookReport.fileName, try RecommendationWorkbook.render(options: found.rows, frontier: frontierRows)))
     files += try OutputFiles.render(found.run, reportLevel: context.reportLevel, identity: identity).map {
@@ -171,12 +172,13 @@ struct Recommend: OutputCommand {
   static func tableFiles(
     _ input: RecommendationInput, rows: [RecommendationOptionRow], summary: RecommendationSummary,
     best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String,
-    identity: RunIdentity
+    identity: RunIdentity, details: [RecommendationOptionDetail]? = nil
   ) -> [OutputFile] {
     let json = RecommendationJSON.render(
       summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost, annualCost: best.annualCost)
     let report = RecommendationReport.render(
-      summary: summary, options: rows, frontier: frontierRows, level: level, title: title, identity: identity)
+      summary: summary, options: rows, frontier: frontierRows, level: level, title: title, identity: identity,
+      details: details)
     var files: [OutputFile] = [
       ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
       ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),

@@ -149,7 +149,7 @@ struct CompareCommandTests {
       #expect(table.rowCount == lines.count, "\(sheet)")
       for (r, line) in lines.enumerated() {
         let plan = String(line.split(separator: ",", omittingEmptySubsequences: false)[0])
-        #expect(table.cell(r, 0) == .text(plan), "\(sheet) row \(r + 1)")
+        #expect(table.cell(r, 0) == .text(r == 0 ? "Plan" : plan), "\(sheet) row \(r + 1) (the header in words)")
       }
     }
   }

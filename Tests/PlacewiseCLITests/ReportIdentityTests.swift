@@ -98,14 +98,15 @@ struct ReportIdentityTests {
     for r in 1..<sheet.rowCount {
       if case .text(let key) = sheet.cell(r, 0), let value = sheet.cell(r, 1) { rows[key] = value }
     }
-    #expect(sheet.cell(1, 0) == .text("run_date") && sheet.cell(1, 1) == .text("2026-03-01"))
+    // Labels in words (issue 25); policy keys as policy.toml spells them.
+    #expect(sheet.cell(1, 0) == .text("Run on") && sheet.cell(1, 1) == .text("2026-03-01"))
     let version = try runPlacewise(["--version"]).stdout.split(separator: " ")[1]
-    #expect(rows["placewise_version"] == .text(String(version)))
-    #expect(rows["case"] == .text("capacity-contest"))
-    #expect(rows["policy: preference_rule"] == .text("\"weighted\""), "the tiny cases pin version 1's objective")
-    #expect(rows["policy: speed_kmh"] != nil && rows["policy: placement_start"] != nil)
+    #expect(rows["Placewise version"] == .text(String(version)))
+    #expect(rows["Case"] == .text("capacity-contest"))
+    #expect(rows["Policy: preference_rule"] == .text("\"weighted\""), "the tiny cases pin version 1's objective")
+    #expect(rows["Policy: speed_kmh"] != nil && rows["Policy: placement_start"] != nil)
     for input in try manifestInputs(out) {
-      #expect(rows["input: " + input.path] == .text(String(input.sha256.prefix(12))), "\(input.path)")
+      #expect(rows["Input file " + input.path] == .text(String(input.sha256.prefix(12))), "\(input.path)")
     }
   }
 

@@ -56,27 +56,33 @@ private func rendered(_ which: String) throws -> Rendered {
 
 /// The number format each numeric column must carry; every other column is text.
 private let numberFormats: [String: String] = [
-  "travel_minutes": "0.0", "preference_rank": "#,##0", "preference_penalty": "General", "priority": "#,##0",
+  "travel_minutes": "#,##0.0", "preference_rank": "#,##0", "preference_penalty": "#,##0.0##", "priority": "#,##0",
   "capacity": "#,##0", "on_roll": "#,##0", "free_places": "#,##0", "places_used": "#,##0", "places_spare": "#,##0",
-  "age": "#,##0", "unmet_priority_change": "#,##0", "placement_cost_change": "General",
-  "first_preference_unmet_change": "#,##0", "first_preference_cost_change": "General",
+  "age": "#,##0", "unmet_priority_change": "#,##0", "placement_cost_change": "#,##0.0##",
+  "first_preference_unmet_change": "#,##0", "first_preference_cost_change": "#,##0.0##",
   "requests_refused_change": "#,##0", "first_preference_requests_change": "#,##0",
 ]
 
 /// Equal to within the 16 significant digits libxlsxwriter writes (`%.16G`).
 private func close(_ a: Double, _ b: Double) -> Bool { a == b || abs(a - b) <= 1e-15 * max(abs(a), abs(b)) }
 
-/// Compares every cell of a sheet with every field of a CSV output.
-private func expectSheet(_ sheet: XLSXSheet, equals csvText: String, _ source: SourceLocation = #_sourceLocation) {
+/// Compares every cell of a sheet with every field of a CSV output: the
+/// header in words (`WorkbookWords`), the CSV's column `order[i]` in the
+/// sheet's column i (nil: the same order).
+private func expectSheet(
+  _ sheet: XLSXSheet, equals csvText: String, order: [Int]? = nil, _ source: SourceLocation = #_sourceLocation
+) {
   let csv = parseCSV(csvText)
   #expect(sheet.rowCount == csv.count, "\(sheet.name): rows", sourceLocation: source)
   guard let header = csv.first else { return }
   var compared = 0
   for (r, fields) in csv.enumerated() {
     for (c, field) in fields.enumerated() {
-      let cell = sheet.cell(r, c)
+      let cell = sheet.cell(r, order?.firstIndex(of: c) ?? c)
       let where_ = "\(sheet.name) row \(r + 1) column \(header[c])"
-      if field.isEmpty {
+      if r == 0 {
+        #expect(cell == .text(WorkbookWords.header(field, sheet: sheet.name)), "\(where_)", sourceLocation: source)
+      } else if field.isEmpty {
         #expect(cell == nil, "\(where_): expected no cell", sourceLocation: source)
       } else if r > 0, let format = numberFormats[header[c]] {
         guard case .number(let value, let shown) = cell, let wanted = Double(field) else {
@@ -116,7 +122,9 @@ struct WorkbookReportTests {
       book.sheets.map(\.name) == ["Summary", "Placements", "Settings", "Need", "Place values", "Explanations"])
     expectSheet(try book.sheet("Placements"), equals: try output.text("placements.csv"))
     expectSheet(try book.sheet("Settings"), equals: try output.text("settings.csv"))
-    expectSheet(try book.sheet("Place values"), equals: try output.text("place-values.csv"))
+    // The setting's name beside its URN, where the CSV has it last.
+    expectSheet(
+      try book.sheet("Place values"), equals: try output.text("place-values.csv"), order: [0, 7, 1, 2, 3, 4, 5, 6])
     expectSheet(try book.sheet("Explanations"), equals: try output.text("explanations.csv"))
     for (path, text) in book.parts {
       #expect(!text.contains("<f>") && !text.contains("<f "), "\(path) holds a formula element")
@@ -143,7 +151,7 @@ struct WorkbookReportTests {
     let jsonBytes = try #require(output.files["summary.json"])
     let json = try #require(try JSONSerialization.jsonObject(with: Data(jsonBytes)) as? [String: Any])
     let sheet = try output.book.sheet("Summary")
-    #expect(sheet.cell(0, 0) == .text("figure") && sheet.cell(0, 1) == .text("value"))
+    #expect(sheet.cell(0, 0) == .text("Figure") && sheet.cell(0, 1) == .text("Value"))
     var rows: [String: XLSXCell?] = [:]
     var warnings: [XLSXCell?] = []
     for r in 1..<sheet.rowCount {
@@ -151,17 +159,20 @@ struct WorkbookReportTests {
         Issue.record("Summary row \(r + 1) has no label")
         continue
       }
-      if key == "warning" { warnings.append(sheet.cell(r, 1)) } else { rows[key] = sheet.cell(r, 1) }
+      if key == "Warning" { warnings.append(sheet.cell(r, 1)) } else { rows[key] = sheet.cell(r, 1) }
     }
-    #expect(Set(rows.keys) == Set(json.keys).subtracting(["warnings"]))
+    // Each of summary.json's keys as a label in words, one label per key.
+    let labels = Set(json.keys.filter { $0 != "warnings" }.map(WorkbookWords.summaryLabel))
+    #expect(labels.count == json.count - 1)
+    #expect(Set(rows.keys) == labels)
     let formats = [
-      "travel_minutes": "0.0", "mean_travel_minutes": "0.0", "longest_travel_minutes": "0.0",
-      "annual_place_cost": "\"£\"#,##0", "preference_penalty": "General", "placement_cost": "General",
+      "travel_minutes": "#,##0.0", "mean_travel_minutes": "#,##0.0", "longest_travel_minutes": "#,##0.0",
+      "annual_place_cost": "\"£\"#,##0", "preference_penalty": "#,##0.0##", "placement_cost": "#,##0.0##",
       "annual_transport_cost": "\"£\"#,##0", "annual_unplaced_cost": "\"£\"#,##0", "annual_total_cost": "\"£\"#,##0",
-      "move_penalty": "General",
+      "move_penalty": "#,##0.0##",
     ]
     for (key, value) in json where key != "warnings" {
-      let cell = rows[key] ?? nil
+      let cell = rows[WorkbookWords.summaryLabel(key)] ?? nil
       if let text = value as? String {
         #expect(cell == (text.isEmpty ? nil : .text(text)), "\(key)")
       } else if let number = (value as? NSNumber)?.doubleValue {
@@ -220,7 +231,8 @@ struct WorkbookReportTests {
     }
     let sheet = try output.book.sheet("Need")
     let titles = (0..<6).map { sheet.cell(0, $0) }
-    #expect(titles == ["by", "group", "pupils", "placed", "unplaced", "unmet_priority"].map { .text($0) })
+    #expect(
+      titles == ["By", "Group", "Pupils", "Placed", "Unplaced", "Unmet need (priority-weighted)"].map { .text($0) })
     var found: [String: [Int]] = [:]
     for r in 1..<sheet.rowCount {
       guard case .text(let by) = sheet.cell(r, 0), case .text(let group) = sheet.cell(r, 1) else {

@@ -30,8 +30,8 @@ private func expected(_ cell: Cell) -> XLSXCell? {
   case .blank: nil
   case .text(let text): .text(text)
   case .integer(let value): .number(Double(value), format: "#,##0")
-  case .decimal(let value): .number(value, format: "General")
-  case .minutes(let value): .number(value, format: "0.0")
+  case .decimal(let value): .number(value, format: "#,##0.0##")
+  case .minutes(let value): .number(value, format: "#,##0.0")
   case .pounds(let value): .number(value, format: "\"£\"#,##0")
   }
 }

@@ -130,7 +130,7 @@ extension HTMLReport {
         ])
       }
     }
-    var table = "<table><thead><tr><th>Setting</th><th>URN</th><th class=\"n\">Free places</th>"
+    var table = "<div class=\"scroll\"><table><thead><tr><th>Setting</th><th>URN</th><th class=\"n\">Free places</th>"
     table +=
       "<th class=\"n\">Places used</th><th class=\"n\">Places left</th><th class=\"n\">Fill</th></tr></thead>\n<tbody>\n"
     for row in rows {
@@ -141,7 +141,7 @@ extension HTMLReport {
         table += "<td class=\"n\">\(row[4])</td><td class=\"n\">\(row[5])</td></tr>\n"
       }
     }
-    table += "</tbody></table>\n"
+    table += "</tbody></table></div>\n"
     return html + "<h3>Every setting</h3>\n" + table
   }
 
@@ -277,22 +277,28 @@ extension HTMLReport {
     let sites = input.settings.enumerated().map { s, setting in
       // The count as the settings table shows it, and no fill where it is withheld.
       let used = counts[.used(s)].text
-      return SVGMap.Site(
+      var site = SVGMap.Site(
         easting: setting.easting, northing: setting.northing, freePlaces: setting.freePlaces,
         fill: counts[.used(s)].value == nil
           ? SVGMap.withheldFill : SVGMap.fillClass(used: figures.used[s], free: setting.freePlaces, level: level),
         title: "\(setting.name) (\(setting.urn.rawValue)), \(setting.kind.word): \(used) of "
           + "\(NumberFormatting.grouped(setting.freePlaces)) free places used")
+      site.name = setting.name
+      return site
     }
     var html = "<h2 id=\"map\">Map</h2>\n"
     html += "<p>Settings are circles sized by their free places and coloured by how full they are. Pupils' homes "
     html += "are shown only as counts in \(figures.squareKm) km squares of the British National Grid, never as "
-    html += "single homes; unplaced pupils form a layer of their own."
+    html += "single homes; unplaced pupils form a layer of their own. The settings that matter most are named "
+    html += "(up to \(SVGMap.maximumLabels); hover over a circle for any other): full ones with unplaced pupils "
+    html += "nearby first, then other full ones, then ones with free places and unplaced pupils nearby. The scale "
+    html += "bar is exact: the map is drawn in the grid's kilometres."
     if level == .public { html += " Squares with fewer than 5 pupils are not shown." }
     html += "</p>\n<div class=\"controls no-print\">"
     html += "<label><input type=\"checkbox\" data-layer=\"layer-homes\" checked> pupils' homes</label>"
     html += "<label><input type=\"checkbox\" data-layer=\"layer-unplaced\" checked> unplaced pupils</label>"
-    html += "<label><input type=\"checkbox\" data-layer=\"layer-settings\" checked> settings</label></div>\n"
+    html += "<label><input type=\"checkbox\" data-layer=\"layer-settings\" checked> settings</label>"
+    html += "<label><input type=\"checkbox\" data-layer=\"layer-names\" checked> names</label></div>\n"
     html += "<figure class=\"keep\">"
     html += SVGMap.render(
       sites: sites, homes: figures.homes, unplaced: figures.unplacedHomes, squareKm: figures.squareKm,

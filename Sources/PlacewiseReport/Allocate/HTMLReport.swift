@@ -71,11 +71,6 @@ package enum HTMLReport {
     html += "(a parent's preference is exempt). "
     html += input.travel == nil ? "Journeys estimated from coordinates." : "Journeys from travel.csv."
     html += "</p></header>\n"
-    html += "<nav class=\"note no-print\">Contents: <a href=\"#figures\">headline figures</a> · "
-    html += "<a href=\"#pupils\">pupils by need and phase</a> · <a href=\"#settings\">settings</a> · "
-    html += "<a href=\"#journeys\">journeys</a> · <a href=\"#preferences\">preferences</a> · "
-    html += "<a href=\"#requests\">requests</a> · <a href=\"#cost\">cost</a> · <a href=\"#money\">annual costs</a> · "
-    html += "<a href=\"#map\">map</a></nav>\n"
     return html
   }
 

@@ -54,12 +54,20 @@ package enum WorkbookReport {
     var rows: [[Cell]] = []
     if let identity {
       rows += [
-        [.text("run_date"), .text(identity.date.description)],
-        [.text("placewise_version"), .text(identity.placewiseVersion)],
-        [.text("case"), ReportTable.text(identity.caseName)],
+        [.text(WorkbookWords.summaryLabel("run_date")), .text(identity.date.description)],
+        [.text(WorkbookWords.summaryLabel("placewise_version")), .text(identity.placewiseVersion)],
+        [.text(WorkbookWords.summaryLabel("case")), ReportTable.text(identity.caseName)],
       ]
-      rows += identity.policyValues.map { [.text("policy: " + $0.key), ReportTable.text($0.value)] }
-      rows += identity.inputDigests.map { [ReportTable.text("input: " + $0.path), .text($0.digest)] }
+      // A policy value that is a number is a number cell, with a format (not text Excel flags).
+      rows += identity.policyValues.map { policy in
+        let value: Cell =
+          Int(policy.value).map(Cell.integer) ?? Double(policy.value).map(Cell.decimal)
+          ?? ReportTable.text(policy.value)
+        return [.text(WorkbookWords.summaryLabel("policy: " + policy.key)), value]
+      }
+      rows += identity.inputDigests.map {
+        [ReportTable.text(WorkbookWords.summaryLabel("input: " + $0.path)), .text($0.digest)]
+      }
     }
     rows += [
       ("pupils", Cell.integer(s.pupils)),
@@ -93,9 +101,11 @@ package enum WorkbookReport {
       ("solver_status", .text("optimal")),  // an Allocation is always proven optimal, as summary.json says
       ("solver_path", ReportTable.text(a.solverPath)),
       ("solver_detail", ReportTable.text(a.solverDetail)),
-    ].map { [.text($0.0), $0.1] }
+    ].map { [.text(WorkbookWords.summaryLabel($0.0)), $0.1] }
     // summary.json's `warnings` array, one row each, worded as there.
-    rows += (run.input.warnings + s.warnings).map { [.text("warning"), .text($0.description + " (\($0.count))")] }
+    rows += (run.input.warnings + s.warnings).map {
+      [.text(WorkbookWords.summaryLabel("warning")), .text($0.description + " (\($0.count))")]
+    }
     return ReportTable(
       sheetName: "Summary", columns: [ReportColumn("figure", .text), ReportColumn("value", .text)], rows: rows,
       hasAutofilter: false)

@@ -45,7 +45,12 @@ package struct ComparisonOutputs: Sendable {
   {
     let html = ComparisonReport.render(
       rows: figures.map(\.row), byNeed: byNeed, moves: moves, level: level, title: title, identity: identity)
-    let book = try Workbook(sheets: tables.map(\.sheet)).bytes()
+    // In the workbook, each setting's name beside its URN (moves.csv has the names last).
+    let sheets = [
+      ComparisonCSV.table(figures), ComparisonByNeedCSV.table(byNeed),
+      MovesCSV.table(moves).reordered([0, 1, 2, 6, 3, 7, 4, 5]),
+    ]
+    let book = try Workbook(sheets: sheets.map(\.sheet)).bytes()
     return [("report.html", Array(html.utf8)), (WorkbookReport.fileName, book)]
   }
 }

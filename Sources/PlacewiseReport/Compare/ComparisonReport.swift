@@ -70,7 +70,7 @@ package enum ComparisonReport {
       rounded(row[keyPath: figure], level: level)
     }
     var body = "<h2 id=\"plans\">The plans side by side</h2>\n"
-    var table = "<table id=\"comparison\"><thead><tr><th></th>"
+    var table = "<div class=\"scroll\"><table id=\"comparison\"><thead><tr><th></th>"
     for row in rows { table += "<th class=\"n\">\(HTMLPage.escape(row.plan))</th>" }
     table += "</tr></thead>\n<tbody>\n"
     func line(_ label: String, key: String, _ value: (Int, ComparisonRow) -> (shown: String, raw: String)) {
@@ -124,7 +124,7 @@ package enum ComparisonReport {
     line("Annual cost in total (£ a year)", key: "annual_total_cost") { _, r in
       r.costsGiven ? (F.pounds(r.annualTotalCost), NumberText.format(r.annualTotalCost)) : ("costs not given", "")
     }
-    table += "</tbody></table>\n"
+    table += "</tbody></table></div>\n"
     body += table
     return body
   }

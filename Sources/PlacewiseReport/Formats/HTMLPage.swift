@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// The frame every Placewise HTML report shares: one self-contained page
 /// with its styles and script inline, that asks for nothing outside itself
 /// (no fonts, images, styles or scripts by address), reads in any browser
@@ -80,11 +82,59 @@ package enum HTMLPage {
     html += "<meta name=\"generator\" content=\"Placewise\">\n"
     html += "<meta name=\"placewise-report-level\" content=\"\(level.rawValue)\">\n"
     html += "<title>\(escape(title))</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n<main>\n"
-    html += body
+    // The patterns charts share, defined once for the page (an id is unique per page).
+    if body.contains("url(#hatch)") { html += patterns }
+    html += withContents(body)
     html += "</main>\n"
     if !script.isEmpty { html += "<script>\n\(script)</script>\n" }
     html += "</body>\n</html>\n"
     return html
+  }
+
+  /// The SVG patterns charts fill with, in a drawing of no size of its own:
+  /// `hatch`, drawn where a public report withholds a figure.
+  static let patterns =
+    "<svg class=\"patterns\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\">"
+    + "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+    + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#eef1f4\"/>"
+    + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#9aa5b1\" stroke-width=\"2\"/></pattern></defs></svg>\n"
+
+  /// The sections of a page: each `<h2 id>` with its heading's words, in order.
+  package static func sections(_ body: String) -> [(id: String, words: String)] {
+    var found: [(id: String, words: String)] = []
+    var rest = body[...]
+    while let start = rest.range(of: "<h2 id=\"") {
+      rest = rest[start.upperBound...]
+      guard let idEnd = rest.firstIndex(of: "\""), let close = rest.range(of: "</h2>") else { break }
+      let id = String(rest[..<idEnd])
+      guard let open = rest[idEnd...].firstIndex(of: ">"), open < close.lowerBound else { break }
+      // The heading's text without its tags (a heading holds text already escaped).
+      var words = ""
+      var inTag = false
+      for character in rest[rest.index(after: open)..<close.lowerBound] {
+        if character == "<" {
+          inTag = true
+        } else if character == ">" {
+          inTag = false
+        } else if !inTag {
+          words.append(character)
+        }
+      }
+      found.append((id, words))
+      rest = rest[close.upperBound...]
+    }
+    return found
+  }
+
+  /// `body` with a contents bar after its header (the first `</header>`):
+  /// a link to every section, so none is left out as sections come and go.
+  static func withContents(_ body: String) -> String {
+    let all = sections(body)
+    guard all.count > 1, let end = body.range(of: "</header>\n") else { return body }
+    var nav = "<nav class=\"contents note no-print\" aria-label=\"Contents\">Contents: "
+    nav += all.map { "<a href=\"#\($0.id)\">\($0.words)</a>" }.joined(separator: " · ")
+    nav += "</nav>\n"
+    return String(body[..<end.upperBound]) + nav + String(body[end.upperBound...])
   }
 
   /// A table: header cells, rows of cells (already HTML), numeric columns
@@ -98,13 +148,14 @@ package enum HTMLPage {
         numeric.contains(i) ? "<\(tag) class=\"n\">\(value)</\(tag)>" : "<\(tag)>\(value)</\(tag)>"
       }.joined()
     }
-    var html = "<table\(attributes)>"
+    // In a box of its own that scrolls sideways, so a narrow screen keeps every column.
+    var html = "<div class=\"scroll\"><table\(attributes)>"
     if let caption { html += "<caption>\(caption)</caption>" }
     html += "<thead><tr>\(cells(header, tag: "th"))</tr></thead>\n<tbody>\n"
     for row in rows { html += "<tr>\(cells(row, tag: "td"))</tr>\n" }
     html += "</tbody>"
     if let footer { html += "\n<tfoot><tr>\(cells(footer, tag: "td"))</tr></tfoot>" }
-    html += "</table>\n"
+    html += "</table></div>\n"
     return html
   }
 
@@ -147,6 +198,11 @@ package enum HTMLPage {
     .figure .label { display: block; color: var(--muted); font-size: 12.5px; line-height: 1.35; }
     .figure .sub { display: block; color: var(--muted); font-size: 12px; }
     .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; align-items: start; }
+    .scroll { overflow-x: auto; margin: 0 0 8px; }
+    svg.patterns { position: absolute; width: 0; height: 0; overflow: hidden; }
+    nav.contents { margin: 8px 0 0; line-height: 1.7; }
+    table.with-notes td:nth-child(2) { min-width: 14em; }
+    ul.chosen-options li { margin: 4px 0; max-width: 72ch; }
     table { border-collapse: collapse; width: 100%; font-size: 13px; font-variant-numeric: tabular-nums; }
     caption { text-align: left; font-weight: 600; padding: 4px 0; }
     th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -193,12 +249,19 @@ package enum HTMLPage {
       tr { break-inside: avoid; }
       .no-print { display: none; }
       .figures { grid-template-columns: repeat(4, 1fr); }
-      #map { max-height: 230mm; }
+      #map-chart { max-height: 230mm; }
+      .scroll { overflow: visible; }
     }
     @media (max-width: 720px) {
       main { padding: 20px 16px; }
       .figures { grid-template-columns: repeat(2, 1fr); }
       .cols { grid-template-columns: 1fr; }
+    }
+    @media screen and (max-width: 720px) {
+      /* A chart keeps a width at which its smallest text is still about 10 px, and scrolls sideways. */
+      figure { overflow-x: auto; }
+      figure > svg { min-width: 820px; }
+      figure > svg#map-chart { min-width: 600px; max-height: none !important; }
     }
 
     """

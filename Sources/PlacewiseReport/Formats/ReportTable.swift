@@ -81,10 +81,19 @@ package struct ReportTable: Sendable, Equatable {
     }
   }
 
-  /// The table as a sheet: header frozen, widths fitted.
+  /// The table as a sheet: headers in words (`WorkbookWords`), header frozen, widths fitted.
   package var sheet: Sheet {
     Sheet(
-      name: sheetName, columns: columns.map { Column($0.title) }, rows: rows, freezesHeader: true,
-      hasAutofilter: hasAutofilter)
+      name: sheetName, columns: columns.map { Column(WorkbookWords.header($0.title, sheet: sheetName)) }, rows: rows,
+      freezesHeader: true, hasAutofilter: hasAutofilter)
+  }
+
+  /// The table with its columns in another order: `order[i]` is the column
+  /// shown i-th (a setting's name beside its URN, where the CSV has it last).
+  package func reordered(_ order: [Int]) -> ReportTable {
+    var table = self
+    table.columns = order.map { columns[$0] }
+    table.rows = rows.map { row in order.map { $0 < row.count ? row[$0] : .blank } }
+    return table
   }
 }

@@ -32,6 +32,29 @@ package enum SVGCharts {
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
   }
 
+  /// About how wide a text is drawn, in user units (an average glyph of a
+  /// system sans-serif is a little over half its size).
+  static func textWidth(_ content: String, size: Double) -> Double { Double(content.count) * size * 0.58 }
+
+  /// A label after a bar ending at `end`, or, where it would run past the
+  /// chart's `width`, inside the bar's end (in `inside`, a colour readable on the bar).
+  private static func barLabel(_ end: Double, _ y: Double, _ content: String, width: Double, inside: String)
+    -> String
+  {
+    if end + 6 + textWidth(content, size: 12) <= width - 2 { return text(end + 6, y, content, colour: "#5f6b7a") }
+    return text(end - 6, y, content, anchor: "end", colour: inside)
+  }
+
+  /// An axis label centred on `x`, or moved in so that it ends inside `0 ... width`.
+  private static func tickLabel(_ x: Double, _ y: Double, _ content: String, width: Double, size: Double = 10.5)
+    -> String
+  {
+    let half = textWidth(content, size: size) / 2
+    if x + half > width - 2 { return text(width - 2, y, content, anchor: "end", size: size) }
+    if x - half < 2 { return text(2, y, content, size: size) }
+    return text(x, y, content, anchor: "middle", size: size)
+  }
+
   private static func text(
     _ x: Double, _ y: Double, _ content: String, anchor: String = "start", size: Double = 12,
     weight: String? = nil, colour: String? = nil
@@ -50,12 +73,6 @@ package enum SVGCharts {
     guard let title else { return "<rect \(shape) fill=\"\(fill)\"/>" }
     return "<rect \(shape) fill=\"\(fill)\"><title>\(HTMLPage.escape(title))</title></rect>"
   }
-
-  /// The hatch pattern drawn where a figure is withheld in a public report.
-  private static let hatch =
-    "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
-    + "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#eef1f4\"/>"
-    + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#9aa5b1\" stroke-width=\"2\"/></pattern></defs>"
 
   /// A round axis step for a maximum: 1, 2 or 5 times a power of ten, about
   /// five steps to the maximum.
@@ -85,7 +102,7 @@ package enum SVGCharts {
     let scale = maximum > 0 ? plot / maximum : 0
     let height = top + Double(rows.count) * (barHeight + gap) + 30
     var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
-    svg += "aria-label=\"\(HTMLPage.escape(label))\">" + hatch
+    svg += "aria-label=\"\(HTMLPage.escape(label))\">"
     for (i, row) in rows.enumerated() {
       let y = top + Double(i) * (barHeight + gap)
       svg += text(labelWidth - 8, y + 13.5, row.label, anchor: "end")
@@ -97,11 +114,12 @@ package enum SVGCharts {
           svg += rect(x, y, w, barHeight, fill: series[s].colour, title: "\(series[s].name): \(segment.text)")
           x += w
         }
-        svg += text(x + 6, y + 13.5, row.total.text, colour: "#5f6b7a")
+        svg += barLabel(x, y + 13.5, row.total.text, width: width, inside: "#ffffff")
       } else {
         let w = Double(row.total.value ?? 0) * scale
         svg += rect(labelWidth, y, max(w, 14), barHeight, fill: "url(#hatch)", title: "split withheld")
-        svg += text(labelWidth + max(w, 14) + 6, y + 13.5, row.total.text + " (split withheld)", colour: "#5f6b7a")
+        svg += barLabel(
+          labelWidth + max(w, 14), y + 13.5, row.total.text + " (split withheld)", width: width, inside: "#1f2933")
       }
     }
     svg += axis(x0: labelWidth, y: top + Double(rows.count) * (barHeight + gap), plot: plot, maximum: maximum)
@@ -111,7 +129,7 @@ package enum SVGCharts {
   /// A horizontal axis with round ticks under bars that start at `x0`.
   private static func axis(x0: Double, y: Double, plot: Double, maximum: Double) -> String {
     guard maximum > 0 else { return "" }
-    let step = niceStep(maximum)
+    let step = max(1, niceStep(maximum))  // counts: no tick between two whole numbers
     var svg = "<line x1=\"\(number(x0))\" y1=\"\(number(y))\" x2=\"\(number(x0 + plot))\" y2=\"\(number(y))\" "
     svg += "stroke=\"#aab4c0\"/>"
     var tick = 0.0
@@ -138,7 +156,7 @@ package enum SVGCharts {
     let scale = maximum > 0 ? plot / maximum : 0
     let height = 8 + Double(rows.count) * (barHeight + gap) + 4
     var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
-    svg += "aria-label=\"\(HTMLPage.escape(label))\">" + hatch
+    svg += "aria-label=\"\(HTMLPage.escape(label))\">"
     for (i, row) in rows.enumerated() {
       let y = 8 + Double(i) * (barHeight + gap)
       svg += text(labelWidth - 8, y + 13.5, row.label, anchor: "end")
@@ -166,12 +184,12 @@ package enum SVGCharts {
     let plotH = height - top - bottom
     let span = Double(bins.count) * binWidth
     let maximum = Double(bins.compactMap(\.value).max() ?? 0)
-    let step = niceStep(maximum, steps: 4)
+    let step = max(1, niceStep(maximum, steps: 4))
     let yMax = max(step, (maximum / step).rounded(.up) * step)
     func x(_ minutes: Double) -> Double { left + minutes / span * plotW }
     func y(_ count: Double) -> Double { top + plotH - count / yMax * plotH }
     var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
-    svg += "aria-label=\"Journey times\">" + hatch
+    svg += "aria-label=\"Journey times\">"
     var tick = 0.0
     while tick <= yMax + 1e-9 {
       svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(tick)))\" x2=\"\(number(width - right))\" "
@@ -191,7 +209,7 @@ package enum SVGCharts {
           x0, y(Double(count)), w, y(0) - y(Double(count)), fill: placedColour, title: "\(range): \(bin.text)")
       } else {
         svg += rect(x0, y(0) - 10, w, 10, fill: "url(#hatch)", title: "\(range): \(bin.text)")
-        svg += text(x0 + w / 2, y(0) - 13, bin.text, anchor: "middle", size: 9.5, colour: "#5f6b7a")
+        svg += text(x0 + w / 2, y(0) - 13, bin.text, anchor: "middle", size: 10.5, colour: "#5f6b7a")
       }
     }
     svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(0)))\" x2=\"\(number(width - right))\" "
@@ -225,7 +243,7 @@ package enum SVGCharts {
     let groupHeight = Double(series.count) * barHeight + groupGap
     let height = 8 + Double(categories.count) * groupHeight + 30
     var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
-    svg += "aria-label=\"\(HTMLPage.escape(label))\">" + hatch
+    svg += "aria-label=\"\(HTMLPage.escape(label))\">"
     for (c, category) in categories.enumerated() {
       let y0 = 8 + Double(c) * groupHeight
       svg += text(labelWidth - 8, y0 + Double(series.count) * barHeight / 2 + 4, category, anchor: "end")
@@ -235,10 +253,10 @@ package enum SVGCharts {
         if let count = value.value {
           let w = Double(count) * scale
           svg += rect(labelWidth, y, w, barHeight - 1, fill: one.colour, title: "\(one.name): \(value.text)")
-          svg += text(labelWidth + w + 4, y + 9, value.text, size: 9.5, colour: "#5f6b7a")
+          svg += text(labelWidth + w + 4, y + 9, value.text, size: 10.5, colour: "#5f6b7a")
         } else {
           svg += rect(labelWidth, y, 10, barHeight - 1, fill: "url(#hatch)", title: "\(one.name): \(value.text)")
-          svg += text(labelWidth + 14, y + 9, value.text, size: 9.5, colour: "#5f6b7a")
+          svg += text(labelWidth + 14, y + 9, value.text, size: 10.5, colour: "#5f6b7a")
         }
       }
     }
@@ -261,7 +279,7 @@ package enum SVGCharts {
     let plotW = width - left - right
     let plotH = height - top - bottom
     let xMax = max(points.map(\.x).max() ?? 0, 1e-9)
-    let yStep = niceStep(points.map(\.y).max() ?? 0, steps: 4)
+    let yStep = max(1, niceStep(points.map(\.y).max() ?? 0, steps: 4))
     let yMax = max(yStep, ((points.map(\.y).max() ?? 0) / yStep).rounded(.up) * yStep)
     func px(_ v: Double) -> Double { left + v / xMax * plotW }
     func py(_ v: Double) -> Double { top + plotH - v / yMax * plotH }
@@ -271,7 +289,7 @@ package enum SVGCharts {
     let xStep = niceStep(xMax, steps: 5)
     var tick = 0.0
     while tick <= xMax + 1e-9 {
-      svg += text(px(tick), py(0) + 16, xText(tick), anchor: "middle", size: 10.5)
+      svg += tickLabel(px(tick), py(0) + 16, xText(tick), width: width)
       tick += xStep
     }
     svg += "<line x1=\"\(number(left))\" y1=\"\(number(py(0)))\" x2=\"\(number(width - right))\" "
@@ -309,7 +327,7 @@ package enum SVGCharts {
     let plotW = width - left - right
     let plotH = height - top - bottom
     let maximum = values.flatMap { $0.compactMap { $0 } }.max() ?? 0
-    let yStep = niceStep(maximum, steps: 4)
+    let yStep = max(1, niceStep(maximum, steps: 4))
     let yMax = max(yStep, (maximum / yStep).rounded(.up) * yStep)
     let gap = xLabels.count > 1 ? plotW / Double(xLabels.count - 1) : 0
     func px(_ i: Int) -> Double { xLabels.count > 1 ? left + Double(i) * gap : left + plotW / 2 }

@@ -16,6 +16,37 @@ package enum SVGMap {
     package var fill: Int
     /// Shown in the circle's tooltip, e.g. `Oak School (100001), special: 12 of 14 places used`.
     package var title: String
+    /// The setting's name, written beside it on the map when it matters (see `labelled`).
+    package var name = ""
+  }
+
+  /// The most settings the map names: more would hide the map under words.
+  package static let maximumLabels = 14
+
+  /// The settings worth naming on the map, most pressing first: full ones
+  /// (fill class 3) with unplaced pupils drawn nearby (within 1.5 squares,
+  /// at least 2 km), then the other full ones, then settings with free
+  /// places and unplaced pupils nearby; more unplaced nearby first within
+  /// each. Only what the map draws counts, so a public map's labels tell
+  /// nothing its squares and fills do not.
+  package static func labelled(sites: [Site], unplaced: [Square], squareKm: Int, minimumCount: Int) -> [Int] {
+    let side = Double(squareKm)
+    let near = max(2, side * 1.5)
+    let drawn = unplaced.filter { $0.count >= minimumCount }
+    var ranked: [(rank: Int, nearby: Int, index: Int)] = []
+    for (i, site) in sites.enumerated() where !site.name.isEmpty && site.freePlaces > 0 {
+      let x = site.easting / 1000
+      let y = site.northing / 1000
+      let nearby = drawn.reduce(0) { total, square in
+        let dx = (Double(square.east) + 0.5) * side - x
+        let dy = (Double(square.north) + 0.5) * side - y
+        return (dx * dx + dy * dy).squareRoot() <= near ? total + square.count : total
+      }
+      let full = site.fill == 3
+      if nearby > 0 || full { ranked.append((full ? (nearby > 0 ? 0 : 1) : 2, nearby, i)) }
+    }
+    ranked.sort { ($0.rank, -$0.nearby, $0.index) < ($1.rank, -$1.nearby, $1.index) }
+    return ranked.map(\.index)
   }
 
   /// Pupils counted in one grid square.
@@ -82,8 +113,9 @@ package enum SVGMap {
     let unit = max(w, h) / 100  // one hundredth of the map, for text and markers
     func px(_ km: Double) -> Double { km - x0 }
     func py(_ km: Double) -> Double { y1 - km }
+    let frame = Frame(x0: x0, y1: y1, w: w, h: h, unit: unit)
 
-    var svg = "<svg id=\"map\" viewBox=\"0 0 \(number(w)) \(number(h))\" role=\"img\" "
+    var svg = "<svg id=\"map-chart\" viewBox=\"0 0 \(number(w)) \(number(h))\" role=\"img\" "
     svg += "aria-label=\"Map of settings and pupils' homes\" style=\"max-height:760px;background:#fbfcfd\">"
     // Grid lines every round number of kilometres, labelled in BNG km.
     let step = SVGCharts.niceStep(max(w, h), steps: 6)
@@ -120,22 +152,50 @@ package enum SVGMap {
     }
     svg += "</g><g id=\"layer-settings\" stroke=\"#1f2933\" stroke-width=\"\(number(unit * 0.12))\">"
     let largest = Double(sites.map(\.freePlaces).max() ?? 1)
-    let maxRadius = unit * 2.2
+    let maxRadius = frame.maxRadius
     // Largest first, so that small circles stay visible on top.
     let order = sites.indices.sorted { (-sites[$0].freePlaces, $0) < (-sites[$1].freePlaces, $1) }
     for i in order {
       let site = sites[i]
-      let r = max(unit * 0.45, maxRadius * (Double(site.freePlaces) / max(largest, 1)).squareRoot())
+      let r = frame.radius(site.freePlaces, largest: largest)
       let fill = fillClasses[site.fill].colour
       svg += "<circle cx=\"\(number(px(site.easting / 1000)))\" cy=\"\(number(py(site.northing / 1000)))\" "
       svg += "r=\"\(number(r))\" fill=\"\(fill)\" fill-opacity=\"0.9\"><title>\(HTMLPage.escape(site.title))</title>"
       svg += "</circle>"
     }
     svg += "</g>"
-    // Scale bar and north arrow, bottom left and top right.
+    svg += labels(sites: sites, unplaced: unplaced, squareKm: squareKm, minimumCount: minimumCount, frame: frame)
+    svg += furniture(frame, gridStep: step)
+    return svg + "</svg>"
+  }
+}
+
+extension SVGMap {
+  /// Where the map's kilometres fall in its drawing, and its sizes.
+  struct Frame {
+    var x0: Double
+    var y1: Double
+    var w: Double
+    var h: Double
+    /// One hundredth of the map, for text and markers.
+    var unit: Double
+
+    var maxRadius: Double { unit * 2.2 }
+
+    func radius(_ freePlaces: Int, largest: Double) -> Double {
+      max(unit * 0.45, maxRadius * (Double(freePlaces) / max(largest, 1)).squareRoot())
+    }
+  }
+
+  /// The scale bar (bottom left), the north arrow (top right) and the grid's
+  /// note (bottom right).
+  static func furniture(_ f: Frame, gridStep step: Double) -> String {
+    let (w, h, unit) = (f.w, f.h, f.unit)
+    var svg = ""
     let bar = SVGCharts.niceStep(w / 4, steps: 1)
     let by = h - unit * 3
-    svg += "<g stroke=\"#1f2933\" stroke-width=\"\(number(unit * 0.2))\">"
+    // Exact: the drawing's units are the grid's kilometres, so the bar is `bar` units long.
+    svg += "<g id=\"scale-bar\" data-km=\"\(number(bar))\" stroke=\"#1f2933\" stroke-width=\"\(number(unit * 0.2))\">"
     svg +=
       "<line x1=\"\(number(unit * 3))\" y1=\"\(number(by))\" x2=\"\(number(unit * 3 + bar))\" y2=\"\(number(by))\"/>"
     svg +=
@@ -152,6 +212,36 @@ package enum SVGMap {
     svg += "<text x=\"\(number(w - unit))\" y=\"\(number(h - unit))\" font-size=\"\(number(unit * 1.7))\" "
     svg += "text-anchor=\"end\" style=\"fill:#5f6b7a\">British National Grid, grid lines every \(number(step)) km"
     svg += "</text>"
-    return svg + "</svg>"
+    return svg
+  }
+
+  /// The names of the settings that matter (see `labelled`), each beside its
+  /// circle on a white halo, right of it or, near the right edge, left; a
+  /// name that would overlap one already written is left to the tooltip.
+  static func labels(sites: [Site], unplaced: [Square], squareKm: Int, minimumCount: Int, frame f: Frame) -> String {
+    let chosen = labelled(sites: sites, unplaced: unplaced, squareKm: squareKm, minimumCount: minimumCount)
+    let size = f.unit * 1.6
+    let largest = Double(sites.map(\.freePlaces).max() ?? 1)
+    var boxes: [(x: Double, y: Double, w: Double, h: Double)] = []
+    var svg = "<g id=\"layer-names\" font-size=\"\(number(size))\" stroke=\"#ffffff\" "
+    svg += "stroke-width=\"\(number(f.unit * 0.35))\" stroke-linejoin=\"round\" paint-order=\"stroke\">"
+    for i in chosen where boxes.count < maximumLabels {
+      let site = sites[i]
+      let cx = site.easting / 1000 - f.x0
+      let cy = f.y1 - site.northing / 1000
+      let gap = f.radius(site.freePlaces, largest: largest) + f.unit * 0.6
+      let width = SVGCharts.textWidth(site.name, size: size)
+      let right = cx + gap + width <= f.w - f.unit
+      let box = (x: right ? cx + gap : cx - gap - width, y: cy - size * 0.8, w: width, h: size * 1.1)
+      let overlaps = boxes.contains { b in
+        box.x < b.x + b.w && b.x < box.x + box.w && box.y < b.y + b.h && b.y < box.y + box.h
+      }
+      guard !overlaps, box.x >= 0, box.y >= 0, box.y + box.h <= f.h else { continue }
+      boxes.append(box)
+      svg += "<text x=\"\(number(right ? cx + gap : cx - gap))\" y=\"\(number(cy + size * 0.35))\""
+      svg += right ? ">" : " text-anchor=\"end\">"
+      svg += "\(HTMLPage.escape(site.name))</text>"
+    }
+    return svg + "</g>"
   }
 }

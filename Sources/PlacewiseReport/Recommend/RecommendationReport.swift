@@ -5,7 +5,8 @@ package enum RecommendationReport {
   /// when computed, `frontier.csv`.
   package static func render(
     summary: RecommendationSummary, options: [RecommendationOptionRow], frontier: [FrontierRow]?,
-    level: ReportLevel = .internal, title: String = "Recommended options", identity: RunIdentity? = nil
+    level: ReportLevel = .internal, title: String = "Recommended options", identity: RunIdentity? = nil,
+    details: [RecommendationOptionDetail]? = nil
   ) -> String {
     typealias F = NumberFormatting
     func unmet(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "<5" : F.grouped(value) }
@@ -34,18 +35,8 @@ package enum RecommendationReport {
     body += card(
       "unmet_priority", "unmet need, priority-weighted (baseline \(unmet(summary.baselineUnmetPriority)))",
       u, u == "<5" ? u : String(summary.unmetPriority))
-    body += "</div>\n<h2 id=\"options\">Options</h2>\n"
-    let rows = options.map { row in
-      [
-        (row.chosen ? "<strong>" : "") + HTMLPage.escape(row.option) + (row.chosen ? "</strong>" : ""),
-        HTMLPage.escape(row.group), row.chosen ? "<strong>chosen</strong>" : "not chosen", F.pounds(row.capitalCost),
-        F.pounds(row.annualCost),
-      ]
-    }
-    body += HTMLPage.table(
-      ["Option", "Group", "", "Capital cost", "Annual cost"], rows, numeric: [3, 4],
-      footer: ["Chosen", "", F.grouped(chosen.count), F.pounds(capital), F.pounds(annual)],
-      attributes: " id=\"options-table\"")
+    body += "</div>\n"
+    body += optionsSection(options, details: details, level: level)
     if let frontier, !frontier.isEmpty {
       body += "<h2 id=\"frontier\">What each budget buys</h2>\n<p>For each capital budget, the least unmet need "
       body += "(priority-weighted) the best set of options reaches.</p>\n"

@@ -36,7 +36,8 @@ package struct PlanningOutputs: Sendable {
   /// (Explanations up to `maximumExplainedPupils` pupils).
   package var sheets: [ReportTable] {
     var tables: [ReportTable] = []
-    if let placeValueTable { tables.append(placeValueTable) }
+    // The setting's name beside its URN (the CSV has it last, after the contract's columns).
+    if let placeValueTable { tables.append(placeValueTable.reordered([0, 7, 1, 2, 3, 4, 5, 6])) }
     if let explanationLines, explanationLines.count <= Self.maximumExplainedPupils {
       tables.append(ExplanationsCSV.table(explanationLines))
     }

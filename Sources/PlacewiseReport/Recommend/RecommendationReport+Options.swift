@@ -1,0 +1,70 @@
+extension RecommendationReport {
+  /// The chosen options in words (what each is, the places it adds, the
+  /// children placed in them), then every option in a table. Without
+  /// `details` (one per option), the table of options alone.
+  static func optionsSection(
+    _ options: [RecommendationOptionRow], details: [RecommendationOptionDetail]?, level: ReportLevel
+  ) -> String {
+    typealias F = NumberFormatting
+    let details = details.flatMap { $0.count == options.count ? $0 : nil }
+    // A count of children: `<5` for 1 to 4 in a public report.
+    func children(_ count: Int) -> String {
+      level == .public && (1...4).contains(count) ? "&lt;5" : F.grouped(count)
+    }
+    func places(_ count: Int) -> String {
+      count < 0 ? "\(F.grouped(-count)) fewer places" : F.count(count, "place")
+    }
+    var html = "<h2 id=\"options\">Options</h2>\n"
+    let chosen = options.indices.filter { options[$0].chosen }
+    if let details, !chosen.isEmpty {
+      html += "<p>The chosen options, what each is and what it does in the recommended allocation:</p>\n"
+      html += "<ul class=\"chosen-options\">"
+      for o in chosen {
+        let detail = details[o]
+        html += "<li data-option=\"\(HTMLPage.escape(options[o].option))\"><strong>"
+        html += "\(HTMLPage.escape(options[o].option))</strong>"
+        if !detail.note.isEmpty { html += ": \(HTMLPage.escape(detail.note))" }
+        html += ". It adds \(places(detail.placesAdded))"
+        if let placed = detail.childrenPlaced, detail.placesAdded > 0 {
+          html += "; \(children(placed)) \(placed == 1 ? "child is" : "children are") placed in them"
+        }
+        html += ", for \(F.pounds(options[o].capitalCost)) of capital"
+        html += options[o].annualCost > 0 ? " and \(F.pounds(options[o].annualCost)) a year.</li>" : ".</li>"
+      }
+      html += "</ul>\n"
+    }
+    let rows = options.indices.map { o in
+      let row = options[o]
+      var cells = [
+        (row.chosen ? "<strong>" : "") + HTMLPage.escape(row.option) + (row.chosen ? "</strong>" : ""),
+        HTMLPage.escape(row.group), row.chosen ? "<strong>chosen</strong>" : "not chosen",
+      ]
+      if let details {
+        cells.insert(HTMLPage.escape(details[o].note), at: 1)
+        cells += [F.grouped(details[o].placesAdded), details[o].childrenPlaced.map(children) ?? "-"]
+      }
+      return cells + [F.pounds(row.capitalCost), F.pounds(row.annualCost)]
+    }
+    let capital = chosen.reduce(0) { $0 + options[$1].capitalCost }
+    let annual = chosen.reduce(0) { $0 + options[$1].annualCost }
+    if let details {
+      let added = chosen.reduce(0) { $0 + details[$1].placesAdded }
+      let placed = chosen.reduce(0) { $0 + (details[$1].childrenPlaced ?? 0) }
+      html += HTMLPage.table(
+        [
+          "Option", "What it is", "Group", "", "Places added", "Children placed in them", "Capital cost", "Annual cost",
+        ],
+        rows, numeric: [4, 5, 6, 7],
+        footer: [
+          "Chosen", "", "", F.grouped(chosen.count), F.grouped(added), children(placed), F.pounds(capital),
+          F.pounds(annual),
+        ], attributes: " id=\"options-table\" class=\"with-notes\"")
+    } else {
+      html += HTMLPage.table(
+        ["Option", "Group", "", "Capital cost", "Annual cost"], rows, numeric: [3, 4],
+        footer: ["Chosen", "", F.grouped(chosen.count), F.pounds(capital), F.pounds(annual)],
+        attributes: " id=\"options-table\"")
+    }
+    return html
+  }
+}

@@ -92,4 +92,42 @@ struct HostileRoundFourTests {
     #expect(!onePage.contains("in total.</figcaption>"))
     #expect(onePage.contains("Mean and total withheld: fewer than 5 children placed."))
   }
+
+  @Test("with 1 to 4 children placed, a public page withholds their journeys and costs, in allocate and compare")
+  func fewPlacedWithholdsTheirJourneysAndCosts() throws {
+    // One pupil at a setting costing £24,000 a place: "£24,000 of places
+    // used" beside placed "<5" gives the count, and compare's journeys in
+    // total were that one child's journey.
+    let scratch = try ScratchFolder()
+    let settings =
+      try String(contentsOfFile: forecastHand + "/settings.csv", encoding: .utf8)
+      .split(separator: "\n").enumerated().map {
+        $0.offset == 0 ? $0.element + ",cost_per_place" : $0.element + ",24000"
+      }
+      .joined(separator: "\n") + "\n"
+    let one = try scratch.writeCase(
+      "one",
+      files: [
+        "settings.csv": settings,
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\nP1,400500,300500,5,ASD,special\n",
+      ])
+    let plan = try scratch.write(
+      "plus.csv", "action,urn,places,need,capital_cost,annual_cost,note\nadd_places,A1,1,,1000,0,x\n")
+    let allocated = scratch.at("allocated")
+    let allocate = try runPlacewise(["allocate", one, "--report-level", "public", "--quiet", "--out", allocated])
+    try #require(allocate.status == 0, "\(allocate.stderr)")
+    let page = try String(contentsOfFile: allocated + "/report.html", encoding: .utf8)
+    #expect(!page.contains("24,000"), "a one-child place cost is shown")
+    #expect(!page.contains("data-value=\"24000\""))
+    let compared = scratch.at("compared")
+    let compare = try runPlacewise(["compare", one, plan, "--report-level", "public", "--quiet", "--out", compared])
+    try #require(compare.status == 0, "\(compare.stderr)")
+    let comparison = try String(contentsOfFile: compared + "/report.html", encoding: .utf8)
+    for key in ["travel_minutes", "placement_cost", "annual_place_cost", "annual_total_cost"] {
+      let cells = comparison.components(separatedBy: "data-figure=\"\(key)\"").dropFirst()
+      #expect(!cells.isEmpty, "no \(key) row")
+      for cell in cells { #expect(cell.hasPrefix(" data-value=\"x\""), "\(key): \(cell.prefix(60))") }
+    }
+    #expect(!comparison.contains("24,000"))
+  }
 }

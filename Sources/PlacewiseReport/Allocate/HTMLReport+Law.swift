@@ -74,14 +74,18 @@ extension HTMLReport {
     // The unplaced children's cost is a count times a constant: hidden where
     // the public report hides the count.
     let hidden = counts[.unplaced].value == nil && s.unplacedCostEach > 0
+    // So are the place and transport costs of 1 to 4 placed children (a cost
+    // over a known cost per place, or one child's journey).
+    let fewPlaced = counts[.placed].value == nil
     let rows = [
-      ["Places used (cost_per_place)", F.pounds(s.annualPlaceCost)],
-      ["Transport (pounds_per_minute times journey minutes)", F.pounds(s.annualTransportCost)],
+      ["Places used (cost_per_place)", fewPlaced ? "x" : F.pounds(s.annualPlaceCost)],
+      ["Transport (pounds_per_minute times journey minutes)", fewPlaced ? "x" : F.pounds(s.annualTransportCost)],
       ["Children without a place (unplaced_cost each)", hidden ? "x" : F.pounds(s.annualUnplacedCost)],
     ]
     html += "<div class=\"keep\">"
     html += HTMLPage.table(
-      ["Pounds a year", "Amount"], rows, numeric: [1], footer: ["In total", hidden ? "x" : F.pounds(s.annualTotalCost)])
+      ["Pounds a year", "Amount"], rows, numeric: [1],
+      footer: ["In total", hidden || fewPlaced ? "x" : F.pounds(s.annualTotalCost)])
     html += "</div>\n"
     let shown = figures.byNeed.indices.filter { figures.byNeed[$0].placed > 0 }
     let needs = shown.map { figures.byNeed[$0] }
@@ -96,7 +100,7 @@ extension HTMLReport {
     html += "<h3>Place cost by need</h3>\n<div class=\"keep\">"
     html += HTMLPage.table(
       ["Need", "Pupils placed", "Annual place cost"], needRows, numeric: [1, 2],
-      footer: ["All needs", d[needs.count].html, F.pounds(s.annualPlaceCost)])
+      footer: ["All needs", d[needs.count].html, d[needs.count].value != nil ? F.pounds(s.annualPlaceCost) : "x"])
     return html + "</div>\n"
   }
 }

@@ -248,7 +248,10 @@ extension HTMLReport {
     }
     html += HTMLPage.table(
       ["Kind", "Pupils placed", "Annual cost", "Mean per place"], rows, numeric: [1, 2, 3],
-      footer: ["All kinds", d[kinds.count].html, NumberFormatting.pounds(s.annualPlaceCost), ""])
+      footer: [
+        "All kinds", d[kinds.count].html, d[kinds.count].value != nil ? NumberFormatting.pounds(s.annualPlaceCost) : "x",
+        "",
+      ])
     if s.annualPlaceCost > 0 {
       html += "<figure class=\"keep\">"
       html += SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Annual place cost by kind")

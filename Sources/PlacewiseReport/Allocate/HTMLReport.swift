@@ -132,9 +132,13 @@ package enum HTMLReport {
       raw: raw(overLimit),
       sub: "placed where the limit does not bar them: a preference, their current setting or an agreed placement",
       alert: s.placedOverJourneyLimit > 0)
+    // A cost of 1 to 4 placed children over a known cost per place is a
+    // count: withheld where the count is.
+    let costShown = placed.value != nil
     html += card(
-      "annual_place_cost", label: "annual cost of places used", shown: NumberFormatting.pounds(s.annualPlaceCost),
-      raw: NumberText.format(s.annualPlaceCost), sub: "where settings give a cost per place")
+      "annual_place_cost", label: "annual cost of places used",
+      shown: costShown ? NumberFormatting.pounds(s.annualPlaceCost) : "x",
+      raw: costShown ? NumberText.format(s.annualPlaceCost) : "x", sub: "where settings give a cost per place")
     html += "</div>\n"
     // The same in a sentence, for readers who skip the boxes.
     var words = "<p>Placewise placed <strong>\(placed.html)</strong> of \(pupils.html) pupils"

@@ -101,15 +101,19 @@ package enum ComparisonReport {
       let change = mine - theirs
       return (i == 0 ? "-" : F.grouped(change), String(change))
     }
+    // A total over 1 to 4 children is a figure drawn from a few children (one
+    // child's journey, or a cost that a known cost per place divides into a
+    // count): withheld from a public page, as the count is.
+    func fewPlaced(_ r: ComparisonRow) -> Bool { level == .public && (1...4).contains(r.placed) }
     line("Journeys in total", key: "travel_minutes") { _, r in
-      (F.hoursAndMinutes(r.travelMinutes), NumberText.format(r.travelMinutes))
+      fewPlaced(r) ? ("x", "x") : (F.hoursAndMinutes(r.travelMinutes), NumberText.format(r.travelMinutes))
     }
     line("Journeys and missed preferences (minutes-equivalent)", key: "placement_cost") { _, r in
-      (F.decimal(r.placementCost, places: 0), NumberText.format(r.placementCost))
+      fewPlaced(r) ? ("x", "x") : (F.decimal(r.placementCost, places: 0), NumberText.format(r.placementCost))
     }
     line("First preferences met", key: "first_preference_met", count(\.firstPreferenceMet))
     line("Annual cost of places used", key: "annual_place_cost") { _, r in
-      (F.pounds(r.annualPlaceCost), NumberText.format(r.annualPlaceCost))
+      fewPlaced(r) ? ("x", "x") : (F.pounds(r.annualPlaceCost), NumberText.format(r.annualPlaceCost))
     }
     line("Capital cost per child fewer without a place", key: "capital_cost_per_extra_placement") { i, r in
       guard let base = baseline, i > 0, r.unplaced < base.unplaced else { return ("-", "") }
@@ -122,7 +126,8 @@ package enum ComparisonReport {
     line("Children displaced by closures", key: "displaced", count(\.displaced))
     line("Protected requests refused", key: "requests_refused", count(\.requestsRefused))
     line("Annual cost in total (£ a year)", key: "annual_total_cost") { _, r in
-      r.costsGiven ? (F.pounds(r.annualTotalCost), NumberText.format(r.annualTotalCost)) : ("costs not given", "")
+      !r.costsGiven ? ("costs not given", "") : fewPlaced(r) ? ("x", "x")
+        : (F.pounds(r.annualTotalCost), NumberText.format(r.annualTotalCost))
     }
     table += "</tbody></table></div>\n"
     body += table

@@ -246,12 +246,10 @@ extension HTMLReport {
       ])
       if shown { bars.append((kindName(kind), cost, NumberFormatting.pounds(cost))) }
     }
+    let placeCost = NumberFormatting.pounds(s.annualPlaceCost)
     html += HTMLPage.table(
       ["Kind", "Pupils placed", "Annual cost", "Mean per place"], rows, numeric: [1, 2, 3],
-      footer: [
-        "All kinds", d[kinds.count].html, d[kinds.count].value != nil ? NumberFormatting.pounds(s.annualPlaceCost) : "x",
-        "",
-      ])
+      footer: ["All kinds", d[kinds.count].html, d[kinds.count].value != nil ? placeCost : "x", ""])
     if s.annualPlaceCost > 0 {
       html += "<figure class=\"keep\">"
       html += SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Annual place cost by kind")

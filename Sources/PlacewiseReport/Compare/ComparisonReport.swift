@@ -126,8 +126,8 @@ package enum ComparisonReport {
     line("Children displaced by closures", key: "displaced", count(\.displaced))
     line("Protected requests refused", key: "requests_refused", count(\.requestsRefused))
     line("Annual cost in total (£ a year)", key: "annual_total_cost") { _, r in
-      !r.costsGiven ? ("costs not given", "") : fewPlaced(r) ? ("x", "x")
-        : (F.pounds(r.annualTotalCost), NumberText.format(r.annualTotalCost))
+      guard r.costsGiven else { return ("costs not given", "") }
+      return fewPlaced(r) ? ("x", "x") : (F.pounds(r.annualTotalCost), NumberText.format(r.annualTotalCost))
     }
     table += "</tbody></table></div>\n"
     body += table

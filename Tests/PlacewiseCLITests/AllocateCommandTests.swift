@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlacewiseTestSupport
+import Testing
 
 private func readText(_ path: String) throws -> String {
   try String(contentsOfFile: path, encoding: .utf8)

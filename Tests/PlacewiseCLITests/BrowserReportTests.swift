@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlacewiseTestSupport
+import Testing
 
 /// The figures of summary.json.
 private func summaryFigures(_ folder: String) throws -> [String: Any] {

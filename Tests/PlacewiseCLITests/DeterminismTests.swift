@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlacewiseTestSupport
+import Testing
 
 /// Lines of a CSV file after its header, shuffled by a seeded generator.
 private func shuffled(_ text: String, seed: UInt64) -> String {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlacewiseTestSupport
+import Testing
 
 /// What a Data/law case's README works out by hand, as its expected.json states it.
 struct LawExpectation: Decodable {

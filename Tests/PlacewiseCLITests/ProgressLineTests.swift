@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlacewiseTestSupport
+import Testing
 
 /// Runs `placewise` on a pseudo-terminal through util-linux's `script`, with
 /// the progress delay set to 0 so that a short run shows it.

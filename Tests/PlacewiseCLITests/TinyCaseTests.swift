@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlacewiseTestSupport
+import Testing
 
 /// The tiny cases of Data/tiny, whose optima Data/README.md works out by hand.
 struct TinyCase: Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlacewiseReport
 
 @Suite("Public-report suppression of small counts")

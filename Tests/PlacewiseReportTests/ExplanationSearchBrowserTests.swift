@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Placewise
 import PlacewiseReport
 import PlacewiseTestSupport
+import Testing
 
 @Suite(
   "The explanation search in a real browser (headless Chromium)",

@@ -1,5 +1,6 @@
-@testable import PlacewiseReport
 import Testing
+
+@testable import PlacewiseReport
 
 @Suite("No CSV cell a spreadsheet would run as a formula (issue 9 item 4)")
 struct FormulaGuardTests {

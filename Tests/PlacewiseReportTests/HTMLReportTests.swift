@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import Placewise
-@testable import PlacewiseReport
 import PlacewiseTestSupport
+import Testing
+
+@testable import PlacewiseReport
 
 /// A small allocated case whose setting names try to break out of HTML.
 private func hostileCase() throws -> AllocationRun {

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Placewise
 import PlacewiseReport
 import PlacewiseTestSupport
+import Testing
 
 /// Figures of the size of the sample county's, set by hand.
 private func countyFigures() -> (AllocationSummary, Allocation) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlacewiseReport
 
 @Suite("Numbers as planners read them")

@@ -1,8 +1,9 @@
 import Foundation
 import Placewise
-@testable import PlacewiseReport
 import PlacewiseTestSupport
 import Testing
+
+@testable import PlacewiseReport
 
 /// The public `report.html` of a case, with place values and explanations as
 /// `allocate` writes them.

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Placewise
 import PlacewiseReport
 import PlacewiseTestSupport
+import Testing
 
 /// A small allocated case: three pupils, two settings (one named with a
 /// comma and quotes), one pupil with no eligible setting.

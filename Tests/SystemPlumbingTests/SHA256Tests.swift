@@ -1,6 +1,7 @@
 import Foundation
-@testable import SystemPlumbing
 import Testing
+
+@testable import SystemPlumbing
 
 @Suite("SHA-256 against the NIST example vectors")
 struct SHA256Tests {

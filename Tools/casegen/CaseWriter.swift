@@ -1,6 +1,6 @@
-import ToolSupport
 import Foundation
 import Placewise
+import ToolSupport
 
 /// Writes a generated case in the case format, version 1.
 struct CaseWriter {

@@ -1,5 +1,5 @@
-import ToolSupport
 import Placewise
+import ToolSupport
 
 /// A generated case: the model's settings and pupils, plus what the writer
 /// and the README need that the model does not keep (the order in which

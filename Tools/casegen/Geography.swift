@@ -1,4 +1,5 @@
 import ToolSupport
+
 /// A point on the British National Grid, metres.
 struct GridPoint {
   var easting: Double

@@ -1,5 +1,5 @@
-import ToolSupport
 import Placewise
+import ToolSupport
 
 /// The proportions the generator draws from, in one place so that the
 /// README's description and the code cannot drift apart.

@@ -1,4 +1,5 @@
 import ToolSupport
+
 /// Made-up English place and school names, in the shapes GIAS uses
 /// ("St Mary's Catholic Primary School, Folkestone"). Some carry commas
 /// and a few carry double quotes, so readers must handle RFC 4180 quoting.

@@ -1,5 +1,5 @@
-import ToolSupport
 import Placewise
+import ToolSupport
 
 /// Sets how many places are free for the batch (`on_roll`) and the
 /// `need_places` caps, from the pupils' demand, so that each county's state

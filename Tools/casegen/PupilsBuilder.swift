@@ -1,5 +1,5 @@
-import ToolSupport
 import Placewise
+import ToolSupport
 
 /// Draws each county's pupils: homes clustered around towns, needs, ages,
 /// plans and sex in realistic proportions, then parental preferences (mostly

@@ -1,5 +1,5 @@
-import ToolSupport
 import Placewise
+import ToolSupport
 
 /// Lays out each county's settings: mainstream primaries in towns and
 /// villages, secondaries in towns, resourced provisions inside mainstream

@@ -1,7 +1,7 @@
-import ToolSupport
 import ArgumentParser
 import Foundation
 import Placewise
+import ToolSupport
 
 /// `plangen`: seeded plan and options files for a generated case, for the
 /// benchmarks of `compare` and `recommend`.

@@ -1,5 +1,5 @@
-import Testing
 import Placewise
+import Testing
 
 /// Two settings (one place each, S1 ASD only) and three pupils; P3 is SEMH.
 private func smallCase() -> Case {

@@ -1,5 +1,5 @@
-import Testing
 import Placewise
+import Testing
 
 /// Two settings with one place each and a travel matrix, so that every
 /// journey is set by hand.

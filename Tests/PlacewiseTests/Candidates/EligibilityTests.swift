@@ -1,5 +1,5 @@
-import Testing
 import Placewise
+import Testing
 
 /// A setting and a pupil that are eligible for each other, 13 km apart on a
 /// straight east-west line: 13 km * 1.3 / 30 km/h * 60 = 33.8 minutes.

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Placewise
 import PlacewiseTestSupport
 import Testing
+
+@testable import Placewise
 
 private typealias Row = GIASFixture.Row
 

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Placewise
 import Testing
+
+@testable import Placewise
 
 /// A cell of the valid case replaced, and what the refusal must say.
 struct HostileCell: CustomTestStringConvertible, Sendable {

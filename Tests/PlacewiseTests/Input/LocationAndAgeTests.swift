@@ -1,7 +1,8 @@
 import Foundation
-@testable import Placewise
 import PlacewiseTestSupport
 import Testing
+
+@testable import Placewise
 
 private let settingsCSV = """
   urn,name,kind,easting,northing,low_age,high_age,capacity

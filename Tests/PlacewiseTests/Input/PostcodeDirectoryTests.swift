@@ -1,7 +1,8 @@
 import Foundation
-@testable import Placewise
 import PlacewiseTestSupport
 import Testing
+
+@testable import Placewise
 
 private func keys(_ postcodes: [String]) throws -> Set<PostcodeKey> {
   Set(try postcodes.map { try #require(PostcodeKey($0)) })

@@ -1,8 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
-
-import Foundation
 
 /// One file of a case as found, before it is parsed: where reading the
 /// disk ends and parsing begins, so a case can also be read from memory.

@@ -1,4 +1,4 @@
-package import Placewise
+import Placewise
 
 /// Renders `comparison.csv`: one row per plan, baseline first, with each
 /// plan's figures and its changes against the baseline.

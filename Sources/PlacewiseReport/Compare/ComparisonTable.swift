@@ -1,4 +1,4 @@
-package import Placewise
+import Placewise
 
 /// The side-by-side table `compare` prints: one line per plan, the figures
 /// a planner reads first, changes against the baseline in brackets.

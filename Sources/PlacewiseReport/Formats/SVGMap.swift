@@ -152,7 +152,6 @@ package enum SVGMap {
     }
     svg += "</g><g id=\"layer-settings\" stroke=\"#1f2933\" stroke-width=\"\(number(unit * 0.12))\">"
     let largest = Double(sites.map(\.freePlaces).max() ?? 1)
-    let maxRadius = frame.maxRadius
     // Largest first, so that small circles stay visible on top.
     let order = sites.indices.sorted { (-sites[$0].freePlaces, $0) < (-sites[$1].freePlaces, $1) }
     for i in order {

@@ -12,8 +12,27 @@ package enum ForecastReport {
     _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast",
     identity: RunIdentity? = nil
   ) -> String {
+    // Each plan-year's counts without a place, decided once for the page.
+    let shown = outcomes.map { $0.years.map { YearDisclosure($0, level: level) } }
+    var body = top(outcomes, years: years, level: level, title: title, identity: identity, shown: shown)
+    body += Self.headline(outcomes, years: years, shown: shown.map { $0.last?.total })
+    body += byYear(outcomes, years: years, shown: shown)
+    let needs = NeedCode.allCases.filter { need in
+      outcomes.contains { $0.years.contains { $0.byNeed.contains { $0.need == need } } }
+    }
+    body += firstShort(outcomes, years: years, needs: needs, shown: shown)
+    body += demand(outcomes, years: years, needs: needs, level: level, shown: shown)
+    body += costs(outcomes)
+    if let identity { body += HTMLReport.identitySection(identity) }
+    return HTMLPage.document(title: title, level: level, body: body)
+  }
+
+  /// The page's top: its title, what it holds, and each plan's figure.
+  private static func top<R>(
+    _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel, title: String, identity: RunIdentity?,
+    shown: [[YearDisclosure]]
+  ) -> String {
     typealias F = NumberFormatting
-    func count(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "&lt;5" : F.grouped(value) }
     var body = "<header class=\"top\"><div class=\"kicker\">Placewise forecast</div><h1>\(HTMLPage.escape(title))"
     body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
     body += "</h1><p class=\"lede\">\(F.count(years, "year")) ahead, the baseline"
@@ -22,8 +41,6 @@ package enum ForecastReport {
     body += "everyone a year older.</p></header>\n"
     if let identity { body += HTMLReport.identityLine(identity) }
 
-    // Each plan-year's counts without a place, decided once for the page.
-    let shown = outcomes.map { $0.years.map { YearDisclosure($0, level: level) } }
     body += "<section class=\"figures\" id=\"figures\">"
     for (p, outcome) in outcomes.enumerated() {
       let last = outcome.years.last?.summary.unplaced ?? 0
@@ -36,9 +53,12 @@ package enum ForecastReport {
     }
     body += "</section>\n"
 
-    body += Self.headline(outcomes, years: years, shown: shown.map { $0.last?.total })
+    return body
+  }
 
-    body += "<h2 id=\"by-year\">Children without a place, by year</h2>\n"
+  /// Children without a place by year, every plan in one chart.
+  private static func byYear<R>(_ outcomes: [ForecastOutcome<R>], years: Int, shown: [[YearDisclosure]]) -> String {
+    var body = "<h2 id=\"by-year\">Children without a place, by year</h2>\n"
     let series = outcomes.enumerated().map { i, outcome in
       SVGCharts.Series(outcome.name, SVGCharts.planColours[i % SVGCharts.planColours.count])
     }
@@ -52,10 +72,15 @@ package enum ForecastReport {
       .joined()
     body += "</figcaption></figure>\n"
 
-    body += "<h2 id=\"first-short\">The first year each plan falls short, by need</h2>\n"
-    let needs = NeedCode.allCases.filter { need in
-      outcomes.contains { $0.years.contains { $0.byNeed.contains { $0.need == need } } }
-    }
+    return body
+  }
+
+  /// The first year each plan falls short, by need.
+  private static func firstShort<R>(
+    _ outcomes: [ForecastOutcome<R>], years: Int, needs: [NeedCode], shown: [[YearDisclosure]]
+  ) -> String {
+    typealias F = NumberFormatting
+    var body = "<h2 id=\"first-short\">The first year each plan falls short, by need</h2>\n"
     let shortRows = needs.map { need in
       [HTMLPage.escape(need.code)]
         + outcomes.indices.map { p in
@@ -69,7 +94,16 @@ package enum ForecastReport {
       ["Primary need"] + outcomes.map { HTMLPage.escape($0.name) }, shortRows, numeric: [],
       attributes: " id=\"first-short-table\"")
 
-    body += "<h2 id=\"demand\">Demand against places, by need and phase</h2>\n"
+    return body
+  }
+
+  /// Demand against places by need and phase, year by year, a table per plan.
+  private static func demand<R>(
+    _ outcomes: [ForecastOutcome<R>], years: Int, needs: [NeedCode], level: ReportLevel, shown: [[YearDisclosure]]
+  ) -> String {
+    typealias F = NumberFormatting
+    func count(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "&lt;5" : F.grouped(value) }
+    var body = "<h2 id=\"demand\">Demand against places, by need and phase</h2>\n"
     body += "<p>Each cell: the children of that need and phase in the caseload that year, then how many "
     body += "of them are without a place.</p>\n"
     for (p, outcome) in outcomes.enumerated() {
@@ -95,6 +129,13 @@ package enum ForecastReport {
       body += "</details>\n"
     }
 
+    return body
+  }
+
+  /// Costs a year, where the case gives any.
+  private static func costs<R>(_ outcomes: [ForecastOutcome<R>]) -> String {
+    typealias F = NumberFormatting
+    var body = ""
     if outcomes.contains(where: { $0.years.contains { $0.summary.costsGiven } }) {
       body += "<h2 id=\"costs\">Costs a year</h2>\n"
       let rows = outcomes.flatMap { outcome in
@@ -112,8 +153,7 @@ package enum ForecastReport {
           "Plan's running cost", "Capital that year",
         ], rows, numeric: Set(1..<7))
     }
-    if let identity { body += HTMLReport.identitySection(identity) }
-    return HTMLPage.document(title: title, level: level, body: body)
+    return body
   }
 
   /// One sentence: the plan that leaves the fewest children without a

@@ -24,26 +24,16 @@ package enum CaseFiles {
   }
 
   /// `settings.csv`'s columns: every column the model holds.
-  static let settingColumns: [TableColumn<Setting>] = [
-    .text("urn") { $0.urn.rawValue },
-    .text("name") { $0.name },
-    .text("kind") { $0.kind.word },
-    .decimal("easting") { $0.easting },
-    .decimal("northing") { $0.northing },
-    .count("low_age") { $0.lowAge },
-    .count("high_age") { $0.highAge },
-    .count("capacity") { $0.capacity },
-    .count("on_roll") { $0.onRoll },
-    .text("gender") { $0.gender.rawValue },
-    .text("needs") { $0.needs.map(\.code).joined(separator: ";") },
-    .text("need_places") { setting in
-      setting.needPlacesOrder.compactMap { need in setting.needPlaces[need].map { "\(need.code):\($0)" } }
-        .joined(separator: ";")
-    },
-    .pounds("cost_per_place") { $0.costPerPlace },
-    .text("la") { $0.localAuthority ?? "" },
-    .text("statutory_request") { $0.statutoryRequest ? "yes" : "no" },
-  ]
+  static let settingColumns: [TableColumn<Setting>] =
+    CaseSettingsCSV.required + [
+      .text("need_places") { setting in
+        setting.needPlacesOrder.compactMap { need in setting.needPlaces[need].map { "\(need.code):\($0)" } }
+          .joined(separator: ";")
+      },
+      .pounds("cost_per_place") { $0.costPerPlace },
+      .text("la") { $0.localAuthority ?? "" },
+      .text("statutory_request") { $0.statutoryRequest ? "yes" : "no" },
+    ]
 
   /// `settings.csv` with every column the model holds.
   static func settings(_ settings: [Setting]) -> String {

@@ -5,7 +5,10 @@ package import Placewise
 package enum CaseSettingsCSV {
   /// The columns, in order, each with its kind and figure;
   /// `statutory_request` follows them only when a setting needs it.
-  package static let columns: [TableColumn<Setting>] = [
+  package static let columns: [TableColumn<Setting>] = required + [.text("la") { $0.localAuthority ?? "" }]
+
+  /// The columns every `settings.csv` holds, in the case format's order (up to `needs`).
+  static let required: [TableColumn<Setting>] = [
     .text("urn") { $0.urn.rawValue },
     .text("name") { $0.name },
     .text("kind") { $0.kind.word },
@@ -17,7 +20,6 @@ package enum CaseSettingsCSV {
     .count("on_roll") { $0.onRoll },
     .text("gender") { $0.gender.rawValue },
     .text("needs") { $0.needs.map(\.code).joined(separator: ";") },
-    .text("la") { $0.localAuthority ?? "" },
   ]
 
   /// The column titles, in order, without `statutory_request`.

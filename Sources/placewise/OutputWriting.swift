@@ -103,7 +103,7 @@ enum TerminalText {
   }
 }
 
-/// The run's clock, for the date reports carry (README, Decisions: "The
+/// The run's clock, for the date reports carry (docs/decisions.md, "The
 /// run's date"): the machine's today, or the day of `SOURCE_DATE_EPOCH`
 /// (seconds since 1970, UTC) when set, so that outputs can be made again
 /// byte for byte on another day (the reproducible-builds convention; the

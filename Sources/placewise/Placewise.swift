@@ -50,7 +50,13 @@ struct PlacewiseCommand: ParsableCommand {
         print(help, terminator: "")
         Foundation.exit(0)
       }
-      exit(withError: error)
+      // A usage error repeats what was typed (a value, an unknown option):
+      // shown with its escape sequences visible, never run by the terminal.
+      let code = exitCode(for: error)
+      let message = fullMessage(for: error)
+      guard code != .success, !message.isEmpty else { exit(withError: error) }
+      FileHandle.standardError.write(Data((TerminalText.safe(message) + "\n").utf8))
+      Foundation.exit(code.rawValue)
     }
   }
 }

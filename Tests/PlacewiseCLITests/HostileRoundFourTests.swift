@@ -130,4 +130,19 @@ struct HostileRoundFourTests {
     }
     #expect(!comparison.contains("24,000"))
   }
+
+  @Test("a usage error repeats what was typed with its escape sequences shown, not run")
+  func usageErrorsShowEscapes() throws {
+    let scratch = try ScratchFolder()
+    let tiny = packageRoot + "/Data/tiny/capacity-contest"
+    for arguments in [
+      ["allocate", tiny, "--time-limit", "1\u{1B}[2J", "--out", scratch.at("a")],
+      ["allocate", tiny, "--out", scratch.at("b"), "--bogus\u{1B}[2J"],
+    ] {
+      let result = try runPlacewise(arguments)
+      #expect(result.status == 64, "\(result.stderr)")
+      #expect(!result.stderr.contains("\u{1B}"), "a raw ESC reached the terminal: \(result.stderr)")
+      #expect(result.stderr.contains("\\u{1B}[2J"), "\(result.stderr)")
+    }
+  }
 }

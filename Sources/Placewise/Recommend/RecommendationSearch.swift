@@ -21,7 +21,7 @@ import Foundation
 ///    account for: every set that could tie with or beat the best is then
 ///    allocated.
 /// 3. The contract's order and tie rule over every allocated allowed set.
-final class RecommendationSearch: @unchecked Sendable {
+final class RecommendationSearch {
   /// A set allocated exactly: its figures and its cuts.
   struct Evaluation: Sendable {
     var set: EvaluatedSet

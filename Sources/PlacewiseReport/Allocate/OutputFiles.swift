@@ -16,10 +16,8 @@ package enum OutputFiles {
     _ run: AllocationRun, reportLevel: ReportLevel = .internal, title: String = "Allocation report",
     withReport: Bool = true, identity: RunIdentity? = nil
   ) throws(WorkbookError) -> [(name: String, contents: [UInt8])] {
-    // Each table is built once: its CSV file and the workbook read it.
-    let planning = PlanningOutputs(run)
-    let placements = PlacementsCSV.table(case: run.input, candidates: run.candidates, allocation: run.allocation)
-    let settings = SettingsCSV.table(case: run.input, allocation: run.allocation)
+    // Each table is built once, on both cores: its CSV file and the workbook read it.
+    let (planning, placements, settings) = tables(run)
     // The files are independent: rendered on both cores, kept in this order.
     let all: [(isReport: Bool, render: @Sendable () throws(WorkbookError) -> [(name: String, contents: [UInt8])])] = [
       (
@@ -75,5 +73,27 @@ package enum OutputFiles {
     var files: [(name: String, contents: [UInt8])] = []
     for result in rendered { files += try result.get() }
     return files
+  }
+
+  /// A table being built, of whichever kind.
+  private enum Built: Sendable {
+    case planning(PlanningOutputs)
+    case table(ReportTable)
+  }
+
+  /// Place values and explanations, the placements table and the settings
+  /// table, built at once (each is a pass over every pupil or setting).
+  private static func tables(_ run: AllocationRun) -> (PlanningOutputs, ReportTable, ReportTable) {
+    let built = parallelMap(3) { k -> Built in
+      switch k {
+      case 0: .planning(PlanningOutputs(run))
+      case 1: .table(PlacementsCSV.table(case: run.input, candidates: run.candidates, allocation: run.allocation))
+      default: .table(SettingsCSV.table(case: run.input, allocation: run.allocation))
+      }
+    }
+    guard case .planning(let planning) = built[0], case .table(let placements) = built[1],
+      case .table(let settings) = built[2]
+    else { preconditionFailure("parallelMap returns its results in order") }
+    return (planning, placements, settings)
   }
 }

@@ -83,7 +83,7 @@ package enum HTMLPage {
     html += "<meta name=\"placewise-report-level\" content=\"\(level.rawValue)\">\n"
     html += "<title>\(escape(title))</title>\n<style>\n\(stylesheet)</style>\n</head>\n<body>\n<main>\n"
     // The patterns charts share, defined once for the page (an id is unique per page).
-    if body.contains("url(#hatch)") { html += patterns }
+    if find(Array("url(#hatch)".utf8), in: Array(body.utf8), from: 0) != nil { html += patterns }
     html += withContents(body)
     html += "</main>\n"
     if !script.isEmpty { html += "<script>\n\(script)</script>\n" }
@@ -100,41 +100,66 @@ package enum HTMLPage {
     + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#9aa5b1\" stroke-width=\"2\"/></pattern></defs></svg>\n"
 
   /// The sections of a page: each `<h2 id>` with its heading's words, in order.
+  ///
+  /// Read over the page's UTF-8 bytes: a page of 20,000 explanations is
+  /// megabytes, and Foundation's `range(of:)` on it cost a third of the
+  /// write phase. Tags and quotes are ASCII, and no byte of a multi-byte
+  /// character is, so the bytes find what the characters would.
   package static func sections(_ body: String) -> [(id: String, words: String)] {
+    let bytes = Array(body.utf8)
+    let open = Array("<h2 id=\"".utf8)
+    let close = Array("</h2>".utf8)
     var found: [(id: String, words: String)] = []
-    var rest = body[...]
-    while let start = rest.range(of: "<h2 id=\"") {
-      rest = rest[start.upperBound...]
-      guard let idEnd = rest.firstIndex(of: "\""), let close = rest.range(of: "</h2>") else { break }
-      let id = String(rest[..<idEnd])
-      guard let open = rest[idEnd...].firstIndex(of: ">"), open < close.lowerBound else { break }
+    var i = 0
+    while let start = find(open, in: bytes, from: i) {
+      let idStart = start + open.count
+      guard let idEnd = bytes[idStart...].firstIndex(of: UInt8(ascii: "\"")),
+        let closeAt = find(close, in: bytes, from: idStart)
+      else { break }
+      guard let gt = bytes[idEnd...].firstIndex(of: UInt8(ascii: ">")), gt < closeAt else { break }
       // The heading's text without its tags (a heading holds text already escaped).
-      var words = ""
+      var words: [UInt8] = []
       var inTag = false
-      for character in rest[rest.index(after: open)..<close.lowerBound] {
-        if character == "<" {
+      for byte in bytes[(gt + 1)..<closeAt] {
+        if byte == UInt8(ascii: "<") {
           inTag = true
-        } else if character == ">" {
+        } else if byte == UInt8(ascii: ">") {
           inTag = false
         } else if !inTag {
-          words.append(character)
+          words.append(byte)
         }
       }
-      found.append((id, words))
-      rest = rest[close.upperBound...]
+      found.append((String(decoding: bytes[idStart..<idEnd], as: UTF8.self), String(decoding: words, as: UTF8.self)))
+      i = closeAt + close.count
     }
     return found
+  }
+
+  /// Where `needle` first occurs in `bytes` at or after `from`.
+  static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    let last = bytes.count - needle.count
+    var i = from
+    while i <= last {
+      guard let j = bytes[i...last].firstIndex(of: first) else { return nil }
+      if bytes[j..<(j + needle.count)].elementsEqual(needle) { return j }
+      i = j + 1
+    }
+    return nil
   }
 
   /// `body` with a contents bar after its header (the first `</header>`):
   /// a link to every section, so none is left out as sections come and go.
   static func withContents(_ body: String) -> String {
     let all = sections(body)
-    guard all.count > 1, let end = body.range(of: "</header>\n") else { return body }
+    let marker = Array("</header>\n".utf8)
+    var bytes = Array(body.utf8)
+    guard all.count > 1, let end = find(marker, in: bytes, from: 0) else { return body }
     var nav = "<nav class=\"contents note no-print\" aria-label=\"Contents\">Contents: "
     nav += all.map { "<a href=\"#\($0.id)\">\($0.words)</a>" }.joined(separator: " · ")
     nav += "</nav>\n"
-    return String(body[..<end.upperBound]) + nav + String(body[end.upperBound...])
+    bytes.insert(contentsOf: nav.utf8, at: end + marker.count)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A table: header cells, rows of cells (already HTML), numeric columns

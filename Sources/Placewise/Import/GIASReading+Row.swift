@@ -102,8 +102,16 @@ extension GIASReading {
 
   /// The name, short enough for settings.csv with a unit's label added.
   private static func name(_ table: inout TableReader<GIASColumn>) -> String {
-    // On one line, as the case reader reads a name back from settings.csv.
-    let name = table.text(.name, required: true, expected: "the establishment's name").map(InputText.singleLine) ?? ""
+    // On one line and trimmed, as the case reader reads a name back from
+    // settings.csv (a control character at an end becomes a blank there).
+    let raw = table.text(.name, required: true, expected: "the establishment's name")
+    let name = raw.map { InputText.trimmingBlanks(InputText.singleLine($0)) } ?? ""
+    if let raw, name.isEmpty {
+      table.report(
+        .name, found: "a name of \(InputRange.text(raw.unicodeScalars.count)) control characters",
+        expected: "the establishment's name")
+      return name
+    }
     let most = InputRange.nameLength - Self.longestLabel
     if name.utf16.count > most {
       table.report(

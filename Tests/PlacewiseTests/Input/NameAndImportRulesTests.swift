@@ -60,6 +60,25 @@ struct NameAndImportRulesTests {
     #expect(imported.settings.map(\.name) == ["Hill End School Annex"])
   }
 
+  @Test(
+    "import gias trims a name whose ends were control characters, and refuses one of nothing else (fuzz crash c50efc2)",
+    arguments: [("\u{1}Hill End\u{2028}", "Hill End"), ("Hill End\u{1}\t\u{7}", "Hill End"), ("\u{1}\u{2}", nil)])
+  func giasNameEnds(_ name: String, _ expected: String?) throws {
+    let row = GIASFixture.Row(urn: "200001", la: "886", name: name, type: "Community special school")
+    let bytes = Array(GIASFixture.text([row], release: .newer).utf8)
+    let options = GIASImportOptions(localAuthorities: ["886"])
+    guard let expected else {
+      let error = try #require(throws: InvalidCaseError.self) {
+        try GIASImporter.read(bytes: bytes, file: "extract.csv", options: options)
+      }
+      let problem = try #require(error.problems.first)
+      #expect(problem.field == "EstablishmentName" && problem.line == 2, "\(problem)")
+      return
+    }
+    let imported = try GIASImporter.read(bytes: bytes, file: "extract.csv", options: options)
+    #expect(imported.settings.map(\.name) == [expected])
+  }
+
   @Test("import gias refuses a name too long for settings.csv once a unit's label is added")
   func giasLongNames() throws {
     let name = String(repeating: "n", count: 990)

@@ -72,6 +72,16 @@ enum IdentifierText {
 }
 
 extension InputText {
+  /// `text` without the spaces and tabs at its ends (the blanks a CSV
+  /// reader trims from a cell).
+  static func trimmingBlanks(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    guard let first = bytes.firstIndex(where: { !InputByte.isBlank($0) }) else { return "" }
+    let last = bytes.lastIndex(where: { !InputByte.isBlank($0) }) ?? first
+    guard first > 0 || last < bytes.count - 1 else { return text }
+    return String(decoding: bytes[first...last], as: UTF8.self)
+  }
+
   /// `text` on one line: every control character (line breaks, tabs, NUL)
   /// and Unicode line or paragraph separator becomes a space, so that free
   /// text such as a setting's name never breaks a line of output.

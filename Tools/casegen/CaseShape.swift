@@ -1,10 +1,30 @@
 import ArgumentParser
+import Foundation
+import ToolSupport
 
 /// The knobs that change a solver's work, beyond size: how scarce special
 /// places are, how the counties (local authorities) vary, how many pupils
 /// list preferences and how many, heavy ties, and the travel matrix's shape.
 /// Every default keeps the generator's original family of cases, byte for byte.
 struct CaseShape: ParsableArguments {
+  /// How pupils' priorities are drawn (the weight of leaving each unplaced).
+  enum PriorityMix: String, ExpressibleByArgument, CaseIterable {
+    case standard
+    case oneTwo = "one-two"
+    case wide
+
+    /// The priority for a uniform draw `u` (and, for `wide`, a second draw).
+    func priority(_ u: Double, _ r: inout SeededRandom) -> Int {
+      switch self {
+      case .standard: return u < 0.04 ? 3 : u < 0.06 ? 2 : 1
+      case .oneTwo: return u < 0.03 ? 2 : 1
+      case .wide:
+        guard u < 0.2 else { return 1 }
+        return max(1, min(1_000_000, Int(exp(r.unit() * log(1_000_000.0)).rounded())))
+      }
+    }
+  }
+
   @Option(
     help: """
       Special-school demand against free special places (0.8 to 1.5; default: places for about 90% of demand, \
@@ -20,6 +40,13 @@ struct CaseShape: ParsableArguments {
 
   @Option(help: "Most preferences a pupil lists (1 to 6; 3 keeps the original mix of 1, 2 and 3).")
   var preferenceDepth = 3
+
+  @Option(
+    help: """
+      Pupils' priorities: standard (1, with 2% at 2 and 4% at 3), one-two (1, with 3% at 2), or wide (1, \
+      with a fifth drawn from 1 to 1,000,000, evenly in the logarithm).
+      """)
+  var priorities = PriorityMix.standard
 
   @Option(help: "Each drawn pupil is written this many times (same home, needs, plan and preferences; new ids).")
   var identicalPupils = 1

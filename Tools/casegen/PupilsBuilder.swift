@@ -102,9 +102,10 @@ struct PupilsBuilder {
         var kinds = r.pick(Mix.provisions(need))
         if age < 11 || age > 16 { kinds.removeAll { $0 == .ap } }
         if kinds.isEmpty { kinds = [.special] }
-        // Looked-after children weigh three, children in need two.
+        // Looked-after children weigh three, children in need two (in the
+        // standard mix; `CaseShape.PriorityMix` has the others).
         let u = r.unit()
-        let priority = u < 0.04 ? 3 : u < 0.06 ? 2 : 1
+        let priority = shape.priorities.priority(u, &r)
         let limit: Double? = r.chance(0.03) ? r.pick([(30.0, 3), (40, 2), (60, 3), (90, 2)]) : nil
         let id = PupilID("P\(county.code)" + String(String(1_000_000 + serial).dropFirst()))
         var pupil = Pupil(

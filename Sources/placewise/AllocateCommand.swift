@@ -21,7 +21,7 @@ struct Allocate: OutputCommand {
     }
     static var quiet: String { "Print nothing but errors (warnings stay in summary.json)." }
     static var timings: String {
-      "Print the seconds and peak memory of each phase on standard error (model-build is part of solve)."
+      "Print the seconds and peak memory of each phase on standard error (auction and model-build are parts of solve)."
     }
   }
 
@@ -62,6 +62,7 @@ struct Allocate: OutputCommand {
     var options = AllocationOptions(timeLimit: output.timeLimit, method: solver, monitor: context.monitor)
     options.placeValues = !noValues
     options.explanations = !noExplain
+    options.auction = SolverTrace.auctionFromEnvironment()
     let run = try AllocationRun(case: input, options: options)
     // The run times its own phases; the write's are timed from here.
     clock.lap("solve")

@@ -105,9 +105,9 @@ struct Compare: OutputCommand {
     PhaseClock.print(
       clock.lines
         + outcomes.map { outcome in
-          // model-build is part of solve (see AllocationRun.timings): not listed again.
+          // auction and model-build are parts of solve (see AllocationRun.timings): not listed again.
           PhaseClock.planLine(
-            outcome.name, seconds: outcome.seconds, phases: outcome.phases.filter { $0.phase != "model-build" })
+            outcome.name, seconds: outcome.seconds, phases: outcome.phases.filter { !$0.isPartOfSolve })
         })
   }
 }

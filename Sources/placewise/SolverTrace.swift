@@ -6,6 +6,13 @@ import Placewise
 /// the seconds since the trace began. Counts and times only, never pupil
 /// data; it is how the profile notes in BENCHMARKS.md were taken.
 enum SolverTrace {
+  /// Whether `allocate` starts its solver with the price auction: yes,
+  /// unless `PLACEWISE_AUCTION=off` (how placewise-bench measures what the
+  /// auction saves; the optimum is the same either way).
+  static func auctionFromEnvironment() -> Bool {
+    ProcessInfo.processInfo.environment["PLACEWISE_AUCTION"] != "off"
+  }
+
   /// The trace sink when `PLACEWISE_PROFILE` is set, else nil.
   static func sinkFromEnvironment() -> (@Sendable (String) -> Void)? {
     guard ProcessInfo.processInfo.environment["PLACEWISE_PROFILE"] != nil else { return nil }

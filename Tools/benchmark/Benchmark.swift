@@ -49,6 +49,13 @@ struct Benchmark: ParsableCommand {
       """)
   var compare: String?
 
+  @Flag(
+    help: """
+      Also allocate each case with PLACEWISE_AUCTION=off (the market started from each pupil's cheapest \
+      pair) and show that solve's seconds beside the auction's: what the auction saved.
+      """)
+  var auctionSaving = false
+
   @Option(help: "Pairs of runs (allocate, then compare) for --compare.")
   var compareRuns = 3
 
@@ -88,9 +95,12 @@ struct Benchmark: ParsableCommand {
   /// the worst and median ratio to OR-Tools.
   func timeCases(binaries: URL) throws {
     emit(
-      "| case | pupils | solver | read | candidates | model build (in solve) | solve | verify | write | total "
-        + "| peak memory | result | OR-Tools solve | ratio (total / OR-Tools) |")
-    emit("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+      "| case | pupils | solver | read | candidates | auction (in solve) | model build (in solve) | solve "
+        + "| verify | values and explanations | write | total | peak memory | result | OR-Tools solve "
+        + "| ratio (total / OR-Tools) |" + (auctionSaving ? " solve without the auction | auction saved |" : ""))
+    emit(
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+        + (auctionSaving ? " --- | --- |" : ""))
     var ratios: [Double] = []
     for spec in (cases == "shapes" ? ShapeMatrix.cases : cases).split(separator: ",") {
       let (name, pupils, folder) = try generatedCase(spec, binaries: binaries)
@@ -167,15 +177,18 @@ struct Benchmark: ParsableCommand {
       let ratio = outside?.solveSeconds.map { String(format: "> %.1fx", total / $0) } ?? ""
       emit(
         row
-          + " | | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") "
-          + "| \(outside?.cell ?? "") | \(ratio) |")
+          + " | | | | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") "
+          + "| \(outside?.cell ?? "") | \(ratio) |" + (auctionSaving && solver == "contested-market" ? " | |" : ""))
       if let seconds = outside?.solveSeconds, solver == "contested-market" { ratios.append(total / seconds) }
       return
     }
     let phases = parseTimings(result.stderr)
-    for phase in ["read", "candidates", "model-build", "solve", "verify", "write"] {
+    for phase in ["read", "candidates", "auction", "model-build", "solve", "verify"] {
       row += " \(phases[phase].map { format($0.seconds) } ?? "") |"
     }
+    let values = ["place-values", "explanations"].compactMap { phases[$0]?.seconds }
+    row +=
+      " \(values.isEmpty ? "" : format(values.reduce(0, +))) | \(phases["write"].map { format($0.seconds) } ?? "") |"
     let peak = phases.values.map(\.peak).max() ?? 0
     var check = try checkResult(out, pupils: pupils, reference: &first.summary)
     let solve = phases["solve"]?.seconds ?? .nan
@@ -197,12 +210,35 @@ struct Benchmark: ParsableCommand {
         outsideCells = " \(outside.cell) | |"
       }
     }
+    if auctionSaving && solver == "contested-market" {
+      outsideCells += try withoutAuction(
+        folder: folder, name: name, pupils: pupils, binaries: binaries, solve: solve, first: first)
+    }
     emit(row + " \(format(total)) | \(peak / 1_048_576) MiB | \(check) |" + outsideCells)
   }
 
   /// Writes one line at once, so a table piped to a file survives an interrupted run.
   func emit(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
+  }
+
+  /// `--auction-saving`'s two cells: the solve's seconds with
+  /// `PLACEWISE_AUCTION=off` (its result checked against the auction's) and
+  /// what the auction saved.
+  private func withoutAuction(
+    folder: String, name: String, pupils: Int, binaries: URL, solve: Double, first: FirstSolver
+  ) throws -> String {
+    let out = "\(work)/out-\(name)-no-auction"
+    let result = try execute(
+      binaries.appendingPathComponent("placewise"), ["allocate", folder, "--out", out, "--quiet", "--timings"],
+      timeout: timeout, environment: ["PLACEWISE_AUCTION": "off"])
+    guard result.status == 0, let without = parseTimings(result.stderr)["solve"]?.seconds else {
+      return " \(result.timedOut ? "not finished" : "failed (\(result.status))") | |"
+    }
+    var reference = first.summary
+    let check = try checkResult(out, pupils: pupils, reference: &reference)
+    guard check.hasSuffix("same as contested-market") else { return " \(format(without)), \(check) | |" }
+    return " \(format(without)) | \(format(without - solve)) |"
   }
 
   func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
@@ -248,10 +284,15 @@ struct Benchmark: ParsableCommand {
     var timedOut: Bool
   }
 
-  func execute(_ binary: URL, _ arguments: [String], timeout: Double) throws -> Outcome {
+  func execute(_ binary: URL, _ arguments: [String], timeout: Double, environment: [String: String] = [:]) throws
+    -> Outcome
+  {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).err")
     _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
     let handle = try FileHandle(forWritingTo: errorFile)

@@ -45,6 +45,10 @@ public struct Allocation: Sendable {
   /// Seconds of the solve spent building LPs (the Swift model and its load
   /// into GLPK), summed over LP parts built in parallel; for `--timings`.
   public var modelBuildSeconds: Double = 0
+  /// Seconds of the solve spent in the price auction that starts the
+  /// contested market (0 for the plain LP or a carried-over start); for
+  /// `--timings`.
+  public var auctionSeconds: Double = 0
   /// The contested market's last place prices per setting, in units where
   /// one unit of unmet priority is `priceWeight` (empty for the plain LP):
   /// what a changed case's solve starts from (`MarketStart`).

@@ -134,7 +134,7 @@ struct YearLoop<Rendered: Sendable>: Sendable {
       capitalCost: rows.filter { $0.year == year }.reduce(0) { $0 + $1.capitalCost },
       annualCost: rows.filter { $0.year <= year }.reduce(0) { $0 + $1.annualCost },
       rendered: rendered)
-    result.phases = run.phases + run.run.timings.filter { $0.phase != "model-build" } + [renderTiming]
+    result.phases = run.phases + run.run.timings.filter { !$0.isPartOfSolve } + [renderTiming]
     return (result, next)
   }
 

@@ -16,9 +16,10 @@ public struct AllocationRun: Sendable {
   /// Why each pupil was placed where it was (nil when not asked for).
   public let explanations: Explanations?
   /// Seconds per phase, in the order they ran, with the process's peak
-  /// resident memory (bytes) at the end of each. `model-build` is part of
-  /// `solve` (the LPs' building and loading into GLPK, summed over parts
-  /// built in parallel), listed just before it.
+  /// resident memory (bytes) at the end of each. `auction` and
+  /// `model-build` are parts of `solve` (the price auction that starts the
+  /// contested market; the LPs' building and loading into GLPK, summed over
+  /// parts built in parallel), listed just before it.
   public private(set) var timings: [PhaseTiming]
 
   /// Reads, solves and verifies.
@@ -71,7 +72,9 @@ public struct AllocationRun: Sendable {
     } else {
       allocation = try Allocator.allocate(input, candidates: candidates, options: options)
     }
-    // Part of the solve, not a phase after it: listed first, not lapped.
+    // Parts of the solve, not phases after it: listed first, not lapped.
+    timings.append(
+      PhaseTiming(phase: "auction", seconds: allocation.auctionSeconds, peakMemoryBytes: PhaseTiming.peakMemory()))
     timings.append(
       PhaseTiming(
         phase: "model-build", seconds: allocation.modelBuildSeconds, peakMemoryBytes: PhaseTiming.peakMemory()))
@@ -97,6 +100,13 @@ public struct PhaseTiming: Sendable {
   public var seconds: Double
   /// The process's peak resident memory so far, in bytes.
   public var peakMemoryBytes: Int
+
+  /// The phases that are parts of `solve`, listed just before it and not
+  /// added to the run's total: the price auction and the LPs' building.
+  public static let partsOfSolve: Set<String> = ["auction", "model-build"]
+
+  /// Whether this phase is part of `solve` (`partsOfSolve`).
+  public var isPartOfSolve: Bool { Self.partsOfSolve.contains(phase) }
 
   /// Creates a record.
   public init(phase: String, seconds: Double, peakMemoryBytes: Int) {

@@ -22,6 +22,11 @@ public struct AllocationOptions: Sendable {
   /// Where the contested market starts instead of an auction: an earlier
   /// optimum carried over (`compare` re-solving each plan from the baseline's).
   package var start: MarketStart?
+  /// Whether the contested market starts from a price auction (the
+  /// default) or from each pupil's cheapest pair; the optimum is the same,
+  /// only the speed differs (placewise-bench's measure of what the auction
+  /// saves).
+  package var auction = true
 
   /// Whether `AllocationRun` computes place values (`place-values.csv`).
   public var placeValues = true
@@ -87,6 +92,7 @@ public enum Allocator {
     var path: String
     var detail: String
     var buildSeconds = 0.0
+    var auctionSeconds = 0.0
     var finalPrices: ([Double], Double) = ([], 0)
     var lpPupils: [Int] = []
     var tieBreakMoves = 0
@@ -105,15 +111,22 @@ public enum Allocator {
         detail = "\(model.program.rowCount) rows, \(model.program.columnCount) columns"
       case .contestedMarket:
         monitor.log("auction start")
-        let auction =
+        let auctionStart = ContinuousClock.now
+        let auction: PriceAuction? =
           if let start = options.start {
             PriceAuction(start: start, candidates: candidates)
-          } else {
+          } else if options.auction {
             try PriceAuction(case: input, candidates: candidates, deadline: deadline)
+          } else {
+            nil
           }
-        monitor.log(
-          "auction done: \(auction.pairsOffered) pairs offered\(auction.stoppedEarly ? ", stopped at its work limit" : "")"
-        )
+        auctionSeconds = (ContinuousClock.now - auctionStart).inSeconds
+        if let auction {
+          let stop =
+            auction.stalled
+            ? ", stopped: no longer settling pupils" : auction.stoppedEarly ? ", stopped at its work limit" : ""
+          monitor.log("auction done: \(auction.pairsOffered) pairs offered\(stop)")
+        }
         var market = ContestedMarket(case: input, candidates: candidates, auction: auction, monitor: monitor)
         monitor.log("market init")
         chosenPair = try market.solve(deadline: deadline)
@@ -142,6 +155,7 @@ public enum Allocator {
     var allocation = Allocation(
       placements: placements, solverPath: path, solverDetail: detail)
     allocation.modelBuildSeconds = buildSeconds
+    allocation.auctionSeconds = auctionSeconds
     (allocation.settingPrices, allocation.priceWeight) = finalPrices
     allocation.lpPupils = lpPupils
     allocation.tieBreakMoves = tieBreakMoves

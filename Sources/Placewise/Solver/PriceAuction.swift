@@ -34,26 +34,46 @@ struct PriceAuction {
 
   /// Bids' pairs looked at, summed (the auction's work).
   private(set) var pairsOffered = 0
-  /// Whether the auction stopped at its work limit, its bidders left unplaced.
+  /// Whether the auction stopped early (stalled, or at its work limit), its
+  /// bidders left unplaced.
   private(set) var stoppedEarly = false
+  /// Whether it stopped because two passes in a row settled almost no one.
+  private(set) var stalled = false
 
-  /// The auction stops once its bids have looked at this many times the
-  /// case's pairs (but never before `minimumWork`): the pupils still
-  /// bidding start in the LP, unplaced, and the pricing loop does the rest.
-  /// Where places are short and pupils tie, prices climb to the cost of
-  /// leaving a pupil out in steps of epsilon, each bid reading every pair of
-  /// its pupil: 1,000 one-place settings at one point and 1,200 identical
-  /// pupils offered 2.07 billion pairs (1,721 passes, 4.4 s), where the
-  /// benchmark's 20k shapes need 34 to 47 passes (20k-las, sparse pairs in
-  /// 8 LAs: 454 passes but 55 million pairs, under the minimum; stopping it
-  /// at 60 passes doubled its run, 3.2 to 6.2 s).
+  /// The auction is a start heuristic, so it stops as soon as it stops
+  /// paying: the pupils still bidding start in the LP, unplaced, and the
+  /// pricing loop does the rest. Its progress is the queue of pupils still
+  /// bidding, read once per pass's worth of work (as many pairs offered as
+  /// the case has): a converging auction settles pupils pass after pass,
+  /// while a price war (places short, pupils tied, prices climbing to the
+  /// cost of leaving a pupil out in steps of epsilon, each bid reading every
+  /// pair of its pupil) keeps the same bidders in the queue. Two passes in a
+  /// row that settle fewer than `stallFraction` of the queue end the
+  /// auction. On the 500,000-pupil places-short shape (6% unplaced) the
+  /// queue shrinks by 5% or more in every pass of the 37 it needs, and
+  /// stopping it early costs more than it saves (stopped at 300 million
+  /// pairs of 747 million: the solve took 39.7 s against 25 s); on the tied
+  /// case (1,000 one-place settings at one point, 1,200 identical pupils)
+  /// the queue holds its 200 extra pupils from the first pass on, where the
+  /// fixed work limit let it offer 2.07 billion pairs.
+  ///
+  /// `workPasses` stays as a backstop for a war that settles a few pupils
+  /// each pass: the bids stop once they have looked at that many times the
+  /// case's pairs (never before `minimumWork`, which lets 20k-las, sparse
+  /// pairs in 8 LAs, finish its 454 cheap passes: stopping it at 60 passes
+  /// doubled its run, 3.2 to 6.2 s).
   static let workPasses = 60
   static let minimumWork = 1 << 26
+  /// A pass that settles less than this share of the queue has stalled.
+  static let stallFraction = 1.0 / 32
+  /// Passes in a row that must stall to stop the auction.
+  static let stallPasses = 2
 
   struct Outcome {
     var epsilon: Double
     var pairsOffered: Int
     var stoppedEarly: Bool
+    var stalled: Bool
   }
 
   /// The weight for a case whose dearest pair costs `maxCost`.
@@ -121,6 +141,7 @@ struct PriceAuction {
     epsilon = finished.epsilon
     pairsOffered = finished.pairsOffered
     stoppedEarly = finished.stoppedEarly
+    stalled = finished.stalled
     assignment = result
     prices = price
   }
@@ -140,7 +161,9 @@ struct PriceAuction {
     var sinceCheck = 0
     var offered = 0
     var stopped = false
+    var stalled = false
     let budget = max(Self.minimumWork, Self.workPasses * cost.count)
+    var progress = Progress(window: max(1, cost.count))
     while true {
       // Each phase keeps the prices and the pupils whose place is still
       // within the new epsilon of their best option; the others bid again.
@@ -152,9 +175,15 @@ struct PriceAuction {
       } else {
         market.releaseOutbid(eps: eps, release: &release, queue: &queue)
       }
+      progress.startPhase(offered: offered, queue: queue.count)
       while let p = queue.popLast() {
         if offered > budget {
           stopped = true
+          break
+        }
+        if progress.stalled(offered: offered, queue: queue.count) {
+          stopped = true
+          stalled = true
           break
         }
         sinceCheck += 1
@@ -170,7 +199,36 @@ struct PriceAuction {
     }
     for p in 0..<pupilCount { assignment[p] = market.own[p] }
     for s in 0..<free.count { prices[s] = market.heaps.lowest(s) }
-    return Outcome(epsilon: eps, pairsOffered: offered, stoppedEarly: stopped)
+    return Outcome(epsilon: eps, pairsOffered: offered, stoppedEarly: stopped, stalled: stalled)
+  }
+
+  /// Whether the auction still settles pupils: the queue's length read once
+  /// per `window` pairs offered, within one epsilon phase.
+  private struct Progress {
+    let window: Int
+    var nextReading = 0
+    var lastQueue = 0
+    var stalls = 0
+
+    init(window: Int) { self.window = window }
+
+    mutating func startPhase(offered: Int, queue: Int) {
+      nextReading = offered + window
+      lastQueue = queue
+      stalls = 0
+    }
+
+    /// Whether `stallPasses` readings in a row have each settled less than
+    /// `stallFraction` of the queue at the reading before.
+    @inline(__always)
+    mutating func stalled(offered: Int, queue: Int) -> Bool {
+      guard offered >= nextReading else { return false }
+      nextReading = offered + window
+      let settled = lastQueue - queue
+      stalls = Double(settled) < PriceAuction.stallFraction * Double(lastQueue) ? stalls + 1 : 0
+      lastQueue = queue
+      return stalls >= PriceAuction.stallPasses
+    }
   }
 
   /// The auction's market: each setting's places as a heap of prices paid,

@@ -109,6 +109,29 @@ struct MethodAgreementTests {
     #expect(figures[0].placed > 0 && figures[0].unplaced > 0)  // a contested case, not a trivial one
   }
 
+  @Test("the contested market reaches the same optimum without its auction (PLACEWISE_AUCTION=off)")
+  func withoutTheAuction() throws {
+    var cases = [try CaseReader.read(folder: packageRoot + "/Data/sample-county")]
+    cases += (UInt64(1200)..<1400).map { RandomLawCases.tiny(seed: $0) }
+    for (index, input) in cases.enumerated() {
+      let candidates = CandidateSet(case: input)
+      var options = AllocationOptions()
+      let auctioned = try Allocator.allocate(input, candidates: candidates, options: options)
+      options.auction = false
+      let cold = try Allocator.allocate(input, candidates: candidates, options: options)
+      try cold.verify(case: input, candidates: candidates)
+      let a = AllocationSummary(case: input, candidates: candidates, allocation: auctioned)
+      let b = AllocationSummary(case: input, candidates: candidates, allocation: cold)
+      #expect(a.unmetPriority == b.unmetPriority && a.requestsRefused == b.requestsRefused, "case \(index)")
+      #expect(abs(a.placementCost - b.placementCost) <= 1e-6 * max(1, a.placementCost), "case \(index)")
+      if index > 0 {
+        let oracle = BruteForceLaw.solve(input)
+        #expect(b.unmetPriority == oracle.unmet && b.requestsRefused == oracle.refused, "case \(index): \(oracle)")
+        #expect(abs(b.placementCost - oracle.cost) <= 1e-6 * max(1, oracle.cost), "case \(index): \(oracle)")
+      }
+    }
+  }
+
   @Test("both formulations agree with brute force on 200 tiny cases")
   func tinyCases() throws {
     for seed in UInt64(1000)..<1200 {

@@ -44,13 +44,17 @@ struct TiedCaseTests {
   /// Before the tie-break moved to the optimal face's network, the third
   /// level was solved in the LP: at 500 x 600, 20 pricing rounds and 73,767
   /// of the 300,000 pairs; and the auction offered 1,721 times the pairs.
-  @Test("ties take one pricing round, a small LP and a bounded auction")
+  @Test("ties take one pricing round, a small LP and an auction that stops once it stops settling pupils")
   func tiesStayCheap() throws {
     let input = Self.tiedCase(settings: 300, pupils: 360)
     let candidates = CandidateSet(case: input)
     let auction = try PriceAuction(case: input, candidates: candidates)
-    // The work limit, plus the last bid's pairs.
-    let limit = max(PriceAuction.minimumWork, PriceAuction.workPasses * candidates.count) + 300
+    // Its 60 extra pupils stay in the queue from the first pass on: it
+    // stops after `stallPasses` passes that settle none (under the old
+    // fixed limit it offered 2^26 pairs here, 621 passes' worth), plus the
+    // first pass and the last bid's pairs.
+    #expect(auction.stalled && auction.stoppedEarly)
+    let limit = (PriceAuction.stallPasses + 1) * candidates.count + 300
     #expect(auction.pairsOffered <= limit, "the auction offered \(auction.pairsOffered) pairs")
     var market = ContestedMarket(case: input, candidates: candidates, auction: auction)
     let chosen = try market.solve(deadline: nil)

@@ -58,4 +58,32 @@ struct HostileRoundFiveTests {
     #expect(result.status == 1, "\(result.stderr)")
     #expect(result.stderr.contains("locked: cannot create a folder there (Permission denied)"), "\(result.stderr)")
   }
+
+  @Test("a bad home coordinate in roll.csv is described, not quoted, as in pupils.csv")
+  func rollCoordinatesAreNotQuoted() throws {
+    // "575 400" is a home's easting typed with a space; "5754001" one with
+    // a digit too many: quoted, the message gave the home away.
+    let scratch = try ScratchFolder()
+    var files: [String: String] = [:]
+    for name in ["settings.csv", "pupils.csv", "policy.toml"] {
+      files[name] = try String(contentsOfFile: forecastHand + "/" + name, encoding: .utf8)
+    }
+    files["roll.csv"] =
+      "pupil_id,urn,easting,northing,age,primary_need,provision\n"
+      + "R1,A1,575 400,160900,10,ASD,special\nR2,A1,400500,3009001,6,ASD,special\n"
+    let folder = try scratch.writeCase("hand", files: files)
+    for arguments in [["validate", folder], ["allocate", folder, "--out", scratch.at("out")]] {
+      let result = try runPlacewise(arguments)
+      #expect(result.status == 2, "\(result.stderr)")
+      #expect(!result.stderr.contains("575 400") && !result.stderr.contains("3009001"), "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "roll.csv, line 2, column 3 (easting): found a value that is not a finite number (not shown: part of a home location)"
+        ), "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "roll.csv, line 3, column 4 (northing): found a value outside that range (not shown: part of a home location)"
+        ), "\(result.stderr)")
+    }
+  }
 }

@@ -86,4 +86,20 @@ struct HostileRoundFiveTests {
         ), "\(result.stderr)")
     }
   }
+
+  @Test("import gias shows the escape sequences of a file's name, as the other commands do, not sends them")
+  func importShowsEscapesInPaths() throws {
+    let scratch = try ScratchFolder()
+    let extract = packageRoot + "/Data/import-sample/edubasealldata.csv"
+    let missing = try runPlacewise(
+      ["import", "gias", scratch.at("gone\u{1B}]0;x\u{07}.csv"), "--la", "886", "--out", scratch.at("a.csv")])
+    #expect(missing.status == 2, "\(missing.stderr)")
+    #expect(!missing.stderr.contains("\u{1B}"), "a raw ESC reached the terminal: \(missing.stderr)")
+    #expect(missing.stderr.contains("gone\\u{1B}]0;x\\u{7}.csv"), "\(missing.stderr)")
+    let written = try runPlacewise(
+      ["import", "gias", extract, "--la", "886", "--missing-capacity", "skip", "--out", scratch.at("s\u{1B}[2J.csv")])
+    #expect(written.status == 0, "\(written.stderr)")
+    #expect(!written.stderr.contains("\u{1B}"), "a raw ESC reached the terminal: \(written.stderr)")
+    #expect(written.stderr.contains("wrote \(scratch.at("s\\u{1B}[2J.csv"))"), "\(written.stderr)")
+  }
 }

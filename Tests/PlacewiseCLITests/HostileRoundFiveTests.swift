@@ -102,4 +102,18 @@ struct HostileRoundFiveTests {
     #expect(!written.stderr.contains("\u{1B}"), "a raw ESC reached the terminal: \(written.stderr)")
     #expect(written.stderr.contains("wrote \(scratch.at("s\\u{1B}[2J.csv"))"), "\(written.stderr)")
   }
+
+  @Test("import gias --out naming a folder says so, and what to give instead")
+  func importOutNamingAFolder() throws {
+    let scratch = try ScratchFolder()
+    let extract = packageRoot + "/Data/import-sample/edubasealldata.csv"
+    let arguments = ["import", "gias", extract, "--la", "886", "--missing-capacity", "skip", "--force", "--out"]
+    let slash = try runPlacewise(arguments + ["x.csv/"], in: scratch.path)
+    #expect(slash.status == 1, "\(slash.stderr)")
+    #expect(slash.stderr.contains("x.csv/ ends in /, which names a folder, not a file; to write the file, give x.csv"))
+    let folder = try runPlacewise(arguments + ["."], in: scratch.path)
+    #expect(folder.status == 1, "\(folder.stderr)")
+    #expect(folder.stderr.contains(". is a folder, not a file; name the file to write in it, such as ./settings.csv"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
+  }
 }

@@ -116,4 +116,21 @@ struct HostileRoundFiveTests {
     #expect(folder.stderr.contains(". is a folder, not a file; name the file to write in it, such as ./settings.csv"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
   }
+
+  @Test("a refused plan, demand or policy file is named in the heading, not called the case")
+  func invalidFilesAreNamedByKind() throws {
+    let scratch = try ScratchFolder()
+    let demand = try scratch.write("demand.csv", "year,age,primary_need,new_plans\n1,5,ASD,-1\n")
+    let plan = try scratch.write("grow.csv", "action,urn,places\nadd_places,ZZ,1\n")
+    let forecast = try runPlacewise(
+      ["forecast", forecastHand, plan, "--years", "2", "--demand", demand, "--out", scratch.at("out")])
+    #expect(forecast.status == 2, "\(forecast.stderr)")
+    #expect(
+      forecast.stderr.hasPrefix(
+        "placewise: the plan file \(plan) and the demand file \(demand) are invalid; nothing was written.\n"),
+      "\(forecast.stderr)")
+    let policy = try scratch.write("policy.toml", "speed_kmh = 0\n")
+    let validate = try runPlacewise(["validate", forecastHand, "--policy", policy])
+    #expect(validate.stderr.hasPrefix("placewise: the policy file \(policy) is invalid.\n"), "\(validate.stderr)")
+  }
 }

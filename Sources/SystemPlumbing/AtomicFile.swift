@@ -18,6 +18,20 @@ public enum AtomicFile {
   /// Writes `text` as the file `path`, whose folder must exist; refuses an
   /// existing file unless `overwrite`.
   public static func write(_ text: String, to path: String, overwrite: Bool) throws(AtomicFileError) {
+    // `--out out/` or `--out out` for an existing folder: said as such, not
+    // as "cannot write: No such file or directory" or "Is a directory".
+    var info = stat()
+    if stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
+      let folder = path.hasSuffix("/") ? path : path + "/"
+      throw AtomicFileError(
+        description: "\(path) is a folder, not a file; name the file to write in it, such as \(folder)settings.csv")
+    }
+    if path.hasSuffix("/") {
+      var file = path
+      while file.count > 1 && file.hasSuffix("/") { file.removeLast() }
+      throw AtomicFileError(
+        description: "\(path) ends in /, which names a folder, not a file; to write the file, give \(file)")
+    }
     if !overwrite, FileManager.default.fileExists(atPath: path) {
       throw AtomicFileError(description: "\(path) exists already; pass --force to replace it")
     }

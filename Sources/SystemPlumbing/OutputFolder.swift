@@ -60,12 +60,34 @@ public enum OutputFolder {
   public static func installSignalCleanup() { pw_cleanup_install() }
 
   /// Checks, before any work, that `path` may receive outputs: refuses an
-  /// empty path, the current folder or one holding it, a file, and a folder
-  /// holding anything Placewise did not write.
+  /// empty path, the current folder or one holding it, a file, a folder
+  /// holding anything Placewise did not write, and a place no folder can be
+  /// made in (below a file, or in a folder this user may not write in).
   @discardableResult
   public static func check(_ path: String) throws(OutputError) -> OutputTarget {
     let target = try OutputPath.resolve(path)
-    return try OutputRecognition.examine(target, shown: path)
+    let found = try OutputRecognition.examine(target, shown: path)
+    try checkCreatable(above: target)
+    return found
+  }
+
+  /// Refuses a target whose staging folder (or a missing folder above it)
+  /// could not be made: the nearest existing path above it must be a
+  /// folder this user may write in. Found when writing, that came after
+  /// the solve, which may take minutes.
+  private static func checkCreatable(above target: String) throws(OutputError) {
+    var ancestor = (target as NSString).deletingLastPathComponent
+    var status = stat()
+    while ancestor != "/" && !ancestor.isEmpty && lstat(ancestor, &status) != 0 {
+      ancestor = (ancestor as NSString).deletingLastPathComponent
+    }
+    guard stat(ancestor, &status) == 0 else { return }
+    guard status.st_mode & S_IFMT == S_IFDIR else {
+      throw OutputError("\(ancestor): cannot create a folder there (\(OutputError.reason(ENOTDIR)))")
+    }
+    if access(ancestor, W_OK | X_OK) != 0 {
+      throw OutputError("\(ancestor): cannot create a folder there (\(OutputError.reason(errno)))")
+    }
   }
 
   /// Writes `files` (each a `/`-separated path inside the folder, and its

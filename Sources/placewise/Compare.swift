@@ -42,6 +42,7 @@ struct Compare: OutputCommand {
   }
 
   var otherInputs: [String] { plans }
+  var otherInputKinds: [String: String] { Dictionary(plans.map { ($0, "plan file") }) { a, _ in a } }
   static var reportTitle: String { "Plan comparison" }
 
   func validate() throws {

@@ -57,6 +57,11 @@ struct ForecastCommand: OutputCommand {
   typealias Outcome = ForecastOutcome<Result<[OutputFile], OutputError>>
 
   var otherInputs: [String] { plans + [demand].compactMap { $0 } }
+  var otherInputKinds: [String: String] {
+    var kinds = Dictionary(plans.map { ($0, "plan file") }) { a, _ in a }
+    if let demand { kinds[demand] = "demand file" }
+    return kinds
+  }
   static var reportTitle: String { "Forecast" }
 
   func validate() throws {

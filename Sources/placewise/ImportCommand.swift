@@ -89,7 +89,7 @@ struct ImportGIAS: ParsableCommand {
       var text = "placewise: the GIAS extract cannot be imported; nothing was written.\n"
       text += error.description + "\n"
       text += "\(error.totalCount) problem\(error.totalCount == 1 ? "" : "s") found.\n"
-      FileHandle.standardError.write(Data(text.utf8))
+      FileHandle.standardError.write(Data(TerminalText.safe(text).utf8))
       throw ExitCode(ExitStatus.invalidInput)
     }
     do {
@@ -99,6 +99,7 @@ struct ImportGIAS: ParsableCommand {
     }
     if quiet { return }
     let report = result.report.description.split(separator: "\n").map { "import gias: \($0)" }
-    FileHandle.standardError.write(Data((report.joined(separator: "\n") + "\nimport gias: wrote \(out)\n").utf8))
+    let text = report.joined(separator: "\n") + "\nimport gias: wrote \(out)\n"
+    FileHandle.standardError.write(Data(TerminalText.safe(text).utf8))
   }
 }

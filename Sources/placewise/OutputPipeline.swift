@@ -49,6 +49,8 @@ protocol OutputCommand: ParsableCommand {
   var output: OutputOptions<Help> { get }
   /// The files read besides the case's (plans, options, demand), in the order given.
   var otherInputs: [String] { get }
+  /// What each of `otherInputs` is ("plan file"), for an invalid input's heading.
+  var otherInputKinds: [String: String] { get }
   /// The first words of report.html's title, before the case folder's name.
   static var reportTitle: String { get }
   /// Whether the progress line shows from the read on, with the warnings
@@ -74,6 +76,7 @@ protocol OutputCommand: ParsableCommand {
 
 extension OutputCommand {
   static var progressFromRead: Bool { false }
+  var otherInputKinds: [String: String] { [:] }
   func warnings(_ input: Input) -> [InputWarning] { caseRead(input).warnings }
   func check(_ input: Input) throws {}
 
@@ -96,7 +99,7 @@ extension OutputCommand {
       input = try read()
     } catch {
       progress?.finish()
-      report(error)
+      report(error, kinds: caseOptions.kinds(otherInputKinds))
       throw ExitCode(ExitStatus.invalidInput)
     }
     if !output.quiet && !Self.progressFromRead { reportWarnings(warnings(input)) }

@@ -92,12 +92,38 @@ struct CaseOptions: ParsableArguments {
     let directory = CaseReader.namedPostcodeDirectory(folder: caseFolder, policyFile: policy, postcodesFile: postcodes)
     return [caseFolder] + files + [policy, directory].compactMap { $0 } + others
   }
+
+  /// The files named here by what they are, for an invalid case's heading
+  /// (`report(_:writes:kinds:)`), with `others` (a command's own files).
+  func kinds(_ others: [String: String] = [:]) -> [String: String] {
+    var kinds = others
+    if let postcodes { kinds[postcodes] = kinds[postcodes] ?? "postcode directory" }
+    if let policy { kinds[policy] = kinds[policy] ?? "policy file" }
+    return kinds
+  }
 }
 
 /// Prints the problems of an invalid case to standard error; `wrote` says
-/// whether the command would have written anything.
-func report(_ error: InvalidCaseError, writes: Bool = true) {
-  var text = "placewise: the case is invalid" + (writes ? "; nothing was written.\n" : ".\n")
+/// whether the command would have written anything. `kinds` names the
+/// files given beside the case (a plan file, the postcode directory) by
+/// path: the heading names those that hold problems, and says "the case"
+/// only where the case's own files hold some.
+func report(_ error: InvalidCaseError, writes: Bool = true, kinds: [String: String] = [:]) {
+  var parts: [String] = []
+  var inCase = false
+  for file in error.problems.map(\.file) {
+    if let kind = kinds[file] {
+      let part = "the \(kind) \(file)"
+      if !parts.contains(part) { parts.append(part) }
+    } else {
+      inCase = true
+    }
+  }
+  if inCase || parts.isEmpty { parts.insert("the case", at: 0) }
+  let subject =
+    parts.count == 1
+    ? parts[0] + " is" : parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1] + " are"
+  var text = "placewise: \(subject) invalid" + (writes ? "; nothing was written.\n" : ".\n")
   text += error.description + "\n"
   text += "\(error.totalCount) problem\(error.totalCount == 1 ? "" : "s") found.\n"
   FileHandle.standardError.write(Data(TerminalText.safe(text).utf8))
@@ -167,7 +193,7 @@ struct Validate: ParsableCommand {
       print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")
       print(NoEligibleReport.render(case: input), terminator: "")
     } catch {
-      report(error, writes: false)
+      report(error, writes: false, kinds: caseOptions.kinds())
       throw ExitCode(ExitStatus.invalidInput)
     }
   }

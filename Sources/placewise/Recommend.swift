@@ -75,6 +75,7 @@ struct Recommend: OutputCommand {
   }
 
   var otherInputs: [String] { [optionsFile] }
+  var otherInputKinds: [String: String] { [optionsFile: "options file"] }
   static var reportTitle: String { "Recommended options" }
 
   func validate() throws {

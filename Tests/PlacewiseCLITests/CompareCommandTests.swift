@@ -68,7 +68,11 @@ struct CompareCommandTests {
     let result = try runPlacewise(["compare", caseFolder] + plans + ["--out", out], in: folder)
     #expect(result.status == 2, "\(name)\n\(result.stderr)")
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr.hasPrefix("placewise: the case is invalid; nothing was written.\n"), "\(result.stderr)")
+    // The heading names the plan files that hold problems ("the plan file
+    // a.csv is invalid", "the case and the plan file a.csv are invalid").
+    let heading = result.stderr.prefix { $0 != "\n" }
+    #expect(heading.hasPrefix("placewise: the ") && heading.contains("the plan file "), "\(result.stderr)")
+    #expect(heading.hasSuffix(" invalid; nothing was written."), "\(result.stderr)")
     for fragment in fragments {
       #expect(result.stderr.contains(fragment), "\(name): missing \(fragment)\n\(result.stderr)")
     }

@@ -41,12 +41,19 @@ struct Expectation {
   var problems: Int?
   /// The number of `warning:` lines, when known.
   var warnings: Int?
+  /// What the heading calls invalid: the case, or a file given beside it
+  /// ("the policy file PATH").
+  var subject = "the case"
 
-  init(fragments: [String] = [], absent: [String] = [], problems: Int? = nil, warnings: Int? = nil) {
+  init(
+    fragments: [String] = [], absent: [String] = [], problems: Int? = nil, warnings: Int? = nil,
+    subject: String = "the case"
+  ) {
     self.fragments = fragments
     self.absent = absent
     self.problems = problems
     self.warnings = warnings
+    self.subject = subject
   }
 
   /// The expectation a corpus case's `expected.txt` writes down.
@@ -88,7 +95,7 @@ struct Expectation {
     // validate never writes, so it does not say that nothing was written.
     let heading =
       what.hasPrefix("validate")
-      ? "placewise: the case is invalid.\n" : "placewise: the case is invalid; nothing was written.\n"
+      ? "placewise: \(subject) is invalid.\n" : "placewise: \(subject) is invalid; nothing was written.\n"
     #expect(stderr.hasPrefix(heading), "\(what)\n\(stderr)")
     guard let problems else { return }
     #expect(stderr.hasSuffix("\n\(problems) problem\(problems == 1 ? "" : "s") found.\n"), "\(what)\n\(stderr)")

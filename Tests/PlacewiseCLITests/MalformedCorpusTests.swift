@@ -57,7 +57,8 @@ struct MalformedCorpusTests {
     let folder = try BaseCase.write(in: scratch)
     let policy = Corpus.folder("Malformed", "policy-unknown-key-typo") + "/policy.toml"
     let expectation = Expectation(
-      fragments: ["\(policy), line 4, column 1 (speed_kph): found unknown key \"speed_kph\""], problems: 1)
+      fragments: ["\(policy), line 4, column 1 (speed_kph): found unknown key \"speed_kph\""], problems: 1,
+      subject: "the policy file \(policy)")
     try expectRefused(folder, expectation, options: ["--policy", policy])
   }
 

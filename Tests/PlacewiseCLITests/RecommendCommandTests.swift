@@ -105,7 +105,7 @@ struct RecommendCommandTests {
     let result = try runPlacewise(["recommend", tinyCase, file, "--budget", "1000", "--out", out])
     #expect(result.status == 2, "\(result.stderr)")
     let stderr = result.stderr
-    #expect(stderr.hasPrefix("placewise: the case is invalid; nothing was written.\n"), "\(stderr)")
+    #expect(stderr.hasPrefix("placewise: the options file \(file) is invalid; nothing was written.\n"), "\(stderr)")
     for fragment in ["line 2", "places", "line 3", "capital_cost", "line 4", "closed by option \"c\""] {
       #expect(stderr.contains(fragment), "missing \(fragment)\n\(stderr)")
     }

@@ -29,6 +29,14 @@ extension HTMLReport {
       .prefix(20).map(\.element)
     var html = "<h2 id=\"place-values\">What one more place is worth</h2>\n"
     guard !valued.isEmpty else {
+      // In public the settings left out may be worth a place: saying that
+      // none is would be false, and saying that some is would tell how full
+      // a withheld setting is; the same words whatever they hold.
+      guard level == .internal else {
+        return html + "<p>No setting shown on this page would gain from one more place. Settings whose places "
+          + "used are withheld, and need caps holding fewer than 5 pupils, are left out here: what a place there "
+          + "is worth would tell how full they are.</p>\n"
+      }
       return html + "<p>One more place at any setting would change nothing: no pupil is kept out by a full "
         + "setting, and no journey would shorten.</p>\n"
     }

@@ -59,9 +59,11 @@ extension CaseReading {
           table.report(.urn, found: InputText.quoted(urn), expected: "the urn of a setting in settings.csv")
         }
       }
-      let easting = table.decimal(.easting, required: true, range: InputRange.easting, expected: Self.expectedEasting)
+      // Homes, as in pupils.csv: a bad value is described, never quoted.
+      let easting = table.decimal(
+        .easting, required: true, range: InputRange.easting, concealed: true, expected: Self.expectedEasting)
       let northing = table.decimal(
-        .northing, required: true, range: InputRange.northing, expected: Self.expectedNorthing)
+        .northing, required: true, range: InputRange.northing, concealed: true, expected: Self.expectedNorthing)
       let age = table.whole(.age, required: true, range: InputRange.age, expected: Self.expectedAge)
       let need = table.word(.primaryNeed, required: true, expected: "a primary-need code: " + NeedCode.expectedList) {
         NeedCode(code: $0)

@@ -130,7 +130,9 @@ struct AllocateCommandTests {
     let result = try runPlacewise(
       ["allocate", packageRoot + "/Data/sample-county", "--out", scratch.at("x/a/out"), "--quiet"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("x/a: cannot create a folder there"), "\(result.stderr)")
+    // The file in the way is named (it was the folder below it, before the
+    // check moved ahead of the solve).
+    #expect(result.stderr.contains("/x: cannot create a folder there (Not a directory)"), "\(result.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.at("")) == ["x"])
   }
 

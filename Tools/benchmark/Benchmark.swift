@@ -18,8 +18,9 @@ struct Benchmark: ParsableCommand {
 
   @Option(
     help: """
-      Cases as NAME=PUPILS[+travel][/CASEGEN-ARG;CASEGEN-ARG...], comma-separated, or `shapes` for the \
-      fixed matrix of case shapes (ShapeMatrix.swift).
+      Cases as NAME=PUPILS[+travel][/CASEGEN-ARG;CASEGEN-ARG...], comma-separated; or `shapes` for issue \
+      14's matrix of case shapes, `families` for issue 24's shape families at 20k, 100k and 500k, or \
+      `families-20k` (-100k, -500k) for one size (ShapeMatrix.swift).
       """)
   var cases = "1k=1000,20k=20000,20k-travel=20000+travel,100k=100000,500k=500000"
 
@@ -102,7 +103,7 @@ struct Benchmark: ParsableCommand {
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
         + (auctionSaving ? " --- | --- |" : ""))
     var ratios: [Double] = []
-    for spec in (cases == "shapes" ? ShapeMatrix.cases : cases).split(separator: ",") {
+    for spec in ShapeMatrix.expand(cases).split(separator: ",") {
       let (name, pupils, folder) = try generatedCase(spec, binaries: binaries)
       var firstSolver = FirstSolver()
       let outside = try self.reference.map { python in

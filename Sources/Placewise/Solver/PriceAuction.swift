@@ -37,7 +37,7 @@ struct PriceAuction {
   /// Whether the auction stopped early (stalled, or at its work limit), its
   /// bidders left unplaced.
   private(set) var stoppedEarly = false
-  /// Whether it stopped because two passes in a row settled almost no one.
+  /// Whether it stopped because a span of passes settled almost no one.
   private(set) var stalled = false
 
   /// The auction is a start heuristic, so it stops as soon as it stops
@@ -47,15 +47,20 @@ struct PriceAuction {
   /// the case has): a converging auction settles pupils pass after pass,
   /// while a price war (places short, pupils tied, prices climbing to the
   /// cost of leaving a pupil out in steps of epsilon, each bid reading every
-  /// pair of its pupil) keeps the same bidders in the queue. Two passes in a
-  /// row that settle fewer than `stallFraction` of the queue end the
-  /// auction. On the 500,000-pupil places-short shape (6% unplaced) the
-  /// queue shrinks by 5% or more in every pass of the 37 it needs, and
-  /// stopping it early costs more than it saves (stopped at 300 million
-  /// pairs of 747 million: the solve took 39.7 s against 25 s); on the tied
-  /// case (1,000 one-place settings at one point, 1,200 identical pupils)
-  /// the queue holds its 200 extra pupils from the first pass on, where the
-  /// fixed work limit let it offer 2.07 billion pairs.
+  /// pair of its pupil) keeps the same bidders in the queue. Once the bids
+  /// have looked at `minimumWork` pairs (a fraction of a second, which
+  /// every 20k shape but the tied ones needs no more than), a span of
+  /// `stallSpan` passes within one epsilon phase that shrinks the queue by
+  /// less than `stallFraction` ends the auction. The span, not one pass:
+  /// the queue is noisy (on 20k-base a pass settles 0 to 1,563 pupils of
+  /// 5,000 to 15,000, and a rule of two passes under 1/32 stopped it at 26
+  /// of its 49 million pairs, doubling the solve from 0.73 to 1.35 s). On
+  /// the 500,000-pupil places-short shape (6% unplaced) the queue shrinks by
+  /// 5% or more in every pass of the 37 it needs, and stopping it early
+  /// costs more than it saves (stopped at 300 million pairs of 747 million:
+  /// the solve took 39.7 s against 25 s); on the tied case (1,000 one-place
+  /// settings at one point, 1,200 identical pupils) the queue holds its 200
+  /// extra pupils from the first pass on.
   ///
   /// `workPasses` stays as a backstop for a war that settles a few pupils
   /// each pass: the bids stop once they have looked at that many times the
@@ -64,10 +69,10 @@ struct PriceAuction {
   /// doubled its run, 3.2 to 6.2 s).
   static let workPasses = 60
   static let minimumWork = 1 << 26
-  /// A pass that settles less than this share of the queue has stalled.
-  static let stallFraction = 1.0 / 32
-  /// Passes in a row that must stall to stop the auction.
-  static let stallPasses = 2
+  /// The share of the queue a span of passes must settle.
+  static let stallFraction = 1.0 / 8
+  /// Passes over which the queue must shrink by `stallFraction`.
+  static let stallSpan = 8
 
   struct Outcome {
     var epsilon: Double
@@ -203,31 +208,31 @@ struct PriceAuction {
   }
 
   /// Whether the auction still settles pupils: the queue's length read once
-  /// per `window` pairs offered, within one epsilon phase.
-  private struct Progress {
+  /// per `window` pairs offered, the last `stallSpan + 1` readings kept
+  /// within one epsilon phase.
+  struct Progress {
     let window: Int
     var nextReading = 0
-    var lastQueue = 0
-    var stalls = 0
+    /// The queue's length at the phase's readings, oldest first.
+    var readings: [Int] = []
 
     init(window: Int) { self.window = window }
 
     mutating func startPhase(offered: Int, queue: Int) {
       nextReading = offered + window
-      lastQueue = queue
-      stalls = 0
+      readings = [queue]
     }
 
-    /// Whether `stallPasses` readings in a row have each settled less than
-    /// `stallFraction` of the queue at the reading before.
+    /// Whether, past `minimumWork` pairs, the queue is now above
+    /// 1 - `stallFraction` of its length `stallSpan` readings ago.
     @inline(__always)
     mutating func stalled(offered: Int, queue: Int) -> Bool {
       guard offered >= nextReading else { return false }
       nextReading = offered + window
-      let settled = lastQueue - queue
-      stalls = Double(settled) < PriceAuction.stallFraction * Double(lastQueue) ? stalls + 1 : 0
-      lastQueue = queue
-      return stalls >= PriceAuction.stallPasses
+      readings.append(queue)
+      if readings.count > PriceAuction.stallSpan + 1 { readings.removeFirst() }
+      guard offered >= PriceAuction.minimumWork, readings.count == PriceAuction.stallSpan + 1 else { return false }
+      return Double(queue) > (1 - PriceAuction.stallFraction) * Double(readings[0])
     }
   }
 

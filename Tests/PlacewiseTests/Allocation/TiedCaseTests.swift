@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Placewise
@@ -44,17 +45,15 @@ struct TiedCaseTests {
   /// Before the tie-break moved to the optimal face's network, the third
   /// level was solved in the LP: at 500 x 600, 20 pricing rounds and 73,767
   /// of the 300,000 pairs; and the auction offered 1,721 times the pairs.
-  @Test("ties take one pricing round, a small LP and an auction that stops once it stops settling pupils")
+  @Test("ties take one pricing round, a small LP and a bounded auction")
   func tiesStayCheap() throws {
     let input = Self.tiedCase(settings: 300, pupils: 360)
     let candidates = CandidateSet(case: input)
     let auction = try PriceAuction(case: input, candidates: candidates)
-    // Its 60 extra pupils stay in the queue from the first pass on: it
-    // stops after `stallPasses` passes that settle none (under the old
-    // fixed limit it offered 2^26 pairs here, 621 passes' worth), plus the
-    // first pass and the last bid's pairs.
-    #expect(auction.stalled && auction.stoppedEarly)
-    let limit = (PriceAuction.stallPasses + 1) * candidates.count + 300
+    // The work limit, plus the last bid's pairs: here the floor under the
+    // stall rule and the limit are one (see `auctionStopsWhenStalled`).
+    let limit = max(PriceAuction.minimumWork, PriceAuction.workPasses * candidates.count) + 300
+    #expect(auction.stoppedEarly)
     #expect(auction.pairsOffered <= limit, "the auction offered \(auction.pairsOffered) pairs")
     var market = ContestedMarket(case: input, candidates: candidates, auction: auction)
     let chosen = try market.solve(deadline: nil)
@@ -100,5 +99,44 @@ struct TiedCaseTests {
     #expect(mine.0 == theirs.0)
     #expect(abs(mine.1 - theirs.1) <= 1e-9 * theirs.1)
     #expect(abs(mine.2 - theirs.2) <= 1e-9 * theirs.2, "tie-break \(mine.2) against the plain LP's \(theirs.2)")
+  }
+
+  /// The queue's length at each pass of a real run, from the first reading
+  /// past the floor: 20k-base's second epsilon phase (noisy, and shrinking).
+  static let converging = [
+    7490, 6966, 6742, 6622, 6451, 5858, 5858, 5564, 5553, 5409, 5026, 4643, 4366, 4081, 3507, 3319, 2935, 2418,
+    2197, 2030, 1458, 905, 641, 586, 239,
+  ]
+
+  /// The readings of `queues`, one per window of 1,000 pairs from the
+  /// floor on; the index of the first that stalls, if any.
+  static func firstStall(_ queues: [Int]) -> Int? {
+    var progress = PriceAuction.Progress(window: 1_000)
+    progress.startPhase(offered: PriceAuction.minimumWork - 1_000, queue: queues[0])
+    for (k, queue) in queues.enumerated().dropFirst()
+    where progress.stalled(offered: PriceAuction.minimumWork + 1_000 * (k - 1), queue: queue) {
+      return k
+    }
+    return nil
+  }
+
+  @Test("the auction stops once a span of passes settles almost no one, and not on a noisy queue that shrinks")
+  func auctionStopsWhenStalled() {
+    // 20k-base's trace: passes that settle 0 or 11 pupils, and it goes on
+    // (a rule of two passes under 1/32 stopped it here, doubling the solve).
+    #expect(Self.firstStall(Self.converging) == nil)
+    // A war: the same 200 bidders pass after pass; it stops `stallSpan`
+    // readings in, not at the work limit.
+    #expect(Self.firstStall([Int](repeating: 200, count: 40)) == PriceAuction.stallSpan)
+    // A slow war: 1% a pass, 7.7% over the span, under the eighth it must settle.
+    let slow = (0..<40).map { Int(10_000 * pow(0.99, Double($0))) }
+    #expect(Self.firstStall(slow) == PriceAuction.stallSpan)
+    // 500k-short's first phase: 17% and more a pass, never stopped.
+    let fast = (0..<20).map { Int(500_000 * pow(0.83, Double($0))) }
+    #expect(Self.firstStall(fast) == nil)
+    // Below the floor nothing stops, whatever the queue does.
+    var progress = PriceAuction.Progress(window: 1_000)
+    progress.startPhase(offered: 0, queue: 200)
+    #expect((1..<100).allSatisfy { !progress.stalled(offered: 1_000 * $0, queue: 200) })
   }
 }

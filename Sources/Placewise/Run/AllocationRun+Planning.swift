@@ -1,4 +1,16 @@
 extension AllocationRun {
+  /// The largest first-level cost below which GLPK's dual feasibility
+  /// tolerance (1e-7 plus 1e-10 of the cost) stays far under half a unit.
+  static let exactFoldLimit = 1 << 28
+
+  /// Whether a pupil's cost of being left unplaced, in the folded first
+  /// level's units, reaches `exactFoldLimit`.
+  static func needsOptimalityCheck(case input: Case, candidates: CandidateSet) -> Bool {
+    input.pupils.indices.contains {
+      candidates.unplacedUnits($0, priority: input.pupils[$0].priority) >= exactFoldLimit
+    }
+  }
+
   /// What a run computes after its verified optimum, as its options ask:
   /// place values and explanations, from one residual network built in the
   /// first phase that needs it, each phase timed; `blocked` are the case's
@@ -11,7 +23,18 @@ extension AllocationRun {
     case input: Case, candidates: CandidateSet, blocked: BlockedPairs? = nil, allocation: Allocation,
     options: AllocationOptions
   ) throws(AllocationError) -> (placeValues: [PlaceValue]?, explanations: Explanations?, timings: [PhaseTiming]) {
-    guard options.placeValues || options.explanations else { return (nil, nil, []) }
+    guard options.placeValues || options.explanations else {
+      // Where the folded first level's costs are wide (priorities near a
+      // million beside thousands of protected requests), GLPK's relative
+      // dual tolerance can pass an optimum a few refused requests short of
+      // exact; the residual network's exact search for a negative cycle
+      // then stands between it and the outputs, asked for or not.
+      if Self.needsOptimalityCheck(case: input, candidates: candidates) {
+        _ = try ResidualNetwork(
+          case: input, candidates: candidates, allocation: allocation, blocked: blocked ?? BlockedPairs(case: input))
+      }
+      return (nil, nil, [])
+    }
     let clock = ContinuousClock()
     var mark = clock.now
     var timings: [PhaseTiming] = []

@@ -98,7 +98,7 @@ struct SheetReference {
   /// Writes text as text (an inline string in constant-memory mode): never
   /// as a formula, whatever it starts with. Rows must come in order.
   func writeText(_ text: String, row: Int, column: Int, format: FormatReference?) throws(WorkbookError) {
-    let stored = escapingEscapes(text)
+    let stored = escapingEscapes(replacingXMLNoncharacters(text))
     let result = worksheet_write_string(pointer, lxw_row_t(row), lxw_col_t(column), stored, format?.pointer)
     try check(result, "writing text at row \(row + 1), column \(column + 1)")
   }
@@ -144,6 +144,26 @@ struct SheetReference {
     let type = UInt8(LXW_IGNORE_NUMBER_STORED_AS_TEXT.rawValue)
     try check(worksheet_ignore_errors(pointer, type, ranges), "switching off the number-stored-as-text check")
   }
+}
+
+/// Text an XML 1.0 document may hold: U+FFFE and U+FFFF are not characters
+/// of XML, and libxlsxwriter writes them as they are, which leaves the sheet
+/// not well-formed (Excel offers to "repair" it, dropping the sheet's data).
+/// Each becomes U+FFFD, the replacement character. Found on the bytes
+/// (EF BF BE and EF BF BF), so most text is not copied.
+func replacingXMLNoncharacters(_ text: String) -> String {
+  var last = UInt8(0)
+  var beforeLast = UInt8(0)
+  let found = text.utf8.contains { byte in
+    defer { (beforeLast, last) = (last, byte) }
+    return beforeLast == 0xEF && last == 0xBF && (byte == 0xBE || byte == 0xBF)
+  }
+  guard found else { return text }
+  var scalars = String.UnicodeScalarView()
+  for scalar in text.unicodeScalars {
+    scalars.append(scalar == "\u{FFFE}" || scalar == "\u{FFFF}" ? "\u{FFFD}" : scalar)
+  }
+  return String(scalars)
 }
 
 /// Text as SpreadsheetML stores it: libxlsxwriter writes a control character

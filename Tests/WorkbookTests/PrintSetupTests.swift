@@ -3,6 +3,10 @@ import Testing
 import Workbook
 import XLSXTestSupport
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 // Issue 25 item 5, the workbook as Excel users expect: printed, each sheet
 // is landscape on A4, one page wide, its header row on every page, its
 // table and nothing else; ids written as text carry no "number stored as
@@ -55,6 +59,22 @@ struct PrintSetupTests {
     #expect(ignored.contains("numberStoredAsText=\"1\""), "\(ignored)")
     // The cells stay text.
     #expect(try book.sheet("Placements").cell(1, 0) == .text("0012"))
+  }
+
+  @Test("U+FFFE and U+FFFF, which XML does not allow, are written as U+FFFD: the sheet stays well-formed")
+  func xmlNoncharacters() throws {
+    // A setting name holding U+FFFF passed validate and broke four sheets
+    // (hostile trial, round six).
+    let book = try written([
+      Sheet(
+        name: "Names", columns: [Column("name")],
+        rows: [[.text("Alpha\u{FFFF} School")], [.text("\u{FFFE}")], [.text("Ŋ¿ plain")]])
+    ])
+    let sheet = try #require(book.parts["xl/worksheets/sheet1.xml"])
+    #expect(!sheet.unicodeScalars.contains("\u{FFFF}") && !sheet.unicodeScalars.contains("\u{FFFE}"))
+    #expect(sheet.contains("Alpha\u{FFFD} School") && sheet.contains("Ŋ¿ plain"))
+    let parser = XMLParser(data: Data(sheet.utf8))
+    #expect(parser.parse(), "\(String(describing: parser.parserError))")
   }
 
   @Test("a sheet with no number written as text gets no ignoredErrors element")

@@ -176,14 +176,16 @@ extension HTMLReport {
     html += SVGCharts.histogram(bins: bins, binWidth: width, markers: markers, openEnded: level == .public)
     // The mean times the placed is the total, and the longest is one child's;
     // with fewer than 5 placed, the total is a few children's (one child's,
-    // with one placed).
+    // with one placed). The placed count may be withheld for another reason
+    // (it would give back a smaller count by difference): the words say only
+    // that it is withheld.
     if level == .public {
       html += "<figcaption>"
       if counts[.placed].value != nil {
         html += "Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), "
         html += "\(NumberFormatting.hoursAndMinutes(s.travelMinutes)) in total.</figcaption></figure>\n"
       } else {
-        html += "Mean and total withheld: fewer than 5 children placed.</figcaption></figure>\n"
+        html += "Mean and total withheld, as the number of children placed is.</figcaption></figure>\n"
       }
     } else {
       html += "<figcaption>Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), longest "

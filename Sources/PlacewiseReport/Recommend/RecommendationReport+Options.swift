@@ -7,9 +7,13 @@ extension RecommendationReport {
   ) -> String {
     typealias F = NumberFormatting
     let details = details.flatMap { $0.count == options.count ? $0 : nil }
-    // A count of children: `<5` for 1 to 4 in a public report.
-    func children(_ count: Int) -> String {
-      level == .public && (1...4).contains(count) ? "&lt;5" : F.grouped(count)
+    // Children placed in an option's places: in a public report `<5` for 1
+    // to 4, and `0-4` whatever they are where the option adds 1 to 4 places
+    // (with one place, `<5` would mean 1), as for a setting's places used.
+    func children(_ count: Int, placesAdded: Int) -> String {
+      guard level == .public else { return F.grouped(count) }
+      if (1...4).contains(placesAdded) && (0...4).contains(count) { return "0-4" }
+      return (1...4).contains(count) ? "&lt;5" : F.grouped(count)
     }
     func places(_ count: Int) -> String {
       count < 0 ? "\(F.grouped(-count)) fewer places" : F.count(count, "place")
@@ -26,7 +30,8 @@ extension RecommendationReport {
         if !detail.note.isEmpty { html += ": \(HTMLPage.escape(detail.note))" }
         html += ". It adds \(places(detail.placesAdded))"
         if let placed = detail.childrenPlaced, detail.placesAdded > 0 {
-          html += "; \(children(placed)) \(placed == 1 ? "child is" : "children are") placed in them"
+          let verb = level == .internal && placed == 1 ? "child is" : "children are"
+          html += "; \(children(placed, placesAdded: detail.placesAdded)) \(verb) placed in them"
         }
         html += ", for \(F.pounds(options[o].capitalCost)) of capital"
         html += options[o].annualCost > 0 ? " and \(F.pounds(options[o].annualCost)) a year.</li>" : ".</li>"
@@ -41,7 +46,10 @@ extension RecommendationReport {
       ]
       if let details {
         cells.insert(HTMLPage.escape(details[o].note), at: 1)
-        cells += [F.grouped(details[o].placesAdded), details[o].childrenPlaced.map(children) ?? "-"]
+        let placesAdded = details[o].placesAdded
+        cells += [
+          F.grouped(placesAdded), details[o].childrenPlaced.map { children($0, placesAdded: placesAdded) } ?? "-",
+        ]
       }
       return cells + [F.pounds(row.capitalCost), F.pounds(row.annualCost)]
     }
@@ -56,7 +64,8 @@ extension RecommendationReport {
         ],
         rows, numeric: [4, 5, 6, 7],
         footer: [
-          "Chosen", "", "", F.grouped(chosen.count), F.grouped(added), children(placed), F.pounds(capital),
+          "Chosen", "", "", F.grouped(chosen.count), F.grouped(added), children(placed, placesAdded: added),
+          F.pounds(capital),
           F.pounds(annual),
         ], attributes: " id=\"options-table\" class=\"with-notes\"")
     } else {

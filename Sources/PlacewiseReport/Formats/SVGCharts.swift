@@ -174,29 +174,13 @@ package enum SVGCharts {
   package static func histogram(
     bins: [Disclosed], binWidth: Double, markers: [(minutes: Double, label: String)], openEnded: Bool = false
   ) -> String {
-    let width = 900.0
-    let height = 280.0
-    let left = 48.0
-    let right = 14.0
-    let top = 34.0
-    let bottom = 40.0
-    let plotW = width - left - right
-    let plotH = height - top - bottom
+    let frame = PlotFrame(
+      height: 280, left: 48, right: 14, top: 34, bottom: 40, maximum: Double(bins.compactMap(\.value).max() ?? 0))
+    let (left, top, plotW) = (frame.left, frame.top, frame.plotW)
     let span = Double(bins.count) * binWidth
-    let maximum = Double(bins.compactMap(\.value).max() ?? 0)
-    let step = max(1, niceStep(maximum, steps: 4))
-    let yMax = max(step, (maximum / step).rounded(.up) * step)
     func x(_ minutes: Double) -> Double { left + minutes / span * plotW }
-    func y(_ count: Double) -> Double { top + plotH - count / yMax * plotH }
-    var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
-    svg += "aria-label=\"Journey times\">"
-    var tick = 0.0
-    while tick <= yMax + 1e-9 {
-      svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(tick)))\" x2=\"\(number(width - right))\" "
-      svg += "y2=\"\(number(y(tick)))\" stroke=\"#e6eaef\"/>"
-      svg += text(left - 6, y(tick) + 4, NumberFormatting.decimal(tick, places: 0), anchor: "end", size: 10.5)
-      tick += step
-    }
+    let y = frame.y
+    var svg = frame.open(label: "Journey times") + frame.grid
     for (i, bin) in bins.enumerated() {
       let x0 = x(Double(i) * binWidth) + 0.5
       let w = plotW / Double(bins.count) - 1
@@ -212,13 +196,12 @@ package enum SVGCharts {
         svg += text(x0 + w / 2, y(0) - 13, bin.text, anchor: "middle", size: 10.5, colour: "#5f6b7a")
       }
     }
-    svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(0)))\" x2=\"\(number(width - right))\" "
-    svg += "y2=\"\(number(y(0)))\" stroke=\"#7b8794\"/>"
+    svg += frame.baseline
     let labelEvery = max(1, Int((Double(bins.count) / 12).rounded(.up)))
     for i in stride(from: 0, through: bins.count, by: labelEvery) {
       svg += text(x(Double(i) * binWidth), y(0) + 15, number(Double(i) * binWidth), anchor: "middle", size: 10.5)
     }
-    svg += text(left + plotW / 2, height - 6, "journey, minutes", anchor: "middle", size: 11.5, colour: "#5f6b7a")
+    svg += text(left + plotW / 2, frame.height - 6, "journey, minutes", anchor: "middle", size: 11.5, colour: "#5f6b7a")
     for (m, marker) in markers.enumerated() where marker.minutes <= span {
       let mx = x(marker.minutes)
       svg += "<line x1=\"\(number(mx))\" y1=\"\(number(top - 6))\" x2=\"\(number(mx))\" y2=\"\(number(y(0)))\" "
@@ -270,30 +253,20 @@ package enum SVGCharts {
     points: [(x: Double, y: Double, title: String)], xLabel: String, yLabel: String,
     xText: (Double) -> String
   ) -> String {
-    let width = 900.0
-    let height = 260.0
-    let left = 56.0
-    let right = 20.0
-    let top = 16.0
-    let bottom = 44.0
-    let plotW = width - left - right
-    let plotH = height - top - bottom
+    let frame = PlotFrame(
+      height: 260, left: 56, right: 20, top: 16, bottom: 44, maximum: points.map(\.y).max() ?? 0)
+    let (left, plotW) = (frame.left, frame.plotW)
     let xMax = max(points.map(\.x).max() ?? 0, 1e-9)
-    let yStep = max(1, niceStep(points.map(\.y).max() ?? 0, steps: 4))
-    let yMax = max(yStep, ((points.map(\.y).max() ?? 0) / yStep).rounded(.up) * yStep)
     func px(_ v: Double) -> Double { left + v / xMax * plotW }
-    func py(_ v: Double) -> Double { top + plotH - v / yMax * plotH }
-    var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
-    svg += "aria-label=\"\(HTMLPage.escape(yLabel)) against \(HTMLPage.escape(xLabel))\">"
-    svg += gridLines(step: yStep, maximum: yMax, from: left, to: width - right, y: py)
+    let py = frame.y
+    var svg = frame.open(label: "\(HTMLPage.escape(yLabel)) against \(HTMLPage.escape(xLabel))") + frame.grid
     let xStep = niceStep(xMax, steps: 5)
     var tick = 0.0
     while tick <= xMax + 1e-9 {
-      svg += tickLabel(px(tick), py(0) + 16, xText(tick), width: width)
+      svg += tickLabel(px(tick), py(0) + 16, xText(tick), width: frame.width)
       tick += xStep
     }
-    svg += "<line x1=\"\(number(left))\" y1=\"\(number(py(0)))\" x2=\"\(number(width - right))\" "
-    svg += "y2=\"\(number(py(0)))\" stroke=\"#7b8794\"/>"
+    svg += frame.baseline
     var path = ""
     for (i, point) in points.enumerated() {
       if i == 0 {
@@ -307,34 +280,22 @@ package enum SVGCharts {
       svg += "<circle cx=\"\(number(px(point.x)))\" cy=\"\(number(py(point.y)))\" r=\"3.5\" fill=\"#1f4e79\">"
       svg += "<title>\(HTMLPage.escape(point.title))</title></circle>"
     }
-    svg += text(left + plotW / 2, height - 8, xLabel, anchor: "middle", size: 11.5, colour: "#5f6b7a")
-    svg += "<text x=\"14\" y=\"\(number(top + plotH / 2))\" font-size=\"11.5\" text-anchor=\"middle\" "
-    svg += "transform=\"rotate(-90 14 \(number(top + plotH / 2)))\" style=\"fill:#5f6b7a\">"
-    svg += "\(HTMLPage.escape(yLabel))</text>"
-    return svg + "</svg>"
+    svg += text(left + plotW / 2, frame.height - 8, xLabel, anchor: "middle", size: 11.5, colour: "#5f6b7a")
+    return svg + frame.valueLabel(yLabel) + "</svg>"
   }
 
   /// Lines of `values` (one row per series, one value per x label; nil:
   /// withheld, the line broken there), each point marked and titled: the
   /// forecast's children without a place, by year, for every plan.
   package static func lines(xLabels: [String], series: [Series], values: [[Double?]], yLabel: String) -> String {
-    let width = 900.0
-    let height = 280.0
-    let left = 56.0
-    let right = 20.0
-    let top = 16.0
-    let bottom = 40.0
-    let plotW = width - left - right
-    let plotH = height - top - bottom
-    let maximum = values.flatMap { $0.compactMap { $0 } }.max() ?? 0
-    let yStep = max(1, niceStep(maximum, steps: 4))
-    let yMax = max(yStep, (maximum / yStep).rounded(.up) * yStep)
+    let frame = PlotFrame(
+      height: 280, left: 56, right: 20, top: 16, bottom: 40, maximum: values.flatMap { $0.compactMap { $0 } }.max() ?? 0
+    )
+    let (left, plotW) = (frame.left, frame.plotW)
     let gap = xLabels.count > 1 ? plotW / Double(xLabels.count - 1) : 0
     func px(_ i: Int) -> Double { xLabels.count > 1 ? left + Double(i) * gap : left + plotW / 2 }
-    func py(_ v: Double) -> Double { top + plotH - v / yMax * plotH }
-    var svg = "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
-    svg += "aria-label=\"\(HTMLPage.escape(yLabel)) by year\">"
-    svg += gridLines(step: yStep, maximum: yMax, from: left, to: width - right, y: py)
+    let py = frame.y
+    var svg = frame.open(label: "\(HTMLPage.escape(yLabel)) by year") + frame.grid
     for (i, label) in xLabels.enumerated() {
       svg += text(px(i), py(0) + 18, label, anchor: "middle", size: 11)
     }
@@ -359,10 +320,60 @@ package enum SVGCharts {
         svg += "\(NumberFormatting.decimal(value, places: 0))</title></circle>"
       }
     }
-    svg += "<text x=\"14\" y=\"\(number(top + plotH / 2))\" font-size=\"11.5\" text-anchor=\"middle\" "
-    svg += "transform=\"rotate(-90 14 \(number(top + plotH / 2)))\" style=\"fill:#5f6b7a\">"
-    svg += "\(HTMLPage.escape(yLabel))</text>"
-    return svg + "</svg>"
+    return svg + frame.valueLabel(yLabel) + "</svg>"
+  }
+
+  /// The frame of a chart with a value axis up the side (the histogram,
+  /// the step chart, the lines): 900 units wide, the margins around the
+  /// plot, and the value scale, in about four nice steps from 0 to the
+  /// first step at or above `maximum`.
+  private struct PlotFrame {
+    let width = 900.0
+    let height: Double
+    let left: Double
+    let right: Double
+    let top: Double
+    let bottom: Double
+    /// The value scale's step and top.
+    let yStep: Double
+    let yMax: Double
+
+    init(height: Double, left: Double, right: Double, top: Double, bottom: Double, maximum: Double) {
+      self.height = height
+      self.left = left
+      self.right = right
+      self.top = top
+      self.bottom = bottom
+      yStep = max(1, SVGCharts.niceStep(maximum, steps: 4))
+      yMax = max(yStep, (maximum / yStep).rounded(.up) * yStep)
+    }
+
+    var plotW: Double { width - left - right }
+    var plotH: Double { height - top - bottom }
+
+    /// The height of a value.
+    func y(_ value: Double) -> Double { top + plotH - value / yMax * plotH }
+
+    /// The opening tag, with its (escaped) accessible label.
+    func open(label: String) -> String {
+      "<svg viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" aria-label=\"\(label)\">"
+    }
+
+    /// The value scale's grid lines, labelled.
+    var grid: String { gridLines(step: yStep, maximum: yMax, from: left, to: width - right, y: y) }
+
+    /// The axis line at value 0.
+    var baseline: String {
+      "<line x1=\"\(number(left))\" y1=\"\(number(y(0)))\" x2=\"\(number(width - right))\" "
+        + "y2=\"\(number(y(0)))\" stroke=\"#7b8794\"/>"
+    }
+
+    /// The value axis's title, turned up the left side.
+    func valueLabel(_ label: String) -> String {
+      let middle = number(top + plotH / 2)
+      return "<text x=\"14\" y=\"\(middle)\" font-size=\"11.5\" text-anchor=\"middle\" "
+        + "transform=\"rotate(-90 14 \(middle))\" style=\"fill:#5f6b7a\">\(HTMLPage.escape(label))</text>"
+    }
   }
 
   /// Horizontal grid lines from 0 to `maximum` every `step`, each labelled

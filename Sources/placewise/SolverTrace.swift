@@ -8,7 +8,9 @@ import Placewise
 enum SolverTrace {
   /// Whether `allocate` starts its solver with the price auction: yes,
   /// unless `PLACEWISE_AUCTION=off` (how placewise-bench measures what the
-  /// auction saves; the optimum is the same either way).
+  /// auction saves). The pricing loop proves the same optimum either way,
+  /// within GLPK's tolerance: a case whose folded first level is wide can
+  /// fail the exact check with either start (`AllocationRun.exactFoldLimit`).
   static func auctionFromEnvironment() -> Bool {
     ProcessInfo.processInfo.environment["PLACEWISE_AUCTION"] != "off"
   }

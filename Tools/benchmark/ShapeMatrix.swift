@@ -74,7 +74,7 @@ enum ShapeMatrix {
             + (arguments.isEmpty ? "" : "/" + arguments.joined(separator: ";")))
       }
     }
-    if size == nil || size == 1_200 { specs.append("tied=1200/--tied-settings;1000") }
+    if size == nil { specs.append("tied=1200/--tied-settings;1000") }
     return specs.joined(separator: ",")
   }
 

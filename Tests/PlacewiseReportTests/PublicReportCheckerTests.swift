@@ -125,10 +125,15 @@ struct PublicReportCheckerTests {
   /// newly placed all ASD pupils), moving 8 others.
   private static func comparison(newly: Int) -> String {
     func row(_ plan: String, placed: Int, capital: Double, moved: Int) -> ComparisonRow {
-      ComparisonRow(
+      // Every place costs £20,000 a year, as a reader may know (published
+      // place funding): the cost of places is 20,000 times the placed.
+      var row = ComparisonRow(
         plan: plan, capitalCost: capital, annualCost: 0, pupils: 100, placed: placed, unplaced: 100 - placed,
         unmetPriority: 100 - placed, placementCost: 1500, travelMinutes: 1200, preferencePenalty: 300,
-        firstPreferenceMet: 50, annualPlaceCost: 1e6, pupilsMoved: moved)
+        firstPreferenceMet: 50, annualPlaceCost: Double(placed) * 20_000, pupilsMoved: moved)
+      row.dearestChildCost = 20_000
+      row.annualTotalCost = row.annualPlaceCost
+      return row
     }
     let rows = [
       row("baseline", placed: 80, capital: 0, moved: 0),
@@ -155,7 +160,7 @@ struct PublicReportCheckerTests {
   @Test("compare: a plan placing 3 more children than the baseline tells no one it is 3 (nor 4)")
   func compareSmallDifference() {
     let html = Self.comparison(newly: 3)
-    let findings = PublicReportChecker.findings(in: html)
+    let findings = PublicReportChecker.findings(in: html, knownPlaceCost: 20_000)
     #expect(findings.isEmpty, "\(findings.map { $0.description }.joined(separator: "\n"))")
     #expect(!html.contains("£30,000"), "the capital per extra child gives the 3 back")
     let difference = PublicReportChecker.firstDifference(html, Self.comparison(newly: 4))
@@ -224,5 +229,32 @@ struct PublicReportCheckerTests {
     #expect(PublicReportChecker.findings(in: bars).map(\.value) == [37, 3])
     // One child's journey.
     #expect(!PublicReportChecker.findings(in: "<p>Mean 20 min, longest 3 min.</p>").isEmpty)
+    // Pounds: a forecast's children without a place at unplaced_cost each,
+    // where the card withholds their count (hostile trial, round six).
+    var forecast = "<div class=\"figure\" data-plan=\"grow\"><span class=\"value\">&lt;5</span>"
+    forecast += "<span class=\"label\">children without a place in year 2: grow</span></div>"
+    forecast += "<h2 id=\"costs\">Costs a year</h2>\n<table><thead><tr><th>Plan</th><th>Year</th>"
+    forecast += "<th>Children without a place</th></tr></thead><tbody><tr><td>grow</td><td>2</td>"
+    forecast += "<td class=\"n\">£120,000</td></tr></tbody></table>"
+    forecast += "<tr><td><code>unplaced_cost</code></td><td>60000</td></tr>"
+    #expect(PublicReportChecker.findings(in: forecast).map(\.value) == [2])
+    // A rounded comparison whose total a year gives the unplaced back:
+    // £78,107,879 less places and transport is 243 children at £60,000.
+    var pounds = "<p>counts are rounded to the nearest 5</p><table id=\"comparison\"><tbody><tr><td>Unplaced</td>"
+    pounds += cell("baseline", "unplaced", "245") + "</tr><tr><td>Journeys</td>"
+    pounds += cell("baseline", "travel_minutes", "66981.88050444819").replacingOccurrences(
+      of: ">66981.88050444819<", with: ">1,116 h 22 min<")
+    pounds += "</tr><tr><td>Places</td>" + cell("baseline", "annual_place_cost", "£41,825,750")
+    pounds += "</tr><tr><td>Own</td>" + cell("baseline", "annual_cost", "0")
+    pounds += "</tr><tr><td>Total</td>" + cell("baseline", "annual_total_cost", "£78,107,879") + "</tr></tbody></table>"
+    pounds += "<tr><td><code>unplaced_cost</code></td><td>60000</td></tr>"
+    pounds += "<tr><td><code>pounds_per_minute</code></td><td>324</td></tr>"
+    #expect(PublicReportChecker.findings(in: pounds).map(\.value) == [243])
+    // The same rounded to the nearest £500,000, as the page says: nothing.
+    let roundedPounds =
+      pounds.replacingOccurrences(of: "£41,825,750", with: "£42,000,000")
+      .replacingOccurrences(of: "£78,107,879", with: "£78,000,000")
+      + "<p>rounded to the nearest £500,000</p>"
+    #expect(PublicReportChecker.findings(in: roundedPounds).isEmpty)
   }
 }

@@ -24,6 +24,12 @@ struct ConstraintSystem {
   var integral: Set<String> = []
   /// Variables a page shows as `<5`, `x` or "fewer than 5" somewhere, with where.
   var withheld: [String: String] = [:]
+  /// Counts a page rounds to the nearest 5, with where: worked out exactly,
+  /// they give back the change between two plans the rounding hides.
+  var rounded: [String: String] = [:]
+  /// Totals of withheld counts that the page never shows: a finding only
+  /// when worked out to 1 to 4.
+  var smallIfPinned: Set<String> = []
   var relations: [Relation] = []
   private var constants = 0
 
@@ -131,6 +137,15 @@ struct ConstraintSystem {
         // (Working out that a withheld figure is 0 reveals no child.)
         out.append(.init(quantity: name, value: Int(b.lo), how: "withheld (\(place)) but worked out from the page"))
       }
+    }
+    for (name, place) in rounded.sorted(by: { $0.key < $1.key }) where withheld[name] == nil {
+      guard let b = bounds[name], b.lo == b.hi, b.lo.isFinite else { continue }
+      out.append(
+        .init(quantity: name, value: Int(b.lo), how: "rounded to the nearest 5 (\(place)) but worked out exactly"))
+    }
+    for name in smallIfPinned.sorted() where withheld[name] == nil {
+      guard let b = bounds[name], b.lo == b.hi, (1...4).contains(b.lo) else { continue }
+      out.append(.init(quantity: name, value: Int(b.lo), how: "a total of withheld counts, worked out from the page"))
     }
     return out
   }

@@ -62,6 +62,7 @@ struct PageReader {
     if text.trimmingCharacters(in: .whitespaces) == "x" && !secondary { b = .unknown }
     system.learn(name, b)
     if hidden, system.withheld[name] == nil { system.withheld[name] = place }
+    if !hidden, b.lo < b.hi, system.rounded[name] == nil { system.rounded[name] = place }
   }
 
   /// Columns of counts of pupils (see `note`).
@@ -91,11 +92,12 @@ struct PageReader {
     return Bounds(lo: v - e, hi: v + e)
   }
 
-  mutating func read() {
+  mutating func read(knownPlaceCost: Double? = nil) {
     readHeadline()
     readTables()
     readSVG()
     readSentences()
+    readMoney(knownPlaceCost: knownPlaceCost)
   }
 
   // MARK: Headline cards and sentences

@@ -99,7 +99,8 @@ extension PageReader {
           (-1, "\(p)|placed"), (1, "\(b)|placed"),
         ]))
       system.relations.append(.linear([(1, "\(p)|extra"), (1, "\(p)|unplaced"), (-1, "\(b)|unplaced")]))
-      if let c = capital[plan], let e = perExtra[plan] {
+      // (A page that works it out from its rounded counts says so, and tells nothing new.)
+      if let c = capital[plan], let e = perExtra[plan], !visible(html).contains("is that of the rounded counts") {
         system.learn("\(p)|capital", c, integer: false)
         system.learn("\(p)|per extra", e, integer: false)
         system.relations.append(.product("\(p)|capital", "\(p)|per extra", "\(p)|extra"))

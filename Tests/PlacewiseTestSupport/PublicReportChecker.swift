@@ -34,12 +34,21 @@ import Foundation
 ///   full, a table said to list the fullest first is ordered by fill, a plan
 ///   changes placed by its newly placed less those who lose their place, and
 ///   a capital cost per extra child times the extra children is the capital;
+/// - it reads the pounds too (`+Money`): a cost of children without a place
+///   is `unplaced_cost` (from the page's policy table) times their count, a
+///   transport cost `pounds_per_minute` times the journeys, a total the sum
+///   of its parts, and a cost of places a known cost per place times the
+///   placed; a pounds figure is exact to the pound, or within half the step
+///   the page says it rounds to;
+/// - on forecast pages, each plan's demand cells ("N short") sum to the
+///   year's count by need and in all, shown on the cards and in the costs;
 /// - and narrows every variable's interval until nothing changes.
 ///
 /// A finding is a withheld count whose interval has narrowed to one value,
-/// a figure drawn from one child (a longest or shortest journey), or a map
-/// whose extent reaches beyond everything drawn on it (which would show
-/// where an undrawn pupil lives).
+/// a count rounded to the nearest 5 worked out exactly, a total of withheld
+/// counts worked out to 1 to 4, a figure drawn from one child (a longest or
+/// shortest journey), or a map whose extent reaches beyond everything drawn
+/// on it (which would show where an undrawn pupil lives).
 public enum PublicReportChecker {
   /// Something a reader can learn that the page means to withhold.
   public struct Finding: Sendable, CustomStringConvertible, Equatable {
@@ -54,9 +63,12 @@ public enum PublicReportChecker {
   }
 
   /// Every finding on a public page, in a stable order.
-  public static func findings(in html: String) -> [Finding] {
+  /// `knownPlaceCost`: a cost per place the reader knows every setting to
+  /// have (published place funding), which divides a cost of places back
+  /// into children.
+  public static func findings(in html: String, knownPlaceCost: Double? = nil) -> [Finding] {
     var reader = PageReader(html: html)
-    reader.read()
+    reader.read(knownPlaceCost: knownPlaceCost)
     return reader.system.exactWithheld() + reader.otherFindings
   }
 

@@ -127,6 +127,9 @@ public struct AllocationSummary: Sendable, Equatable {
   public var poundsPerMinute = 0.0
   /// Pounds a year spent on each unplaced pupil.
   public var unplacedCostEach = 0.0
+  /// The dearest `cost_per_place` of the case's settings (0 without one):
+  /// with `unplacedCostEach`, the most one child adds to a cost a year.
+  public var dearestPlaceCost = 0.0
   /// What the allocation itself warns of: agreed placements that break the
   /// rules or overfill a setting.
   public var warnings: [InputWarning] = []
@@ -156,6 +159,7 @@ public struct AllocationSummary: Sendable, Equatable {
     costUnit = policy.costUnit
     poundsPerMinute = policy.poundsPerMinute
     unplacedCostEach = policy.unplacedCost
+    dearestPlaceCost = input.settings.reduce(0) { max($0, $1.costPerPlace ?? 0) }
     costsGiven =
       policy.poundsPerMinute > 0 || policy.unplacedCost > 0 || input.settings.contains { $0.costPerPlace != nil }
     for (p, pupil) in input.pupils.enumerated() {

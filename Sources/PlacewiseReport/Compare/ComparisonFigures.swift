@@ -68,6 +68,8 @@ package struct ComparisonFigures: Sendable {
     row.requestsRefused = summary.requestsRefused
     row.annualTotalCost = annualTotalCost
     row.costsGiven = summary.costsGiven
+    row.placementCostInPounds = summary.costUnit == .pounds
+    row.dearestChildCost = max(summary.dearestPlaceCost, summary.unplacedCostEach)
     return row
   }
 }

@@ -25,6 +25,12 @@ package enum ComparisonReport {
       body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
       body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
       body += "small count could be worked out. "
+      body += "The capital cost per child fewer without a place is that of the rounded counts. "
+      if let step = moneyStep(rows, level: level) {
+        body += "Pounds summed over children (places used, the annual total, and level C where it is in pounds) are "
+        body += "rounded to the nearest \(F.pounds(step)), five times the most one child adds a year, so that none "
+        body += "gives a count back. "
+      }
     }
     body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
     return HTMLPage.document(title: title, level: level, body: body)
@@ -44,8 +50,13 @@ package enum ComparisonReport {
       body += "<p>"
       // Never better on placements where more children are left without a place.
       if gain > 0 && best.unplaced <= baseline.unplaced {
+        // In a public page, the difference of the figures shown (rounded):
+        // the exact one, beside them, could pin them.
+        let roundedGain =
+          (rounded(baseline.unmetPriority, level: level).value ?? 0)
+          - (rounded(best.unmetPriority, level: level).value ?? 0)
         let shownGain =
-          level == .internal ? F.grouped(gain) : gain < 5 ? "fewer than 5" : "about " + rounded(gain, level: level).text
+          level == .internal ? F.grouped(gain) : roundedGain < 5 ? "fewer than 5" : "about " + F.grouped(roundedGain)
         body += "<strong>\(HTMLPage.escape(best.plan))</strong> leaves the least need unmet: "
         body += "\(shownGain) less than the baseline "
         body +=
@@ -105,21 +116,44 @@ package enum ComparisonReport {
     // child's journey, or a cost that a known cost per place divides into a
     // count): withheld from a public page, as the count is.
     func fewPlaced(_ r: ComparisonRow) -> Bool { level == .public && (1...4).contains(r.placed) }
+    // Pounds summed over children: a cost a year divided by a known cost per
+    // child (unplaced_cost, a school's place funding) is a count, exact where
+    // the page rounds counts to 5. A public page rounds them to five
+    // children's worth, as it rounds the counts.
+    let step = moneyStep(rows, level: level)
+    func money(_ value: Double, _ format: (Double) -> String = F.pounds) -> (shown: String, raw: String) {
+      let shown = step.map { ($0 * (value / $0).rounded()) } ?? value
+      return (format(shown), NumberText.format(shown))
+    }
     line("Journeys in total", key: "travel_minutes") { _, r in
       fewPlaced(r) ? ("x", "x") : (F.hoursAndMinutes(r.travelMinutes), NumberText.format(r.travelMinutes))
     }
-    line("Journeys and missed preferences (minutes-equivalent)", key: "placement_cost") { _, r in
-      fewPlaced(r) ? ("x", "x") : (F.decimal(r.placementCost, places: 0), NumberText.format(r.placementCost))
+    let inPounds = rows.contains { $0.placementCostInPounds }
+    let levelC =
+      inPounds
+      ? "Places, journeys and missed preferences (£-equivalent a year)"
+      : "Journeys and missed preferences (minutes-equivalent)"
+    line(levelC, key: "placement_cost") { _, r in
+      if fewPlaced(r) { return ("x", "x") }
+      return inPounds
+        ? money(r.placementCost) : (F.decimal(r.placementCost, places: 0), NumberText.format(r.placementCost))
     }
     line("First preferences met", key: "first_preference_met", count(\.firstPreferenceMet))
     line("Annual cost of places used", key: "annual_place_cost") { _, r in
-      fewPlaced(r) ? ("x", "x") : (F.pounds(r.annualPlaceCost), NumberText.format(r.annualPlaceCost))
+      fewPlaced(r) ? ("x", "x") : money(r.annualPlaceCost)
     }
     line("Capital cost per child fewer without a place", key: "capital_cost_per_extra_placement") { i, r in
       guard let base = baseline, i > 0, r.unplaced < base.unplaced else { return ("-", "") }
-      // Capital over the cost per child gives the children: withheld below 5.
-      if level == .public, base.unplaced - r.unplaced < 5 { return ("x", "x") }
-      let each = r.capitalCost / Double(base.unplaced - r.unplaced)
+      // Capital over the cost per child gives the children: in a public
+      // page, the children fewer of the rounded counts shown (the exact
+      // difference, beside them, pinned them: 302 and 258 shown as 300 and
+      // 260, and 44 fewer), withheld below 5.
+      var fewer = base.unplaced - r.unplaced
+      if level == .public {
+        fewer = (disclosed(base, \.unplaced).value ?? 0) - (disclosed(r, \.unplaced).value ?? 0)
+        if fewer < 5 { return ("x", "x") }
+      }
+      let each = r.capitalCost / Double(fewer)
       return (F.pounds(each), NumberText.format(each))
     }
     line("Pupils moved against the baseline", key: "pupils_moved", count(\.pupilsMoved))
@@ -127,7 +161,7 @@ package enum ComparisonReport {
     line("Protected requests refused", key: "requests_refused", count(\.requestsRefused))
     line("Annual cost in total (£ a year)", key: "annual_total_cost") { _, r in
       guard r.costsGiven else { return ("costs not given", "") }
-      return fewPlaced(r) ? ("x", "x") : (F.pounds(r.annualTotalCost), NumberText.format(r.annualTotalCost))
+      return fewPlaced(r) ? ("x", "x") : money(r.annualTotalCost)
     }
     table += "</tbody></table></div>\n"
     body += table
@@ -197,6 +231,22 @@ extension ComparisonReport {
   /// A count as the page shows it: itself in an internal page; in a public
   /// one 0, `<5` for 1 to 4, else rounded to the nearest 5 (the ONS's
   /// rounding, so that no difference of two figures is an exact count).
+  /// On a public page, the step that pounds summed over children are
+  /// rounded to: five times the most one child adds to a cost a year (the
+  /// dearest `cost_per_place`, or `unplaced_cost`), up to the next round
+  /// figure (1, 2 or 5 times a power of 10); nil at the internal level or
+  /// without costs.
+  static func moneyStep(_ rows: [ComparisonRow], level: ReportLevel) -> Double? {
+    let dearest = rows.map(\.dearestChildCost).max() ?? 0
+    guard level == .public, dearest > 0, dearest.isFinite else { return nil }
+    var power = 1.0
+    while power.isFinite {
+      for m in [1.0, 2, 5] where m * power >= 5 * dearest { return m * power }
+      power *= 10
+    }
+    return nil
+  }
+
   static func rounded(_ value: Int, level: ReportLevel) -> Disclosed {
     guard level == .public, value > 0 else { return .shown(value) }
     if value < 5 { return .small }

@@ -36,6 +36,13 @@ package struct ComparisonRow: Sendable, Equatable {
   /// Whether the case gives costs at all (no `cost_per_place` and no
   /// `pounds_per_minute`: "costs not given", not £0).
   package var costsGiven = true
+  /// Whether level C (`placementCost`) is in pounds (`cost = "pounds"`:
+  /// place costs and journeys) rather than minutes.
+  package var placementCostInPounds = false
+  /// The most one child adds to a cost a year (the dearest
+  /// `cost_per_place`, or `unplaced_cost` if dearer): a public page rounds
+  /// the figures summed from children to five of these.
+  package var dearestChildCost = 0.0
 
   /// Creates a row.
   package init(

@@ -22,7 +22,7 @@ package enum ForecastReport {
     }
     body += firstShort(outcomes, years: years, needs: needs, shown: shown)
     body += demand(outcomes, years: years, needs: needs, level: level, shown: shown)
-    body += costs(outcomes)
+    body += costs(outcomes, level: level, shown: shown)
     if let identity { body += HTMLReport.identitySection(identity) }
     return HTMLPage.document(title: title, level: level, body: body)
   }
@@ -132,17 +132,27 @@ package enum ForecastReport {
     return body
   }
 
-  /// Costs a year, where the case gives any.
-  private static func costs<R>(_ outcomes: [ForecastOutcome<R>]) -> String {
+  /// Costs a year, where the case gives any. At the public level a cost
+  /// summed over children is withheld (`x`) with their count: the children
+  /// without a place where the year's count is (`unplaced_cost`, on the
+  /// page, divides the cost back into it); places and transport where 1 to 4
+  /// children are on the roll or placed in the batch (a figure drawn from a
+  /// few children).
+  private static func costs<R>(
+    _ outcomes: [ForecastOutcome<R>], level: ReportLevel, shown: [[YearDisclosure]]
+  ) -> String {
     typealias F = NumberFormatting
     var body = ""
     if outcomes.contains(where: { $0.years.contains { $0.summary.costsGiven } }) {
       body += "<h2 id=\"costs\">Costs a year</h2>\n"
-      let rows = outcomes.flatMap { outcome in
-        outcome.years.map { year in
-          [
-            HTMLPage.escape(outcome.name), String(year.year), F.pounds(year.rollPlaceCost),
-            F.pounds(year.summary.annualTransportCost), F.pounds(year.summary.annualUnplacedCost),
+      func few(_ count: Int) -> Bool { level == .public && (1...4).contains(count) }
+      let rows = outcomes.enumerated().flatMap { p, outcome in
+        outcome.years.enumerated().map { y, year in
+          let onRoll = year.caseload - year.summary.unplaced
+          return [
+            HTMLPage.escape(outcome.name), String(year.year), few(onRoll) ? "x" : F.pounds(year.rollPlaceCost),
+            few(year.summary.placed) ? "x" : F.pounds(year.summary.annualTransportCost),
+            shown[p][y].total.value == nil ? "x" : F.pounds(year.summary.annualUnplacedCost),
             F.pounds(year.annualCost), F.pounds(year.capitalCost),
           ]
         }

@@ -1,0 +1,173 @@
+import Foundation
+
+// Reading a page's pounds: a cost a year summed over children, divided by
+// what one child costs, is a count. The reader knows `unplaced_cost` and
+// `pounds_per_minute` from the page's policy table, and perhaps a cost per
+// place (a school's published place funding, `knownPlaceCost`).
+extension PageReader {
+  /// A policy key's value as the page's policy table shows it.
+  func policyValue(_ key: String) -> Double? {
+    matches(#"<code>\#(key)</code></td><td>([^<]*)</td>"#, html).first.flatMap { Double(visible($0[1])) }
+  }
+
+  /// The step the page says it rounds pounds summed over children to.
+  var moneyStep: Double? {
+    matches(#"rounded to the nearest £([\d,]+)"#, visible(html)).first
+      .flatMap { Double($0[1].replacingOccurrences(of: ",", with: "")) }
+  }
+
+  /// A figure in pounds as an interval: to the pound, or within half the
+  /// page's step where it is a multiple of it; nil when it is no figure.
+  func poundsBounds(_ text: String) -> Bounds? {
+    let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+    guard t.hasPrefix("£"), let v = Double(t.dropFirst()), v.isFinite else { return nil }
+    if let step = moneyStep, v.truncatingRemainder(dividingBy: step) == 0 {
+      return Bounds(lo: max(0, v - step / 2), hi: v + step / 2)
+    }
+    return Bounds(lo: max(0, v - 0.5), hi: v + 0.5)
+  }
+
+  mutating func readMoney(knownPlaceCost: Double?) {
+    let each = policyValue("unplaced_cost")
+    let perMinute = policyValue("pounds_per_minute") ?? 0
+    readAllocateMoney(each: each, perMinute: perMinute, placeCost: knownPlaceCost)
+    readCompareMoney(each: each, perMinute: perMinute, placeCost: knownPlaceCost)
+    readForecast(each: each)
+  }
+
+  /// allocate's "Annual costs": places, transport, the children without a
+  /// place, and their total.
+  mutating func readAllocateMoney(each: Double?, perMinute: Double, placeCost: Double?) {
+    var names: [String: String] = [:]
+    let rows = [
+      "Places used (cost_per_place)": "ALL|places£",
+      "Transport (pounds_per_minute times journey minutes)": "ALL|transport£",
+      "Children without a place (unplaced_cost each)": "ALL|unplaced£", "In total": "ALL|total£",
+    ]
+    for m in matches(#"<tr><td>([^<]*)</td><td[^>]*>([^<]*)</td></tr>"#, html) {
+      guard let name = rows[visible(m[1])], let b = poundsBounds(visible(m[2])) else { continue }
+      system.learn(name, b, integer: false)
+      names[name] = name
+    }
+    guard !names.isEmpty else { return }
+    for name in rows.values { system.real(name) }
+    system.sum(["ALL|places£", "ALL|transport£", "ALL|unplaced£"], equals: "ALL|total£")
+    if let each { system.relations.append(.linear([(1, "ALL|unplaced£"), (-each, "ALL|unplaced")])) }
+    system.relations.append(.linear([(1, "ALL|transport£"), (-perMinute, "ALL|travel_minutes")]))
+    if let placeCost { system.relations.append(.linear([(1, "ALL|places£"), (-placeCost, "ALL|placed")])) }
+  }
+
+  /// compare's total a year: places, transport (`pounds_per_minute` times
+  /// the journeys shown), the children without a place and the plan's own
+  /// annual cost.
+  mutating func readCompareMoney(each: Double?, perMinute: Double, placeCost: Double?) {
+    var plans: [String] = []
+    for m in matches(#"data-plan="([^"]*)" data-figure="([a-z_]+)" data-value="([^"]*)">([^<]*)</td>"#, html) {
+      let plan = visible(m[1])
+      let p = "plan:\(plan)"
+      let shown = visible(m[4])
+      switch m[2] {
+      case "annual_total_cost", "annual_place_cost":
+        guard let b = poundsBounds(shown) else { continue }
+        system.learn("\(p)|\(m[2])", b, integer: false)
+        if !plans.contains(plan) { plans.append(plan) }
+      case "travel_minutes", "annual_cost":
+        guard let b = Self.decimal(visible(m[3])) else { continue }
+        system.learn("\(p)|\(m[2])", b, integer: false)
+      default: break
+      }
+    }
+    for plan in plans {
+      let p = "plan:\(plan)"
+      for name in ["annual_total_cost", "annual_place_cost", "travel_minutes", "annual_cost"] {
+        system.real("\(p)|\(name)")
+      }
+      system.count("\(p)|unplaced")
+      if let each {
+        system.relations.append(
+          .linear([
+            (1, "\(p)|annual_total_cost"), (-1, "\(p)|annual_place_cost"), (-perMinute, "\(p)|travel_minutes"),
+            (-each, "\(p)|unplaced"), (-1, "\(p)|annual_cost"),
+          ]))
+      }
+      if let placeCost {
+        system.count("\(p)|placed")
+        system.relations.append(.linear([(1, "\(p)|annual_place_cost"), (-placeCost, "\(p)|placed")]))
+      }
+    }
+  }
+
+  /// forecast pages: each plan's demand table (need, phase, a cell a year:
+  /// "caseload" or "caseload, N short"), the first year short by need,
+  /// the last year's count on each plan's card, and the costs a year, whose
+  /// "Children without a place" is `unplaced_cost` times the year's count.
+  mutating func readForecast(each: Double?) {
+    // Per plan and year, the variables that sum to the year's count.
+    var parts: [String: [String]] = [:]
+    let demand =
+      #"<details[^>]*><summary><strong>([^<]*)</strong></summary>\s*(?:<div[^>]*>)?<table[^>]*>(.*?)</table>"#
+    for table in matches(demand, html) {
+      let plan = visible(table[1])
+      let headers = matches(#"<th[^>]*>(.*?)</th>"#, table[2]).map { visible($0[1]) }
+      guard headers.prefix(2) == ["Need", "Phase"] else { continue }
+      for row in matches(#"<tr[^>]*>(.*?)</tr>"#, table[2]) {
+        let cells = matches(#"<td[^>]*>(.*?)</td>"#, row[1]).map { visible($0[1]) }
+        guard cells.count == headers.count else { continue }
+        for c in 2..<cells.count {
+          let year = headers[c].replacingOccurrences(of: "Year ", with: "")
+          let name = "plan:\(plan)|year:\(year)|need:\(cells[0])|phase:\(cells[1])|unplaced"
+          let pieces = cells[c].components(separatedBy: ", ")
+          if pieces.count == 2, pieces[1].hasSuffix(" short") {
+            note(name, String(pieces[1].dropLast(6)), at: "forecast demand table")
+          } else if pieces.count == 1, pieces[0] != "-" {
+            system.learn(name, .exactly(0))
+          } else {
+            continue
+          }
+          parts["plan:\(plan)|year:\(year)", default: []].append(name)
+          parts["plan:\(plan)|year:\(year)|need:\(cells[0])", default: []].append(name)
+        }
+      }
+    }
+    for (total, members) in parts {
+      system.count("\(total)|unplaced")
+      system.sum(members, equals: "\(total)|unplaced")
+      // A total of withheld parts is withheld with them.
+      if members.contains(where: { system.withheld[$0] != nil }) { system.smallIfPinned.insert("\(total)|unplaced") }
+    }
+    let card =
+      #"data-plan="([^"]*)"><span class="value">([^<]*)</span><span class="label">children without a place in year (\d+)"#
+    for m in matches(card, html) {
+      note("plan:\(visible(m[1]))|year:\(m[3])|unplaced", visible(m[2]), at: "forecast card")
+    }
+    readForecastTables(each: each)
+  }
+
+  /// forecast's first year short by need, and its costs a year.
+  mutating func readForecastTables(each: Double?) {
+    for table in matches(#"<table id="first-short-table"[^>]*>(.*?)</table>"#, html) {
+      let plans = matches(#"<th[^>]*>(.*?)</th>"#, table[1]).map { visible($0[1]) }.dropFirst()
+      for row in matches(#"<tr[^>]*>(.*?)</tr>"#, table[1]) {
+        let cells = matches(#"<td[^>]*>(.*?)</td>"#, row[1]).map { visible($0[1]) }
+        for (plan, cell) in zip(plans, cells.dropFirst()) {
+          for m in matches(#"^year (\d+) \((\S+) without a place\)$"#, cell) {
+            note("plan:\(plan)|year:\(m[1])|need:\(cells[0])|unplaced", m[2], at: "forecast first year short")
+          }
+        }
+      }
+    }
+    guard let each,
+      let table = matches(#"<h2 id="costs">Costs a year</h2>\s*(?:<div[^>]*>)?<table[^>]*>(.*?)</table>"#, html).first
+    else { return }
+    let headers = matches(#"<th[^>]*>(.*?)</th>"#, table[1]).map { visible($0[1]) }
+    guard let column = headers.firstIndex(of: "Children without a place") else { return }
+    for row in matches(#"<tr[^>]*>(.*?)</tr>"#, table[1]) {
+      let cells = matches(#"<td[^>]*>(.*?)</td>"#, row[1]).map { visible($0[1]) }
+      guard cells.count == headers.count, let b = poundsBounds(cells[column]) else { continue }
+      let year = "plan:\(cells[0])|year:\(cells[1])"
+      system.learn("\(year)|unplaced£", b, integer: false)
+      system.count("\(year)|unplaced")
+      system.relations.append(.linear([(1, "\(year)|unplaced£"), (-each, "\(year)|unplaced")]))
+    }
+  }
+}

@@ -11,8 +11,9 @@ struct Compare: OutputCommand {
       Each PLAN.csv is a plan file (add_places, new_setting, close_setting rows; see \
       docs/planning.md), applied to the case on its own. Writes comparison.csv, \
       comparison-by-need.csv, moves.csv, report.html and placewise.xlsx (the plans side by side), and \
-      plans/NAME/ (what allocate writes) for the baseline and every plan, all or nothing, and prints a \
-      table of the figures side by side.
+      plans/NAME/ (what allocate writes; with --plan-outputs summary, its placements.csv, summary.json and \
+      settings.csv) for the baseline and every plan, all or nothing, and prints a table of the figures side by \
+      side.
       """
   )
 
@@ -30,6 +31,20 @@ struct Compare: OutputCommand {
 
   @Flag(name: .long, help: "Solve every plan from scratch, one at a time (slower; for measurements).")
   var cold = false
+
+  /// What each plan's folder holds.
+  enum PlanOutputs: String, ExpressibleByArgument, CaseIterable {
+    case full, summary
+  }
+
+  @Option(
+    name: .customLong("plan-outputs"),
+    help: ArgumentHelp(
+      "What each plans/NAME/ folder holds: full (what allocate writes, the default) or summary (placements.csv, "
+        + "summary.json and settings.csv only: no report, workbook, place values or explanations per plan, "
+        + "about twice as fast with many plans).",
+      valueName: "full|summary"))
+  var planOutputs: PlanOutputs = .full
 
   /// Each plan's folder, rendered as soon as the plan is solved.
   typealias Outcome = ComparisonOutcome<Result<[OutputFile], OutputError>>
@@ -62,13 +77,18 @@ struct Compare: OutputCommand {
   func solve(_ input: ComparisonInput, _ context: PipelineContext, clock: inout PhaseClock) throws -> Compared {
     // Each plan's folder is rendered as soon as it is solved; a rendering
     // failure is an output failure (status 1), as in `allocate`.
+    var options = AllocationOptions(timeLimit: output.timeLimit, monitor: context.monitor)
+    // A summary folder needs neither place values nor explanations: not worked out.
+    let full = planOutputs == .full
+    options.placeValues = full
+    options.explanations = full
     let outcomes = try Comparison.run(
-      input, options: AllocationOptions(timeLimit: output.timeLimit, monitor: context.monitor),
-      warmStart: !cold, parallel: !cold,
+      input, options: options, warmStart: !cold, parallel: !cold,
       render: { run in
         // The digests are hashed by now or soon: the solve took longer.
         renderedFolder {
-          try OutputFiles.render(run, reportLevel: context.reportLevel, identity: context.identity(run.input))
+          try OutputFiles.render(
+            run, reportLevel: context.reportLevel, withReport: full, identity: context.identity(run.input))
         }
       })
     clock.lap("solve")

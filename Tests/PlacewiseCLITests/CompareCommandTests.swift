@@ -115,6 +115,32 @@ struct CompareCommandTests {
     #expect(try tree(out).count == written.count + 1)
   }
 
+  @Test("--plan-outputs summary: each plan folder holds placements, summary and settings, byte for byte those of full")
+  func summaryPlanOutputs() throws {
+    let scratch = try ScratchFolder()
+    let plans = ["more-asd-places.csv", "close-hartmouth.csv"].map { packageRoot + "/Data/sample-county/plans/" + $0 }
+    let sample = packageRoot + "/Data/sample-county"
+    let full = try runPlacewise(["compare", sample] + plans + ["--out", scratch.at("full"), "--quiet"])
+    #expect(full.status == 0, "\(full.stderr)")
+    let summary = try runPlacewise(
+      ["compare", sample] + plans + ["--out", scratch.at("summary"), "--quiet", "--plan-outputs", "summary"])
+    #expect(summary.status == 0, "\(summary.stderr)")
+    let fullTree = try tree(scratch.at("full"))
+    let summaryTree = try tree(scratch.at("summary"))
+    var expected = Set(fullTree.keys.filter { !$0.hasPrefix("plans/") })
+    for plan in ["baseline", "more-asd-places", "close-hartmouth"] {
+      for file in ["placements.csv", "summary.json", "settings.csv"] { expected.insert("plans/\(plan)/\(file)") }
+    }
+    #expect(Set(summaryTree.keys) == expected)
+    for (name, data) in summaryTree where name != "manifest.json" {
+      #expect(data == fullTree[name], "\(name) differs from --plan-outputs full's")
+    }
+    let bad = try runPlacewise(["compare", sample] + plans + ["--out", scratch.at("bad"), "--plan-outputs", "some"])
+    #expect(bad.status == 64, "\(bad.stderr)")
+    #expect(bad.stderr.contains("full") && bad.stderr.contains("summary"), "\(bad.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: scratch.at("bad")))
+  }
+
   /// The top-level files of a compare of the tiny case with one plan: the
   /// tables, moves naming settings, the report naming every plan, and the
   /// workbook holding the three tables row for row.

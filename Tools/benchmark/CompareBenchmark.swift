@@ -45,9 +45,12 @@ struct CompareBenchmark {
     bench.emit("")
     bench.emit("compare \(name): \(pupils) pupils\(travel ? " with travel.csv" : ""), \(planCount) plans")
     bench.emit("")
-    bench.emit("| run | allocate | compare | ratio | compare read | solve (all plans) | write | result |")
-    bench.emit("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    bench.emit(
+      "| run | allocate | compare | ratio | compare read | solve (all plans) | write "
+        + "| compare, --plan-outputs summary | ratio | result |")
+    bench.emit("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     var ratios: [Double] = []
+    var summaryRatios: [Double] = []
     for run in 1...runs {
       let allocateOut = "\(work)/compare-allocate-\(name)"
       let compareOut = "\(work)/compare-out-\(name)"
@@ -59,28 +62,50 @@ struct CompareBenchmark {
       let compared = try bench.execute(
         placewise, ["compare", folder] + plans + ["--out", compareOut, "--quiet", "--timings"], timeout: timeout)
       let compareSeconds = Date().timeIntervalSince(compareStart)
-      guard allocated.status == 0, compared.status == 0 else {
-        bench.emit("| \(run) | | | | | | | failed (allocate \(allocated.status), compare \(compared.status)) |")
+      // The same with summary plan folders (placements, summary and settings only).
+      let summaryOut = compareOut + "-summary"
+      let summaryStart = Date()
+      let summarised = try bench.execute(
+        placewise, ["compare", folder] + plans + ["--out", summaryOut, "--quiet", "--plan-outputs", "summary"],
+        timeout: timeout)
+      let summarySeconds = Date().timeIntervalSince(summaryStart)
+      guard allocated.status == 0, compared.status == 0, summarised.status == 0 else {
+        bench.emit(
+          "| \(run) | | | | | | | | | failed (allocate \(allocated.status), compare \(compared.status), "
+            + "summary \(summarised.status)) |")
         continue
       }
       let phases = Self.phases(compared.stderr)
-      let check = try Self.check(compareOut, allocateOut, plans: planCount)
+      var check = try Self.check(compareOut, allocateOut, plans: planCount)
+      let summaryCheck = try Self.check(summaryOut, allocateOut, plans: planCount)
+      if !summaryCheck.hasPrefix("ok") {
+        check = "summary: " + summaryCheck
+      } else if try Data(contentsOf: URL(fileURLWithPath: summaryOut + "/comparison.csv"))
+        != Data(contentsOf: URL(fileURLWithPath: compareOut + "/comparison.csv"))
+      {
+        check = "CHECK FAILED: summary's comparison.csv differs from full's"
+      } else {
+        check += "; summary's comparison.csv the same"
+      }
       let ratio = compareSeconds / allocateSeconds
       ratios.append(ratio)
+      summaryRatios.append(summarySeconds / allocateSeconds)
       let cells = [
         bench.format(allocateSeconds), bench.format(compareSeconds), String(format: "%.2fx", ratio),
         phases["read"].map(bench.format) ?? "", phases["solve"].map(bench.format) ?? "",
-        phases["write"].map(bench.format) ?? "", check,
+        phases["write"].map(bench.format) ?? "", bench.format(summarySeconds),
+        String(format: "%.2fx", summarySeconds / allocateSeconds), check,
       ]
       bench.emit("| \(run) | " + cells.joined(separator: " | ") + " |")
     }
-    if !ratios.isEmpty {
-      let sorted = ratios.sorted()
-      bench.emit("")
+    bench.emit("")
+    for (label, list) in [("compare", ratios), ("compare --plan-outputs summary", summaryRatios)] where !list.isEmpty {
+      let sorted = list.sorted()
       bench.emit(
-        String(
-          format: "compare / allocate: best %.2fx, median %.2fx, worst %.2fx over %d pairs (target: 3x)",
-          sorted[0], sorted[sorted.count / 2], sorted[sorted.count - 1], sorted.count))
+        "\(label) / allocate: "
+          + String(
+            format: "best %.2fx, median %.2fx, worst %.2fx over %d runs (target: 3x)", sorted[0],
+            sorted[sorted.count / 2], sorted[sorted.count - 1], sorted.count))
     }
   }
 

@@ -173,7 +173,8 @@ int pw_set_basis(glp_prob *P, const int *row_stat, const int *col_stat) {
 }
 
 int pw_simplex(glp_prob *P, int meth, int pricing, int presolve, int tm_lim_ms,
-               int it_lim, int *ret, int *status, int *iterations) {
+               int it_lim, double tol_dj, int *ret, int *status,
+               int *iterations) {
   PW_GUARD
   int before = glp_get_it_cnt(P);
   glp_smcp parm;
@@ -184,6 +185,7 @@ int pw_simplex(glp_prob *P, int meth, int pricing, int presolve, int tm_lim_ms,
   parm.presolve = presolve ? GLP_ON : GLP_OFF;
   if (tm_lim_ms > 0) parm.tm_lim = tm_lim_ms;
   if (it_lim > 0) parm.it_lim = it_lim;
+  if (tol_dj > 0) parm.tol_dj = tol_dj;
   *ret = glp_simplex(P, &parm);
   *status = glp_get_status(P);
   *iterations = glp_get_it_cnt(P) - before;

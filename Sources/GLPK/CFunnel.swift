@@ -123,7 +123,7 @@ enum CFunnel {
     try check(
       pw_simplex(
         problem, method, pricing, options.presolve ? 1 : 0, milliseconds(options.timeLimit), iterations,
-        &ret, &status, &made),
+        options.dualTolerance ?? 0, &ret, &status, &made),
       operation)
     return (ReturnCode(rawValue: ret), SolutionStatus(glpk: status), Int(made))
   }

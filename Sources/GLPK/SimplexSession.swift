@@ -91,6 +91,11 @@ package struct SimplexSession: ~Copyable {
   ) throws(GLPKError) -> LPSolution {
     try ensureAlive(operation)
     try Self.checkLimits(options.timeLimit, options.iterationLimit, operation)
+    if let tolerance = options.dualTolerance, !(tolerance > 0 && tolerance < 1) {
+      // GLPK stops the process on a tol_dj outside (0, 1).
+      throw GLPKError(
+        kind: .invalidModel, operation: operation, message: "dual tolerance \(tolerance); expected above 0 and below 1")
+    }
     _ = CFunnel.takeLog()
     let (code, status, iterations) = try CFunnel.simplex(problem, options, operation: operation)
     let log = CFunnel.takeLog()

@@ -78,6 +78,12 @@ package struct SimplexOptions: Sendable {
   package var iterationLimit: Int?
   /// Capture GLPK's progress messages in the solution's log.
   package var verbose = false
+  /// GLPK's dual feasibility tolerance `tol_dj` (nil: its 1e-7). A reduced
+  /// cost d of a column of cost c counts as non-negative above
+  /// -(tol_dj + 1e-3 tol_dj |c|): relative, so on costs near 1e10 the
+  /// default lets a reduced cost of several units pass (must be positive
+  /// and below 1).
+  package var dualTolerance: Double?
 
   /// Default options: primal simplex, steepest edge, no presolve, no limits.
   package init() {}

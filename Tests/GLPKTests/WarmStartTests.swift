@@ -99,3 +99,43 @@ struct WarmStartTests {
     #expect(oracle.contains(solution.columnValues), "an optimal vertex", sourceLocation: sourceLocation)
   }
 }
+
+@Suite("The dual feasibility tolerance on wide costs")
+struct DualToleranceTests {
+  /// min c0 x0 + c1 x1 with x0 + x1 = 1, both in [0, 1]: after a solve with
+  /// x0 the cheaper, x0 is basic; then x1 is made 3 cheaper than x0 at
+  /// costs near 5e10 (a folded first level of priorities near a million).
+  /// By hand the optimum is x1 = 1, worth 5e10 - 3.
+  private func solvedAfterChange(_ tolerance: Double?) throws -> LPSolution {
+    let lp = DenseLP(
+      "two columns, one equality", .minimize, objective: [1, 2], columns: [.between(0, 1), .between(0, 1)],
+      rows: [DenseRow(coefficients: [1, 1], bounds: .fixed(1))])
+    var session = try SimplexSession(lp.program)
+    expectClose(try session.solve().objectiveValue, 1, "start at x0")
+    try session.setObjective([50_000_000_000, 49_999_999_997])
+    var options = SimplexOptions()
+    options.dualTolerance = tolerance
+    return try session.solve(options)
+  }
+
+  @Test("GLPK's default passes a reduced cost of -3 on costs of 5e10 as optimal; a tighter tol_dj does not")
+  func wideCosts() throws {
+    // 1e-7 + 1e-10 x 5e10 = 5 units of slack: x0 stays.
+    let loose = try solvedAfterChange(nil)
+    #expect(loose.columnValues == [1, 0])
+    // 0.1 / (1 + 1e-3 x 5e10), as LexicographicLP sets it: 0.1 units.
+    let tight = try solvedAfterChange(0.1 / (1 + 1e-3 * 5e10))
+    #expect(tight.columnValues == [0, 1])
+    expectClose(tight.objectiveValue, 49_999_999_997, "by hand")
+  }
+
+  @Test("a tolerance outside (0, 1) is refused before GLPK sees it (it would stop the process)")
+  func refusedTolerance() throws {
+    for bad in [0.0, -1e-9, 1, .nan] {
+      var session = try SimplexSession(Fixtures.production.program)
+      var options = SimplexOptions()
+      options.dualTolerance = bad
+      #expect(throws: GLPKError.self) { try session.solve(options) }
+    }
+  }
+}

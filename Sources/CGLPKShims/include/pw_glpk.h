@@ -77,10 +77,12 @@ int pw_set_bounds(glp_prob *P, int which, int count, const int *index,
 int pw_set_basis(glp_prob *P, const int *row_stat, const int *col_stat);
 
 /* Runs glp_simplex with method meth and pricing rule pricing (GLP_PT_STD or
-   GLP_PT_PSE); *ret gets its return code, *status glp_get_status,
+   GLP_PT_PSE) and, when tol_dj > 0, that dual feasibility tolerance (else
+   GLPK's 1e-7); *ret gets its return code, *status glp_get_status,
    *iterations the simplex iterations this call made. */
 int pw_simplex(glp_prob *P, int meth, int pricing, int presolve, int tm_lim_ms,
-               int it_lim, int *ret, int *status, int *iterations);
+               int it_lim, double tol_dj, int *ret, int *status,
+               int *iterations);
 
 /* Runs glp_intopt; *ret its return code, *status glp_mip_status. */
 int pw_intopt(glp_prob *P, int presolve, int tm_lim_ms, double mip_gap,

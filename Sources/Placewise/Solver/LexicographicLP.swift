@@ -96,7 +96,8 @@ enum LexicographicLP {
       }
       try glpk { () throws(GLPKError) in try session.setObjective(objective) }
       let t0 = ContinuousClock.now
-      let levelOptions = try options()
+      var levelOptions = try options()
+      levelOptions.dualTolerance = Self.dualTolerance(objective)
       let solution = try glpk { () throws(GLPKError) in
         try session.solve(levelOptions, operation: "solving level \(level + 1) of \(objectives.count)")
       }
@@ -117,6 +118,19 @@ enum LexicographicLP {
   /// A GLPK step, its failure told as the domain's.
   private static func glpk<T: ~Copyable>(_ step: () throws(GLPKError) -> T) throws(AllocationError) -> T {
     do { return try step() } catch { throw AllocationError(error) }
+  }
+
+  /// GLPK's dual feasibility tolerance for a level of these costs: its
+  /// default 1e-7, unless the costs are so wide that the tolerance's
+  /// relative part (1e-3 of it times a column's cost) would pass a reduced
+  /// cost of a tenth of a unit or more as zero. The first level's integer
+  /// costs then stay exact: a folded U x (2P + 1) + R of priorities near a
+  /// million reaches 5e10, where the default let reduced costs of several
+  /// units pass, an optimum a few refused requests short (issue 24).
+  static func dualTolerance(_ costs: [Double]) -> Double? {
+    let widest = costs.reduce(0) { max($0, abs($1)) }
+    let tolerance = 0.1 / (1 + 1e-3 * widest)
+    return tolerance < 1e-7 ? max(tolerance, 1e-15) : nil
   }
 
   /// GLPK's options with the time left before `deadline`.

@@ -47,6 +47,26 @@ struct WideFoldCheckTests {
     }
   }
 
+  @Test("GLPK's dual tolerance is tightened only where a level's costs are wide enough to need it")
+  func dualTolerance() throws {
+    // Costs below about 1e6: GLPK's default (nil).
+    #expect(LexicographicLP.dualTolerance([0, 3, -250_000, 999_000]) == nil)
+    // A folded first level of priorities near a million: 0.1 units of slack at the widest.
+    let costs = [1.0, 5e10, -3]
+    let tolerance = try #require(LexicographicLP.dualTolerance(costs))
+    #expect(tolerance + 1e-3 * tolerance * 5e10 <= 0.1 + 1e-12)
+    #expect(tolerance > 0 && tolerance < 1e-7)
+    // The wide request case's first level (301,000,001 units for its top
+    // pupil) leaves the default's 0.03 units of slack: not tightened.
+    let input = Self.requestCase(topPriority: 1_000_000)
+    let candidates = CandidateSet(case: input)
+    let unplaced = input.pupils.indices.map {
+      Double(candidates.unplacedUnits($0, priority: input.pupils[$0].priority))
+    }
+    #expect(unplaced.max() == 301_000_001)
+    #expect(LexicographicLP.dualTolerance(unplaced) == nil)
+  }
+
   @Test("an ordinary case skips the check when nothing after the solve is asked for")
   func ordinaryCaseUnchecked() throws {
     let input = Self.requestCase(topPriority: 3)

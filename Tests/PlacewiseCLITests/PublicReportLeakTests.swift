@@ -9,12 +9,20 @@ private let sample = packageRoot + "/Data/sample-county"
 
 /// Every report.html under an output folder (the command's own, and each
 /// plan's or the chosen allocation's), with what the checker finds in it.
-private func findings(under folder: String) throws -> [String: [PublicReportChecker.Finding]] {
+private func findings(under folder: String, costsOf caseFolder: String = sample) throws -> [String: [PublicReportChecker
+  .Finding]]
+{
+  // A reader may know each school's cost per place (published place funding).
+  var costs: [String: Double] = [:]
+  for row in try csvRecords(caseFolder + "/settings.csv") {
+    if let urn = row["urn"], let cost = row["cost_per_place"].flatMap(Double.init) { costs[urn] = cost }
+  }
   var out: [String: [PublicReportChecker.Finding]] = [:]
   let walker = FileManager.default.enumerator(atPath: folder)
   while let name = walker?.nextObject() as? String {
     guard name == "report.html" || name.hasSuffix("/report.html") else { continue }
-    out[name] = PublicReportChecker.findings(in: try String(contentsOfFile: folder + "/" + name, encoding: .utf8))
+    out[name] = PublicReportChecker.findings(
+      in: try String(contentsOfFile: folder + "/" + name, encoding: .utf8), knowing: .init(placeCosts: costs))
   }
   return out
 }
@@ -119,8 +127,9 @@ struct PublicReportLeakTests {
       scratch.at("recommend"), "--report-level", "public", "--quiet",
     ])
     #expect(recommended.status == 0, "\(recommended.stderr)")
-    var found = try findings(under: scratch.at("compare"))
-    found.merge(try findings(under: scratch.at("recommend")).map { ("recommend/" + $0.key, $0.value) }) { a, _ in a }
+    var found = try findings(under: scratch.at("compare"), costsOf: county)
+    found.merge(try findings(under: scratch.at("recommend"), costsOf: county).map { ("recommend/" + $0.key, $0.value) })
+    { a, _ in a }
     #expect(found.count == 7, "\(found.keys.sorted())")
     let message = describe(found)
     #expect(message.isEmpty, "\(message)")

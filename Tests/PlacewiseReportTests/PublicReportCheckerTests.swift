@@ -131,7 +131,7 @@ struct PublicReportCheckerTests {
         plan: plan, capitalCost: capital, annualCost: 0, pupils: 100, placed: placed, unplaced: 100 - placed,
         unmetPriority: 100 - placed, placementCost: 1500, travelMinutes: 1200, preferencePenalty: 300,
         firstPreferenceMet: 50, annualPlaceCost: Double(placed) * 20_000, pupilsMoved: moved)
-      row.dearestChildCost = 20_000
+      row.largestMoneyShare = 20_000
       row.annualTotalCost = row.annualPlaceCost
       return row
     }
@@ -160,7 +160,7 @@ struct PublicReportCheckerTests {
   @Test("compare: a plan placing 3 more children than the baseline tells no one it is 3 (nor 4)")
   func compareSmallDifference() {
     let html = Self.comparison(newly: 3)
-    let findings = PublicReportChecker.findings(in: html, knownPlaceCost: 20_000)
+    let findings = PublicReportChecker.findings(in: html, knowing: .init(placeCost: 20_000))
     #expect(findings.isEmpty, "\(findings.map { $0.description }.joined(separator: "\n"))")
     #expect(!html.contains("£30,000"), "the capital per extra child gives the 3 back")
     let difference = PublicReportChecker.firstDifference(html, Self.comparison(newly: 4))

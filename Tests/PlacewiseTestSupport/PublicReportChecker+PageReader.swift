@@ -30,6 +30,8 @@ struct PageReader {
   let html: String
   var system = ConstraintSystem()
   var otherFindings: [PublicReportChecker.Finding] = []
+  /// The settings table's groups (a kind and its settings' URNs).
+  var settingGroups: [(label: String, members: [String])] = []
   /// Counts shown as multiples of 5 are rounded (the page says so).
   let rounded: Bool
 
@@ -92,12 +94,12 @@ struct PageReader {
     return Bounds(lo: v - e, hi: v + e)
   }
 
-  mutating func read(knownPlaceCost: Double? = nil) {
+  mutating func read(knowing knowledge: PublicReportChecker.Knowledge = .init()) {
     readHeadline()
     readTables()
     readSVG()
     readSentences()
-    readMoney(knownPlaceCost: knownPlaceCost)
+    readMoney(knowing: knowledge)
   }
 
   // MARK: Headline cards and sentences

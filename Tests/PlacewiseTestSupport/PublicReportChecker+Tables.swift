@@ -91,6 +91,7 @@ extension PageReader {
     if urnColumn != nil, keys.contains("placed") {
       for group in groups where !group.members.isEmpty {
         system.sum(group.members.map { "\($0)|placed" }, equals: "\(group.label)|placed")
+        settingGroups.append(group)
       }
       readOrder(
         groups: groups, rows: Dictionary(zip(rowKeys, cellsByRow), uniquingKeysWith: { a, _ in a }), headers: headers)
@@ -145,10 +146,13 @@ extension PageReader {
       system.learn("\(key)|share", share, integer: false)
       system.relations.append(.product("\(key)|pupils", "\(key)|share", "WITHPREF|pupils"))
     }
-    if let mean = cell("mean per place").flatMap(Self.decimal), let cost = cell("annual cost").flatMap(Self.decimal) {
-      system.learn("\(key)|mean", mean, integer: false)
+    // A cost of places (a kind's, or all of them): pounds, rounded as the page says.
+    if let cost = (cell("annual cost") ?? cell("annual place cost")).flatMap(poundsBounds) {
       system.learn("\(key)|cost", cost, integer: false)
-      system.relations.append(.product("\(key)|cost", "\(key)|mean", "\(key)|placed"))
+      if let mean = cell("mean per place").flatMap(Self.decimal) {
+        system.learn("\(key)|mean", mean, integer: false)
+        system.relations.append(.product("\(key)|cost", "\(key)|mean", "\(key)|placed"))
+      }
     }
   }
 

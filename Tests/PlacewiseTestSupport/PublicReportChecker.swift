@@ -63,12 +63,31 @@ public enum PublicReportChecker {
   }
 
   /// Every finding on a public page, in a stable order.
-  /// `knownPlaceCost`: a cost per place the reader knows every setting to
-  /// have (published place funding), which divides a cost of places back
-  /// into children.
-  public static func findings(in html: String, knownPlaceCost: Double? = nil) -> [Finding] {
+  /// What a reader may know beside the page: each school's cost per place
+  /// (published place funding), which divides a cost of places back into
+  /// children, and whether every child's priority is 1 (unmet need is then
+  /// a count).
+  public struct Knowledge: Sendable {
+    /// One cost per place for every setting.
+    public var placeCost: Double?
+    /// Costs per place by URN.
+    public var placeCosts: [String: Double] = [:]
+    /// Every priority is 1.
+    public var unitPriorities = false
+
+    /// What a reader knows: nothing, unless given.
+    public init(placeCost: Double? = nil, placeCosts: [String: Double] = [:], unitPriorities: Bool = false) {
+      self.placeCost = placeCost
+      self.placeCosts = placeCosts
+      self.unitPriorities = unitPriorities
+    }
+  }
+
+  /// Every finding on a public page, in a stable order; `knowing`: what the
+  /// reader knows beside it.
+  public static func findings(in html: String, knowing knowledge: Knowledge = .init()) -> [Finding] {
     var reader = PageReader(html: html)
-    reader.read(knownPlaceCost: knownPlaceCost)
+    reader.read(knowing: knowledge)
     return reader.system.exactWithheld() + reader.otherFindings
   }
 

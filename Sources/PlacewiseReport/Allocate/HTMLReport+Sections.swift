@@ -237,21 +237,31 @@ extension HTMLReport {
     let d = kinds.map { counts[.kind($0.rawValue)] } + [counts[.placed]]
     var rows: [[String]] = []
     var bars: [(label: String, value: Double, text: String)] = []
+    // A public page rounds costs of places to five of the dearest place (a
+    // reader knowing each school's cost per place would otherwise divide
+    // them back into its pupils), and leaves out the mean per place (times
+    // the placed, the cost to the pound).
+    let sums = RoundedSums(level: level, largestShare: s.dearestPlaceCost)
     for (k, kind) in kinds.enumerated() {
       let cost = figures.costByKind[kind.rawValue]
       let shown = d[k].value != nil
       let mean =
         shown && figures.placedByKind[kind.rawValue] > 0 ? cost / Double(figures.placedByKind[kind.rawValue]) : 0
       rows.append([
-        kindName(kind), d[k].html, shown ? NumberFormatting.pounds(cost) : "x",
-        shown ? NumberFormatting.pounds(mean) : "x",
+        kindName(kind), d[k].html, shown ? sums.pounds(cost) : "x",
+        shown && sums.step == nil ? NumberFormatting.pounds(mean) : "x",
       ])
-      if shown { bars.append((kindName(kind), cost, NumberFormatting.pounds(cost))) }
+      if shown { bars.append((kindName(kind), sums.rounded(cost), sums.pounds(cost))) }
     }
-    let placeCost = NumberFormatting.pounds(s.annualPlaceCost)
+    let placeCost = sums.pounds(s.annualPlaceCost)
     html += HTMLPage.table(
       ["Kind", "Pupils placed", "Annual cost", "Mean per place"], rows, numeric: [1, 2, 3],
       footer: ["All kinds", d[kinds.count].html, d[kinds.count].value != nil ? placeCost : "x", ""])
+    if let step = sums.step {
+      html += "<p class=\"note\">Costs of places are rounded to the nearest \(NumberFormatting.pounds(step)), "
+      html += "five times the dearest place, and the mean per place is left out: a school's cost per place, "
+      html += "divided into a cost to the pound, would give back its pupils.</p>\n"
+    }
     if s.annualPlaceCost > 0 {
       html += "<figure class=\"keep\">"
       html += SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Annual place cost by kind")

@@ -69,7 +69,9 @@ package struct ComparisonFigures: Sendable {
     row.annualTotalCost = annualTotalCost
     row.costsGiven = summary.costsGiven
     row.placementCostInPounds = summary.costUnit == .pounds
-    row.dearestChildCost = max(summary.dearestPlaceCost, summary.unplacedCostEach)
+    row.largestMoneyShare = max(
+      summary.unplacedCostEach, summary.dearestPlaceCost + summary.poundsPerMinute * summary.largestPenalty)
+    row.largestPenalty = summary.largestPenalty
     return row
   }
 }

@@ -26,10 +26,14 @@ package enum ComparisonReport {
       body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
       body += "small count could be worked out. "
       body += "The capital cost per child fewer without a place is that of the rounded counts. "
-      if let step = moneyStep(rows, level: level) {
+      if let step = moneySums(rows, level: level).step {
         body += "Pounds summed over children (places used, the annual total, and level C where it is in pounds) are "
         body += "rounded to the nearest \(F.pounds(step)), five times the most one child adds a year, so that none "
         body += "gives a count back. "
+      }
+      if !rows.contains(where: \.placementCostInPounds), let step = penaltySums(rows, level: level).step {
+        body += "Journeys and missed preferences are rounded to the nearest \(F.grouped(Int(step))) "
+        body += "minutes-equivalent, five times the most one child's preference and move penalties add. "
       }
     }
     body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
@@ -120,11 +124,11 @@ package enum ComparisonReport {
     // child (unplaced_cost, a school's place funding) is a count, exact where
     // the page rounds counts to 5. A public page rounds them to five
     // children's worth, as it rounds the counts.
-    let step = moneyStep(rows, level: level)
-    func money(_ value: Double, _ format: (Double) -> String = F.pounds) -> (shown: String, raw: String) {
-      let shown = step.map { ($0 * (value / $0).rounded()) } ?? value
-      return (format(shown), NumberText.format(shown))
-    }
+    let sums = moneySums(rows, level: level)
+    func money(_ value: Double) -> (shown: String, raw: String) { (sums.pounds(value), sums.raw(value)) }
+    // Level C less the journeys shown is penalties: over preference_step,
+    // unlisted_penalty or move_penalty (on the page), a count.
+    let penalties = penaltySums(rows, level: level)
     line("Journeys in total", key: "travel_minutes") { _, r in
       fewPlaced(r) ? ("x", "x") : (F.hoursAndMinutes(r.travelMinutes), NumberText.format(r.travelMinutes))
     }
@@ -135,8 +139,9 @@ package enum ComparisonReport {
       : "Journeys and missed preferences (minutes-equivalent)"
     line(levelC, key: "placement_cost") { _, r in
       if fewPlaced(r) { return ("x", "x") }
-      return inPounds
-        ? money(r.placementCost) : (F.decimal(r.placementCost, places: 0), NumberText.format(r.placementCost))
+      if inPounds { return money(r.placementCost) }
+      let shown = penalties.rounded(r.placementCost)
+      return (F.decimal(shown, places: 0), NumberText.format(shown))
     }
     line("First preferences met", key: "first_preference_met", count(\.firstPreferenceMet))
     line("Annual cost of places used", key: "annual_place_cost") { _, r in
@@ -231,20 +236,14 @@ extension ComparisonReport {
   /// A count as the page shows it: itself in an internal page; in a public
   /// one 0, `<5` for 1 to 4, else rounded to the nearest 5 (the ONS's
   /// rounding, so that no difference of two figures is an exact count).
-  /// On a public page, the step that pounds summed over children are
-  /// rounded to: five times the most one child adds to a cost a year (the
-  /// dearest `cost_per_place`, or `unplaced_cost`), up to the next round
-  /// figure (1, 2 or 5 times a power of 10); nil at the internal level or
-  /// without costs.
-  static func moneyStep(_ rows: [ComparisonRow], level: ReportLevel) -> Double? {
-    let dearest = rows.map(\.dearestChildCost).max() ?? 0
-    guard level == .public, dearest > 0, dearest.isFinite else { return nil }
-    var power = 1.0
-    while power.isFinite {
-      for m in [1.0, 2, 5] where m * power >= 5 * dearest { return m * power }
-      power *= 10
-    }
-    return nil
+  /// How a page rounds the pounds summed over children (see `RoundedSums`).
+  static func moneySums(_ rows: [ComparisonRow], level: ReportLevel) -> RoundedSums {
+    RoundedSums(level: level, largestShare: rows.map(\.largestMoneyShare).max() ?? 0)
+  }
+
+  /// How a page rounds level C in minutes-equivalent (see `RoundedSums`).
+  static func penaltySums(_ rows: [ComparisonRow], level: ReportLevel) -> RoundedSums {
+    RoundedSums(level: level, largestShare: rows.map(\.largestPenalty).max() ?? 0)
   }
 
   static func rounded(_ value: Int, level: ReportLevel) -> Disclosed {

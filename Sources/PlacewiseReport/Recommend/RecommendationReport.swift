@@ -9,7 +9,12 @@ package enum RecommendationReport {
     details: [RecommendationOptionDetail]? = nil
   ) -> String {
     typealias F = NumberFormatting
-    func unmet(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "<5" : F.grouped(value) }
+    // A public page rounds unmet need to the nearest 5, as compare's does:
+    // the drop from the baseline is otherwise a count of children placed in
+    // the new places, which an option of 1 to 4 places shows as 0-4 (12
+    // unmet against 9 with one option of 3 places pinned it to 3).
+    func shownUnmet(_ value: Int) -> Disclosed { ComparisonReport.rounded(value, level: level) }
+    func unmet(_ value: Int) -> String { shownUnmet(value).text }
     let chosen = options.filter(\.chosen)
     let capital = chosen.reduce(0) { $0 + $1.capitalCost }
     let annual = chosen.reduce(0) { $0 + $1.annualCost }
@@ -31,20 +36,21 @@ package enum RecommendationReport {
     body += card("options_chosen", "options chosen", F.grouped(chosen.count), String(chosen.count))
     body += card("capital_cost", "capital cost", F.pounds(capital), NumberText.format(capital))
     body += card("annual_cost", "annual cost", F.pounds(annual), NumberText.format(annual))
-    let u = unmet(summary.unmetPriority)
+    let u = shownUnmet(summary.unmetPriority)
     body += card(
       "unmet_priority", "unmet need, priority-weighted (baseline \(unmet(summary.baselineUnmetPriority)))",
-      u, u == "<5" ? u : String(summary.unmetPriority))
+      u.text, u.value.map { String($0) } ?? u.text)
     body += "</div>\n"
     body += optionsSection(options, details: details, level: level)
     if let frontier, !frontier.isEmpty {
       body += "<h2 id=\"frontier\">What each budget buys</h2>\n<p>For each capital budget, the least unmet need "
       body += "(priority-weighted) the best set of options reaches.</p>\n"
-      let drawn = frontier.filter { level == .internal || !(1...4).contains($0.unmetPriority) }
+      let drawn = frontier.filter { shownUnmet($0.unmetPriority).value != nil }
       body += "<figure class=\"keep\">"
       body += SVGCharts.stepChart(
         points: drawn.map { row in
-          (row.budget, Double(row.unmetPriority), "\(F.pounds(row.budget)): unmet need \(F.grouped(row.unmetPriority))")
+          let shown = shownUnmet(row.unmetPriority).value ?? 0
+          return (row.budget, Double(shown), "\(F.pounds(row.budget)): unmet need \(F.grouped(shown))")
         }, xLabel: "capital budget", yLabel: "unmet need", xText: { F.pounds($0) })
       if drawn.count < frontier.count {
         body += "<figcaption>Budgets leaving an unmet need of 1 to 4 are not drawn in this public version."
@@ -62,7 +68,12 @@ package enum RecommendationReport {
         frontierRows, numeric: [0, 1, 2, 3, 4], attributes: " id=\"frontier-table\"")
     }
     if let identity { body += HTMLReport.identitySection(identity) }
-    body += "<footer>Made by Placewise; the figures are those of recommendation.csv"
+    body += "<footer>"
+    if level == .public {
+      body += "Public version: unmet need is rounded to the nearest 5 (1 to 4 shown as &lt;5, 0 as 0), so that the "
+      body += "drop it shows is no count of the children placed in the new places. "
+    }
+    body += "Made by Placewise; the figures are those of recommendation.csv"
     body += frontier == nil ? "." : " and frontier.csv."
     body += "</footer>\n"
     return HTMLPage.document(title: title, level: level, body: body)

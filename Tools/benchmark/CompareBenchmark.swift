@@ -29,7 +29,9 @@ struct CompareBenchmark {
     // plangen --travel appends the new settings' journeys to travel.csv: the
     // case and its plans are made together, once.
     if !FileManager.default.fileExists(atPath: planFolder + "/plan-1.csv") {
-      var arguments = ["--pupils", String(pupils), "--seed", String(seed), "--out", folder, "--force"]
+      // With roll.csv: a plan closing a special school displaces its pupils
+      // (case format 2), and a closure of pupils roll.csv does not list is refused.
+      var arguments = ["--pupils", String(pupils), "--seed", String(seed), "--roll", "--out", folder, "--force"]
       if travel { arguments.append("--travel-matrix") }
       let generated = try bench.execute(binaries.appendingPathComponent("casegen"), arguments, timeout: timeout)
       guard generated.status == 0 else { throw ValidationError("casegen failed: \(generated.stderr)") }

@@ -131,7 +131,6 @@ struct PublicReportCheckerTests {
         plan: plan, capitalCost: capital, annualCost: 0, pupils: 100, placed: placed, unplaced: 100 - placed,
         unmetPriority: 100 - placed, placementCost: 1500, travelMinutes: 1200, preferencePenalty: 300,
         firstPreferenceMet: 50, annualPlaceCost: Double(placed) * 20_000, pupilsMoved: moved)
-      row.largestMoneyShare = 20_000
       row.annualTotalCost = row.annualPlaceCost
       return row
     }

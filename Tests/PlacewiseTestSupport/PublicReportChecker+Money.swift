@@ -36,6 +36,17 @@ extension PageReader {
     readComparePenalties()
     readForecast(each: each, placeCost: knowledge.placeCost)
     readRecommend(unitPriorities: knowledge.unitPriorities)
+    readRequestsAgainstPreferences()
+  }
+
+  /// Where the page shows as many protected requests as pupils with
+  /// preferences, every such pupil's request (its first preference) is
+  /// protected: requests met are the first preferences met.
+  mutating func readRequestsAgainstPreferences() {
+    guard let requests = system.bounds["ALL|requests"], let withPreferences = system.bounds["WITHPREF|pupils"],
+      requests.lo == requests.hi, requests == withPreferences, system.bounds["ALL|met"] != nil
+    else { return }
+    system.sum(["ALL|met"], equals: "placed at their first preference|pupils")
   }
 
   /// A cost of places is each setting's cost per place times its placed:

@@ -127,13 +127,6 @@ public struct AllocationSummary: Sendable, Equatable {
   public var poundsPerMinute = 0.0
   /// Pounds a year spent on each unplaced pupil.
   public var unplacedCostEach = 0.0
-  /// The dearest `cost_per_place` of the case's settings (0 without one):
-  /// with `unplacedCostEach`, the most one child adds to a cost a year.
-  public var dearestPlaceCost = 0.0
-  /// The largest preference and move penalty of one placed pupil,
-  /// minutes-equivalent: the most one child adds to level C beyond its
-  /// journey (in pounds mode, times `pounds_per_minute`, beside its place).
-  public var largestPenalty = 0.0
   /// What the allocation itself warns of: agreed placements that break the
   /// rules or overfill a setting.
   public var warnings: [InputWarning] = []
@@ -163,7 +156,6 @@ public struct AllocationSummary: Sendable, Equatable {
     costUnit = policy.costUnit
     poundsPerMinute = policy.poundsPerMinute
     unplacedCostEach = policy.unplacedCost
-    dearestPlaceCost = input.settings.reduce(0) { max($0, $1.costPerPlace ?? 0) }
     costsGiven =
       policy.poundsPerMinute > 0 || policy.unplacedCost > 0 || input.settings.contains { $0.costPerPlace != nil }
     for (p, pupil) in input.pupils.enumerated() {
@@ -186,11 +178,9 @@ public struct AllocationSummary: Sendable, Equatable {
       case .placed(let s, let pair):
         placed += 1
         travelMinutes += candidates.minutes[pair]
-        let penalty = Eligibility.preferencePenalty(storedRank: candidates.rank[pair], pupil: pupil, policy: policy)
-        preferencePenalty += penalty
-        let moved = terms.stay >= 0 && terms.stay != Int32(s)
-        if moved { movePenalty += policy.movePenalty }
-        largestPenalty = max(largestPenalty, penalty + (moved ? policy.movePenalty : 0))
+        preferencePenalty += Eligibility.preferencePenalty(
+          storedRank: candidates.rank[pair], pupil: pupil, policy: policy)
+        if terms.stay >= 0 && terms.stay != Int32(s) { movePenalty += policy.movePenalty }
         poundsCost += candidates.cost(pair)
         longestJourneyMinutes = max(longestJourneyMinutes, candidates.minutes[pair])
         if candidates.minutes[pair] > Eligibility.journeyLimit(pupil, policy) { placedOverJourneyLimit += 1 }

@@ -77,17 +77,18 @@ extension HTMLReport {
     // So are the place and transport costs of 1 to 4 placed children (a cost
     // over a known cost per place, or one child's journey).
     let fewPlaced = counts[.placed].value == nil
-    // Costs of places rounded on a public page, and so the total (see costSection).
-    let sums = RoundedSums(level: level, largestShare: s.dearestPlaceCost)
+    // A cost of places over a setting whose count is withheld is withheld,
+    // and so the total (see ReportCounts.placeCostShown).
+    let placesHidden = fewPlaced || !counts.placeCostShown
     let rows = [
-      ["Places used (cost_per_place)", fewPlaced ? "x" : sums.pounds(s.annualPlaceCost)],
+      ["Places used (cost_per_place)", placesHidden ? "x" : F.pounds(s.annualPlaceCost)],
       ["Transport (pounds_per_minute times journey minutes)", fewPlaced ? "x" : F.pounds(s.annualTransportCost)],
       ["Children without a place (unplaced_cost each)", hidden ? "x" : F.pounds(s.annualUnplacedCost)],
     ]
     html += "<div class=\"keep\">"
     html += HTMLPage.table(
       ["Pounds a year", "Amount"], rows, numeric: [1],
-      footer: ["In total", hidden || fewPlaced ? "x" : sums.pounds(s.annualTotalCost)])
+      footer: ["In total", hidden || placesHidden ? "x" : F.pounds(s.annualTotalCost)])
     html += "</div>\n"
     let shown = figures.byNeed.indices.filter { figures.byNeed[$0].placed > 0 }
     let needs = shown.map { figures.byNeed[$0] }
@@ -96,13 +97,19 @@ extension HTMLReport {
     let d = shown.map { counts[.needPlaced($0)] } + [counts[.placed]]
     let needRows = needs.indices.map { k in
       [
-        HTMLPage.escape(needs[k].label), d[k].html, d[k].value != nil ? sums.pounds(needs[k].placeCost) : "x",
+        // A need's cost is its pupils' settings' costs per place: withheld
+        // from a public page, as the settings' counts by need are.
+        HTMLPage.escape(needs[k].label), d[k].html,
+        d[k].value != nil && level == .internal ? F.pounds(needs[k].placeCost) : "x",
       ]
     }
     html += "<h3>Place cost by need</h3>\n<div class=\"keep\">"
     html += HTMLPage.table(
       ["Need", "Pupils placed", "Annual place cost"], needRows, numeric: [1, 2],
-      footer: ["All needs", d[needs.count].html, d[needs.count].value != nil ? sums.pounds(s.annualPlaceCost) : "x"])
+      footer: [
+        "All needs", d[needs.count].html,
+        d[needs.count].value != nil && !placesHidden ? F.pounds(s.annualPlaceCost) : "x",
+      ])
     return html + "</div>\n"
   }
 }

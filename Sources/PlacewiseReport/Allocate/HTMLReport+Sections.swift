@@ -237,30 +237,26 @@ extension HTMLReport {
     let d = kinds.map { counts[.kind($0.rawValue)] } + [counts[.placed]]
     var rows: [[String]] = []
     var bars: [(label: String, value: Double, text: String)] = []
-    // A public page rounds costs of places to five of the dearest place (a
-    // reader knowing each school's cost per place would otherwise divide
-    // them back into its pupils), and leaves out the mean per place (times
-    // the placed, the cost to the pound).
-    let sums = RoundedSums(level: level, largestShare: s.dearestPlaceCost)
+    // A kind's cost of places is withheld from a public page where one of
+    // its settings' counts is (a school's cost per place would give it back).
     for (k, kind) in kinds.enumerated() {
       let cost = figures.costByKind[kind.rawValue]
-      let shown = d[k].value != nil
+      let shown = d[k].value != nil && counts.kindPlaceCostShown[kind.rawValue]
       let mean =
         shown && figures.placedByKind[kind.rawValue] > 0 ? cost / Double(figures.placedByKind[kind.rawValue]) : 0
       rows.append([
-        kindName(kind), d[k].html, shown ? sums.pounds(cost) : "x",
-        shown && sums.step == nil ? NumberFormatting.pounds(mean) : "x",
+        kindName(kind), d[k].html, shown ? NumberFormatting.pounds(cost) : "x",
+        shown ? NumberFormatting.pounds(mean) : "x",
       ])
-      if shown { bars.append((kindName(kind), sums.rounded(cost), sums.pounds(cost))) }
+      if shown { bars.append((kindName(kind), cost, NumberFormatting.pounds(cost))) }
     }
-    let placeCost = sums.pounds(s.annualPlaceCost)
+    let placeCost = counts.placeCostShown ? NumberFormatting.pounds(s.annualPlaceCost) : "x"
     html += HTMLPage.table(
       ["Kind", "Pupils placed", "Annual cost", "Mean per place"], rows, numeric: [1, 2, 3],
       footer: ["All kinds", d[kinds.count].html, d[kinds.count].value != nil ? placeCost : "x", ""])
-    if let step = sums.step {
-      html += "<p class=\"note\">Costs of places are rounded to the nearest \(NumberFormatting.pounds(step)), "
-      html += "five times the dearest place, and the mean per place is left out: a school's cost per place, "
-      html += "divided into a cost to the pound, would give back its pupils.</p>\n"
+    if level == .public && !counts.placeCostShown {
+      html += "<p class=\"note\">x: a cost of places over a setting whose count is withheld is withheld too "
+      html += "(a school's cost per place would give the count back).</p>\n"
     }
     if s.annualPlaceCost > 0 {
       html += "<figure class=\"keep\">"

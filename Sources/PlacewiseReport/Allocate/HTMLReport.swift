@@ -134,13 +134,12 @@ package enum HTMLReport {
       alert: s.placedOverJourneyLimit > 0)
     // A cost of 1 to 4 placed children over a known cost per place is a
     // count: withheld where the count is.
-    let costShown = placed.value != nil
-    let sums = RoundedSums(level: level, largestShare: s.dearestPlaceCost)
+    // So is a cost of places over a setting whose count is withheld.
+    let costShown = placed.value != nil && counts.placeCostShown
     html += card(
       "annual_place_cost", label: "annual cost of places used",
-      shown: costShown ? sums.pounds(s.annualPlaceCost) : "x", raw: costShown ? sums.raw(s.annualPlaceCost) : "x",
-      sub: sums.step.map { "where settings give a cost per place; to the nearest \(NumberFormatting.pounds($0))" }
-        ?? "where settings give a cost per place")
+      shown: costShown ? NumberFormatting.pounds(s.annualPlaceCost) : "x",
+      raw: costShown ? NumberText.format(s.annualPlaceCost) : "x", sub: "where settings give a cost per place")
     html += "</div>\n"
     // The same in a sentence, for readers who skip the boxes.
     var words = "<p>Placewise placed <strong>\(placed.html)</strong> of \(pupils.html) pupils"

@@ -37,6 +37,13 @@ struct ReportCounts {
   /// the last bin is open-ended (see `ReportFigures.journeyBins`).
   let binWidth: Double
   let binCount: Int
+  /// Whether a cost of places may be shown: at the public level, only where
+  /// every setting behind it with a `cost_per_place` shows its places used
+  /// (a school's cost per place, which a reader may know, divides a cost
+  /// into its pupils; rounded, a cost near a band's edge still did). All
+  /// settings, and each kind's by raw value.
+  private(set) var placeCostShown = true
+  private(set) var kindPlaceCostShown: [Bool] = SettingKind.allCases.map { _ in true }
 
   init(case input: Case, figures: ReportFigures, summary s: AllocationSummary, level: ReportLevel) {
     let limits = [input.policy.maxTravelMinutesPrimary, input.policy.maxTravelMinutesSecondary]
@@ -87,6 +94,11 @@ struct ReportCounts {
     let requestTotals = [s.requestsProtected, s.requestsProtected - s.requestsRefused, s.requestsRefused]
     for (c, value) in requestTotals.enumerated() { add(.requests(c), value) }
     lines.append(([.requests(1), .requests(2)], .requests(0)))
+    // Where every pupil with preferences has a protected request (the first
+    // of them), requests met are the first preferences met: one count, so
+    // one decision (12 requests, 5 met, gave back a first-preference count
+    // withheld as x, and through it 2 unplaced).
+    if s.requestsProtected == s.pupilsWithPreferences { lines.append(([.requests(1)], .preference(0))) }
     for (groups, key) in [(figures.byNeed, Key.needRequests), (figures.byPhase, Key.phaseRequests)] {
       for (g, group) in groups.enumerated() {
         for (c, value) in [group.requests, group.requests - group.requestsRefused, group.requestsRefused].enumerated() {
@@ -104,6 +116,15 @@ struct ReportCounts {
     for key in small { if let i = index[key] { cells.withhold(i) } }
     for (key, limit) in bounds { if let i = index[key] { cells.bound(i, atMost: limit) } }
     shown = cells.resolve()
+    if level == .public {
+      func costShown(_ members: [Int]) -> Bool {
+        members.allSatisfy { input.settings[$0].costPerPlace == nil || self[.used($0)].value != nil }
+      }
+      placeCostShown = costShown(Array(input.settings.indices))
+      kindPlaceCostShown = SettingKind.allCases.map { kind in
+        costShown(input.settings.indices.filter { input.settings[$0].kind == kind })
+      }
+    }
   }
 
   private mutating func add(_ key: Key, _ value: Int) {

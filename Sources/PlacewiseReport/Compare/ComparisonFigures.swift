@@ -69,9 +69,6 @@ package struct ComparisonFigures: Sendable {
     row.annualTotalCost = annualTotalCost
     row.costsGiven = summary.costsGiven
     row.placementCostInPounds = summary.costUnit == .pounds
-    row.largestMoneyShare = max(
-      summary.unplacedCostEach, summary.dearestPlaceCost + summary.poundsPerMinute * summary.largestPenalty)
-    row.largestPenalty = summary.largestPenalty
     return row
   }
 }

@@ -26,15 +26,9 @@ package enum ComparisonReport {
       body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
       body += "small count could be worked out. "
       body += "The capital cost per child fewer without a place is that of the rounded counts. "
-      if let step = moneySums(rows, level: level).step {
-        body += "Pounds summed over children (places used, the annual total, and level C where it is in pounds) are "
-        body += "rounded to the nearest \(F.pounds(step)), five times the most one child adds a year, so that none "
-        body += "gives a count back. "
-      }
-      if !rows.contains(where: \.placementCostInPounds), let step = penaltySums(rows, level: level).step {
-        body += "Journeys and missed preferences are rounded to the nearest \(F.grouped(Int(step))) "
-        body += "minutes-equivalent, five times the most one child's preference and move penalties add. "
-      }
+      body += "Costs of places, the annual total and journeys and missed preferences are withheld (x): "
+      body += "a school's cost per place, or the policy's penalties, divided into them would give back counts "
+      body += "this page rounds. "
     }
     body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
     return HTMLPage.document(title: title, level: level, body: body)
@@ -124,11 +118,15 @@ package enum ComparisonReport {
     // child (unplaced_cost, a school's place funding) is a count, exact where
     // the page rounds counts to 5. A public page rounds them to five
     // children's worth, as it rounds the counts.
-    let sums = moneySums(rows, level: level)
-    func money(_ value: Double) -> (shown: String, raw: String) { (sums.pounds(value), sums.raw(value)) }
-    // Level C less the journeys shown is penalties: over preference_step,
-    // unlisted_penalty or move_penalty (on the page), a count.
-    let penalties = penaltySums(rows, level: level)
+    // Sums over children whose shares a reader may know (a school's cost
+    // per place; the policy's penalties, on the page) are counts in another
+    // unit: withheld from a public page, whose counts are rounded. Rounded
+    // too, a sum near a band's edge beside a rounded count pinned it (15
+    // placed and £100,000 of places at £11,000 a place was 13).
+    let withheld = level == .public
+    func money(_ value: Double) -> (shown: String, raw: String) {
+      withheld ? ("x", "x") : (F.pounds(value), NumberText.format(value))
+    }
     line("Journeys in total", key: "travel_minutes") { _, r in
       fewPlaced(r) ? ("x", "x") : (F.hoursAndMinutes(r.travelMinutes), NumberText.format(r.travelMinutes))
     }
@@ -139,9 +137,9 @@ package enum ComparisonReport {
       : "Journeys and missed preferences (minutes-equivalent)"
     line(levelC, key: "placement_cost") { _, r in
       if fewPlaced(r) { return ("x", "x") }
-      if inPounds { return money(r.placementCost) }
-      let shown = penalties.rounded(r.placementCost)
-      return (F.decimal(shown, places: 0), NumberText.format(shown))
+      if withheld { return ("x", "x") }
+      return inPounds
+        ? money(r.placementCost) : (F.decimal(r.placementCost, places: 0), NumberText.format(r.placementCost))
     }
     line("First preferences met", key: "first_preference_met", count(\.firstPreferenceMet))
     line("Annual cost of places used", key: "annual_place_cost") { _, r in
@@ -236,16 +234,6 @@ extension ComparisonReport {
   /// A count as the page shows it: itself in an internal page; in a public
   /// one 0, `<5` for 1 to 4, else rounded to the nearest 5 (the ONS's
   /// rounding, so that no difference of two figures is an exact count).
-  /// How a page rounds the pounds summed over children (see `RoundedSums`).
-  static func moneySums(_ rows: [ComparisonRow], level: ReportLevel) -> RoundedSums {
-    RoundedSums(level: level, largestShare: rows.map(\.largestMoneyShare).max() ?? 0)
-  }
-
-  /// How a page rounds level C in minutes-equivalent (see `RoundedSums`).
-  static func penaltySums(_ rows: [ComparisonRow], level: ReportLevel) -> RoundedSums {
-    RoundedSums(level: level, largestShare: rows.map(\.largestPenalty).max() ?? 0)
-  }
-
   static func rounded(_ value: Int, level: ReportLevel) -> Disclosed {
     guard level == .public, value > 0 else { return .shown(value) }
     if value < 5 { return .small }

@@ -39,14 +39,6 @@ package struct ComparisonRow: Sendable, Equatable {
   /// Whether level C (`placementCost`) is in pounds (`cost = "pounds"`:
   /// place costs and journeys) rather than minutes.
   package var placementCostInPounds = false
-  /// The most one child adds to a cost a year beyond its journey (the
-  /// dearest `cost_per_place` with its penalties in pounds, or
-  /// `unplaced_cost` if dearer): a public page rounds the pounds summed over
-  /// children to five of these.
-  package var largestMoneyShare = 0.0
-  /// The largest preference and move penalty of one child,
-  /// minutes-equivalent: a public page rounds level C in minutes to five.
-  package var largestPenalty = 0.0
 
   /// Creates a row.
   package init(

@@ -146,16 +146,16 @@ package enum ForecastReport {
     if outcomes.contains(where: { $0.years.contains { $0.summary.costsGiven } }) {
       body += "<h2 id=\"costs\">Costs a year</h2>\n"
       func few(_ count: Int) -> Bool { level == .public && (1...4).contains(count) }
-      // The roll's places, rounded on a public page to five of the dearest
-      // place: over a school's known cost per place, a cost to the pound
-      // gives back its roll, and beside the caseload, its unplaced.
-      let dearest = outcomes.flatMap { $0.years.map(\.summary.dearestPlaceCost) }.max() ?? 0
-      let sums = RoundedSums(level: level, largestShare: dearest)
       let rows = outcomes.enumerated().flatMap { p, outcome in
         outcome.years.enumerated().map { y, year in
           let onRoll = year.caseload - year.summary.unplaced
           return [
-            HTMLPage.escape(outcome.name), String(year.year), few(onRoll) ? "x" : sums.pounds(year.rollPlaceCost),
+            // The roll's places: each school's roll times its cost per place,
+            // which a reader may know; the rolls are not on the page, so
+            // neither is this at the public level (beside the caseload, it
+            // gave the unplaced back, rounded too).
+            HTMLPage.escape(outcome.name), String(year.year),
+            level == .public || few(onRoll) ? "x" : F.pounds(year.rollPlaceCost),
             few(year.summary.placed) ? "x" : F.pounds(year.summary.annualTransportCost),
             shown[p][y].total.value == nil ? "x" : F.pounds(year.summary.annualUnplacedCost),
             F.pounds(year.annualCost), F.pounds(year.capitalCost),
@@ -167,10 +167,9 @@ package enum ForecastReport {
           "Plan", "Year", "Places of the whole caseload", "Transport of the batch", "Children without a place",
           "Plan's running cost", "Capital that year",
         ], rows, numeric: Set(1..<7))
-      if let step = sums.step {
-        body += "<p class=\"note\">Places of the whole caseload are rounded to the nearest \(F.pounds(step)), five "
-        body += "times the dearest place: a school's cost per place, divided into a cost to the pound, would give "
-        body += "back its roll.</p>\n"
+      if level == .public {
+        body += "<p class=\"note\">x: places of the whole caseload are withheld from the public version (each "
+        body += "school's roll times its cost per place, which a reader may know).</p>\n"
       }
     }
     return body

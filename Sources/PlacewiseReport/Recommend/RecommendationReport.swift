@@ -59,7 +59,11 @@ package enum RecommendationReport {
       body += "</figure>\n"
       let frontierRows = frontier.map { row in
         [
-          F.pounds(row.budget), HTMLPage.escape(unmet(row.unmetPriority)), F.decimal(row.placementCost, places: 0),
+          // Level C is withheld from a public page: in pounds it holds the
+          // places' costs per place (40,842 then 102,106 at £20,000 a place
+          // was 2 placed, then 5), in minutes the policy's penalties.
+          F.pounds(row.budget), HTMLPage.escape(unmet(row.unmetPriority)),
+          level == .public ? "x" : F.decimal(row.placementCost, places: 0),
           F.pounds(row.capitalCost), F.pounds(row.annualCost), HTMLPage.escape(row.options.joined(separator: ", ")),
         ]
       }

@@ -132,3 +132,25 @@ struct HostileRoundEightTests {
     #expect(findings.isEmpty, "\(describe(findings))")
   }
 }
+
+extension HostileRoundEightTests {
+  @Test("recommend: a public frontier chart whose budgets are withheld still spans them, not ten ticks of £0")
+  func frontierAxisSpansTheBudgets() throws {
+    let scratch = try ScratchFolder()
+    try scratch.write(
+      "options.csv", "option,group,action,urn,places,capital_cost,annual_cost\nplus3,g,add_places,S1,3,100000,0\n")
+    // 4 pupils for a full school: every budget above £0 leaves an unmet
+    // need of 1 to 4, not drawn; the axis labelled every tick £0.
+    let files = [
+      "settings.csv": settingsHeader + "S1,Solo Special School,special,400000,300000,11,16,10,10,20000\n",
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
+        + (0..<4).map { "P\($0),400500,300500,12,ASD,special\n" }.joined(),
+    ]
+    let page = try publicPage(scratch, files, ["recommend", "@options.csv", "--budget", "100000", "--frontier", "2"])
+    let chart = try #require(
+      page.range(of: #"against capital budget[\s\S]*?</svg>"#, options: .regularExpression).map { String(page[$0]) })
+    let zeros = chart.components(separatedBy: ">£0<").count - 1
+    #expect(zeros == 1, "\(zeros) ticks read £0")
+    #expect(chart.contains(">£100,000<"))
+  }
+}

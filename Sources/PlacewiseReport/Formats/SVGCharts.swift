@@ -251,16 +251,19 @@ package enum SVGCharts {
   /// against budget), with each point marked and titled.
   package static func stepChart(
     points: [(x: Double, y: Double, title: String)], xLabel: String, yLabel: String,
-    xText: (Double) -> String
+    xText: (Double) -> String, xMaximum: Double = 0
   ) -> String {
     let frame = PlotFrame(
       height: 260, left: 56, right: 20, top: 16, bottom: 44, maximum: points.map(\.y).max() ?? 0)
     let (left, plotW) = (frame.left, frame.plotW)
-    let xMax = max(points.map(\.x).max() ?? 0, 1e-9)
+    // The axis spans `xMaximum` too: points left out (a public page's
+    // withheld ones) do not shrink it to nothing, which labelled every tick 0.
+    let xMax = max(points.map(\.x).max() ?? 0, xMaximum, 1e-9)
     func px(_ v: Double) -> Double { left + v / xMax * plotW }
     let py = frame.y
     var svg = frame.open(label: "\(HTMLPage.escape(yLabel)) against \(HTMLPage.escape(xLabel))") + frame.grid
-    let xStep = niceStep(xMax, steps: 5)
+    // No range at all: one tick, at 0.
+    let xStep = xMax < 1 ? 1 : niceStep(xMax, steps: 5)
     var tick = 0.0
     while tick <= xMax + 1e-9 {
       svg += tickLabel(px(tick), py(0) + 16, xText(tick), width: frame.width)

@@ -51,7 +51,8 @@ package enum RecommendationReport {
         points: drawn.map { row in
           let shown = shownUnmet(row.unmetPriority).value ?? 0
           return (row.budget, Double(shown), "\(F.pounds(row.budget)): unmet need \(F.grouped(shown))")
-        }, xLabel: "capital budget", yLabel: "unmet need", xText: { F.pounds($0) })
+        }, xLabel: "capital budget", yLabel: "unmet need", xText: { F.pounds($0) },
+        xMaximum: frontier.map(\.budget).max() ?? 0)
       if drawn.count < frontier.count {
         body += "<figcaption>Budgets leaving an unmet need of 1 to 4 are not drawn in this public version."
         body += "</figcaption>"

@@ -128,3 +128,23 @@ struct HostileRoundSevenTests {
     #expect(findings.isEmpty, "\(describe(findings))")
   }
 }
+
+extension HostileRoundSevenTests {
+  @Test(
+    "a required column's name holding an invisible character is named as such, with its column",
+    arguments: ["primary\u{200B}_need", "\u{FEFF}\u{FEFF}pupil_id"])
+  func invisibleCharacterInHeader(_ header: String) throws {
+    let scratch = try ScratchFolder()
+    let source = packageRoot + "/Data/tiny/capacity-contest/"
+    for name in ["settings.csv", "travel.csv"] {
+      try scratch.write("case/" + name, try String(contentsOfFile: source + name, encoding: .utf8))
+    }
+    let pupils = try String(contentsOfFile: source + "pupils.csv", encoding: .utf8)
+    let plain = header.unicodeScalars.filter { $0 != "\u{200B}" && $0 != "\u{FEFF}" }
+    try scratch.write(
+      "case/pupils.csv", pupils.replacingOccurrences(of: String(String.UnicodeScalarView(plain)), with: header))
+    let result = try runPlacewise(["validate", scratch.at("case")])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("reads so but holds an invisible format character"), "\(result.stderr)")
+  }
+}

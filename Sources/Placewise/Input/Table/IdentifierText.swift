@@ -39,6 +39,15 @@ enum IdentifierText {
     return nil
   }
 
+  /// The first invisible character of `text` (see `isInvisible`), and
+  /// `text` without its invisible characters; nil when it has none.
+  static func invisible(in text: String) -> (first: Unicode.Scalar, without: String)? {
+    guard let first = text.unicodeScalars.first(where: isInvisible) else { return nil }
+    var without = String.UnicodeScalarView()
+    without.append(contentsOf: text.unicodeScalars.filter { !isInvisible($0) })
+    return (first, String(without))
+  }
+
   /// Control, format, private-use, unassigned and separator characters
   /// other than the plain space: nothing a person sees or types in a code.
   private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {

@@ -135,9 +135,22 @@ struct TableReader<Column: TableColumn>: ~Copyable {
     let found = fieldOf
     let present = { (column: Column) in found[column.rawValue] >= 0 }
     for (index, column) in columns.enumerated() where fieldOf[index] < 0 && column.isRequired(given: present) {
+      // A header that is the name but for a character nobody sees (a
+      // zero-width space, a second byte-order mark) is named as such.
+      var lookAlike: (Int, Unicode.Scalar)?
+      for (position, name) in header.enumerated() where lookAlike == nil {
+        if let (first, without) = IdentifierText.invisible(in: name), without.lowercased() == column.name {
+          lookAlike = (position, first)
+        }
+      }
+      var found = "no column " + InputText.quoted(column.name)
+      if let (position, scalar) = lookAlike {
+        found += " (column \(position + 1) reads so but holds \(IdentifierText.describe(scalar)))"
+      }
       problem(
-        line: 1, column: nil, field: column.name, found: "no column " + InputText.quoted(column.name),
-        expected: "a column named \(column.name) (required)")
+        line: 1, column: lookAlike.map { $0.0 + 1 }, field: column.name, found: found,
+        expected: "a column named \(column.name) (required)" + (lookAlike == nil ? "" : ", with no invisible character")
+      )
     }
     // A row needs only one field more than the header to be refused.
     record.fieldLimit = header.count + 1

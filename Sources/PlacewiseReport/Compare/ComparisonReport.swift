@@ -50,11 +50,13 @@ package enum ComparisonReport {
       if gain > 0 && best.unplaced <= baseline.unplaced {
         // In a public page, the difference of the figures shown (rounded):
         // the exact one, beside them, could pin them.
-        let roundedGain =
-          (rounded(baseline.unmetPriority, level: level).value ?? 0)
-          - (rounded(best.unmetPriority, level: level).value ?? 0)
-        let shownGain =
-          level == .internal ? F.grouped(gain) : roundedGain < 5 ? "fewer than 5" : "about " + F.grouped(roundedGain)
+        // A `<5` is no 0: where either figure is one, the gain is not told
+        // (a plan of one place read "about 5 less" beside 5 and <5).
+        let base = rounded(baseline.unmetPriority, level: level).value
+        let mine = rounded(best.unmetPriority, level: level).value
+        let roundedGain = base.flatMap { b in mine.map { b - $0 } }
+        let told = roundedGain.map { $0 < 5 ? "fewer than 5" : "about " + F.grouped($0) }
+        let shownGain = level == .internal ? F.grouped(gain) : told ?? "an amount withheld here,"
         body += "<strong>\(HTMLPage.escape(best.plan))</strong> leaves the least need unmet: "
         body += "\(shownGain) less than the baseline "
         body +=
@@ -153,7 +155,12 @@ package enum ComparisonReport {
       // 260, and 44 fewer), withheld below 5.
       var fewer = base.unplaced - r.unplaced
       if level == .public {
-        fewer = (disclosed(base, \.unplaced).value ?? 0) - (disclosed(r, \.unplaced).value ?? 0)
+        // Withheld where either count is <5 (no 0: a plan of one place read
+        // £20,000 a child, five times too little, beside 5 and <5).
+        guard let theirs = disclosed(base, \.unplaced).value, let mine = disclosed(r, \.unplaced).value else {
+          return ("x", "x")
+        }
+        fewer = theirs - mine
         if fewer < 5 { return ("x", "x") }
       }
       let each = r.capitalCost / Double(fewer)

@@ -8,28 +8,6 @@ import Testing
 // was to the pound; and a requests table gave back a first-preference count.
 // Each test here found its leak before the fix.
 
-/// The public report.html of a command run on a case written from `files`
-/// (an argument starting with @ names a file of the scratch folder).
-private func publicPage(_ scratch: ScratchFolder, _ files: [String: String], _ command: [String]) throws -> String {
-  for (name, text) in files { try scratch.write("case/\(name)", text) }
-  let arguments = command.dropFirst().map { $0.hasPrefix("@") ? scratch.at(String($0.dropFirst())) : $0 }
-  let result = try runPlacewise(
-    [command[0], scratch.at("case")] + arguments + ["--report-level", "public", "--quiet", "--out", scratch.at("out")])
-  #expect(result.status == 0, "\(result.stderr)")
-  return try String(contentsOfFile: scratch.at("out") + "/report.html", encoding: .utf8)
-}
-
-/// A page without its list of input files (their paths and SHA-256 differ
-/// between two cases whatever the page shows).
-private func withoutInputFiles(_ page: String) -> String {
-  page.replacingOccurrences(
-    of: #"<tr><td>[^<]*</td><td><code>[0-9a-f]{12}</code></td></tr>\n?"#, with: "", options: .regularExpression)
-}
-
-private func describe(_ findings: [PublicReportChecker.Finding]) -> String {
-  findings.map(\.description).joined(separator: "\n")
-}
-
 private let pounds = "cost = \"pounds\"\npounds_per_minute = 1\nunplaced_cost = 0\n"
 private let settingsHeader = "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,cost_per_place\n"
 

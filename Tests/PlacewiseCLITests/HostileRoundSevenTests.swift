@@ -7,8 +7,9 @@ import Testing
 // knowing a school's cost per place, the page's policy or that priorities
 // are 1. Each test here found its leak before the fix.
 
-/// The public report.html of a command run on a case written from `files`.
-private func publicPage(
+/// The public report.html of a command run on a case written from `files`
+/// (an argument starting with @ names a file of the scratch folder).
+func publicPage(
   _ scratch: ScratchFolder, _ files: [String: String], _ command: [String], caseName: String = "case"
 ) throws -> String {
   for (name, text) in files { try scratch.write("\(caseName)/\(name)", text) }
@@ -23,12 +24,13 @@ private func publicPage(
 
 /// A page without its list of input files (their paths and SHA-256 differ
 /// between two cases whatever the page shows).
-private func withoutInputFiles(_ page: String) -> String {
+func withoutInputFiles(_ page: String) -> String {
   page.replacingOccurrences(
     of: #"<tr><td>[^<]*</td><td><code>[0-9a-f]{12}</code></td></tr>\n?"#, with: "", options: .regularExpression)
 }
 
-private func describe(_ findings: [PublicReportChecker.Finding]) -> String {
+/// The findings, a line each.
+func describe(_ findings: [PublicReportChecker.Finding]) -> String {
   findings.map(\.description).joined(separator: "\n")
 }
 

@@ -10,20 +10,10 @@ extension PageReader {
     matches(#"<code>\#(key)</code></td><td>([^<]*)</td>"#, html).first.flatMap { Double(visible($0[1])) }
   }
 
-  /// The step the page says it rounds pounds summed over children to.
-  var moneyStep: Double? {
-    matches(#"rounded to the nearest £([\d,]+)"#, visible(html)).first
-      .flatMap { Double($0[1].replacingOccurrences(of: ",", with: "")) }
-  }
-
-  /// A figure in pounds as an interval: to the pound, or within half the
-  /// page's step where it is a multiple of it; nil when it is no figure.
+  /// A figure in pounds as an interval, to the pound; nil when it is no figure.
   func poundsBounds(_ text: String) -> Bounds? {
     let t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
     guard t.hasPrefix("£"), let v = Double(t.dropFirst()), v.isFinite else { return nil }
-    if let step = moneyStep, v.truncatingRemainder(dividingBy: step) == 0 {
-      return Bounds(lo: max(0, v - step / 2), hi: v + step / 2)
-    }
     return Bounds(lo: max(0, v - 0.5), hi: v + 0.5)
   }
 
@@ -105,10 +95,9 @@ extension PageReader {
     let cells = #"data-plan="([^"]*)" data-figure="(placement_cost|travel_minutes)" data-value="([^"]*)">([^<]*)</td>"#
     for m in matches(cells, html) {
       let plan = "plan:\(visible(m[1]))"
-      // C as shown (rounded, where the page says so); journeys from the data attribute.
+      // C as shown; journeys from the data attribute.
       let text = m[2] == "placement_cost" ? visible(m[4]) : visible(m[3])
-      guard var b = Self.decimal(text) else { continue }
-      if m[2] == "placement_cost", let step = penaltyStep { b = Bounds(lo: b.lo - step / 2, hi: b.hi + step / 2) }
+      guard let b = Self.decimal(text) else { continue }
       system.learn("\(plan)|\(m[2])", b, integer: false)
       plans.insert(plan)
     }
@@ -118,12 +107,6 @@ extension PageReader {
       system.relations.append(
         .linear([(1, "\(plan)|placement_cost"), (-1, "\(plan)|travel_minutes"), (-unlisted, "\(plan)|unlisted")]))
     }
-  }
-
-  /// The step the page says it rounds level C in minutes to.
-  var penaltyStep: Double? {
-    matches(#"rounded to the nearest ([\d,]+) minutes-equivalent"#, visible(html)).first
-      .flatMap { Double($0[1].replacingOccurrences(of: ",", with: "")) }
   }
 
   /// recommend: the chosen set's unmet need against the baseline's, and

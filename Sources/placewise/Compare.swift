@@ -42,7 +42,7 @@ struct Compare: OutputCommand {
     help: ArgumentHelp(
       "What each plans/NAME/ folder holds: full (what allocate writes, the default) or summary (placements.csv, "
         + "summary.json and settings.csv only: no report, workbook, place values or explanations per plan, "
-        + "about twice as fast with many plans).",
+        + "about half the time with 10 plans on a 20k county; see BENCHMARKS.md).",
       valueName: "full|summary"))
   var planOutputs: PlanOutputs = .full
 

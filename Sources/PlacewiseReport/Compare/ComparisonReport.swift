@@ -49,9 +49,9 @@ package enum ComparisonReport {
       // Never better on placements where more children are left without a place.
       if gain > 0 && best.unplaced <= baseline.unplaced {
         // In a public page, the difference of the figures shown (rounded):
-        // the exact one, beside them, could pin them.
-        // A `<5` is no 0: where either figure is one, the gain is not told
-        // (a plan of one place read "about 5 less" beside 5 and <5).
+        // the exact one, beside them, could pin them. A `<5` is no 0: where
+        // either figure is one, the gain is not told (a plan of one place
+        // read "about 5 less" beside 5 and <5).
         let base = rounded(baseline.unmetPriority, level: level).value
         let mine = rounded(best.unmetPriority, level: level).value
         let roundedGain = base.flatMap { b in mine.map { b - $0 } }
@@ -112,14 +112,9 @@ package enum ComparisonReport {
       let change = mine - theirs
       return (i == 0 ? "-" : F.grouped(change), String(change))
     }
-    // A total over 1 to 4 children is a figure drawn from a few children (one
-    // child's journey, or a cost that a known cost per place divides into a
-    // count): withheld from a public page, as the count is.
+    // Journeys over 1 to 4 children are a figure drawn from a few children
+    // (one child's journey): withheld from a public page, as the count is.
     func fewPlaced(_ r: ComparisonRow) -> Bool { level == .public && (1...4).contains(r.placed) }
-    // Pounds summed over children: a cost a year divided by a known cost per
-    // child (unplaced_cost, a school's place funding) is a count, exact where
-    // the page rounds counts to 5. A public page rounds them to five
-    // children's worth, as it rounds the counts.
     // Sums over children whose shares a reader may know (a school's cost
     // per place; the policy's penalties, on the page) are counts in another
     // unit: withheld from a public page, whose counts are rounded. Rounded
@@ -138,14 +133,13 @@ package enum ComparisonReport {
       ? "Places, journeys and missed preferences (£-equivalent a year)"
       : "Journeys and missed preferences (minutes-equivalent)"
     line(levelC, key: "placement_cost") { _, r in
-      if fewPlaced(r) { return ("x", "x") }
       if withheld { return ("x", "x") }
       return inPounds
         ? money(r.placementCost) : (F.decimal(r.placementCost, places: 0), NumberText.format(r.placementCost))
     }
     line("First preferences met", key: "first_preference_met", count(\.firstPreferenceMet))
     line("Annual cost of places used", key: "annual_place_cost") { _, r in
-      fewPlaced(r) ? ("x", "x") : money(r.annualPlaceCost)
+      money(r.annualPlaceCost)
     }
     line("Capital cost per child fewer without a place", key: "capital_cost_per_extra_placement") { i, r in
       guard let base = baseline, i > 0, r.unplaced < base.unplaced else { return ("-", "") }
@@ -171,7 +165,7 @@ package enum ComparisonReport {
     line("Protected requests refused", key: "requests_refused", count(\.requestsRefused))
     line("Annual cost in total (£ a year)", key: "annual_total_cost") { _, r in
       guard r.costsGiven else { return ("costs not given", "") }
-      return fewPlaced(r) ? ("x", "x") : money(r.annualTotalCost)
+      return money(r.annualTotalCost)
     }
     table += "</tbody></table></div>\n"
     body += table

@@ -113,7 +113,9 @@ struct ConstraintSystem {
           let bp = bounds[p] ?? .unknown
           let bf = bounds[f] ?? .unknown
           let bc = bounds[c] ?? .unknown
-          if narrow(p, Bounds(lo: bf.lo * bc.lo, hi: bf.hi * bc.hi)) { changed = true }
+          // A count of 0 makes the product 0, whatever the factor (∞ too).
+          let hi = bc.hi == 0 || bf.hi == 0 ? 0 : bf.hi * bc.hi
+          if narrow(p, Bounds(lo: bf.lo * bc.lo, hi: hi)) { changed = true }
           if bf.lo > 0, narrow(c, Bounds(lo: bp.lo / bf.hi, hi: bp.hi / bf.lo)) { changed = true }
           if bc.lo > 0, narrow(f, Bounds(lo: bp.lo / bc.hi, hi: bp.hi / bc.lo)) { changed = true }
         }

@@ -12,17 +12,64 @@ extension PageReader {
       }
     }
     // Histogram bins: "a-b min: N", the last perhaps "a+ min: N"; they sum
-    // to the placed.
+    // to the placed. Each bin's journeys lie between its bounds, so its
+    // minutes are its count times a mean between them, and the bins'
+    // minutes sum to the journeys in total (the mean card times the placed).
     var bins: [String] = []
-    for m in matches(#"<title>(\d+(?:\.\d)?(?:-\d+(?:\.\d)?|\+) min): ([^<]*)</title>"#, html) {
-      let name = "bin \(m[1])|placed"
-      note(name, visible(m[2]), at: "journey histogram")
+    var minutes: [String] = []
+    for m in matches(#"<title>(\d+(?:\.\d)?)(-\d+(?:\.\d)?|\+) min: ([^<]*)</title>"#, html) {
+      let name = "bin \(m[1])\(m[2])|placed"
+      note(name, visible(m[3]), at: "journey histogram")
       bins.append(name)
+      let lo = Double(m[1]) ?? 0
+      let hi = m[2] == "+" ? Double.infinity : Double(m[2].dropFirst()) ?? .infinity
+      system.learn("bin \(m[1])\(m[2])|mean", Bounds(lo: lo, hi: hi), integer: false)
+      system.real("bin \(m[1])\(m[2])|minutes")
+      system.relations.append(.product("bin \(m[1])\(m[2])|minutes", "bin \(m[1])\(m[2])|mean", name))
+      minutes.append("bin \(m[1])\(m[2])|minutes")
     }
-    if !bins.isEmpty { system.sum(bins, equals: "ALL|placed") }
+    if !bins.isEmpty {
+      system.sum(bins, equals: "ALL|placed")
+      system.real("ALL|travel_minutes")
+      system.sum(minutes, equals: "ALL|travel_minutes")
+    }
     readBars()
     readCompare()
     readMapExtent()
+    readMapSquares()
+  }
+
+  /// The map's squares of homes ("N pupils in this K km square", or a
+  /// range "a-b pupils", "a or more pupils") and of unplaced homes: those
+  /// drawn sum to at most all pupils (all unplaced), and what is left lies
+  /// in squares not drawn, a total of withheld counts.
+  mutating func readMapSquares() {
+    for (layer, noun, total) in [
+      ("layer-homes", "pupils?", "ALL|pupils"), ("layer-unplaced", "unplaced pupils?", "ALL|unplaced"),
+    ] {
+      guard let group = matches(#"<g id=""# + layer + #"">(.*?)</g>"#, html).first else { continue }
+      var squares: [String] = []
+      for (k, m) in matches(#"<title>([^<]*?) "# + noun + #" in this \d+ km square</title>"#, group[1]).enumerated() {
+        let name = "map \(layer) square \(k)|count"
+        let shown = visible(m[1]).replacingOccurrences(of: ",", with: "")
+        if let range = matches(#"^(\d+)-(\d+)$"#, shown).first, let lo = Double(range[1]), let hi = Double(range[2]) {
+          system.learn(name, Bounds(lo: lo, hi: hi))
+        } else if let open = matches(#"^(\d+) or more$"#, shown).first, let lo = Double(open[1]) {
+          system.learn(name, Bounds(lo: lo, hi: .infinity))
+        } else if let value = Double(shown) {
+          system.learn(name, .exactly(value))
+        } else {
+          continue
+        }
+        squares.append(name)
+      }
+      guard !squares.isEmpty else { continue }
+      let rest = "map \(layer) undrawn|count"
+      system.count(rest)
+      system.count(total)
+      system.sum(squares + [rest], equals: total)
+      system.smallIfPinned.insert(rest)
+    }
   }
 
   /// The placed-and-unplaced bar charts under the need and phase tables:

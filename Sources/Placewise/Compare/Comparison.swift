@@ -24,6 +24,10 @@ public struct ComparisonOutcome<Rendered: Sendable>: Sendable {
   public var summary: AllocationSummary
   /// Pupils displaced into the plan's batch by its closures (at its end).
   public var displaced = 0
+  /// Free places the plan adds and takes away (`PlannedCase.placesAdded`).
+  public var placesAdded = 0
+  /// See `placesAdded`.
+  public var placesRemoved = 0
   /// Each pupil's setting (nil: unplaced), in input order.
   public var urns: [URN?]
   /// Per primary need, in code order: (pupils, placed, unmet priority).
@@ -284,6 +288,8 @@ public enum Comparison {
       name: planned.name, plan: planned.plan, summary: run.summary, urns: urns, byNeed: byNeed, rendered: rendered,
       seconds: (end - start).inSeconds, phases: phases)
     outcome.displaced = planned.displaced
+    outcome.placesAdded = planned.placesAdded
+    outcome.placesRemoved = planned.placesRemoved
     return outcome
   }
 }

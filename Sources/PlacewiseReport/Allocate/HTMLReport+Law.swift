@@ -80,15 +80,21 @@ extension HTMLReport {
     // A cost of places over a setting whose count is withheld is withheld,
     // and so the total (see ReportCounts.placeCostShown).
     let placesHidden = fewPlaced || !counts.placeCostShown
+    // Transport is `pounds_per_minute` times the journeys' total: withheld
+    // where the total is (see ReportCounts.journeySumsShown).
+    let transportHidden = fewPlaced || !counts.journeySumsShown
     let rows = [
       ["Places used (cost_per_place)", placesHidden ? "x" : F.pounds(s.annualPlaceCost)],
-      ["Transport (pounds_per_minute times journey minutes)", fewPlaced ? "x" : F.pounds(s.annualTransportCost)],
+      [
+        "Transport (pounds_per_minute times journey minutes)",
+        transportHidden ? "x" : F.pounds(s.annualTransportCost),
+      ],
       ["Children without a place (unplaced_cost each)", hidden ? "x" : F.pounds(s.annualUnplacedCost)],
     ]
     html += "<div class=\"keep\">"
     html += HTMLPage.table(
       ["Pounds a year", "Amount"], rows, numeric: [1],
-      footer: ["In total", hidden || placesHidden ? "x" : F.pounds(s.annualTotalCost)])
+      footer: ["In total", hidden || placesHidden || transportHidden ? "x" : F.pounds(s.annualTotalCost)])
     html += "</div>\n"
     let shown = figures.byNeed.indices.filter { figures.byNeed[$0].placed > 0 }
     let needs = shown.map { figures.byNeed[$0] }

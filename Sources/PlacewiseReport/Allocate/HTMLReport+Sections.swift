@@ -177,15 +177,19 @@ extension HTMLReport {
     // The mean times the placed is the total, and the longest is one child's;
     // with fewer than 5 placed, the total is a few children's (one child's,
     // with one placed). The placed count may be withheld for another reason
-    // (it would give back a smaller count by difference): the words say only
-    // that it is withheld.
+    // (it would give back a smaller count by difference); and the total
+    // beside a withheld band would pin that band (see
+    // `ReportCounts.journeySumsShown`).
     if level == .public {
       html += "<figcaption>"
-      if counts[.placed].value != nil {
+      if counts.journeySumsShown {
         html += "Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), "
         html += "\(NumberFormatting.hoursAndMinutes(s.travelMinutes)) in total.</figcaption></figure>\n"
-      } else {
+      } else if counts[.placed].value == nil {
         html += "Mean and total withheld, as the number of children placed is.</figcaption></figure>\n"
+      } else {
+        html += "Mean and total withheld, as a band's count is: with the band's bounds, they would give it back."
+        html += "</figcaption></figure>\n"
       }
     } else {
       html += "<figcaption>Mean \(NumberFormatting.hoursAndMinutes(s.meanTravelMinutes)), longest "
@@ -302,7 +306,9 @@ extension HTMLReport {
     html += "(up to \(SVGMap.maximumLabels); hover over a circle for any other): full ones with unplaced pupils "
     html += "nearby first, then other full ones, then ones with free places and unplaced pupils nearby. The scale "
     html += "bar is exact: the map is drawn in the grid's kilometres."
-    if level == .public { html += " Squares with fewer than 5 pupils are not shown." }
+    if level == .public {
+      html += " Squares with fewer than 5 pupils are not shown, and a square's count is given only as its class."
+    }
     html += "</p>\n<div class=\"controls no-print\">"
     html += "<label><input type=\"checkbox\" data-layer=\"layer-homes\" checked> pupils' homes</label>"
     html += "<label><input type=\"checkbox\" data-layer=\"layer-unplaced\" checked> unplaced pupils</label>"
@@ -318,11 +324,9 @@ extension HTMLReport {
       html += "\(fill.words)</span>"
     }
     html += "</div><div class=\"legend\">"
-    let classes = SVGMap.densityClasses.filter { $0.from >= minimum }
-    for (i, one) in classes.enumerated() {
-      let upper = i + 1 < classes.count ? "-\(classes[i + 1].from - 1)" : " or more"
-      let range = upper == "-\(one.from)" ? "\(one.from)" : "\(one.from)\(upper)"
-      html += "<span><i style=\"background:\(one.colour)\"></i>\(range) \(range == "1" ? "pupil" : "pupils")</span>"
+    for one in SVGMap.densityRanges(from: minimum) {
+      html +=
+        "<span><i style=\"background:\(one.colour)\"></i>\(one.range) \(one.range == "1" ? "pupil" : "pupils")</span>"
     }
     html += "<span><i style=\"background:#d9822b;border:1px solid #8a4b12\"></i>unplaced pupils</span>"
     html += "</div></figure>\n"

@@ -117,9 +117,10 @@ package enum HTMLReport {
       : "of \(withPreferences.text) with preferences"
     html += card(
       "first_preference_met", label: "first preferences met", shown: firstMet.text, raw: raw(firstMet), sub: firstShare)
-    // The mean times the placed is the total: withheld where the placed are.
-    // The longest journey is one child's: not in a public report.
-    let meanShown = level == .internal || placed.value != nil
+    // The mean times the placed is the total: withheld where the placed are,
+    // or a journey band is (see `ReportCounts.journeySumsShown`). The
+    // longest journey is one child's: not in a public report.
+    let meanShown = level == .internal || counts.journeySumsShown
     html += card(
       "mean_travel_minutes", label: "average journey",
       shown: meanShown ? NumberFormatting.hoursAndMinutes(s.meanTravelMinutes) : "x",

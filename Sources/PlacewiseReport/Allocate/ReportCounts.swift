@@ -44,6 +44,13 @@ struct ReportCounts {
   /// settings, and each kind's by raw value.
   private(set) var placeCostShown = true
   private(set) var kindPlaceCostShown: [Bool] = SettingKind.allCases.map { _ in true }
+  /// Whether the journeys' sums (their total, their mean, and transport in
+  /// pounds, `pounds_per_minute` times the total) may be shown: at the
+  /// public level, only where the placed and every band of the journey
+  /// histogram are shown. A band's bounds times its count bound the total,
+  /// so the total beside a withheld band pins it (9 placed, bands 0-5 `x`
+  /// and 65-70 `<5`, 3 h 23 min in total: 3 in the long band).
+  private(set) var journeySumsShown = true
 
   init(case input: Case, figures: ReportFigures, summary s: AllocationSummary, level: ReportLevel) {
     let limits = [input.policy.maxTravelMinutesPrimary, input.policy.maxTravelMinutesSecondary]
@@ -121,6 +128,7 @@ struct ReportCounts {
         members.allSatisfy { input.settings[$0].costPerPlace == nil || self[.used($0)].value != nil }
       }
       placeCostShown = costShown(Array(input.settings.indices))
+      journeySumsShown = self[.placed].value != nil && (0..<binCount).allSatisfy { self[.bin($0)].value != nil }
       kindPlaceCostShown = SettingKind.allCases.map { kind in
         costShown(input.settings.indices.filter { input.settings[$0].kind == kind })
       }

@@ -23,6 +23,10 @@ package struct ComparisonFigures: Sendable {
   package var pupilsMoved: Int
   /// Pupils the plan's closures displaced into its batch.
   package var displaced: Int
+  /// Free places the plan adds and takes away (`ComparisonOutcome`).
+  package var placesAdded = 0
+  /// See `placesAdded`.
+  package var placesRemoved = 0
   /// Unplaced pupils, plan minus baseline (displaced pupils count).
   package var unplacedChange: Int
   /// R, plan minus baseline.
@@ -45,7 +49,7 @@ package struct ComparisonFigures: Sendable {
       var moved = 0
       for (a, b) in zip(base.urns, outcome.urns) where a != b { moved += 1 }
       let total = s.annualTotalCost + annual
-      return ComparisonFigures(
+      var figures = ComparisonFigures(
         name: outcome.name, summary: s, capitalCost: capital, annualCost: annual,
         placedChange: s.placed - base.summary.placed, unmetPriorityChange: s.unmetPriority - base.summary.unmetPriority,
         placementCostChange: s.placementCost - base.summary.placementCost,
@@ -53,6 +57,9 @@ package struct ComparisonFigures: Sendable {
         displaced: outcome.displaced, unplacedChange: unplacedChange,
         requestsRefusedChange: s.requestsRefused - base.summary.requestsRefused, annualTotalCost: total,
         annualTotalCostChange: total - baseTotal)
+      figures.placesAdded = outcome.placesAdded
+      figures.placesRemoved = outcome.placesRemoved
+      return figures
     }
   }
 
@@ -65,6 +72,8 @@ package struct ComparisonFigures: Sendable {
       firstPreferenceMet: summary.firstPreferenceMet, annualPlaceCost: summary.annualPlaceCost,
       pupilsMoved: pupilsMoved)
     row.displaced = displaced
+    row.placesAdded = placesAdded
+    row.placesRemoved = placesRemoved
     row.requestsRefused = summary.requestsRefused
     row.annualTotalCost = annualTotalCost
     row.costsGiven = summary.costsGiven

@@ -15,16 +15,18 @@ package enum ComparisonReport {
     body += "(the case as given); each plan is applied on its own and allocated exactly.</p></header>\n"
     if let identity { body += HTMLReport.identityLine(identity) }
 
-    body += bestPlan(rows, level: level)
-    body += sideBySide(rows, level: level)
-    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level)
-    body += movesSection(rows: rows, moves: moves, level: level)
+    let hidden = level == .public ? withheldPlans(rows, byNeed: byNeed, moves: moves) : []
+    body += bestPlan(rows, level: level, hidden: hidden)
+    body += sideBySide(rows, level: level, hidden: hidden)
+    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level, hidden: hidden)
+    body += movesSection(rows: rows, moves: moves, level: level, hidden: hidden)
     if let identity { body += HTMLReport.identitySection(identity) }
     body += "<footer>"
     if level == .public {
       body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
       body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
-      body += "small count could be worked out. "
+      body += "small count could be worked out; c withholds every count of a plan whose places (those it adds or "
+      body += "takes away, which bound the children it places or unplaces) would give one back. "
       body += "The capital cost per child fewer without a place is that of the rounded counts. "
       body += "Costs of places, the annual total and journeys and missed preferences are withheld (x): "
       body += "a school's cost per place, or the policy's penalties, divided into them would give back counts "
@@ -35,7 +37,7 @@ package enum ComparisonReport {
   }
 
   /// The plan that leaves the least need unmet, in a sentence.
-  private static func bestPlan(_ rows: [ComparisonRow], level: ReportLevel) -> String {
+  private static func bestPlan(_ rows: [ComparisonRow], level: ReportLevel, hidden: Set<Int>) -> String {
     typealias F = NumberFormatting
     var body = ""
     if let baseline = rows.first,
@@ -53,7 +55,8 @@ package enum ComparisonReport {
         // either figure is one, the gain is not told (a plan of one place
         // read "about 5 less" beside 5 and <5).
         let base = rounded(baseline.unmetPriority, level: level).value
-        let mine = rounded(best.unmetPriority, level: level).value
+        let withheld = rows.firstIndex { $0.plan == best.plan }.map(hidden.contains) ?? true
+        let mine = withheld ? nil : rounded(best.unmetPriority, level: level).value
         let roundedGain = base.flatMap { b in mine.map { b - $0 } }
         let told = roundedGain.map { $0 < 5 ? "fewer than 5" : "about " + F.grouped($0) }
         let shownGain = level == .internal ? F.grouped(gain) : told ?? "an amount withheld here,"
@@ -70,15 +73,16 @@ package enum ComparisonReport {
   }
 
   /// The plans side by side, a figure a line.
-  private static func sideBySide(_ rows: [ComparisonRow], level: ReportLevel) -> String {
+  private static func sideBySide(_ rows: [ComparisonRow], level: ReportLevel, hidden: Set<Int>) -> String {
     typealias F = NumberFormatting
     let baseline = rows.first
     // Each plan's counts: pupils, placed, unplaced, first preferences, moved.
     // A public page rounds them to the nearest 5: a difference between two
     // plans (the children one more plan places) would otherwise be a count
     // of its own, below 5 as often as not.
-    func disclosed(_ row: ComparisonRow, _ figure: KeyPath<ComparisonRow, Int>) -> Disclosed {
-      rounded(row[keyPath: figure], level: level)
+    // A plan the audit withholds shows none of its counts (`c`).
+    func disclosed(_ i: Int, _ figure: KeyPath<ComparisonRow, Int>) -> Disclosed {
+      hidden.contains(i) ? .confidential : rounded(rows[i][keyPath: figure], level: level)
     }
     var body = "<h2 id=\"plans\">The plans side by side</h2>\n"
     var table = "<div class=\"scroll\"><table id=\"comparison\"><thead><tr><th></th>"
@@ -94,8 +98,8 @@ package enum ComparisonReport {
       table += "</tr>\n"
     }
     func count(_ figure: KeyPath<ComparisonRow, Int>) -> (Int, ComparisonRow) -> (shown: String, raw: String) {
-      { _, row in
-        let shown = disclosed(row, figure)
+      { i, _ in
+        let shown = disclosed(i, figure)
         return (shown.text, shown.value.map { String($0) } ?? shown.text)
       }
     }
@@ -107,7 +111,7 @@ package enum ComparisonReport {
     line("Change in unmet need", key: "unmet_priority_change") { i, _ in
       guard baseline != nil else { return ("", "") }
       // In a public page, the change between the figures shown (rounded).
-      guard let mine = disclosed(rows[i], \.unmetPriority).value, let theirs = disclosed(rows[0], \.unmetPriority).value
+      guard let mine = disclosed(i, \.unmetPriority).value, let theirs = disclosed(0, \.unmetPriority).value
       else { return ("x", "x") }
       let change = mine - theirs
       return (i == 0 ? "-" : F.grouped(change), String(change))
@@ -151,7 +155,7 @@ package enum ComparisonReport {
       if level == .public {
         // Withheld where either count is <5 (no 0: a plan of one place read
         // £20,000 a child, five times too little, beside 5 and <5).
-        guard let theirs = disclosed(base, \.unplaced).value, let mine = disclosed(r, \.unplaced).value else {
+        guard let theirs = disclosed(0, \.unplaced).value, let mine = disclosed(i, \.unplaced).value else {
           return ("x", "x")
         }
         fewer = theirs - mine
@@ -172,7 +176,9 @@ package enum ComparisonReport {
     return body
   }
 
-  private static func unmetByNeed(rows: [ComparisonRow], byNeed: [ComparisonNeedRow], level: ReportLevel) -> String {
+  private static func unmetByNeed(
+    rows: [ComparisonRow], byNeed: [ComparisonNeedRow], level: ReportLevel, hidden: Set<Int>
+  ) -> String {
     let needs = byNeed.reduce(into: [String]()) { if !$0.contains($1.primaryNeed) { $0.append($1.primaryNeed) } }
     let plans = rows.map(\.plan)
     // Per plan, the need rows' unplaced counts sum to the plan's unplaced.
@@ -181,8 +187,8 @@ package enum ComparisonReport {
     for (p, plan) in plans.enumerated() {
       let mine = needs.map { need in byNeed.first { $0.plan == plan && $0.primaryNeed == need } }
       for n in needs.indices {
-        unplacedCells[n][p] = rounded(mine[n]?.unplaced ?? 0, level: level)
-        values[n][p] = rounded(mine[n]?.unmetPriority ?? 0, level: level)
+        unplacedCells[n][p] = hidden.contains(p) ? .confidential : rounded(mine[n]?.unplaced ?? 0, level: level)
+        values[n][p] = hidden.contains(p) ? .confidential : rounded(mine[n]?.unmetPriority ?? 0, level: level)
       }
     }
     var html = "<h2 id=\"by-need\">Unmet need by primary need and plan</h2>\n"
@@ -204,7 +210,9 @@ package enum ComparisonReport {
     return html
   }
 
-  private static func movesSection(rows: [ComparisonRow], moves: [MoveRow], level: ReportLevel) -> String {
+  private static func movesSection(
+    rows: [ComparisonRow], moves: [MoveRow], level: ReportLevel, hidden: Set<Int>
+  ) -> String {
     let plans = rows.dropFirst().map(\.plan)
     var html = "<h2 id=\"moves\">Pupils each plan moves</h2>\n"
     guard !plans.isEmpty else { return html + "<p>No plan given.</p>\n" }
@@ -212,12 +220,8 @@ package enum ComparisonReport {
     html += "their place.</p>\n"
     var tableRows: [[String]] = []
     var bars: [(label: String, value: Double, text: String)] = []
-    for plan in plans {
-      let mine = moves.filter { $0.plan == plan }
-      let placed = mine.filter { $0.baselineStatus == "unplaced" && $0.planStatus == "placed" }.count
-      let lost = mine.filter { $0.baselineStatus == "placed" && $0.planStatus == "unplaced" }.count
-      let moved = mine.count - placed - lost
-      let d = [placed, moved, lost, mine.count].map { rounded($0, level: level) }
+    for (i, plan) in plans.enumerated() {
+      let d = moveCounts(plan, moves).map { hidden.contains(i + 1) ? .confidential : rounded($0, level: level) }
       tableRows.append([HTMLPage.escape(plan), d[0].html, d[1].html, d[2].html, d[3].html])
       if let total = d[3].value { bars.append((plan, Double(total), NumberFormatting.grouped(total))) }
     }
@@ -232,6 +236,72 @@ package enum ComparisonReport {
 }
 
 extension ComparisonReport {
+  /// A plan's moves: newly placed, placed elsewhere, no longer placed, all.
+  static func moveCounts(_ plan: String, _ moves: [MoveRow]) -> [Int] {
+    let mine = moves.filter { $0.plan == plan }
+    let placed = mine.filter { $0.baselineStatus == "unplaced" && $0.planStatus == "placed" }.count
+    let lost = mine.filter { $0.baselineStatus == "placed" && $0.planStatus == "unplaced" }.count
+    return [placed, mine.count - placed - lost, lost, mine.count]
+  }
+
+  /// The plans (by index in `rows`) whose counts a public page withholds.
+  ///
+  /// A reader who knows a plan (the places it adds and takes away, the
+  /// pupils its closures displace) knows its unplaced lie within those
+  /// places of the baseline's; and may know the baseline's unplaced exactly,
+  /// as allocate's public page shows 5 or more. Beside rounded counts, that
+  /// pinned one: the baseline's 5 and a plan of one place's `<5` is 4. So
+  /// the page audits what such a reader works out (`IntervalAudit`): the
+  /// plan's unplaced against the baseline's, and its moves (newly placed
+  /// less those who lose their place is the change in the case's own
+  /// placed), and withholds every count of a plan that pins one, until none
+  /// does. Decision: the whole plan, not one cell, as its other counts (by
+  /// need, its moves) sum back to the one withheld.
+  static func withheldPlans(_ rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow]) -> Set<Int> {
+    guard let base = rows.first else { return [] }
+    var withheld = Set<Int>()
+    // A plan's unplaced by need, as the page rounds them, sum to its unplaced.
+    func needCells(_ plan: String, total: Int, _ audit: inout IntervalAudit) -> [Int] {
+      let cells = byNeed.filter { $0.plan == plan }.map {
+        audit.add(rounded($0.unplaced, level: .public), rounded: true)
+      }
+      if !cells.isEmpty { audit.relate(cells.map { ($0, 1) } + [(total, -1)], 0, 0) }
+      return cells
+    }
+    while true {
+      var audit = IntervalAudit()
+      let u0 = audit.add(Disclosure([base.unplaced], level: .public).resolve()[0], rounded: false)
+      let baseNeeds = needCells(base.plan, total: u0, &audit)
+      var plans: [(index: Int, cells: [Int], reach: Int)] = []
+      for i in rows.indices.dropFirst() where !withheld.contains(i) {
+        let row = rows[i]
+        let u = audit.add(rounded(row.unplaced, level: .public), rounded: true)
+        audit.relate([(u, 1), (u0, -1)], Double(-row.placesAdded), Double(row.placesRemoved + row.displaced))
+        let m = moveCounts(row.plan, moves).map { audit.add(rounded($0, level: .public), rounded: true) }
+        let (newly, elsewhere, lost, all) = (m[0], m[1], m[2], m[3])
+        audit.relate([(all, 1), (newly, -1), (elsewhere, -1), (lost, -1)], 0, 0)
+        // The case's own pupils placed, plan less baseline, is newly placed
+        // less those who lose their place; the plan's placed also count
+        // displaced pupils it places (0 to all of them).
+        audit.relate([(newly, 1), (lost, -1), (u0, -1), (u, 1)], 0, Double(row.displaced))
+        audit.relate([(u0, 1), (newly, -1)], 0, .infinity)
+        audit.relate([(u, 1), (lost, -1)], 0, .infinity)
+        let needs = needCells(row.plan, total: u, &audit)
+        plans.append((i, [u] + m + needs, row.placesAdded + row.placesRemoved + row.displaced))
+      }
+      audit.propagate()
+      if let plan = plans.first(where: { $0.cells.contains(where: audit.pinned) }) {
+        withheld.insert(plan.index)
+      } else if ([u0] + baseNeeds).contains(where: audit.pinned),
+        let plan = plans.min(by: { ($0.reach, $0.index) < ($1.reach, $1.index) })
+      {
+        withheld.insert(plan.index)
+      } else {
+        return withheld
+      }
+    }
+  }
+
   /// A count as the page shows it: itself in an internal page; in a public
   /// one 0, `<5` for 1 to 4, else rounded to the nearest 5 (the ONS's
   /// rounding, so that no difference of two figures is an exact count).

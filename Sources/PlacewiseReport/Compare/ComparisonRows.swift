@@ -28,6 +28,11 @@ package struct ComparisonRow: Sendable, Equatable {
   package var pupilsMoved: Int
   /// Pupils displaced into the plan's batch by its closures.
   package var displaced = 0
+  /// Free places the plan adds and takes away (not in `comparison.csv`:
+  /// the public page's audit reads them, see `ComparisonReport.withheldPlans`).
+  package var placesAdded = 0
+  /// See `placesAdded`.
+  package var placesRemoved = 0
   /// Protected requests refused (R).
   package var requestsRefused = 0
   /// Places, transport, unplaced pupils and the plan's own annual cost,

@@ -88,6 +88,28 @@ package enum SVGMap {
 
   private static func number(_ value: Double) -> String { SVGCharts.number(value) }
 
+  /// The density classes a map draws, from `minimum` pupils a square, each
+  /// with its range in words (`5-9`, `20 or more`).
+  package static func densityRanges(from minimum: Int) -> [(from: Int, colour: String, range: String)] {
+    let classes = densityClasses.filter { $0.from >= minimum }
+    return classes.indices.map { i in
+      let one = classes[i]
+      guard i + 1 < classes.count else { return (one.from, one.colour, "\(one.from) or more") }
+      let last = classes[i + 1].from - 1
+      return (one.from, one.colour, last == one.from ? "\(one.from)" : "\(one.from)-\(last)")
+    }
+  }
+
+  /// A square's count in its tooltip: itself, or in a public map (squares
+  /// of 5 or more) only its class, as its shade shows it. The exact counts
+  /// of the squares drawn, taken from the batch's total, gave the pupils in
+  /// squares left out (7 of 9 drawn: 2 elsewhere).
+  static func squareCount(_ count: Int, _ minimum: Int, _ noun: String) -> String {
+    guard minimum > 1 else { return NumberFormatting.count(count, noun) }
+    let range = densityRanges(from: minimum).last { count >= $0.from }?.range ?? NumberFormatting.grouped(count)
+    return "\(range) \(noun)s"
+  }
+
   /// The map's SVG. `squareKm` is the side of the squares in kilometres;
   /// squares with fewer than `minimumCount` pupils are left out (5 in a
   /// public report, 1 otherwise), and so is their place in the map's extent
@@ -138,7 +160,7 @@ package enum SVGMap {
       svg +=
         "<rect x=\"\(number(px(Double(square.east) * side)))\" y=\"\(number(py(Double(square.north + 1) * side)))\" "
       svg += "width=\"\(number(side))\" height=\"\(number(side))\" fill=\"\(shade)\">"
-      svg += "<title>\(NumberFormatting.count(square.count, "pupil")) in this \(squareKm) km square</title></rect>"
+      svg += "<title>\(squareCount(square.count, minimumCount, "pupil")) in this \(squareKm) km square</title></rect>"
     }
     svg += "</g><g id=\"layer-unplaced\">"
     for square in unplaced where square.count >= minimumCount {
@@ -147,7 +169,7 @@ package enum SVGMap {
       svg += "y=\"\(number(py(Double(square.north + 1) * side) + inset))\" width=\"\(number(side - 2 * inset))\" "
       svg += "height=\"\(number(side - 2 * inset))\" fill=\"#d9822b\" stroke=\"#8a4b12\" "
       svg += "stroke-width=\"\(number(unit * 0.08))\">"
-      svg += "<title>\(NumberFormatting.count(square.count, "unplaced pupil")) in this \(squareKm) km square</title>"
+      svg += "<title>\(squareCount(square.count, minimumCount, "unplaced pupil")) in this \(squareKm) km square</title>"
       svg += "</rect>"
     }
     svg += "</g><g id=\"layer-settings\" stroke=\"#1f2933\" stroke-width=\"\(number(unit * 0.12))\">"

@@ -1,9 +1,12 @@
 extension RecommendationReport {
   /// The chosen options in words (what each is, the places it adds, the
   /// children placed in them), then every option in a table. Without
-  /// `details` (one per option), the table of options alone.
+  /// `details` (one per option), the table of options alone. With
+  /// `choiceWithheld`, which options are chosen is not told (see
+  /// `RecommendationReport.withheldChoices`).
   static func optionsSection(
-    _ options: [RecommendationOptionRow], details: [RecommendationOptionDetail]?, level: ReportLevel
+    _ options: [RecommendationOptionRow], details: [RecommendationOptionDetail]?, level: ReportLevel,
+    choiceWithheld: Bool = false
   ) -> String {
     typealias F = NumberFormatting
     let details = details.flatMap { $0.count == options.count ? $0 : nil }
@@ -20,7 +23,11 @@ extension RecommendationReport {
     }
     var html = "<h2 id=\"options\">Options</h2>\n"
     let chosen = options.indices.filter { options[$0].chosen }
-    if let details, !chosen.isEmpty {
+    if choiceWithheld {
+      html += "<p>Which options are chosen is withheld from this public version: their places, beside the "
+      html += "baseline's unmet need, would give back a count of 1 to 4 children. The internal version names them."
+      html += "</p>\n"
+    } else if let details, !chosen.isEmpty {
       html += "<p>The chosen options, what each is and what it does in the recommended allocation:</p>\n"
       html += "<ul class=\"chosen-options\">"
       for o in chosen {
@@ -42,13 +49,15 @@ extension RecommendationReport {
       let row = options[o]
       var cells = [
         (row.chosen ? "<strong>" : "") + HTMLPage.escape(row.option) + (row.chosen ? "</strong>" : ""),
-        HTMLPage.escape(row.group), row.chosen ? "<strong>chosen</strong>" : "not chosen",
+        HTMLPage.escape(row.group),
+        choiceWithheld ? "withheld" : row.chosen ? "<strong>chosen</strong>" : "not chosen",
       ]
       if let details {
         cells.insert(HTMLPage.escape(details[o].note), at: 1)
         let placesAdded = details[o].placesAdded
         cells += [
-          F.grouped(placesAdded), details[o].childrenPlaced.map { children($0, placesAdded: placesAdded) } ?? "-",
+          F.grouped(placesAdded),
+          choiceWithheld ? "-" : details[o].childrenPlaced.map { children($0, placesAdded: placesAdded) } ?? "-",
         ]
       }
       return cells + [F.pounds(row.capitalCost), F.pounds(row.annualCost)]
@@ -63,15 +72,18 @@ extension RecommendationReport {
           "Option", "What it is", "Group", "", "Places added", "Children placed in them", "Capital cost", "Annual cost",
         ],
         rows, numeric: [4, 5, 6, 7],
-        footer: [
-          "Chosen", "", "", F.grouped(chosen.count), F.grouped(added), children(placed, placesAdded: added),
-          F.pounds(capital),
-          F.pounds(annual),
-        ], attributes: " id=\"options-table\" class=\"with-notes\"")
+        footer: choiceWithheld
+          ? ["Chosen", "", "", "-", "-", "-", "x", "x"]
+          : [
+            "Chosen", "", "", F.grouped(chosen.count), F.grouped(added), children(placed, placesAdded: added),
+            F.pounds(capital), F.pounds(annual),
+          ], attributes: " id=\"options-table\" class=\"with-notes\"")
     } else {
       html += HTMLPage.table(
         ["Option", "Group", "", "Capital cost", "Annual cost"], rows, numeric: [3, 4],
-        footer: ["Chosen", "", F.grouped(chosen.count), F.pounds(capital), F.pounds(annual)],
+        footer: choiceWithheld
+          ? ["Chosen", "", "-", "x", "x"]
+          : ["Chosen", "", F.grouped(chosen.count), F.pounds(capital), F.pounds(annual)],
         attributes: " id=\"options-table\"")
     }
     return html

@@ -15,6 +15,10 @@ package enum RecommendationReport {
     // unmet against 9 with one option of 3 places pinned it to 3).
     func shownUnmet(_ value: Int) -> Disclosed { ComparisonReport.rounded(value, level: level) }
     func unmet(_ value: Int) -> String { shownUnmet(value).text }
+    let withheld =
+      level == .public
+      ? withheldChoices(summary: summary, options: options, frontier: frontier ?? [], details: details)
+      : (main: false, rows: [])
     let chosen = options.filter(\.chosen)
     let capital = chosen.reduce(0) { $0 + $1.capitalCost }
     let annual = chosen.reduce(0) { $0 + $1.annualCost }
@@ -33,19 +37,28 @@ package enum RecommendationReport {
       "<div class=\"figure\"><span class=\"value\" data-figure=\"\(key)\" data-value=\"\(HTMLPage.escape(raw))\">"
         + "\(HTMLPage.escape(shown))</span><span class=\"label\">\(HTMLPage.escape(label))</span></div>"
     }
-    body += card("options_chosen", "options chosen", F.grouped(chosen.count), String(chosen.count))
-    body += card("capital_cost", "capital cost", F.pounds(capital), NumberText.format(capital))
-    body += card("annual_cost", "annual cost", F.pounds(annual), NumberText.format(annual))
-    let u = shownUnmet(summary.unmetPriority)
+    if withheld.main {
+      body += card("options_chosen", "options chosen", "x", "x")
+      body += card("capital_cost", "capital cost", "x", "x")
+      body += card("annual_cost", "annual cost", "x", "x")
+    } else {
+      body += card("options_chosen", "options chosen", F.grouped(chosen.count), String(chosen.count))
+      body += card("capital_cost", "capital cost", F.pounds(capital), NumberText.format(capital))
+      body += card("annual_cost", "annual cost", F.pounds(annual), NumberText.format(annual))
+    }
+    let u = withheld.main ? Disclosed.confidential : shownUnmet(summary.unmetPriority)
     body += card(
       "unmet_priority", "unmet need, priority-weighted (baseline \(unmet(summary.baselineUnmetPriority)))",
       u.text, u.value.map { String($0) } ?? u.text)
     body += "</div>\n"
-    body += optionsSection(options, details: details, level: level)
+    body += optionsSection(options, details: details, level: level, choiceWithheld: withheld.main)
     if let frontier, !frontier.isEmpty {
       body += "<h2 id=\"frontier\">What each budget buys</h2>\n<p>For each capital budget, the least unmet need "
       body += "(priority-weighted) the best set of options reaches.</p>\n"
-      let drawn = frontier.filter { shownUnmet($0.unmetPriority).value != nil }
+      let drawn = frontier.indices.filter {
+        !withheld.rows.contains($0) && shownUnmet(frontier[$0].unmetPriority).value != nil
+      }
+      .map { frontier[$0] }
       body += "<figure class=\"keep\">"
       body += SVGCharts.stepChart(
         points: drawn.map { row in
@@ -54,12 +67,16 @@ package enum RecommendationReport {
         }, xLabel: "capital budget", yLabel: "unmet need", xText: { F.pounds($0) },
         xMaximum: frontier.map(\.budget).max() ?? 0)
       if drawn.count < frontier.count {
-        body += "<figcaption>Budgets leaving an unmet need of 1 to 4 are not drawn in this public version."
-        body += "</figcaption>"
+        body += "<figcaption>Budgets leaving an unmet need of 1 to 4, or whose choice is withheld, are not drawn in "
+        body += "this public version.</figcaption>"
       }
       body += "</figure>\n"
-      let frontierRows = frontier.map { row in
-        [
+      let frontierRows = frontier.indices.map { r in
+        let row = frontier[r]
+        if withheld.rows.contains(r) {
+          return [F.pounds(row.budget), "c", "x", "x", "x", "withheld"]
+        }
+        return [
           // Level C is withheld from a public page: in pounds it holds the
           // places' costs per place (40,842 then 102,106 at £20,000 a place
           // was 2 placed, then 5), in minutes the policy's penalties.
@@ -76,11 +93,67 @@ package enum RecommendationReport {
     body += "<footer>"
     if level == .public {
       body += "Public version: unmet need is rounded to the nearest 5 (1 to 4 shown as &lt;5, 0 as 0), so that the "
-      body += "drop it shows is no count of the children placed in the new places. "
+      body += "drop it shows is no count of the children placed in the new places. Where the options chosen "
+      body += "(their places, beside the baseline's unmet need) would give back a count of 1 to 4, the choice, its "
+      body += "costs and its unmet need are withheld (c, x): use the internal version. "
     }
     body += "Made by Placewise; the figures are those of recommendation.csv"
     body += frontier == nil ? "." : " and frontier.csv."
     body += "</footer>\n"
     return HTMLPage.document(title: title, level: level, body: body)
+  }
+
+  /// Whether a public page withholds the recommendation's choice, and
+  /// which frontier rows' choices it withholds.
+  ///
+  /// A reader who knows the options file knows the places each chosen
+  /// option adds; at least cost, each option chosen places a child or more,
+  /// and none places more children than its places. So the drop from the
+  /// baseline's unmet need lies between the options chosen and their
+  /// places, and a reader who also knows the baseline's count (allocate's
+  /// public page shows 5 or more exactly, and every priority may be 1) can
+  /// pin what is left: a baseline of `<5` and three 1-place options chosen
+  /// is 3. The page audits each choice so (`IntervalAudit`) and withholds a
+  /// choice, its costs and its unmet need where it pins a count of 1 to 4,
+  /// until none does.
+  static func withheldChoices(
+    summary: RecommendationSummary, options: [RecommendationOptionRow], frontier: [FrontierRow],
+    details: [RecommendationOptionDetail]?
+  ) -> (main: Bool, rows: Set<Int>) {
+    let details = details.flatMap { $0.count == options.count ? $0 : nil }
+    let index = Dictionary(options.indices.map { (options[$0].option, $0) }, uniquingKeysWith: { a, _ in a })
+    // Each choice: its unmet need, and the drop's bounds (options adding
+    // places, and their places; without details, no bound above).
+    func bounds(_ chosen: [Int]) -> (lo: Double, hi: Double) {
+      guard let details else { return (0, .infinity) }
+      let adding = chosen.filter { details[$0].placesAdded > 0 }
+      return (Double(adding.count), Double(adding.reduce(0) { $0 + details[$1].placesAdded }))
+    }
+    var choices: [(unmet: Int, drop: (lo: Double, hi: Double))] = [
+      (summary.unmetPriority, bounds(options.indices.filter { options[$0].chosen }))
+    ]
+    for row in frontier { choices.append((row.unmetPriority, bounds(row.options.compactMap { index[$0] }))) }
+    var withheld = Set<Int>()
+    while true {
+      var audit = IntervalAudit()
+      let base = audit.add(Disclosure([summary.baselineUnmetPriority], level: .public).resolve()[0], rounded: false)
+      var cells: [(choice: Int, cell: Int)] = []
+      for (c, choice) in choices.enumerated() where !withheld.contains(c) {
+        let after = audit.add(ComparisonReport.rounded(choice.unmet, level: .public), rounded: true)
+        audit.relate([(base, 1), (after, -1)], choice.drop.lo, choice.drop.hi)
+        cells.append((c, after))
+      }
+      audit.propagate()
+      if let hit = cells.first(where: { audit.pinned($0.cell) }) {
+        withheld.insert(hit.choice)
+      } else if audit.pinned(base),
+        let widest = cells.min(by: { (choices[$0.choice].drop.hi, $0.choice) < (choices[$1.choice].drop.hi, $1.choice) }
+        )
+      {
+        withheld.insert(widest.choice)
+      } else {
+        return (withheld.contains(0), Set(withheld.filter { $0 > 0 }.map { $0 - 1 }))
+      }
+    }
   }
 }

@@ -1,0 +1,90 @@
+/// What a reader can work out from figures shown as intervals (a count
+/// shown exactly, `<5`, rounded to the nearest 5, withheld) and linear
+/// relations among them that they know (a plan of 3 places places at most
+/// 3 more children), narrowed until nothing changes: the audit a public page
+/// runs before it is written, so that it withholds a figure a reader could
+/// pin to one value.
+///
+/// It is interval propagation, as the test suite's independent checker
+/// reads a page; each relation is `Σ ±x ∈ [lo, hi]` over whole numbers.
+package struct IntervalAudit {
+  /// The range a reader knows for each figure.
+  package private(set) var ranges: [(lo: Double, hi: Double)] = []
+  /// Whether the figure is shown as itself (a pinned exact figure tells
+  /// nothing new).
+  private var exact: [Bool] = []
+  private var relations: [(terms: [(variable: Int, sign: Double)], lo: Double, hi: Double)] = []
+
+  package init() {}
+
+  /// A figure as shown: its range, and whether that is the figure itself.
+  package mutating func add(_ lo: Double, _ hi: Double, exact: Bool = false) -> Int {
+    ranges.append((lo, hi))
+    self.exact.append(exact)
+    return ranges.count - 1
+  }
+
+  /// A count as a public page shows it (`Disclosed`): itself, `<5`, `0-4`,
+  /// or, when `rounded`, rounded to the nearest 5 (5 meaning 5 to 7, as a
+  /// count below 5 is shown `<5`); a withheld one admits any count.
+  package mutating func add(_ shown: Disclosed, rounded: Bool) -> Int {
+    switch shown {
+    case .shown(let value) where value == 0 || !rounded: add(Double(value), Double(value), exact: true)
+    case .shown(let value): add(Double(max(5, value - 2)), Double(value + 2))
+    case .small: add(1, 4)
+    case .upToFour: add(0, 4)
+    case .hidden: add(5, .infinity)
+    case .confidential: add(0, .infinity)
+    }
+  }
+
+  /// `Σ sign × figure` lies in `lo...hi`.
+  package mutating func relate(_ terms: [(Int, Double)], _ lo: Double, _ hi: Double) {
+    relations.append((terms.map { (variable: $0.0, sign: $0.1) }, lo, hi))
+  }
+
+  /// Narrows every range until nothing changes (whole numbers).
+  package mutating func propagate() {
+    for i in ranges.indices { ranges[i] = inward(ranges[i]) }
+    for _ in 0..<200 {
+      var changed = false
+      for relation in relations {
+        for (j, term) in relation.terms.enumerated() {
+          // sign_j x_j = [lo, hi] − Σ_{i≠j} sign_i x_i
+          var lo = relation.lo
+          var hi = relation.hi
+          for (i, other) in relation.terms.enumerated() where i != j {
+            let r = ranges[other.variable]
+            let part = other.sign > 0 ? (r.lo, r.hi) : (-r.hi, -r.lo)
+            lo -= part.1
+            hi -= part.0
+          }
+          let bound = term.sign > 0 ? (lo, hi) : (-hi, -lo)
+          let old = ranges[term.variable]
+          let new = inward(
+            (max(old.lo, bound.0.isNaN ? -.infinity : bound.0), min(old.hi, bound.1.isNaN ? .infinity : bound.1)))
+          if new.lo > old.lo + 1e-9 || new.hi < old.hi - 1e-9 {
+            ranges[term.variable] = new
+            changed = true
+          }
+        }
+      }
+      if !changed { break }
+    }
+  }
+
+  private func inward(_ r: (lo: Double, hi: Double)) -> (lo: Double, hi: Double) {
+    ((r.lo - 1e-7).rounded(.up), (r.hi + 1e-7).rounded(.down))
+  }
+
+  /// Whether a figure not shown as itself is now pinned to a count of 1 to
+  /// 4 (0 reveals no child; a larger count worked out exactly is no small
+  /// one). An empty range pins nothing: what the reader assumed (every
+  /// priority 1; a place used by one child) does not hold, and the page
+  /// shows them so.
+  package func pinned(_ figure: Int) -> Bool {
+    guard !exact[figure] else { return false }
+    let r = ranges[figure]
+    return r.lo == r.hi && (1...4).contains(r.lo)
+  }
+}

@@ -243,7 +243,9 @@ extension PolicyReader {
 
     /// Rules that join two keys: pounds need a price for a minute.
     mutating func checkTogether() {
-      guard policy.costUnit == .pounds, policy.poundsPerMinute <= 0, let line = seen["cost"] else { return }
+      // A pounds_per_minute already refused has its own error: not a second.
+      let refused = problems.contains { $0.field == "pounds_per_minute" }
+      guard policy.costUnit == .pounds, policy.poundsPerMinute <= 0, !refused, let line = seen["cost"] else { return }
       problem(
         line: line, column: 1, key: "cost",
         found: "cost = \"pounds\" with pounds_per_minute "

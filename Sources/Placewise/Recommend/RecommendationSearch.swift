@@ -75,9 +75,30 @@ final class RecommendationSearch {
     try record(none, planned: planned, run: baseRun)
   }
 
-  /// Sums of money are compared with a relative 1e-9 slack: the same
-  /// costs summed in another order may differ in the last bits.
-  static func within(_ sum: Double, _ limit: Double) -> Bool { sum <= limit + 1e-9 * max(1, abs(limit)) }
+  /// Whether amounts of money sum to within a limit, to the penny: each is
+  /// taken in whole pence (every amount in range converts exactly) and
+  /// summed as a whole number, so no order of summing and no rounding
+  /// lets a set over its budget through. A relative slack of 1e-9 let two
+  /// options of £250,000,000.20 through a budget of £500m (hostile trial,
+  /// round ten). Decision: amounts are compared to the penny (a fraction
+  /// of a penny is rounded to the nearest).
+  static func within(_ amounts: [Double], _ limit: Double) -> Bool {
+    guard limit.isFinite else { return true }
+    let cap = pence(limit)
+    var sum: Int64 = 0
+    for amount in amounts {
+      let (next, overflow) = sum.addingReportingOverflow(pence(amount))
+      if overflow { return false }
+      sum = next
+    }
+    return sum <= cap
+  }
+
+  /// An amount in whole pence (amounts are within a trillion pounds).
+  private static func pence(_ pounds: Double) -> Int64 {
+    let p = (pounds * 100).rounded()
+    return p >= 9e18 ? .max : p <= -9e18 ? .min : Int64(p)
+  }
 
   /// The capital and annual cost of a set, summed in file order.
   func costs(_ chosen: [Bool]) -> (capital: Double, annual: Double) {
@@ -95,8 +116,9 @@ final class RecommendationSearch {
     guard !input.options.isEmpty else { return baseline }
     let annualLimit = criteria.annualBudget ?? .infinity
     func allowed(_ chosen: [Bool]) -> Bool {
-      let (capital, annual) = costs(chosen)
-      return Self.within(capital, criteria.budget) && Self.within(annual, annualLimit)
+      let taken = input.options.indices.filter { chosen[$0] }
+      return Self.within(taken.map { input.options[$0].capitalCost }, criteria.budget)
+        && Self.within(taken.map { input.options[$0].annualCost }, annualLimit)
     }
     func known() -> [EvaluatedSet] {
       evaluated.values.compactMap { $0?.set }.filter { allowed($0.chosen) }

@@ -44,4 +44,24 @@ struct HostileRoundTenTests {
     let both = try String(contentsOfFile: more + "/recommendation.csv", encoding: .utf8)
     #expect(both.split(separator: "\n").filter { $0.contains(",yes,") || $0.hasSuffix(",yes") }.count == 2, "\(both)")
   }
+
+  @Test("forecast: a demand file refused for its yearly totals is not first made into pupils")
+  func demandRefusedBeforeMade() throws {
+    // 60 rows of 100,000 new plans a year: each row within range, each year
+    // 6 million over the bound. They were made into pupils before the
+    // errors were shown: a trap for want of memory (status 134). Under a
+    // 2 GB address space the refusal must still come, with every year named.
+    let scratch = try ScratchFolder()
+    let rows = (1...2).flatMap { year in (0..<60).map { _ in "\(year),9,ASD,100000\n" } }
+    try scratch.write("demand.csv", "year,age,primary_need,new_plans\n" + rows.joined())
+    let result = try runPlacewise(
+      [
+        "forecast", packageRoot + "/Data/forecast-hand", "--years", "2", "--demand", scratch.at("demand.csv"),
+        "--quiet", "--out",
+        scratch.at("out"),
+      ], through: ["/bin/sh", "-c", "ulimit -v 2000000 && exec \"$0\" \"$@\""])
+    #expect(result.status == 2, "\(result.stderr.prefix(500))")
+    #expect(result.stderr.contains("line 3, column 4 (new_plans): found 200,000 new plans in year 1 by this row"))
+    #expect(result.stderr.contains("line 63, column 4 (new_plans): found 200,000 new plans in year 2 by this row"))
+  }
 }

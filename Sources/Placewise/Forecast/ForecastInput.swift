@@ -81,6 +81,11 @@ extension Forecast {
       }
     }
     var newPupils: [[ForecastPupil]] = Array(repeating: [], count: years)
+    // A demand file already refused (a year over its bound) is not made
+    // into pupils: 60 rows of 100,000 a year were 90 million pupils, and a
+    // trap for want of memory before its errors were shown (hostile trial,
+    // round ten).
+    guard problems.total == 0 else { throw problems.error() }
     if let demand {
       problems.fileRank = 10 + plans.count
       newPupils = Self.newPupils(demand, base: base.input, years: years, problems: &problems, warnings: &warnings)

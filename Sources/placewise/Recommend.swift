@@ -125,14 +125,24 @@ struct Recommend: OutputCommand {
   {
     let frontierRows = found.result.frontier.map { FrontierCSV.rows(input, frontier: $0) }
     let identity = context.identity(input.input)
+    let details = RecommendationDetails.rows(input, chosen: found.result.best.chosen, run: found.run)
+    let overview = summary(found.result)
     var files = Self.tableFiles(
-      input, rows: found.rows, summary: summary(found.result), best: found.result.best, frontier: frontierRows,
-      level: context.reportLevel, title: context.title, identity: identity,
-      details: RecommendationDetails.rows(input, chosen: found.result.best.chosen, run: found.run))
+      input, rows: found.rows, summary: overview, best: found.result.best, frontier: frontierRows,
+      level: context.reportLevel, title: context.title, identity: identity, details: details)
     files.append(
       (WorkbookReport.fileName, try RecommendationWorkbook.render(options: found.rows, frontier: frontierRows)))
-    files += try OutputFiles.render(found.run, reportLevel: context.reportLevel, identity: identity).map {
-      ("allocation/" + $0.name, $0.contents)
+    // Where the public page withholds the choice, so does the public page of
+    // its allocation: its settings' free places tell which options were
+    // taken (hostile trial, round ten).
+    let choiceWithheld =
+      context.reportLevel == .public
+      && RecommendationReport.withheldChoices(
+        summary: overview, options: found.rows, frontier: frontierRows ?? [], details: details
+      ).main
+    files += try OutputFiles.render(found.run, reportLevel: context.reportLevel, identity: identity).map { file in
+      guard choiceWithheld, file.name == "report.html" else { return ("allocation/" + file.name, file.contents) }
+      return ("allocation/" + file.name, Array(RecommendationReport.withheldAllocationPage(title: context.title).utf8))
     }
     return files
   }

@@ -64,4 +64,90 @@ struct HostileRoundTenTests {
     #expect(result.stderr.contains("line 3, column 4 (new_plans): found 200,000 new plans in year 1 by this row"))
     #expect(result.stderr.contains("line 63, column 4 (new_plans): found 200,000 new plans in year 2 by this row"))
   }
+
+  /// Alpha (ASD, full) and Beta (SLD, `betaFree` free places), with `asd`
+  /// ASD and `sld` SLD pupils.
+  static func twoNeeds(asd: Int, sld: Int, betaCapacity: Int = 10) -> [String: String] {
+    [
+      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs\n"
+        + "1001,Alpha School,special,450000,200000,4,19,10,10,ASD\n"
+        + "1002,Beta School,special,452000,200000,4,19,\(betaCapacity),10,SLD\n",
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
+        + (0..<asd).map { "A\($0),450500,200000,9,ASD,special\n" }.joined()
+        + (0..<sld).map { "S\($0),451500,200000,9,SLD,special\n" }.joined(),
+    ]
+  }
+
+  @Test("compare: a plan's need rows within the places it opens to the need pin nothing")
+  func compareByNeed() throws {
+    // ASD 7 unplaced (exact on allocate's page) and 3 ASD places: the
+    // plan's ASD `<5` was 4.
+    let scratch = try ScratchFolder()
+    try scratch.write("three.csv", "action,urn,places,capital_cost\nadd_places,1001,3,300000\n")
+    let page = try publicPage(scratch, Self.twoNeeds(asd: 7, sld: 30), ["compare", "@three.csv"])
+    #expect(page.contains("data-plan=\"three\" data-figure=\"unplaced\" data-value=\"c\">c<"))
+    #expect(!page.contains("&lt;5 (&lt;5)"), "the plan's ASD row")
+    let findings = PublicReportChecker.findings(in: page)
+    #expect(findings.isEmpty, "\(describe(findings))")
+  }
+
+  @Test("compare: a plan that leaves fewer than 5 free places shows none of its counts")
+  func compareFreePlacesLeft() throws {
+    // Beta's 20 free places less 19 leave 1 in the case: the plan's placed
+    // `<5` was 1.
+    let scratch = try ScratchFolder()
+    try scratch.write("cut.csv", "action,urn,places\nadd_places,1002,-19\n")
+    let page = try publicPage(scratch, Self.twoNeeds(asd: 9, sld: 10, betaCapacity: 30), ["compare", "@cut.csv"])
+    #expect(page.contains("data-plan=\"cut\" data-figure=\"placed\" data-value=\"c\">c<"))
+    let findings = PublicReportChecker.findings(in: page)
+    #expect(findings.isEmpty, "\(describe(findings))")
+  }
+
+  @Test("compare: no plan is named best, nor the gain told, where a plan's counts are withheld")
+  func compareHeadline() throws {
+    // 5 unplaced for a full school and a plan of 1 place: "less than the
+    // baseline" with its 1 place was 1 placed.
+    let scratch = try ScratchFolder()
+    try scratch.write("pA.csv", "action,urn,places,capital_cost\nadd_places,1001,1,100000\n")
+    let page = try publicPage(scratch, Self.fullSchool(pupils: 5), ["compare", "@pA.csv"])
+    #expect(!page.contains("less than the baseline"))
+    #expect(page.contains("Which plan leaves the least need unmet is not told in this public version"))
+  }
+
+  @Test("compare: journeys in total are withheld from a public page, as allocate's are beside a withheld band")
+  func compareJourneys() throws {
+    // Allocate withheld 3 h 30 min beside bands x and <5; compare showed it.
+    let scratch = try ScratchFolder()
+    try scratch.write("none.csv", "action,urn,places,capital_cost\nadd_places,1001,1,1000\n")
+    let files = [
+      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
+        + "1001,Alpha School,special,450000,200000,4,19,10,0\n1002,Beta School,special,480000,200000,4,19,10,0\n",
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
+        + (0..<9).map { "X\($0),450500,200000,14,ASD,special\n" }.joined(),
+      "travel.csv": "pupil_id,urn,minutes\n"
+        + (0..<9).map { $0 < 6 ? "X\($0),1001,2\n" : "X\($0),1002,66\n" }.joined(),
+    ]
+    let page = try publicPage(scratch, files, ["compare", "@none.csv"])
+    #expect(page.contains("data-plan=\"baseline\" data-figure=\"travel_minutes\" data-value=\"x\">x<"))
+    #expect(!page.contains("3 h 30 min"))
+  }
+
+  @Test("recommend: a choice that drops unmet need by 1 to 4 is withheld, and so is its allocation's public page")
+  func recommendSmallDrop() throws {
+    // Options of 1, 2, 3 and 4 places for 3 ASD children: the 3-place one
+    // taken and the 4-place one left told the baseline's <5 was 3.
+    let scratch = try ScratchFolder()
+    try scratch.write(
+      "options.csv",
+      "option,group,action,urn,places,capital_cost,annual_cost\n"
+        + (1...4).map { "o\($0),g,add_places,1001,\($0),\(10_000 * $0),0\n" }.joined())
+    let files = Self.twoNeeds(asd: 3, sld: 12, betaCapacity: 40)
+    let page = try publicPage(scratch, files, ["recommend", "@options.csv", "--budget", "1m", "--frontier", "4"])
+    #expect(page.contains("Which options are chosen is withheld from this public version"))
+    #expect(!page.contains("<strong>chosen</strong>"))
+    #expect(!page.contains("<td>o3</td>"), "the frontier's choices")
+    let allocation = try String(contentsOfFile: scratch.at("out-case") + "/allocation/report.html", encoding: .utf8)
+    #expect(allocation.contains("The allocation with the recommended options is withheld from this public version"))
+    #expect(!allocation.contains("Alpha School"))
+  }
 }

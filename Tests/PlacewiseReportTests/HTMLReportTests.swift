@@ -252,6 +252,8 @@ struct HTMLReportTests {
     #expect(html.contains("A16, B"))
     let shared = RecommendationReport.render(summary: summary, options: options, frontier: frontier, level: .public)
     #expect(shared.components(separatedBy: "<circle").count - 1 == 2)
-    #expect(shared.contains("data-figure=\"unmet_priority\" data-value=\"&lt;5\""))
+    // 3 left of 20 is a count of 1 to 4: the choice is withheld (round ten).
+    #expect(shared.contains("data-figure=\"unmet_priority\" data-value=\"c\""))
+    #expect(shared.contains("data-figure=\"options_chosen\" data-value=\"x\""))
   }
 }

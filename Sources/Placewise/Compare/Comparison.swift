@@ -28,6 +28,10 @@ public struct ComparisonOutcome<Rendered: Sendable>: Sendable {
   public var placesAdded = 0
   /// See `placesAdded`.
   public var placesRemoved = 0
+  /// `PlannedCase.placesAddedByNeed` and `placesRemovedByNeed`.
+  public var placesByNeed: [NeedCode: (added: Int, removed: Int)] = [:]
+  /// `PlannedCase.freePlaces`.
+  public var freePlaces = 0
   /// Each pupil's setting (nil: unplaced), in input order.
   public var urns: [URN?]
   /// Per primary need, in code order: (pupils, placed, unmet priority).
@@ -290,6 +294,10 @@ public enum Comparison {
     outcome.displaced = planned.displaced
     outcome.placesAdded = planned.placesAdded
     outcome.placesRemoved = planned.placesRemoved
+    outcome.freePlaces = planned.freePlaces
+    for need in NeedCode.allCases {
+      outcome.placesByNeed[need] = (planned.placesAddedByNeed[need] ?? 0, planned.placesRemovedByNeed[need] ?? 0)
+    }
     return outcome
   }
 }

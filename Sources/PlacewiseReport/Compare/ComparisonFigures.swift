@@ -27,6 +27,12 @@ package struct ComparisonFigures: Sendable {
   package var placesAdded = 0
   /// See `placesAdded`.
   package var placesRemoved = 0
+  /// Per need code, free places made open to it and taken from it.
+  package var placesAddedByNeed: [String: Int] = [:]
+  /// See `placesAddedByNeed`.
+  package var placesRemovedByNeed: [String: Int] = [:]
+  /// Free places in all, after the plan.
+  package var freePlaces = 0
   /// Unplaced pupils, plan minus baseline (displaced pupils count).
   package var unplacedChange: Int
   /// R, plan minus baseline.
@@ -59,6 +65,11 @@ package struct ComparisonFigures: Sendable {
         annualTotalCostChange: total - baseTotal)
       figures.placesAdded = outcome.placesAdded
       figures.placesRemoved = outcome.placesRemoved
+      figures.freePlaces = outcome.freePlaces
+      for (need, places) in outcome.placesByNeed {
+        figures.placesAddedByNeed[need.code] = places.added
+        figures.placesRemovedByNeed[need.code] = places.removed
+      }
       return figures
     }
   }
@@ -74,6 +85,9 @@ package struct ComparisonFigures: Sendable {
     row.displaced = displaced
     row.placesAdded = placesAdded
     row.placesRemoved = placesRemoved
+    row.placesAddedByNeed = placesAddedByNeed
+    row.placesRemovedByNeed = placesRemovedByNeed
+    row.freePlaces = freePlaces
     row.requestsRefused = summary.requestsRefused
     row.annualTotalCost = annualTotalCost
     row.costsGiven = summary.costsGiven

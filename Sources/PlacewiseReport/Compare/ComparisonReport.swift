@@ -28,9 +28,9 @@ package enum ComparisonReport {
       body += "small count could be worked out; c withholds every count of a plan whose places (those it adds or "
       body += "takes away, which bound the children it places or unplaces) would give one back. "
       body += "The capital cost per child fewer without a place is that of the rounded counts. "
-      body += "Costs of places, the annual total and journeys and missed preferences are withheld (x): "
-      body += "a school's cost per place, or the policy's penalties, divided into them would give back counts "
-      body += "this page rounds. "
+      body += "Costs of places, the annual total, journeys in total, and journeys and missed preferences are "
+      body += "withheld (x): a school's cost per place, the policy's penalties, or a journey band's bounds, divided "
+      body += "into them would give back counts this page rounds. "
     }
     body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
     return HTMLPage.document(title: title, level: level, body: body)
@@ -40,12 +40,15 @@ package enum ComparisonReport {
   private static func bestPlan(_ rows: [ComparisonRow], level: ReportLevel, hidden: Set<Int>) -> String {
     typealias F = NumberFormatting
     var body = ""
-    if let baseline = rows.first,
-      let best = rows.dropFirst().min(by: {
-        ($0.unmetPriority, $0.requestsRefused, $0.placementCost)
-          < ($1.unmetPriority, $1.requestsRefused, $1.placementCost)
-      })
-    {
+    // A plan whose counts are withheld is in no sentence: "less than the
+    // baseline" beside its places pinned it (one place, and the baseline's
+    // 0 placed, is 1 placed). Where any is withheld, no plan is named best,
+    // so that which is best tells nothing of one withheld.
+    if !hidden.isEmpty {
+      return "<p>Which plan leaves the least need unmet is not told in this public version: some plans' counts "
+        + "are withheld (c).</p>\n"
+    }
+    if let baseline = rows.first, let best = bestIndex(rows).map({ rows[$0] }) {
       let gain = baseline.unmetPriority - best.unmetPriority
       body += "<p>"
       // Never better on placements where more children are left without a place.
@@ -55,8 +58,7 @@ package enum ComparisonReport {
         // either figure is one, the gain is not told (a plan of one place
         // read "about 5 less" beside 5 and <5).
         let base = rounded(baseline.unmetPriority, level: level).value
-        let withheld = rows.firstIndex { $0.plan == best.plan }.map(hidden.contains) ?? true
-        let mine = withheld ? nil : rounded(best.unmetPriority, level: level).value
+        let mine = rounded(best.unmetPriority, level: level).value
         let roundedGain = base.flatMap { b in mine.map { b - $0 } }
         let told = roundedGain.map { $0 < 5 ? "fewer than 5" : "about " + F.grouped($0) }
         let shownGain = level == .internal ? F.grouped(gain) : told ?? "an amount withheld here,"
@@ -128,8 +130,12 @@ package enum ComparisonReport {
     func money(_ value: Double) -> (shown: String, raw: String) {
       withheld ? ("x", "x") : (F.pounds(value), NumberText.format(value))
     }
+    // Journeys in total are a sum over children too: allocate's public page
+    // withholds the total beside a withheld band, which this page gave back
+    // (hostile trial, round ten).
     line("Journeys in total", key: "travel_minutes") { _, r in
-      fewPlaced(r) ? ("x", "x") : (F.hoursAndMinutes(r.travelMinutes), NumberText.format(r.travelMinutes))
+      withheld || fewPlaced(r)
+        ? ("x", "x") : (F.hoursAndMinutes(r.travelMinutes), NumberText.format(r.travelMinutes))
     }
     let inPounds = rows.contains { $0.placementCostInPounds }
     let levelC =
@@ -236,6 +242,15 @@ package enum ComparisonReport {
 }
 
 extension ComparisonReport {
+  /// The index of the plan that leaves the least need unmet (then refuses
+  /// fewest requests, then costs least); nil with no plan.
+  static func bestIndex(_ rows: [ComparisonRow]) -> Int? {
+    rows.indices.dropFirst().min {
+      (rows[$0].unmetPriority, rows[$0].requestsRefused, rows[$0].placementCost, $0)
+        < (rows[$1].unmetPriority, rows[$1].requestsRefused, rows[$1].placementCost, $1)
+    }
+  }
+
   /// A plan's moves: newly placed, placed elsewhere, no longer placed, all.
   static func moveCounts(_ plan: String, _ moves: [MoveRow]) -> [Int] {
     let mine = moves.filter { $0.plan == plan }
@@ -260,23 +275,33 @@ extension ComparisonReport {
   static func withheldPlans(_ rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow]) -> Set<Int> {
     guard let base = rows.first else { return [] }
     var withheld = Set<Int>()
-    // A plan's unplaced by need, as the page rounds them, sum to its unplaced.
-    func needCells(_ plan: String, total: Int, _ audit: inout IntervalAudit) -> [Int] {
-      let cells = byNeed.filter { $0.plan == plan }.map {
-        audit.add(rounded($0.unplaced, level: .public), rounded: true)
+    // A plan's unplaced by need, as the page rounds them, sum to its
+    // unplaced. The baseline's, a reader may know exactly (allocate's
+    // public need table shows 5 or more as they are).
+    func needCells(_ plan: String, total: Int, exact: Bool, _ audit: inout IntervalAudit) -> [(String, Int)] {
+      let cells = byNeed.filter { $0.plan == plan }.map { row in
+        let shown =
+          exact ? Disclosure([row.unplaced], level: .public).resolve()[0] : rounded(row.unplaced, level: .public)
+        return (row.primaryNeed, audit.add(shown, rounded: !exact))
       }
-      if !cells.isEmpty { audit.relate(cells.map { ($0, 1) } + [(total, -1)], 0, 0) }
+      if !cells.isEmpty { audit.relate(cells.map { ($0.1, 1) } + [(total, -1)], 0, 0) }
       return cells
     }
     while true {
       var audit = IntervalAudit()
       let u0 = audit.add(Disclosure([base.unplaced], level: .public).resolve()[0], rounded: false)
-      let baseNeeds = needCells(base.plan, total: u0, &audit)
+      let baseNeeds = needCells(base.plan, total: u0, exact: true, &audit)
       var plans: [(index: Int, cells: [Int], reach: Int)] = []
       for i in rows.indices.dropFirst() where !withheld.contains(i) {
         let row = rows[i]
         let u = audit.add(rounded(row.unplaced, level: .public), rounded: true)
         audit.relate([(u, 1), (u0, -1)], Double(-row.placesAdded), Double(row.placesRemoved + row.displaced))
+        // Its placed and unplaced sum to its pupils (the baseline's, a reader
+        // may know, and those its closures displace); it places no more
+        // children than its free places.
+        let q = audit.add(rounded(row.placed, level: .public), rounded: true)
+        audit.relate([(q, 1), (u, 1)], Double(row.pupils), Double(row.pupils))
+        audit.relate([(q, 1)], 0, Double(row.freePlaces))
         let m = moveCounts(row.plan, moves).map { audit.add(rounded($0, level: .public), rounded: true) }
         let (newly, elsewhere, lost, all) = (m[0], m[1], m[2], m[3])
         audit.relate([(all, 1), (newly, -1), (elsewhere, -1), (lost, -1)], 0, 0)
@@ -286,13 +311,31 @@ extension ComparisonReport {
         audit.relate([(newly, 1), (lost, -1), (u0, -1), (u, 1)], 0, Double(row.displaced))
         audit.relate([(u0, 1), (newly, -1)], 0, .infinity)
         audit.relate([(u, 1), (lost, -1)], 0, .infinity)
-        let needs = needCells(row.plan, total: u, &audit)
-        plans.append((i, [u] + m + needs, row.placesAdded + row.placesRemoved + row.displaced))
+        let needs = needCells(row.plan, total: u, exact: false, &audit)
+        // Need by need, within the places it opens to the need (more places,
+        // or a designation) and takes from it, of the baseline's.
+        for (need, cell) in needs {
+          guard let theirs = baseNeeds.first(where: { $0.0 == need })?.1 else { continue }
+          audit.relate(
+            [(cell, 1), (theirs, -1)], Double(-(row.placesAddedByNeed[need] ?? row.placesAdded)),
+            Double((row.placesRemovedByNeed[need] ?? row.placesRemoved) + row.displaced))
+        }
+        plans.append((i, [u, q] + m + needs.map(\.1), row.placesAdded + row.placesRemoved + row.displaced))
+      }
+      // With no plan withheld, the headline names the best: less need unmet
+      // than the baseline (so, every priority 1, fewer unplaced), or no
+      // plan with less (none with fewer).
+      if withheld.isEmpty, let best = bestIndex(rows) {
+        let gain = rows[best].unmetPriority < base.unmetPriority && rows[best].unplaced <= base.unplaced
+        for plan in plans where plan.index == best || !gain {
+          let (lo, hi): (Double, Double) = gain ? (-.infinity, -1) : (0, .infinity)
+          audit.relate([(plan.cells[0], 1), (u0, -1)], lo, hi)
+        }
       }
       audit.propagate()
       if let plan = plans.first(where: { $0.cells.contains(where: audit.pinned) }) {
         withheld.insert(plan.index)
-      } else if ([u0] + baseNeeds).contains(where: audit.pinned),
+      } else if ([u0] + baseNeeds.map(\.1)).contains(where: audit.pinned),
         let plan = plans.min(by: { ($0.reach, $0.index) < ($1.reach, $1.index) })
       {
         withheld.insert(plan.index)

@@ -33,6 +33,13 @@ package struct ComparisonRow: Sendable, Equatable {
   package var placesAdded = 0
   /// See `placesAdded`.
   package var placesRemoved = 0
+  /// Per need code, free places the plan makes open to it and takes from
+  /// it (designations too).
+  package var placesAddedByNeed: [String: Int] = [:]
+  /// See `placesAddedByNeed`.
+  package var placesRemovedByNeed: [String: Int] = [:]
+  /// Free places in all, after the plan: the most children it can place.
+  package var freePlaces = 0
   /// Protected requests refused (R).
   package var requestsRefused = 0
   /// Places, transport, unplaced pupils and the plan's own annual cost,

@@ -103,6 +103,18 @@ package enum RecommendationReport {
     return HTMLPage.document(title: title, level: level, body: body)
   }
 
+  /// The public page of the recommended allocation where the choice is
+  /// withheld: the allocation's settings (their free places) would name it.
+  package static func withheldAllocationPage(title: String) -> String {
+    var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
+    body += "<span class=\"badge public\">Public version</span></h1></header>\n"
+    body += "<h2 id=\"withheld\">Withheld</h2>\n"
+    body += "<p>The allocation with the recommended options is withheld from this public version: its settings' "
+    body += "places would tell which options were chosen, which the recommendation's page withholds (they would "
+    body += "give back a count of 1 to 4 children). The internal version (--report-level internal) shows it.</p>\n"
+    return HTMLPage.document(title: title, level: .public, body: body)
+  }
+
   /// Whether a public page withholds the recommendation's choice, and
   /// which frontier rows' choices it withholds.
   ///
@@ -116,7 +128,7 @@ package enum RecommendationReport {
   /// is 3. The page audits each choice so (`IntervalAudit`) and withholds a
   /// choice, its costs and its unmet need where it pins a count of 1 to 4,
   /// until none does.
-  static func withheldChoices(
+  package static func withheldChoices(
     summary: RecommendationSummary, options: [RecommendationOptionRow], frontier: [FrontierRow],
     details: [RecommendationOptionDetail]?
   ) -> (main: Bool, rows: Set<Int>) {
@@ -133,7 +145,16 @@ package enum RecommendationReport {
       (summary.unmetPriority, bounds(options.indices.filter { options[$0].chosen }))
     ]
     for row in frontier { choices.append((row.unmetPriority, bounds(row.options.compactMap { index[$0] }))) }
-    var withheld = Set<Int>()
+    // A choice whose unmet need before or after, or whose drop, is 1 to 4 is
+    // withheld outright: at least capital, the options it takes and leaves
+    // tell the drop (from options of 1 to 4 places, the 3-place one taken
+    // and the 4-place one left is a drop of 3; three of five affordable
+    // 1-place options likewise), and so the count (hostile trial, round ten).
+    var withheld = Set(
+      choices.indices.filter { c in
+        let drop = summary.baselineUnmetPriority - choices[c].unmet
+        return [summary.baselineUnmetPriority, choices[c].unmet, drop].contains { (1...4).contains($0) }
+      })
     while true {
       var audit = IntervalAudit()
       let base = audit.add(Disclosure([summary.baselineUnmetPriority], level: .public).resolve()[0], rounded: false)

@@ -12,10 +12,21 @@ package enum ForecastReport {
     _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast",
     identity: RunIdentity? = nil
   ) -> String {
-    // Each plan-year's counts without a place, decided once for the page.
-    let shown = outcomes.map { $0.years.map { YearDisclosure($0, level: level) } }
+    // Each plan-year's counts without a place, decided once for the page;
+    // at the public level, a plan-year whose places would pin a count is
+    // withheld whole (see `withheldPlanYears`).
+    let hidden = level == .public ? withheldPlanYears(outcomes) : []
+    let shown = outcomes.indices.map { p in
+      outcomes[p].years.indices.map { y in
+        YearDisclosure(outcomes[p].years[y], level: level, withheld: hidden.contains(PlanYear(plan: p, year: y)))
+      }
+    }
     var body = top(outcomes, years: years, level: level, title: title, identity: identity, shown: shown)
-    body += Self.headline(outcomes, years: years, shown: shown.map { $0.last?.total })
+    body +=
+      hidden.isEmpty
+      ? Self.headline(outcomes, years: years, shown: shown.map { $0.last?.total })
+      : "<p>Which plan leaves the fewest children without a place is not told in this public version: some "
+        + "plans' counts are withheld (c).</p>\n"
     body += byYear(outcomes, years: years, shown: shown)
     let needs = NeedCode.allCases.filter { need in
       outcomes.contains { $0.years.contains { $0.byNeed.contains { $0.need == need } } }
@@ -175,24 +186,103 @@ package enum ForecastReport {
     return body
   }
 
+  /// A plan and a year, by index.
+  struct PlanYear: Hashable {
+    var plan: Int
+    var year: Int
+  }
+
+  /// The plan-years whose counts a public page withholds.
+  ///
+  /// A reader who knows a plan knows the places it has added by a year:
+  /// its children without a place are at most those fewer than the
+  /// baseline's, which the page shows exactly from 5 up (baseline 7 and a
+  /// plan of 3 places showing `<5` was 4: hostile trial, round ten). Each
+  /// year is audited so (`IntervalAudit`), the year's total and each
+  /// need's, and with the headline's claim (the best plan never has more,
+  /// and has fewer in the last year); a plan-year that pins a count of 1
+  /// to 4 is withheld whole, until none does. A plan that closes a setting
+  /// moves pupils into the batch: no bound above.
+  static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>]) -> Set<PlanYear> {
+    guard let baseline = outcomes.first else { return [] }
+    var hidden = Set<PlanYear>()
+    // A plan-year's total and need totals as the page shows them.
+    func add<X>(_ year: ForecastYear<X>, _ audit: inout IntervalAudit) -> (total: Int, needs: [Int]) {
+      let shown = YearDisclosure(year, level: .public)
+      let total = audit.add(shown.total, rounded: false)
+      let needs = shown.needTotal.map { audit.add($0, rounded: false) }
+      audit.relate(needs.map { ($0, 1) } + [(total, -1)], 0, 0)
+      return (total, needs)
+    }
+    // The places each plan has added and taken away by each year.
+    func places(_ plan: Plan?, by year: Int) -> (added: Double, removed: Double) {
+      var added = 0.0
+      var removed = 0.0
+      for row in plan?.rows ?? [] where row.year <= year {
+        switch row.action {
+        case .addPlaces(_, let count, _): if count > 0 { added += Double(count) } else { removed -= Double(count) }
+        case .newSetting(let setting): added += Double(setting.freePlaces)
+        case .closeSetting: removed = .infinity
+        }
+      }
+      return (added, removed)
+    }
+    let best = headlineBest(outcomes)
+    while true {
+      var audit = IntervalAudit()
+      var cells: [(key: PlanYear, cells: [Int])] = []
+      var baseCells: [Int] = []
+      for (y, year) in baseline.years.enumerated() {
+        let (u0, n0) = add(year, &audit)
+        baseCells += [u0] + n0
+        for p in outcomes.indices.dropFirst() where !hidden.contains(PlanYear(plan: p, year: y)) {
+          guard y < outcomes[p].years.count else { continue }
+          let (u, n) = add(outcomes[p].years[y], &audit)
+          let (added, removed) = places(outcomes[p].plan, by: y + 1)
+          audit.relate([(u, 1), (u0, -1)], -added, removed)
+          for k in n.indices { audit.relate([(n[k], 1), (n0[k], -1)], -added, removed) }
+          if hidden.isEmpty, let best {
+            let last = y == baseline.years.count - 1
+            if p == best { audit.relate([(u, 1), (u0, -1)], -.infinity, last ? -1 : 0) }
+          }
+          cells.append((PlanYear(plan: p, year: y), [u] + n))
+        }
+      }
+      audit.propagate()
+      if let hit = cells.first(where: { $0.cells.contains(where: audit.pinned) }) {
+        hidden.insert(hit.key)
+      } else if baseCells.contains(where: audit.pinned), let first = cells.first {
+        hidden.insert(first.key)
+      } else {
+        return hidden
+      }
+    }
+  }
+
+  /// The plan the headline names: never more without a place than the
+  /// baseline in any year, fewer in the last; the fewest then, then the
+  /// least capital. Nil when none.
+  static func headlineBest<R>(_ outcomes: [ForecastOutcome<R>]) -> Int? {
+    guard let baseline = outcomes.first, let last = baseline.years.last else { return nil }
+    let better = outcomes.indices.dropFirst().filter { p in
+      zip(outcomes[p].years, baseline.years).allSatisfy { $0.summary.unplaced <= $1.summary.unplaced }
+        && (outcomes[p].years.last?.summary.unplaced ?? 0) < last.summary.unplaced
+    }
+    return better.min {
+      (outcomes[$0].years.last?.summary.unplaced ?? 0, outcomes[$0].plan?.capitalCost ?? 0, $0)
+        < (outcomes[$1].years.last?.summary.unplaced ?? 0, outcomes[$1].plan?.capitalCost ?? 0, $1)
+    }
+  }
+
   /// One sentence: the plan that leaves the fewest children without a
   /// place in the last year, against the baseline; never a plan that
   /// leaves more without a place in any year called better.
   static func headline<R>(_ outcomes: [ForecastOutcome<R>], years: Int, shown: [Disclosed?]) -> String {
     guard let baseline = outcomes.first, let last = baseline.years.last else { return "" }
-    let better = outcomes.dropFirst().filter { plan in
-      zip(plan.years, baseline.years).allSatisfy { $0.summary.unplaced <= $1.summary.unplaced }
-        && (plan.years.last?.summary.unplaced ?? 0) < last.summary.unplaced
-    }
-    guard
-      let best = better.min(by: {
-        ($0.years.last?.summary.unplaced ?? 0, $0.plan?.capitalCost ?? 0)
-          < ($1.years.last?.summary.unplaced ?? 0, $1.plan?.capitalCost ?? 0)
-      }), let bestLast = best.years.last
-    else {
+    guard let b = headlineBest(outcomes), let bestLast = outcomes[b].years.last else {
       return "<p>No plan leaves fewer children without a place than the baseline by year \(years).</p>\n"
     }
-    let b = outcomes.firstIndex { $0.name == best.name } ?? 0
+    let best = outcomes[b]
     let fewer = last.summary.unplaced - bestLast.summary.unplaced
     let both = shown[b]?.value != nil && shown[0]?.value != nil
     var text = "<p><strong>\(HTMLPage.escape(best.name))</strong> leaves the fewest children without a place in "
@@ -216,7 +306,8 @@ struct YearDisclosure {
   private let phases = SchoolPhase.allCases.count
   private let needs = NeedCode.allCases.count
 
-  init<R>(_ year: ForecastYear<R>, level: ReportLevel) {
+  /// `withheld`: every count shown as `c` (see `ForecastReport.withheldPlanYears`).
+  init<R>(_ year: ForecastYear<R>, level: ReportLevel, withheld: Bool = false) {
     var values: [Int] = []
     for need in NeedCode.allCases {
       for phase in SchoolPhase.allCases { values.append(year.byPhase[need.rawValue][phase.rawValue].unplaced) }
@@ -232,7 +323,7 @@ struct YearDisclosure {
     }
     disclosure.addLine(Array(needStart..<(needStart + needs)), total: values.count - 1)
     disclosure.addLine(Array(0..<needStart), total: values.count - 1)
-    cells = disclosure.resolve()
+    cells = withheld ? values.map { _ in .confidential } : disclosure.resolve()
   }
 
   /// A need and phase's count.

@@ -28,12 +28,15 @@ enum InputText {
       case "\r\n": text += "\\r\\n"
       case "\t": text += "\\t"
       default:
-        if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-          scalar.properties.generalCategory == .control
-        {
-          text += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-        } else {
+        // Control and invisible characters (a zero-width space, a
+        // non-breaking space, a byte-order mark, a direction mark) are
+        // shown escaped: raw, "found ASD" beside "expected ASD" told nothing.
+        guard character.unicodeScalars.contains(where: invisible) else {
           text.append(character)
+          continue
+        }
+        for scalar in character.unicodeScalars {
+          text += invisible(scalar) ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
         }
       }
     }
@@ -43,6 +46,16 @@ enum InputText {
   /// `value`'s bytes in double quotes (they are valid UTF-8).
   static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     quoted(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// Whether a character is one a reader cannot see: a control or format
+  /// character, or a space other than U+0020.
+  static func invisible(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .control, .format, .lineSeparator, .paragraphSeparator: true
+    case .spaceSeparator: scalar != " "
+    default: false
+    }
   }
 
   /// What was found where a byte is not UTF-8: the byte, and the character

@@ -32,7 +32,7 @@ struct HostileRoundNineTests {
 
   /// 9 pupils of 14: 6 reach only Alpha, 2 minutes away; 3 reach only Beta,
   /// 66 minutes away (within the secondary limit of 75).
-  private static let journeyCase: [String: String] = [
+  static let journeyCase: [String: String] = [
     "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
       + "1001,Alpha School,special,450000,200000,4,19,10,0\n" + "1002,Beta School,special,480000,200000,4,19,10,0\n",
     "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
@@ -71,16 +71,6 @@ struct HostileRoundNineTests {
     #expect(findings.isEmpty, "\(describe(findings))")
   }
 
-  /// 5 pupils for a full school of 10 and a plan of `places` more places.
-  private static func fullSchool(pupils: Int) -> [String: String] {
-    [
-      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
-        + "1001,Alpha School,special,450000,200000,4,19,10,10\n",
-      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
-        + (0..<pupils).map { "X\($0),450500,200000,9,ASD,special\n" }.joined(),
-    ]
-  }
-
   @Test("compare: a plan whose places would pin a count below 5 shows none of its counts")
   func comparePlanSize() throws {
     // Baseline 5 unplaced (allocate's public page says 5), a plan of 1
@@ -88,7 +78,7 @@ struct HostileRoundNineTests {
     let scratch = try ScratchFolder()
     try scratch.write("one.csv", "action,urn,places,capital_cost\nadd_places,1001,1,100000\n")
     try scratch.write("ten.csv", "action,urn,places,capital_cost\nadd_places,1001,10,900000\n")
-    let page = try publicPage(scratch, Self.fullSchool(pupils: 5), ["compare", "@one.csv", "@ten.csv"])
+    let page = try publicPage(scratch, fullSchool(pupils: 5), ["compare", "@one.csv", "@ten.csv"])
     #expect(page.contains("data-plan=\"one\" data-figure=\"unplaced\" data-value=\"c\">c<"))
     #expect(page.contains("data-plan=\"one\" data-figure=\"placed\" data-value=\"c\">c<"))
     #expect(!page.contains("<td>one</td><td class=\"n\">&lt;5</td>"), "its newly placed")
@@ -108,7 +98,7 @@ struct HostileRoundNineTests {
       "option,group,action,urn,places,capital_cost,annual_cost\n"
         + (1...5).map { "o\($0),,add_places,1001,1,\(10_000 * $0),0\n" }.joined())
     let page = try publicPage(
-      scratch, Self.fullSchool(pupils: 3), ["recommend", "@options.csv", "--budget", "1000000", "--frontier", "3"])
+      scratch, fullSchool(pupils: 3), ["recommend", "@options.csv", "--budget", "1000000", "--frontier", "3"])
     #expect(page.contains("Which options are chosen is withheld from this public version"))
     #expect(!page.contains("<strong>chosen</strong>"))
     #expect(page.contains("data-figure=\"options_chosen\" data-value=\"x\""))

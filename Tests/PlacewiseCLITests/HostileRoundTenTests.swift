@@ -4,24 +4,24 @@ import Testing
 
 // The tenth hostile trial (issue 23). Each test here failed before its fix.
 
+/// A full school of 10 places and `pupils` pupils for it (rounds nine and ten).
+func fullSchool(pupils: Int) -> [String: String] {
+  [
+    "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
+      + "1001,Alpha School,special,450000,200000,4,19,10,10\n",
+    "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
+      + (0..<pupils).map { "X\($0),450500,200000,9,ASD,special\n" }.joined(),
+  ]
+}
+
 @Suite("A hostile user's trial, round ten")
 struct HostileRoundTenTests {
-  /// A full school of 10 and `pupils` pupils for it.
-  static func fullSchool(pupils: Int) -> [String: String] {
-    [
-      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
-        + "1001,Alpha School,special,450000,200000,4,19,10,10\n",
-      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
-        + (0..<pupils).map { "X\($0),450500,200000,9,ASD,special\n" }.joined(),
-    ]
-  }
-
   @Test("recommend: no set over the capital budget, not by a penny of £500m")
   func budgetToThePenny() throws {
     // Two options of £250,000,000.20 were both taken within £500m: a
     // relative slack of 1e-9 let £0.40 over through.
     let scratch = try ScratchFolder()
-    for (name, text) in Self.fullSchool(pupils: 2) { try scratch.write("case/\(name)", text) }
+    for (name, text) in fullSchool(pupils: 2) { try scratch.write("case/\(name)", text) }
     try scratch.write(
       "options.csv",
       "option,group,action,urn,places,capital_cost,annual_cost\n"
@@ -109,7 +109,7 @@ struct HostileRoundTenTests {
     // baseline" with its 1 place was 1 placed.
     let scratch = try ScratchFolder()
     try scratch.write("pA.csv", "action,urn,places,capital_cost\nadd_places,1001,1,100000\n")
-    let page = try publicPage(scratch, Self.fullSchool(pupils: 5), ["compare", "@pA.csv"])
+    let page = try publicPage(scratch, fullSchool(pupils: 5), ["compare", "@pA.csv"])
     #expect(!page.contains("less than the baseline"))
     #expect(page.contains("Which plan leaves the least need unmet is not told in this public version"))
   }
@@ -119,14 +119,7 @@ struct HostileRoundTenTests {
     // Allocate withheld 3 h 30 min beside bands x and <5; compare showed it.
     let scratch = try ScratchFolder()
     try scratch.write("none.csv", "action,urn,places,capital_cost\nadd_places,1001,1,1000\n")
-    let files = [
-      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
-        + "1001,Alpha School,special,450000,200000,4,19,10,0\n1002,Beta School,special,480000,200000,4,19,10,0\n",
-      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
-        + (0..<9).map { "X\($0),450500,200000,14,ASD,special\n" }.joined(),
-      "travel.csv": "pupil_id,urn,minutes\n"
-        + (0..<9).map { $0 < 6 ? "X\($0),1001,2\n" : "X\($0),1002,66\n" }.joined(),
-    ]
+    let files = HostileRoundNineTests.journeyCase
     let page = try publicPage(scratch, files, ["compare", "@none.csv"])
     #expect(page.contains("data-plan=\"baseline\" data-figure=\"travel_minutes\" data-value=\"x\">x<"))
     #expect(!page.contains("3 h 30 min"))

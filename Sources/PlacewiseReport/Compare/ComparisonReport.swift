@@ -275,6 +275,8 @@ extension ComparisonReport {
   static func withheldPlans(_ rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow]) -> Set<Int> {
     guard let base = rows.first else { return [] }
     var withheld = Set<Int>()
+    // Counted once: moves are a row per pupil moved, per plan.
+    let counted = rows.map { Self.moveCounts($0.plan, moves) }
     // A plan's unplaced by need, as the page rounds them, sum to its
     // unplaced. The baseline's, a reader may know exactly (allocate's
     // public need table shows 5 or more as they are).
@@ -302,7 +304,7 @@ extension ComparisonReport {
         let q = audit.add(rounded(row.placed, level: .public), rounded: true)
         audit.relate([(q, 1), (u, 1)], Double(row.pupils), Double(row.pupils))
         audit.relate([(q, 1)], 0, Double(row.freePlaces))
-        let m = moveCounts(row.plan, moves).map { audit.add(rounded($0, level: .public), rounded: true) }
+        let m = counted[i].map { audit.add(rounded($0, level: .public), rounded: true) }
         let (newly, elsewhere, lost, all) = (m[0], m[1], m[2], m[3])
         audit.relate([(all, 1), (newly, -1), (elsewhere, -1), (lost, -1)], 0, 0)
         // The case's own pupils placed, plan less baseline, is newly placed

@@ -160,4 +160,59 @@ struct HostileRoundTenTests {
     let findings = PublicReportChecker.findings(in: page)
     #expect(findings.isEmpty, "\(describe(findings))")
   }
+
+  // Round eleven (a helper acting as a hostile user, on dbd6a31).
+
+  /// Ash (ASD, 10 places, full) and Beech (MLD, 10 places, full), with
+  /// `asd` and `mld` pupils.
+  static func ashAndBeech(asd: Int, mld: Int) -> [String: String] {
+    [
+      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs\n"
+        + "500001,Ash ASD School,special,450000,200000,4,19,10,0,ASD\n"
+        + "500002,Beech MLD School,special,452000,200000,4,19,10,0,MLD\n",
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
+        + (0..<asd).map { "A\($0),450500,200000,9,ASD,special\n" }.joined()
+        + (0..<mld).map { "M\($0),451500,200000,9,MLD,special\n" }.joined(),
+    ]
+  }
+
+  @Test("compare: a need's drop of 1 to 4, worked out from rounded rows beside exact ones, withholds the plan")
+  func compareNeedDrop() throws {
+    // ASD 13 and MLD 14 unplaced (exact on allocate's page), 6 ASD and 2
+    // MLD places: the plan's rounded MLD 10 was 12, so 2 newly placed.
+    let scratch = try ScratchFolder()
+    try scratch.write(
+      "plan.csv",
+      "action,urn,places,need,capital_cost\nadd_places,500001,6,ASD,600000\nadd_places,500002,2,MLD,200000\n")
+    let page = try publicPage(scratch, Self.ashAndBeech(asd: 23, mld: 24), ["compare", "@plan.csv"])
+    #expect(page.contains("data-plan=\"plan\" data-figure=\"unplaced\" data-value=\"c\">c<"))
+  }
+
+  @Test("recommend: the chosen options' total of children placed is withheld where an option's is")
+  func recommendChosenTotal() throws {
+    // 10 and 0-4 children placed in two options, 13 in all: 3.
+    let scratch = try ScratchFolder()
+    try scratch.write(
+      "options.csv",
+      "option,group,action,urn,places,capital_cost\nB,g1,add_places,500001,10,1000000\n"
+        + "C,g2,add_places,500002,3,300000\n")
+    let page = try publicPage(
+      scratch, Self.ashAndBeech(asd: 30, mld: 13), ["recommend", "@options.csv", "--budget", "2m"])
+    #expect(page.contains("<td class=\"n\">0-4</td>"), "C's children, as the trial read them")
+    #expect(!page.contains("<td class=\"n\">13</td><td class=\"n\">13</td>"), "the total row")
+  }
+
+  @Test("forecast: transport of a batch is withheld from a public page in every year, not only where 1 to 4 are placed")
+  func forecastTransport() throws {
+    // An `x` only where 1 to 4 were placed told that they were, though
+    // transport was £0 whatever the count.
+    var files = Self.twoNeeds(asd: 7, sld: 10, betaCapacity: 30)
+    files["roll.csv"] = "pupil_id,urn,easting,northing,age,primary_need,provision\n"
+    files["policy.toml"] = "pounds_per_minute = 1\nunplaced_cost = 0\n"
+    let page = try publicPage(ScratchFolder(), files, ["forecast", "--years", "2"])
+    for year in 1...2 {
+      #expect(
+        page.contains("<tr><td>baseline</td><td class=\"n\">\(year)</td><td class=\"n\">x</td><td class=\"n\">x</td>"))
+    }
+  }
 }

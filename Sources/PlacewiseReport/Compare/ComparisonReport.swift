@@ -315,14 +315,19 @@ extension ComparisonReport {
         audit.relate([(u, 1), (lost, -1)], 0, .infinity)
         let needs = needCells(row.plan, total: u, exact: false, &audit)
         // Need by need, within the places it opens to the need (more places,
-        // or a designation) and takes from it, of the baseline's.
+        // or a designation) and takes from it, of the baseline's. The
+        // differences are counts too: 14 and 12 MLD is 2 newly placed
+        // (hostile trial, round eleven).
+        var differences = audit.differences(u, u0)
         for (need, cell) in needs {
           guard let theirs = baseNeeds.first(where: { $0.0 == need })?.1 else { continue }
           audit.relate(
             [(cell, 1), (theirs, -1)], Double(-(row.placesAddedByNeed[need] ?? row.placesAdded)),
             Double((row.placesRemovedByNeed[need] ?? row.placesRemoved) + row.displaced))
+          differences += audit.differences(cell, theirs)
         }
-        plans.append((i, [u, q] + m + needs.map(\.1), row.placesAdded + row.placesRemoved + row.displaced))
+        plans.append(
+          (i, [u, q] + m + needs.map(\.1) + differences, row.placesAdded + row.placesRemoved + row.displaced))
       }
       // With no plan withheld, the headline names the best: less need unmet
       // than the baseline (so, every priority 1, fewer unplaced), or no

@@ -38,6 +38,17 @@ package struct IntervalAudit {
     }
   }
 
+  /// Figures for `a − b` and `b − a`, shown nowhere: a difference of two
+  /// counts (a plan's children fewer without a place than the baseline's)
+  /// is a count too, pinned to 1 to 4 in either direction.
+  package mutating func differences(_ a: Int, _ b: Int) -> [Int] {
+    let ab = add(-.infinity, .infinity)
+    let ba = add(-.infinity, .infinity)
+    relate([(ab, 1), (a, -1), (b, 1)], 0, 0)
+    relate([(ba, 1), (b, -1), (a, 1)], 0, 0)
+    return [ab, ba]
+  }
+
   /// `Σ sign × figure` lies in `lo...hi`.
   package mutating func relate(_ terms: [(Int, Double)], _ lo: Double, _ hi: Double) {
     relations.append((terms.map { (variable: $0.0, sign: $0.1) }, lo, hi))

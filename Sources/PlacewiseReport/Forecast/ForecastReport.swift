@@ -167,7 +167,10 @@ package enum ForecastReport {
             // gave the unplaced back, rounded too).
             HTMLPage.escape(outcome.name), String(year.year),
             level == .public || few(onRoll) ? "x" : F.pounds(year.rollPlaceCost),
-            few(year.summary.placed) ? "x" : F.pounds(year.summary.annualTransportCost),
+            // Transport is a sum over the placed's journeys: withheld at the
+            // public level, as compare's is (an `x` only where 1 to 4 were
+            // placed told that they were: hostile trial, round eleven).
+            level == .public ? "x" : F.pounds(year.summary.annualTransportCost),
             shown[p][y].total.value == nil ? "x" : F.pounds(year.summary.annualUnplacedCost),
             F.pounds(year.annualCost), F.pounds(year.capitalCost),
           ]

@@ -67,6 +67,12 @@ extension RecommendationReport {
     if let details {
       let added = chosen.reduce(0) { $0 + details[$1].placesAdded }
       let placed = chosen.reduce(0) { $0 + (details[$1].childrenPlaced ?? 0) }
+      // The total of children placed less the options' shown counts gives
+      // back one withheld (13 in all beside 10 was an option's 0-4 as 3:
+      // hostile trial, round eleven): shown only where every option's is.
+      let allShown = chosen.allSatisfy { o in
+        details[o].childrenPlaced.map { children($0, placesAdded: details[o].placesAdded) == F.grouped($0) } ?? true
+      }
       html += HTMLPage.table(
         [
           "Option", "What it is", "Group", "", "Places added", "Children placed in them", "Capital cost", "Annual cost",
@@ -75,7 +81,8 @@ extension RecommendationReport {
         footer: choiceWithheld
           ? ["Chosen", "", "", "-", "-", "-", "x", "x"]
           : [
-            "Chosen", "", "", F.grouped(chosen.count), F.grouped(added), children(placed, placesAdded: added),
+            "Chosen", "", "", F.grouped(chosen.count), F.grouped(added),
+            allShown ? children(placed, placesAdded: added) : "x",
             F.pounds(capital), F.pounds(annual),
           ], attributes: " id=\"options-table\" class=\"with-notes\"")
     } else {

@@ -276,14 +276,19 @@ struct TableReader<Column: TableColumn>: ~Copyable {
     guard bytes.count <= ByteKeyTable.maxKeyLength else {
       report(
         column, found: "an id of \(bytes.count) bytes",
-        expected: "a \(column.name) of at most \(ByteKeyTable.maxKeyLength) bytes")
+        expected: "\(Self.article(column.name)) \(column.name) of at most \(ByteKeyTable.maxKeyLength) bytes")
       return nil
     }
     if let why = IdentifierText.problem(in: bytes) {
-      report(column, found: why, expected: "a \(column.name) of " + IdentifierText.expected)
+      report(column, found: why, expected: "\(Self.article(column.name)) \(column.name) of " + IdentifierText.expected)
       return nil
     }
     return bytes
+  }
+
+  /// "a" or "an" before a column's name ("an option", "a urn").
+  static func article(_ name: String) -> String {
+    name.first.map { "aeio".contains($0) } == true ? "an" : "a"
   }
 
   /// Reports a problem with a cell of the current row.

@@ -215,4 +215,30 @@ struct HostileRoundTenTests {
         page.contains("<tr><td>baseline</td><td class=\"n\">\(year)</td><td class=\"n\">x</td><td class=\"n\">x</td>"))
     }
   }
+
+  @Test("forecast: a public page rounds its counts, so a plan's difference from the baseline is no exact count")
+  func forecastRounded() throws {
+    // 7 against 10 with no plan (3 fewer): a plan of 3 places' exact effect.
+    let scratch = try ScratchFolder()
+    try scratch.write(
+      "plan.csv", "action,urn,places,need,year,capital_cost\nadd_places,700001,3,ASD,2,300000\n")
+    try scratch.write("demand.csv", "year,age,primary_need,new_plans\n2,8,ASD,2\n3,8,ASD,1\n")
+    let files = [
+      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs\n"
+        + "700001,Ash ASD School,special,450000,200000,4,19,15,5,ASD\n"
+        + "700002,Beech MLD School,special,452000,200000,4,19,10,0,MLD\n",
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
+        + (0..<17).map { "A\($0),450500,200000,8,ASD,special\n" }.joined()
+        + (0..<8).map { "M\($0),451500,200000,8,MLD,special\n" }.joined(),
+      "roll.csv": "pupil_id,urn,easting,northing,age,primary_need,provision\n"
+        + (0..<5).map { "R\($0),700001,450500,200000,12,ASD,special\n" }.joined(),
+    ]
+    let page = try publicPage(
+      scratch, files, ["forecast", "@plan.csv", "--demand", scratch.at("demand.csv"), "--years", "3"])
+    #expect(page.contains("counts of children are rounded to the nearest 5"))
+    #expect(!page.contains("3 fewer"))
+    #expect(!page.contains("7 short"), "a count shown exactly")
+    let findings = PublicReportChecker.findings(in: page)
+    #expect(findings.isEmpty, "\(describe(findings))")
+  }
 }

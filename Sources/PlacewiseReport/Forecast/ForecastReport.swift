@@ -24,7 +24,7 @@ package enum ForecastReport {
     var body = top(outcomes, years: years, level: level, title: title, identity: identity, shown: shown)
     body +=
       hidden.isEmpty
-      ? Self.headline(outcomes, years: years, shown: shown.map { $0.last?.total })
+      ? Self.headline(outcomes, years: years, shown: shown.map { $0.last?.total }, level: level)
       : "<p>Which plan leaves the fewest children without a place is not told in this public version: some "
         + "plans' counts are withheld (c).</p>\n"
     body += byYear(outcomes, years: years, shown: shown)
@@ -35,6 +35,13 @@ package enum ForecastReport {
     body += demand(outcomes, years: years, needs: needs, level: level, shown: shown)
     body += costs(outcomes, level: level, shown: shown)
     if let identity { body += HTMLReport.identitySection(identity) }
+    if level == .public {
+      body += "<footer>Public version: no pupil-level data; counts of children are rounded to the nearest 5 (so "
+      body += "totals may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0, so that a plan's difference "
+      body += "from the baseline is no exact count; c withholds every count of a plan's year whose places (those "
+      body += "it has added or taken away by then) would give one back; x withholds a sum over children. "
+      body += "Made by Placewise; the figures are those of forecast-summary.csv.</footer>\n"
+    }
     return HTMLPage.document(title: title, level: level, body: body)
   }
 
@@ -113,7 +120,7 @@ package enum ForecastReport {
     _ outcomes: [ForecastOutcome<R>], years: Int, needs: [NeedCode], level: ReportLevel, shown: [[YearDisclosure]]
   ) -> String {
     typealias F = NumberFormatting
-    func count(_ value: Int) -> String { level == .public && (1...4).contains(value) ? "&lt;5" : F.grouped(value) }
+    func count(_ value: Int) -> String { ComparisonReport.rounded(value, level: level).html }
     var body = "<h2 id=\"demand\">Demand against places, by need and phase</h2>\n"
     body += "<p>Each cell: the children of that need and phase in the caseload that year, then how many "
     body += "of them are without a place.</p>\n"
@@ -171,7 +178,9 @@ package enum ForecastReport {
             // public level, as compare's is (an `x` only where 1 to 4 were
             // placed told that they were: hostile trial, round eleven).
             level == .public ? "x" : F.pounds(year.summary.annualTransportCost),
-            shown[p][y].total.value == nil ? "x" : F.pounds(year.summary.annualUnplacedCost),
+            // `unplaced_cost` (on the page) times the count: withheld at the
+            // public level, whose counts are rounded.
+            level == .public ? "x" : F.pounds(year.summary.annualUnplacedCost),
             F.pounds(year.annualCost), F.pounds(year.capitalCost),
           ]
         }
@@ -209,11 +218,21 @@ package enum ForecastReport {
   static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>]) -> Set<PlanYear> {
     guard let baseline = outcomes.first else { return [] }
     var hidden = Set<PlanYear>()
-    // A plan-year's total and need totals as the page shows them.
-    func add<X>(_ year: ForecastYear<X>, _ audit: inout IntervalAudit) -> (total: Int, needs: [Int]) {
-      let shown = YearDisclosure(year, level: .public)
-      let total = audit.add(shown.total, rounded: false)
-      let needs = shown.needTotal.map { audit.add($0, rounded: false) }
+    // A plan-year's total and need totals as the page shows them (rounded);
+    // with `exact`, the total as allocate's public page shows the same batch
+    // (5 or more exactly: the baseline's first year). Its need rows there
+    // are secondary-suppressed, so they are taken as rounded.
+    func add<X>(_ year: ForecastYear<X>, exact: Bool = false, _ audit: inout IntervalAudit) -> (
+      total: Int, needs: [Int]
+    ) {
+      func shown(_ count: Int) -> Disclosed {
+        exact ? Disclosure([count], level: .public).resolve()[0] : ComparisonReport.rounded(count, level: .public)
+      }
+      let total = audit.add(shown(year.summary.unplaced), rounded: !exact)
+      let needs = NeedCode.allCases.map { need in
+        let count = SchoolPhase.allCases.reduce(0) { $0 + year.byPhase[need.rawValue][$1.rawValue].unplaced }
+        return audit.add(ComparisonReport.rounded(count, level: .public), rounded: true)
+      }
       audit.relate(needs.map { ($0, 1) } + [(total, -1)], 0, 0)
       return (total, needs)
     }
@@ -236,7 +255,7 @@ package enum ForecastReport {
       var cells: [(key: PlanYear, cells: [Int])] = []
       var baseCells: [Int] = []
       for (y, year) in baseline.years.enumerated() {
-        let (u0, n0) = add(year, &audit)
+        let (u0, n0) = add(year, exact: y == 0, &audit)
         baseCells += [u0] + n0
         for p in outcomes.indices.dropFirst() where !hidden.contains(PlanYear(plan: p, year: y)) {
           guard y < outcomes[p].years.count else { continue }
@@ -248,7 +267,9 @@ package enum ForecastReport {
             let last = y == baseline.years.count - 1
             if p == best { audit.relate([(u, 1), (u0, -1)], -.infinity, last ? -1 : 0) }
           }
-          cells.append((PlanYear(plan: p, year: y), [u] + n))
+          // Its differences from the baseline are counts too.
+          let differences = audit.differences(u, u0) + n.indices.flatMap { audit.differences(n[$0], n0[$0]) }
+          cells.append((PlanYear(plan: p, year: y), [u] + n + differences))
         }
       }
       audit.propagate()
@@ -280,18 +301,27 @@ package enum ForecastReport {
   /// One sentence: the plan that leaves the fewest children without a
   /// place in the last year, against the baseline; never a plan that
   /// leaves more without a place in any year called better.
-  static func headline<R>(_ outcomes: [ForecastOutcome<R>], years: Int, shown: [Disclosed?]) -> String {
+  static func headline<R>(
+    _ outcomes: [ForecastOutcome<R>], years: Int, shown: [Disclosed?], level: ReportLevel = .internal
+  ) -> String {
     guard let baseline = outcomes.first, let last = baseline.years.last else { return "" }
     guard let b = headlineBest(outcomes), let bestLast = outcomes[b].years.last else {
       return "<p>No plan leaves fewer children without a place than the baseline by year \(years).</p>\n"
     }
     let best = outcomes[b]
     let fewer = last.summary.unplaced - bestLast.summary.unplaced
-    let both = shown[b]?.value != nil && shown[0]?.value != nil
     var text = "<p><strong>\(HTMLPage.escape(best.name))</strong> leaves the fewest children without a place in "
     text += "year \(years): \(shown[b]?.html ?? "-"), against \(shown[0]?.html ?? "-") with no plan"
-    // The difference only where both counts are shown (else it would give a withheld one away).
-    text += both ? " (\(NumberFormatting.grouped(fewer)) fewer)" : ""
+    // The difference only where both counts are shown (else it would give a
+    // withheld one away), and at the public level that of the rounded
+    // figures shown, told only from 5 (the exact one would pin them).
+    if let mine = shown[b]?.value, let theirs = shown[0]?.value {
+      let rounded = level == .public
+      let shownFewer = rounded ? theirs - mine : fewer
+      if !rounded || shownFewer >= 5 {
+        text += " (\(rounded ? "about " : "")\(NumberFormatting.grouped(shownFewer)) fewer)"
+      }
+    }
     text += ", and never more in any year."
     if let plan = best.plan, plan.capitalCost > 0 {
       text += " Its capital cost is \(NumberFormatting.pounds(plan.capitalCost))."
@@ -326,7 +356,19 @@ struct YearDisclosure {
     }
     disclosure.addLine(Array(needStart..<(needStart + needs)), total: values.count - 1)
     disclosure.addLine(Array(0..<needStart), total: values.count - 1)
-    cells = withheld ? values.map { _ in .confidential } : disclosure.resolve()
+    // At the public level every count is rounded to the nearest 5 (1 to 4
+    // as `<5`), as compare's are: a plan's difference from the baseline is
+    // otherwise an exact count (7 against 10 was a plan's 3 fewer: hostile
+    // trial, round eleven). Rounding protects the lines too, so no count is
+    // hidden to protect another (hiding a year's total to protect one need's
+    // `<5` left the sample county's page with no year total in 3 of 5 years).
+    if withheld {
+      cells = values.map { _ in .confidential }
+    } else if level == .public {
+      cells = values.map { ComparisonReport.rounded($0, level: level) }
+    } else {
+      cells = disclosure.resolve()
+    }
   }
 
   /// A need and phase's count.

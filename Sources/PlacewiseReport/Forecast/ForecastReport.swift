@@ -3,9 +3,9 @@ package import Placewise
 /// `forecast`'s `report.html`: read by a director in a minute. Children
 /// without a place by year for every plan in one chart, the first year
 /// each plan falls short by need, and demand against places by need and
-/// phase, year by year. At the public level a count of 1 to 4 is shown as
-/// `<5`, and a figure that would reveal one (a caseload beside its
-/// children without a place) is withheld with it.
+/// phase, year by year. At the public level every count of children is
+/// rounded to the nearest 5 (1 to 4 as `<5`), a plan-year whose places would
+/// pin one is withheld (`c`), and sums over children are withheld (`x`).
 package enum ForecastReport {
   /// The page (`outcomes`: the baseline first).
   package static func render<R>(
@@ -331,9 +331,8 @@ package enum ForecastReport {
 }
 
 /// One plan-year's counts without a place as the page shows them: each
-/// need and phase, each need's total and the year's total, suppressed
-/// together at the public level so that no withheld count follows from
-/// the others (phases add up to their need, needs to the year).
+/// need and phase, each need's total and the year's total; internally as
+/// they are, at the public level rounded to the nearest 5 (1 to 4 as `<5`).
 struct YearDisclosure {
   private let cells: [Disclosed]
   private let phases = SchoolPhase.allCases.count
@@ -345,30 +344,17 @@ struct YearDisclosure {
     for need in NeedCode.allCases {
       for phase in SchoolPhase.allCases { values.append(year.byPhase[need.rawValue][phase.rawValue].unplaced) }
     }
-    let needStart = values.count
     for need in NeedCode.allCases {
       values.append(SchoolPhase.allCases.reduce(0) { $0 + year.byPhase[need.rawValue][$1.rawValue].unplaced })
     }
     values.append(year.summary.unplaced)
-    var disclosure = Disclosure(values, level: level)
-    for n in 0..<needs {
-      disclosure.addLine(Array((n * phases)..<((n + 1) * phases)), total: needStart + n)
-    }
-    disclosure.addLine(Array(needStart..<(needStart + needs)), total: values.count - 1)
-    disclosure.addLine(Array(0..<needStart), total: values.count - 1)
     // At the public level every count is rounded to the nearest 5 (1 to 4
     // as `<5`), as compare's are: a plan's difference from the baseline is
     // otherwise an exact count (7 against 10 was a plan's 3 fewer: hostile
     // trial, round eleven). Rounding protects the lines too, so no count is
     // hidden to protect another (hiding a year's total to protect one need's
     // `<5` left the sample county's page with no year total in 3 of 5 years).
-    if withheld {
-      cells = values.map { _ in .confidential }
-    } else if level == .public {
-      cells = values.map { ComparisonReport.rounded($0, level: level) }
-    } else {
-      cells = disclosure.resolve()
-    }
+    cells = values.map { withheld ? .confidential : ComparisonReport.rounded($0, level: level) }
   }
 
   /// A need and phase's count.

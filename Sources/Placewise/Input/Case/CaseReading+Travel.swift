@@ -227,22 +227,36 @@ extension CaseReading {
         if urnBytes.isEmpty { table.report(.urn, found: "an empty cell", expected: "a urn from settings.csv") }
         continue
       }
+      // An id of no pupil or setting is a routing matrix's wider cohort
+      // (skipped, counted); one that is no id at all (an invisible or
+      // control character: a copy from a routing tool) is an error, as in
+      // every other file: skipped, it left a child with no eligible setting
+      // (hostile trial, round twelve). -2 marks it; known ids skip the check.
       if !Self.equal(pupilBytes, lastPupilBytes) {
-        lastPupil = input.pupilIndex.value(for: pupilBytes) ?? -1
+        lastPupil = input.pupilIndex.value(for: pupilBytes) ?? (IdentifierText.problem(in: pupilBytes) == nil ? -1 : -2)
         lastPupilBytes = pupilBytes
         if lastPupil >= 0 && chunk.pupilText[Int(lastPupil)] == nil {
           chunk.pupilText[Int(lastPupil)] = String(decoding: pupilBytes, as: UTF8.self)
         }
       }
       if !Self.equal(urnBytes, lastSettingBytes) {
-        lastSetting = input.settingIndex.value(for: urnBytes) ?? -1
+        lastSetting =
+          input.settingIndex.value(for: urnBytes) ?? (IdentifierText.problem(in: urnBytes) == nil ? -1 : -2)
         lastSettingBytes = urnBytes
         if lastSetting >= 0 && chunk.urnText[Int(lastSetting)] == nil {
           chunk.urnText[Int(lastSetting)] = String(decoding: urnBytes, as: UTF8.self)
         }
       }
+      for (column, code, bytes) in [(TravelColumn.pupilID, lastPupil, pupilBytes), (.urn, lastSetting, urnBytes)]
+      where code == -2 {
+        if let why = IdentifierText.problem(in: bytes) {
+          table.report(
+            column, found: why,
+            expected: "\(TableReader<TravelColumn>.article(column.name)) \(column.name) of " + IdentifierText.expected)
+        }
+      }
       guard lastPupil >= 0, lastSetting >= 0 else {
-        chunk.unknownRows += 1
+        if lastPupil != -2 && lastSetting != -2 { chunk.unknownRows += 1 }
         continue
       }
       chunk.matrix.append(pupil: Int(lastPupil), setting: Int(lastSetting), minutes: minutes ?? .nan)

@@ -241,4 +241,19 @@ struct HostileRoundTenTests {
     let findings = PublicReportChecker.findings(in: page)
     #expect(findings.isEmpty, "\(describe(findings))")
   }
+
+  // Round twelve (on 77b897c).
+
+  @Test("forecast: 'fewest' beside equal rounded figures and a plan of 1 place names no plan")
+  func forecastHeadlineTie() throws {
+    // 12 without a place every year, and a plan of 1 place: "10, against
+    // 10 with no plan", named fewest, was 1 fewer.
+    let scratch = try ScratchFolder()
+    try scratch.write("one.csv", "action,urn,places,year\nadd_places,1001,1,1\n")
+    var files = fullSchool(pupils: 12)
+    files["roll.csv"] = "pupil_id,urn,easting,northing,age,primary_need,provision\n"
+    let page = try publicPage(scratch, files, ["forecast", "@one.csv", "--years", "3"])
+    #expect(!page.contains("<strong>one</strong> leaves the fewest"))
+    #expect(page.contains("Which plan leaves the fewest children without a place is not told in this public version"))
+  }
 }

@@ -293,11 +293,16 @@ extension ComparisonReport {
       var audit = IntervalAudit()
       let u0 = audit.add(Disclosure([base.unplaced], level: .public).resolve()[0], rounded: false)
       let baseNeeds = needCells(base.plan, total: u0, exact: true, &audit)
-      var plans: [(index: Int, cells: [Int], reach: Int)] = []
+      var plans: [(index: Int, cells: [Int], change: Int, reach: Int)] = []
       for i in rows.indices.dropFirst() where !withheld.contains(i) {
         let row = rows[i]
         let u = audit.add(rounded(row.unplaced, level: .public), rounded: true)
-        audit.relate([(u, 1), (u0, -1)], Double(-row.placesAdded), Double(row.placesRemoved + row.displaced))
+        // Its change from the baseline, a figure of its own (a count too), so
+        // that what bounds it narrows it: bounds on `u - u0` alone leave the
+        // difference of two ranges (10 against 10, "fewer", with 1 place, is
+        // 1 fewer: hostile trial, round twelve).
+        let changes = audit.differences(u, u0)
+        audit.relate([(changes[0], 1)], Double(-row.placesAdded), Double(row.placesRemoved + row.displaced))
         // Its placed and unplaced sum to its pupils (the baseline's, a reader
         // may know, and those its closures displace); it places no more
         // children than its free places.
@@ -310,7 +315,7 @@ extension ComparisonReport {
         // The case's own pupils placed, plan less baseline, is newly placed
         // less those who lose their place; the plan's placed also count
         // displaced pupils it places (0 to all of them).
-        audit.relate([(newly, 1), (lost, -1), (u0, -1), (u, 1)], 0, Double(row.displaced))
+        audit.relate([(newly, 1), (lost, -1), (changes[0], 1)], 0, Double(row.displaced))
         audit.relate([(u0, 1), (newly, -1)], 0, .infinity)
         audit.relate([(u, 1), (lost, -1)], 0, .infinity)
         let needs = needCells(row.plan, total: u, exact: false, &audit)
@@ -318,16 +323,20 @@ extension ComparisonReport {
         // or a designation) and takes from it, of the baseline's. The
         // differences are counts too: 14 and 12 MLD is 2 newly placed
         // (hostile trial, round eleven).
-        var differences = audit.differences(u, u0)
+        var differences = changes
         for (need, cell) in needs {
           guard let theirs = baseNeeds.first(where: { $0.0 == need })?.1 else { continue }
+          let change = audit.differences(cell, theirs)
           audit.relate(
-            [(cell, 1), (theirs, -1)], Double(-(row.placesAddedByNeed[need] ?? row.placesAdded)),
+            [(change[0], 1)], Double(-(row.placesAddedByNeed[need] ?? row.placesAdded)),
             Double((row.placesRemovedByNeed[need] ?? row.placesRemoved) + row.displaced))
-          differences += audit.differences(cell, theirs)
+          differences += change
         }
         plans.append(
-          (i, [u, q] + m + needs.map(\.1) + differences, row.placesAdded + row.placesRemoved + row.displaced))
+          (
+            i, [u, q] + m + needs.map(\.1) + differences, changes[0],
+            row.placesAdded + row.placesRemoved + row.displaced
+          ))
       }
       // With no plan withheld, the headline names the best: less need unmet
       // than the baseline (so, every priority 1, fewer unplaced), or no
@@ -336,7 +345,7 @@ extension ComparisonReport {
         let gain = rows[best].unmetPriority < base.unmetPriority && rows[best].unplaced <= base.unplaced
         for plan in plans where plan.index == best || !gain {
           let (lo, hi): (Double, Double) = gain ? (-.infinity, -1) : (0, .infinity)
-          audit.relate([(plan.cells[0], 1), (u0, -1)], lo, hi)
+          audit.relate([(plan.change, 1)], lo, hi)
         }
       }
       audit.propagate()

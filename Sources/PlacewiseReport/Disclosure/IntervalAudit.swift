@@ -46,6 +46,7 @@ package struct IntervalAudit {
     let ba = add(-.infinity, .infinity)
     relate([(ab, 1), (a, -1), (b, 1)], 0, 0)
     relate([(ba, 1), (b, -1), (a, 1)], 0, 0)
+    relate([(ab, 1), (ba, 1)], 0, 0)
     return [ab, ba]
   }
 

@@ -261,15 +261,17 @@ package enum ForecastReport {
           guard y < outcomes[p].years.count else { continue }
           let (u, n) = add(outcomes[p].years[y], &audit)
           let (added, removed) = places(outcomes[p].plan, by: y + 1)
-          audit.relate([(u, 1), (u0, -1)], -added, removed)
-          for k in n.indices { audit.relate([(n[k], 1), (n0[k], -1)], -added, removed) }
+          // Its differences from the baseline are counts too, each a figure
+          // of its own so that what bounds it narrows it (see compare's).
+          let change = audit.differences(u, u0)
+          let needChanges = n.indices.map { audit.differences(n[$0], n0[$0]) }
+          audit.relate([(change[0], 1)], -added, removed)
+          for k in n.indices { audit.relate([(needChanges[k][0], 1)], -added, removed) }
           if hidden.isEmpty, let best {
             let last = y == baseline.years.count - 1
-            if p == best { audit.relate([(u, 1), (u0, -1)], -.infinity, last ? -1 : 0) }
+            if p == best { audit.relate([(change[0], 1)], -.infinity, last ? -1 : 0) }
           }
-          // Its differences from the baseline are counts too.
-          let differences = audit.differences(u, u0) + n.indices.flatMap { audit.differences(n[$0], n0[$0]) }
-          cells.append((PlanYear(plan: p, year: y), [u] + n + differences))
+          cells.append((PlanYear(plan: p, year: y), [u] + n + change + needChanges.flatMap { $0 }))
         }
       }
       audit.propagate()

@@ -259,7 +259,14 @@ package enum ForecastReport {
         baseCells += [u0] + n0
         for p in outcomes.indices.dropFirst() where !hidden.contains(PlanYear(plan: p, year: y)) {
           guard y < outcomes[p].years.count else { continue }
-          let (u, n) = add(outcomes[p].years[y], &audit)
+          let mine = outcomes[p].years[y]
+          let (u, n) = add(mine, &audit)
+          // It places no more of the year's batch than its free places (a
+          // plan taking 2 of the only school's 5 free places from 5 pupils
+          // leaves 2: hostile trial, round twelve). A reader may know the
+          // free places (capacities, the plan, the roll).
+          let free = mine.settings.reduce(0) { $0 + max(0, $1.capacity - $1.onRoll) }
+          audit.relate([(u, 1)], Double(mine.summary.pupils - free), Double(mine.summary.pupils))
           let (added, removed) = places(outcomes[p].plan, by: y + 1)
           // Its differences from the baseline are counts too, each a figure
           // of its own so that what bounds it narrows it (see compare's).

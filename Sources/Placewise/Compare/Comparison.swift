@@ -24,14 +24,8 @@ public struct ComparisonOutcome<Rendered: Sendable>: Sendable {
   public var summary: AllocationSummary
   /// Pupils displaced into the plan's batch by its closures (at its end).
   public var displaced = 0
-  /// Free places the plan adds and takes away (`PlannedCase.placesAdded`).
-  public var placesAdded = 0
-  /// See `placesAdded`.
-  public var placesRemoved = 0
-  /// `PlannedCase.placesAddedByNeed` and `placesRemovedByNeed`.
-  public var placesByNeed: [NeedCode: (added: Int, removed: Int)] = [:]
-  /// `PlannedCase.freePlaces`.
-  public var freePlaces = 0
+  /// What the plan does to the case's free places (none for the baseline).
+  public var places = PlaceChange()
   /// Each pupil's setting (nil: unplaced), in input order.
   public var urns: [URN?]
   /// Per primary need, in code order: (pupils, placed, unmet priority).
@@ -180,7 +174,7 @@ public enum Comparison {
     // The baseline's blocked pairs, kept: each plan's are derived from them.
     let baseBlocked = options.placeValues || options.explanations ? BlockedPairs(case: baseCase) : nil
     let baselineRun = try AllocationRun(case: baseCase, blocked: baseBlocked, options: options)
-    let baseline = Self.outcome(input.cases[0], baselineRun, render, since: start, before: [])
+    let baseline = Self.outcome(input.cases[0], baselineRun, render, base: baseCase, since: start, before: [])
     let baseAllocation = baselineRun.allocation
     let baseCandidates = baselineRun.candidates
     let plans = Array(input.cases.dropFirst())
@@ -220,7 +214,7 @@ public enum Comparison {
           }
           let run = try AllocationRun(
             case: planned.input, candidates: candidates, blocked: blocked, options: planOptions)
-          return Self.outcome(planned, run, render, since: planStart, before: before)
+          return Self.outcome(planned, run, render, base: baseCase, since: planStart, before: before)
         })
     }
     if parallel && GLPKEnvironment.isThreadLocal && plans.count > 1 {
@@ -263,7 +257,7 @@ public enum Comparison {
   /// phases led by those timed `before` the run (a plan's journeys and
   /// candidates, which then replace the run's own `candidates`).
   private static func outcome<Rendered>(
-    _ planned: PlannedCase, _ run: AllocationRun, _ render: (AllocationRun) -> Rendered,
+    _ planned: PlannedCase, _ run: AllocationRun, _ render: (AllocationRun) -> Rendered, base: Case,
     since start: ContinuousClock.Instant, before: [PhaseTiming]
   ) -> ComparisonOutcome<Rendered> {
     let input = run.input
@@ -292,12 +286,9 @@ public enum Comparison {
       name: planned.name, plan: planned.plan, summary: run.summary, urns: urns, byNeed: byNeed, rendered: rendered,
       seconds: (end - start).inSeconds, phases: phases)
     outcome.displaced = planned.displaced
-    outcome.placesAdded = planned.placesAdded
-    outcome.placesRemoved = planned.placesRemoved
-    outcome.freePlaces = planned.freePlaces
-    for need in NeedCode.allCases {
-      outcome.placesByNeed[need] = (planned.placesAddedByNeed[need] ?? 0, planned.placesRemovedByNeed[need] ?? 0)
-    }
+    // Worked out here, not where plans are applied: recommend applies one
+    // per set it evaluates and needs none of it.
+    outcome.places = PlaceChange(from: base.settings, to: planned.input.settings, origin: planned.origin)
     return outcome
   }
 }

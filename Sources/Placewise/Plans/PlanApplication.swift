@@ -13,21 +13,6 @@ public struct PlannedCase: Sendable {
   /// How many of the changed case's pupils, at the end of its batch, are
   /// displaced from settings the plan closes (`roll.csv`'s pupils there).
   public var displaced = 0
-  /// Free places the plan adds (more places, a setting it opens) and takes
-  /// away (fewer places, a setting it closes), against the case as given.
-  /// A reader who knows the plan knows them: the children it places or
-  /// unplaces are at most these, which a public page must not let pin a
-  /// count it withholds.
-  public var placesAdded = 0
-  /// See `placesAdded`.
-  public var placesRemoved = 0
-  /// Per primary need, the free places the plan makes open to it (more
-  /// places, or a designation for it) and those it takes from it.
-  public var placesAddedByNeed: [NeedCode: Int] = [:]
-  /// See `placesAddedByNeed`.
-  public var placesRemovedByNeed: [NeedCode: Int] = [:]
-  /// Free places in all, after the plan: the most children it can place.
-  public var freePlaces = 0
   /// Whether `input.travel` is still to be derived from the case's journeys
   /// (`PlanApplication.attachJourneys`): `Comparison.read` leaves it so, and
   /// `Comparison.run` attaches each plan's journeys when it solves the plan,
@@ -69,34 +54,6 @@ enum PlanApplication {
     input.warnings += displaced.warnings
     var planned = PlannedCase(plan: plan, name: plan.name, input: input, origin: applied.origin)
     planned.displaced = displaced.pupils.count
-    var kept = Set<Int>()
-    for (s, o) in applied.origin.enumerated() {
-      let now = input.settings[s].freePlaces
-      let was = o >= 0 ? base.input.settings[o].freePlaces : 0
-      if o >= 0 { kept.insert(o) }
-      if now > was { planned.placesAdded += now - was } else { planned.placesRemoved += was - now }
-    }
-    for o in base.input.settings.indices where !kept.contains(o) {
-      planned.placesRemoved += base.input.settings[o].freePlaces
-    }
-    planned.freePlaces = input.settings.reduce(0) { $0 + $1.freePlaces }
-    func open(_ setting: Setting, to need: NeedCode) -> Int {
-      setting.needs.isEmpty || setting.needs.contains(need) ? setting.freePlaces : 0
-    }
-    for need in NeedCode.allCases {
-      var added = 0
-      var removed = 0
-      for (s, o) in applied.origin.enumerated() {
-        let now = open(input.settings[s], to: need)
-        let was = o >= 0 ? open(base.input.settings[o], to: need) : 0
-        if now > was { added += now - was } else { removed += was - now }
-      }
-      for o in base.input.settings.indices where !kept.contains(o) {
-        removed += open(base.input.settings[o], to: need)
-      }
-      planned.placesAddedByNeed[need] = added
-      planned.placesRemovedByNeed[need] = removed
-    }
     if base.input.travel != nil {
       planned.input.travel = nil
       planned.journeysPending = true

@@ -23,16 +23,8 @@ package struct ComparisonFigures: Sendable {
   package var pupilsMoved: Int
   /// Pupils the plan's closures displaced into its batch.
   package var displaced: Int
-  /// Free places the plan adds and takes away (`ComparisonOutcome`).
-  package var placesAdded = 0
-  /// See `placesAdded`.
-  package var placesRemoved = 0
-  /// Per need code, free places made open to it and taken from it.
-  package var placesAddedByNeed: [String: Int] = [:]
-  /// See `placesAddedByNeed`.
-  package var placesRemovedByNeed: [String: Int] = [:]
-  /// Free places in all, after the plan.
-  package var freePlaces = 0
+  /// What the plan does to the case's free places (`ComparisonOutcome`).
+  package var places = PlaceChange()
   /// Unplaced pupils, plan minus baseline (displaced pupils count).
   package var unplacedChange: Int
   /// R, plan minus baseline.
@@ -63,13 +55,7 @@ package struct ComparisonFigures: Sendable {
         displaced: outcome.displaced, unplacedChange: unplacedChange,
         requestsRefusedChange: s.requestsRefused - base.summary.requestsRefused, annualTotalCost: total,
         annualTotalCostChange: total - baseTotal)
-      figures.placesAdded = outcome.placesAdded
-      figures.placesRemoved = outcome.placesRemoved
-      figures.freePlaces = outcome.freePlaces
-      for (need, places) in outcome.placesByNeed {
-        figures.placesAddedByNeed[need.code] = places.added
-        figures.placesRemovedByNeed[need.code] = places.removed
-      }
+      figures.places = outcome.places
       return figures
     }
   }
@@ -83,11 +69,7 @@ package struct ComparisonFigures: Sendable {
       firstPreferenceMet: summary.firstPreferenceMet, annualPlaceCost: summary.annualPlaceCost,
       pupilsMoved: pupilsMoved)
     row.displaced = displaced
-    row.placesAdded = placesAdded
-    row.placesRemoved = placesRemoved
-    row.placesAddedByNeed = placesAddedByNeed
-    row.placesRemovedByNeed = placesRemovedByNeed
-    row.freePlaces = freePlaces
+    row.places = places
     row.requestsRefused = summary.requestsRefused
     row.annualTotalCost = annualTotalCost
     row.costsGiven = summary.costsGiven

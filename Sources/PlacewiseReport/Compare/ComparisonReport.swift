@@ -1,3 +1,5 @@
+import Placewise
+
 /// Renders the `report.html` of `compare`: the plans side by side, unmet
 /// need by need and plan, and the pupils each plan moves.
 package enum ComparisonReport {
@@ -302,13 +304,13 @@ extension ComparisonReport {
         // difference of two ranges (10 against 10, "fewer", with 1 place, is
         // 1 fewer: hostile trial, round twelve).
         let changes = audit.differences(u, u0)
-        audit.relate([(changes[0], 1)], Double(-row.placesAdded), Double(row.placesRemoved + row.displaced))
+        audit.relate([(changes[0], 1)], Double(-row.places.added), Double(row.places.removed + row.displaced))
         // Its placed and unplaced sum to its pupils (the baseline's, a reader
         // may know, and those its closures displace); it places no more
         // children than its free places.
         let q = audit.add(rounded(row.placed, level: .public), rounded: true)
         audit.relate([(q, 1), (u, 1)], Double(row.pupils), Double(row.pupils))
-        audit.relate([(q, 1)], 0, Double(row.freePlaces))
+        audit.relate([(q, 1)], 0, Double(row.places.freePlaces))
         let m = counted[i].map { audit.add(rounded($0, level: .public), rounded: true) }
         let (newly, elsewhere, lost, all) = (m[0], m[1], m[2], m[3])
         audit.relate([(all, 1), (newly, -1), (elsewhere, -1), (lost, -1)], 0, 0)
@@ -326,16 +328,17 @@ extension ComparisonReport {
         var differences = changes
         for (need, cell) in needs {
           guard let theirs = baseNeeds.first(where: { $0.0 == need })?.1 else { continue }
+          let code = NeedCode(code: need)
           let change = audit.differences(cell, theirs)
           audit.relate(
-            [(change[0], 1)], Double(-(row.placesAddedByNeed[need] ?? row.placesAdded)),
-            Double((row.placesRemovedByNeed[need] ?? row.placesRemoved) + row.displaced))
+            [(change[0], 1)], Double(-(code.flatMap { row.places.addedByNeed[$0] } ?? row.places.added)),
+            Double((code.flatMap { row.places.removedByNeed[$0] } ?? row.places.removed) + row.displaced))
           differences += change
         }
         plans.append(
           (
             i, [u, q] + m + needs.map(\.1) + differences, changes[0],
-            row.placesAdded + row.placesRemoved + row.displaced
+            row.places.added + row.places.removed + row.displaced
           ))
       }
       // With no plan withheld, the headline names the best: less need unmet

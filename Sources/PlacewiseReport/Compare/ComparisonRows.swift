@@ -1,3 +1,5 @@
+package import Placewise
+
 /// One row of `comparison.csv` (planning contract, "compare").
 package struct ComparisonRow: Sendable, Equatable {
   /// The plan's name (`baseline` first).
@@ -28,18 +30,9 @@ package struct ComparisonRow: Sendable, Equatable {
   package var pupilsMoved: Int
   /// Pupils displaced into the plan's batch by its closures.
   package var displaced = 0
-  /// Free places the plan adds and takes away (not in `comparison.csv`:
-  /// the public page's audit reads them, see `ComparisonReport.withheldPlans`).
-  package var placesAdded = 0
-  /// See `placesAdded`.
-  package var placesRemoved = 0
-  /// Per need code, free places the plan makes open to it and takes from
-  /// it (designations too).
-  package var placesAddedByNeed: [String: Int] = [:]
-  /// See `placesAddedByNeed`.
-  package var placesRemovedByNeed: [String: Int] = [:]
-  /// Free places in all, after the plan: the most children it can place.
-  package var freePlaces = 0
+  /// What the plan does to the case's free places (not in `comparison.csv`:
+  /// the public page's audit reads it, see `ComparisonReport.withheldPlans`).
+  package var places = PlaceChange()
   /// Protected requests refused (R).
   package var requestsRefused = 0
   /// Places, transport, unplaced pupils and the plan's own annual cost,

@@ -33,7 +33,7 @@ package enum ForecastReport {
     }
     body += firstShort(outcomes, years: years, needs: needs, shown: shown)
     body += demand(outcomes, years: years, needs: needs, level: level, shown: shown)
-    body += costs(outcomes, level: level, shown: shown)
+    body += costs(outcomes, level: level)
     if let identity { body += HTMLReport.identitySection(identity) }
     if level == .public {
       body += "<footer>Public version: no pupil-level data; counts of children are rounded to the nearest 5 (so "
@@ -150,37 +150,24 @@ package enum ForecastReport {
     return body
   }
 
-  /// Costs a year, where the case gives any. At the public level a cost
-  /// summed over children is withheld (`x`) with their count: the children
-  /// without a place where the year's count is (`unplaced_cost`, on the
-  /// page, divides the cost back into it); places and transport where 1 to 4
-  /// children are on the roll or placed in the batch (a figure drawn from a
-  /// few children).
-  private static func costs<R>(
-    _ outcomes: [ForecastOutcome<R>], level: ReportLevel, shown: [[YearDisclosure]]
-  ) -> String {
+  /// Costs a year, where the case gives any. At the public level every
+  /// cost summed over children is withheld (`x`), in every year: the roll's
+  /// places (each school's roll times its cost per place, which a reader may
+  /// know; beside the caseload it gave the unplaced back), transport (an `x`
+  /// only where 1 to 4 were placed told that they were: hostile trial, round
+  /// eleven) and the children without a place (`unplaced_cost`, on the page,
+  /// times a count the page rounds).
+  private static func costs<R>(_ outcomes: [ForecastOutcome<R>], level: ReportLevel) -> String {
     typealias F = NumberFormatting
     var body = ""
     if outcomes.contains(where: { $0.years.contains { $0.summary.costsGiven } }) {
       body += "<h2 id=\"costs\">Costs a year</h2>\n"
-      func few(_ count: Int) -> Bool { level == .public && (1...4).contains(count) }
-      let rows = outcomes.enumerated().flatMap { p, outcome in
-        outcome.years.enumerated().map { y, year in
-          let onRoll = year.caseload - year.summary.unplaced
-          return [
-            // The roll's places: each school's roll times its cost per place,
-            // which a reader may know; the rolls are not on the page, so
-            // neither is this at the public level (beside the caseload, it
-            // gave the unplaced back, rounded too).
-            HTMLPage.escape(outcome.name), String(year.year),
-            level == .public || few(onRoll) ? "x" : F.pounds(year.rollPlaceCost),
-            // Transport is a sum over the placed's journeys: withheld at the
-            // public level, as compare's is (an `x` only where 1 to 4 were
-            // placed told that they were: hostile trial, round eleven).
-            level == .public ? "x" : F.pounds(year.summary.annualTransportCost),
-            // `unplaced_cost` (on the page) times the count: withheld at the
-            // public level, whose counts are rounded.
-            level == .public ? "x" : F.pounds(year.summary.annualUnplacedCost),
+      func overChildren(_ pounds: Double) -> String { level == .public ? "x" : F.pounds(pounds) }
+      let rows = outcomes.flatMap { outcome in
+        outcome.years.map { year in
+          [
+            HTMLPage.escape(outcome.name), String(year.year), overChildren(year.rollPlaceCost),
+            overChildren(year.summary.annualTransportCost), overChildren(year.summary.annualUnplacedCost),
             F.pounds(year.annualCost), F.pounds(year.capitalCost),
           ]
         }
@@ -191,8 +178,9 @@ package enum ForecastReport {
           "Plan's running cost", "Capital that year",
         ], rows, numeric: Set(1..<7))
       if level == .public {
-        body += "<p class=\"note\">x: places of the whole caseload are withheld from the public version (each "
-        body += "school's roll times its cost per place, which a reader may know).</p>\n"
+        body += "<p class=\"note\">x: sums over children are withheld from the public version: places of the "
+        body += "whole caseload (each school's roll times its cost per place, which a reader may know), transport "
+        body += "(the journeys) and children without a place (unplaced_cost times a count this page rounds).</p>\n"
       }
     }
     return body
@@ -206,15 +194,18 @@ package enum ForecastReport {
 
   /// The plan-years whose counts a public page withholds.
   ///
-  /// A reader who knows a plan knows the places it has added by a year:
-  /// its children without a place are at most those fewer than the
-  /// baseline's, which the page shows exactly from 5 up (baseline 7 and a
-  /// plan of 3 places showing `<5` was 4: hostile trial, round ten). Each
-  /// year is audited so (`IntervalAudit`), the year's total and each
-  /// need's, and with the headline's claim (the best plan never has more,
-  /// and has fewer in the last year); a plan-year that pins a count of 1
-  /// to 4 is withheld whole, until none does. A plan that closes a setting
-  /// moves pupils into the batch: no bound above.
+  /// A reader who knows a plan knows the places it has added by a year and
+  /// its free places then: its children without a place are at most those
+  /// places fewer than the baseline's, and at least its batch less its free
+  /// places (baseline 7 and a plan of 3 places showing `<5` was 4: hostile
+  /// trial, round ten). The baseline's first-year total is taken as exact
+  /// (allocate's public page shows the same batch), the rest as the page
+  /// rounds them. Each year is audited so (`IntervalAudit`), the year's
+  /// total and each need's, their differences from the baseline, and the
+  /// headline's claim (the best plan never has more, and has fewer in the
+  /// last year); a plan-year that pins a count of 1 to 4 is withheld whole,
+  /// until none does. A plan that closes a setting moves pupils into the
+  /// batch: no bound above.
   static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>]) -> Set<PlanYear> {
     guard let baseline = outcomes.first else { return [] }
     var hidden = Set<PlanYear>()
@@ -225,14 +216,12 @@ package enum ForecastReport {
     func add<X>(_ year: ForecastYear<X>, exact: Bool = false, _ audit: inout IntervalAudit) -> (
       total: Int, needs: [Int]
     ) {
-      func shown(_ count: Int) -> Disclosed {
-        exact ? Disclosure([count], level: .public).resolve()[0] : ComparisonReport.rounded(count, level: .public)
-      }
-      let total = audit.add(shown(year.summary.unplaced), rounded: !exact)
-      let needs = NeedCode.allCases.map { need in
-        let count = SchoolPhase.allCases.reduce(0) { $0 + year.byPhase[need.rawValue][$1.rawValue].unplaced }
-        return audit.add(ComparisonReport.rounded(count, level: .public), rounded: true)
-      }
+      let shown = YearDisclosure(year, level: .public)
+      let total =
+        exact
+        ? audit.add(Disclosure([year.summary.unplaced], level: .public).resolve()[0], rounded: false)
+        : audit.add(shown.total, rounded: true)
+      let needs = shown.needTotal.map { audit.add($0, rounded: true) }
       audit.relate(needs.map { ($0, 1) } + [(total, -1)], 0, 0)
       return (total, needs)
     }

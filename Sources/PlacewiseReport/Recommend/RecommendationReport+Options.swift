@@ -13,10 +13,12 @@ extension RecommendationReport {
     // Children placed in an option's places: in a public report `<5` for 1
     // to 4, and `0-4` whatever they are where the option adds 1 to 4 places
     // (with one place, `<5` would mean 1), as for a setting's places used.
+    func childrenShown(_ count: Int, placesAdded: Int) -> Bool {
+      level == .internal || !((1...4).contains(placesAdded) && (0...4).contains(count) || (1...4).contains(count))
+    }
     func children(_ count: Int, placesAdded: Int) -> String {
-      guard level == .public else { return F.grouped(count) }
-      if (1...4).contains(placesAdded) && (0...4).contains(count) { return "0-4" }
-      return (1...4).contains(count) ? "&lt;5" : F.grouped(count)
+      if childrenShown(count, placesAdded: placesAdded) { return F.grouped(count) }
+      return (1...4).contains(placesAdded) && (0...4).contains(count) ? "0-4" : "&lt;5"
     }
     func places(_ count: Int) -> String {
       count < 0 ? "\(F.grouped(-count)) fewer places" : F.count(count, "place")
@@ -71,7 +73,7 @@ extension RecommendationReport {
       // back one withheld (13 in all beside 10 was an option's 0-4 as 3:
       // hostile trial, round eleven): shown only where every option's is.
       let allShown = chosen.allSatisfy { o in
-        details[o].childrenPlaced.map { children($0, placesAdded: details[o].placesAdded) == F.grouped($0) } ?? true
+        details[o].childrenPlaced.map { childrenShown($0, placesAdded: details[o].placesAdded) } ?? true
       }
       html += HTMLPage.table(
         [

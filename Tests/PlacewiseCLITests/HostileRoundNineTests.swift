@@ -101,6 +101,7 @@ struct HostileRoundNineTests {
       scratch, fullSchool(pupils: 3), ["recommend", "@options.csv", "--budget", "1000000", "--frontier", "3"])
     #expect(page.contains("Which options are chosen is withheld from this public version"))
     #expect(!page.contains("<strong>chosen</strong>"))
+    #expect(!page.contains("<strong>o1</strong>"), "a chosen option's name in bold")
     #expect(page.contains("data-figure=\"options_chosen\" data-value=\"x\""))
     #expect(!page.contains("o1, o2, o3"), "the frontier's choice")
     let findings = PublicReportChecker.findings(in: page, knowing: .init(unitPriorities: true))

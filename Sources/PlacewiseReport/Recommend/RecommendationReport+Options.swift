@@ -49,8 +49,10 @@ extension RecommendationReport {
     }
     let rows = options.indices.map { o in
       let row = options[o]
+      // A chosen option's name is in bold, unless the choice is withheld.
+      let bold = row.chosen && !choiceWithheld
       var cells = [
-        (row.chosen ? "<strong>" : "") + HTMLPage.escape(row.option) + (row.chosen ? "</strong>" : ""),
+        (bold ? "<strong>" : "") + HTMLPage.escape(row.option) + (bold ? "</strong>" : ""),
         HTMLPage.escape(row.group),
         choiceWithheld ? "withheld" : row.chosen ? "<strong>chosen</strong>" : "not chosen",
       ]

@@ -9,7 +9,7 @@
 /// reads a page; each relation is `Σ ±x ∈ [lo, hi]` over whole numbers.
 package struct IntervalAudit {
   /// The range a reader knows for each figure.
-  package private(set) var ranges: [(lo: Double, hi: Double)] = []
+  private var ranges: [(lo: Double, hi: Double)] = []
   /// Whether the figure is shown as itself (a pinned exact figure tells
   /// nothing new).
   private var exact: [Bool] = []
@@ -26,7 +26,7 @@ package struct IntervalAudit {
 
   /// A count as a public page shows it (`Disclosed`): itself, `<5`, `0-4`,
   /// or, when `rounded`, rounded to the nearest 5 (5 meaning 5 to 7, as a
-  /// count below 5 is shown `<5`); a withheld one admits any count.
+  /// count below 5 is shown `<5`); `x` admits 5 or more, `c` any count.
   package mutating func add(_ shown: Disclosed, rounded: Bool) -> Int {
     switch shown {
     case .shown(let value) where value == 0 || !rounded: add(Double(value), Double(value), exact: true)

@@ -247,15 +247,16 @@ extension CaseReading {
           chunk.urnText[Int(lastSetting)] = String(decoding: urnBytes, as: UTF8.self)
         }
       }
-      for (column, code, bytes) in [(TravelColumn.pupilID, lastPupil, pupilBytes), (.urn, lastSetting, urnBytes)]
-      where code == -2 {
-        if let why = IdentifierText.problem(in: bytes) {
-          table.report(
-            column, found: why,
-            expected: "\(TableReader<TravelColumn>.article(column.name)) \(column.name) of " + IdentifierText.expected)
-        }
-      }
       guard lastPupil >= 0, lastSetting >= 0 else {
+        for (column, code, bytes) in [(TravelColumn.pupilID, lastPupil, pupilBytes), (.urn, lastSetting, urnBytes)]
+        where code == -2 {
+          if let why = IdentifierText.problem(in: bytes) {
+            table.report(
+              column, found: why,
+              expected: "\(TableReader<TravelColumn>.article(column.name)) \(column.name) of " + IdentifierText.expected
+            )
+          }
+        }
         if lastPupil != -2 && lastSetting != -2 { chunk.unknownRows += 1 }
         continue
       }

@@ -12,10 +12,23 @@ extension Workbook {
   ///   (before any C call), `.libxlsxwriter` with its code and message,
   ///   `.fileSystem` when the temporary folder fails.
   package func bytes() throws(WorkbookError) -> [UInt8] {
+    try bytes(then: { [] })
+  }
+
+  /// The `.xlsx` file's bytes, its sheets written as they come: this
+  /// workbook's own first, then those `later` returns, asked for once these
+  /// are written. `allocate` writes its Placements sheet (at 500,000 pupils,
+  /// 7 s of libxlsxwriter on one core) while the place values that its last
+  /// sheets hold are still being worked out on the other. The bytes are
+  /// those of one workbook of all the sheets in that order.
+  ///
+  /// - Throws: `WorkbookError`, as `bytes()` does; the sheets `later`
+  ///   returns are checked against Excel's limits before any is written.
+  package func bytes(then later: () -> [Sheet]) throws(WorkbookError) -> [UInt8] {
     try validate()
     let folder = try PrivateFolder()
     let path = folder.path + "/workbook.xlsx"
-    try writeValidated(to: path, temporaryFolder: folder.path)
+    try writeValidated(to: path, temporaryFolder: folder.path, then: later)
     do {
       return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     } catch {
@@ -37,7 +50,9 @@ extension Workbook {
     }
   }
 
-  private func writeValidated(to path: String, temporaryFolder: String) throws(WorkbookError) {
+  private func writeValidated(to path: String, temporaryFolder: String, then later: () -> [Sheet])
+    throws(WorkbookError)
+  {
     let handle = try WorkbookHandle(path: path, temporaryFolder: temporaryFolder)
     try handle.setCreated(seconds: createdSeconds)
     let header = try handle.addFormat(bold: true, numberFormat: nil)
@@ -48,31 +63,44 @@ extension Workbook {
         formats[kind] = try handle.addFormat(bold: false, numberFormat: numberFormat)
       }
     }
-    for sheet in sheets {
-      let target = try handle.addSheet(named: sheet.name)
-      for (c, column) in sheet.columns.enumerated() {
-        try target.writeText(column.title, row: 0, column: c, format: header)
-        try target.setWidth(column.width ?? sheet.fittedWidth(column: c), column: c)
-      }
-      for (r, row) in sheet.rows.enumerated() {
-        for (c, cell) in row.enumerated() {
-          switch cell {
-          case .blank: continue
-          case .text(let text): try target.writeText(text, row: r + 1, column: c, format: nil)
-          case .integer(let value):
-            try target.writeNumber(Double(value), row: r + 1, column: c, format: formats[.integer])
-          case .decimal(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.decimal])
-          case .minutes(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.minutes])
-          case .pounds(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.pounds])
-          }
-        }
-      }
-      if sheet.freezesHeader { target.freezeRows(1) }
-      if sheet.hasAutofilter { try target.autofilter(lastRow: sheet.rows.count, lastColumn: sheet.columns.count - 1) }
-      try target.setPrintLayout(lastRow: sheet.rows.count, lastColumn: sheet.columns.count - 1)
-      if let ranges = sheet.numbersStoredAsText { try target.ignoreNumbersStoredAsText(ranges) }
+    for sheet in sheets { try Self.write(sheet, into: handle, header: header, formats: formats) }
+    let more = later()
+    if !more.isEmpty {
+      // The whole book is checked (a later sheet may take an earlier one's name).
+      try Workbook(sheets: sheets + more, createdSeconds: createdSeconds).validate()
+      for sheet in more { try Self.write(sheet, into: handle, header: header, formats: formats) }
     }
     try handle.close()
+  }
+
+  /// One sheet: its header, widths, cells (rows in order, as the
+  /// constant-memory writer asks), frozen header, filter and print layout.
+  private static func write(
+    _ sheet: Sheet, into handle: borrowing WorkbookHandle, header: FormatReference,
+    formats: [CellKind: FormatReference]
+  ) throws(WorkbookError) {
+    let target = try handle.addSheet(named: sheet.name)
+    for (c, column) in sheet.columns.enumerated() {
+      try target.writeText(column.title, row: 0, column: c, format: header)
+      try target.setWidth(column.width ?? sheet.fittedWidth(column: c), column: c)
+    }
+    for (r, row) in sheet.rows.enumerated() {
+      for (c, cell) in row.enumerated() {
+        switch cell {
+        case .blank: continue
+        case .text(let text): try target.writeText(text, row: r + 1, column: c, format: nil)
+        case .integer(let value):
+          try target.writeNumber(Double(value), row: r + 1, column: c, format: formats[.integer])
+        case .decimal(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.decimal])
+        case .minutes(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.minutes])
+        case .pounds(let value): try target.writeNumber(value, row: r + 1, column: c, format: formats[.pounds])
+        }
+      }
+    }
+    if sheet.freezesHeader { target.freezeRows(1) }
+    if sheet.hasAutofilter { try target.autofilter(lastRow: sheet.rows.count, lastColumn: sheet.columns.count - 1) }
+    try target.setPrintLayout(lastRow: sheet.rows.count, lastColumn: sheet.columns.count - 1)
+    if let ranges = sheet.numbersStoredAsText { try target.ignoreNumbersStoredAsText(ranges) }
   }
 }
 

@@ -21,7 +21,7 @@ struct Allocate: OutputCommand {
     }
     static var quiet: String { "Print nothing but errors (warnings stay in summary.json)." }
     static var timings: String {
-      "Print the seconds and peak memory of each phase on standard error (auction and model-build are parts of solve)."
+      "Print the seconds and peak memory of each phase on standard error (auction and model-build are parts of solve; place-values and explanations run during write, beside the files that do not need them)."
     }
   }
 
@@ -58,25 +58,55 @@ struct Allocate: OutputCommand {
 
   func caseRead(_ input: Case) -> Case { input }
 
-  func solve(_ input: Case, _ context: PipelineContext, clock: inout PhaseClock) throws -> AllocationRun {
+  /// The run solved and checked, with its place values and explanations
+  /// being worked out on another thread (`planned`) while the outputs that
+  /// do not need them are written.
+  struct Solved {
+    let solved: AllocationRun
+    let planned: BackgroundValue<Result<OutputFiles.PlannedRun, AllocationError>>
+
+    /// The planned run and its tables, or nil when planning failed.
+    @Sendable func plannedOutputs() -> OutputFiles.PlannedRun? {
+      try? planned.wait().get()
+    }
+  }
+
+  func solve(_ input: Case, _ context: PipelineContext, clock: inout PhaseClock) throws -> Solved {
     var options = AllocationOptions(timeLimit: output.timeLimit, method: solver, monitor: context.monitor)
     options.placeValues = !noValues
     options.explanations = !noExplain
     options.auction = SolverTrace.auctionFromEnvironment()
-    let run = try AllocationRun(case: input, options: options)
+    let solved = try AllocationRun(case: input, options: options, planning: false)
+    // Place values and explanations (or, without them, the exact check of
+    // a wide objective) on their own thread, from here to the write.
+    let planning = options
+    let planned = BackgroundValue {
+      Result { () throws(AllocationError) in
+        OutputFiles.PlannedRun(try solved.planned(options: planning))
+      }
+    }
     // The run times its own phases; the write's are timed from here.
     clock.lap("solve")
-    return run
+    return Solved(solved: solved, planned: planned)
   }
 
-  func render(_ run: AllocationRun, _ input: Case, _ context: PipelineContext, clock: inout PhaseClock) throws
+  func render(_ run: Solved, _ input: Case, _ context: PipelineContext, clock: inout PhaseClock) throws
     -> [OutputFile]
   {
-    try OutputFiles.render(
-      run, reportLevel: context.reportLevel, title: context.title, identity: context.identity(run.input))
+    let files = Result { () throws in
+      try OutputFiles.render(
+        solved: run.solved, planned: run.plannedOutputs, reportLevel: context.reportLevel, title: context.title,
+        identity: context.identity(run.solved.input))
+    }
+    // A failed check is the solve's failure (status 3), whatever the files did.
+    if case .failure(let error) = run.planned.wait() {
+      throw fail("\(error); nothing was written.", status: ExitStatus.solverFailed)
+    }
+    return try files.get()
   }
 
-  func finish(_ run: AllocationRun, _ input: Case, clock: PhaseClock) {
+  func finish(_ solved: Solved, _ input: Case, clock: PhaseClock) {
+    guard let run = solved.plannedOutputs()?.run else { return }
     if output.timings {
       // The run's own phases between the read and the write.
       let phases = [clock.phase("read"), clock.phase("write")].compactMap { $0 }

@@ -108,7 +108,7 @@ extension OutputCommand {
     // their digests are taken while the case is solved.
     let paths = OutputWriting.caseInputs(
       caseRead(input), folder: caseOptions.caseFolder, policyFile: caseOptions.policy, others: otherInputs)
-    let digests = BackgroundValue(placeholder: []) { OutputWriting.digests(of: paths) }
+    let digests = BackgroundValue { OutputWriting.digests(of: paths) }
     clock.lap("read")
     // Progress on a terminal from here on (the warnings are printed).
     if !Self.progressFromRead { progress = ProgressLine(quiet: output.quiet) }

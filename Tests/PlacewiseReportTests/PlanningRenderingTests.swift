@@ -76,3 +76,34 @@ struct PlanningRenderingTests {
     #expect(text.contains("13,395.3 more minutes"), "thousands separated: \(text)")
   }
 }
+
+/// `allocate`'s outputs made while its place values and explanations are
+/// worked out: the same files as those of the planned run.
+@Suite("Rendering while the run is planned")
+struct OverlappedRenderingTests {
+  @Test(
+    "the files of a run solved, then planned on another thread, are those of the run planned at once",
+    arguments: [(true, true), (false, true), (true, false), (false, false)])
+  func sameFiles(values: Bool, explanations: Bool) throws {
+    let input = try CaseReader.read(folder: packageRoot + "/Data/sample-county")
+    var options = AllocationOptions()
+    options.placeValues = values
+    options.explanations = explanations
+    let whole = try OutputFiles.render(AllocationRun(case: input, options: options))
+    let solved = try AllocationRun(case: input, options: options, planning: false)
+    #expect(solved.placeValues == nil && solved.explanations == nil)
+    let planned = OutputFiles.PlannedRun(try solved.planned(options: options))
+    let overlapped = try OutputFiles.render(solved: solved, planned: { planned })
+    #expect(overlapped.map(\.name) == whole.map(\.name))
+    // Compared as a Bool: a failure names the file, not its bytes.
+    let differing = zip(overlapped, whole).filter { $0.contents != $1.contents }.map(\.0.name)
+    #expect(differing.isEmpty)
+  }
+
+  @Test("when planning fails, nothing that needs it is made (the caller reports the failure)")
+  func failedPlanning() throws {
+    let solved = try AllocationRun(folder: packageRoot + "/Data/sample-county")
+    let files = try OutputFiles.render(solved: solved, planned: { nil })
+    #expect(files.map(\.name) == ["placements.csv", "summary.json", "settings.csv", "placewise.xlsx"])
+  }
+}

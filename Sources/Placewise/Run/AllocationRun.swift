@@ -12,9 +12,9 @@ public struct AllocationRun: Sendable {
   /// Its figures.
   public let summary: AllocationSummary
   /// What one more place is worth at each setting and cap (nil when not asked for).
-  public let placeValues: [PlaceValue]?
+  public private(set) var placeValues: [PlaceValue]?
   /// Why each pupil was placed where it was (nil when not asked for).
-  public let explanations: Explanations?
+  public private(set) var explanations: Explanations?
   /// Seconds per phase, in the order they ran, with the process's peak
   /// resident memory (bytes) at the end of each. `auction` and
   /// `model-build` are parts of `solve` (the price auction that starts the
@@ -44,12 +44,13 @@ public struct AllocationRun: Sendable {
   /// explanations as `options` ask, each phase timed. Every run, from a
   /// folder or not, goes through here, so all get the same checks. A
   /// `solved` allocation (one found before, for this case) is checked and
-  /// used instead of solving.
+  /// used instead of solving. With `planning` false the run stops once the
+  /// allocation is checked, and `planned(options:)` adds the rest.
   ///
   /// - Throws: `AllocationError` when the solver fails or an invariant breaks.
   package init(
     case input: Case, candidates: CandidateSet? = nil, blocked: BlockedPairs? = nil, solved: Allocation? = nil,
-    options: AllocationOptions = AllocationOptions()
+    options: AllocationOptions = AllocationOptions(), planning: Bool = true
   ) throws(AllocationError) {
     let clock = ContinuousClock()
     var timings: [PhaseTiming] = []
@@ -84,11 +85,33 @@ public struct AllocationRun: Sendable {
     summary = AllocationSummary(case: input, candidates: candidates, allocation: allocation)
     try summary.checkFinite()
     lap("verify")
-    let planned = try Self.planning(
-      case: input, candidates: candidates, blocked: blocked, allocation: allocation, options: options)
+    let planned =
+      planning
+      ? try Self.planning(
+        case: input, candidates: candidates, blocked: blocked, allocation: allocation, options: options)
+      : (placeValues: nil, explanations: nil, timings: [])
     placeValues = planned.placeValues
     explanations = planned.explanations
     self.timings = timings + planned.timings
+  }
+
+  /// This run with its place values and explanations as `options` ask (and,
+  /// where the objective's costs are wide, the exact optimality check),
+  /// their phases timed after its own: the second half of a run made with
+  /// `planning` false, which `allocate` works out while it starts writing
+  /// the outputs that do not need them.
+  ///
+  /// - Throws: `AllocationError` when the optimality check fails.
+  package func planned(blocked: BlockedPairs? = nil, options: AllocationOptions) throws(AllocationError)
+    -> AllocationRun
+  {
+    let planned = try Self.planning(
+      case: input, candidates: candidates, blocked: blocked, allocation: allocation, options: options)
+    var run = self
+    run.placeValues = planned.placeValues
+    run.explanations = planned.explanations
+    run.timings += planned.timings
+    return run
   }
 }
 

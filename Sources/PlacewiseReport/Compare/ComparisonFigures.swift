@@ -70,6 +70,7 @@ package struct ComparisonFigures: Sendable {
       pupilsMoved: pupilsMoved)
     row.displaced = displaced
     row.places = places
+    row.unplacedSettingsFull = summary.unplacedSettingsFull
     row.requestsRefused = summary.requestsRefused
     row.annualTotalCost = annualTotalCost
     row.costsGiven = summary.costsGiven

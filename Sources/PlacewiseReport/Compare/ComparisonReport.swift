@@ -319,6 +319,14 @@ extension ComparisonReport {
         // displaced pupils it places (0 to all of them).
         audit.relate([(newly, 1), (lost, -1), (changes[0], 1)], 0, Double(row.displaced))
         audit.relate([(u0, 1), (newly, -1)], 0, .infinity)
+        // Places added where every eligible setting was full are used, up
+        // to the children so placed: a reader told there is one school
+        // (and 5 without a place there) takes a plan's 3 places there as 3
+        // newly placed (hostile trial, round twelve). The audit takes it
+        // wherever it holds.
+        let used = min(row.places.added, base.unplacedSettingsFull)
+        if counted[i][0] >= used { audit.relate([(newly, 1)], Double(used), .infinity) }
+        if row.unplaced - base.unplaced <= -used { audit.relate([(changes[0], 1)], -.infinity, Double(-used)) }
         audit.relate([(u, 1), (lost, -1)], 0, .infinity)
         let needs = needCells(row.plan, total: u, exact: false, &audit)
         // Need by need, within the places it opens to the need (more places,

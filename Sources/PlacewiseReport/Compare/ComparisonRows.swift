@@ -33,6 +33,8 @@ package struct ComparisonRow: Sendable, Equatable {
   /// What the plan does to the case's free places (not in `comparison.csv`:
   /// the public page's audit reads it, see `ComparisonReport.withheldPlans`).
   package var places = PlaceChange()
+  /// Its unplaced whose every eligible setting was full.
+  package var unplacedSettingsFull = 0
   /// Protected requests refused (R).
   package var requestsRefused = 0
   /// Places, transport, unplaced pupils and the plan's own annual cost,

@@ -15,10 +15,14 @@ package enum ForecastReport {
     // Each plan-year's counts without a place, decided once for the page;
     // at the public level, a plan-year whose places would pin a count is
     // withheld whole (see `withheldPlanYears`).
-    let hidden = level == .public ? withheldPlanYears(outcomes) : []
+    let withheld = level == .public ? withheldPlanYears(outcomes) : Withheld()
+    let hidden = withheld.whole
     let shown = outcomes.indices.map { p in
       outcomes[p].years.indices.map { y in
-        YearDisclosure(outcomes[p].years[y], level: level, withheld: hidden.contains(PlanYear(plan: p, year: y)))
+        let key = PlanYear(plan: p, year: y)
+        return YearDisclosure(
+          outcomes[p].years[y], level: level, withheld: hidden.contains(key),
+          crossWithheld: withheld.cross[y] ?? [])
       }
     }
     var body = top(outcomes, years: years, level: level, title: title, identity: identity, shown: shown)
@@ -192,6 +196,13 @@ package enum ForecastReport {
     var year: Int
   }
 
+  /// What a public page withholds: plan-years whole, and by year the needs
+  /// whose cells by phase are withheld in every plan (their totals shown).
+  struct Withheld {
+    var whole = Set<PlanYear>()
+    var cross: [Int: Set<NeedCode>] = [:]
+  }
+
   /// The plan-years whose counts a public page withholds.
   ///
   /// A reader who knows a plan knows the places it has added by a year and
@@ -206,24 +217,68 @@ package enum ForecastReport {
   /// last year); a plan-year that pins a count of 1 to 4 is withheld whole,
   /// until none does. A plan that closes a setting moves pupils into the
   /// batch: no bound above.
-  static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>]) -> Set<PlanYear> {
-    guard let baseline = outcomes.first else { return [] }
+  ///
+  /// The need and phase cells are audited too: they sum to the need's
+  /// total, and in the baseline's first year the need totals and phase
+  /// totals are taken as allocate's public page shows them (exact from 5).
+  /// Rounded cells beside exact totals gave one back (ASD 6 in all, its
+  /// primary cell 5 and secondary `<5`: secondary 1; hostile trial, round
+  /// twelve). A baseline year whose cells pin a count shows its need totals
+  /// and total but withholds its cells (`c`); a plan's cell differs from
+  /// the baseline's by no more than the places the plan has added or taken.
+  static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>]) -> Withheld {
+    guard let baseline = outcomes.first else { return Withheld() }
     var hidden = Set<PlanYear>()
+    // By year, the needs whose cells are withheld, in every plan.
+    var crossHidden: [Int: Set<NeedCode>] = [:]
+    // The cells any plan-year fills: the rest are 0 everywhere, shown so.
+    let cellKeys = NeedCode.allCases.flatMap { need in SchoolPhase.allCases.map { (need, $0) } }.filter { key in
+      outcomes.contains { $0.years.contains { $0.byPhase[key.0.rawValue][key.1.rawValue].unplaced > 0 } }
+    }
     // A plan-year's total and need totals as the page shows them (rounded);
     // with `exact`, the total as allocate's public page shows the same batch
     // (5 or more exactly: the baseline's first year). Its need rows there
     // are secondary-suppressed, so they are taken as rounded.
-    func add<X>(_ year: ForecastYear<X>, exact: Bool = false, _ audit: inout IntervalAudit) -> (
-      total: Int, needs: [Int]
+    func add<X>(
+      _ year: ForecastYear<X>, exact: Bool = false, cross: Set<NeedCode> = [], _ audit: inout IntervalAudit
+    ) -> (
+      total: Int, needs: [Int], cells: [Int]
     ) {
-      let shown = YearDisclosure(year, level: .public)
+      let shown = YearDisclosure(year, level: .public, crossWithheld: cross)
+      // Allocate's need (or phase) rows, as its public page shows them
+      // beside their total (its headline): exact from 5, a small row
+      // protected by another.
+      func allocates(_ rows: [Int]) -> [Disclosed] {
+        var cells = Disclosure(rows, level: .public)
+        cells.addLine(Array(rows.indices))
+        return cells.resolve()
+      }
+      let unplaced = year.byPhase.map { $0.map(\.unplaced) }
       let total =
         exact
         ? audit.add(Disclosure([year.summary.unplaced], level: .public).resolve()[0], rounded: false)
         : audit.add(shown.total, rounded: true)
-      let needs = shown.needTotal.map { audit.add($0, rounded: true) }
+      let needs =
+        exact
+        ? allocates(NeedCode.allCases.map { unplaced[$0.rawValue].reduce(0, +) }).map { audit.add($0, rounded: false) }
+        : NeedCode.allCases.map { audit.add(shown.needTotal[$0.rawValue], rounded: true) }
       audit.relate(needs.map { ($0, 1) } + [(total, -1)], 0, 0)
-      return (total, needs)
+      let cells = cellKeys.map { audit.add(shown.cell($0.0, $0.1), rounded: true) }
+      for need in NeedCode.allCases {
+        let row = cellKeys.indices.filter { cellKeys[$0].0 == need }
+        audit.relate(row.map { (cells[$0], 1) } + [(needs[need.rawValue], -1)], 0, 0)
+      }
+      if exact {
+        // Allocate's page shows the batch's unplaced by phase too.
+        let phases = allocates(
+          SchoolPhase.allCases.map { p in NeedCode.allCases.reduce(0) { $0 + unplaced[$1.rawValue][p.rawValue] } })
+        for phase in SchoolPhase.allCases {
+          let column = cellKeys.indices.filter { cellKeys[$0].1 == phase }
+          let shownTotal = audit.add(phases[phase.rawValue], rounded: false)
+          audit.relate(column.map { (cells[$0], 1) } + [(shownTotal, -1)], 0, 0)
+        }
+      }
+      return (total, needs, cells)
     }
     // The places each plan has added and taken away by each year.
     func places(_ plan: Plan?, by year: Int) -> (added: Double, removed: Double) {
@@ -242,14 +297,18 @@ package enum ForecastReport {
     while true {
       var audit = IntervalAudit()
       var cells: [(key: PlanYear, cells: [Int])] = []
-      var baseCells: [Int] = []
+      var baseCells: [(year: Int, cells: [Int])] = []
+      // Each year's need and phase cells, and their differences, in every plan.
+      var crossCells: [(year: Int, need: NeedCode, cell: Int)] = []
       for (y, year) in baseline.years.enumerated() {
-        let (u0, n0) = add(year, exact: y == 0, &audit)
-        baseCells += [u0] + n0
+        let cross = crossHidden[y] ?? []
+        let (u0, n0, c0) = add(year, exact: y == 0, cross: cross, &audit)
+        baseCells.append((y, [u0] + n0))
+        crossCells += c0.indices.map { (y, cellKeys[$0].0, c0[$0]) }
         for p in outcomes.indices.dropFirst() where !hidden.contains(PlanYear(plan: p, year: y)) {
           guard y < outcomes[p].years.count else { continue }
           let mine = outcomes[p].years[y]
-          let (u, n) = add(mine, &audit)
+          let (u, n, c) = add(mine, cross: cross, &audit)
           // It places no more of the year's batch than its free places (a
           // plan taking 2 of the only school's 5 free places from 5 pupils
           // leaves 2: hostile trial, round twelve). A reader may know the
@@ -263,20 +322,37 @@ package enum ForecastReport {
           let needChanges = n.indices.map { audit.differences(n[$0], n0[$0]) }
           audit.relate([(change[0], 1)], -added, removed)
           for k in n.indices { audit.relate([(needChanges[k][0], 1)], -added, removed) }
+          let cellChanges = c.indices.map { audit.differences(c[$0], c0[$0]) }
+          for k in c.indices { audit.relate([(cellChanges[k][0], 1)], -added, removed) }
+          // Places added where every eligible setting was full are used, up
+          // to the children so placed: a reader told there is one school
+          // (and 5 without a place there) takes a plan's 3 places there as 3
+          // fewer (hostile trial, round twelve). Taken wherever it holds.
+          let full = min(added, Double(year.summary.unplacedSettingsFull))
+          if Double(mine.summary.unplaced - year.summary.unplaced) <= -full {
+            audit.relate([(change[0], 1)], -.infinity, -full)
+          }
           if hidden.isEmpty, let best {
             let last = y == baseline.years.count - 1
             if p == best { audit.relate([(change[0], 1)], -.infinity, last ? -1 : 0) }
           }
           cells.append((PlanYear(plan: p, year: y), [u] + n + change + needChanges.flatMap { $0 }))
+          crossCells += c.indices.flatMap { k in ([c[k]] + cellChanges[k]).map { (y, cellKeys[k].0, $0) } }
         }
       }
       audit.propagate()
-      if let hit = cells.first(where: { $0.cells.contains(where: audit.pinned) }) {
+      // A year's cells pinned: that year's cells withheld in every plan
+      // (its totals stay). Then a plan-year's totals: that plan-year whole.
+      if let hit = crossCells.first(where: { audit.pinned($0.cell) }),
+        crossHidden[hit.year, default: []].insert(hit.need).inserted
+      {
+        continue
+      } else if let hit = cells.first(where: { $0.cells.contains(where: audit.pinned) }) {
         hidden.insert(hit.key)
-      } else if baseCells.contains(where: audit.pinned), let first = cells.first {
+      } else if baseCells.contains(where: { $0.cells.contains(where: audit.pinned) }), let first = cells.first {
         hidden.insert(first.key)
       } else {
-        return hidden
+        return Withheld(whole: hidden, cross: crossHidden)
       }
     }
   }
@@ -336,8 +412,11 @@ struct YearDisclosure {
   private let phases = SchoolPhase.allCases.count
   private let needs = NeedCode.allCases.count
 
-  /// `withheld`: every count shown as `c` (see `ForecastReport.withheldPlanYears`).
-  init<R>(_ year: ForecastYear<R>, level: ReportLevel, withheld: Bool = false) {
+  /// `withheld`: every count shown as `c` (see `ForecastReport.withheldPlanYears`);
+  /// `crossWithheld`: these needs' counts by phase only.
+  init<R>(
+    _ year: ForecastYear<R>, level: ReportLevel, withheld: Bool = false, crossWithheld: Set<NeedCode> = []
+  ) {
     var values: [Int] = []
     for need in NeedCode.allCases {
       for phase in SchoolPhase.allCases { values.append(year.byPhase[need.rawValue][phase.rawValue].unplaced) }
@@ -352,7 +431,12 @@ struct YearDisclosure {
     // trial, round eleven). Rounding protects the lines too, so no count is
     // hidden to protect another (hiding a year's total to protect one need's
     // `<5` left the sample county's page with no year total in 3 of 5 years).
-    cells = values.map { withheld ? .confidential : ComparisonReport.rounded($0, level: level) }
+    let phases = SchoolPhase.allCases.count
+    let cross = NeedCode.allCases.count * phases
+    cells = values.enumerated().map { k, value in
+      let needWithheld = k < cross && crossWithheld.contains { $0.rawValue == k / phases }
+      return withheld || needWithheld ? .confidential : ComparisonReport.rounded(value, level: level)
+    }
   }
 
   /// A need and phase's count.

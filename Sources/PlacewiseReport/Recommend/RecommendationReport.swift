@@ -155,6 +155,18 @@ package enum RecommendationReport {
         let drop = summary.baselineUnmetPriority - choices[c].unmet
         return [summary.baselineUnmetPriority, choices[c].unmet, drop].contains { (1...4).contains($0) }
       })
+    // A chosen option with others in its group tells its own places used:
+    // a3 (3 places) taken over the cheaper a2 (2) and with a4 (4) left,
+    // though affordable, is 3 children, whatever the rest of the choice
+    // adds (hostile trial, round twelve). The choice is withheld where
+    // that count is 1 to 4 (its `0-4` would be 3).
+    if let details {
+      let grouped = options.indices.filter { o in
+        options[o].chosen && !options[o].group.isEmpty
+          && options.indices.contains { $0 != o && options[$0].group == options[o].group }
+      }
+      if grouped.contains(where: { (1...4).contains(details[$0].childrenPlaced ?? 0) }) { withheld.insert(0) }
+    }
     while true {
       var audit = IntervalAudit()
       let base = audit.add(Disclosure([summary.baselineUnmetPriority], level: .public).resolve()[0], rounded: false)

@@ -108,7 +108,7 @@ struct ForecastCommand: OutputCommand {
   {
     var files = try ForecastOutputs.render(
       outcomes, years: years, level: context.reportLevel, title: context.title,
-      identity: context.identity(input.input))
+      identity: context.identity(input.input), settings: input.input.settings)
     for outcome in outcomes {
       for year in outcome.years {
         let folder = "years/\(outcome.name)/\(year.year)/"

@@ -80,4 +80,49 @@ struct HostileRoundTwelveTests {
     #expect(forecast.contains("Which plan leaves the fewest children without a place is not told"))
     #expect(!forecast.contains("&lt;5 without a place"))
   }
+
+  // Round thirteen (a helper acting as a hostile user, on 433df5e).
+
+  /// Full special schools of 5 places, one per need (`needs`: name, urn,
+  /// need, pupils waiting aged 5), each with a roll of 5 aged 6.
+  static func fullSchools(_ needs: [(String, String, String, Int)]) -> [String: String] {
+    [
+      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,gender,needs\n"
+        + needs.map { "\($0.1),\($0.0) Special,special,400000,300000,4,16,5,5,mixed,\($0.2)\n" }.joined(),
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
+        + needs.map { school in
+          (0..<school.3).map { "\(school.2)\($0),400500,300500,5,\(school.2),special\n" }.joined()
+        }.joined(),
+      "roll.csv": "pupil_id,urn,easting,northing,age,primary_need,provision\n"
+        + needs.map { school in
+          (0..<5).map { "R\(school.1)\($0),\(school.1),400500,300500,6,\(school.2),special\n" }.joined()
+        }.joined(),
+    ]
+  }
+
+  @Test("compare and forecast: a need's places used up to its children waiting, where another need's are not")
+  func placesByNeed() throws {
+    // 3 ASD places and 20 MLD places for 5 ASD and 6 MLD children waiting:
+    // the ASD places are all used, so ASD (and the plan) leave 2.
+    let scratch = try ScratchFolder()
+    try scratch.write("big.csv", "action,urn,places\nadd_places,A1,3\nadd_places,C1,20\n")
+    let files = Self.fullSchools([("Alder", "A1", "ASD", 5), ("Cedar", "C1", "MLD", 6)])
+    let compared = try publicPage(scratch, files, ["compare", "@big.csv"])
+    #expect(compared.contains("data-plan=\"big\" data-figure=\"unplaced\" data-value=\"c\">c<"))
+    let forecast = try publicPage(scratch, files, ["forecast", "@big.csv", "--years", "2"], caseName: "case2")
+    #expect(forecast.contains("Which plan leaves the fewest children without a place is not told"))
+  }
+
+  @Test("recommend: a chosen option of 1 place placed 1, so the recommendation is withheld")
+  func onePlaceOption() throws {
+    let scratch = try ScratchFolder()
+    try scratch.write(
+      "options.csv",
+      "option,group,action,urn,places,capital_cost\no1,,add_places,A1,1,100000\no6,,add_places,B1,6,500000\n")
+    var files = Self.fullSchools([("Alder", "A1", "ASD", 12), ("Beech", "B1", "ASD", 0)])
+    files["settings.csv"] = files["settings.csv"]?.replacingOccurrences(
+      of: "B1,Beech Special,special,400000", with: "B1,Beech Special,special,401000")
+    let page = try publicPage(scratch, files, ["recommend", "@options.csv", "--budget", "10m"])
+    #expect(page.contains("Which options are chosen is withheld from this public version"))
+  }
 }

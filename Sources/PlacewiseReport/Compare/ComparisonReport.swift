@@ -304,7 +304,9 @@ extension ComparisonReport {
         // difference of two ranges (10 against 10, "fewer", with 1 place, is
         // 1 fewer: hostile trial, round twelve).
         let changes = audit.differences(u, u0)
-        audit.relate([(changes[0], 1)], Double(-row.places.added), Double(row.places.removed + row.displaced))
+        audit.bound(
+          changes[0], Double(-row.places.added), Double(row.places.removed + row.displaced),
+          truth: Double(row.unplaced - base.unplaced))
         // Its placed and unplaced sum to its pupils (the baseline's, a reader
         // may know, and those its closures displace); it places no more
         // children than its free places.
@@ -338,9 +340,22 @@ extension ComparisonReport {
           guard let theirs = baseNeeds.first(where: { $0.0 == need })?.1 else { continue }
           let code = NeedCode(code: need)
           let change = audit.differences(cell, theirs)
-          audit.relate(
-            [(change[0], 1)], Double(-(code.flatMap { row.places.addedByNeed[$0] } ?? row.places.added)),
-            Double((code.flatMap { row.places.removedByNeed[$0] } ?? row.places.removed) + row.displaced))
+          let opened = code.flatMap { row.places.addedByNeed[$0] } ?? row.places.added
+          let taken = (code.flatMap { row.places.removedByNeed[$0] } ?? row.places.removed) + row.displaced
+          let was = byNeed.first { $0.plan == base.plan && $0.primaryNeed == need }?.unplaced ?? 0
+          let now = byNeed.first { $0.plan == row.plan && $0.primaryNeed == need }?.unplaced ?? 0
+          // Taken only where it holds: a chain of moves can break it (an
+          // MLD child leaving a mixed school for new MLD places frees a
+          // place there for an ASD child), and then the plan's places in all.
+          let drop = now - was
+          audit.bound(
+            change[0], Double(drop >= -opened ? -opened : -row.places.added),
+            Double(drop <= taken ? taken : row.places.removed + row.displaced), truth: Double(drop))
+          // The places open to the need are used, up to its children without
+          // a place, wherever that holds (3 ASD places and 20 MLD places for
+          // 5 ASD and 6 MLD children: ASD 2; hostile trial, round thirteen).
+          let used = min(opened, was)
+          if used > 0, now - was <= -used { audit.relate([(change[0], 1)], -.infinity, Double(-used)) }
           differences += change
         }
         plans.append(

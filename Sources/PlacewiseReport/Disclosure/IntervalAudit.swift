@@ -50,6 +50,14 @@ package struct IntervalAudit {
     return [ab, ba]
   }
 
+  /// `figure` lies in `lo...hi`, each side taken only where `truth` (the
+  /// figure's own value) keeps it: a bound that a plan's chain of moves can
+  /// break (places for one need freeing a place for another) must not be
+  /// assumed where it is broken, or the ranges empty and pin nothing.
+  package mutating func bound(_ figure: Int, _ lo: Double, _ hi: Double, truth: Double) {
+    relate([(figure, 1)], truth >= lo ? lo : -.infinity, truth <= hi ? hi : .infinity)
+  }
+
   /// `Σ sign × figure` lies in `lo...hi`.
   package mutating func relate(_ terms: [(Int, Double)], _ lo: Double, _ hi: Double) {
     relations.append((terms.map { (variable: $0.0, sign: $0.1) }, lo, hi))

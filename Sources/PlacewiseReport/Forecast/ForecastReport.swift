@@ -10,12 +10,12 @@ package enum ForecastReport {
   /// The page (`outcomes`: the baseline first).
   package static func render<R>(
     _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast",
-    identity: RunIdentity? = nil
+    identity: RunIdentity? = nil, settings: [Setting] = []
   ) -> String {
     // Each plan-year's counts without a place, decided once for the page;
     // at the public level, a plan-year whose places would pin a count is
     // withheld whole (see `withheldPlanYears`).
-    let withheld = level == .public ? withheldPlanYears(outcomes) : Withheld()
+    let withheld = level == .public ? withheldPlanYears(outcomes, settings: settings) : Withheld()
     let hidden = withheld.whole
     let shown = outcomes.indices.map { p in
       outcomes[p].years.indices.map { y in
@@ -226,7 +226,9 @@ package enum ForecastReport {
   /// twelve). A baseline year whose cells pin a count shows its need totals
   /// and total but withholds its cells (`c`); a plan's cell differs from
   /// the baseline's by no more than the places the plan has added or taken.
-  static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>]) -> Withheld {
+  /// `settings`: the case's, for the needs each admits (a plan's places at
+  /// a setting not among them count for every need).
+  static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>], settings: [Setting] = []) -> Withheld {
     guard let baseline = outcomes.first else { return Withheld() }
     var hidden = Set<PlanYear>()
     // By year, the needs whose cells are withheld, in every plan.
@@ -280,18 +282,34 @@ package enum ForecastReport {
       }
       return (total, needs, cells)
     }
-    // The places each plan has added and taken away by each year.
-    func places(_ plan: Plan?, by year: Int) -> (added: Double, removed: Double) {
+    // The places each plan has added and taken away by each year, and
+    // added by need (those open to it).
+    let admits = Dictionary(settings.map { ($0.urn, $0.needs) }, uniquingKeysWith: { a, _ in a })
+    func places(_ plan: Plan?, by year: Int) -> (added: Double, removed: Double, byNeed: [Double]) {
       var added = 0.0
       var removed = 0.0
+      var byNeed = [Double](repeating: 0, count: NeedCode.allCases.count)
+      func open(_ count: Int, to needs: EnumSet<NeedCode>?) {
+        for need in NeedCode.allCases where needs.map({ $0.isEmpty || $0.contains(need) }) ?? true {
+          byNeed[need.rawValue] += Double(count)
+        }
+      }
       for row in plan?.rows ?? [] where row.year <= year {
         switch row.action {
-        case .addPlaces(_, let count, _): if count > 0 { added += Double(count) } else { removed -= Double(count) }
-        case .newSetting(let setting): added += Double(setting.freePlaces)
+        case .addPlaces(let urn, let count, let need):
+          if count > 0 {
+            added += Double(count)
+            open(count, to: need.map { EnumSet([$0]) } ?? admits[urn])
+          } else {
+            removed -= Double(count)
+          }
+        case .newSetting(let setting):
+          added += Double(setting.freePlaces)
+          open(setting.freePlaces, to: setting.needs)
         case .closeSetting: removed = .infinity
         }
       }
-      return (added, removed)
+      return (added, removed, byNeed)
     }
     let best = headlineBest(outcomes)
     while true {
@@ -315,15 +333,27 @@ package enum ForecastReport {
           // free places (capacities, the plan, the roll).
           let free = mine.settings.reduce(0) { $0 + max(0, $1.capacity - $1.onRoll) }
           audit.relate([(u, 1)], Double(mine.summary.pupils - free), Double(mine.summary.pupils))
-          let (added, removed) = places(outcomes[p].plan, by: y + 1)
+          let (added, removed, addedByNeed) = places(outcomes[p].plan, by: y + 1)
           // Its differences from the baseline are counts too, each a figure
           // of its own so that what bounds it narrows it (see compare's).
           let change = audit.differences(u, u0)
           let needChanges = n.indices.map { audit.differences(n[$0], n0[$0]) }
-          audit.relate([(change[0], 1)], -added, removed)
-          for k in n.indices { audit.relate([(needChanges[k][0], 1)], -added, removed) }
+          audit.bound(change[0], -added, removed, truth: Double(mine.summary.unplaced - year.summary.unplaced))
+          // A need's change lies within the places open to it, which a chain
+          // of moves can break (an MLD child leaving a mixed school for new
+          // MLD places frees a place for an ASD child): where it does, within
+          // the plan's places in all. The audit takes only what holds.
+          for k in n.indices {
+            let truth = Double(
+              mine.byPhase[k].reduce(0) { $0 + $1.unplaced } - year.byPhase[k].reduce(0) { $0 + $1.unplaced })
+            audit.bound(needChanges[k][0], truth >= -addedByNeed[k] ? -addedByNeed[k] : -added, removed, truth: truth)
+          }
           let cellChanges = c.indices.map { audit.differences(c[$0], c0[$0]) }
-          for k in c.indices { audit.relate([(cellChanges[k][0], 1)], -added, removed) }
+          for k in c.indices {
+            let (need, phase) = (cellKeys[k].0.rawValue, cellKeys[k].1.rawValue)
+            let truth = mine.byPhase[need][phase].unplaced - year.byPhase[need][phase].unplaced
+            audit.bound(cellChanges[k][0], -added, removed, truth: Double(truth))
+          }
           // Places added where every eligible setting was full are used, up
           // to the children so placed: a reader told there is one school
           // (and 5 without a place there) takes a plan's 3 places there as 3
@@ -331,6 +361,18 @@ package enum ForecastReport {
           let full = min(added, Double(year.summary.unplacedSettingsFull))
           if Double(mine.summary.unplaced - year.summary.unplaced) <= -full {
             audit.relate([(change[0], 1)], -.infinity, -full)
+          }
+          // And need by need: the places open to a need are used, up to its
+          // children without a place, wherever that holds (3 ASD places and
+          // 20 MLD places for 5 ASD and 6 MLD children: ASD 2; hostile
+          // trial, round thirteen).
+          for need in NeedCode.allCases {
+            let theirs = year.byPhase[need.rawValue].reduce(0) { $0 + $1.unplaced }
+            let mineNow = mine.byPhase[need.rawValue].reduce(0) { $0 + $1.unplaced }
+            let used = min(addedByNeed[need.rawValue], Double(theirs))
+            if used > 0, Double(mineNow - theirs) <= -used {
+              audit.relate([(needChanges[need.rawValue][0], 1)], -.infinity, -used)
+            }
           }
           if hidden.isEmpty, let best {
             let last = y == baseline.years.count - 1

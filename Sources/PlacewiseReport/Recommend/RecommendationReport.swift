@@ -176,6 +176,22 @@ package enum RecommendationReport {
         audit.relate([(base, 1), (after, -1)], choice.drop.lo, choice.drop.hi)
         cells.append((c, after))
       }
+      // The recommendation's options, each with its children placed as the
+      // page shows them: at least cost, a chosen option places one or more,
+      // and no more than its places (a chosen option of 1 place shown `0-4`
+      // placed 1: hostile trial, round thirteen).
+      if !withheld.contains(0), let details {
+        for o in options.indices where options[o].chosen && details[o].placesAdded > 0 {
+          guard let placed = details[o].childrenPlaced else { continue }
+          let places = details[o].placesAdded
+          let shown: Disclosed =
+            (1...4).contains(places) && (0...4).contains(placed)
+            ? .upToFour : (1...4).contains(placed) ? .small : .shown(placed)
+          let x = audit.add(shown, rounded: false)
+          audit.relate([(x, 1)], 1, Double(places))
+          cells.append((0, x))
+        }
+      }
       audit.propagate()
       if let hit = cells.first(where: { audit.pinned($0.cell) }) {
         withheld.insert(hit.choice)

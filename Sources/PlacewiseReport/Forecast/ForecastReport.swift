@@ -223,9 +223,10 @@ package enum ForecastReport {
   /// totals are taken as allocate's public page shows them (exact from 5).
   /// Rounded cells beside exact totals gave one back (ASD 6 in all, its
   /// primary cell 5 and secondary `<5`: secondary 1; hostile trial, round
-  /// twelve). A baseline year whose cells pin a count shows its need totals
-  /// and total but withholds its cells (`c`); a plan's cell differs from
-  /// the baseline's by no more than the places the plan has added or taken.
+  /// twelve). A need whose cells would pin a count in a year shows its
+  /// total but withholds its cells (`c`) that year, in every plan; a plan's
+  /// cell differs from the baseline's by no more than the places the plan
+  /// has added or taken.
   /// `settings`: the case's, for the needs each admits (a plan's places at
   /// a setting not among them count for every need).
   static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>], settings: [Setting] = []) -> Withheld {
@@ -239,8 +240,8 @@ package enum ForecastReport {
     }
     // A plan-year's total and need totals as the page shows them (rounded);
     // with `exact`, the total as allocate's public page shows the same batch
-    // (5 or more exactly: the baseline's first year). Its need rows there
-    // are secondary-suppressed, so they are taken as rounded.
+    // (5 or more exactly: the baseline's first year), with its need and
+    // phase rows as that page shows them.
     func add<X>(
       _ year: ForecastYear<X>, exact: Bool = false, cross: Set<NeedCode> = [], _ audit: inout IntervalAudit
     ) -> (
@@ -383,11 +384,13 @@ package enum ForecastReport {
         }
       }
       audit.propagate()
-      // A year's cells pinned: that year's cells withheld in every plan
-      // (its totals stay). Then a plan-year's totals: that plan-year whole.
-      if let hit = crossCells.first(where: { audit.pinned($0.cell) }),
-        crossHidden[hit.year, default: []].insert(hit.need).inserted
-      {
+      // A need's cells pinned in a year: its cells withheld that year in
+      // every plan (its totals stay). Then a plan-year's totals: that
+      // plan-year whole.
+      if let hit = crossCells.first(where: {
+        audit.pinned($0.cell) && !(crossHidden[$0.year]?.contains($0.need) ?? false)
+      }) {
+        crossHidden[hit.year, default: []].insert(hit.need)
         continue
       } else if let hit = cells.first(where: { $0.cells.contains(where: audit.pinned) }) {
         hidden.insert(hit.key)

@@ -296,6 +296,7 @@ extension ComparisonReport {
       let u0 = audit.add(Disclosure([base.unplaced], level: .public).resolve()[0], rounded: false)
       let baseNeeds = needCells(base.plan, total: u0, exact: true, &audit)
       var plans: [(index: Int, cells: [Int], change: Int, reach: Int)] = []
+      var totals: [Int] = []
       for i in rows.indices.dropFirst() where !withheld.contains(i) {
         let row = rows[i]
         let u = audit.add(rounded(row.unplaced, level: .public), rounded: true)
@@ -358,9 +359,14 @@ extension ComparisonReport {
           if used > 0, now - was <= -used { audit.relate([(change[0], 1)], -.infinity, Double(-used)) }
           differences += change
         }
+        // Its difference from each plan before it is a count too (plans of
+        // 7 and 10 places for 20 children waiting, shown 15 and 10, are 13
+        // and 10, so 3 apart; hostile trial, round fourteen).
+        let apart = totals.flatMap { audit.differences(u, $0) }
+        totals.append(u)
         plans.append(
           (
-            i, [u, q] + m + needs.map(\.1) + differences, changes[0],
+            i, [u, q] + m + needs.map(\.1) + differences + apart, changes[0],
             row.places.added + row.places.removed + row.displaced
           ))
       }

@@ -285,14 +285,22 @@ package enum ForecastReport {
     }
     // The places each plan has added and taken away by each year, and
     // added by need (those open to it).
-    let admits = Dictionary(settings.map { ($0.urn, $0.needs) }, uniquingKeysWith: { a, _ in a })
-    func places(_ plan: Plan?, by year: Int) -> (added: Double, removed: Double, byNeed: [Double]) {
+    let byURN = Dictionary(settings.map { ($0.urn, $0) }, uniquingKeysWith: { a, _ in a })
+    func places(_ plan: Plan?, by year: Int) -> (added: Double, removed: Double, byNeed: [Double], byCell: [[Double]]) {
       var added = 0.0
       var removed = 0.0
       var byNeed = [Double](repeating: 0, count: NeedCode.allCases.count)
-      func open(_ count: Int, to needs: EnumSet<NeedCode>?) {
+      var byCell = [[Double]](
+        repeating: [Double](repeating: 0, count: SchoolPhase.allCases.count), count: NeedCode.allCases.count)
+      // Places open to each need, and to each need and phase (the phases of
+      // the setting's ages); a setting not in the case counts for all.
+      func open(_ count: Int, to needs: EnumSet<NeedCode>?, at setting: Setting?) {
+        let phases = setting.map { s in Set((s.lowAge...max(s.lowAge, s.highAge)).map { SchoolPhase(age: $0) }) }
         for need in NeedCode.allCases where needs.map({ $0.isEmpty || $0.contains(need) }) ?? true {
           byNeed[need.rawValue] += Double(count)
+          for phase in SchoolPhase.allCases where phases?.contains(phase) ?? true {
+            byCell[need.rawValue][phase.rawValue] += Double(count)
+          }
         }
       }
       for row in plan?.rows ?? [] where row.year <= year {
@@ -300,17 +308,17 @@ package enum ForecastReport {
         case .addPlaces(let urn, let count, let need):
           if count > 0 {
             added += Double(count)
-            open(count, to: need.map { EnumSet([$0]) } ?? admits[urn])
+            open(count, to: need.map { EnumSet([$0]) } ?? byURN[urn]?.needs, at: byURN[urn])
           } else {
             removed -= Double(count)
           }
         case .newSetting(let setting):
           added += Double(setting.freePlaces)
-          open(setting.freePlaces, to: setting.needs)
+          open(setting.freePlaces, to: setting.needs, at: setting)
         case .closeSetting: removed = .infinity
         }
       }
-      return (added, removed, byNeed)
+      return (added, removed, byNeed, byCell)
     }
     let best = headlineBest(outcomes)
     while true {
@@ -319,6 +327,9 @@ package enum ForecastReport {
       var baseCells: [(year: Int, cells: [Int])] = []
       // Each year's need and phase cells, and their differences, in every plan.
       var crossCells: [(year: Int, need: NeedCode, cell: Int)] = []
+      // Each year's plans' totals so far, and each plan's last year's.
+      var yearTotals: [Int: [Int]] = [:]
+      var planTotals: [Int: Int] = [:]
       for (y, year) in baseline.years.enumerated() {
         let cross = crossHidden[y] ?? []
         let (u0, n0, c0) = add(year, exact: y == 0, cross: cross, &audit)
@@ -334,7 +345,7 @@ package enum ForecastReport {
           // free places (capacities, the plan, the roll).
           let free = mine.settings.reduce(0) { $0 + max(0, $1.capacity - $1.onRoll) }
           audit.relate([(u, 1)], Double(mine.summary.pupils - free), Double(mine.summary.pupils))
-          let (added, removed, addedByNeed) = places(outcomes[p].plan, by: y + 1)
+          let (added, removed, addedByNeed, addedByCell) = places(outcomes[p].plan, by: y + 1)
           // Its differences from the baseline are counts too, each a figure
           // of its own so that what bounds it narrows it (see compare's).
           let change = audit.differences(u, u0)
@@ -351,9 +362,17 @@ package enum ForecastReport {
           }
           let cellChanges = c.indices.map { audit.differences(c[$0], c0[$0]) }
           for k in c.indices {
+            // As a need's, a cell's change lies within the places open to its
+            // need and phase, where that holds, and those places are used up
+            // to its children without a place (3 places at a primary school
+            // for 6 primary children: 3 fewer; hostile trial, round fourteen).
             let (need, phase) = (cellKeys[k].0.rawValue, cellKeys[k].1.rawValue)
-            let truth = mine.byPhase[need][phase].unplaced - year.byPhase[need][phase].unplaced
-            audit.bound(cellChanges[k][0], -added, removed, truth: Double(truth))
+            let theirs = year.byPhase[need][phase].unplaced
+            let truth = Double(mine.byPhase[need][phase].unplaced - theirs)
+            let opened = addedByCell[need][phase]
+            audit.bound(cellChanges[k][0], truth >= -opened ? -opened : -added, removed, truth: truth)
+            let used = min(opened, Double(theirs))
+            if used > 0, truth <= -used { audit.relate([(cellChanges[k][0], 1)], -.infinity, -used) }
           }
           // Places added where every eligible setting was full are used, up
           // to the children so placed: a reader told there is one school
@@ -379,7 +398,15 @@ package enum ForecastReport {
             let last = y == baseline.years.count - 1
             if p == best { audit.relate([(change[0], 1)], -.infinity, last ? -1 : 0) }
           }
-          cells.append((PlanYear(plan: p, year: y), [u] + n + change + needChanges.flatMap { $0 }))
+          // Its difference from each plan before it that year, and from its
+          // own year before: counts too (plans of 7 and 10 places for 20
+          // children waiting, shown 15 and 10, are 13 and 10, so 3 apart;
+          // hostile trial, round fourteen).
+          let others = (yearTotals[y] ?? []) + (planTotals[p].map { [$0] } ?? [])
+          let apart = others.flatMap { audit.differences(u, $0) }
+          yearTotals[y, default: []].append(u)
+          planTotals[p] = u
+          cells.append((PlanYear(plan: p, year: y), [u] + n + change + needChanges.flatMap { $0 } + apart))
           crossCells += c.indices.flatMap { k in ([c[k]] + cellChanges[k]).map { (y, cellKeys[k].0, $0) } }
         }
       }

@@ -181,6 +181,8 @@ package enum RecommendationReport {
       // and no more than its places (a chosen option of 1 place shown `0-4`
       // placed 1: hostile trial, round thirteen).
       if !withheld.contains(0), let details {
+        var optionCells: [Int] = []
+        var childrenInAll = 0
         for o in options.indices where options[o].chosen && details[o].placesAdded > 0 {
           guard let placed = details[o].childrenPlaced else { continue }
           let places = details[o].placesAdded
@@ -190,6 +192,15 @@ package enum RecommendationReport {
           let x = audit.add(shown, rounded: false)
           audit.relate([(x, 1)], 1, Double(places))
           cells.append((0, x))
+          optionCells.append(x)
+          childrenInAll += placed
+        }
+        // Together they place at least the drop, where that holds (every
+        // school full: 10 waiting, none left, 6 in one option shown, so 4
+        // in the other; hostile trial, round fourteen).
+        let drop = summary.baselineUnmetPriority - summary.unmetPriority
+        if !optionCells.isEmpty, childrenInAll >= drop, let after = cells.first(where: { $0.choice == 0 })?.cell {
+          audit.relate(optionCells.map { ($0, 1) } + [(base, -1), (after, 1)], 0, .infinity)
         }
       }
       audit.propagate()

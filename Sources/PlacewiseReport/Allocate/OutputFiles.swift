@@ -20,21 +20,7 @@ package enum OutputFiles {
     let (planning, placements, settings) = tables(run)
     // The files are independent: rendered on both cores, kept in this order.
     let all: [(isReport: Bool, render: @Sendable () throws(WorkbookError) -> [(name: String, contents: [UInt8])])] = [
-      (
-        false,
-        {
-          [
-            ("placements.csv", placements.csvBytes),
-            (
-              "summary.json",
-              Array(
-                SummaryJSON.render(summary: run.summary, allocation: run.allocation, warnings: run.input.warnings)
-                  .utf8)
-            ),
-            ("settings.csv", settings.csvBytes),
-          ]
-        }
-      ),
+      (false, { tableFiles(run, placements: placements, settings: settings) }),
       (
         true,
         { () throws(WorkbookError) in
@@ -43,30 +29,8 @@ package enum OutputFiles {
           return [(WorkbookReport.fileName, book)]
         }
       ),
-      (
-        true,
-        {
-          [
-            (
-              "report.html",
-              Array(
-                HTMLReport.render(
-                  run, level: reportLevel, title: title, placeValues: planning.placeValueRows,
-                  explanations: planning.explanationRows, identity: identity
-                ).utf8)
-            )
-          ]
-        }
-      ),
-      (
-        false,
-        {
-          var files: [(name: String, contents: [UInt8])] = []
-          if let table = planning.placeValueTable { files.append(("place-values.csv", table.csvBytes)) }
-          if let table = planning.explanationTable { files.append(("explanations.csv", table.csvBytes)) }
-          return files
-        }
-      ),
+      (true, { [("report.html", report(run, planning, level: reportLevel, title: title, identity: identity))] }),
+      (false, { planningFiles(planning) }),
     ]
     let renderers = all.filter { withReport || !$0.isReport }.map(\.render)
     let rendered = parallelMap(renderers.count) { k in Result { () throws(WorkbookError) in try renderers[k]() } }

@@ -43,7 +43,9 @@ package enum ForecastReport {
       body += "<footer>Public version: no pupil-level data; counts of children are rounded to the nearest 5 (so "
       body += "totals may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0, so that a plan's difference "
       body += "from the baseline is no exact count; c withholds every count of a plan's year whose places (those "
-      body += "it has added or taken away by then) would give one back; x withholds a sum over children. "
+      body += "it has added or taken away by then) would give one back, and in the table by need and phase a "
+      body += "need's counts by phase in a year where, beside their totals and allocate's public page, they "
+      body += "would give one back (in every plan, the baseline too); x withholds a sum over children. "
       body += "Made by Placewise; the figures are those of forecast-summary.csv.</footer>\n"
     }
     return HTMLPage.document(title: title, level: level, body: body)

@@ -72,13 +72,14 @@ enum OutputWriting {
   }
 }
 
-/// Refuses, with status 2, an `--out` that is one of the run's inputs (by
-/// identity: links followed), before anything is changed.
+/// Refuses, with status 1 (the output folder was refused), an `--out` that
+/// is one of the run's inputs (by identity: links followed), before anything
+/// is changed.
 func refuseInputAsOutput(_ out: String, isFolder: Bool, inputs: [String]) throws {
   do {
     try InputOverlap.check(output: out, isFolder: isFolder, inputs: inputs)
   } catch {
-    throw fail("\(error); nothing was written.", status: ExitStatus.invalidInput)
+    throw fail("\(error); nothing was written.", status: ExitStatus.outputFailed)
   }
 }
 

@@ -12,6 +12,8 @@ enum ExitStatus {
   static let invalidInput: Int32 = 2
   /// The solver failed or stopped, or a result broke an invariant (nothing was written).
   static let solverFailed: Int32 = 3
+  /// The command line is wrong (swift-argument-parser's usage error).
+  static let usage: Int32 = 64
 }
 
 @main
@@ -159,7 +161,7 @@ func refuseNonUTF8Arguments() throws {
     let shown = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
     throw fail(
       "argument \(index) (\(shown)) is not UTF-8 text; rename the file or folder, or name it by a UTF-8 path",
-      status: ExitStatus.invalidInput)
+      status: ExitStatus.usage)
   }
 }
 

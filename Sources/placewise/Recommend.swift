@@ -234,7 +234,8 @@ struct Recommend: OutputCommand {
 
 /// A money option as typed (`--budget 5m`): read by ``PoundsText``, the
 /// one parser of amounts, and refused in `validate()` with the accepted
-/// forms (status 2) before anything is read, never trapped on later.
+/// forms before anything is read, never trapped on later: a usage error
+/// (status 64), like every other option out of its range.
 struct PoundsArgument: ExpressibleByArgument {
   /// The text as given.
   var text: String
@@ -252,6 +253,6 @@ struct PoundsArgument: ExpressibleByArgument {
   /// Refuses an amount that is not one, or out of range, for `option`.
   func check(_ option: String) throws {
     guard case .failure(let problem) = parsed else { return }
-    throw fail(PoundsText.message(option: option, text: text, problem: problem), status: ExitStatus.invalidInput)
+    throw ValidationError(PoundsText.message(option: option, text: text, problem: problem))
   }
 }

@@ -3,7 +3,7 @@ import PlacewiseTestSupport
 import Testing
 
 // Issue 23, item 1: an `--out` that is one of the run's inputs, by path or
-// by identity (a symbolic or hard link), is refused with status 2 whatever
+// by identity (a symbolic or hard link), is refused with status 1 whatever
 // `--force` says, and nothing on disk changes.
 
 private let tinyCase = packageRoot + "/Data/tiny/capacity-contest"
@@ -41,7 +41,7 @@ struct InputAsOutputTests {
     let before = try snapshot(scratch.path)
     for out in [extract, scratch.at("./edubasealldata.csv"), scratch.at("link.csv"), scratch.at("hard.csv")] {
       let result = try runPlacewise(["import", "gias", extract, "--la", "886", "--out", out, "--force"])
-      #expect(result.status == 2, "\(out): \(result.stderr)")
+      #expect(result.status == 1, "\(out): \(result.stderr)")
       #expect(result.stderr.contains("is an input of this run"), "\(result.stderr)")
       #expect(try snapshot(scratch.path) == before, "\(out)")
     }
@@ -56,7 +56,7 @@ struct InputAsOutputTests {
     let outs = [folder, scratch.path, scratch.at("link"), folder + "/settings.csv", scratch.at("case/../case")]
     for out in outs {
       let result = try runPlacewise(["allocate", folder, "--out", out])
-      #expect(result.status == 2, "\(out): \(result.stderr)")
+      #expect(result.status == 1, "\(out): \(result.stderr)")
       #expect(result.stderr.contains("an input of this run"), "\(result.stderr)")
       #expect(try snapshot(scratch.path) == before, "\(out)")
     }
@@ -74,13 +74,13 @@ struct InputAsOutputTests {
     let before = try snapshot(scratch.path)
     for plan in [out + "/plan.csv", scratch.at("linked.csv")] {
       let result = try runPlacewise(["compare", tinyCase, plan, "--out", out])
-      #expect(result.status == 2, "\(plan): \(result.stderr)")
+      #expect(result.status == 1, "\(plan): \(result.stderr)")
       #expect(result.stderr.contains("input of this run"), "\(result.stderr)")
       #expect(try snapshot(scratch.path) == before, "\(plan)")
     }
     // The options file itself as the output folder's plan.csv, for recommend.
     let again = try runPlacewise(["recommend", tinyCase, out + "/plan.csv", "--budget", "0", "--out", out])
-    #expect(again.status == 2, "\(again.stderr)")
+    #expect(again.status == 1, "\(again.stderr)")
     #expect(try snapshot(scratch.path) == before)
   }
 
@@ -95,13 +95,13 @@ struct InputAsOutputTests {
       let result = try runPlacewise([
         "recommend", tinyCase, options, "--postcodes", postcodes, "--budget", "0", "--out", out,
       ])
-      #expect(result.status == 2, "\(out): \(result.stderr)")
+      #expect(result.status == 1, "\(out): \(result.stderr)")
       #expect(result.stderr.contains("is an input of this run"), "\(result.stderr)")
       #expect(try snapshot(scratch.path) == before)
     }
   }
 
-  @Test("allocate --out naming the postcode directory that only policy.toml names: refused with status 2")
+  @Test("allocate --out naming the postcode directory that only policy.toml names: refused with status 1")
   func allocateOverPolicyPostcodes() throws {
     let scratch = try ScratchFolder()
     let folder = try copiedCase(scratch)
@@ -110,7 +110,7 @@ struct InputAsOutputTests {
     try scratch.write("onspd/notes.txt", "the user's\n")
     let before = try snapshot(scratch.path)
     let result = try runPlacewise(["allocate", folder, "--out", scratch.at("onspd")])
-    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.status == 1, "\(result.stderr)")
     #expect(result.stderr.contains("is an input of this run"), "\(result.stderr)")
     #expect(try snapshot(scratch.path) == before)
   }

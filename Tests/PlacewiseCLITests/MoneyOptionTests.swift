@@ -15,7 +15,7 @@ private let options = """
 @Suite("Money options: a plausible range and the forms planners write (issues 23, 25)")
 struct MoneyOptionTests {
   @Test(
-    "an absurd or misspelt budget is refused with status 2 before anything is read, naming an accepted form",
+    "an absurd or misspelt budget is refused with status 64 (a usage error) before anything is read, naming an accepted form",
     arguments: [
       ["--budget", "1e19"], ["--budget", "0", "--annual-budget", "1e300"], ["--budget", "1000000000001"],
       ["--budget", "5,00"], ["--budget", "five"], ["--budget", "nan"], ["--budget", "£"], ["--budget", "5mm"],
@@ -26,7 +26,7 @@ struct MoneyOptionTests {
     let out = scratch.at("out")
     // The case folder does not exist: the refusal comes before any reading.
     let result = try runPlacewise(["recommend", scratch.at("no-case"), file] + money + ["--out", out])
-    #expect(result.status == 2, "\(money): \(result.stderr)")
+    #expect(result.status == 64, "\(money): \(result.stderr)")
     #expect(result.stderr.contains("must be an amount of pounds"), "\(result.stderr)")
     #expect(result.stderr.contains("5,000,000") || result.stderr.contains("1,000,000,000,000"), "\(result.stderr)")
     #expect(!result.stderr.contains("no such folder"), "refused before reading: \(result.stderr)")

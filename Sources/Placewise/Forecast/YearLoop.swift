@@ -131,8 +131,8 @@ struct YearLoop<Rendered: Sendable>: Sendable {
           urn: settings[$0].urn, capacity: settings[$0].capacity, onRoll: settings[$0].onRoll, placed: placedAt[$0])
       },
       byPhase: figures.byPhase, caseload: roll.count + batch.count, rollPlaceCost: rollPlaceCost,
-      capitalCost: rows.filter { $0.year == year }.reduce(0) { $0 + $1.capitalCost },
-      annualCost: rows.filter { $0.year <= year }.reduce(0) { $0 + $1.annualCost },
+      capitalCost: Pence.sum(rows.filter { $0.year == year }.map(\.capitalCost)),
+      annualCost: Pence.sum(rows.filter { $0.year <= year }.map(\.annualCost)),
       rendered: rendered)
     result.phases = run.phases + run.run.timings.filter { !$0.isPartOfSolve } + [renderTiming]
     return (result, next)

@@ -89,10 +89,10 @@ public struct Plan: Sendable {
     self.columns = columns
   }
 
-  /// The sum of the rows' capital costs, in file order.
-  public var capitalCost: Double { rows.reduce(0) { $0 + $1.capitalCost } }
-  /// The sum of the rows' annual costs, in file order.
-  public var annualCost: Double { rows.reduce(0) { $0 + $1.annualCost } }
+  /// The sum of the rows' capital costs, to the penny.
+  public var capitalCost: Double { Pence.sum(rows.map(\.capitalCost)) }
+  /// The sum of the rows' annual costs, to the penny.
+  public var annualCost: Double { Pence.sum(rows.map(\.annualCost)) }
 
   /// The URNs the plan's `new_setting` rows open, in file order.
   public var openings: [URN] {

@@ -84,31 +84,20 @@ final class RecommendationSearch {
   /// of a penny is rounded to the nearest).
   static func within(_ amounts: [Double], _ limit: Double) -> Bool {
     guard limit.isFinite else { return true }
-    let cap = pence(limit)
+    let cap = Pence.of(limit)
     var sum: Int64 = 0
     for amount in amounts {
-      let (next, overflow) = sum.addingReportingOverflow(pence(amount))
+      let (next, overflow) = sum.addingReportingOverflow(Pence.of(amount))
       if overflow { return false }
       sum = next
     }
     return sum <= cap
   }
 
-  /// An amount in whole pence (amounts are within a trillion pounds).
-  private static func pence(_ pounds: Double) -> Int64 {
-    let p = (pounds * 100).rounded()
-    return p >= 9e18 ? .max : p <= -9e18 ? .min : Int64(p)
-  }
-
-  /// The capital and annual cost of a set, summed in file order.
+  /// The capital and annual cost of a set, added to the penny.
   func costs(_ chosen: [Bool]) -> (capital: Double, annual: Double) {
-    var capital = 0.0
-    var annual = 0.0
-    for (o, option) in input.options.enumerated() where chosen[o] {
-      capital += option.capitalCost
-      annual += option.annualCost
-    }
-    return (capital, annual)
+    let taken = input.options.indices.filter { chosen[$0] }.map { input.options[$0] }
+    return (Pence.sum(taken.map(\.capitalCost)), Pence.sum(taken.map(\.annualCost)))
   }
 
   /// The best allowed set within the criteria's budgets.

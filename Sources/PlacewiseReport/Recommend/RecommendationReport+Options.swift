@@ -1,3 +1,5 @@
+import Placewise
+
 extension RecommendationReport {
   /// The chosen options in words (what each is, the places it adds, the
   /// children placed in them), then every option in a table. Without
@@ -66,8 +68,8 @@ extension RecommendationReport {
       }
       return cells + [F.pounds(row.capitalCost), F.pounds(row.annualCost)]
     }
-    let capital = chosen.reduce(0) { $0 + options[$1].capitalCost }
-    let annual = chosen.reduce(0) { $0 + options[$1].annualCost }
+    let capital = Pence.sum(chosen.map { options[$0].capitalCost })
+    let annual = Pence.sum(chosen.map { options[$0].annualCost })
     if let details {
       let added = chosen.reduce(0) { $0 + details[$1].placesAdded }
       let placed = chosen.reduce(0) { $0 + (details[$1].childrenPlaced ?? 0) }

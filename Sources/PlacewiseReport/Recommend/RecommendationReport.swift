@@ -1,3 +1,5 @@
+import Placewise
+
 /// Renders the `report.html` of `recommend`: the chosen options and the
 /// frontier of best sets by budget.
 package enum RecommendationReport {
@@ -20,8 +22,8 @@ package enum RecommendationReport {
       ? withheldChoices(summary: summary, options: options, frontier: frontier ?? [], details: details)
       : (main: false, rows: [])
     let chosen = options.filter(\.chosen)
-    let capital = chosen.reduce(0) { $0 + $1.capitalCost }
-    let annual = chosen.reduce(0) { $0 + $1.annualCost }
+    let capital = Pence.sum(chosen.map(\.capitalCost))
+    let annual = Pence.sum(chosen.map(\.annualCost))
     var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
     body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
     body += "</h1><p class=\"lede\">The best set of options within a capital budget of \(F.pounds(summary.budget))"

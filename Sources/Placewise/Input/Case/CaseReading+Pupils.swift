@@ -76,6 +76,13 @@ extension CaseReading {
             + "not in settings.csv; \(unknownExclusions == 1 ? "it changes" : "they change") nothing",
           count: unknownExclusions))
     }
+    if pupils.isEmpty {
+      // A header alone is a valid, empty batch (a forecast's first year may
+      // have none), but a planner allocating one has most likely saved the
+      // wrong file: say so rather than report "Placed 0 of 0" in silence.
+      table.warnings.append(
+        InputWarning(file: table.file, message: "lists no pupils: the batch is empty", count: 0))
+    }
     (problems, warnings) = table.finish()
     return pupils
   }

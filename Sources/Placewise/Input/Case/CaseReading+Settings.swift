@@ -39,7 +39,9 @@ extension CaseReading {
   ) -> Setting? {
     let needList = "primary-need codes separated by ; (\(NeedCode.expectedList))"
     // Free text, but never a line break in an output.
-    var name = table.text(column(.name), required: true, expected: "the setting's name").map(InputText.singleLine)
+    var name = table.text(column(.name), required: true, expected: "the setting's name").map {
+      InputText.spreadsheetText(InputText.singleLine($0))
+    }
     if let long = name, long.utf16.count > InputRange.nameLength {
       table.report(
         column(.name), found: "a name of \(InputRange.text(long.utf16.count)) characters",

@@ -91,6 +91,21 @@ extension InputText {
     return String(decoding: bytes[first...last], as: UTF8.self)
   }
 
+  /// Free text as a spreadsheet means it: a leading apostrophe before `=`,
+  /// `+`, `-` or `@` is the prefix spreadsheets (and Placewise's own CSV
+  /// files) put before text that would otherwise run as a formula, not part
+  /// of the text, so it is dropped (`'=Oak` is `=Oak`, which every output
+  /// neutralises again). Decision: a name meant to start with an apostrophe
+  /// and then one of those four characters loses the apostrophe.
+  static func spreadsheetText(_ text: String) -> String {
+    let bytes = text.utf8
+    guard bytes.first == UInt8(ascii: "'"), let second = bytes.dropFirst().first,
+      second == UInt8(ascii: "=") || second == UInt8(ascii: "+") || second == UInt8(ascii: "-")
+        || second == UInt8(ascii: "@")
+    else { return text }
+    return String(text.dropFirst())
+  }
+
   /// `text` on one line: every control character (line breaks, tabs, NUL)
   /// and Unicode line or paragraph separator becomes a space, so that free
   /// text such as a setting's name never breaks a line of output.

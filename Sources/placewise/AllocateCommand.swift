@@ -122,6 +122,7 @@ struct Allocate: OutputCommand {
       let summary = HumanSummary.render(
         summary: run.summary, allocation: run.allocation, outputFolder: output.out, planning: planning)
       print(TerminalText.safe(summary), terminator: "")
+      if let note = output.publicNote() { print(TerminalText.safe(note)) }
     }
   }
 }

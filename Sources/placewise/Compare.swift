@@ -118,6 +118,11 @@ struct Compare: OutputCommand {
       // Plan names are file names: an escape sequence in one is shown, not run.
       print(TerminalText.safe(compared.tables.printed), terminator: "")
       print(TerminalText.safe("Written: \(output.out)"))
+      if let note = output.publicNote(
+        pages: "report.html alone, or one plan's own report.html (never two pages together)")
+      {
+        print(TerminalText.safe(note))
+      }
     }
   }
 

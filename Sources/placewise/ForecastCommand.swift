@@ -134,6 +134,7 @@ struct ForecastCommand: OutputCommand {
     if !output.quiet {
       print(TerminalText.safe(ForecastSummaryText.render(outcomes)), terminator: "")
       print(TerminalText.safe("Written: \(output.out)"))
+      if let note = output.publicNote() { print(TerminalText.safe(note)) }
     }
   }
 }

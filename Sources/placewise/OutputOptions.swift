@@ -48,6 +48,16 @@ struct OutputOptions<Help: OutputHelp>: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp(Help.reportLevel, valueName: "level"))
   var reportLevel: ReportLevel = .internal
 
+  /// After a public run, which file is for sharing: every other file in the
+  /// folder (the CSV files, the workbook, a plan's folder) holds pupil-level
+  /// data, whatever `--report-level` says. `pages`: the pages that may be
+  /// shared; nil for an internal run.
+  func publicNote(pages: String = "report.html alone") -> String? {
+    guard reportLevel == .public else { return nil }
+    return "Public version: share \(pages); every other file in \(out) holds pupil-level data, "
+      + "for the SEND team only."
+  }
+
   /// The longest `--time-limit`: a week, far beyond any real run (a national
   /// case takes minutes), and far inside what a Duration holds.
   static var maxTimeLimit: Double { 604_800 }

@@ -26,13 +26,17 @@ struct Recommend: OutputCommand {
   @Argument(help: ArgumentHelp("The options file.", valueName: "options.csv"))
   var optionsFile: String
 
+  // Read whatever follows (`.unconditional`), so that `--budget -1` is
+  // refused as an amount below 0, not as a missing value.
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp("The capital budget in pounds: 5000000, 5,000,000, £5,000,000, 5m or 500k.", valueName: "pounds")
   )
   var budget: PoundsArgument
 
-  @Option(name: .long, help: ArgumentHelp("An annual budget in pounds, written as --budget is.", valueName: "pounds"))
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp("An annual budget in pounds, written as --budget is.", valueName: "pounds"))
   var annualBudget: PoundsArgument?
 
   @Option(
@@ -160,6 +164,7 @@ struct Recommend: OutputCommand {
         TerminalText.safe(
           summaryText(rows: found.rows, result: result, pounds: input.input.policy.costUnit == .pounds)),
         terminator: "")
+      if let note = output.publicNote() { print(TerminalText.safe(note)) }
     }
   }
 

@@ -26,7 +26,11 @@ func publicPage(
 /// between two cases whatever the page shows).
 func withoutInputFiles(_ page: String) -> String {
   page.replacingOccurrences(
-    of: #"<tr><td>[^<]*</td><td><code>[0-9a-f]{12}</code></td></tr>\n?"#, with: "", options: .regularExpression)
+    of: #"<tr><td>[^<]*</td><td><code>[0-9a-f]{12}</code></td></tr>\n?"#, with: "", options: .regularExpression
+  )
+  // A public page lists the files alone.
+  .replacingOccurrences(
+    of: #"(?s)<caption>The files read</caption>.*?</table>"#, with: "", options: .regularExpression)
 }
 
 /// The findings, a line each.

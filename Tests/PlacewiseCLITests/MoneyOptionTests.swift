@@ -19,6 +19,7 @@ struct MoneyOptionTests {
     arguments: [
       ["--budget", "1e19"], ["--budget", "0", "--annual-budget", "1e300"], ["--budget", "1000000000001"],
       ["--budget", "5,00"], ["--budget", "five"], ["--budget", "nan"], ["--budget", "£"], ["--budget", "5mm"],
+      ["--budget", "-1"], ["--budget", "0", "--annual-budget", "-5m"],
     ])
   func absurdBudgets(_ money: [String]) throws {
     let scratch = try ScratchFolder()

@@ -100,6 +100,28 @@ struct PageReader {
     readSVG()
     readSentences()
     readMoney(knowing: knowledge)
+    relateRequests()
+  }
+
+  /// What the words "protected request" and "met" imply beside the need
+  /// and phase tables: a row's protected requests are some of its pupils,
+  /// and those met some of its placed; a request is a first preference, so
+  /// requests met are some of the first preferences met, and requests some
+  /// of the pupils with preferences.
+  mutating func relateRequests() {
+    let names = Set(system.bounds.keys)
+    for name in names where name.hasSuffix("|requests") {
+      let row = name.dropLast("|requests".count)
+      if names.contains("\(row)|pupils") { system.relations.append(.atMost(name, "\(row)|pupils")) }
+      if names.contains("\(row)|met"), names.contains("\(row)|placed") {
+        system.relations.append(.atMost("\(row)|met", "\(row)|placed"))
+      }
+    }
+    let firstMet = "placed at their first preference|pupils"
+    if names.contains("ALL|met"), names.contains(firstMet) { system.relations.append(.atMost("ALL|met", firstMet)) }
+    if names.contains("ALL|requests"), names.contains("WITHPREF|pupils") {
+      system.relations.append(.atMost("ALL|requests", "WITHPREF|pupils"))
+    }
   }
 
   // MARK: Headline cards and sentences

@@ -49,7 +49,7 @@ package enum HTMLReport {
       body += html
       script += search
     }
-    if let identity { body += identitySection(identity) }
+    if let identity { body += identitySection(identity, level: level) }
     body += footer(level: level)
     return HTMLPage.document(title: title, level: level, body: body, script: script)
   }
@@ -95,8 +95,8 @@ package enum HTMLReport {
     // Unmet need is a priority-weighted count of the unplaced: shown where
     // their count is (at least 5 of them, or none), withheld with it.
     let unmet: Disclosed = unplaced.value == nil ? .hidden : .shown(s.unmetPriority)
-    // Children over their journey limit: a count of its own, in no line.
-    let overLimit = Disclosure([s.placedOverJourneyLimit], level: level).resolve()[0]
+    // Children over their journey limit: bounded by the journey bands.
+    let overLimit = counts[.overLimit]
     func raw(_ d: Disclosed) -> String { d.value.map { String($0) } ?? d.text }
     let placedShare = placed.value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) + " of pupils" : nil
     var html = "<h2 id=\"figures\">Headline figures</h2>\n<div class=\"figures\">"

@@ -25,11 +25,14 @@ struct ReportCounts {
     /// by need and by phase (group, column).
     case requests(Int)
     case needRequests(Int, Int), phaseRequests(Int, Int)
+    /// Placed children over their journey limit (the headline's).
+    case overLimit
   }
 
   private var index: [Key: Int] = [:]
   private var values: [Int] = []
   private var lines: [(members: [Key], total: Key)] = []
+  private var atMost: [(smaller: [Key], larger: [Key])] = []
   private var small: [Key] = []
   private var bounds: [(Key, Int)] = []
   private(set) var shown: [Disclosed] = []
@@ -115,6 +118,8 @@ struct ReportCounts {
       }
       for c in 0..<3 { lines.append((groups.indices.map { key($0, c) }, .requests(c))) }
     }
+    relateRequests(case: input, figures: figures)
+    relateOverLimit(case: input, summary: s, width: width, bins: bins)
 
     var cells = Disclosure(values, level: level)
     for line in lines {
@@ -122,6 +127,9 @@ struct ReportCounts {
     }
     for key in small { if let i = index[key] { cells.withhold(i) } }
     for (key, limit) in bounds { if let i = index[key] { cells.bound(i, atMost: limit) } }
+    for relation in atMost {
+      cells.addAtMost(relation.smaller.compactMap { index[$0] }, relation.larger.compactMap { index[$0] })
+    }
     shown = cells.resolve()
     if level == .public {
       func costShown(_ members: [Int]) -> Bool {
@@ -133,6 +141,70 @@ struct ReportCounts {
         costShown(input.settings.indices.filter { input.settings[$0].kind == kind })
       }
     }
+  }
+
+  /// What a reader knows of requests beside the need, phase and preference
+  /// tables (hostile trial, round fifteen): a need's protected requests are
+  /// at most its pupils, and those met at most its placed (a need's 7
+  /// requests met beside its 8 pupils pinned its `<5` unplaced to 1); so by
+  /// phase; requests are first preferences, so those met are at most the
+  /// first preferences met, and every first preference met beyond them (an
+  /// unprotected request) is at a setting that takes no statutory request,
+  /// whose places used then bound it (24 first preferences met, 20 requests
+  /// met: 4 at the only independent school, shown `<5`).
+  private mutating func relateRequests(case input: Case, figures: ReportFigures) {
+    for (g, _) in figures.byNeed.enumerated() {
+      addAtMost([.needRequests(g, 0)], [.needPupils(g)])
+      addAtMost([.needRequests(g, 1)], [.needPlaced(g)])
+    }
+    for (g, _) in figures.byPhase.enumerated() {
+      addAtMost([.phaseRequests(g, 0)], [.phasePupils(g)])
+      addAtMost([.phaseRequests(g, 1)], [.phasePlaced(g)])
+    }
+    addAtMost([.requests(0)], [.withPreferences])
+    addAtMost([.requests(1)], [.preference(0)])
+    addAtMost([.requests(2)], [.preference(1), .preference(2), .preference(3)])
+    addAtMost([.preference(3)], [.unplaced])
+    // The settings that take no statutory request: as the case marks them,
+    // and as a reader who knows only their kinds would take them.
+    for takesNone in [
+      input.settings.indices.filter { !input.settings[$0].statutoryRequest },
+      input.settings.indices.filter { !input.settings[$0].kind.statutoryRequestByDefault },
+    ] {
+      addAtMost([.preference(0)], [.requests(1)] + takesNone.map { .used($0) })
+    }
+  }
+
+  /// The headline's children over their journey limit beside the journey
+  /// bands (hostile trial, round fifteen): every child in a band wholly
+  /// past the highest limit of the batch's phases is over it, and every
+  /// child over a limit is in a band that reaches past the lowest (6 over
+  /// the limit of 45 beside a 50-55 band of 5 pinned the 45-50 band's `<5`).
+  private mutating func relateOverLimit(case input: Case, summary s: AllocationSummary, width: Double, bins: [Int]) {
+    add(.overLimit, s.placedOverJourneyLimit)
+    let limits = Set(input.pupils.map { input.policy.journeyLimit(age: $0.age) })
+    guard let lowest = limits.min(), let highest = limits.max() else { return }
+    let past = bins.indices.filter { Double($0) * width >= highest }
+    let reaching = bins.indices.filter { Double($0 + 1) * width > lowest || $0 == bins.count - 1 }
+    addAtMost(past.map { .bin($0) }, [.overLimit])
+    addAtMost([.overLimit], reaching.map { .bin($0) })
+  }
+
+  /// Records that a reader may take the sum of `smaller` to be at most the
+  /// sum of `larger`, where it holds for the counts themselves (a reader's
+  /// rule that does not hold, such as a limit a child's own limit
+  /// overrides, misleads the reader and pins nothing).
+  private mutating func addAtMost(_ smaller: [Key], _ larger: [Key]) {
+    func sum(_ keys: [Key]) -> Int? {
+      var total = 0
+      for key in keys {
+        guard let i = index[key] else { return nil }
+        total += values[i]
+      }
+      return total
+    }
+    guard let a = sum(smaller), let b = sum(larger), a <= b else { return }
+    atMost.append((smaller, larger))
   }
 
   private mutating func add(_ key: Key, _ value: Int) {

@@ -22,7 +22,7 @@ package enum ComparisonReport {
     body += sideBySide(rows, level: level, hidden: hidden)
     body += unmetByNeed(rows: rows, byNeed: byNeed, level: level, hidden: hidden)
     body += movesSection(rows: rows, moves: moves, level: level, hidden: hidden)
-    if let identity { body += HTMLReport.identitySection(identity) }
+    if let identity { body += HTMLReport.identitySection(identity, level: level) }
     body += "<footer>"
     if level == .public {
       body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "

@@ -62,6 +62,9 @@ package struct Disclosure {
   /// Lines: sets of cells whose sum a reader can learn (because the total is
   /// published), each given with the cell of its total if that is a cell too.
   private var lines: [(members: [Int], total: Int?)] = []
+  /// Inequalities a reader knows: the sum of `smaller` is at most the sum
+  /// of `larger` (a need's requests met are at most its pupils placed).
+  private var inequalities: [(smaller: [Int], larger: [Int])] = []
   /// Cells shown as `0-4` whatever their count.
   private var withheld: Set<Int> = []
   /// Upper bounds a reader knows for cells.
@@ -77,6 +80,16 @@ package struct Disclosure {
   /// elsewhere when `total` is nil).
   package mutating func addLine(_ members: [Int], total: Int? = nil) {
     lines.append((members, total))
+  }
+
+  /// Declares that a reader knows the sum of `smaller` is at most the sum of
+  /// `larger`; it must hold for the counts themselves (a relation that does
+  /// not would empty the ranges, which then pin nothing).
+  package mutating func addAtMost(_ smaller: [Int], _ larger: [Int]) {
+    precondition(
+      smaller.reduce(0) { $0 + values[$1] } <= larger.reduce(0) { $0 + values[$1] },
+      "an inequality the counts break")
+    inequalities.append((smaller, larger))
   }
 
   /// Shows `cell` as `0-4` in a public report, whatever its count (which
@@ -148,9 +161,45 @@ package struct Disclosure {
           }
         }
       }
+      for inequality in inequalities {
+        // Σ smaller ≤ Σ larger: each smaller cell is at most the larger
+        // cells' highest sum less the other smaller cells' lowest; each
+        // larger cell at least the smaller cells' lowest sum less the other
+        // larger cells' highest (infinite highs counted apart, as above).
+        let smallLo = inequality.smaller.reduce(0.0) { $0 + r[$1].lo }
+        var largeHi = 0.0
+        var largeInfinite = 0
+        for cell in inequality.larger {
+          if r[cell].hi.isInfinite { largeInfinite += 1 } else { largeHi += r[cell].hi }
+        }
+        if largeInfinite == 0 {
+          for cell in inequality.smaller {
+            let to = largeHi - (smallLo - r[cell].lo)
+            if to < r[cell].hi - 1e-9 {
+              r[cell].hi = to
+              changed = true
+            }
+          }
+        }
+        for cell in inequality.larger {
+          let own = r[cell].hi
+          guard own.isInfinite ? largeInfinite == 1 : largeInfinite == 0 else { continue }
+          let from = smallLo - (own.isInfinite ? largeHi : largeHi - own)
+          if from > r[cell].lo + 1e-9 {
+            r[cell].lo = from
+            changed = true
+          }
+        }
+      }
       if !changed { break }
     }
     return r
+  }
+
+  /// The cells of every line and inequality, as (members, total): an
+  /// inequality's cells all count as members.
+  private var relations: [(members: [Int], total: Int?)] {
+    lines + inequalities.map { ($0.smaller + $0.larger, nil) }
   }
 
   /// How each cell is shown.
@@ -175,7 +224,7 @@ package struct Disclosure {
       // hidden; totals only when a line has nothing else to hide.
       var members: Set<Int> = []
       var totals: Set<Int> = []
-      for line in lines where line.members.contains(cell) || line.total == cell {
+      for line in relations where line.members.contains(cell) || line.total == cell {
         members.formUnion(line.members.filter { state[$0].value != nil && values[$0] > 0 })
         if let total = line.total, state[total].value != nil, values[total] > 0 { totals.insert(total) }
       }
@@ -212,7 +261,7 @@ package struct Disclosure {
         }
       }
       if pick == nil {
-        let through = lines.filter { $0.members.contains(cell) || $0.total == cell }
+        let through = relations.filter { $0.members.contains(cell) || $0.total == cell }
           .map { line -> (hidden: Int, shown: [Int]) in
             let all = line.members + (line.total.map { [$0] } ?? [])
             let usable = all.filter { candidates.contains($0) && !selfPinned.contains($0) }

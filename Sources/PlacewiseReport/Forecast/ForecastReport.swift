@@ -38,7 +38,7 @@ package enum ForecastReport {
     body += firstShort(outcomes, years: years, needs: needs, shown: shown)
     body += demand(outcomes, years: years, needs: needs, level: level, shown: shown)
     body += costs(outcomes, level: level)
-    if let identity { body += HTMLReport.identitySection(identity) }
+    if let identity { body += HTMLReport.identitySection(identity, level: level) }
     if level == .public {
       body += "<footer>Public version: no pupil-level data; counts of children are rounded to the nearest 5 (so "
       body += "totals may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0, so that a plan's difference "

@@ -91,7 +91,7 @@ package enum RecommendationReport {
         ["Budget", "Unmet need", "Journeys and missed preferences", "Capital cost", "Annual cost", "Options"],
         frontierRows, numeric: [0, 1, 2, 3, 4], attributes: " id=\"frontier-table\"")
     }
-    if let identity { body += HTMLReport.identitySection(identity) }
+    if let identity { body += HTMLReport.identitySection(identity, level: level) }
     body += "<footer>"
     if level == .public {
       body += "Public version: unmet need is rounded to the nearest 5 (1 to 4 shown as &lt;5, 0 as 0), so that the "

@@ -57,6 +57,13 @@ struct Benchmark: ParsableCommand {
       """)
   var auctionSaving = false
 
+  @Flag(
+    help: """
+      Also measure each case's I/O bounds (issue 24 item 3): `cat` of its inputs, and a write of its \
+      outputs' bytes from memory (each file flushed), beside Placewise's read and write phases.
+      """)
+  var ioBounds = false
+
   @Option(help: "Pairs of runs (allocate, then compare) for --compare.")
   var compareRuns = 3
 
@@ -98,10 +105,11 @@ struct Benchmark: ParsableCommand {
     emit(
       "| case | pupils | solver | read | candidates | auction (in solve) | model build (in solve) | solve "
         + "| verify | values and explanations | write | total | peak memory | result | OR-Tools solve "
-        + "| ratio (total / OR-Tools) |" + (auctionSaving ? " solve without the auction | auction saved |" : ""))
+        + "| ratio (total / OR-Tools) |" + (auctionSaving ? " solve without the auction | auction saved |" : "")
+        + (ioBounds ? " cat of inputs | read / cat | write of outputs' bytes | write / that |" : ""))
     emit(
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-        + (auctionSaving ? " --- | --- |" : ""))
+        + (auctionSaving ? " --- | --- |" : "") + (ioBounds ? " --- | --- | --- | --- |" : ""))
     var ratios: [Double] = []
     for spec in ShapeMatrix.expand(cases).split(separator: ",") {
       let (name, pupils, folder) = try generatedCase(spec, binaries: binaries)
@@ -179,7 +187,8 @@ struct Benchmark: ParsableCommand {
       emit(
         row
           + " | | | | | | | | \(format(total)) | | \(result.timedOut ? "not finished" : "failed (\(result.status))") "
-          + "| \(outside?.cell ?? "") | \(ratio) |" + (auctionSaving && solver == "contested-market" ? " | |" : ""))
+          + "| \(outside?.cell ?? "") | \(ratio) |" + (auctionSaving && solver == "contested-market" ? " | |" : "")
+          + (ioBounds && solver == "contested-market" ? " | | | |" : ""))
       if let seconds = outside?.solveSeconds, solver == "contested-market" { ratios.append(total / seconds) }
       return
     }
@@ -214,6 +223,15 @@ struct Benchmark: ParsableCommand {
     if auctionSaving && solver == "contested-market" {
       outsideCells += try withoutAuction(
         folder: folder, name: name, pupils: pupils, binaries: binaries, solve: solve, first: first)
+    }
+    if ioBounds && solver == "contested-market" {
+      let cat = try IOBounds.readSeconds(of: folder)
+      let bytes = try IOBounds.writeSeconds(of: out)
+      let read = phases["read"]?.seconds ?? .nan
+      let write = phases["write"]?.seconds ?? .nan
+      outsideCells +=
+        " \(format(cat)) | " + String(format: "%.1fx", read / cat) + " | \(format(bytes)) | "
+        + String(format: "%.1fx", write / bytes) + " |"
     }
     emit(row + " \(format(total)) | \(peak / 1_048_576) MiB | \(check) |" + outsideCells)
   }

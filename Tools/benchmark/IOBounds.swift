@@ -1,0 +1,95 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Issue 24 item 3's bounds: how fast the machine reads a case's inputs and
+/// writes its outputs' bytes, against which `read` and `write` are measured.
+///
+/// - The read bound is `cat` of every input file (to /dev/null), the page
+///   cache warm as it is for Placewise's read (the run just before read
+///   them): the least any reader of those bytes can take.
+/// - The write bound writes the output folder's bytes again, file by file,
+///   from memory into a fresh folder, each file flushed (`fsync`) and the
+///   folder too, as Placewise's output folder does: no formatting, no
+///   compression, only the system's share of the write.
+///
+/// Each is the least of three runs, so that one slow run of the bound does
+/// not flatter Placewise.
+enum IOBounds {
+  /// Seconds for `cat` of every regular file in `folder`.
+  static func readSeconds(of folder: String) throws -> Double {
+    let files = try regularFiles(under: folder).map(\.path)
+    var best = Double.infinity
+    for _ in 0..<3 {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/cat")
+      process.arguments = files
+      process.standardOutput = FileHandle.nullDevice
+      let start = DispatchTime.now()
+      try process.run()
+      process.waitUntilExit()
+      best = min(best, seconds(since: start))
+    }
+    return best
+  }
+
+  /// Seconds to write the bytes of every file under `folder` again, into a
+  /// fresh folder beside it (removed after).
+  static func writeSeconds(of folder: String) throws -> Double {
+    let files = try regularFiles(under: folder).map {
+      ($0.relative, try Data(contentsOf: URL(fileURLWithPath: $0.path)))
+    }
+    var best = Double.infinity
+    for run in 0..<3 {
+      let target = folder + ".write-bound-\(run)"
+      try? FileManager.default.removeItem(atPath: target)
+      let start = DispatchTime.now()
+      for (relative, bytes) in files {
+        let path = target + "/" + relative
+        let parent = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        var written = 0
+        bytes.withUnsafeBytes { buffer in
+          guard let base = buffer.baseAddress else { return }
+          while written < buffer.count {
+            let n = write(fd, base + written, buffer.count - written)
+            if n <= 0 { break }
+            written += n
+          }
+        }
+        fsync(fd)
+        close(fd)
+      }
+      let directory = open(target, O_RDONLY | O_DIRECTORY)
+      if directory >= 0 {
+        fsync(directory)
+        close(directory)
+      }
+      best = min(best, seconds(since: start))
+      try FileManager.default.removeItem(atPath: target)
+    }
+    return best
+  }
+
+  private static func seconds(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  }
+
+  /// Every regular file under `folder`, with its path relative to it, in name order.
+  private static func regularFiles(under folder: String) throws -> [(path: String, relative: String)] {
+    guard let walk = FileManager.default.enumerator(atPath: folder) else { return [] }
+    var files: [(String, String)] = []
+    while let relative = walk.nextObject() as? String {
+      var isFolder: ObjCBool = false
+      let path = folder + "/" + relative
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+        files.append((path, relative))
+      }
+    }
+    return files.sorted { $0.1 < $1.1 }
+  }
+}

@@ -103,11 +103,13 @@ struct PageReader {
     relateRequests()
   }
 
-  /// What the words "protected request" and "met" imply beside the need
-  /// and phase tables: a row's protected requests are some of its pupils,
-  /// and those met some of its placed; a request is a first preference, so
-  /// requests met are some of the first preferences met, and requests some
-  /// of the pupils with preferences.
+  /// What the words "protected request", "met", "kept there" and "cap"
+  /// imply beside the need and phase tables: a row's protected requests are
+  /// some of its pupils, and those met some of its placed; a request is a
+  /// first preference, so requests met are some of the first preferences
+  /// met, and requests some of the pupils with preferences; a child kept at
+  /// their setting is placed; a need cap's places used are pupils of that
+  /// need placed.
   mutating func relateRequests() {
     let names = Set(system.bounds.keys)
     for name in names where name.hasSuffix("|requests") {
@@ -121,6 +123,15 @@ struct PageReader {
     if names.contains("ALL|met"), names.contains(firstMet) { system.relations.append(.atMost("ALL|met", firstMet)) }
     if names.contains("ALL|requests"), names.contains("WITHPREF|pupils") {
       system.relations.append(.atMost("ALL|requests", "WITHPREF|pupils"))
+    }
+    // A child kept at their current setting is placed.
+    if names.contains("Kept there|pupils") { system.relations.append(.atMost("Kept there|pupils", "ALL|placed")) }
+    // A need cap's places used are pupils of that need placed ("HI cap" and "HI: Hearing impairment").
+    for name in names where name.contains("|cap:") && name.hasSuffix(" cap|placed") {
+      guard let code = name.components(separatedBy: "|cap:").last?.components(separatedBy: " ").first else { continue }
+      for need in names where need.hasPrefix(code + ":") && need.hasSuffix("|placed") {
+        system.relations.append(.atMost(name, need))
+      }
     }
   }
 

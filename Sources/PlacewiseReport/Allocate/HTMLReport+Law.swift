@@ -22,17 +22,13 @@ extension HTMLReport {
       html += requestTable(
         figures.byPhase, key: ReportCounts.Key.phaseRequests, counts: counts, heading: "By phase", caption: "Phase")
     }
-    var cells = Disclosure(
-      [s.pupilsKeptAtCurrent, s.pupilsMovedFromCurrent, s.pupilsKeptAtCurrent + s.pupilsMovedFromCurrent],
-      level: level)
-    cells.addLine([0, 1], total: 2)
-    let d = cells.resolve()
+    let d = [counts[.kept], counts[.moved], counts[.couldStay]]
     html += "<h3>Pupils who could stay at their current setting</h3>\n"
     html += HTMLPage.table(
       ["", "Pupils"], [["Kept there", d[0].html], ["Moved, or left without a place", d[1].html]], numeric: [1],
       footer: ["All who could stay", d[2].html])
     if s.requestsExceptedResources > 0 {
-      let n = Disclosure([s.requestsExceptedResources], level: level).resolve()[0]
+      let n = counts[.exceptedOnCost]
       html += "<p class=\"note\">\(n.html) further request(s) would cost more than the policy's margin above the "
       html += "least costly suitable setting, so they are not protected (efficient use of resources).</p>\n"
     }

@@ -12,11 +12,13 @@ extension HTMLReport {
     }
     // A place worth something is a full setting (or cap): in a public report
     // that gives its count back, so a setting whose count is withheld is left
-    // out, and so is a cap holding 1 to 4 pupils.
+    // out, and so is every need cap (its places used are a count by need at
+    // one setting, which the page never shows: a cap of 9, all used, beside
+    // a need of 10 with `<5` unplaced was 1; hostile trial, round sixteen).
     func publishable(_ row: PlaceValueRow) -> Bool {
       guard level == .public else { return true }
-      if let s = index[row.urn], counts[.used(s)].value == nil { return false }
-      return !(1...4).contains(row.placesUsed)
+      guard row.need.isEmpty, let s = index[row.urn], counts[.used(s)].value != nil else { return false }
+      return true
     }
     let valued = rows.enumerated()
       .filter {
@@ -34,15 +36,19 @@ extension HTMLReport {
       // a withheld setting is; the same words whatever they hold.
       guard level == .internal else {
         return html + "<p>No setting shown on this page would gain from one more place. Settings whose places "
-          + "used are withheld, and need caps holding fewer than 5 pupils, are left out here: what a place there "
-          + "is worth would tell how full they are.</p>\n"
+          + "used are withheld, and need caps, are left out here: what a place there is worth would tell how "
+          + "full they are.</p>\n"
       }
       return html + "<p>One more place at any setting would change nothing: no pupil is kept out by a full "
         + "setting, and no journey would shorten.</p>\n"
     }
+    let pounds = input.policy.costUnit == .pounds
+    guard level == .internal else { return html + publicPlaceValues(valued, names: names, pounds: pounds) }
     html += "<p>The \(valued.count == 20 ? "20 places" : NumberFormatting.count(valued.count, "place")) worth most: "
-    html += "the change in unmet need (priority-weighted) and in journeys and missed preferences "
-    html += "(minutes-equivalent) if the setting, or its cap for one need, had one more place. Exact: each is "
+    html += "the change in unmet need (priority-weighted) and in "
+    html +=
+      pounds ? "placement and transport costs (pounds a year)" : "journeys and missed preferences (minutes-equivalent)"
+    html += " if the setting, or its cap for one need, had one more place. Exact: each is "
     html += "the optimum of the case re-solved with that place added.</p>\n"
     let tableRows = valued.map { row -> [String] in
       let used = NumberFormatting.grouped(row.placesUsed)
@@ -50,13 +56,44 @@ extension HTMLReport {
         HTMLPage.escape(names[row.urn] ?? row.urn), HTMLPage.escape(row.urn),
         row.need.isEmpty ? "all places" : HTMLPage.escape(row.need) + " cap", NumberFormatting.grouped(row.freePlaces),
         used, NumberFormatting.grouped(row.unmetPriorityChange),
-        NumberFormatting.decimal(row.placementCostChange, places: 1),
+        pounds
+          ? NumberFormatting.pounds(row.placementCostChange)
+          : NumberFormatting.decimal(row.placementCostChange, places: 1),
       ]
     }
     html += HTMLPage.table(
-      ["Setting", "URN", "Place", "Free places", "Used", "Unmet need change", "Journey and preference change"],
+      [
+        "Setting", "URN", "Place", "Free places", "Used", "Unmet need change",
+        pounds ? "Cost change (£ a year)" : "Journey and preference change",
+      ],
       tableRows, numeric: [3, 4, 5, 6], attributes: " id=\"place-value-table\"")
     return html
+  }
+
+  /// The public version of the place values: the settings only, in name
+  /// order, each with the kind of change one more place makes, in words. A
+  /// place's value rests on the one or few children who would take it: one
+  /// child waiting near a full school made its journey change that child's
+  /// journey to the minute (hostile trial, round sixteen), and a change in
+  /// unmet need of 3 told that a looked-after child waits.
+  private static func publicPlaceValues(_ valued: [PlaceValueRow], names: [String: String], pounds: Bool) -> String {
+    let rows = valued.sorted { (names[$0.urn] ?? $0.urn, $0.urn) < (names[$1.urn] ?? $1.urn, $1.urn) }
+    var html = "<p>Settings where one more place would change the allocation (the "
+    html += rows.count == 20 ? "20 where it is worth most" : NumberFormatting.count(rows.count, "setting")
+    html += "), in name order. What a place is worth rests on the few children who would take it, so this "
+    html += "public version says only what it would do; the SEND team's version gives the figures.</p>\n"
+    let tableRows = rows.map { row -> [String] in
+      [
+        HTMLPage.escape(names[row.urn] ?? row.urn), HTMLPage.escape(row.urn), NumberFormatting.grouped(row.freePlaces),
+        row.unmetPriorityChange < 0
+          ? "place a child now without one"
+          : pounds ? "lower the cost of placements and transport" : "shorten journeys or meet more preferences",
+      ]
+    }
+    return html
+      + HTMLPage.table(
+        ["Setting", "URN", "Free places", "One more place would"], tableRows, numeric: [2],
+        attributes: " id=\"place-value-table\"")
   }
 
   /// The search box over explanations, and its script; a note instead when

@@ -27,6 +27,10 @@ struct ReportCounts {
     case needRequests(Int, Int), phaseRequests(Int, Int)
     /// Placed children over their journey limit (the headline's).
     case overLimit
+    /// Pupils who could stay at their current setting: kept there, moved
+    /// (or left without a place), and both; requests not protected because
+    /// they cost more than the policy's margin.
+    case kept, moved, couldStay, exceptedOnCost
   }
 
   private var index: [Key: Int] = [:]
@@ -119,6 +123,7 @@ struct ReportCounts {
       for c in 0..<3 { lines.append((groups.indices.map { key($0, c) }, .requests(c))) }
     }
     relateRequests(case: input, figures: figures)
+    relateContinuity(summary: s)
     relateOverLimit(case: input, summary: s, width: width, bins: bins)
 
     var cells = Disclosure(values, level: level)
@@ -173,6 +178,23 @@ struct ReportCounts {
     ] {
       addAtMost([.preference(0)], [.requests(1)] + takesNone.map { .used($0) })
     }
+  }
+
+  /// Pupils who could stay where they are, decided with the rest (hostile
+  /// trial, round sixteen): a child kept at their setting is placed, so
+  /// kept is at most the placed, which the settings' places used sum to
+  /// (kept 85 beside settings of 25, 25, 25, 6 and a `<5` was 4 there); a
+  /// request excepted on cost is a preference that is not a protected
+  /// request.
+  private mutating func relateContinuity(summary s: AllocationSummary) {
+    add(.kept, s.pupilsKeptAtCurrent)
+    add(.moved, s.pupilsMovedFromCurrent)
+    add(.couldStay, s.pupilsKeptAtCurrent + s.pupilsMovedFromCurrent)
+    lines.append(([.kept, .moved], .couldStay))
+    addAtMost([.kept], [.placed])
+    addAtMost([.couldStay], [.pupils])
+    add(.exceptedOnCost, s.requestsExceptedResources)
+    addAtMost([.requests(0), .exceptedOnCost], [.withPreferences])
   }
 
   /// The headline's children over their journey limit beside the journey

@@ -8,6 +8,7 @@ extension CaseReading {
     var pupils: [Pupil] = []
     var unknownPreferences = 0
     var unknownExclusions = 0
+    var unknownCurrent = 0
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
     while table.nextRow() {
       let id = Self.identifier(&table, .pupilID, index: &pupilIndex, lines: &pupilLines)
@@ -27,6 +28,7 @@ extension CaseReading {
         .priority, required: false, range: InputRange.priority,
         expected: "a whole number \(InputRange.text(InputRange.priority)) (or empty for 1)")
       let current = Self.identifiers(&table, .currentURN)?.first
+      if let current, settingIndex.value(for: current) == nil { unknownCurrent += 1 }
       let fixed = Self.identifiers(&table, .fixedURN)?.first
       let excluded = Self.identifiers(&table, .excludedURNs)?.map(URN.init) ?? []
       if let fixed {
@@ -75,6 +77,18 @@ extension CaseReading {
             "\(unknownExclusions) excluded_urns entr\(unknownExclusions == 1 ? "y names a URN" : "ies name URNs") "
             + "not in settings.csv; \(unknownExclusions == 1 ? "it changes" : "they change") nothing",
           count: unknownExclusions))
+    }
+    if unknownCurrent > 0 {
+      // A setting outside the case (an out-of-area or independent school the
+      // child attends) is allowed, but a typo would silently cost the child
+      // continuity (hostile trial, round sixteen): say so, counted.
+      table.warnings.append(
+        InputWarning(
+          file: table.file,
+          message: "\(unknownCurrent) current_urn value\(unknownCurrent == 1 ? " names a URN" : "s name URNs") "
+            + "not in settings.csv (a setting outside the case?); "
+            + (unknownCurrent == 1 ? "that pupil cannot stay there" : "those pupils cannot stay there"),
+          count: unknownCurrent))
     }
     if pupils.isEmpty {
       // A header alone is a valid, empty batch (a forecast's first year may

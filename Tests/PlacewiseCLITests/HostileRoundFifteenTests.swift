@@ -132,22 +132,9 @@ struct PublicRunFilesTests {
       let result = try runPlacewise(["allocate", tiny, "--report-level", level, "--quiet", "--out", out])
       try #require(result.status == 0, "\(result.stderr)")
       let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
-      let digest = try sha256sum(tiny + "/pupils.csv").prefix(12)
+      let digest = try shaSum(tiny + "/pupils.csv").prefix(12)
       #expect(page.contains(String(digest)) == (level == "internal"), "\(level)")
       #expect(page.contains("capacity-contest/pupils.csv"), "\(level): the file is still listed")
     }
   }
-}
-
-/// The SHA-256 of a file, in hex, as `sha256sum` prints it.
-private func sha256sum(_ path: String) throws -> String {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-  process.arguments = [path]
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
 }

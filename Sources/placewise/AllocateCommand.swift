@@ -117,6 +117,9 @@ struct Allocate: OutputCommand {
         })
     }
     if !output.quiet {
+      // The allocation's own warnings (agreed placements past a rule or a
+      // setting's places), which only summary.json held before.
+      reportWarnings(run.summary.warnings)
       let planning = HumanSummary.planning(
         case: run.input, placeValues: run.placeValues, explanations: run.explanations)
       let summary = HumanSummary.render(

@@ -190,10 +190,14 @@ struct Validate: ParsableCommand {
       let input = try CaseReader.read(
         folder: caseOptions.caseFolder, policyFile: caseOptions.policy, postcodesFile: caseOptions.postcodes)
       if quiet { return }
-      reportWarnings(input.warnings)
+      // Agreed placements that break a rule or overfill a setting are
+      // warned about here too, before any allocation (hostile trial, round
+      // seventeen: only summary.json said so).
+      let candidates = CandidateSet(case: input)
+      reportWarnings(input.warnings + AllocationSummary.agreedWarnings(input, candidates: candidates))
       let pairs = input.travel.map { ", \($0.count) journeys listed" } ?? ", journeys estimated from coordinates"
       print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")
-      print(NoEligibleReport.render(case: input), terminator: "")
+      print(NoEligibleReport.render(case: input, candidates: candidates), terminator: "")
     } catch {
       report(error, writes: false, kinds: caseOptions.kinds())
       throw ExitCode(ExitStatus.invalidInput)

@@ -38,7 +38,7 @@ struct NumberFormattingTests {
   @Test(
     "journeys in hours and minutes",
     arguments: [
-      (0.0, "0 min"), (0.4, "0 min"), (45.0, "45 min"), (59.6, "1 h"), (65.0, "1 h 5 min"), (120.0, "2 h"),
+      (0.0, "0 min"), (0.4, "<1 min"), (45.0, "45 min"), (59.6, "1 h"), (65.0, "1 h 5 min"), (120.0, "2 h"),
       (59_594.5, "993 h 15 min"), (59_594.4, "993 h 14 min"), (100_000.0, "1,666 h 40 min"),
     ])
   func hoursAndMinutes(minutes: Double, text: String) {
@@ -46,10 +46,10 @@ struct NumberFormattingTests {
   }
 
   @Test(
-    "percentages: 0% and 100% only when exact",
+    "percentages: 0% and 100% only when exact, and above 100% as they are (an overfilled setting)",
     arguments: [
       (0, 10, "0%"), (10, 10, "100%"), (1, 1000, "<1%"), (999, 1000, ">99%"), (1, 3, "33%"), (2, 3, "67%"),
-      (1, 8, "13%"), (3, 0, "-"),
+      (1, 8, "13%"), (3, 0, "-"), (2, 1, "200%"), (1001, 1000, ">100%"),
     ])
   func percent(part: Int, whole: Int, text: String) {
     #expect(NumberFormatting.percent(part, of: whole) == text)

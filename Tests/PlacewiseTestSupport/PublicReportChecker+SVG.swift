@@ -147,7 +147,9 @@ extension PageReader {
         ]))
       system.relations.append(.linear([(1, "\(p)|extra"), (1, "\(p)|unplaced"), (-1, "\(b)|unplaced")]))
       // (A page that works it out from its rounded counts says so, and tells nothing new.)
-      if let c = capital[plan], let e = perExtra[plan], !visible(html).contains("is that of the rounded counts") {
+      let fromRounded =
+        visible(html).contains("of the rounded counts") || visible(html).contains("from the rounded counts")
+      if let c = capital[plan], let e = perExtra[plan], !fromRounded {
         system.learn("\(p)|capital", c, integer: false)
         system.learn("\(p)|per extra", e, integer: false)
         system.relations.append(.product("\(p)|capital", "\(p)|per extra", "\(p)|extra"))

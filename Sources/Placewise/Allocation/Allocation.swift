@@ -201,7 +201,7 @@ public struct AllocationSummary: Sendable, Equatable {
 
   /// Agreed placements that break rules 1 to 6, counted, and settings or
   /// caps they fill past their free places, each named with its excess.
-  static func agreedWarnings(_ input: Case, candidates: CandidateSet) -> [InputWarning] {
+  public static func agreedWarnings(_ input: Case, candidates: CandidateSet) -> [InputWarning] {
     var found: [InputWarning] = []
     let breaking = candidates.terms.count { $0.fixed >= 0 && $0.fixedBreaksRules }
     if breaking > 0 {

@@ -319,7 +319,10 @@ extension HTMLReport {
       sites: sites, homes: figures.homes, unplaced: figures.unplacedHomes, squareKm: figures.squareKm,
       minimumCount: minimum)
     html += "<div class=\"legend\">"
-    for fill in SVGMap.fillClasses.prefix(level == .public ? 6 : 5) {
+    // The withheld colour is listed where a setting wears it (the tables
+    // already show which settings' counts are withheld).
+    let anyWithheld = sites.contains { $0.fill == SVGMap.withheldFill }
+    for fill in SVGMap.fillClasses.prefix(anyWithheld ? 6 : 5) {
       html += "<span><i style=\"background:\(fill.colour);border:1px solid #1f2933;border-radius:50%\"></i>"
       html += "\(fill.words)</span>"
     }

@@ -43,7 +43,7 @@ extension HTMLReport {
         + "setting, and no journey would shorten.</p>\n"
     }
     let pounds = input.policy.costUnit == .pounds
-    guard level == .internal else { return html + publicPlaceValues(valued, names: names, pounds: pounds) }
+    guard level == .internal else { return html + publicPlaceValues(valued, names: names) }
     html += "<p>The \(valued.count == 20 ? "20 places" : NumberFormatting.count(valued.count, "place")) worth most: "
     html += "the change in unmet need (priority-weighted) and in "
     html +=
@@ -71,29 +71,27 @@ extension HTMLReport {
   }
 
   /// The public version of the place values: the settings only, in name
-  /// order, each with the kind of change one more place makes, in words. A
-  /// place's value rests on the one or few children who would take it: one
-  /// child waiting near a full school made its journey change that child's
-  /// journey to the minute (hostile trial, round sixteen), and a change in
-  /// unmet need of 3 told that a looked-after child waits.
-  private static func publicPlaceValues(_ valued: [PlaceValueRow], names: [String: String], pounds: Bool) -> String {
+  /// order, with no figure and no word on what a place would do. A place's
+  /// value rests on the one or few children who would take it: one child
+  /// waiting near a full school made its journey change that child's
+  /// journey to the minute (hostile trial, round sixteen), and "place a
+  /// child now without one" at four full schools of disjoint ages was four
+  /// children waiting, pinning a `<5` (round seventeen).
+  private static func publicPlaceValues(_ valued: [PlaceValueRow], names: [String: String]) -> String {
     let rows = valued.sorted { (names[$0.urn] ?? $0.urn, $0.urn) < (names[$1.urn] ?? $1.urn, $1.urn) }
-    var html = "<p>Settings where one more place would change the allocation (the "
-    html += rows.count == 20 ? "20 where it is worth most" : NumberFormatting.count(rows.count, "setting")
-    html += "), in name order. What a place is worth rests on the few children who would take it, so this "
-    html += "public version says only what it would do; the SEND team's version gives the figures.</p>\n"
+    var html = "<p>Settings where one more place would change the allocation (a child now without a place, "
+    html += "shorter journeys or more preferences met; "
+    html += rows.count == 20 ? "the 20 where it is worth most" : NumberFormatting.count(rows.count, "setting")
+    html += "), in name order. What a place is worth, and what it would do, rest on the few children who would "
+    html += "take it, so this public version gives neither; the SEND team's version gives the figures.</p>\n"
     let tableRows = rows.map { row -> [String] in
       [
         HTMLPage.escape(names[row.urn] ?? row.urn), HTMLPage.escape(row.urn), NumberFormatting.grouped(row.freePlaces),
-        row.unmetPriorityChange < 0
-          ? "place a child now without one"
-          : pounds ? "lower the cost of placements and transport" : "shorten journeys or meet more preferences",
       ]
     }
     return html
       + HTMLPage.table(
-        ["Setting", "URN", "Free places", "One more place would"], tableRows, numeric: [2],
-        attributes: " id=\"place-value-table\"")
+        ["Setting", "URN", "Free places"], tableRows, numeric: [2], attributes: " id=\"place-value-table\"")
   }
 
   /// The search box over explanations, and its script; a note instead when

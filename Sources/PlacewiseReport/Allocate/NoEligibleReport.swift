@@ -8,8 +8,8 @@ package enum NoEligibleReport {
   package static let shown = 5
 
   /// A few lines of plain text: the count, the first few ids, and each one's reason.
-  package static func render(case input: Case) -> String {
-    let found = NoEligibleSetting(case: input, candidates: CandidateSet(case: input))
+  package static func render(case input: Case, candidates: CandidateSet? = nil) -> String {
+    let found = NoEligibleSetting(case: input, candidates: candidates ?? CandidateSet(case: input))
     guard !found.pupils.isEmpty else { return "Every pupil has at least one eligible setting.\n" }
     let count = found.pupils.count
     var lines = [

@@ -124,6 +124,7 @@ struct ReportCounts {
     }
     relateRequests(case: input, figures: figures)
     relateContinuity(summary: s)
+    relateSettingsToGroups(case: input, figures: figures)
     relateOverLimit(case: input, summary: s, width: width, bins: bins)
 
     var cells = Disclosure(values, level: level)
@@ -195,6 +196,38 @@ struct ReportCounts {
     addAtMost([.couldStay], [.pupils])
     add(.exceptedOnCost, s.requestsExceptedResources)
     addAtMost([.requests(0), .exceptedOnCost], [.withPreferences])
+  }
+
+  /// Each setting's places used beside the need and phase rows (hostile
+  /// trial, round seventeen): a setting's age range and designation are
+  /// public (GIAS, by the URN the page shows), so the pupils at settings
+  /// that take only one phase (or need) are some of that phase's placed,
+  /// and that phase's placed are all at settings that take it ("Primary
+  /// 10, `<5` unplaced" beside a primary school's 9, the other school
+  /// secondary, was 1; so for an HI-only school beside an ASD-only one).
+  private mutating func relateSettingsToGroups(case input: Case, figures: ReportFigures) {
+    let phaseOffset = figures.byPhase.count == SchoolPhase.allCases.count ? 0 : 1
+    let phasesOf = input.settings.map { setting -> Set<Int> in
+      let top = input.policy.ageRange == .gias ? setting.highAge - 1 : setting.highAge
+      guard setting.lowAge <= top else { return [] }
+      return Set((max(0, setting.lowAge)...min(top, 30)).map { SchoolPhase(age: $0).rawValue })
+    }
+    for g in figures.byPhase.indices {
+      let phase = g + phaseOffset
+      let only = input.settings.indices.filter { phasesOf[$0] == [phase] }
+      let admitting = input.settings.indices.filter { phasesOf[$0].contains(phase) }
+      if !only.isEmpty { addAtMost(only.map { .used($0) }, [.phasePlaced(g)]) }
+      addAtMost([.phasePlaced(g)], admitting.map { .used($0) })
+    }
+    for (g, group) in figures.byNeed.enumerated() {
+      guard let need = NeedCode(code: group.short) else { continue }
+      let only = input.settings.indices.filter { input.settings[$0].needs == EnumSet([need]) }
+      let admitting = input.settings.indices.filter {
+        input.settings[$0].needs.isEmpty || input.settings[$0].needs.contains(need)
+      }
+      if !only.isEmpty { addAtMost(only.map { .used($0) }, [.needPlaced(g)]) }
+      addAtMost([.needPlaced(g)], admitting.map { .used($0) })
+    }
   }
 
   /// The headline's children over their journey limit beside the journey

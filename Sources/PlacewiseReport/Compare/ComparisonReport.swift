@@ -29,7 +29,9 @@ package enum ComparisonReport {
       body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
       body += "small count could be worked out; c withholds every count of a plan whose places (those it adds or "
       body += "takes away, which bound the children it places or unplaces) would give one back. "
-      body += "The capital cost per child fewer without a place is that of the rounded counts. "
+      body +=
+        "The capital cost per child fewer without a place is worked out from the rounded counts, as a range where "
+      body += "their difference is under 20 (each is within 2 of its count). "
       body += "Costs of places, the annual total, journeys in total, and journeys and missed preferences are "
       body += "withheld (x): a school's cost per place, the policy's penalties, or a journey band's bounds, divided "
       body += "into them would give back counts this page rounds. "
@@ -62,7 +64,14 @@ package enum ComparisonReport {
         let base = rounded(baseline.unmetPriority, level: level).value
         let mine = rounded(best.unmetPriority, level: level).value
         let roundedGain = base.flatMap { b in mine.map { b - $0 } }
-        let told = roundedGain.map { $0 < 5 ? "fewer than 5" : "about " + F.grouped($0) }
+        // Each rounded figure is within 2 of its count, so their difference
+        // is within 4: "about 5" could be 1 (hostile trial, round
+        // seventeen), so a small one is given as the range it stands for.
+        let told = roundedGain.map { gain -> String in
+          if gain < 5 { return "fewer than 5" }
+          if gain < 20 { return "between \(F.grouped(max(1, gain - 4))) and \(F.grouped(gain + 4))" }
+          return "about " + F.grouped(gain)
+        }
         let shownGain = level == .internal ? F.grouped(gain) : told ?? "an amount withheld here,"
         body += "<strong>\(HTMLPage.escape(best.plan))</strong> leaves the least need unmet: "
         body += "\(shownGain) less than the baseline "
@@ -168,6 +177,14 @@ package enum ComparisonReport {
         }
         fewer = theirs - mine
         if fewer < 5 { return ("x", "x") }
+        // The rounded difference is within 4 of the true one: where that is
+        // a large share of it, the cost per child is a range (a plan placing
+        // 1 child read "£100,000 a child" from a rounded 5, against £500,000).
+        if fewer < 20 {
+          let low = r.capitalCost / Double(fewer + 4)
+          let high = r.capitalCost / Double(max(1, fewer - 4))
+          return ("\(F.pounds(low)) to \(F.pounds(high))", "")
+        }
       }
       let each = r.capitalCost / Double(fewer)
       return (F.pounds(each), NumberText.format(each))

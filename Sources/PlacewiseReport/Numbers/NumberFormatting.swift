@@ -40,11 +40,14 @@ package enum NumberFormatting {
   }
 
   /// A duration given in minutes, to the whole minute: `45 min`,
-  /// `1 h 5 min`, `993 h 14 min`, `2 h` (no `0 min`).
+  /// `1 h 5 min`, `993 h 14 min`, `2 h` (no `0 min`); `<1 min` for a
+  /// duration above 0 that rounds to none.
   package static func hoursAndMinutes(_ minutes: Double) -> String {
     // Beyond 9e15 minutes the conversion to Int could trap: print the number.
     guard minutes.isFinite, minutes.magnitude < 9e15 else { return decimal(minutes, places: 0) }
     let total = Int(minutes.magnitude.rounded(.toNearestOrAwayFromZero))
+    // A journey of some seconds is not "0 min" (a mean of 0.46 min was).
+    if total == 0 && minutes != 0 { return minutes > 0 ? "<1 min" : "-<1 min" }
     let sign = minutes < 0 && total != 0 ? "-" : ""
     let hours = total / 60
     let rest = total % 60
@@ -62,6 +65,9 @@ package enum NumberFormatting {
     if part == whole { return "100%" }
     let rounded = (200 * part + whole) / (2 * whole)
     if rounded == 0 { return "<1%" }
+    // Above the whole (agreed placements can overfill a setting): the
+    // figure, and never ">99%" (2 of 1 place is 200%).
+    if part > whole { return rounded == 100 ? ">100%" : "\(rounded)%" }
     if rounded >= 100 { return ">99%" }
     return "\(rounded)%"
   }

@@ -17,12 +17,19 @@ package struct RecommendationOptionDetail: Sendable, Equatable {
   /// there in file order; at a setting it opens, every pupil placed there.
   /// Nil when not chosen.
   package var childrenPlaced: Int?
+  /// The batch's pupils of each need its places admit (a need-capped
+  /// `add_places` row admits its need; other places the needs their setting
+  /// is designated for, every need where it has none). Those are all the
+  /// children its places can hold, a bound a reader who knows the options
+  /// file and allocate's need table has too.
+  package var pupilsByAdmittedNeed: [NeedCode: Int] = [:]
 
   /// Creates a detail.
-  package init(note: String, placesAdded: Int, childrenPlaced: Int?) {
+  package init(note: String, placesAdded: Int, childrenPlaced: Int?, pupilsByAdmittedNeed: [NeedCode: Int] = [:]) {
     self.note = note
     self.placesAdded = placesAdded
     self.childrenPlaced = childrenPlaced
+    self.pupilsByAdmittedNeed = pupilsByAdmittedNeed
   }
 }
 
@@ -47,11 +54,26 @@ package enum RecommendationDetails {
       }
     }
     let placed = childrenInNewPlaces(input, chosen: chosen, run: run)
+    var pupilsOfNeed: [NeedCode: Int] = [:]
+    for pupil in input.input.pupils { pupilsOfNeed[pupil.primaryNeed, default: 0] += 1 }
     return input.options.enumerated().map { o, option in
       let notes = option.rows.compactMap { input.file.rows[$0].note }.filter { !$0.isEmpty }
+      var admitted = EnumSet<NeedCode>()
+      for r in option.rows {
+        switch input.file.rows[r].action {
+        case .addPlaces(_, let places, let need?) where places > 0: admitted.insert(need)
+        case .addPlaces(let urn, let places, nil) where places > 0:
+          let needs = before.first { $0.urn == urn }?.needs ?? EnumSet()
+          for need in needs.isEmpty ? EnumSet(NeedCode.allCases) : needs { admitted.insert(need) }
+        case .newSetting(let setting):
+          for need in setting.needs.isEmpty ? EnumSet(NeedCode.allCases) : setting.needs { admitted.insert(need) }
+        default: break
+        }
+      }
       return RecommendationOptionDetail(
         note: notes.joined(separator: "; "), placesAdded: added[o].reduce(0) { $0 + $1.places },
-        childrenPlaced: chosen[o] ? placed[o] : nil)
+        childrenPlaced: chosen[o] ? placed[o] : nil,
+        pupilsByAdmittedNeed: Dictionary(uniqueKeysWithValues: admitted.map { ($0, pupilsOfNeed[$0] ?? 0) }))
     }
   }
 

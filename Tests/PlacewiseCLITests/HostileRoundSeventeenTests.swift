@@ -53,10 +53,12 @@ struct HostileRoundSeventeenTests {
   func settingsBesideGroups(_ files: [String: String]) throws {
     let scratch = try ScratchFolder()
     let page = try publicPage(scratch, files, ["allocate"])
+    var checked = 0
     for (group, school) in [("Primary (4-10)", "Mead Primary"), ("HI: Hearing impairment", "Xavier School")] {
       guard let row = page.components(separatedBy: "<tr><td>\(group)</td>").dropFirst().first,
         let used = page.components(separatedBy: "<tr><td>\(school)</td>").dropFirst().first
       else { continue }
+      checked += 1
       // The group's unplaced `<5` and the school's exact count are not both shown.
       let small = row.components(separatedBy: "</tr>").first?.contains("&lt;5") ?? false
       // Its cells: URN, free places, places used, ...
@@ -64,6 +66,8 @@ struct HostileRoundSeventeenTests {
       let exact = cells.count > 3 && cells[3].hasPrefix(" class=\"n\">9<")
       #expect(!(small && exact), "\(group) <5 beside \(school) 9")
     }
+    // Each case has its one school and group on the page.
+    #expect(checked == 1)
   }
 
   @Test("allocate: the public 'what one more place is worth' says nothing of what a place would do")

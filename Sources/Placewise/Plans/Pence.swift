@@ -15,7 +15,7 @@ public enum Pence {
 
   /// The sum of `amounts` in pounds, added in whole pence; a sum past
   /// 90 quadrillion pounds (no plausible one) is added as binary fractions.
-  public static func sum(_ amounts: some Sequence<Double>) -> Double {
+  public static func sum(_ amounts: [Double]) -> Double {
     var pence: Int64 = 0
     for amount in amounts {
       let (next, overflow) = pence.addingReportingOverflow(of(amount))

@@ -236,8 +236,14 @@ extension HTMLReport {
     _ input: Case, figures: ReportFigures, summary s: AllocationSummary, counts: ReportCounts, level: ReportLevel
   ) -> String {
     var html = "<h2 id=\"cost\">Annual place cost by kind</h2>\n"
-    let kinds = SettingKind.allCases.filter { figures.placedByKind[$0.rawValue] > 0 }
-    guard !kinds.isEmpty else { return html + "<p>No pupil was placed.</p>\n" }
+    // A public page lists every kind the case has, placed or not: listing
+    // only kinds with pupils told that a kind's one setting, shown `0-4`,
+    // held one (hostile trial, round eighteen).
+    let kinds = SettingKind.allCases.filter { kind in
+      level == .public
+        ? input.settings.contains { $0.kind == kind } : figures.placedByKind[kind.rawValue] > 0
+    }
+    guard !kinds.isEmpty, s.placed > 0 || level == .public else { return html + "<p>No pupil was placed.</p>\n" }
     let d = kinds.map { counts[.kind($0.rawValue)] } + [counts[.placed]]
     var rows: [[String]] = []
     var bars: [(label: String, value: Double, text: String)] = []

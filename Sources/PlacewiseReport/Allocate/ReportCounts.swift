@@ -97,6 +97,11 @@ struct ReportCounts {
     for kind in SettingKind.allCases {
       let members = input.settings.indices.filter { input.settings[$0].kind == kind }
       lines.append((members.map { .used($0) }, .kind(kind.rawValue)))
+      // A kind whose settings hold 1 to 4 free places in all is shown `0-4`
+      // as they are, whatever it holds: its 0 beside a `0-4` when its one
+      // place was used told 1 (hostile trial, round eighteen).
+      let free = members.reduce(0) { $0 + input.settings[$1].freePlaces }
+      if (1...4).contains(free) { small.append(.kind(kind.rawValue)) }
     }
     for (b, count) in bins.enumerated() { add(.bin(b), count) }
     lines.append((bins.indices.map { .bin($0) }, .placed))

@@ -212,8 +212,13 @@ package struct Disclosure {
     // How a cell is hidden to protect another: `x` (5 or more), or `c` (any
     // count) where its bound is 5 or less, which would pin an `x` to 5.
     func hiding(_ i: Int) -> Disclosed { (limits[i] ?? Int.max) > 5 ? .hidden : .confidential }
+    // A cell shown `0-4` whatever its count is protected at 0 too: were its
+    // 0 worked out where its 1 is not, the page's pattern would tell them
+    // apart (a kind's one setting of one place; hostile trial, round
+    // eighteen).
     func pinned(_ i: Int, _ r: [(lo: Double, hi: Double)]) -> Bool {
-      state[i].value == nil && !unprotectable.contains(i) && r[i].hi - r[i].lo < 0.5 && values[i] > 0
+      state[i].value == nil && !unprotectable.contains(i) && r[i].hi - r[i].lo < 0.5
+        && (values[i] > 0 || withheld.contains(i))
     }
     while true {
       // A withheld cell a reader can pin to one value, through any chain of lines.

@@ -17,19 +17,20 @@ package struct RecommendationOptionDetail: Sendable, Equatable {
   /// there in file order; at a setting it opens, every pupil placed there.
   /// Nil when not chosen.
   package var childrenPlaced: Int?
-  /// The batch's pupils of each need its places admit (a need-capped
-  /// `add_places` row admits its need; other places the needs their setting
-  /// is designated for, every need where it has none). Those are all the
-  /// children its places can hold, a bound a reader who knows the options
-  /// file and allocate's need table has too.
-  package var pupilsByAdmittedNeed: [NeedCode: Int] = [:]
+  /// Chosen: the batch's pupils whom the places of the chosen options
+  /// together could hold by eligibility rules 1 to 4 and 6 (the kind, the
+  /// designation or a need-capped row's need, the age range, the gender),
+  /// the same for every chosen option; nil when not chosen. Those are all
+  /// the children the options can place, a bound a reader who knows the
+  /// options file and allocate's need and phase tables has too.
+  package var pupilsTheChoiceCanHold: Int?
 
   /// Creates a detail.
-  package init(note: String, placesAdded: Int, childrenPlaced: Int?, pupilsByAdmittedNeed: [NeedCode: Int] = [:]) {
+  package init(note: String, placesAdded: Int, childrenPlaced: Int?, pupilsTheChoiceCanHold: Int? = nil) {
     self.note = note
     self.placesAdded = placesAdded
     self.childrenPlaced = childrenPlaced
-    self.pupilsByAdmittedNeed = pupilsByAdmittedNeed
+    self.pupilsTheChoiceCanHold = pupilsTheChoiceCanHold
   }
 }
 
@@ -54,26 +55,38 @@ package enum RecommendationDetails {
       }
     }
     let placed = childrenInNewPlaces(input, chosen: chosen, run: run)
-    var pupilsOfNeed: [NeedCode: Int] = [:]
-    for pupil in input.input.pupils { pupilsOfNeed[pupil.primaryNeed, default: 0] += 1 }
+    let holdable = pupilsTheChoiceCanHold(input, chosen: chosen, run: run)
     return input.options.enumerated().map { o, option in
       let notes = option.rows.compactMap { input.file.rows[$0].note }.filter { !$0.isEmpty }
-      var admitted = EnumSet<NeedCode>()
+      return RecommendationOptionDetail(
+        note: notes.joined(separator: "; "), placesAdded: added[o].reduce(0) { $0 + $1.places },
+        childrenPlaced: chosen[o] ? placed[o] : nil, pupilsTheChoiceCanHold: chosen[o] ? holdable : nil)
+    }
+  }
+
+  /// The batch's pupils whom the chosen options' added places could hold
+  /// by rules 1 to 4 and 6 (see `RecommendationOptionDetail`): two options
+  /// for ages 4-11, beside allocate's 8 primary children all unplaced and
+  /// none left after, place those 8, so 7 in one told the other's `0-4`
+  /// (hostile trial, round eighteen; by need, round seventeen).
+  static func pupilsTheChoiceCanHold(_ input: RecommendationInput, chosen: [Bool], run: AllocationRun) -> Int {
+    var places: [(setting: Setting, need: NeedCode?)] = []
+    for (o, option) in input.options.enumerated() where chosen[o] {
       for r in option.rows {
         switch input.file.rows[r].action {
-        case .addPlaces(_, let places, let need?) where places > 0: admitted.insert(need)
-        case .addPlaces(let urn, let places, nil) where places > 0:
-          let needs = before.first { $0.urn == urn }?.needs ?? EnumSet()
-          for need in needs.isEmpty ? EnumSet(NeedCode.allCases) : needs { admitted.insert(need) }
-        case .newSetting(let setting):
-          for need in setting.needs.isEmpty ? EnumSet(NeedCode.allCases) : setting.needs { admitted.insert(need) }
+        case .addPlaces(let urn, let added, let need) where added > 0:
+          if let setting = run.input.settings.first(where: { $0.urn == urn }) { places.append((setting, need)) }
+        case .newSetting(let setting): places.append((setting, nil))
         default: break
         }
       }
-      return RecommendationOptionDetail(
-        note: notes.joined(separator: "; "), placesAdded: added[o].reduce(0) { $0 + $1.places },
-        childrenPlaced: chosen[o] ? placed[o] : nil,
-        pupilsByAdmittedNeed: Dictionary(uniqueKeysWithValues: admitted.map { ($0, pupilsOfNeed[$0] ?? 0) }))
+    }
+    let policy = run.input.policy
+    return run.input.pupils.count { pupil in
+      places.contains { place in
+        (place.need == nil || place.need == pupil.primaryNeed)
+          && Eligibility.admits(place.setting, pupil, policy: policy)
+      }
     }
   }
 

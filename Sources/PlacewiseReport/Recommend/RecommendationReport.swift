@@ -204,16 +204,12 @@ package enum RecommendationReport {
         if !optionCells.isEmpty, childrenInAll >= drop, let after = cells.first(where: { $0.choice == 0 })?.cell {
           audit.relate(optionCells.map { ($0, 1) } + [(base, -1), (after, 1)], 0, .infinity)
         }
-        // And at most the pupils of the needs their places admit (options
-        // for SEMH alone, with allocate's 8 SEMH children all unplaced and
-        // none left: 8 in all, so 7 in one and `0-4` in the other was 1;
-        // hostile trial, round seventeen).
-        var admitted: [NeedCode: Int] = [:]
-        for o in options.indices where options[o].chosen {
-          admitted.merge(details[o].pupilsByAdmittedNeed) { a, _ in a }
-        }
-        let pupils = admitted.values.reduce(0, +)
-        if !optionCells.isEmpty, childrenInAll <= pupils {
+        // And at most the pupils their places could hold (options for SEMH
+        // alone, with allocate's 8 SEMH children all unplaced and none left:
+        // 8 in all, so 7 in one and `0-4` in the other was 1; hostile trial,
+        // round seventeen; so for ages, round eighteen).
+        let pupils = options.indices.first { options[$0].chosen }.flatMap { details[$0].pupilsTheChoiceCanHold }
+        if !optionCells.isEmpty, let pupils, childrenInAll <= pupils {
           audit.relate(optionCells.map { ($0, 1) }, 0, Double(pupils))
         }
       }

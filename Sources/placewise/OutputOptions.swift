@@ -49,13 +49,14 @@ struct OutputOptions<Help: OutputHelp>: ParsableArguments {
   var reportLevel: ReportLevel = .internal
 
   /// After a public run, which file is for sharing: every other file in the
-  /// folder (the CSV files, the workbook, a plan's folder) holds pupil-level
-  /// data, whatever `--report-level` says. `pages`: the pages that may be
-  /// shared; nil for an internal run.
+  /// folder is for the SEND team, whatever `--report-level` says: the CSV
+  /// files, the workbook and a plan's folder hold pupil-level data, and
+  /// summary.json exact counts. `pages`: the pages that may be shared; nil
+  /// for an internal run.
   func publicNote(pages: String = "report.html alone") -> String? {
     guard reportLevel == .public else { return nil }
-    return "Public version: share \(pages); every other file in \(out) holds pupil-level data, "
-      + "for the SEND team only."
+    return "Public version: share \(pages); every other file in \(out) is for the SEND team only "
+      + "(pupil-level data, or counts of 1 to 4 shown exactly)."
   }
 
   /// The longest `--time-limit`: a week, far beyond any real run (a national

@@ -117,7 +117,7 @@ struct PublicRunFilesTests {
     let shared = try runPlacewise(["allocate", tiny, "--report-level", "public", "--out", scratch.at("public")])
     #expect(shared.status == 0, "\(shared.stderr)")
     #expect(shared.stdout.contains("Public version: share report.html alone; every other file in"), "\(shared.stdout)")
-    #expect(shared.stdout.contains("holds pupil-level data, for the SEND team only."))
+    #expect(shared.stdout.contains("is for the SEND team only (pupil-level data, or counts of 1 to 4 shown exactly)."))
     let team = try runPlacewise(["allocate", tiny, "--out", scratch.at("internal")])
     #expect(team.status == 0, "\(team.stderr)")
     #expect(!team.stdout.contains("Public version"))

@@ -54,6 +54,40 @@ struct DisclosureTests {
     #expect(full.resolve().map(\.text) == ["c", "<5", "7"])
   }
 
+  @Test("a full kind's small count is protected through its total, not by hiding every setting beside it")
+  func fullKindThroughItsTotal() {
+    // Kind A: a setting of 2 free places holding 2 (withheld, `0-4`) and
+    // 40 full settings holding 6 to 45; kind B: two settings, room to
+    // spare; placed = A + B. Every A setting at its free places makes A's
+    // total their sum, which pins the `0-4` to 2. Hiding A settings frees
+    // nothing (each stays at most its free places): A's total must go,
+    // then, as placed less B gives A back, B (A is then known only to be
+    // its settings' sum less 0 to 2), and one of B's, whose total its
+    // members give back.
+    let full = Array(6...45)
+    let a = 2 + full.reduce(0, +)
+    // Cells: 0 placed, 1 A, 2 B, 3 the small setting, 4... the full ones,
+    // then B's settings of 10 and 12.
+    var values = [a + 22, a, 22, 2] + full
+    let b = values.count
+    values += [10, 12]
+    var cells = Disclosure(values, level: .public)
+    cells.addLine([1, 2], total: 0)
+    cells.addLine(Array(3..<b), total: 1)
+    cells.addLine([b, b + 1], total: 2)
+    cells.withhold(3)
+    cells.bound(3, atMost: 2)
+    for (i, places) in full.enumerated() { cells.bound(4 + i, atMost: places) }
+    // A relation of every setting, as a county's need row beside the
+    // settings that admit it: thousands of counts a reader may bound.
+    cells.addAtMost([0], Array(3..<(b + 2)))
+    let state = cells.resolve()
+    let hidden = state.indices.filter { state[$0].value == nil }
+    #expect(state[3] == .upToFour)
+    #expect(state[1] == .hidden && state[2] == .hidden)
+    #expect(hidden == [1, 2, 3, b], "hidden \(hidden.map { values[$0] })")
+  }
+
   /// Random tables of rows (parts summing to a published row total) and
   /// columns (summing to a published column total): after suppression no
   /// count from 1 to 4 shows, and no line with a shown total has exactly one

@@ -25,7 +25,8 @@ extension HTMLReport {
     }
     let footer = [
       "All pupils", d[3 * n].html, d[3 * n + 1].html,
-      d[3 * n + 1].value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) : "x", d[3 * n + 2].html,
+      d[3 * n + 1].value != nil && d[3 * n].value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) : "x",
+      d[3 * n + 2].html,
       d[3 * n + 2].value != nil ? NumberFormatting.grouped(s.unmetPriority) : "x",
     ]
     var html = "<h3>\(heading)</h3>\n<div class=\"keep\">"
@@ -214,7 +215,10 @@ extension HTMLReport {
     let rows = (0..<4).map { i in
       [
         words[i], d[i].html,
-        d[i].value != nil ? NumberFormatting.percent(figures.preferenceOutcomes[i], of: s.pupilsWithPreferences) : "x",
+        // A share of a withheld total would give it back (5 at 83%: 6);
+        // none of it is 0% whatever it is.
+        d[i].value != nil && (d[4].value != nil || d[i].value == 0)
+          ? NumberFormatting.percent(figures.preferenceOutcomes[i], of: s.pupilsWithPreferences) : "x",
       ]
     }
     html += HTMLPage.table(

@@ -98,7 +98,8 @@ package enum HTMLReport {
     // Children over their journey limit: bounded by the journey bands.
     let overLimit = counts[.overLimit]
     func raw(_ d: Disclosed) -> String { d.value.map { String($0) } ?? d.text }
-    let placedShare = placed.value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) + " of pupils" : nil
+    let placedShare =
+      placed.value != nil && pupils.value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) + " of pupils" : nil
     var html = "<h2 id=\"figures\">Headline figures</h2>\n<div class=\"figures\">"
     html += card("pupils", label: "pupils in the batch", shown: pupils.text, raw: raw(pupils), sub: nil)
     html += card("placed", label: "placed", shown: placed.text, raw: raw(placed), sub: placedShare)

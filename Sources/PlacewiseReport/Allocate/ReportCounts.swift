@@ -176,6 +176,8 @@ struct ReportCounts {
     addAtMost([.requests(1)], [.preference(0)])
     addAtMost([.requests(2)], [.preference(1), .preference(2), .preference(3)])
     addAtMost([.preference(3)], [.unplaced])
+    // Those placed, at whichever setting, are some of the placed.
+    addAtMost([.preference(0), .preference(1), .preference(2)], [.placed])
     // The settings that take no statutory request: as the case marks them,
     // and as a reader who knows only their kinds would take them.
     for takesNone in [

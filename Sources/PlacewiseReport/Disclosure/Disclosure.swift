@@ -50,8 +50,11 @@ package enum Disclosed: Equatable, Sendable {
 ///   setting's free places) must not pin a withheld cell to one value,
 ///   through any chain of lines (one `<5` alone in a line; three `<5`
 ///   summing to 3, each then 1; a kind's only setting equal to the kind), so
-///   the smallest other non-zero count of a line through it is hidden too
-///   (`x`), repeated until no withheld cell is pinned;
+///   another count of a relation that holds it is hidden too (`x`): of those
+///   whose hiding moves that relation's bound, the smallest (a line's total
+///   only where no member would do), one that frees it on its own if any,
+///   else one for each relation that holds it; repeated until no withheld
+///   cell is pinned;
 /// - a figure derived from a hidden count (spare places, fill, the unmet
 ///   priority of a need whose unplaced count is hidden) is hidden with it.
 package struct Disclosure {
@@ -104,19 +107,23 @@ package struct Disclosure {
     limits[cell] = min(limits[cell] ?? limit, limit)
   }
 
+  /// The range a reader knows for cell `i` shown as `shown`, from that and
+  /// its bound alone.
+  private func displayRange(_ i: Int, _ shown: Disclosed) -> (lo: Double, hi: Double) {
+    let cap = limits[i].map(Double.init) ?? .infinity
+    switch shown {
+    case .shown(let value): return (Double(value), Double(value))
+    case .small: return (1, min(4, cap))
+    case .hidden: return (5, cap)
+    case .upToFour: return (0, min(4, cap))
+    case .confidential: return (0, cap)
+    }
+  }
+
   /// The range a reader knows for each cell from how it is shown, its
   /// bound, and every line, narrowed until nothing changes.
   private func ranges(_ state: [Disclosed]) -> [(lo: Double, hi: Double)] {
-    var r: [(lo: Double, hi: Double)] = state.indices.map { i in
-      let cap = limits[i].map(Double.init) ?? .infinity
-      switch state[i] {
-      case .shown(let value): return (Double(value), Double(value))
-      case .small: return (1, min(4, cap))
-      case .hidden: return (5, cap)
-      case .upToFour: return (0, min(4, cap))
-      case .confidential: return (0, cap)
-      }
-    }
+    var r = state.indices.map { displayRange($0, state[$0]) }
     for _ in 0..<100 {
       var changed = false
       for line in lines {
@@ -209,6 +216,12 @@ package struct Disclosure {
       withheld.contains(i) ? .upToFour : (1...4).contains(values[i]) ? .small : .shown(values[i])
     }
     var unprotectable: Set<Int> = []
+    let relations = self.relations
+    // The relations through each cell, by index in `relations`.
+    var through = [[Int]](repeating: [], count: values.count)
+    for (k, relation) in relations.enumerated() {
+      for cell in Set(relation.members + (relation.total.map { [$0] } ?? [])) { through[cell].append(k) }
+    }
     // How a cell is hidden to protect another: `x` (5 or more), or `c` (any
     // count) where its bound is 5 or less, which would pin an `x` to 5.
     func hiding(_ i: Int) -> Disclosed { (limits[i] ?? Int.max) > 5 ? .hidden : .confidential }
@@ -220,16 +233,17 @@ package struct Disclosure {
       state[i].value == nil && !unprotectable.contains(i) && r[i].hi - r[i].lo < 0.5
         && (values[i] > 0 || withheld.contains(i))
     }
+    var now = ranges(state)
     while true {
       // A withheld cell a reader can pin to one value, through any chain of lines.
-      let now = ranges(state)
       guard let cell = state.indices.first(where: { pinned($0, now) }) else { break }
       // Candidates: the non-zero counts shown in the lines through it,
       // smallest first (ties: the earliest), so as little as possible is
       // hidden; totals only when a line has nothing else to hide.
       var members: Set<Int> = []
       var totals: Set<Int> = []
-      for line in relations where line.members.contains(cell) || line.total == cell {
+      for k in through[cell] {
+        let line = relations[k]
         members.formUnion(line.members.filter { state[$0].value != nil && values[$0] > 0 })
         if let total = line.total, state[total].value != nil, values[total] > 0 { totals.insert(total) }
       }
@@ -244,16 +258,25 @@ package struct Disclosure {
         case .small, .hidden, .upToFour: state[cell] = .confidential
         default: unprotectable.insert(cell)
         }
+        now = ranges(state)
         continue
       }
-      // The first candidate that frees the cell on its own; else the
-      // smallest of the line through it with the fewest withheld cells (the
-      // line that pins it most directly).
+      // The sides of its range that relations hold where they are, and for
+      // each such relation the candidates whose hiding moves that bound
+      // directly (a full setting's count hidden as `x` moves no bound
+      // that needs its count to grow). Only these are tried: a county
+      // case's relation of every setting that admits a need holds
+      // thousands of counts, and trying each costs a pass over them all.
+      let binding = bindingMovers(of: cell, in: relations, through: through[cell], now, state, hiding)
+      let movers = Set(binding.flatMap { $0.relations.flatMap { $0 } })
+      // The first candidate that frees the cell on its own, of the few
+      // smallest that move a bound directly.
       // (A candidate pinned itself once hidden, say `x` bounded to 5 by a
       // kind's free places, would only move the problem.)
-      var pick: Int?
+      var picks: [Int] = []
       var selfPinned: Set<Int> = []
-      for candidate in candidates {
+      let tried = movers.isEmpty ? candidates : candidates.filter { movers.contains($0) }
+      for candidate in tried.prefix(Self.trials) {
         let saved = state
         state[candidate] = hiding(candidate)
         let after = ranges(state)
@@ -261,24 +284,135 @@ package struct Disclosure {
         if pinned(candidate, after) { selfPinned.insert(candidate) }
         state = saved
         if freed && !selfPinned.contains(candidate) {
-          pick = candidate
+          picks = [candidate]
           break
         }
       }
-      if pick == nil {
-        let through = relations.filter { $0.members.contains(cell) || $0.total == cell }
+      if picks.isEmpty {
+        // No one count frees it: loosen every relation that holds one side
+        // of its range, the side that needs the fewest counts hidden, by
+        // its smallest candidate that moves it (one that moves another
+        // relation too is counted once).
+        for side in binding.sorted(by: { ($0.relations.count, $0.low ? 0 : 1) < ($1.relations.count, $1.low ? 0 : 1) })
+        {
+          var chosen: [Int] = []
+          var complete = true
+          for relationMovers in side.relations {
+            if relationMovers.contains(where: chosen.contains) { continue }
+            // A line's total only where no member moves it (a kind whose
+            // every setting is full holds each at its free places, which
+            // only its total, hidden, sets free); one pinned itself once
+            // hidden only where nothing else does: the problem moves to it,
+            // where it is protected in turn (that kind's total, given back
+            // by the other kinds and the placed).
+            func order(_ i: Int) -> (Int, Int, Int, Int) {
+              (members.contains(i) ? 0 : 1, selfPinned.contains(i) ? 1 : 0, values[i], i)
+            }
+            let usable = relationMovers.filter { members.contains($0) || totals.contains($0) }
+            guard let smallest = usable.min(by: { order($0) < order($1) })
+            else {
+              complete = false
+              break
+            }
+            chosen.append(smallest)
+          }
+          if complete && !chosen.isEmpty {
+            picks = chosen
+            break
+          }
+        }
+      }
+      if picks.isEmpty {
+        // Nothing moves it directly (it is held through a chain of lines):
+        // the smallest of the line through it with the fewest withheld
+        // cells (the line that pins it most directly).
+        let lines = through[cell].map { relations[$0] }
           .map { line -> (hidden: Int, shown: [Int]) in
             let all = line.members + (line.total.map { [$0] } ?? [])
-            let usable = all.filter { candidates.contains($0) && !selfPinned.contains($0) }
+            let usable = all.filter { pool.contains($0) && !selfPinned.contains($0) }
             return (all.filter { state[$0].value == nil }.count, usable)
           }
           .filter { !$0.shown.isEmpty }
-        let line = through.min { $0.hidden < $1.hidden }
-        pick = line?.shown.min { (values[$0], $0) < (values[$1], $1) } ?? first
+        let line = lines.min { $0.hidden < $1.hidden }
+        picks = [line?.shown.min { (values[$0], $0) < (values[$1], $1) } ?? first]
       }
-      guard let pick else { break }
-      state[pick] = hiding(pick)
+      for pick in picks { state[pick] = hiding(pick) }
+      now = ranges(state)
     }
     return state
+  }
+
+  /// How many candidates `resolve` tries, one at a time, for a pinned cell
+  /// before it loosens every relation that holds it.
+  private static let trials = 24
+
+  /// One side of a pinned cell's range (its lowest or highest value) and,
+  /// for each relation that holds that side where it is, the cells whose
+  /// hiding would move it.
+  private struct BindingSide {
+    /// Whether it is the lowest value.
+    var low: Bool
+    var relations: [[Int]]
+  }
+
+  /// The sides of `cell`'s range that only relations hold (a side its own
+  /// display holds, such as `0-4`'s 0 or a bound of its free places,
+  /// cannot be moved by hiding anything), each with the relations that
+  /// hold it and their movers.
+  private func bindingMovers(
+    of cell: Int, in relations: [(members: [Int], total: Int?)], through: [Int],
+    _ r: [(lo: Double, hi: Double)], _ state: [Disclosed], _ hiding: (Int) -> Disclosed
+  ) -> [BindingSide] {
+    let own = displayRange(cell, state[cell])
+    var sides: [BindingSide] = []
+    for low in [true, false] {
+      // A side the cell's own display holds stays where it is.
+      if low ? own.lo >= r[cell].lo - 1e-9 : own.hi <= r[cell].hi + 1e-9 { continue }
+      var held: [[Int]] = []
+      for k in through {
+        let equality = k < lines.count
+        // Σ sign × cell = constant (a line) or ≤ 0 (an inequality: smaller
+        // +1, larger -1).
+        var terms: [(cell: Int, sign: Double)]
+        var constant = 0.0
+        if equality {
+          let line = lines[k]
+          terms = line.members.map { ($0, 1.0) }
+          if let total = line.total {
+            terms.append((total, -1))
+          } else {
+            constant = Double(line.members.reduce(0) { $0 + values[$1] })
+          }
+        } else {
+          let inequality = inequalities[k - lines.count]
+          terms = inequality.smaller.map { ($0, 1.0) } + inequality.larger.map { ($0, -1.0) }
+        }
+        let sign = terms.filter { $0.cell == cell }.reduce(0.0) { $0 + $1.sign }
+        guard sign != 0 else { continue }
+        let others = terms.filter { $0.cell != cell }
+        // sign × cell ≤ constant − Σ others' lowest (their upper side), and,
+        // for a line, ≥ constant − Σ others' highest (their lower side).
+        let lowSum = others.reduce(0.0) { $0 + ($1.sign > 0 ? r[$1.cell].lo : -r[$1.cell].hi) }
+        let highSum = others.reduce(0.0) { $0 + ($1.sign > 0 ? r[$1.cell].hi : -r[$1.cell].lo) }
+        // Which of the two moves this side: the cell's highest comes from
+        // the upper bound when its sign is positive, else from the lower.
+        let fromUpper = (sign > 0) != low
+        if !fromUpper && !equality { continue }
+        let bound = fromUpper ? (constant - lowSum) / sign : (constant - highSum) / sign
+        guard bound.isFinite, low ? bound >= r[cell].lo - 1e-6 : bound <= r[cell].hi + 1e-6 else { continue }
+        // The upper bound moves when another term's lowest part falls; the
+        // lower when its highest part rises.
+        let movers = others.filter { term in
+          guard state[term.cell].value != nil, values[term.cell] > 0 else { return false }
+          let hidden = displayRange(term.cell, hiding(term.cell))
+          let up = hidden.hi > r[term.cell].hi + 1e-9
+          let down = hidden.lo < r[term.cell].lo - 1e-9
+          return fromUpper ? (term.sign > 0 ? down : up) : (term.sign > 0 ? up : down)
+        }.map(\.cell)
+        held.append(movers)
+      }
+      if !held.isEmpty { sides.append(BindingSide(low: low, relations: held)) }
+    }
+    return sides
   }
 }

@@ -203,8 +203,11 @@ extension SVGMap {
 
     var maxRadius: Double { unit * 2.2 }
 
+    /// At least 0.1 km, the drawing's precision: a setting of one free
+    /// place on a map a few kilometres wide was drawn with a radius of 0,
+    /// so not at all (hostile trial, round eighteen).
     func radius(_ freePlaces: Int, largest: Double) -> Double {
-      max(unit * 0.45, maxRadius * (Double(freePlaces) / max(largest, 1)).squareRoot())
+      max(0.1, unit * 0.45, maxRadius * (Double(freePlaces) / max(largest, 1)).squareRoot())
     }
   }
 

@@ -78,8 +78,8 @@ struct DisclosureTests {
     cells.withhold(3)
     cells.bound(3, atMost: 2)
     for (i, places) in full.enumerated() { cells.bound(4 + i, atMost: places) }
-    // A relation of every setting, as a county's need row beside the
-    // settings that admit it: thousands of counts a reader may bound.
+    // A relation of every setting, as a need's row beside the settings
+    // that admit it (a county's has thousands).
     cells.addAtMost([0], Array(3..<(b + 2)))
     let state = cells.resolve()
     let hidden = state.indices.filter { state[$0].value == nil }

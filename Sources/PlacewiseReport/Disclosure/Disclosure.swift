@@ -120,6 +120,16 @@ package struct Disclosure {
     }
   }
 
+  /// A line as Σ sign × cell = constant: members +1, the total -1 (or,
+  /// with no total cell, the members sum to their published sum).
+  private func equation(_ line: (members: [Int], total: Int?)) -> (terms: [(cell: Int, sign: Double)], constant: Double)
+  {
+    guard let total = line.total else {
+      return (line.members.map { ($0, 1.0) }, Double(line.members.reduce(0) { $0 + values[$1] }))
+    }
+    return (line.members.map { ($0, 1.0) } + [(total, -1.0)], 0)
+  }
+
   /// The range a reader knows for each cell from how it is shown, its
   /// bound, and every line, narrowed until nothing changes.
   private func ranges(_ state: [Disclosed]) -> [(lo: Double, hi: Double)] {
@@ -127,15 +137,7 @@ package struct Disclosure {
     for _ in 0..<100 {
       var changed = false
       for line in lines {
-        // Σ sign × cell = constant: members +1, the total -1 (or, with no
-        // total cell, the members sum to their published sum).
-        var terms = line.members.map { (cell: $0, sign: 1.0) }
-        var constant = 0.0
-        if let total = line.total {
-          terms.append((total, -1))
-        } else {
-          constant = Double(line.members.reduce(0) { $0 + values[$1] })
-        }
+        let (terms, constant) = equation(line)
         // The sums of every term's range, infinite parts counted apart, so
         // that each term's own part can be taken out in constant time.
         var loSum = 0.0
@@ -373,16 +375,10 @@ package struct Disclosure {
         let equality = k < lines.count
         // Σ sign × cell = constant (a line) or ≤ 0 (an inequality: smaller
         // +1, larger -1).
-        var terms: [(cell: Int, sign: Double)]
+        let terms: [(cell: Int, sign: Double)]
         var constant = 0.0
         if equality {
-          let line = lines[k]
-          terms = line.members.map { ($0, 1.0) }
-          if let total = line.total {
-            terms.append((total, -1))
-          } else {
-            constant = Double(line.members.reduce(0) { $0 + values[$1] })
-          }
+          (terms, constant) = equation(lines[k])
         } else {
           let inequality = inequalities[k - lines.count]
           terms = inequality.smaller.map { ($0, 1.0) } + inequality.larger.map { ($0, -1.0) }

@@ -160,7 +160,7 @@ let package = Package(
     // Tests.
     .target(
       name: "PlacewiseTestSupport",
-      dependencies: ["Placewise"],
+      dependencies: ["Placewise", "GLPK"],
       path: "Tests/PlacewiseTestSupport",
       swiftSettings: strictSettings
     ),

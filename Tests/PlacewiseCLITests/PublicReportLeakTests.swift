@@ -134,4 +134,24 @@ struct PublicReportLeakTests {
     let message = describe(found)
     #expect(message.isEmpty, "\(message)")
   }
+
+  /// Hostile trial, round nineteen: on these two generated cases a reader
+  /// who adds relations together (three `<5` requests summing to 15 less a
+  /// shown 7, beside requests at most pupils and a pupils total whose other
+  /// parts sit at their least) pinned need rows to 1 and requests to 4,
+  /// where one relation at a time pins nothing. The checker adds them
+  /// together too (`linearRanges`).
+  @Test("allocate: counts pinned only by relations added together are withheld", arguments: [(60, 14), (45, 130)])
+  func relationsAddedTogether(pupils: Int, seed: Int) throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--out", county])
+    #expect(made.status == 0, "\(made.stderr)")
+    let run = try runPlacewise(["allocate", county, "--out", scratch.at("out"), "--report-level", "public", "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let found = try findings(under: scratch.at("out"), costsOf: county)
+    #expect(found.count == 1)
+    let message = describe(found)
+    #expect(message.isEmpty, "\(message)")
+  }
 }

@@ -1,3 +1,4 @@
+import PlacewiseTestSupport
 import Testing
 
 @testable import PlacewiseReport
@@ -86,6 +87,100 @@ struct DisclosureTests {
     #expect(state[3] == .upToFour)
     #expect(state[1] == .hidden && state[2] == .hidden)
     #expect(hidden == [1, 2, 3, b], "hidden \(hidden.map { values[$0] })")
+  }
+
+  @Test("a count pinned only by relations added together is protected (hostile trial, round nineteen)")
+  func sumsAcrossRelations() {
+    // Requests 4, 4, 1, 2 of four needs (`<5`), 11 in all; the last two
+    // needs' pupils 1 and 2 (requests at most pupils) beside a third need's
+    // 1, 4 pupils in all. Each relation alone leaves the first two requests
+    // 3 or 4, but together: the last two needs' pupils are at most 4 − 1,
+    // so their requests too, so the first two sum to 8 and are each 4.
+    let values = [4, 4, 1, 2, 11, 1, 2, 1, 4]
+    var cells = Disclosure(values, level: .public)
+    cells.addLine([0, 1, 2, 3], total: 4)
+    cells.addLine([5, 6, 7], total: 8)
+    cells.addAtMost([2], [5])
+    cells.addAtMost([3], [6])
+    let state = cells.resolve()
+    #expect(state[4] == .hidden, "\(state.map(\.text))")
+    let pinned = Self.pinnedByEnumeration(
+      values, state, lines: [([0, 1, 2, 3], 4), ([5, 6, 7], 8)], atMost: [([2], [5]), ([3], [6])])
+    #expect(pinned.isEmpty, "pinned \(pinned), shown \(state.map(\.text))")
+  }
+
+  @Test("random small pages: no withheld count is pinned, by enumerating every page they admit")
+  func randomAgainstEnumeration() {
+    // Seeded, so that a failure can be replayed.
+    var generator = SeededGenerator(seed: 19)
+    for round in 0..<300 {
+      let count = Int.random(in: 4...7, using: &generator)
+      var values = (0..<count).map { _ in Int.random(in: 0...6, using: &generator) }
+      var lines: [([Int], Int)] = []
+      var atMost: [([Int], [Int])] = []
+      // Lines over the first cells, each with a total cell of its own.
+      for _ in 0..<Int.random(in: 1...3, using: &generator) {
+        let members = (0..<count).filter { _ in Int.random(in: 0..<3, using: &generator) == 0 }
+        guard members.count >= 2 else { continue }
+        values.append(members.reduce(0) { $0 + values[$1] })
+        lines.append((members, values.count - 1))
+      }
+      for _ in 0..<Int.random(in: 0...2, using: &generator) {
+        let a = Int.random(in: 0..<count, using: &generator)
+        let b = Int.random(in: 0..<count, using: &generator)
+        if a != b && values[a] <= values[b] { atMost.append(([a], [b])) }
+      }
+      var cells = Disclosure(values, level: .public)
+      for line in lines { cells.addLine(line.0, total: line.1) }
+      for relation in atMost { cells.addAtMost(relation.0, relation.1) }
+      let state = cells.resolve()
+      let pinned = Self.pinnedByEnumeration(values, state, lines: lines, atMost: atMost)
+        .filter { state[$0] != .confidential }
+      #expect(pinned.isEmpty, "round \(round): values \(values), shown \(state.map(\.text)), pinned \(pinned)")
+    }
+  }
+
+  /// The withheld cells of value 1 or more that every page `state` admits
+  /// (each cell in its shown range, capped at 5 above the largest count,
+  /// which every line's total allows, every line and inequality
+  /// holding) gives one value, found by enumerating those pages: the
+  /// strongest reader, written without `Disclosure`'s code.
+  static func pinnedByEnumeration(
+    _ values: [Int], _ state: [Disclosed], lines: [([Int], Int)], atMost: [([Int], [Int])]
+  ) -> [Int] {
+    let cap = (values.max() ?? 0) + 5
+    let domains: [ClosedRange<Int>] = state.map {
+      switch $0 {
+      case .shown(let v): v...v
+      case .small: 1...4
+      case .upToFour: 0...4
+      case .hidden: 5...max(5, cap)
+      case .confidential: 0...cap
+      }
+    }
+    var seen = values.map { _ in Set<Int>() }
+    var page = [Int](repeating: 0, count: values.count)
+    func holds(upTo last: Int) -> Bool {
+      for (members, total) in lines where (members + [total]).max() == last {
+        if members.reduce(0, { $0 + page[$1] }) != page[total] { return false }
+      }
+      for (smaller, larger) in atMost where (smaller + larger).max() == last {
+        if smaller.reduce(0, { $0 + page[$1] }) > larger.reduce(0, { $0 + page[$1] }) { return false }
+      }
+      return true
+    }
+    func assign(_ i: Int) {
+      guard i < values.count else {
+        for j in page.indices { seen[j].insert(page[j]) }
+        return
+      }
+      for v in domains[i] {
+        page[i] = v
+        if holds(upTo: i) { assign(i + 1) }
+      }
+    }
+    assign(0)
+    return values.indices.filter { state[$0].value == nil && values[$0] > 0 && seen[$0].count == 1 }
   }
 
   /// Random tables of rows (parts summing to a published row total) and

@@ -129,6 +129,24 @@ struct ConstraintSystem {
   mutating func exactWithheld() -> [PublicReportChecker.Finding] {
     propagate()
     var out: [PublicReportChecker.Finding] = []
+    // Then the relations added together (`linearRanges`), for every count
+    // one relation at a time leaves open, narrowed to whole numbers.
+    let open = Set(withheld.keys).union(rounded.keys).union(smallIfPinned)
+      .filter { integral.contains($0) && bounds[$0].map { $0.lo < $0.hi } ?? false }.sorted()
+    if !open.isEmpty {
+      if let ranges = linearRanges(of: open) {
+        for (name, range) in ranges {
+          let old = bounds[name] ?? .unknown
+          bounds[name] = Bounds(
+            lo: max(old.lo, (range.lo - 1e-6).rounded(.up)), hi: min(old.hi, (range.hi + 1e-6).rounded(.down)))
+        }
+      } else if !bounds.values.contains(where: { $0.lo > $0.hi + 1e-9 }) {
+        out.append(
+          .init(
+            quantity: "the page", value: nil,
+            how: "its relations, added together, contradict each other (or the linear programme failed)"))
+      }
+    }
     // Places left move with places used: one finding, not two.
     for (name, place) in withheld.sorted(by: { $0.key < $1.key })
     where integral.contains(name) && !name.hasSuffix("|left") {

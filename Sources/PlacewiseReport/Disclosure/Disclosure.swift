@@ -1,3 +1,5 @@
+import Placewise
+
 /// How one published count is shown.
 package enum Disclosed: Equatable, Sendable {
   /// The count itself.
@@ -55,6 +57,12 @@ package enum Disclosed: Equatable, Sendable {
 ///   only where no member would do), one that frees it on its own if any,
 ///   else one for each relation that holds it; repeated until no withheld
 ///   cell is pinned;
+/// - then the relations added together (`LinearReader`, a linear programme
+///   over them all): a withheld count they hold to one value is freed by
+///   hiding the smallest shown count, of those the solves name, that frees
+///   it on its own (else one for each side of its range), and the relations
+///   are read one at a time again; a withheld 0 nothing frees stays `0-4`
+///   (it reveals no child);
 /// - a figure derived from a hidden count (spare places, fill, the unmet
 ///   priority of a need whose unplaced count is hidden) is hidden with it.
 package struct Disclosure {
@@ -205,6 +213,22 @@ package struct Disclosure {
     return r
   }
 
+  /// Every line and inequality as a linear relation, for a reader who adds
+  /// them together.
+  private var linearRelations: [LinearReader.Relation] {
+    var relations: [LinearReader.Relation] = []
+    for line in lines {
+      let (terms, constant) = equation(line)
+      relations.append(LinearReader.Relation(terms.map { ($0.cell, $0.sign) }, constant, constant))
+    }
+    for inequality in inequalities {
+      let terms: [(cell: Int, coefficient: Double)] =
+        inequality.smaller.map { ($0, 1.0) } + inequality.larger.map { ($0, -1.0) }
+      relations.append(LinearReader.Relation(terms, -.infinity, 0))
+    }
+    return relations
+  }
+
   /// The cells of every line and inequality, as (members, total): an
   /// inequality's cells all count as members.
   private var relations: [(members: [Int], total: Int?)] {
@@ -235,10 +259,64 @@ package struct Disclosure {
       state[i].value == nil && !unprotectable.contains(i) && r[i].hi - r[i].lo < 0.5
         && (values[i] > 0 || withheld.contains(i))
     }
+    // Nothing left to hide around a pinned cell: a count of 1 to 4 pinned
+    // by its bounds (a kind whose only setting has one free place) is shown
+    // as `0-4`, which admits 0; a larger one as `c`, which admits any count.
+    func giveUp(_ cell: Int) {
+      switch state[cell] {
+      case .small where values[cell] <= 4, .hidden where values[cell] <= 4: state[cell] = .upToFour
+      case .small, .hidden, .upToFour: state[cell] = .confidential
+      default: unprotectable.insert(cell)
+      }
+    }
+    // A reader who adds relations together, asked once no one relation
+    // at a time pins anything (made then, as most pages need no more).
+    var reader: LinearReader?
     var now = ranges(state)
     while true {
       // A withheld cell a reader can pin to one value, through any chain of lines.
-      guard let cell = state.indices.first(where: { pinned($0, now) }) else { break }
+      guard let cell = state.indices.first(where: { pinned($0, now) }) else {
+        if reader == nil { reader = LinearReader(truth: values, relations: linearRelations) }
+        let checked = state.indices.filter {
+          state[$0].value == nil && !unprotectable.contains($0) && (values[$0] > 0 || withheld.contains($0))
+        }
+        guard let pin = reader?.firstPinned(checked, ranges: state.indices.map { displayRange($0, state[$0]) })
+        else { break }
+        // Of the shown counts whose range, widened the way a solve says,
+        // would widen its range, the first of the smallest few that frees
+        // it on its own; else the smallest of each side's together; else
+        // nothing is hidden for it (a count pinned by relations no hiding
+        // loosens, such as a unit's 0 when no pupil has a need it admits,
+        // would otherwise take the whole page with it).
+        let movers = pin.loosen.filter { loosening in
+          let j = loosening.cell
+          guard let value = state[j].value, value > 0 else { return false }
+          let hidden = displayRange(j, hiding(j))
+          return loosening.up ? hidden.hi > Double(value) : hidden.lo < Double(value)
+        }
+        func smallest(_ cells: some Sequence<Int>) -> [Int] {
+          Set(cells).sorted { (values[$0], $0) < (values[$1], $1) }
+        }
+        var trials = smallest(movers.map(\.cell)).prefix(Self.trials).map { [$0] }
+        let sides = [true, false].compactMap { low in smallest(movers.filter { $0.low == low }.map(\.cell)).first }
+        if Set(sides).count == 2 { trials.append(sides) }
+        let picks = trials.first { picks in
+          var trial = state
+          for pick in picks { trial[pick] = hiding(pick) }
+          return !(reader?.pins(pin.cell, ranges: trial.indices.map { displayRange($0, trial[$0]) }) ?? true)
+        }
+        if let picks {
+          for pick in picks { state[pick] = hiding(pick) }
+        } else if values[pin.cell] == 0 {
+          // A withheld 0 stays `0-4`: it reveals no child, and `c` would
+          // set it apart from the same cell holding 1 (round eighteen).
+          unprotectable.insert(pin.cell)
+        } else {
+          giveUp(pin.cell)
+        }
+        now = ranges(state)
+        continue
+      }
       // Candidates: the non-zero counts shown in the lines through it,
       // smallest first (ties: the earliest), so as little as possible is
       // hidden; totals only when a line has nothing else to hide.
@@ -252,14 +330,7 @@ package struct Disclosure {
       let pool = members.isEmpty ? totals : members
       let candidates = pool.sorted { (values[$0], $0) < (values[$1], $1) }
       guard let first = candidates.first else {
-        // Nothing left to hide around it: a count of 1 to 4 pinned by its
-        // bounds (a kind whose only setting has one free place) is shown
-        // as `0-4`, which admits 0; a larger one as `c`, which admits any count.
-        switch state[cell] {
-        case .small where values[cell] <= 4, .hidden where values[cell] <= 4: state[cell] = .upToFour
-        case .small, .hidden, .upToFour: state[cell] = .confidential
-        default: unprotectable.insert(cell)
-        }
+        giveUp(cell)
         now = ranges(state)
         continue
       }

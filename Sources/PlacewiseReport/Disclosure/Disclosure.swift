@@ -285,9 +285,9 @@ package struct Disclosure {
         // Of the shown counts whose range, widened the way a solve says,
         // would widen its range, the first of the smallest few that frees
         // it on its own; else the smallest of each side's together; else
-        // nothing is hidden for it (a count pinned by relations no hiding
-        // loosens, such as a unit's 0 when no pupil has a need it admits,
-        // would otherwise take the whole page with it).
+        // the smallest. A withheld 0 that none frees is left as it is (a
+        // unit's 0 when no pupil has a need it admits would otherwise take
+        // the whole page with it).
         let movers = pin.loosen.filter { loosening in
           let j = loosening.cell
           guard let value = state[j].value, value > 0 else { return false }
@@ -305,12 +305,17 @@ package struct Disclosure {
           for pick in picks { trial[pick] = hiding(pick) }
           return !(reader?.pins(pin.cell, ranges: trial.indices.map { displayRange($0, trial[$0]) }) ?? true)
         }
+        let fallback = movers.map(\.cell).min { (values[$0], $0) < (values[$1], $1) }
         if let picks {
           for pick in picks { state[pick] = hiding(pick) }
         } else if values[pin.cell] == 0 {
           // A withheld 0 stays `0-4`: it reveals no child, and `c` would
           // set it apart from the same cell holding 1 (round eighteen).
           unprotectable.insert(pin.cell)
+        } else if let fallback {
+          // None alone frees it: the smallest is hidden and the page read
+          // again, as one relation at a time does with a chain.
+          state[fallback] = hiding(fallback)
         } else {
           giveUp(pin.cell)
         }

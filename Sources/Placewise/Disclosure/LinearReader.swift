@@ -282,3 +282,53 @@ package struct LinearReader: ~Copyable {
     return out
   }
 }
+
+extension LinearReader {
+  /// What a linear programme makes of one figure: its least and greatest
+  /// values with every figure in its range (`ranges`) and every relation
+  /// holding. Infinite where it is unbounded; `empty` where nothing meets
+  /// them all (a reader's assumption that the page breaks, which pins
+  /// nothing); nil when GLPK fails.
+  package enum Range: Equatable, Sendable {
+    case within(lo: Double, hi: Double)
+    case empty
+  }
+
+  /// The range of `target` (see `Range`), from two solves of a programme
+  /// over every figure: for the small audits of compare, recommend and
+  /// forecast pages, where a session kept between calls is not worth it.
+  package static func range(
+    of target: Int, ranges: [(lo: Double, hi: Double)], relations: [Relation]
+  ) -> Range? {
+    if ranges.contains(where: { $0.lo > $0.hi }) { return .empty }
+    var program = LinearProgram()
+    var entries = [[(RowIndex, Double)]](repeating: [], count: ranges.count)
+    for relation in relations {
+      var sum: [Int: Double] = [:]
+      for term in relation.terms { sum[term.cell, default: 0] += term.coefficient }
+      let index = program.addRow(bounds(relation.lo, relation.hi))
+      for (cell, coefficient) in sum.sorted(by: { $0.key < $1.key }) where coefficient != 0 {
+        entries[cell].append((index, coefficient))
+      }
+    }
+    for cell in ranges.indices {
+      program.addColumn(
+        bounds(ranges[cell].lo, ranges[cell].hi), objective: cell == target ? 1 : 0, entries: entries[cell])
+    }
+    guard var session = try? SimplexSession(program) else { return nil }
+    var costs = [Double](repeating: 0, count: ranges.count)
+    var found = (lo: -Double.infinity, hi: Double.infinity)
+    for sign in [1.0, -1.0] {
+      costs[target] = sign
+      guard (try? session.setObjective(costs)) != nil, let solution = try? session.solve() else { return nil }
+      switch solution.status {
+      case .optimal:
+        if sign > 0 { found.lo = solution.columnValues[target] } else { found.hi = solution.columnValues[target] }
+      case .unbounded: continue
+      case .infeasible, .noFeasibleSolution: return .empty
+      default: return nil
+      }
+    }
+    return .within(lo: found.lo, hi: found.hi)
+  }
+}

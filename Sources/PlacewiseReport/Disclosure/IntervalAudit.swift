@@ -1,3 +1,5 @@
+import Placewise
+
 /// What a reader can work out from figures shown as intervals (a count
 /// shown exactly, `<5`, rounded to the nearest 5, withheld) and linear
 /// relations among them that they know (a plan of 3 places places at most
@@ -102,9 +104,26 @@ package struct IntervalAudit {
   /// one). An empty range pins nothing: what the reader assumed (every
   /// priority 1; a place used by one child) does not hold, and the page
   /// shows them so.
+  ///
+  /// Where one relation at a time leaves it open, the relations are added
+  /// together too (`LinearReader.range`, a linear programme over them all):
+  /// a count held to one whole number there is pinned as well. A solve that
+  /// fails counts as pinned: a page errs on withholding.
   package func pinned(_ figure: Int) -> Bool {
     guard !exact[figure] else { return false }
     let r = ranges[figure]
-    return r.lo == r.hi && (1...4).contains(r.lo)
+    if r.lo == r.hi { return (1...4).contains(r.lo) }
+    guard r.lo <= 4, r.hi >= 1 else { return false }
+    let linear = relations.map { relation in
+      LinearReader.Relation(relation.terms.map { ($0.variable, $0.sign) }, relation.lo, relation.hi)
+    }
+    switch LinearReader.range(of: figure, ranges: ranges, relations: linear) {
+    case nil: return true
+    case .empty: return false
+    case .within(let lo, let hi):
+      let low = max(r.lo, (lo - 1e-6).rounded(.up))
+      let high = min(r.hi, (hi + 1e-6).rounded(.down))
+      return low == high && (1...4).contains(low)
+    }
   }
 }

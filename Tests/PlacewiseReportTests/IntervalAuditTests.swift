@@ -39,26 +39,23 @@ struct IntervalAuditTests {
     // and h2 are at most pupils p1 and p2 (`<5`), and p1 + p2 + p3 = 4 with
     // p3 `<5`. One relation at a time leaves a and b at 3 or 4; added
     // together, h1 + h2 ≤ 3, so a + b ≥ 8: each 4.
-    var audit = IntervalAudit()
-    let requests = (0..<4).map { _ in audit.add(.small, rounded: false) }
-    let pupils = (0..<3).map { _ in audit.add(.small, rounded: false) }
-    audit.relate(requests.map { ($0, 1) }, 11, 11)
-    audit.relate(pupils.map { ($0, 1) }, 4, 4)
-    audit.relate([(requests[2], 1), (pupils[0], -1)], -.infinity, 0)
-    audit.relate([(requests[3], 1), (pupils[1], -1)], -.infinity, 0)
-    audit.propagate()
+    func page(requestsInAll: Double) -> (audit: IntervalAudit, requests: [Int], pupils: [Int]) {
+      var audit = IntervalAudit()
+      let requests = (0..<4).map { _ in audit.add(.small, rounded: false) }
+      let pupils = (0..<3).map { _ in audit.add(.small, rounded: false) }
+      audit.relate(requests.map { ($0, 1) }, requestsInAll, requestsInAll)
+      audit.relate(pupils.map { ($0, 1) }, 4, 4)
+      audit.relate([(requests[2], 1), (pupils[0], -1)], -.infinity, 0)
+      audit.relate([(requests[3], 1), (pupils[1], -1)], -.infinity, 0)
+      audit.propagate()
+      return (audit, requests, pupils)
+    }
+    let (audit, requests, pupils) = page(requestsInAll: 11)
     #expect(audit.pinned(requests[0]) && audit.pinned(requests[1]))
     #expect(audit.pinned(pupils[2]), "p3 = 4 − (p1 + p2) and p1 + p2 ≥ 3")
     #expect(!audit.pinned(requests[2]) && !audit.pinned(pupils[0]), "1 or 2 each")
     // With the total of requests 10, a + b ≥ 7: 3 or 4, pinned by nothing.
-    var looser = IntervalAudit()
-    let r = (0..<4).map { _ in looser.add(.small, rounded: false) }
-    let p = (0..<3).map { _ in looser.add(.small, rounded: false) }
-    looser.relate(r.map { ($0, 1) }, 10, 10)
-    looser.relate(p.map { ($0, 1) }, 4, 4)
-    looser.relate([(r[2], 1), (p[0], -1)], -.infinity, 0)
-    looser.relate([(r[3], 1), (p[1], -1)], -.infinity, 0)
-    looser.propagate()
-    #expect(!looser.pinned(r[0]) && !looser.pinned(r[1]))
+    let looser = page(requestsInAll: 10)
+    #expect(!looser.audit.pinned(looser.requests[0]) && !looser.audit.pinned(looser.requests[1]))
   }
 }

@@ -14,7 +14,7 @@ import re
 import sys
 
 ORDER = [
-    "Model", "Internals", "Input", "Import", "Plans", "Candidates", "Allocation", "Solver",
+    "Model", "Internals", "Disclosure", "Input", "Import", "Plans", "Candidates", "Allocation", "Solver",
     "Values", "Explain", "Run", "Compare", "Recommend", "Forecast",
 ]
 

@@ -60,9 +60,9 @@ package enum Disclosed: Equatable, Sendable {
 /// - then the relations added together (`LinearReader`, a linear programme
 ///   over them all): a withheld count they hold to one value is freed by
 ///   hiding the smallest shown count, of those the solves name, that frees
-///   it on its own (else one for each side of its range), and the relations
-///   are read one at a time again; a withheld 0 nothing frees stays `0-4`
-///   (it reveals no child);
+///   it on its own (else the smallest of each side of its range together,
+///   else the smallest), and the relations are read one at a time again; a
+///   withheld 0 nothing frees stays `0-4` (it reveals no child);
 /// - a figure derived from a hidden count (spare places, fill, the unmet
 ///   priority of a need whose unplaced count is hidden) is hidden with it.
 package struct Disclosure {

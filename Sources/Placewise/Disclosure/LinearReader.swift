@@ -9,13 +9,14 @@ import GLPK
 /// request of 7, beside requests at most pupils and a pupils total whose
 /// other parts are at their least, pin each `<5` to 4, though no single
 /// relation does (hostile trial, round nineteen). A linear programme over
-/// all relations at once finds that; its range is a superset of the whole
-/// numbers a reader could prove, so a count it does not pin, no sum or
-/// difference of relations pins either.
+/// all relations at once finds that: a count it does not pin, no sum or
+/// difference of relations pins either. (Its range is over real numbers; a
+/// reader who rounds to whole numbers between sums may know more, which the
+/// one-relation-at-a-time audit before it partly covers.)
 ///
 /// A session keeps one GLPK problem over the counts not shown exactly (a
 /// shown count is a constant, taken into its relations' bounds: a county's
-/// page shows most of its 18,000 counts), rebuilt only when more are
+/// page shows most of its counts), rebuilt only when more are
 /// withheld, and warm-starts each solve from the last basis. Every solution
 /// is a point the page admits, and the page's ranges only widen as more is
 /// withheld, so a count once seen to vary by a whole unit (at some admitted

@@ -154,4 +154,59 @@ struct PublicReportLeakTests {
     let message = describe(found)
     #expect(message.isEmpty, "\(message)")
   }
+
+  /// Hostile trial, round twenty: the capital cost per child fewer without
+  /// a place was `-` or `x` by the exact counts, so a plan of one place
+  /// withheld as `c` beside `x` had placed one child. On the public page it
+  /// must follow from the counts shown: `x` wherever either is withheld,
+  /// `-` wherever the plan's shown count is no lower.
+  @Test("compare: whether a plan has children fewer without a place follows from the counts shown")
+  func capitalCostFollowsShownCounts() throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    let made = try runTool("casegen", ["--pupils", "150", "--seed", "21", "--roll", "--out", county])
+    #expect(made.status == 0, "\(made.stderr)")
+    // A plan of one place at each setting (those that place a child are
+    // withheld, `c`), and one closing it (more without a place; one is
+    // withheld too).
+    var plans: [String] = []
+    for row in try csvRecords(county + "/settings.csv") {
+      let urn = try #require(row["urn"])
+      for (name, text) in [
+        ("one", "action,urn,places,capital_cost\nadd_places,\(urn),1,50000\n"),
+        ("close", "action,urn\nclose_setting,\(urn)\n"),
+      ] {
+        let path = scratch.at("\(name)-\(urn).csv")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        plans.append(path)
+      }
+    }
+    let run = try runPlacewise(
+      ["compare", county] + plans + ["--out", scratch.at("out"), "--report-level", "public", "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let page = try String(contentsOfFile: scratch.at("out/report.html"), encoding: .utf8)
+    func cells(_ figure: String) throws -> [String: String] {
+      let pattern = try NSRegularExpression(
+        pattern: "data-plan=\"([^\"]*)\" data-figure=\"\(figure)\" data-value=\"([^\"]*)\"")
+      let text = page as NSString
+      var out: [String: String] = [:]
+      for match in pattern.matches(in: page, range: NSRange(location: 0, length: text.length)) {
+        out[text.substring(with: match.range(at: 1))] = text.substring(with: match.range(at: 2))
+      }
+      return out
+    }
+    let unplaced = try cells("unplaced")
+    let capital = try cells("capital_cost_per_extra_placement")
+    let base = try #require(unplaced["baseline"])
+    #expect(unplaced.count == plans.count + 1 && capital.count == plans.count + 1)
+    #expect(unplaced.values.contains("c"), "no plan withheld: the case no longer tests what it should")
+    for (plan, shown) in unplaced where plan != "baseline" {
+      let cell = capital[plan]
+      if let mine = Int(shown), let theirs = Int(base) {
+        if mine >= theirs { #expect(cell == "", "\(plan): \(shown) beside \(base), capital \(cell ?? "none")") }
+      } else {
+        #expect(cell == "x", "\(plan): \(shown) beside \(base), capital \(cell ?? "none")")
+      }
+    }
+  }
 }

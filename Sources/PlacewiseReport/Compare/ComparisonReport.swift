@@ -163,19 +163,23 @@ package enum ComparisonReport {
       money(r.annualPlaceCost)
     }
     line("Capital cost per child fewer without a place", key: "capital_cost_per_extra_placement") { i, r in
-      guard let base = baseline, i > 0, r.unplaced < base.unplaced else { return ("-", "") }
+      guard let base = baseline, i > 0 else { return ("-", "") }
       // Capital over the cost per child gives the children: in a public
       // page, the children fewer of the rounded counts shown (the exact
       // difference, beside them, pinned them: 302 and 258 shown as 300 and
-      // 260, and 44 fewer), withheld below 5.
+      // 260, and 44 fewer), withheld below 5. Whether there are any is
+      // decided from those counts too: decided from the exact ones (`x` for
+      // fewer, `-` for none), it told of a plan of one place, withheld as
+      // `c`, that it placed one child (hostile trial, round twenty).
       var fewer = base.unplaced - r.unplaced
       if level == .public {
         // Withheld where either count is <5 (no 0: a plan of one place read
-        // £20,000 a child, five times too little, beside 5 and <5).
+        // £20,000 a child, five times too little, beside 5 and <5) or `c`.
         guard let theirs = disclosed(0, \.unplaced).value, let mine = disclosed(i, \.unplaced).value else {
           return ("x", "x")
         }
         fewer = theirs - mine
+        if fewer <= 0 { return ("-", "") }
         if fewer < 5 { return ("x", "x") }
         // The rounded difference is within 4 of the true one: where that is
         // a large share of it, the cost per child is a range (a plan placing
@@ -185,6 +189,8 @@ package enum ComparisonReport {
           let high = r.capitalCost / Double(max(1, fewer - 4))
           return ("\(F.pounds(low)) to \(F.pounds(high))", "")
         }
+      } else if fewer <= 0 {
+        return ("-", "")
       }
       let each = r.capitalCost / Double(fewer)
       return (F.pounds(each), NumberText.format(each))

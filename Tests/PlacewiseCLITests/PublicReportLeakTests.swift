@@ -209,4 +209,55 @@ struct PublicReportLeakTests {
       }
     }
   }
+
+  /// Hostile trial, round twenty: a forecast's words were taken from the
+  /// exact counts beside counts withheld as `c`. A plan of one HI place,
+  /// withheld whole, read "never short" and "not within 2 years", so its HI
+  /// count was 0, and the baseline's `<5` beside it 1; a `c` read "c short"
+  /// only when 1 or more. Now they follow from the counts shown.
+  @Test("forecast: whether a plan falls short follows from the counts shown")
+  func forecastWordsFollowShownCounts() throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    try FileManager.default.createDirectory(atPath: county, withIntermediateDirectories: true)
+    for name in ["settings.csv", "roll.csv", "policy.toml"] {
+      try FileManager.default.copyItem(
+        atPath: packageRoot + "/Data/forecast-hand/" + name, toPath: county + "/" + name)
+    }
+    try """
+    pupil_id,easting,northing,age,primary_need,provision
+    P1,400500,300500,5,ASD,special
+    P2,400500,300500,12,ASD,special
+    P3,400500,300500,13,ASD,special
+    H2,400500,300500,7,HI,special
+
+    """.write(toFile: county + "/pupils.csv", atomically: true, encoding: .utf8)
+    let plan = scratch.at("hi-place.csv")
+    try "action,urn,places,need,capital_cost\nadd_places,A1,1,HI,40000\n".write(
+      toFile: plan, atomically: true, encoding: .utf8)
+    let run = try runPlacewise([
+      "forecast", county, plan, "--years", "2", "--out", scratch.at("out"), "--report-level", "public", "--quiet",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let page = try String(contentsOfFile: scratch.at("out/report.html"), encoding: .utf8)
+    let figure = try #require(
+      page.components(separatedBy: "data-plan=\"hi-place\">").dropFirst().first?.components(separatedBy: "</div>")
+        .first)
+    // The plan's year 2 is withheld whole (`c`), as the case was made for.
+    #expect(figure.contains("<span class=\"value\">c</span>"), "\(figure)")
+    #expect(!figure.contains("never short"), "\(figure)")
+    let firstShort = try #require(
+      page.components(separatedBy: "id=\"first-short-table\"").last?.components(separatedBy: "</table>").first)
+    // The plan's column (the third) of each need's row.
+    for row in firstShort.components(separatedBy: "<tr><td>").dropFirst() {
+      let planCell = row.components(separatedBy: "<td>").dropFirst(2).first ?? ""
+      #expect(!planCell.contains("not within"), "\(row)")
+    }
+    // Every `c` in the demand tables reads "c short", whatever it holds.
+    let demand = try #require(
+      page.components(separatedBy: "id=\"demand\"").last?.components(separatedBy: "<h2").first)
+    let cells = demand.components(separatedBy: "<td").filter { $0.contains(">c<") || $0.contains(", c") }
+    #expect(!cells.isEmpty)
+    for cell in cells { #expect(cell.contains("c short"), "\(cell)") }
+  }
 }

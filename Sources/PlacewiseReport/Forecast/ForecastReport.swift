@@ -67,13 +67,21 @@ package enum ForecastReport {
 
     body += "<section class=\"figures\" id=\"figures\">"
     for (p, outcome) in outcomes.enumerated() {
-      let last = outcome.years.last?.summary.unplaced ?? 0
-      let first = outcome.years.first { $0.summary.unplaced > 0 }
-      body += "<div class=\"figure\(last > 0 ? " alert" : "")\" data-plan=\"\(HTMLPage.escape(outcome.name))\">"
-      body += "<span class=\"value\">\(shown[p].last?.total.html ?? "0")</span><span class=\"label\">"
+      // Taken from the counts shown: from the exact ones, "never short"
+      // beside a year withheld as `c` told its 0 (hostile trial, round twenty).
+      let last = shown[p].last?.total ?? .shown(0)
+      let first = firstShort(shown[p].map(\.total))
+      body +=
+        "<div class=\"figure\(last != .shown(0) ? " alert" : "")\" data-plan=\"\(HTMLPage.escape(outcome.name))\">"
+      body += "<span class=\"value\">\(last.html)</span><span class=\"label\">"
       body += "children without a place in "
       body += "year \(years): \(HTMLPage.escape(outcome.name))</span><span class=\"sub\">"
-      body += (first.map { "first short in year \($0.year)" } ?? "never short") + "</span></div>"
+      switch first {
+      case .year(let y): body += "first short in year \(y + 1)"
+      case .withheld: body += "first year short withheld"
+      case .never: body += "never short"
+      }
+      body += "</span></div>"
     }
     body += "</section>\n"
 
@@ -99,6 +107,23 @@ package enum ForecastReport {
     return body
   }
 
+  /// The first year a plan falls short, read from a count shown for each
+  /// year: the first not shown as 0, unless it admits 0 (`c`, `0-4`), when
+  /// whether that year is short is not told.
+  private enum FirstShort {
+    case year(Int)
+    case withheld
+    case never
+  }
+
+  private static func firstShort(_ counts: [Disclosed]) -> FirstShort {
+    guard let y = counts.firstIndex(where: { $0 != .shown(0) }) else { return .never }
+    switch counts[y] {
+    case .confidential, .upToFour: return .withheld
+    default: return .year(y)
+    }
+  }
+
   /// The first year each plan falls short, by need.
   private static func firstShort<R>(
     _ outcomes: [ForecastOutcome<R>], years: Int, needs: [NeedCode], shown: [[YearDisclosure]]
@@ -108,10 +133,11 @@ package enum ForecastReport {
     let shortRows = needs.map { need in
       [HTMLPage.escape(need.code)]
         + outcomes.indices.map { p in
-          guard
-            let y = outcomes[p].years.firstIndex(where: { $0.byNeed.contains { $0.need == need && $0.unplaced > 0 } })
-          else { return "not within \(F.count(years, "year"))" }
-          return "year \(y + 1) (\(shown[p][y].needTotal[need.rawValue].html) without a place)"
+          switch firstShort(shown[p].map { $0.needTotal[need.rawValue] }) {
+          case .year(let y): "year \(y + 1) (\(shown[p][y].needTotal[need.rawValue].html) without a place)"
+          case .withheld: "withheld"
+          case .never: "not within \(F.count(years, "year"))"
+          }
         }
     }
     body += HTMLPage.table(
@@ -143,8 +169,11 @@ package enum ForecastReport {
               + cells.indices.map { y in
                 let f = cells[y]
                 guard f.caseload > 0 else { return "-" }
+                // From the count shown: a `c` reads "c short" whatever it
+                // holds, 0 too (from the exact count, "short" beside `c`
+                // told it was 1 or more: hostile trial, round twenty).
                 let short = shown[p][y].cell(need, phase)
-                return f.unplaced == 0 ? count(f.caseload) : "\(count(f.caseload)), \(short.html) short"
+                return short == .shown(0) ? count(f.caseload) : "\(count(f.caseload)), \(short.html) short"
               })
         }
       }

@@ -260,4 +260,38 @@ struct PublicReportLeakTests {
     #expect(!cells.isEmpty)
     for cell in cells { #expect(cell.contains("c short"), "\(cell)") }
   }
+
+  /// Hostile trial, round twenty: the frontier's row at the run's own
+  /// budget is the recommendation, and printed the options, capital and
+  /// unmet need that the cards withheld (a3 taken over the cheaper a2 beside
+  /// b6: a3's 3 places placed 3 children).
+  @Test("recommend: a withheld recommendation is withheld in the frontier's row of the same choice too")
+  func frontierRowOfTheWithheldChoice() throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    let made = try runTool("casegen", ["--pupils", "150", "--seed", "21", "--roll", "--out", county])
+    #expect(made.status == 0, "\(made.stderr)")
+    let options = scratch.at("options.csv")
+    try """
+    option,group,action,urn,places,capital_cost,note
+    a1,A,add_places,117522,1,10000,one
+    a2,A,add_places,117522,2,20000,two
+    a3,A,add_places,117522,3,30000,three
+    b1,B,add_places,137393,1,10000,one
+    b6,B,add_places,137393,6,60000,six
+    c8,C,add_places,124755,8,80000,eight
+
+    """.write(toFile: options, atomically: true, encoding: .utf8)
+    let run = try runPlacewise([
+      "recommend", county, options, "--budget", "100000", "--frontier", "5", "--out", scratch.at("out"),
+      "--report-level", "public", "--quiet",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let page = try String(contentsOfFile: scratch.at("out/report.html"), encoding: .utf8)
+    #expect(page.contains("Which options are chosen is withheld"), "the case no longer withholds its choice")
+    let table = try #require(
+      page.components(separatedBy: "id=\"frontier-table\"").last?.components(separatedBy: "</table>").first)
+    let own = try #require(table.components(separatedBy: "<tr>").first { $0.contains(">£100,000<") })
+    #expect(own.contains("withheld") && !own.contains("a3"), "\(own)")
+  }
 }

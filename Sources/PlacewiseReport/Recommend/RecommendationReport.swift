@@ -222,7 +222,16 @@ package enum RecommendationReport {
       {
         withheld.insert(widest.choice)
       } else {
-        return (withheld.contains(0), Set(withheld.filter { $0 > 0 }.map { $0 - 1 }))
+        // A frontier row that is the recommendation itself (the run's own
+        // budget, or any that chooses the same) is withheld with it: it
+        // printed the options, capital and unmet need the cards withhold
+        // (hostile trial, round twenty).
+        var rows = Set(withheld.filter { $0 > 0 }.map { $0 - 1 })
+        if withheld.contains(0) {
+          let main = Set(options.filter(\.chosen).map(\.option))
+          rows.formUnion(frontier.indices.filter { Set(frontier[$0].options) == main })
+        }
+        return (withheld.contains(0), rows)
       }
     }
   }

@@ -305,7 +305,7 @@ package struct Disclosure {
           for pick in picks { trial[pick] = hiding(pick) }
           return !(reader?.pins(pin.cell, ranges: trial.indices.map { displayRange($0, trial[$0]) }) ?? true)
         }
-        let fallback = movers.map(\.cell).min { (values[$0], $0) < (values[$1], $1) }
+        let fallback = smallest(movers.map(\.cell)).first
         if let picks {
           for pick in picks { state[pick] = hiding(pick) }
         } else if values[pin.cell] == 0 {

@@ -70,7 +70,7 @@ package enum ForecastReport {
       // Taken from the counts shown: from the exact ones, "never short"
       // beside a year withheld as `c` told its 0 (hostile trial, round twenty).
       let last = shown[p].last?.total ?? .shown(0)
-      let first = firstShort(shown[p].map(\.total))
+      let first = firstShortYear(shown[p].map(\.total))
       body +=
         "<div class=\"figure\(last != .shown(0) ? " alert" : "")\" data-plan=\"\(HTMLPage.escape(outcome.name))\">"
       body += "<span class=\"value\">\(last.html)</span><span class=\"label\">"
@@ -107,16 +107,17 @@ package enum ForecastReport {
     return body
   }
 
-  /// The first year a plan falls short, read from a count shown for each
-  /// year: the first not shown as 0, unless it admits 0 (`c`, `0-4`), when
-  /// whether that year is short is not told.
+  /// The first year a plan falls short, as the counts shown tell it.
   private enum FirstShort {
     case year(Int)
     case withheld
     case never
   }
 
-  private static func firstShort(_ counts: [Disclosed]) -> FirstShort {
+  /// The first year a plan falls short, read from a count shown for each
+  /// year: the first not shown as 0, unless it admits 0 (`c`, `0-4`), when
+  /// whether that year is short is not told.
+  private static func firstShortYear(_ counts: [Disclosed]) -> FirstShort {
     guard let y = counts.firstIndex(where: { $0 != .shown(0) }) else { return .never }
     switch counts[y] {
     case .confidential, .upToFour: return .withheld
@@ -133,7 +134,7 @@ package enum ForecastReport {
     let shortRows = needs.map { need in
       [HTMLPage.escape(need.code)]
         + outcomes.indices.map { p in
-          switch firstShort(shown[p].map { $0.needTotal[need.rawValue] }) {
+          switch firstShortYear(shown[p].map { $0.needTotal[need.rawValue] }) {
           case .year(let y): "year \(y + 1) (\(shown[p][y].needTotal[need.rawValue].html) without a place)"
           case .withheld: "withheld"
           case .never: "not within \(F.count(years, "year"))"

@@ -155,6 +155,25 @@ struct PublicReportLeakTests {
     #expect(message.isEmpty, "\(message)")
   }
 
+  /// Round twenty-one: the headline's "children without a place" card was
+  /// styled as an alert by the exact count, beside a count withheld as `c`
+  /// (which admits 0), so the style told whether any child was unplaced.
+  /// The style follows the figure shown.
+  @Test("allocate: a headline card's alert style follows the figure shown", arguments: [(12, 18), (20, 35)])
+  func alertFollowsShownFigure(pupils: Int, seed: Int) throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--out", county])
+    #expect(made.status == 0, "\(made.stderr)")
+    let run = try runPlacewise(["allocate", county, "--out", scratch.at("out"), "--report-level", "public", "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let page = try String(contentsOfFile: scratch.at("out") + "/report.html", encoding: .utf8)
+    // The case withholds its count of children without a place as `c`.
+    #expect(page.contains(#"data-figure="unplaced" data-value="c""#))
+    let message = describe(try findings(under: scratch.at("out"), costsOf: county))
+    #expect(message.isEmpty, "\(message)")
+  }
+
   /// Hostile trial, round twenty: the capital cost per child fewer without
   /// a place was `-` or `x` by the exact counts, so a plan of one place
   /// withheld as `c` beside `x` had placed one child. On the public page it

@@ -96,6 +96,7 @@ struct PageReader {
 
   mutating func read(knowing knowledge: PublicReportChecker.Knowledge = .init()) {
     readHeadline()
+    readAlerts()
     readTables()
     readSVG()
     readSentences()
@@ -180,6 +181,21 @@ struct PageReader {
     for m in matches(#"(\S+) of (\S+) pupils whose parents named a school"#, text) {
       note("placed at their first preference|pupils", m[1], at: "sentence")
       note("WITHPREF|pupils", m[2], at: "sentence")
+    }
+  }
+
+  /// A headline card styled as an alert says its figure is more than none.
+  /// Beside `c` or `0-4`, which admit 0, the style tells 0 from the rest:
+  /// a finding whatever the count (round twenty-one).
+  mutating func readAlerts() {
+    let pattern = #"<div class="figure( alert)?"><span class="value" data-figure="([a-z_]+)" data-value="([^"]*)">"#
+    for m in matches(pattern, html) where !m[1].isEmpty {
+      let shown = visible(m[3]).trimmingCharacters(in: .whitespaces)
+      guard shown == "c" || shown == "0-4" else { continue }
+      otherFindings.append(
+        .init(
+          quantity: "headline \(m[2])", value: nil,
+          how: "styled as an alert beside '\(shown)': the style says the withheld count is not 0"))
     }
   }
 

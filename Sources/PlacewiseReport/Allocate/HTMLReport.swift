@@ -86,6 +86,16 @@ package enum HTMLReport {
     return html + "</div>"
   }
 
+  /// Whether a card is styled as an alert: by the figure as shown, never by
+  /// a withheld count (`c` and `0-4` admit 0; the style would tell).
+  static func alert(_ figure: Disclosed) -> Bool {
+    switch figure {
+    case .shown(let value): value > 0
+    case .small, .hidden: true
+    case .upToFour, .confidential: false
+    }
+  }
+
   static func headline(_ s: AllocationSummary, counts: ReportCounts, level: ReportLevel) -> String {
     let pupils = counts[.pupils]
     let placed = counts[.placed]
@@ -108,10 +118,10 @@ package enum HTMLReport {
       sub:
         "\(counts[.noEligibleSetting].text) with no eligible setting, \(counts[.settingsFull].text) with every eligible "
         + "setting full",
-      alert: s.unplaced > 0)
+      alert: Self.alert(unplaced))
     html += card(
       "unmet_priority", label: "children without a place, weighted by priority", shown: unmet.text, raw: raw(unmet),
-      sub: "each child counted by their priority (a looked-after child's is higher)", alert: s.unmetPriority > 0)
+      sub: "each child counted by their priority (a looked-after child's is higher)", alert: Self.alert(unplaced))
     let firstShare =
       firstMet.value != nil && withPreferences.value != nil
       ? "of \(withPreferences.text) with preferences (\(NumberFormatting.percent(s.firstPreferenceMet, of: s.pupilsWithPreferences)))"
@@ -133,7 +143,7 @@ package enum HTMLReport {
       "placed_over_journey_limit", label: "children over their journey limit", shown: overLimit.text,
       raw: raw(overLimit),
       sub: "placed where the limit does not bar them: a preference, their current setting or an agreed placement",
-      alert: s.placedOverJourneyLimit > 0)
+      alert: Self.alert(overLimit))
     // A cost of 1 to 4 placed children over a known cost per place is a
     // count: withheld where the count is.
     // So is a cost of places over a setting whose count is withheld.

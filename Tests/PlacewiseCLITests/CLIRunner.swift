@@ -1,4 +1,5 @@
 import Foundation
+import PlacewiseTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -56,8 +57,7 @@ func runPlacewise(_ arguments: [String], through launcher: [String] = [], in dir
   process.standardError = err
   try process.run()
   // Read both pipes before waiting, so a full pipe cannot stall the child.
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  let (outData, errData) = PipeReading.both(out, err)
   process.waitUntilExit()
   return CLIResult(
     status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

@@ -34,8 +34,7 @@ private func run(
   process.standardOutput = out
   process.standardError = err
   try process.run()
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  let (outData, errData) = PipeReading.both(out, err)
   process.waitUntilExit()
   return CLIResult(
     status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

@@ -239,7 +239,7 @@ func shaSum(_ path: String) throws -> String {
   let pipe = Pipe()
   process.standardOutput = pipe
   try process.run()
-  let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  let out = String(decoding: PipeReading.all(pipe.fileHandleForReading), as: UTF8.self)
   process.waitUntilExit()
   return String(out.prefix(64))
 }

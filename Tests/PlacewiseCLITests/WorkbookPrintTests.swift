@@ -23,7 +23,7 @@ private func output(of program: String, _ arguments: [String]) throws -> String?
   process.standardOutput = pipe
   process.standardError = FileHandle.nullDevice
   try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  let data = PipeReading.all(pipe.fileHandleForReading)
   process.waitUntilExit()
   return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
 }

@@ -48,8 +48,9 @@ struct ImportSampleTests {
     let placements = try String(contentsOfFile: out + "/placements.csv", encoding: .utf8).split(separator: "\n")
     #expect(placements.count == 11)
     #expect(placements[0].contains(",age,nc_year,"))
-    // S007, born 1 September 2010: 16 on the placement start, Year 11.
-    #expect(placements.first { $0.hasPrefix("S007,") }?.contains(",16,11,") == true)
+    // S007, born 1 September 2010: Year 11, school age 15 (not 16, which an
+    // 11-16 school's range would bar under "gias").
+    #expect(placements.first { $0.hasPrefix("S007,") }?.contains(",15,11,") == true)
     #expect(!allocated.stderr.contains("QA1") && !allocated.stdout.contains("QA1"), "no postcode is printed")
   }
 }

@@ -63,14 +63,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     CalendarDate(uncheckedYear: month >= 9 ? year : year - 1, month: 9, day: 1)
   }
 
-  /// The national curriculum year of a child born on `birth` in the school
-  /// year this date falls in: the age on the 31 August before that school
-  /// year, minus 4 (Reception is 0, Year 1 is 1; nursery ages give -1 and
-  /// below).
-  public func curriculumYear(bornOn birth: CalendarDate) -> Int {
-    let lastAugust = CalendarDate(uncheckedYear: schoolYearStart.year, month: 8, day: 31)
-    return lastAugust.age(bornOn: birth) - 4
+  /// The school age of a child born on `birth` in the school year this date
+  /// falls in: the age on the 31 August before that school year, as the DfE
+  /// counts year groups. A child born on 1 September is the oldest of the
+  /// younger year: 10 on a 1 September start that makes them 11, in Year 6.
+  public func schoolAge(bornOn birth: CalendarDate) -> Int {
+    CalendarDate(uncheckedYear: schoolYearStart.year, month: 8, day: 31).age(bornOn: birth)
   }
+
+  /// The national curriculum year of a child born on `birth` in the school
+  /// year this date falls in: the school age minus 4 (Reception is 0, Year 1
+  /// is 1; nursery ages give -1 and below).
+  public func curriculumYear(bornOn birth: CalendarDate) -> Int { schoolAge(bornOn: birth) - 4 }
 
   /// The first 1 September on or after `date`: the start of the coming
   /// school year.

@@ -146,8 +146,10 @@ struct LocationAndAgeTests {
 
         """, policy: start)
     let pupils = try result.get().pupils
-    // Born on 1 September 2015: 11 on the placement start, the oldest of Year 6 (10 on 31 August).
-    #expect(pupils.map(\.age) == [11, 11, 11, 10])
+    // Born on 1 September 2015: the oldest of Year 6, 10 on 31 August, and
+    // 10 as Placewise reads it (round twenty-one: taken on the placement
+    // start, 11 barred them from their primary school under "gias").
+    #expect(pupils.map(\.age) == [11, 10, 11, 10])
     #expect(pupils.map(\.curriculumYear) == [7, 6, 7, 6])
     #expect(pupils.map { CurriculumYearText.text($0.curriculumYear) } == ["7", "6", "7", "6"])
   }
@@ -169,8 +171,26 @@ struct LocationAndAgeTests {
     #expect(found.map(\.line) == [2, 3, 4, 5, 6, 7])
     #expect(found.map(\.field) == ["date_of_birth", "date_of_birth", "date_of_birth", "age", "date_of_birth", "age"])
     #expect(found[2].found.contains("in the future"))
-    #expect(found[3].found == "9, but date_of_birth gives 11 on 2026-09-01")
+    #expect(found[3].found == "9, but date_of_birth gives 11 (the age on the 31 August before 2026-09-01)")
     #expect(found.allSatisfy { !$0.description.contains("2015-") && !$0.description.contains("/2015") })
+  }
+
+  /// Hostile trial, round twenty-one: without an age column, a pupil whose
+  /// date of birth was empty was dropped from the case, with no error.
+  @Test("An empty date of birth with no age column is an error, not a pupil dropped")
+  func emptyBirthWithoutAgeColumn() throws {
+    let found = problems(
+      try read(
+        pupils: """
+          pupil_id,easting,northing,date_of_birth,primary_need,provision
+          P1,575000,160000,,ASD,special
+          P2,575000,160000,2016-01-01,ASD,special
+
+          """, policy: start))
+    #expect(found.map(\.line) == [2])
+    #expect(found.map(\.column) == [4])
+    #expect(found.map(\.field) == ["date_of_birth"])
+    #expect(found.first?.found == "an empty cell")
   }
 
   @Test("A date of birth on or after placement_start is refused")
@@ -191,6 +211,11 @@ struct LocationAndAgeTests {
     let start = try #require(CalendarDate(year: 2026, month: 9, day: 1))
     #expect(start.age(bornOn: try #require(CalendarDate(year: 2015, month: 9, day: 1))) == 11)
     #expect(start.age(bornOn: try #require(CalendarDate(year: 2015, month: 9, day: 2))) == 10)
+    // The school age is the age on the 31 August before: a 1 September birthday counts from the next day.
+    #expect(start.schoolAge(bornOn: try #require(CalendarDate(year: 2015, month: 9, day: 1))) == 10)
+    #expect(start.schoolAge(bornOn: try #require(CalendarDate(year: 2015, month: 8, day: 31))) == 11)
+    let january = try #require(CalendarDate(year: 2027, month: 1, day: 4))
+    #expect(january.schoolAge(bornOn: try #require(CalendarDate(year: 2015, month: 10, day: 1))) == 10, "Year 6")
     let march = try #require(CalendarDate(year: 2027, month: 3, day: 1))
     #expect(march.age(bornOn: try #require(CalendarDate(year: 2016, month: 2, day: 29))) == 11)
     #expect(march.curriculumYear(bornOn: try #require(CalendarDate(year: 2022, month: 5, day: 1))) == 0, "Reception")

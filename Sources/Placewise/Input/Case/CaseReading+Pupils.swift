@@ -11,7 +11,7 @@ extension CaseReading {
     var unknownCurrent = 0
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
     while table.nextRow() {
-      let id = Self.identifier(&table, .pupilID, index: &pupilIndex, lines: &pupilLines)
+      let id = Self.identifier(&table, .pupilID, index: &pupilIndex, lines: &pupilLines, spellings: &pupilSpellings)
       let location = readLocation(&table, concealed: true)
       let (age, curriculumYear) = readAge(&table)
       let need = table.word(.primaryNeed, required: true, expected: "a primary-need code: " + NeedCode.expectedList) {

@@ -40,12 +40,13 @@ extension CaseReading {
     var roll: [RollPupil] = []
     var rollIndex = ByteKeyTable()
     var rollLines: [Int] = []
+    var rollSpellings: [String: Int] = [:]
     var perSetting = [Int](repeating: 0, count: settings.count)
     var firstLine = [Int](repeating: 0, count: settings.count)
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
     while table.nextRow() {
-      var id = Self.identifier(&table, .pupilID, index: &rollIndex, lines: &rollLines)
-      if let known = id, pupilIndex.value(for: known) != nil {
+      var id = Self.identifier(&table, .pupilID, index: &rollIndex, lines: &rollLines, spellings: &rollSpellings)
+      if let known = id, pupilIndex.value(for: known) != nil || pupilSpellings[known] != nil {
         table.report(
           .pupilID, found: InputText.quoted(known) + ", a pupil of pupils.csv",
           expected: "a pupil on roll who is not in this batch (a pupil_id may not appear in both files)")

@@ -8,7 +8,7 @@ extension CaseReading {
       file: "settings.csv", buffer: buffer, problems: problems, warnings: warnings)
     var settings: [Setting] = []
     while table.nextRow() {
-      let urn = Self.identifier(&table, .urn, index: &settingIndex, lines: &settingLines)
+      let urn = Self.identifier(&table, .urn, index: &settingIndex, lines: &settingLines, spellings: &settingSpellings)
       let location = readLocation(&table, concealed: false)
       guard var setting = Self.settingFields(&table, urn: urn, { $0 }, readsGrid: false) else { continue }
       switch location {

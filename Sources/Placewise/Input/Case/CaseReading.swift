@@ -10,6 +10,10 @@ struct CaseReading {
   /// Pupil index per pupil id, and the line each id was first seen on.
   var pupilIndex = ByteKeyTable()
   var pupilLines: [Int] = []
+  /// Ids holding non-ASCII characters, as Swift compares text (canonical
+  /// equivalence), and their lines: see `identifier`.
+  var settingSpellings: [String: Int] = [:]
+  var pupilSpellings: [String: Int] = [:]
   /// Postcodes to look up, the PROJ converter, and what they need.
   var locations = LocationState()
   /// The policy, read first: the pupils' ages need its placement start.
@@ -207,8 +211,16 @@ struct CaseReading {
 
   /// The id in `column` of the current row, registered in `index` with its
   /// line; nil, with a problem, when empty or seen before.
+  ///
+  /// Seen before means the same bytes, or the same text in other code
+  /// points (`É` composed, or `E` and a combining accent): Swift's strings,
+  /// which key the settings and pupils after reading, hold those equal, so
+  /// two settings spelt so became one, and a request for the second was
+  /// met at the first (hostile trial, round twenty-one). Only ids holding a
+  /// non-ASCII byte can differ so; `spellings` keeps those.
   static func identifier<Column: TableColumn>(
-    _ table: inout TableReader<Column>, _ column: Column, index: inout ByteKeyTable, lines: inout [Int]
+    _ table: inout TableReader<Column>, _ column: Column, index: inout ByteKeyTable, lines: inout [Int],
+    spellings: inout [String: Int]
   ) -> String? {
     guard let bytes = table.idBytes(column, emptyExpected: "a \(column.name) (every row needs one)") else {
       return nil
@@ -220,6 +232,18 @@ struct CaseReading {
       return nil
     }
     lines.append(table.line)
-    return String(decoding: bytes, as: UTF8.self)
+    let text = String(decoding: bytes, as: UTF8.self)
+    if bytes.contains(where: { $0 >= 0x80 }) {
+      if let line = spellings[text] {
+        table.report(
+          column, found: InputText.quoted(bytes) + ", the same text as line \(line)'s in other Unicode code points",
+          expected:
+            "a unique \(column.name) (an accented letter written once composed and once as a letter and a "
+            + "combining mark is one id; write both alike)")
+        return nil
+      }
+      spellings[text] = table.line
+    }
+    return text
   }
 }

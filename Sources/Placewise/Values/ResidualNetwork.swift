@@ -72,10 +72,19 @@ struct ResidualNetwork: Sendable {
   /// the same order; `arcLength` is not needed after the potentials).
   private(set) var arcReduced: [ObjectiveChange] = []
 
-  /// Rounding slack on the cost level: journeys are summed in different
-  /// orders along different paths, so a zero-length cycle can come out a few
-  /// ulps below zero.
-  static let tolerance = 1e-7
+  /// Slack on the cost level: a cycle shorter than this below zero is a tie,
+  /// not a better allocation. The solver proves its optimum in floating
+  /// point, relative to the dearest pair (GLPK's own optimality tolerance is
+  /// 1e-7, relative), so two costs that differ in the seventh significant
+  /// figure of the dearest are a tie to it. An absolute slack failed valid
+  /// cases after solving (hostile trial, round twenty-one): £10,000,000
+  /// against £9,999,999.99, or journeys of whole minutes written with noise
+  /// of a millionth. The 1 keeps it above the few ulps by which journeys
+  /// summed in different orders along different paths differ.
+  let tolerance: Double
+
+  /// The cost-level slack for a case whose dearest pair costs `maxCost`.
+  static func tolerance(maxCost: Double) -> Double { 1e-7 * (1 + maxCost) }
 
   /// The node of setting s.
   @inlinable
@@ -103,6 +112,9 @@ struct ResidualNetwork: Sendable {
     let (capNode, capSetting, capLimit) = Self.capNodes(settings)
     let nodeCount = 2 + settings.count + capSetting.count
     self.nodeCount = nodeCount
+    var maxCost = 0.0
+    for pair in 0..<candidates.count { maxCost = max(maxCost, candidates.cost(pair)) }
+    tolerance = Self.tolerance(maxCost: maxCost)
     self.capNode = capNode
     self.capSetting = capSetting
     let firstCap = 2 + settings.count
@@ -258,7 +270,7 @@ struct ResidualNetwork: Sendable {
       for k in arcStart[u]..<arcStart[u + 1] {
         let v = Int(arcHead[k])
         let candidate = du + arcLength[k]
-        guard ObjectiveChange.clearlyBelow(candidate, distance[v], tolerance: Self.tolerance) else { continue }
+        guard ObjectiveChange.clearlyBelow(candidate, distance[v], tolerance: tolerance) else { continue }
         distance[v] = candidate
         relaxed[v] += 1
         guard relaxed[v] <= nodeCount else {

@@ -174,6 +174,25 @@ struct PublicReportLeakTests {
     #expect(message.isEmpty, "\(message)")
   }
 
+  /// Round twenty-one: the headline showed 10 children without a place and
+  /// an unmet need of 11, weighted by priority: one looked-after child
+  /// among them. A public page shows no weighted figure.
+  @Test(
+    "allocate: unmet need weighted by priority does not count looked-after children", arguments: [(30, 15), (45, 209)])
+  func weightedUnmetNeed(pupils: Int, seed: Int) throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--out", county])
+    #expect(made.status == 0, "\(made.stderr)")
+    let run = try runPlacewise(["allocate", county, "--out", scratch.at("out"), "--report-level", "public", "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    // The case has children of priority 2 among the unplaced.
+    let summary = try String(contentsOfFile: scratch.at("out") + "/summary.json", encoding: .utf8)
+    #expect(!summary.contains("\"unmet_priority\": 0,"))
+    let message = describe(try findings(under: scratch.at("out"), costsOf: county))
+    #expect(message.isEmpty, "\(message)")
+  }
+
   /// Hostile trial, round twenty: the capital cost per child fewer without
   /// a place was `-` or `x` by the exact counts, so a plan of one place
   /// withheld as `c` beside `x` had placed one child. On the public page it

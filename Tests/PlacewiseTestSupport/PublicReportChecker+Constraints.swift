@@ -126,6 +126,28 @@ struct ConstraintSystem {
 
   /// The withheld counts whose interval is now a single value, and any
   /// contradiction (the reader misread the page).
+  /// Unmet need weighted by priority less the unplaced, where both are
+  /// known exactly: the extra weight of the unplaced children whose
+  /// priority is above 1 (looked-after children). From 1 to 4 it counts
+  /// them, or nearly (round twenty-one: 11 beside 10 was one child).
+  func weightedGaps() -> [PublicReportChecker.Finding] {
+    var out: [PublicReportChecker.Finding] = []
+    for name in bounds.keys.sorted() where name.hasSuffix("|unmet") {
+      let row = name.dropLast("|unmet".count)
+      guard let unmet = bounds[name], let unplaced = bounds["\(row)|unplaced"], unmet.lo == unmet.hi,
+        unplaced.lo == unplaced.hi
+      else { continue }
+      let gap = Int((unmet.lo - unplaced.lo).rounded())
+      if (1...4).contains(gap) {
+        out.append(
+          .init(
+            quantity: String(name), value: gap,
+            how: "unmet need less the unplaced: the extra weight of 1 to 4 children of higher priority"))
+      }
+    }
+    return out
+  }
+
   mutating func exactWithheld() -> [PublicReportChecker.Finding] {
     propagate()
     var out: [PublicReportChecker.Finding] = []

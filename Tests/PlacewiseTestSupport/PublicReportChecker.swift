@@ -47,7 +47,8 @@ import Foundation
 /// A finding is a withheld count whose interval has narrowed to one value,
 /// a count rounded to the nearest 5 worked out exactly, a total of withheld
 /// counts worked out to 1 to 4, a figure drawn from one child (a longest or
-/// shortest journey), or a map whose extent reaches beyond everything drawn
+/// shortest journey), unmet need weighted by priority 1 to 4 above the
+/// unplaced (it counts looked-after children), or a map whose extent reaches beyond everything drawn
 /// on it (which would show where an undrawn pupil lives).
 public enum PublicReportChecker {
   /// Something a reader can learn that the page means to withhold.
@@ -88,7 +89,7 @@ public enum PublicReportChecker {
   public static func findings(in html: String, knowing knowledge: Knowledge = .init()) -> [Finding] {
     var reader = PageReader(html: html)
     reader.read(knowing: knowledge)
-    return reader.system.exactWithheld() + reader.otherFindings
+    return reader.system.exactWithheld() + reader.system.weightedGaps() + reader.otherFindings
   }
 
   /// Nil when the two pages are byte-identical; otherwise the text around

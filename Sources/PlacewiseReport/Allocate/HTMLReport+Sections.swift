@@ -4,8 +4,13 @@ extension HTMLReport {
   /// A table of groups (needs or phases) with placed and unplaced, and its bar chart.
   static func groupTable(
     _ groups: [ReportFigures.Group], keys: (Int) -> [ReportCounts.Key],
-    summary s: AllocationSummary, counts: ReportCounts, heading: String, caption: String
+    summary s: AllocationSummary, counts: ReportCounts, level: ReportLevel, heading: String, caption: String
   ) -> String {
+    // Unmet need weighted by priority, less the unplaced, counts the
+    // looked-after children among them (priority 2): not on a public page.
+    func unmet(_ unplaced: Disclosed, _ value: Int) -> String {
+      level == .public || unplaced.value == nil ? "x" : NumberFormatting.grouped(value)
+    }
     // Cells: per group pupils, placed, unplaced; then the totals.
     var d: [Disclosed] = []
     for g in groups.indices { d += keys(g).map { counts[$0] } }
@@ -14,12 +19,12 @@ extension HTMLReport {
     var rows: [[String]] = []
     var bars: [(label: String, segments: [Disclosed], total: Disclosed)] = []
     for (g, group) in groups.enumerated() {
-      let unmet: String = d[3 * g + 2].value != nil ? NumberFormatting.grouped(group.unmetPriority) : "x"
       let share =
         d[3 * g + 1].value != nil && d[3 * g].value != nil
         ? NumberFormatting.percent(group.placed, of: group.pupils) : "x"
       rows.append([
-        HTMLPage.escape(group.label), d[3 * g].html, d[3 * g + 1].html, share, d[3 * g + 2].html, unmet,
+        HTMLPage.escape(group.label), d[3 * g].html, d[3 * g + 1].html, share, d[3 * g + 2].html,
+        unmet(d[3 * g + 2], group.unmetPriority),
       ])
       bars.append((group.short, [d[3 * g + 1], d[3 * g + 2]], d[3 * g]))
     }
@@ -27,7 +32,7 @@ extension HTMLReport {
       "All pupils", d[3 * n].html, d[3 * n + 1].html,
       d[3 * n + 1].value != nil && d[3 * n].value != nil ? NumberFormatting.percent(s.placed, of: s.pupils) : "x",
       d[3 * n + 2].html,
-      d[3 * n + 2].value != nil ? NumberFormatting.grouped(s.unmetPriority) : "x",
+      unmet(d[3 * n + 2], s.unmetPriority),
     ]
     var html = "<h3>\(heading)</h3>\n<div class=\"keep\">"
     html += HTMLPage.table(
@@ -50,10 +55,10 @@ extension HTMLReport {
     var html = "<h2 id=\"pupils\">Placed and unplaced pupils</h2>\n"
     html += groupTable(
       figures.byNeed, keys: { [.needPupils($0), .needPlaced($0), .needUnplaced($0)] }, summary: summary,
-      counts: counts, heading: "By primary need", caption: "Need")
+      counts: counts, level: level, heading: "By primary need", caption: "Need")
     html += groupTable(
       figures.byPhase, keys: { [.phasePupils($0), .phasePlaced($0), .phaseUnplaced($0)] }, summary: summary,
-      counts: counts, heading: "By phase", caption: "Phase")
+      counts: counts, level: level, heading: "By phase", caption: "Phase")
     return html
   }
 

@@ -103,8 +103,10 @@ package enum HTMLReport {
     let withPreferences = counts[.withPreferences]
     let firstMet = counts[.preference(0)]
     // Unmet need is a priority-weighted count of the unplaced: shown where
-    // their count is (at least 5 of them, or none), withheld with it.
-    let unmet: Disclosed = unplaced.value == nil ? .hidden : .shown(s.unmetPriority)
+    // their count is (at least 5 of them, or none), withheld with it. Not
+    // on a public page: less the unplaced, it counts the looked-after
+    // children among them (11 beside 10 was one child: round twenty-one).
+    let unmet: Disclosed = level == .public || unplaced.value == nil ? .hidden : .shown(s.unmetPriority)
     // Children over their journey limit: bounded by the journey bands.
     let overLimit = counts[.overLimit]
     func raw(_ d: Disclosed) -> String { d.value.map { String($0) } ?? d.text }
@@ -121,7 +123,9 @@ package enum HTMLReport {
       alert: Self.alert(unplaced))
     html += card(
       "unmet_priority", label: "children without a place, weighted by priority", shown: unmet.text, raw: raw(unmet),
-      sub: "each child counted by their priority (a looked-after child's is higher)", alert: Self.alert(unplaced))
+      sub: level == .public
+        ? "in the internal version only: its weights mark looked-after children"
+        : "each child counted by their priority (a looked-after child's is higher)", alert: Self.alert(unplaced))
     let firstShare =
       firstMet.value != nil && withPreferences.value != nil
       ? "of \(withPreferences.text) with preferences (\(NumberFormatting.percent(s.firstPreferenceMet, of: s.pupilsWithPreferences)))"

@@ -34,7 +34,8 @@ enum OutputWriting {
     try refuseInputAsOutput(out, isFolder: true, inputs: inputs.map(\.path))
     try OutputFolder.write(files, to: out, shared: shared) { written in
       let manifest = OutputManifest(
-        format: OutputFolder.manifestFormat, placewiseVersion: PlacewiseVersion.number, caseFormatVersion: 1,
+        format: OutputFolder.manifestFormat, placewiseVersion: PlacewiseVersion.number,
+        caseFormatVersion: PlacewiseVersion.caseFormat,
         command: Array(CommandLine.arguments.dropFirst()), policy: policy, inputs: inputs,
         files: written.map { OutputManifest.Entry(path: $0.path, sha256: $0.sha256, bytes: $0.bytes) },
         writtenAt: (RunClock.sourceDateEpoch ?? Date()).ISO8601Format())

@@ -66,7 +66,9 @@ struct PlacewiseCommand: ParsableCommand {
 enum PlacewiseVersion {
   /// The program's version number.
   static let number = "0.1.0"
-  static let string = "placewise \(number) (case format 2)"
+  /// The version of the case format it reads (docs/case-format.md).
+  static let caseFormat = 2
+  static let string = "placewise \(number) (case format \(caseFormat))"
 }
 
 extension SolverMethod: ExpressibleByArgument {}

@@ -95,10 +95,15 @@ struct OutputFolderSafetyTests {
     let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(manifest["format"] as? String == "placewise-output-manifest/1")
     #expect(manifest["placewise_version"] as? String == "0.1.0")
-    #expect(manifest["case_format_version"] as? Int == 1)
+    #expect(manifest["case_format_version"] as? Int == 2)
     #expect(manifest["command"] as? [String] == ["allocate", input, "--out", out, "--quiet"])
     let policy = try #require(manifest["policy"] as? [String: Any])
-    #expect(policy["speed_kmh"] as? Double == 30 && policy["detour_factor"] as? Double == 1.3 && policy.count == 8)
+    #expect(policy["speed_kmh"] as? Double == 30 && policy["detour_factor"] as? Double == 1.3)
+    // Every key, version 2's objective and money keys too (round twenty-one: only eight were written).
+    #expect(policy.count == 16, "\(policy.keys.sorted())")
+    #expect(policy["preference_rule"] as? String == "section39" && policy["cost"] as? String == "minutes")
+    #expect(policy["age_range"] as? String == "gias" && policy["leave_age"] as? Int == 18)
+    #expect(policy["move_penalty"] as? Double == 30 && policy["resources_margin"] is NSNull)
     // The effective placement start (the coming 1 September here) and no postcode directory.
     #expect((policy["placement_start"] as? String)?.hasSuffix("-09-01") == true)
     #expect(policy["postcodes"] is NSNull)

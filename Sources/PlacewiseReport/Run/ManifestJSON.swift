@@ -77,15 +77,32 @@ package enum ManifestJSON {
     }
     var policy = "null"
     if let p = manifest.policy {
-      let values = [
-        p.maxTravelMinutesPrimary, p.maxTravelMinutesSecondary, p.speedKmh, p.detourFactor, p.preferenceStep,
-        p.unlistedPenalty,
+      // Every key of the policy, in `PolicyReader.keys`' order, at the value
+      // the run used: version 2's objective and money keys too (round
+      // twenty-one: they were left out, so a section 39 run and a weighted
+      // one had the same manifest).
+      let number = NumberText.format
+      let pairs: [(String, String)] = [
+        ("max_travel_minutes_primary", number(p.maxTravelMinutesPrimary)),
+        ("max_travel_minutes_secondary", number(p.maxTravelMinutesSecondary)),
+        ("speed_kmh", number(p.speedKmh)),
+        ("detour_factor", number(p.detourFactor)),
+        ("preference_step", number(p.preferenceStep)),
+        ("unlisted_penalty", number(p.unlistedPenalty)),
+        ("preference_rule", string(p.preferenceRule.rawValue)),
+        ("move_penalty", number(p.movePenalty)),
+        ("cost", string(p.costUnit.rawValue)),
+        ("pounds_per_minute", number(p.poundsPerMinute)),
+        ("resources_margin", p.resourcesMargin.map(number) ?? "null"),
+        ("age_range", string(p.ageRange.rawValue)),
+        ("leave_age", String(p.leaveAge)),
+        ("unplaced_cost", number(p.unplacedCost)),
+        // Where postcodes were looked up, the day ages were taken on.
+        ("postcodes", p.postcodesFile.map(string) ?? "null"),
+        ("placement_start", p.placementStart.map { string($0.description) } ?? "null"),
       ]
-      var pairs = zip(PolicyReader.keys, values).map { "\(string($0)): \(NumberText.format($1))" }
-      // The text keys: where postcodes were looked up, the day ages were taken on.
-      pairs.append("\"postcodes\": " + (p.postcodesFile.map(string) ?? "null"))
-      pairs.append("\"placement_start\": " + (p.placementStart.map { string($0.description) } ?? "null"))
-      policy = "{" + pairs.joined(separator: ", ") + "}"
+      assert(pairs.map(\.0) == PolicyReader.keys)
+      policy = "{" + pairs.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
     let fields: [(String, String)] = [
       ("format", string(manifest.format)),

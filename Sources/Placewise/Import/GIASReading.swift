@@ -153,17 +153,16 @@ struct GIASReading {
   /// another LA, or read as an establishment.
   private mutating func readRow(_ table: inout TableReader<GIASColumn>, named: Set<String>, into scan: inout Scan) {
     report.rowsRead += 1
-    let la = table.text(.laCode, required: false, expected: "") ?? ""
+    let la = Self.word(&table, .laCode)
     scan.laSeen.insert(la)
-    let status = table.text(.statusName, required: false, expected: "") ?? ""
+    let status = Self.word(&table, .statusName)
     guard GIASEstablishmentType.isOpen(status) else {
       scan.notOpen += 1
       return
     }
-    let type = table.text(.typeName, required: false, expected: "") ?? ""
-    let furtherEducation = table.text(.furtherEducationTypeName, required: false, expected: "") ?? ""
-    let approved = GIASEstablishmentType.isSection41Approved(
-      table.text(.section41Name, required: false, expected: "") ?? "")
+    let type = Self.word(&table, .typeName)
+    let furtherEducation = Self.word(&table, .furtherEducationTypeName)
+    let approved = GIASEstablishmentType.isSection41Approved(Self.word(&table, .section41Name))
     let placement = GIASEstablishmentType.placement(
       type: type, furtherEducation: furtherEducation, section41Approved: approved)
     let kind: SettingKind? = if case .kept(let kind) = placement { kind } else { nil }
@@ -189,6 +188,30 @@ struct GIASReading {
     } else {
       scan.otherLA += 1
     }
+  }
+
+  /// A cell that sorts the row (its LA, status or type), as a word: no-break
+  /// and other wide spaces read as spaces, zero-width characters dropped,
+  /// spaces collapsed and trimmed. A no-break space, which a spreadsheet
+  /// leaves after "886" or "Open", made a school of the LA one of another
+  /// LA's, or not open, and dropped it with only a count changing (hostile
+  /// trial, round twenty-one).
+  static func word(_ table: inout TableReader<GIASColumn>, _ column: GIASColumn) -> String {
+    guard let text = table.text(column, required: false, expected: "") else { return "" }
+    guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
+    return word(text)
+  }
+
+  /// `word`'s cleaning of a text.
+  static func word(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: continue
+      default: scalars.append(scalar.properties.isWhitespace ? " " : scalar)
+      }
+    }
+    return String(scalars).split(separator: " ").joined(separator: " ")
   }
 
   private static func byCount(_ counts: [String: Int]) -> [(String, Int)] {

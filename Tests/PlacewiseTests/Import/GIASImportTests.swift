@@ -119,6 +119,24 @@ struct GIASImportTests {
     #expect(report.encoding == "Windows-1252")
   }
 
+  /// Hostile trial, round twenty-one: a no-break space after "886" or
+  /// "Open" (a spreadsheet leaves them) dropped the school, counted as of
+  /// another LA or not open.
+  @Test(
+    "No-break spaces in the LA code, status and type are spaces: the same settings",
+    arguments: GIASFixture.Release.allCases)
+  func noBreakSpacesInClassifyingCells(release: GIASFixture.Release) throws {
+    var rows = county
+    rows[0].cells["LA (code)"] = "886\u{00A0}"
+    rows[1].cells["EstablishmentStatus (name)"] = "\u{00A0}Open\u{00A0}"
+    rows[1].cells["TypeOfEstablishment (name)"] = "Community\u{00A0}special school\u{00A0}"
+    let result = try importCounty(rows, release: release)
+    #expect(
+      result.settings.map(\.urn.rawValue)
+        == ["118001", "118001-RP", "118001-SU", "118002", "118003", "118004", "118005", "118006", "118008"])
+    #expect(result.settings[3].kind == .special)
+  }
+
   @Test("Columns are found by name: shuffled columns give the same settings")
   func columnsByName() throws {
     let reference = try importCounty()

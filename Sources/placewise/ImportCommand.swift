@@ -31,9 +31,9 @@ struct ImportGIAS: ParsableCommand {
       is written all or nothing, and an existing one only with --force (never the extract itself, \
       whatever --force says).
 
-      Exit status: 0 written; 1 the file could not be written; 2 the extract or the options are \
-      invalid, or --out is the extract (every problem is listed, nothing is written); 64 the command \
-      line is wrong.
+      Exit status: 0 written; 1 the file could not be written, or --out is the extract (nothing is \
+      written); 2 the extract or the options are invalid (every problem is listed, nothing is \
+      written); 64 the command line is wrong.
       """
   )
 

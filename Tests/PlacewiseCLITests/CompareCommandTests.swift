@@ -229,4 +229,30 @@ struct CompareCommandTests {
     #expect(result.stderr.contains("3 problems found"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: out))
   }
+
+  /// Hostile trial, round twenty-one: an escape sequence or right-to-left
+  /// override in a plan's file name went raw into comparison.csv and the
+  /// folder's name; `Baseline` beside `baseline`, and `Plan-A` beside
+  /// `plan-a`, are one folder on a case-insensitive share; `baseline .csv`
+  /// is read back as the baseline by any CSV reader that trims.
+  @Test("plan names with control or invisible characters, spaces around them, or differing only in case are refused")
+  func planNameRules() throws {
+    let scratch = try ScratchFolder()
+    let text = "action,urn,places\nadd_places,140001,1\n"
+    let names = [
+      "e\u{1B}]0;TITLE\u{07}.csv", "r\u{202E}.csv", "Baseline.csv", "baseline .csv", "Plan-A.csv", "plan-a.csv",
+    ]
+    let plans = try names.map { try scratch.write($0, text) }
+    let out = scratch.at("out")
+    let result = try runPlacewise(["compare", tinyCase] + plans + ["--out", out])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("found a plan name holding a control character (U+001B"), "\(result.stderr)")
+    #expect(result.stderr.contains("found a plan name holding an invisible format character (U+202E"))
+    #expect(result.stderr.contains("Baseline.csv: found a plan named Baseline"))
+    #expect(result.stderr.contains("found a plan name starting or ending with a space"))
+    #expect(result.stderr.contains("plan-a.csv: found a second plan named plan-a"))
+    #expect(result.stderr.contains("5 problems found"), "\(result.stderr)")
+    #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{202E}"), "the names are shown escaped")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
 }

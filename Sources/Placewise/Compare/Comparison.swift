@@ -96,11 +96,28 @@ public enum Comparison {
   /// Nil for a file that could not be read as a table.
   static func readPlans(_ planPaths: [String], problems: inout ProblemList) -> [Plan?] {
     var plans: [Plan?] = []
+    // By the name folded to lower case: `Baseline` and `baseline`, or
+    // `Plan-A` and `plan-a`, are one folder on a case-insensitive share
+    // (SMB, macOS, a Windows copy of the output): round twenty-one.
     var names: [String: String] = [:]
     for (i, path) in planPaths.enumerated() {
       let plan = PlanReader.read(path: path, isOptions: false, problems: &problems, fileRank: 10 + i)
       let name = PlanReader.planName(path)
-      if name.allSatisfy({ $0 == "." }) {
+      let folded = name.lowercased()
+      if let (first, _) = IdentifierText.invisible(in: name) {
+        // Written raw into comparison.csv and the folder's name: an escape
+        // sequence there runs in a terminal that prints either.
+        problems.add(
+          InputProblem(
+            file: path, line: nil, column: nil, field: nil,
+            found: "a plan name holding " + IdentifierText.describe(first),
+            expected: "a file name of printable characters: the name labels the plan's outputs and names its folder"))
+      } else if name != InputText.trimmed(name) {
+        problems.add(
+          InputProblem(
+            file: path, line: nil, column: nil, field: nil, found: "a plan name starting or ending with a space",
+            expected: "a file name without spaces around the plan name (a CSV reader trims them)"))
+      } else if name.allSatisfy({ $0 == "." }) {
         // `.csv` or `...csv`: no name for its plans/NAME/ folder, which would fail after solving.
         problems.add(
           InputProblem(
@@ -108,18 +125,18 @@ public enum Comparison {
             found: name.isEmpty ? "a plan with no name (the file is named .csv)" : "a plan named \"\(name)\"",
             expected: "a file name with a plan name before .csv (plan-a.csv): the name labels the plan's "
               + "outputs and names its folder"))
-      } else if name == Plan.baselineName {
+      } else if folded == Plan.baselineName {
         problems.add(
           InputProblem(
-            file: path, line: nil, column: nil, field: nil, found: "a plan named \(Plan.baselineName)",
-            expected: "another file name: \(Plan.baselineName) is the case as given"))
-      } else if let first = names[name] {
+            file: path, line: nil, column: nil, field: nil, found: "a plan named \(name)",
+            expected: "another file name: \(Plan.baselineName) is the case as given (in any case of letters)"))
+      } else if let first = names[folded] {
         problems.add(
           InputProblem(
             file: path, line: nil, column: nil, field: nil, found: "a second plan named \(name)",
-            expected: "plan names (file names without .csv) distinct: \(first) has this name"))
+            expected: "plan names (file names without .csv) distinct, in any case of letters: \(first) has this name"))
       } else {
-        names[name] = path
+        names[folded] = path
       }
       plans.append(plan)
     }

@@ -98,7 +98,8 @@ struct ForecastCommand: OutputCommand {
     let outcomes = try Forecast.run(
       input, options: AllocationOptions(timeLimit: output.timeLimit), writeCase: CaseFiles.render,
       render: { run in renderedFolder { try OutputFiles.render(run, withReport: false) } },
-      progress: { plan, year in progress?.update(.phase("forecasting \(plan), year \(year) of \(total)")) })
+      progress: { plan, year in progress?.update(.phase("forecasting \(plan), year \(year) of \(total)")) },
+      keepFirstRun: context.reportLevel == .public)
     clock.lap("solve")
     return outcomes
   }

@@ -193,6 +193,33 @@ struct PublicReportLeakTests {
     #expect(message.isEmpty, "\(message)")
   }
 
+  /// Round twenty-one: allocate's public page showed a need of 8, placed
+  /// `x` and unplaced `<5` (so at most 3); the forecast's first year showed
+  /// that need's three phases each `<5 short`: 3, one in each. The forecast
+  /// audits its first year against what allocate's page lets a reader work
+  /// out, every relation of that page included.
+  @Test(
+    "forecast read beside allocate's public page of the same case pins no count",
+    arguments: [(40, 205), (50, 118), (50, 115), (30, 33)])
+  func forecastBesideAllocate(pupils: Int, seed: Int) throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--roll", "--out", county])
+    #expect(made.status == 0, "\(made.stderr)")
+    let allocated = try runPlacewise([
+      "allocate", county, "--out", scratch.at("allocate"), "--report-level", "public", "--quiet",
+    ])
+    #expect(allocated.status == 0, "\(allocated.stderr)")
+    let forecast = try runPlacewise([
+      "forecast", county, "--years", "1", "--out", scratch.at("forecast"), "--report-level", "public", "--quiet",
+    ])
+    #expect(forecast.status == 0, "\(forecast.stderr)")
+    let found = PublicReportChecker.findings(
+      allocate: try String(contentsOfFile: scratch.at("allocate") + "/report.html", encoding: .utf8),
+      forecast: try String(contentsOfFile: scratch.at("forecast") + "/report.html", encoding: .utf8))
+    #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
+  }
+
   /// Hostile trial, round twenty: the capital cost per child fewer without
   /// a place was `-` or `x` by the exact counts, so a plan of one place
   /// withheld as `c` beside `x` had placed one child. On the public page it

@@ -92,6 +92,46 @@ public enum PublicReportChecker {
     return reader.system.exactWithheld() + reader.system.weightedGaps() + reader.otherFindings
   }
 
+  /// Every finding on `allocate`'s and `forecast`'s public pages of one case
+  /// read together: the forecast's first year allocates the same batch, so
+  /// the baseline's year-1 cells of each need add up to allocate's need row
+  /// of children without a place, and those of each phase to its phase
+  /// row (hostile trial, round twenty-one: allocate's need of 8 with placed
+  /// `x`, beside three phases each `<5 short`, was 3).
+  public static func findings(allocate: String, forecast: String, knowing knowledge: Knowledge = .init())
+    -> [Finding]
+  {
+    var first = PageReader(html: allocate)
+    first.read(knowing: knowledge)
+    var second = PageReader(html: forecast)
+    second.system = first.system
+    second.read(knowing: knowledge)
+    var system = second.system
+    let names = system.bounds.keys.sorted()
+    let prefix = "plan:baseline|year:1|need:"
+    let cells = names.filter { $0.hasPrefix(prefix) && $0.contains("|phase:") && $0.hasSuffix("|unplaced") }
+    let rows = names.filter { !$0.hasPrefix("plan:") && $0.hasSuffix("|unplaced") }
+    var byNeed: [String: [String]] = [:]
+    var byPhase: [String: [String]] = [:]
+    for cell in cells {
+      let parts = cell.dropFirst(prefix.count).components(separatedBy: "|phase:")
+      guard parts.count == 2 else { continue }
+      byNeed[parts[0], default: []].append(cell)
+      byPhase[String(parts[1].dropLast("|unplaced".count)), default: []].append(cell)
+    }
+    for (code, members) in byNeed {
+      if let row = rows.first(where: { $0.hasPrefix(code + ":") }) { system.sum(members, equals: row) }
+    }
+    for (phase, members) in byPhase {
+      if rows.contains(phase + "|unplaced") { system.sum(members, equals: phase + "|unplaced") }
+    }
+    // The policy's settings ("About this run") are no counts: exact on
+    // allocate's page, they are not rounded figures worked out on the
+    // forecast's, whose rounding covers counts of children.
+    let found = system.exactWithheld().filter { !$0.quantity.hasSuffix("|value, as applied") }
+    return found + system.weightedGaps() + first.otherFindings + second.otherFindings
+  }
+
   /// Nil when the two pages are byte-identical; otherwise the text around
   /// their first difference.
   public static func firstDifference(_ a: String, _ b: String) -> String? {

@@ -13,10 +13,15 @@ struct YearLoop<Rendered: Sendable>: Sendable {
   /// Per case setting: its pupils not in `roll.csv` (`on_roll` minus its roll rows).
   let caseOther: [Int]
 
+  /// Whether the baseline's first-year run is kept on its year (`ForecastYear.firstRun`).
+  let keepFirstRun: Bool
+
   init(
     input: ForecastInput, options: AllocationOptions, writeCase: @escaping Forecast.CaseWriter,
-    render: @escaping @Sendable (AllocationRun) -> Rendered, progress: @escaping @Sendable (String, Int) -> Void
+    render: @escaping @Sendable (AllocationRun) -> Rendered, progress: @escaping @Sendable (String, Int) -> Void,
+    keepFirstRun: Bool = false
   ) {
+    self.keepFirstRun = keepFirstRun
     self.input = input
     self.options = options
     self.writeCase = writeCase
@@ -135,6 +140,7 @@ struct YearLoop<Rendered: Sendable>: Sendable {
       annualCost: Pence.sum(rows.filter { $0.year <= year }.map(\.annualCost)),
       rendered: rendered)
     result.phases = run.phases + run.run.timings.filter { !$0.isPartOfSolve } + [renderTiming]
+    if keepFirstRun, plan == nil, year == 1 { result.firstRun = run.run }
     return (result, next)
   }
 
@@ -263,7 +269,7 @@ struct YearLoop<Rendered: Sendable>: Sendable {
 struct NeedTally {
   private var byNeed = NeedCode.allCases.map { ForecastNeedFigures(need: $0) }
 
-  /// Per need and phase: the caseload and the unplaced.
+  /// Per need and phase: the caseload, the batch and the unplaced.
   private(set) var byPhase = [[PhaseFigures]](
     repeating: Array(repeating: PhaseFigures(), count: SchoolPhase.allCases.count), count: NeedCode.allCases.count)
 
@@ -280,6 +286,7 @@ struct NeedTally {
     byNeed[n].caseload += 1
     byPhase[n][phase].caseload += 1
     byNeed[n].batch += 1
+    byPhase[n][phase].batch += 1
     byNeed[n].sources[member.source.rawValue] += 1
     if placed {
       byNeed[n].placed += 1

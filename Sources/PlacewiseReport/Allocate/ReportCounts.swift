@@ -40,6 +40,8 @@ struct ReportCounts {
   private var small: [Key] = []
   private var bounds: [(Key, Int)] = []
   private(set) var shown: [Disclosed] = []
+  /// The cells and their relations, for `readerRanges`.
+  private var disclosure: Disclosure?
   /// The journey bins' width, minutes, and their count; in a public report
   /// the last bin is open-ended (see `ReportFigures.journeyBins`).
   let binWidth: Double
@@ -142,6 +144,7 @@ struct ReportCounts {
       cells.addAtMost(relation.smaller.compactMap { index[$0] }, relation.larger.compactMap { index[$0] })
     }
     shown = cells.resolve()
+    disclosure = cells
     if level == .public {
       func costShown(_ members: [Int]) -> Bool {
         members.allSatisfy { input.settings[$0].costPerPlace == nil || self[.used($0)].value != nil }
@@ -272,6 +275,15 @@ struct ReportCounts {
   private mutating func add(_ key: Key, _ value: Int) {
     index[key] = values.count
     values.append(value)
+  }
+
+  /// What a reader of the page works out of each count (`Disclosure.readerRanges`);
+  /// nil for a count the page does not have.
+  func readerRanges(_ keys: [Key]) -> [(lo: Double, hi: Double)?] {
+    let cells = keys.map { index[$0] }
+    let ranges = disclosure?.readerRanges(shown, of: cells.compactMap { $0 }) ?? []
+    var next = ranges.makeIterator()
+    return cells.map { $0 == nil ? nil : next.next() }
   }
 
   /// How a count is shown.

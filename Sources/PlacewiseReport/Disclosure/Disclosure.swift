@@ -235,6 +235,22 @@ package struct Disclosure {
     lines + inequalities.map { ($0.smaller + $0.larger, nil) }
   }
 
+  /// What a reader of the page works out of each of `cells`, the page
+  /// showing `shown` (`resolve`'s answer): the range its lines give one at
+  /// a time, narrowed by the linear programme over every relation.
+  /// `forecast` takes allocate's first-year rows so (round twenty-one).
+  package func readerRanges(_ shown: [Disclosed], of cells: [Int]) -> [(lo: Double, hi: Double)] {
+    let r = ranges(shown)
+    let relations = linearRelations
+    return cells.map { cell in
+      guard r[cell].lo < r[cell].hi else { return r[cell] }
+      guard case .within(let lo, let hi)? = LinearReader.range(of: cell, ranges: r, relations: relations) else {
+        return r[cell]
+      }
+      return (max(r[cell].lo, lo), min(r[cell].hi, hi))
+    }
+  }
+
   /// How each cell is shown.
   package func resolve() -> [Disclosed] {
     guard level == .public else { return values.map { .shown($0) } }

@@ -261,6 +261,63 @@ package enum ForecastReport {
   /// has added or taken.
   /// `settings`: the case's, for the needs each admits (a plan's places at
   /// a setting not among them count for every need).
+  /// Allocate's need (or phase) table for the first year's batch, as its
+  /// public page shows it: each row's pupils, placed and unplaced, each row
+  /// adding up and each column to the headline's. Returns the audit's
+  /// figures of the unplaced by row. Read as unplaced alone, a need of 8
+  /// with placed `x` (5 or more) and unplaced `<5` was 1 to 4 to the audit,
+  /// where a reader knows it is at most 3: three phases each `<5 short`
+  /// beside it were 1 each (hostile trial, round twenty-one).
+  static func allocatesRows<X>(
+    _ rows: [(pupils: Int, unplaced: Int)], of year: ForecastYear<X>, _ audit: inout IntervalAudit
+  )
+    -> [Int]
+  {
+    var values: [Int] = []
+    for row in rows { values += [row.pupils, row.pupils - row.unplaced, row.unplaced] }
+    let totals = 3 * rows.count
+    values += [year.summary.pupils, year.summary.placed, year.summary.unplaced]
+    var cells = Disclosure(values, level: .public)
+    for r in rows.indices { cells.addLine([3 * r + 1, 3 * r + 2], total: 3 * r) }
+    for column in 0..<3 { cells.addLine(rows.indices.map { 3 * $0 + column }, total: totals + column) }
+    cells.addLine([totals + 1, totals + 2], total: totals)
+    let figures = cells.resolve().map { audit.add($0, rounded: false) }
+    for r in rows.indices + [rows.count] {
+      audit.relate([(figures[3 * r + 1], 1), (figures[3 * r + 2], 1), (figures[3 * r], -1)], 0, 0)
+    }
+    for column in 0..<3 {
+      audit.relate(rows.indices.map { (figures[3 * $0 + column], 1) } + [(figures[totals + column], -1)], 0, 0)
+    }
+    return rows.indices.map { figures[3 * $0 + 2] }
+  }
+
+  /// What a reader of allocate's public page of the first year's batch
+  /// works out of its unplaced by need and by phase, with every relation
+  /// that page has (its settings' ages and designations among them), where
+  /// the baseline's first-year run was kept. The need and phase rows alone
+  /// missed that settings of one phase pinned a phase's placed, and so its
+  /// unplaced `<5` to 2 (hostile trial, round twenty-one).
+  static func allocatePageRanges(_ run: AllocationRun?) -> (
+    needs: [(NeedCode, (lo: Double, hi: Double))], phases: [(SchoolPhase, (lo: Double, hi: Double))]
+  ) {
+    guard let run else { return ([], []) }
+    let figures = ReportFigures(case: run.input, candidates: run.candidates, allocation: run.allocation)
+    let counts = ReportCounts(case: run.input, figures: figures, summary: run.summary, level: .public)
+    let needs = figures.byNeed.map { group in NeedCode.allCases.first { $0.code == group.short } }
+    let phases = figures.byPhase.map { group in SchoolPhase.allCases.first { $0.label == group.label } }
+    let ranges = counts.readerRanges(
+      needs.indices.map { .needUnplaced($0) } + phases.indices.map { .phaseUnplaced($0) })
+    var byNeed: [(NeedCode, (lo: Double, hi: Double))] = []
+    for (g, need) in needs.enumerated() {
+      if let need, let range = ranges[g] { byNeed.append((need, range)) }
+    }
+    var byPhase: [(SchoolPhase, (lo: Double, hi: Double))] = []
+    for (g, phase) in phases.enumerated() {
+      if let phase, let range = ranges[needs.count + g] { byPhase.append((phase, range)) }
+    }
+    return (byNeed, byPhase)
+  }
+
   static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>], settings: [Setting] = []) -> Withheld {
     guard let baseline = outcomes.first else { return Withheld() }
     var hidden = Set<PlanYear>()
@@ -270,6 +327,7 @@ package enum ForecastReport {
     let cellKeys = NeedCode.allCases.flatMap { need in SchoolPhase.allCases.map { (need, $0) } }.filter { key in
       outcomes.contains { $0.years.contains { $0.byPhase[key.0.rawValue][key.1.rawValue].unplaced > 0 } }
     }
+    let firstYear = allocatePageRanges(baseline.years.first?.firstRun)
     // A plan-year's total and need totals as the page shows them (rounded);
     // with `exact`, the total as allocate's public page shows the same batch
     // (5 or more exactly: the baseline's first year), with its need and
@@ -283,11 +341,6 @@ package enum ForecastReport {
       // Allocate's need (or phase) rows, as its public page shows them
       // beside their total (its headline): exact from 5, a small row
       // protected by another.
-      func allocates(_ rows: [Int]) -> [Disclosed] {
-        var cells = Disclosure(rows, level: .public)
-        cells.addLine(Array(rows.indices))
-        return cells.resolve()
-      }
       let unplaced = year.byPhase.map { $0.map(\.unplaced) }
       let total =
         exact
@@ -295,9 +348,19 @@ package enum ForecastReport {
         : audit.add(shown.total, rounded: true)
       let needs =
         exact
-        ? allocates(NeedCode.allCases.map { unplaced[$0.rawValue].reduce(0, +) }).map { audit.add($0, rounded: false) }
+        ? allocatesRows(
+          NeedCode.allCases.map { n in
+            (year.byPhase[n.rawValue].reduce(0) { $0 + $1.batch }, unplaced[n.rawValue].reduce(0, +))
+          }, of: year, &audit)
         : NeedCode.allCases.map { audit.add(shown.needTotal[$0.rawValue], rounded: true) }
       audit.relate(needs.map { ($0, 1) } + [(total, -1)], 0, 0)
+      if exact {
+        for (need, range) in firstYear.needs {
+          let truth = Double(unplaced[need.rawValue].reduce(0, +))
+          audit.bound(
+            needs[need.rawValue], (range.lo - 1e-6).rounded(.up), (range.hi + 1e-6).rounded(.down), truth: truth)
+        }
+      }
       let cells = cellKeys.map { audit.add(shown.cell($0.0, $0.1), rounded: true) }
       for need in NeedCode.allCases {
         let row = cellKeys.indices.filter { cellKeys[$0].0 == need }
@@ -305,12 +368,20 @@ package enum ForecastReport {
       }
       if exact {
         // Allocate's page shows the batch's unplaced by phase too.
-        let phases = allocates(
-          SchoolPhase.allCases.map { p in NeedCode.allCases.reduce(0) { $0 + unplaced[$1.rawValue][p.rawValue] } })
+        let phases = allocatesRows(
+          SchoolPhase.allCases.map { p in
+            NeedCode.allCases.reduce((0, 0)) {
+              ($0.0 + year.byPhase[$1.rawValue][p.rawValue].batch, $0.1 + unplaced[$1.rawValue][p.rawValue])
+            }
+          }, of: year, &audit)
         for phase in SchoolPhase.allCases {
           let column = cellKeys.indices.filter { cellKeys[$0].1 == phase }
-          let shownTotal = audit.add(phases[phase.rawValue], rounded: false)
-          audit.relate(column.map { (cells[$0], 1) } + [(shownTotal, -1)], 0, 0)
+          audit.relate(column.map { (cells[$0], 1) } + [(phases[phase.rawValue], -1)], 0, 0)
+        }
+        for (phase, range) in firstYear.phases {
+          let truth = Double(NeedCode.allCases.reduce(0) { $0 + unplaced[$1.rawValue][phase.rawValue] })
+          audit.bound(
+            phases[phase.rawValue], (range.lo - 1e-6).rounded(.up), (range.hi + 1e-6).rounded(.down), truth: truth)
         }
       }
       return (total, needs, cells)

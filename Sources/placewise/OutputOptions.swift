@@ -68,6 +68,7 @@ struct OutputOptions<Help: OutputHelp>: ParsableArguments {
   /// Called from each command's `validate()`, in its place among the
   /// command's own checks (a group's own `validate()` would run first).
   func checkTimeLimit() throws {
+    try refuseControlCharacters(inPath: out, option: "--out")
     if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.maxTimeLimit) {
       throw ValidationError(
         "--time-limit must be a number of seconds above 0 and at most \(Int(Self.maxTimeLimit)) (a week), "

@@ -167,6 +167,18 @@ func refuseNonUTF8Arguments() throws {
   }
 }
 
+/// Refuses an output path holding a control character (a line break, a
+/// tab, an escape): printed in the run's messages it would break or forge
+/// a line (round twenty-one: `--out $'x\nFAKE: 0 unplaced'` printed a line
+/// of its own). Status 64, before anything is read.
+func refuseControlCharacters(inPath path: String, option: String) throws {
+  guard let scalar = path.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else { return }
+  let hex = String(scalar.value, radix: 16, uppercase: true)
+  throw ValidationError(
+    "\(option) holds a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)): "
+      + "choose a path without line breaks, tabs or escapes")
+}
+
 func fail(_ message: String, status: Int32) -> ExitCode {
   FileHandle.standardError.write(Data(TerminalText.safe("placewise: \(message)\n").utf8))
   return ExitCode(status)

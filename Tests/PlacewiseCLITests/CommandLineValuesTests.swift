@@ -19,14 +19,34 @@ struct CommandLineValuesTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
   }
 
-  @Test("compare's printed table shows a plan name's ESC and U+202E escaped, as allocate and recommend do")
+  /// A plan name holding ESC or U+202E went raw into comparison.csv and the
+  /// folder's name; since round twenty-one it is refused, and the refusal
+  /// prints it escaped, as allocate and recommend print names.
+  @Test("compare refuses a plan name holding ESC or U+202E, and shows it escaped")
   func compareEscapesPlanNames() throws {
     let scratch = try ScratchFolder()
     let plan = try scratch.write("a\u{1B}[31mred\u{202E}txt.csv", "action,urn,places\nadd_places,140001,1\n")
     let result = try runPlacewise(["compare", tinyCase, plan, "--out", scratch.at("out")])
-    #expect(result.status == 0, "\(result.stderr)")
-    #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{202E}"), "\(result.stdout)")
-    #expect(result.stdout.contains("a\\u{1B}[31mred\\u{202E}txt"), "\(result.stdout)")
+    #expect(result.status == 2, "\(result.stderr)")
+    let printed = result.stdout + result.stderr
+    #expect(!printed.contains("\u{1B}") && !printed.contains("\u{202E}"), "\(printed)")
+    #expect(result.stderr.contains("a\\u{1B}[31mred\\u{202E}txt"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: scratch.at("out")))
+  }
+
+  @Test("an --out holding a line break or another control character is refused (status 64), nothing written")
+  func controlCharactersInOut() throws {
+    let scratch = try ScratchFolder()
+    for out in [scratch.at("x\nFAKE: 0 unplaced"), scratch.at("tab\there"), scratch.at("esc\u{1B}[2J")] {
+      let result = try runPlacewise(["allocate", tinyCase, "--out", out])
+      #expect(result.status == 64, "\(result.stderr)")
+      #expect(result.stderr.contains("--out holds a control character"), "\(result.stderr)")
+      let imported = try runPlacewise([
+        "import", "gias", tinyCase + "/settings.csv", "--la", "886", "--out", out,
+      ])
+      #expect(imported.status == 64, "\(imported.stderr)")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
   }
 
   @Test("the manifest names the postcode directory the policy names, and the placement start in force")

@@ -146,4 +146,30 @@ struct HostileRoundSeventeenTests {
     let allocated = try runPlacewise(["allocate", scratch.at("case"), "--out", scratch.at("out")])
     #expect(allocated.status == 0 && allocated.stderr.contains(expected), "\(allocated.stderr)")
   }
+
+  /// Round twenty-one: validate listed a pupil whose agreed placement breaks
+  /// a rule (a special school for a plan that names mainstream) as having
+  /// no eligible setting, "left unplaced whatever the allocation", where
+  /// allocate places them as agreed.
+  @Test("validate does not list a pupil with an agreed placement as left unplaced whatever the allocation")
+  func agreedPlacementIsNotUnplaced() throws {
+    let scratch = try ScratchFolder()
+    try scratch.write(
+      "case/settings.csv",
+      "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
+        + "500001,Oak School,special,450000,200000,4,19,5,0\n")
+    try scratch.write(
+      "case/pupils.csv",
+      "pupil_id,easting,northing,age,primary_need,provision,fixed_urn\n"
+        + "F1,450100,200000,9,ASD,mainstream,500001\nN1,450100,200000,9,ASD,mainstream,\n")
+    let validated = try runPlacewise(["validate", scratch.at("case")])
+    #expect(validated.status == 0, "\(validated.stderr)")
+    #expect(validated.stdout.contains("Pupils with no eligible setting: 1 "), "\(validated.stdout)")
+    #expect(validated.stdout.contains("N1:") && !validated.stdout.contains("F1:"), "\(validated.stdout)")
+    #expect(validated.stderr.contains("1 agreed placement (fixed_urn) breaks an eligibility rule and stands as agreed"))
+    let allocated = try runPlacewise(["allocate", scratch.at("case"), "--out", scratch.at("out")])
+    #expect(allocated.status == 0, "\(allocated.stderr)")
+    let placements = try csvRecords(scratch.at("out") + "/placements.csv")
+    #expect(placements.first { $0["pupil_id"] == "F1" }?["urn"] == "500001")
+  }
 }

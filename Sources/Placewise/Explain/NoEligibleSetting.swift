@@ -15,7 +15,11 @@ public struct NoEligibleSetting: Sendable {
 
   /// Finds the pupils of a case whose candidates show no eligible setting.
   public init(case input: Case, candidates: CandidateSet) {
-    let pupils = (0..<input.pupils.count).filter { candidates.eligibleCount[$0] == 0 }
+    // An agreed placement (`fixed_urn`) stands whatever the rules say: its
+    // pupil is placed, not left without an eligible setting (round
+    // twenty-one: validate listed one as "left unplaced whatever the
+    // allocation").
+    let pupils = (0..<input.pupils.count).filter { candidates.eligibleCount[$0] == 0 && candidates.terms[$0].fixed < 0 }
     self.pupils = pupils
     var slot = [Int](repeating: -1, count: input.pupils.count)
     for (k, p) in pupils.enumerated() { slot[p] = k }

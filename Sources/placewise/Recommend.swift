@@ -47,11 +47,14 @@ struct Recommend: OutputCommand {
   var then: RecommendationOrder = .capital
 
   @Option(
-    name: .long,
+    name: .customLong("years"),
     help: ArgumentHelp(
       "With --then whole-life: the years of running costs counted (a whole number from 1 to 100; default 5).",
       valueName: "n"))
-  var years: Int = 5
+  var yearsGiven: Int?
+
+  /// The years of running costs `--then whole-life` counts.
+  var years: Int { yearsGiven ?? 5 }
 
   @Option(
     name: .long,
@@ -92,6 +95,11 @@ struct Recommend: OutputCommand {
     try output.checkTimeLimit()
     guard (1...100).contains(years) else {
       throw ValidationError("--years must be a whole number from 1 to 100, not \(years)")
+    }
+    // Counted only by whole-life: given with another order it would change
+    // nothing, silently (round twenty-one).
+    if yearsGiven != nil, then != .wholeLife {
+      throw ValidationError("--years counts running costs for --then whole-life only; give both, or neither")
     }
   }
 

@@ -20,6 +20,28 @@ private let options = """
 
 @Suite("recommend on the command line")
 struct RecommendCommandTests {
+  /// Round twenty-one: `--years 10` without `--then whole-life` was taken,
+  /// written to summary.json, and changed nothing.
+  @Test("--years is refused without --then whole-life, and counted with it")
+  func yearsNeedWholeLife() throws {
+    let scratch = try ScratchFolder()
+    let file = try scratch.write("options.csv", options)
+    let refused = try runPlacewise([
+      "recommend", tinyCase, file, "--budget", "45000", "--years", "10", "--out", scratch.at("refused"),
+    ])
+    #expect(refused.status == 64, "\(refused.stderr)")
+    #expect(refused.stderr.contains("--years counts running costs for --then whole-life only"), "\(refused.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: scratch.at("refused")))
+    let policy = try scratch.write("pounds.toml", "cost = \"pounds\"\npounds_per_minute = 1\n")
+    let counted = try runPlacewise([
+      "recommend", tinyCase, file, "--budget", "45000", "--then", "whole-life", "--years", "10", "--policy", policy,
+      "--out", scratch.at("out"), "--quiet",
+    ])
+    #expect(counted.status == 0, "\(counted.stderr)")
+    let summary = try String(contentsOfFile: scratch.at("out") + "/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"years\": 10"), "\(summary)")
+  }
+
   @Test("writes every file; the chosen plan, run through compare, gives the summary's figures")
   func outputs() throws {
     let scratch = try ScratchFolder()

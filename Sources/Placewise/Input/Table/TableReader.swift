@@ -124,11 +124,28 @@ struct TableReader<Column: TableColumn>: ~Copyable {
             found: "a column \(InputText.quoted(name)) that this file does not define",
             expected: (near.map { "\($0) (check the spelling), or " } ?? "") + "only the columns "
               + columns.map(\.name).joined(separator: ", ") + " (an unknown column would be ignored)")
+        } else if let (first, without) = IdentifierText.invisible(in: name),
+          let column = columns.first(where: { $0.name == without.lowercased() })
+        {
+          // A known column but for a character nobody sees: its values
+          // would be lost in silence (a looked-after child's priority, a
+          // parent's preferences): round twenty-one.
+          problem(
+            line: 1, column: position + 1, field: column.name,
+            found: "a column that reads \(column.name) but holds \(IdentifierText.describe(first))",
+            expected: "the column name \(column.name) with no invisible character")
         } else {
+          // A near miss (`priorty`) is named: its values are lost otherwise.
+          // Two edits apart only for longer names (`note` is not `name`).
+          let reach = key.count >= 6 ? 2 : 1
+          let near = columns.compactMap { column in
+            InputText.editDistance(key, column.name, atMost: reach).map { (column.name, $0) }
+          }.min { $0.1 < $1.1 }?.0
           warnings.append(
             InputWarning(
               file: file,
-              message: "column \(position + 1) \(InputText.quoted(name)) is not part of the case format; ignored"))
+              message: "column \(position + 1) \(InputText.quoted(name)) is not part of the case format; ignored"
+                + (near.map { " (did you mean \($0)? its values are not read)" } ?? "")))
         }
       }
     }

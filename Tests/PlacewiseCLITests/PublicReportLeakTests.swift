@@ -40,6 +40,17 @@ private func runTool(_ name: String, _ arguments: [String]) throws -> CLIResult 
   return try runPlacewise(arguments, through: ["/bin/sh", "-c", "exec '\(tool)' \"$@\""])
 }
 
+/// `casegen --pupils P --seed S` in `scratch/case`, allocated at public level
+/// into `scratch/out`; the case folder.
+private func allocatePublic(pupils: Int, seed: Int, in scratch: ScratchFolder) throws -> String {
+  let county = scratch.at("case")
+  let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--out", county])
+  #expect(made.status == 0, "\(made.stderr)")
+  let run = try runPlacewise(["allocate", county, "--out", scratch.at("out"), "--report-level", "public", "--quiet"])
+  #expect(run.status == 0, "\(run.stderr)")
+  return county
+}
+
 @Suite("Public compare, recommend and forecast reports let no one work out a small count")
 struct PublicReportLeakTests {
   /// In pounds, `unplaced_cost` (on the page) divides the cost of the
@@ -144,11 +155,7 @@ struct PublicReportLeakTests {
   @Test("allocate: counts pinned only by relations added together are withheld", arguments: [(60, 14), (45, 130)])
   func relationsAddedTogether(pupils: Int, seed: Int) throws {
     let scratch = try ScratchFolder()
-    let county = scratch.at("case")
-    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--out", county])
-    #expect(made.status == 0, "\(made.stderr)")
-    let run = try runPlacewise(["allocate", county, "--out", scratch.at("out"), "--report-level", "public", "--quiet"])
-    #expect(run.status == 0, "\(run.stderr)")
+    let county = try allocatePublic(pupils: pupils, seed: seed, in: scratch)
     let found = try findings(under: scratch.at("out"), costsOf: county)
     #expect(found.count == 1)
     let message = describe(found)
@@ -162,11 +169,7 @@ struct PublicReportLeakTests {
   @Test("allocate: a headline card's alert style follows the figure shown", arguments: [(12, 18), (20, 35)])
   func alertFollowsShownFigure(pupils: Int, seed: Int) throws {
     let scratch = try ScratchFolder()
-    let county = scratch.at("case")
-    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--out", county])
-    #expect(made.status == 0, "\(made.stderr)")
-    let run = try runPlacewise(["allocate", county, "--out", scratch.at("out"), "--report-level", "public", "--quiet"])
-    #expect(run.status == 0, "\(run.stderr)")
+    let county = try allocatePublic(pupils: pupils, seed: seed, in: scratch)
     let page = try String(contentsOfFile: scratch.at("out") + "/report.html", encoding: .utf8)
     // The case withholds its count of children without a place as `c`.
     #expect(page.contains(#"data-figure="unplaced" data-value="c""#))
@@ -181,11 +184,7 @@ struct PublicReportLeakTests {
     "allocate: unmet need weighted by priority does not count looked-after children", arguments: [(30, 15), (45, 209)])
   func weightedUnmetNeed(pupils: Int, seed: Int) throws {
     let scratch = try ScratchFolder()
-    let county = scratch.at("case")
-    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--out", county])
-    #expect(made.status == 0, "\(made.stderr)")
-    let run = try runPlacewise(["allocate", county, "--out", scratch.at("out"), "--report-level", "public", "--quiet"])
-    #expect(run.status == 0, "\(run.stderr)")
+    let county = try allocatePublic(pupils: pupils, seed: seed, in: scratch)
     // The case has children of priority 2 among the unplaced.
     let summary = try String(contentsOfFile: scratch.at("out") + "/summary.json", encoding: .utf8)
     #expect(!summary.contains("\"unmet_priority\": 0,"))

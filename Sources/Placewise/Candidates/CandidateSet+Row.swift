@@ -163,7 +163,12 @@ extension CandidateBuilder {
       let minutes = scan.requestMinutes
     {
       let cost = annualPlaceCost[request] + policy.poundsPerMinute * minutes
-      if let margin = policy.resourcesMargin, cost > scan.least + margin {
+      // "At most the least cost plus the margin", in pounds and pence: a
+      // relative slack far below a penny keeps binary rounding from taking
+      // a request at exactly the bound out of protection (£30,000.10 plus
+      // £1,000.30 is 31,000.399999999998 in binary: round twenty-one).
+      let bound = scan.least + (policy.resourcesMargin ?? 0)
+      if policy.resourcesMargin != nil, cost > bound + 1e-9 * (1 + abs(bound)) {
         terms.exceptedOnCost = Int32(request)
       } else {
         terms.request = Int32(request)

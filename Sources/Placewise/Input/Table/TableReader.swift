@@ -303,6 +303,15 @@ struct TableReader<Column: TableColumn>: ~Copyable {
     return bytes
   }
 
+  /// A refused cell as a message shows it: quoted, unless it reads as a
+  /// date, which in a pupil's row is most likely a date of birth typed into
+  /// the wrong column (round twenty-two: `age` "14/03/2015" was quoted).
+  static func shown(_ bytes: some Collection<UInt8>) -> String {
+    let text = String(decoding: bytes, as: UTF8.self)
+    if CalendarDate(parsing: InputText.trimmed(text)) != nil { return "a date (not shown: it may be a date of birth)" }
+    return InputText.quoted(text)
+  }
+
   /// "a" or "an" before a column's name ("an option", "a urn").
   static func article(_ name: String) -> String {
     name.first.map { "aeio".contains($0) } == true ? "an" : "a"
@@ -343,7 +352,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
     }
     // Only on failure: this runs for every journey in travel.csv.
     func found(_ what: String) -> String {
-      concealed ? "\(what) (not shown: part of a home location)" : InputText.quoted(bytes)
+      concealed ? "\(what) (not shown: part of a home location)" : Self.shown(bytes)
     }
     guard let value = DecimalParser.parse(bytes) else {
       let nonFinite = DecimalParser.isNonFiniteWord(bytes)
@@ -373,7 +382,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       return nil
     }
     guard let value = DecimalParser.wholeNumber(bytes), range.contains(value) else {
-      report(column, found: InputText.quoted(bytes), expected: expected)
+      report(column, found: Self.shown(bytes), expected: expected)
       return nil
     }
     return value
@@ -384,7 +393,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   mutating func word<T>(_ column: Column, required: Bool, expected: String, _ parse: (String) -> T?) -> T? {
     guard let text = text(column, required: required, expected: expected) else { return nil }
     guard let value = parse(text) else {
-      report(column, found: InputText.quoted(text), expected: expected)
+      report(column, found: Self.shown(Array(text.utf8)), expected: expected)
       return nil
     }
     return value

@@ -29,6 +29,11 @@ extension PageReader {
   mutating func readTable(_ table: String, heading: String) {
     let headers = matches(#"<th[^>]*>(.*?)</th>"#, table).map { visible($0[1]) }
     guard !headers.isEmpty else { return }
+    // A forecast's demand table (need, phase, a cell a year) is read by
+    // `readForecast`, by need and phase: read here by its first cell, its
+    // phases of one need were one variable, whose contradiction emptied
+    // the page's ranges and turned the linear step off (round twenty-two).
+    if headers.prefix(2) == ["Need", "Phase"] { return }
     let keys = headers.map(Self.columnKey)
     let body = matches(#"<tbody>(.*?)</tbody>"#, table).first?[1] ?? ""
     let footRow = matches(#"<tfoot>(.*?)</tfoot>"#, table).first?[1]

@@ -22,7 +22,7 @@ package enum ForecastReport {
         let key = PlanYear(plan: p, year: y)
         return YearDisclosure(
           outcomes[p].years[y], level: level, withheld: hidden.contains(key),
-          crossWithheld: withheld.cross[y] ?? [])
+          crossWithheld: withheld.cross[y] ?? [], totalsWithheld: y == 0 ? withheld.firstYearTotals : [])
       }
     }
     var body = top(outcomes, years: years, level: level, title: title, identity: identity, shown: shown)
@@ -233,6 +233,9 @@ package enum ForecastReport {
   struct Withheld {
     var whole = Set<PlanYear>()
     var cross: [Int: Set<NeedCode>] = [:]
+    /// Needs whose first-year total is withheld too, in every plan: beside
+    /// allocate's page of the same batch it would pin a count.
+    var firstYearTotals: Set<NeedCode> = []
   }
 
   /// The plan-years whose counts a public page withholds.
@@ -271,7 +274,7 @@ package enum ForecastReport {
   static func allocatesRows<X>(
     _ rows: [(pupils: Int, unplaced: Int)], of year: ForecastYear<X>, _ audit: inout IntervalAudit
   )
-    -> [Int]
+    -> (unplaced: [Int], rows: [[Int]])
   {
     var values: [Int] = []
     for row in rows { values += [row.pupils, row.pupils - row.unplaced, row.unplaced] }
@@ -288,7 +291,7 @@ package enum ForecastReport {
     for column in 0..<3 {
       audit.relate(rows.indices.map { (figures[3 * $0 + column], 1) } + [(figures[totals + column], -1)], 0, 0)
     }
-    return rows.indices.map { figures[3 * $0 + 2] }
+    return (rows.indices.map { figures[3 * $0 + 2] }, rows.indices.map { Array(figures[(3 * $0)..<(3 * $0 + 3)]) })
   }
 
   /// What a reader of allocate's public page of the first year's batch
@@ -328,6 +331,10 @@ package enum ForecastReport {
       outcomes.contains { $0.years.contains { $0.byPhase[key.0.rawValue][key.1.rawValue].unplaced > 0 } }
     }
     let firstYear = allocatePageRanges(baseline.years.first?.firstRun)
+    // Needs whose first-year total is withheld (and allocate's figures of
+    // each need's row beside it, for the audit).
+    var firstYearTotals = Set<NeedCode>()
+    var firstYearFigures: [NeedCode: [Int]] = [:]
     // A plan-year's total and need totals as the page shows them (rounded);
     // with `exact`, the total as allocate's public page shows the same batch
     // (5 or more exactly: the baseline's first year), with its need and
@@ -337,7 +344,8 @@ package enum ForecastReport {
     ) -> (
       total: Int, needs: [Int], cells: [Int]
     ) {
-      let shown = YearDisclosure(year, level: .public, crossWithheld: cross)
+      let shown = YearDisclosure(
+        year, level: .public, crossWithheld: cross, totalsWithheld: exact ? firstYearTotals : [])
       // Allocate's need (or phase) rows, as its public page shows them
       // beside their total (its headline): exact from 5, a small row
       // protected by another.
@@ -346,15 +354,29 @@ package enum ForecastReport {
         exact
         ? audit.add(Disclosure([year.summary.unplaced], level: .public).resolve()[0], rounded: false)
         : audit.add(shown.total, rounded: true)
-      let needs =
-        exact
-        ? allocatesRows(
+      var needs: [Int]
+      if exact {
+        let rows = allocatesRows(
           NeedCode.allCases.map { n in
             (year.byPhase[n.rawValue].reduce(0) { $0 + $1.batch }, unplaced[n.rawValue].reduce(0, +))
           }, of: year, &audit)
-        : NeedCode.allCases.map { audit.add(shown.needTotal[$0.rawValue], rounded: true) }
+        needs = rows.unplaced
+        for need in NeedCode.allCases { firstYearFigures[need] = rows.rows[need.rawValue] }
+      } else {
+        needs = NeedCode.allCases.map { audit.add(shown.needTotal[$0.rawValue], rounded: true) }
+      }
       audit.relate(needs.map { ($0, 1) } + [(total, -1)], 0, 0)
       if exact {
+        // The forecast's own page shows the first year too, rounded (its
+        // cards, the first-short table: "SLCN year 1 (10 without a place)"
+        // beside allocate's SLCN of 9 pupils, placed `<5`, was 8 unplaced
+        // and 1 placed: round twenty-two).
+        audit.relate([(audit.add(shown.total, rounded: true), 1), (total, -1)], 0, 0)
+        for need in NeedCode.allCases {
+          let rounded = audit.add(shown.needTotal[need.rawValue], rounded: true)
+          audit.relate([(rounded, 1), (needs[need.rawValue], -1)], 0, 0)
+          firstYearFigures[need, default: []].append(rounded)
+        }
         for (need, range) in firstYear.needs {
           let truth = Double(unplaced[need.rawValue].reduce(0, +))
           audit.bound(
@@ -373,7 +395,8 @@ package enum ForecastReport {
             NeedCode.allCases.reduce((0, 0)) {
               ($0.0 + year.byPhase[$1.rawValue][p.rawValue].batch, $0.1 + unplaced[$1.rawValue][p.rawValue])
             }
-          }, of: year, &audit)
+          }, of: year, &audit
+        ).unplaced
         for phase in SchoolPhase.allCases {
           let column = cellKeys.indices.filter { cellKeys[$0].1 == phase }
           audit.relate(column.map { (cells[$0], 1) } + [(phases[phase.rawValue], -1)], 0, 0)
@@ -514,6 +537,17 @@ package enum ForecastReport {
         }
       }
       audit.propagate()
+      // Allocate's need row, read beside the first year's rounded total,
+      // pinned: that need's first-year total withheld too, in every plan
+      // (round twenty-two: "SLCN year 1 (10 without a place)" beside
+      // allocate's SLCN of 9 pupils, placed `<5`, was 1 placed).
+      if let need = NeedCode.allCases.first(where: { need in
+        !firstYearTotals.contains(need) && (firstYearFigures[need] ?? []).contains(where: audit.pinned)
+      }) {
+        firstYearTotals.insert(need)
+        crossHidden[0, default: []].insert(need)
+        continue
+      }
       // A need's cells pinned in a year: its cells withheld that year in
       // every plan (its totals stay). Then a plan-year's totals: that
       // plan-year whole.
@@ -527,7 +561,7 @@ package enum ForecastReport {
       } else if baseCells.contains(where: { $0.cells.contains(where: audit.pinned) }), let first = cells.first {
         hidden.insert(first.key)
       } else {
-        return Withheld(whole: hidden, cross: crossHidden)
+        return Withheld(whole: hidden, cross: crossHidden, firstYearTotals: firstYearTotals)
       }
     }
   }
@@ -590,7 +624,8 @@ struct YearDisclosure {
   /// `withheld`: every count shown as `c` (see `ForecastReport.withheldPlanYears`);
   /// `crossWithheld`: these needs' counts by phase only.
   init<R>(
-    _ year: ForecastYear<R>, level: ReportLevel, withheld: Bool = false, crossWithheld: Set<NeedCode> = []
+    _ year: ForecastYear<R>, level: ReportLevel, withheld: Bool = false, crossWithheld: Set<NeedCode> = [],
+    totalsWithheld: Set<NeedCode> = []
   ) {
     var values: [Int] = []
     for need in NeedCode.allCases {
@@ -608,8 +643,12 @@ struct YearDisclosure {
     // `<5` left the sample county's page with no year total in 3 of 5 years).
     let phases = SchoolPhase.allCases.count
     let cross = NeedCode.allCases.count * phases
+    let needCount = NeedCode.allCases.count
     cells = values.enumerated().map { k, value in
-      let needWithheld = k < cross && crossWithheld.contains { $0.rawValue == k / phases }
+      let need = k < cross ? k / phases : k < cross + needCount ? k - cross : -1
+      let needWithheld =
+        (k < cross && crossWithheld.contains { $0.rawValue == need })
+        || totalsWithheld.contains { $0.rawValue == need }
       return withheld || needWithheld ? .confidential : ComparisonReport.rounded(value, level: level)
     }
   }

@@ -222,6 +222,70 @@ struct PublicReportLeakTests {
     #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
   }
 
+  /// Round twenty-two: two cases alike but for one unplaced child's
+  /// priority (1 or 2) gave allocate public pages alike, and compare public
+  /// pages that differed ("Unmet need, priority-weighted" 10 against 15),
+  /// telling whether a looked-after child was among the unplaced; the same
+  /// figure was on recommend's page. Public pages now show no weighted
+  /// figure, so the pages are alike.
+  @Test("compare and recommend public pages: cases differing only in an unplaced child's priority are alike")
+  func priorityOfAnUnplacedChild() throws {
+    let scratch = try ScratchFolder()
+    let first = scratch.at("a/case")
+    let made = try runTool("casegen", ["--pupils", "40", "--seed", "22", "--out", first])
+    #expect(made.status == 0, "\(made.stderr)")
+    let exact = try runPlacewise(["allocate", first, "--out", scratch.at("internal"), "--quiet"])
+    #expect(exact.status == 0, "\(exact.stderr)")
+    let unplaced = try csvRecords(scratch.at("internal") + "/placements.csv").first { ($0["urn"] ?? "").isEmpty }
+    let id = try #require(unplaced?["pupil_id"])
+    // The second case: that child's priority one higher.
+    let text = try String(contentsOfFile: first + "/pupils.csv", encoding: .utf8)
+    let rows = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let header = rows[0].split(separator: ",").map(String.init)
+    let column = try #require(header.firstIndex(of: "priority"))
+    let changed = rows.map { row -> String in
+      guard row.hasPrefix(id + ",") else { return row }
+      var cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      cells[column] = String((Int(cells[column]) ?? 1) + 1)
+      return cells.joined(separator: ",")
+    }
+    let second = scratch.at("b/case")
+    try FileManager.default.copyItem(atPath: first, toPath: second)
+    try changed.joined(separator: "\n").write(toFile: second + "/pupils.csv", atomically: true, encoding: .utf8)
+    let settings = try csvRecords(first + "/settings.csv")
+    let urn = try #require(settings.first { $0["kind"] == "special" }?["urn"])
+    let plan = try scratch.write("more.csv", "action,urn,places\nadd_places,\(urn),5\n")
+    let options = try scratch.write(
+      "options.csv",
+      "option,group,action,urn,places,capital_cost,annual_cost,note\nmore,,add_places,\(urn),5,100000,0,five\n")
+    // The run's day and the input files' paths are on every page: compared without them.
+    func page(_ path: String, _ name: String) throws -> String {
+      try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+        of: #"<p class="note" id="run-identity">.*?</p>"#, with: "", options: .regularExpression
+      ).replacingOccurrences(of: scratch.at(name), with: "FOLDER")
+    }
+    var pages: [String: [String]] = [:]
+    for (name, folder) in [("a", first), ("b", second)] {
+      let compared = try runPlacewise([
+        "compare", folder, plan, "--out", scratch.at("\(name)/compare"), "--report-level", "public", "--quiet",
+      ])
+      #expect(compared.status == 0, "\(compared.stderr)")
+      let recommended = try runPlacewise([
+        "recommend", folder, options, "--budget", "100000", "--out", scratch.at("\(name)/recommend"),
+        "--report-level", "public", "--quiet",
+      ])
+      #expect(recommended.status == 0, "\(recommended.stderr)")
+      pages[name] = [
+        try page(scratch.at("\(name)/compare/report.html"), name),
+        try page(scratch.at("\(name)/recommend/report.html"), name),
+      ]
+    }
+    for (k, kind) in ["compare", "recommend"].enumerated() {
+      let difference = PublicReportChecker.firstDifference(pages["a"]?[k] ?? "", pages["b"]?[k] ?? "")
+      #expect(difference == nil, "\(kind): \(difference ?? "")")
+    }
+  }
+
   /// Hostile trial, round twenty: the capital cost per child fewer without
   /// a place was `-` or `x` by the exact counts, so a plan of one place
   /// withheld as `c` beside `x` had placed one child. On the public page it

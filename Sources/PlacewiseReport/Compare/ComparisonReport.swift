@@ -52,6 +52,13 @@ package enum ComparisonReport {
       return "<p>Which plan leaves the least need unmet is not told in this public version: some plans' counts "
         + "are withheld (c).</p>\n"
     }
+    // Unmet need is weighted by priority, whose weights mark looked-after
+    // children: which plan leaves least of it, and by how much, is not on
+    // a public page (round twenty-two). Its counts of children are.
+    if level == .public {
+      return "<p>Which plan leaves the least need unmet, weighted by priority, is told in the internal version "
+        + "only: the weights mark looked-after children. Children without a place are shown for every plan.</p>\n"
+    }
     if let baseline = rows.first, let best = bestIndex(rows).map({ rows[$0] }) {
       let gain = baseline.unmetPriority - best.unmetPriority
       body += "<p>"
@@ -120,9 +127,14 @@ package enum ComparisonReport {
     line("Annual cost", key: "annual_cost") { _, r in (F.pounds(r.annualCost), NumberText.format(r.annualCost)) }
     line("Pupils placed", key: "placed", count(\.placed))
     line("Pupils unplaced", key: "unplaced", count(\.unplaced))
-    line("Unmet need, priority-weighted", key: "unmet_priority", count(\.unmetPriority))
+    // Not on a public page: less the unplaced, the weighted figure counts
+    // looked-after children (round twenty-two).
+    line("Unmet need, priority-weighted", key: "unmet_priority") { i, row in
+      level == .public ? ("x", "x") : count(\.unmetPriority)(i, row)
+    }
     line("Change in unmet need", key: "unmet_priority_change") { i, _ in
       guard baseline != nil else { return ("", "") }
+      guard level == .internal else { return ("x", "x") }
       // In a public page, the change between the figures shown (rounded).
       guard let mine = disclosed(i, \.unmetPriority).value, let theirs = disclosed(0, \.unmetPriority).value
       else { return ("x", "x") }
@@ -222,8 +234,17 @@ package enum ComparisonReport {
         values[n][p] = hidden.contains(p) ? .confidential : rounded(mine[n]?.unmetPriority ?? 0, level: level)
       }
     }
+    // A public page shows children without a place, not their weighted
+    // sum: beside allocate's count it gave the looked-after children among
+    // them ("DS 10 (15)" beside allocate's DS 12: round twenty-two), and
+    // with wide priorities one child's priority.
+    if level == .public { values = unplacedCells }
     var html = "<h2 id=\"by-need\">Unmet need by primary need and plan</h2>\n"
-    html += "<p>Unmet need is priority-weighted: the sum of priority over the pupils of each need left unplaced.</p>\n"
+    html +=
+      level == .public
+      ? "<p>Children without a place, by need. Unmet need weighted by priority is in the internal version only: "
+        + "its weights mark looked-after children.</p>\n"
+      : "<p>Unmet need is priority-weighted: the sum of priority over the pupils of each need left unplaced.</p>\n"
     html += "<figure class=\"keep\">"
     let series = plans.enumerated().map {
       SVGCharts.Series($1, SVGCharts.planColours[$0 % SVGCharts.planColours.count])
@@ -234,10 +255,14 @@ package enum ComparisonReport {
     for one in series { html += "<span><i style=\"background:\(one.colour)\"></i>\(HTMLPage.escape(one.name))</span>" }
     html += "</div></figure>\n"
     let tableRows = needs.indices.map { n in
-      [HTMLPage.escape(needs[n])] + plans.indices.map { p in "\(unplacedCells[n][p].html) (\(values[n][p].html))" }
+      [HTMLPage.escape(needs[n])]
+        + plans.indices.map { p in
+          level == .public ? unplacedCells[n][p].html : "\(unplacedCells[n][p].html) (\(values[n][p].html))"
+        }
     }
     html += HTMLPage.table(
-      ["Need: unplaced (unmet need)"] + plans.map(HTMLPage.escape), tableRows, numeric: Set(1...max(1, plans.count)))
+      [level == .public ? "Need: unplaced" : "Need: unplaced (unmet need)"] + plans.map(HTMLPage.escape), tableRows,
+      numeric: Set(1...max(1, plans.count)))
     return html
   }
 

@@ -15,7 +15,14 @@ package enum RecommendationReport {
     // the drop from the baseline is otherwise a count of children placed in
     // the new places, which an option of 1 to 4 places shows as 0-4 (12
     // unmet against 9 with one option of 3 places pinned it to 3).
-    func shownUnmet(_ value: Int) -> Disclosed { ComparisonReport.rounded(value, level: level) }
+    // Since round twenty-two a public page shows no unmet need at all: it
+    // is weighted by priority, whose weights mark looked-after children
+    // (beside allocate's count of children without a place it told that
+    // some were looked after; with wide priorities, rounded, it gave one
+    // child's priority to within 2). The options, budgets and costs stay.
+    func shownUnmet(_ value: Int) -> Disclosed {
+      level == .public ? .hidden : ComparisonReport.rounded(value, level: level)
+    }
     func unmet(_ value: Int) -> String { shownUnmet(value).text }
     let withheld =
       level == .public
@@ -61,18 +68,20 @@ package enum RecommendationReport {
         !withheld.rows.contains($0) && shownUnmet(frontier[$0].unmetPriority).value != nil
       }
       .map { frontier[$0] }
-      body += "<figure class=\"keep\">"
-      body += SVGCharts.stepChart(
-        points: drawn.map { row in
-          let shown = shownUnmet(row.unmetPriority).value ?? 0
-          return (row.budget, Double(shown), "\(F.pounds(row.budget)): unmet need \(F.grouped(shown))")
-        }, xLabel: "capital budget", yLabel: "unmet need", xText: { F.pounds($0) },
-        xMaximum: frontier.map(\.budget).max() ?? 0)
-      if drawn.count < frontier.count {
-        body += "<figcaption>Budgets leaving an unmet need of 1 to 4, or whose choice is withheld, are not drawn in "
-        body += "this public version.</figcaption>"
+      if level == .public {
+        body += "<p>Unmet need is weighted by priority, whose weights mark looked-after children: it is in the "
+        body += "internal version only, with this chart.</p>\n"
       }
-      body += "</figure>\n"
+      body += level == .public ? "" : "<figure class=\"keep\">"
+      if level == .internal {
+        body += SVGCharts.stepChart(
+          points: drawn.map { row in
+            let shown = shownUnmet(row.unmetPriority).value ?? 0
+            return (row.budget, Double(shown), "\(F.pounds(row.budget)): unmet need \(F.grouped(shown))")
+          }, xLabel: "capital budget", yLabel: "unmet need", xText: { F.pounds($0) },
+          xMaximum: frontier.map(\.budget).max() ?? 0)
+        body += "</figure>\n"
+      }
       let frontierRows = frontier.indices.map { r in
         let row = frontier[r]
         if withheld.rows.contains(r) {
@@ -94,10 +103,9 @@ package enum RecommendationReport {
     if let identity { body += HTMLReport.identitySection(identity, level: level) }
     body += "<footer>"
     if level == .public {
-      body += "Public version: unmet need is rounded to the nearest 5 (1 to 4 shown as &lt;5, 0 as 0), so that the "
-      body += "drop it shows is no count of the children placed in the new places. Where the options chosen "
-      body += "(their places, beside the baseline's unmet need) would give back a count of 1 to 4, the choice, its "
-      body += "costs and its unmet need are withheld (c, x): use the internal version. "
+      body += "Public version: unmet need, weighted by priority, is withheld (x): its weights mark looked-after "
+      body += "children. Where the options chosen (their places, beside the baseline's unmet need) would give back "
+      body += "a count of 1 to 4, the choice and its costs are withheld (c, x): use the internal version. "
     }
     body += "Made by Placewise; the figures are those of recommendation.csv"
     body += frontier == nil ? "." : " and frontier.csv."

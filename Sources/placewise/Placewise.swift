@@ -172,11 +172,17 @@ func refuseNonUTF8Arguments() throws {
 /// a line (round twenty-one: `--out $'x\nFAKE: 0 unplaced'` printed a line
 /// of its own). Status 64, before anything is read.
 func refuseControlCharacters(inPath path: String, option: String) throws {
-  guard let scalar = path.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) else { return }
+  // Format characters (a right-to-left override, a zero-width space) and
+  // line separators too: they reorder or hide what is printed (round
+  // twenty-two), as plan names refuse them.
+  let refused: Set<Unicode.GeneralCategory> = [.control, .format, .lineSeparator, .paragraphSeparator]
+  guard let scalar = path.unicodeScalars.first(where: { refused.contains($0.properties.generalCategory) }) else {
+    return
+  }
   let hex = String(scalar.value, radix: 16, uppercase: true)
   throw ValidationError(
-    "\(option) holds a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)): "
-      + "choose a path without line breaks, tabs or escapes")
+    "\(option) holds a control or invisible character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)): "
+      + "choose a path without line breaks, tabs, escapes or invisible characters")
 }
 
 func fail(_ message: String, status: Int32) -> ExitCode {

@@ -37,10 +37,15 @@ struct CommandLineValuesTests {
   @Test("an --out holding a line break or another control character is refused (status 64), nothing written")
   func controlCharactersInOut() throws {
     let scratch = try ScratchFolder()
-    for out in [scratch.at("x\nFAKE: 0 unplaced"), scratch.at("tab\there"), scratch.at("esc\u{1B}[2J")] {
+    let outs = [
+      scratch.at("x\nFAKE: 0 unplaced"), scratch.at("tab\there"), scratch.at("esc\u{1B}[2J"),
+      // Round twenty-two: a right-to-left override, a zero-width space, a line separator.
+      scratch.at("rtl\u{202E}txt"), scratch.at("zero\u{200B}width"), scratch.at("line\u{2028}sep"),
+    ]
+    for out in outs {
       let result = try runPlacewise(["allocate", tinyCase, "--out", out])
       #expect(result.status == 64, "\(result.stderr)")
-      #expect(result.stderr.contains("--out holds a control character"), "\(result.stderr)")
+      #expect(result.stderr.contains("--out holds a control or invisible character"), "\(result.stderr)")
       let imported = try runPlacewise([
         "import", "gias", tinyCase + "/settings.csv", "--la", "886", "--out", out,
       ])

@@ -198,7 +198,8 @@ struct GIASReading {
   /// trial, round twenty-one).
   static func word(_ table: inout TableReader<GIASColumn>, _ column: GIASColumn) -> String {
     guard let text = table.text(column, required: false, expected: "") else { return "" }
-    guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
+    // Doubled spaces inside ("Community  special school") too: round twenty-two.
+    guard text.unicodeScalars.contains(where: { !$0.isASCII }) || text.contains("  ") else { return text }
     return word(text)
   }
 

@@ -130,6 +130,8 @@ struct GIASImportTests {
     rows[0].cells["LA (code)"] = "886\u{00A0}"
     rows[1].cells["EstablishmentStatus (name)"] = "\u{00A0}Open\u{00A0}"
     rows[1].cells["TypeOfEstablishment (name)"] = "Community\u{00A0}special school\u{00A0}"
+    // Round twenty-two: doubled spaces inside a type.
+    rows[2].cells["TypeOfEstablishment (name)"] = "Academy  special converter"
     let result = try importCounty(rows, release: release)
     #expect(
       result.settings.map(\.urn.rawValue)

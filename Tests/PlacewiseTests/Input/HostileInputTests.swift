@@ -164,6 +164,28 @@ struct HostileInputTests {
     #expect(onRoll.problems.contains { $0.file == "roll.csv" && $0.line == 2 && $0.field == "pupil_id" }, "\(onRoll)")
   }
 
+  /// Round twenty-two: a travel.csv row naming a setting (or pupil) in the
+  /// other Unicode spelling was skipped as naming none, leaving the pupil
+  /// without that journey; preferences so spelt were counted as unknown.
+  @Test("a reference in the other Unicode spelling of an id names the same setting and pupil")
+  func referencesInTheOtherSpelling() throws {
+    let composed = "S\u{00C9}1"
+    let decomposed = "SE\u{0301}1"
+    let settings = InputCSVText.settings([["urn": composed]])
+    func read(_ urn: String, _ pupil: String) throws -> Case {
+      let pupils =
+        "pupil_id,easting,northing,age,primary_need,provision,preferences\n"
+        + "P\u{00E9},450500,250500,9,ASD,special,\(urn)\n"
+      return try InputCaseFiles.valid.with("settings.csv", settings).with("pupils.csv", pupils).with(
+        "travel.csv", "pupil_id,urn,minutes\n\(pupil),\(urn),12\n"
+      ).read()
+    }
+    let same = try read(composed, "P\u{00E9}")
+    let other = try read(decomposed, "Pe\u{0301}")
+    #expect(same.travel?.count == 1 && other.travel?.count == 1, "\(String(describing: other.travel))")
+    #expect(other.warnings.isEmpty, "\(other.warnings)")
+  }
+
   static let formulas = ["=HYPERLINK(\"\"http://x\"\"&A1,\"\"click\"\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)"]
 
   @Test("ids that a spreadsheet would run as a formula are refused", arguments: formulas)

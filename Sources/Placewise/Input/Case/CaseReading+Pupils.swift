@@ -20,7 +20,7 @@ extension CaseReading {
       let provision = table.wordSet(.provision, required: true, expected: kindList) { SettingKind(word: $0) }
       let sex = table.word(.sex, required: false, expected: "F, M or empty") { Sex(word: $0) }
       let preferences = Self.identifiers(&table, .preferences)?.map(URN.init) ?? []
-      for urn in preferences where settingIndex.value(for: urn.rawValue) == nil { unknownPreferences += 1 }
+      for urn in preferences where settingNumber(urn.rawValue) == nil { unknownPreferences += 1 }
       let limit = table.decimal(
         .maxTravelMinutes, required: false, range: InputRange.minutes,
         expected: "a journey limit in minutes \(InputRange.text(InputRange.minutes)) (or empty)")
@@ -28,11 +28,11 @@ extension CaseReading {
         .priority, required: false, range: InputRange.priority,
         expected: "a whole number \(InputRange.text(InputRange.priority)) (or empty for 1)")
       let current = Self.identifiers(&table, .currentURN)?.first
-      if let current, settingIndex.value(for: current) == nil { unknownCurrent += 1 }
+      if let current, settingNumber(current) == nil { unknownCurrent += 1 }
       let fixed = Self.identifiers(&table, .fixedURN)?.first
       let excluded = Self.identifiers(&table, .excludedURNs)?.map(URN.init) ?? []
       if let fixed {
-        if settingIndex.value(for: fixed) == nil {
+        if settingNumber(fixed) == nil {
           table.report(.fixedURN, found: InputText.quoted(fixed), expected: "the urn of a setting in settings.csv")
         } else if excluded.contains(URN(fixed)) {
           table.report(
@@ -40,7 +40,7 @@ extension CaseReading {
             expected: "an agreed placement the pupil's excluded_urns does not list")
         }
       }
-      for urn in excluded where settingIndex.value(for: urn.rawValue) == nil { unknownExclusions += 1 }
+      for urn in excluded where settingNumber(urn.rawValue) == nil { unknownExclusions += 1 }
 
       guard let id, let age, let need, let provision else { continue }
       let point: GridPoint

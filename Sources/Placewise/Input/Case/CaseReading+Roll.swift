@@ -40,7 +40,7 @@ extension CaseReading {
     var roll: [RollPupil] = []
     var rollIndex = ByteKeyTable()
     var rollLines: [Int] = []
-    var rollSpellings: [String: Int] = [:]
+    var rollSpellings: [String: Int32] = [:]
     var perSetting = [Int](repeating: 0, count: settings.count)
     var firstLine = [Int](repeating: 0, count: settings.count)
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
@@ -54,7 +54,7 @@ extension CaseReading {
       }
       var setting: Int?
       if let urn = table.text(.urn, required: true, expected: "the urn of a setting in settings.csv") {
-        if let s = settingIndex.value(for: urn), Int(s) < settings.count {
+        if let s = settingNumber(urn), Int(s) < settings.count {
           setting = Int(s)
         } else {
           table.report(.urn, found: InputText.quoted(urn), expected: "the urn of a setting in settings.csv")

@@ -29,7 +29,7 @@ extension CaseReading {
     let parts = cuts.count - 1
     let input = TravelChunkInput(
       base: buffer.baseAddress, cuts: cuts, bodyLine: bodyLine, layout: layout, pupilIndex: pupilIndex,
-      settingIndex: settingIndex)
+      settingIndex: settingIndex, pupilSpellings: pupilSpellings, settingSpellings: settingSpellings)
     // One part runs on this thread (`parallelMap` of one).
     var chunks = parallelMap(parts) { Self.parseTravel(input, part: $0) }
     // A later part counts its lines from 1 (`parseTravel`): shift them now
@@ -233,7 +233,7 @@ extension CaseReading {
       // every other file: skipped, it left a child with no eligible setting
       // (hostile trial, round twelve). -2 marks it; known ids skip the check.
       if !Self.equal(pupilBytes, lastPupilBytes) {
-        lastPupil = input.pupilIndex.value(for: pupilBytes) ?? (IdentifierText.problem(in: pupilBytes) == nil ? -1 : -2)
+        lastPupil = input.pupilNumber(pupilBytes) ?? (IdentifierText.problem(in: pupilBytes) == nil ? -1 : -2)
         lastPupilBytes = pupilBytes
         if lastPupil >= 0 && chunk.pupilText[Int(lastPupil)] == nil {
           chunk.pupilText[Int(lastPupil)] = String(decoding: pupilBytes, as: UTF8.self)
@@ -241,7 +241,7 @@ extension CaseReading {
       }
       if !Self.equal(urnBytes, lastSettingBytes) {
         lastSetting =
-          input.settingIndex.value(for: urnBytes) ?? (IdentifierText.problem(in: urnBytes) == nil ? -1 : -2)
+          input.settingNumber(urnBytes) ?? (IdentifierText.problem(in: urnBytes) == nil ? -1 : -2)
         lastSettingBytes = urnBytes
         if lastSetting >= 0 && chunk.urnText[Int(lastSetting)] == nil {
           chunk.urnText[Int(lastSetting)] = String(decoding: urnBytes, as: UTF8.self)
@@ -287,6 +287,21 @@ private struct TravelChunkInput: @unchecked Sendable {
   let layout: TableReader<TravelColumn>.Layout
   let pupilIndex: ByteKeyTable
   let settingIndex: ByteKeyTable
+  /// Ids holding non-ASCII characters, by text (`CaseReading.settingNumber`).
+  let pupilSpellings: [String: Int32]
+  let settingSpellings: [String: Int32]
+
+  /// The pupil a row names (see `CaseReading.pupilNumber`).
+  func pupilNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    pupilIndex.value(for: bytes)
+      ?? (bytes.contains(where: { $0 >= 0x80 }) ? pupilSpellings[String(decoding: bytes, as: UTF8.self)] : nil)
+  }
+
+  /// The setting a row names (see `CaseReading.settingNumber`).
+  func settingNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    settingIndex.value(for: bytes)
+      ?? (bytes.contains(where: { $0 >= 0x80 }) ? settingSpellings[String(decoding: bytes, as: UTF8.self)] : nil)
+  }
 }
 
 /// One part of travel.csv, parsed.

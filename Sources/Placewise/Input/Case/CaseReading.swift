@@ -12,8 +12,8 @@ struct CaseReading {
   var pupilLines: [Int] = []
   /// Ids holding non-ASCII characters, as Swift compares text (canonical
   /// equivalence), and their lines: see `identifier`.
-  var settingSpellings: [String: Int] = [:]
-  var pupilSpellings: [String: Int] = [:]
+  var settingSpellings: [String: Int32] = [:]
+  var pupilSpellings: [String: Int32] = [:]
   /// Postcodes to look up, the PROJ converter, and what they need.
   var locations = LocationState()
   /// The policy, read first: the pupils' ages need its placement start.
@@ -220,7 +220,7 @@ struct CaseReading {
   /// non-ASCII byte can differ so; `spellings` keeps those.
   static func identifier<Column: TableColumn>(
     _ table: inout TableReader<Column>, _ column: Column, index: inout ByteKeyTable, lines: inout [Int],
-    spellings: inout [String: Int]
+    spellings: inout [String: Int32]
   ) -> String? {
     guard let bytes = table.idBytes(column, emptyExpected: "a \(column.name) (every row needs one)") else {
       return nil
@@ -234,16 +234,39 @@ struct CaseReading {
     lines.append(table.line)
     let text = String(decoding: bytes, as: UTF8.self)
     if bytes.contains(where: { $0 >= 0x80 }) {
-      if let line = spellings[text] {
+      if let first = spellings[text] {
         table.report(
-          column, found: InputText.quoted(bytes) + ", the same text as line \(line)'s in other Unicode code points",
+          column,
+          found: InputText.quoted(bytes)
+            + ", the same text as line \(lines[Int(first)])'s in other Unicode code points",
           expected:
             "a unique \(column.name) (an accented letter written once composed and once as a letter and a "
             + "combining mark is one id; write both alike)")
         return nil
       }
-      spellings[text] = table.line
+      spellings[text] = Int32(lines.count - 1)
     }
     return text
+  }
+
+  /// The setting an id names, by its bytes or, for an id holding non-ASCII
+  /// characters, by its text: a reference written in the other Unicode
+  /// spelling (`é` composed or decomposed) names the same setting, as
+  /// Swift's strings, which key the case after reading, hold it does
+  /// (round twenty-two: travel.csv rows so spelt were skipped).
+  func settingNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    settingIndex.value(for: bytes)
+      ?? (bytes.contains(where: { $0 >= 0x80 }) ? settingSpellings[String(decoding: bytes, as: UTF8.self)] : nil)
+  }
+
+  /// `settingNumber` of a text.
+  func settingNumber(_ text: String) -> Int32? {
+    settingIndex.value(for: text) ?? (text.utf8.contains(where: { $0 >= 0x80 }) ? settingSpellings[text] : nil)
+  }
+
+  /// The pupil an id names, as `settingNumber` finds a setting.
+  func pupilNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+    pupilIndex.value(for: bytes)
+      ?? (bytes.contains(where: { $0 >= 0x80 }) ? pupilSpellings[String(decoding: bytes, as: UTF8.self)] : nil)
   }
 }

@@ -147,6 +147,28 @@ struct HostileRoundSeventeenTests {
     #expect(allocated.status == 0 && allocated.stderr.contains(expected), "\(allocated.stderr)")
   }
 
+  /// Round twenty-two: a request refused because an agreed placement took
+  /// the setting's only place was explained as "its cap for SEMH is 0",
+  /// a cap the setting does not have.
+  @Test("a request refused for an agreed placement's place is explained so, not by an invented cap")
+  func agreedPlacementTakesThePlace() throws {
+    let scratch = try ScratchFolder()
+    let folder = try scratch.writeCase(
+      "case",
+      files: [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
+          + "S4,Dale AP,ap,430000,250000,4,19,1,0\n",
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,preferences,fixed_urn\n"
+          + "F1,430000,250000,12,ASD,ap,,S4\nP4,430000,250000,12,SEMH,ap,S4,\n",
+      ])
+    let run = try runPlacewise(["allocate", folder, "--out", scratch.at("out"), "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let explained = try csvRecords(scratch.at("out") + "/explanations.csv").first { $0["pupil_id"] == "P4" }
+    let text = try #require(explained?["explanation"])
+    #expect(!text.contains("cap"), "\(text)")
+    #expect(text.contains("agreed placements (fixed_urn) take them"), "\(text)")
+  }
+
   /// Round twenty-one: validate listed a pupil whose agreed placement breaks
   /// a rule (a special school for a plan that names mainstream) as having
   /// no eligible setting, "left unplaced whatever the allocation", where

@@ -154,7 +154,12 @@ struct ExplanationText {
       return "\(named) has no journey listed for this child in travel.csv, so it cannot be reached."
     case .noPlaces:
       if setting.freePlaces == 0 { return "\(named) has no free places for this batch." }
-      return "\(named) has no places for pupils with \(need) (its cap for \(need) is 0)."
+      if setting.cap(for: pupil.primaryNeed) == 0 {
+        return "\(named) has no places for pupils with \(need) (its cap for \(need) is 0)."
+      }
+      // Its places went to agreed placements (`fixed_urn`), which stand
+      // whatever else: no cap of 0 (round twenty-two invented one).
+      return "\(named) has no places left for this batch: agreed placements (fixed_urn) take them."
     case .givenToOthers:
       return givenToOthers(p, f, named, explanation.change)
     }

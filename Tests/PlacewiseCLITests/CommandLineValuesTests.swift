@@ -34,6 +34,23 @@ struct CommandLineValuesTests {
     #expect(!FileManager.default.fileExists(atPath: scratch.at("out")))
   }
 
+  /// Round twenty-two: `--postcodes` naming a missing file or a folder passed
+  /// in silence where the case gives no postcode.
+  @Test("--postcodes naming no file is an error, and an unused one a warning, whether or not the case has postcodes")
+  func postcodesThatAreNotThere() throws {
+    let scratch = try ScratchFolder()
+    for (given, found) in [(scratch.at("missing.csv"), "found no such file"), (scratch.path, "found a folder")] {
+      let result = try runPlacewise(["allocate", tinyCase, "--postcodes", given, "--out", scratch.at("out")])
+      #expect(result.status == 2, "\(result.stderr)")
+      #expect(result.stderr.contains(found), "\(result.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: scratch.at("out")))
+    }
+    let unused = try scratch.write("postcodes.csv", "pcds,doterm,oseast1m,osnrth1m\n")
+    let result = try runPlacewise(["allocate", tinyCase, "--postcodes", unused, "--out", scratch.at("out")])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("--postcodes was given, but no setting or pupil gives a postcode"))
+  }
+
   @Test("an --out holding a line break or another control character is refused (status 64), nothing written")
   func controlCharactersInOut() throws {
     let scratch = try ScratchFolder()

@@ -169,7 +169,27 @@ extension CaseReading {
   /// and places the rows that gave them; problems for postcodes that are
   /// unknown, terminated or without a grid position (never showing them).
   mutating func resolvePostcodes(policy: Policy, settings: inout [Setting], pupils: inout [Pupil]) {
-    guard let first = locations.pending.first else { return }
+    guard let first = locations.pending.first else {
+      // `--postcodes` given for a case without postcodes: not read, but a
+      // file that is not there is still an error, and the rest a warning
+      // (round twenty-two: both passed in silence, and the manifest named
+      // the file as if it had been used).
+      guard let given = locations.postcodesFile else { return }
+      var isFolder: ObjCBool = false
+      if !FileManager.default.fileExists(atPath: given, isDirectory: &isFolder) || isFolder.boolValue {
+        problems.add(
+          InputProblem(
+            file: given, line: nil, column: nil, field: nil,
+            found: isFolder.boolValue ? "a folder" : "no such file",
+            expected: "the postcode directory file given with --postcodes (ONSPD or OS Code-Point Open)"))
+      } else {
+        warnings.append(
+          InputWarning(
+            file: "pupils.csv",
+            message: "--postcodes was given, but no setting or pupil gives a postcode: the directory was not read"))
+      }
+      return
+    }
     guard let path = postcodeDirectoryPath else {
       if case .setting = first.target { problems.fileRank = 1 } else { problems.fileRank = 2 }
       var problem = first.problem

@@ -99,7 +99,7 @@ struct SHA256Tests {
       // Into a file, not a pipe: Foundation's pipe read traps when a signal
       // interrupts it (EINTR).
       let outFile = folder.appendingPathComponent("\(length).out")
-      FileManager.default.createFile(atPath: outFile.path, contents: nil)
+      try #require(FileManager.default.createFile(atPath: outFile.path, contents: nil))
       let handle = try FileHandle(forWritingTo: outFile)
       process.standardOutput = handle
       try process.run()

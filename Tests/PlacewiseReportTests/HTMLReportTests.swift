@@ -220,15 +220,19 @@ struct HTMLReportTests {
     for id in ["M0", "M10"] { #expect(!html.contains(id)) }
     let shared = ComparisonReport.render(rows: rows, byNeed: byNeed, moves: moves, level: .public)
     // Public: counts rounded to the nearest 5 (a difference of two plans is
-    // then no exact count), 1 to 4 as <5: SEMH's 3 (4), ASD's 17 (21).
-    #expect(shared.contains("<td>SEMH</td><td class=\"n\">&lt;5 (&lt;5)</td>"))
-    #expect(shared.contains("<td>ASD</td><td class=\"n\">15 (20)</td>"))
+    // then no exact count), 1 to 4 as <5: SEMH's 3, ASD's 17; no unmet need
+    // weighted by priority (round twenty-two: its weights mark looked-after
+    // children).
+    #expect(shared.contains("<td>SEMH</td><td class=\"n\">&lt;5</td>"))
+    #expect(shared.contains("<td>ASD</td><td class=\"n\">15</td>"))
+    #expect(shared.contains("Children without a place by primary need and plan"))
     // Moves: 8 newly placed, 3 placed elsewhere, 11 in all.
     #expect(
       shared.contains(
         "<td>&lt;b&gt;more ASD&lt;/b&gt;</td><td class=\"n\">10</td><td class=\"n\">&lt;5</td><td class=\"n\">0</td>"
           + "<td class=\"n\">10</td>"))
-    #expect(shared.contains("data-figure=\"unmet_priority_change\" data-value=\"-10\""))
+    #expect(shared.contains("data-figure=\"unmet_priority_change\" data-value=\"x\""))
+    #expect(shared.contains("data-figure=\"unmet_priority\" data-value=\"x\""))
     #expect(PublicReportChecker.findings(in: shared).isEmpty)
   }
 
@@ -253,7 +257,9 @@ struct HTMLReportTests {
     #expect(html.components(separatedBy: "<circle").count - 1 == 3)
     #expect(html.contains("A16, B"))
     let shared = RecommendationReport.render(summary: summary, options: options, frontier: frontier, level: .public)
-    #expect(shared.components(separatedBy: "<circle").count - 1 == 2)
+    // No unmet need on a public page, and so no frontier chart (round twenty-two).
+    #expect(shared.components(separatedBy: "<circle").count - 1 == 0)
+    #expect(shared.contains("internal version only, with its chart"))
     // 3 left of 20 is a count of 1 to 4: the choice is withheld (round ten).
     #expect(shared.contains("data-figure=\"unmet_priority\" data-value=\"c\""))
     #expect(shared.contains("data-figure=\"options_chosen\" data-value=\"x\""))

@@ -239,7 +239,8 @@ package enum ComparisonReport {
     // them ("DS 10 (15)" beside allocate's DS 12: round twenty-two), and
     // with wide priorities one child's priority.
     if level == .public { values = unplacedCells }
-    var html = "<h2 id=\"by-need\">Unmet need by primary need and plan</h2>\n"
+    let subject = level == .public ? "Children without a place" : "Unmet need"
+    var html = "<h2 id=\"by-need\">\(subject) by primary need and plan</h2>\n"
     html +=
       level == .public
       ? "<p>Children without a place, by need. Unmet need weighted by priority is in the internal version only: "
@@ -250,7 +251,7 @@ package enum ComparisonReport {
       SVGCharts.Series($1, SVGCharts.planColours[$0 % SVGCharts.planColours.count])
     }
     html += SVGCharts.groupedBars(
-      categories: needs, series: series, values: values, label: "Unmet need by need and plan")
+      categories: needs, series: series, values: values, label: "\(subject) by need and plan")
     html += "<div class=\"legend\">"
     for one in series { html += "<span><i style=\"background:\(one.colour)\"></i>\(HTMLPage.escape(one.name))</span>" }
     html += "</div></figure>\n"

@@ -11,15 +11,12 @@ package enum RecommendationReport {
     details: [RecommendationOptionDetail]? = nil
   ) -> String {
     typealias F = NumberFormatting
-    // A public page rounds unmet need to the nearest 5, as compare's does:
-    // the drop from the baseline is otherwise a count of children placed in
-    // the new places, which an option of 1 to 4 places shows as 0-4 (12
-    // unmet against 9 with one option of 3 places pinned it to 3).
-    // Since round twenty-two a public page shows no unmet need at all: it
-    // is weighted by priority, whose weights mark looked-after children
-    // (beside allocate's count of children without a place it told that
-    // some were looked after; with wide priorities, rounded, it gave one
-    // child's priority to within 2). The options, budgets and costs stay.
+    // A public page shows no unmet need: it is weighted by priority, whose
+    // weights mark looked-after children (beside allocate's count of
+    // children without a place it told that some were looked after; with
+    // wide priorities, rounded to 5 as it was until round twenty-two, it
+    // gave one child's priority to within 2). The options, budgets and
+    // costs stay, and the audit of choices below still runs on the counts.
     func shownUnmet(_ value: Int) -> Disclosed {
       level == .public ? .hidden : ComparisonReport.rounded(value, level: level)
     }
@@ -64,20 +61,17 @@ package enum RecommendationReport {
     if let frontier, !frontier.isEmpty {
       body += "<h2 id=\"frontier\">What each budget buys</h2>\n<p>For each capital budget, the least unmet need "
       body += "(priority-weighted) the best set of options reaches.</p>\n"
-      let drawn = frontier.indices.filter {
-        !withheld.rows.contains($0) && shownUnmet(frontier[$0].unmetPriority).value != nil
-      }
-      .map { frontier[$0] }
       if level == .public {
         body += "<p>Unmet need is weighted by priority, whose weights mark looked-after children: it is in the "
-        body += "internal version only, with this chart.</p>\n"
-      }
-      body += level == .public ? "" : "<figure class=\"keep\">"
-      if level == .internal {
+        body += "internal version only, with its chart.</p>\n"
+      } else {
+        body += "<figure class=\"keep\">"
         body += SVGCharts.stepChart(
-          points: drawn.map { row in
-            let shown = shownUnmet(row.unmetPriority).value ?? 0
-            return (row.budget, Double(shown), "\(F.pounds(row.budget)): unmet need \(F.grouped(shown))")
+          points: frontier.map { row in
+            (
+              row.budget, Double(row.unmetPriority),
+              "\(F.pounds(row.budget)): unmet need \(F.grouped(row.unmetPriority))"
+            )
           }, xLabel: "capital budget", yLabel: "unmet need", xText: { F.pounds($0) },
           xMaximum: frontier.map(\.budget).max() ?? 0)
         body += "</figure>\n"

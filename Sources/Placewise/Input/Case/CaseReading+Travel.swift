@@ -293,14 +293,12 @@ private struct TravelChunkInput: @unchecked Sendable {
 
   /// The pupil a row names (see `CaseReading.pupilNumber`).
   func pupilNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-    pupilIndex.value(for: bytes)
-      ?? (bytes.contains(where: { $0 >= 0x80 }) ? pupilSpellings[String(decoding: bytes, as: UTF8.self)] : nil)
+    CaseReading.number(bytes, in: pupilIndex, spellings: pupilSpellings)
   }
 
   /// The setting a row names (see `CaseReading.settingNumber`).
   func settingNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-    settingIndex.value(for: bytes)
-      ?? (bytes.contains(where: { $0 >= 0x80 }) ? settingSpellings[String(decoding: bytes, as: UTF8.self)] : nil)
+    CaseReading.number(bytes, in: settingIndex, spellings: settingSpellings)
   }
 }
 

@@ -255,18 +255,26 @@ struct CaseReading {
   /// Swift's strings, which key the case after reading, hold it does
   /// (round twenty-two: travel.csv rows so spelt were skipped).
   func settingNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-    settingIndex.value(for: bytes)
-      ?? (bytes.contains(where: { $0 >= 0x80 }) ? settingSpellings[String(decoding: bytes, as: UTF8.self)] : nil)
+    Self.number(bytes, in: settingIndex, spellings: settingSpellings)
   }
 
   /// `settingNumber` of a text.
   func settingNumber(_ text: String) -> Int32? {
-    settingIndex.value(for: text) ?? (text.utf8.contains(where: { $0 >= 0x80 }) ? settingSpellings[text] : nil)
+    var text = text
+    return text.withUTF8 { settingNumber($0) }
   }
 
   /// The pupil an id names, as `settingNumber` finds a setting.
   func pupilNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-    pupilIndex.value(for: bytes)
-      ?? (bytes.contains(where: { $0 >= 0x80 }) ? pupilSpellings[String(decoding: bytes, as: UTF8.self)] : nil)
+    Self.number(bytes, in: pupilIndex, spellings: pupilSpellings)
+  }
+
+  /// An id's entry by its bytes, or, for one holding a non-ASCII byte,
+  /// by its text among `spellings` (see `identifier`).
+  static func number(_ bytes: UnsafeBufferPointer<UInt8>, in index: ByteKeyTable, spellings: [String: Int32])
+    -> Int32?
+  {
+    index.value(for: bytes)
+      ?? (bytes.contains(where: { $0 >= 0x80 }) ? spellings[String(decoding: bytes, as: UTF8.self)] : nil)
   }
 }

@@ -83,7 +83,7 @@ struct Compare: OutputCommand {
     options.placeValues = full
     options.explanations = full
     let outcomes = try Comparison.run(
-      input, options: options, warmStart: !cold, parallel: !cold,
+      input, options: options, warmStart: !cold, parallel: !cold, keepBaselineRun: context.reportLevel == .public,
       render: { run in
         // The digests are hashed by now or soon: the solve took longer.
         renderedFolder {

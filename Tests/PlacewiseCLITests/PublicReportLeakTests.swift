@@ -222,6 +222,39 @@ struct PublicReportLeakTests {
     #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
   }
 
+  /// Round twenty-two: allocate's public page showed SLCN 9 pupils, placed
+  /// `<5`, unplaced `x` (so 5 to 8); compare's baseline column beside it
+  /// showed SLCN 10 without a place (8 to 12): 8, so 1 placed. Compare
+  /// audits its baseline column against what allocate's page of the same
+  /// case lets a reader work out. Each case failed before (a sweep of 100
+  /// cases, two plans each: these 7 did); the sweep of 100 others passes.
+  @Test(
+    "compare read beside allocate's public page of the same case pins no count",
+    arguments: [(40, 4), (50, 4), (30, 8), (50, 20), (50, 21), (60, 9), (60, 14)])
+  func compareBesideAllocate(pupils: Int, seed: Int) throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--out", county])
+    #expect(made.status == 0, "\(made.stderr)")
+    let special = try #require(try csvRecords(county + "/settings.csv").first { $0["kind"] == "special" }?["urn"])
+    let plan = try scratch.write("more.csv", "action,urn,places\nadd_places,\(special),5\n")
+    let main = try #require(try csvRecords(county + "/settings.csv").first { $0["kind"] == "mainstream" }?["urn"])
+    let plan2 = try scratch.write("two.csv", "action,urn,places\nadd_places,\(main),2\nadd_places,\(special),1\n")
+    let allocated = try runPlacewise([
+      "allocate", county, "--out", scratch.at("allocate"), "--report-level", "public", "--quiet",
+    ])
+    #expect(allocated.status == 0, "\(allocated.stderr)")
+    let compared = try runPlacewise([
+      "compare", county, plan, plan2, "--out", scratch.at("compare"), "--report-level", "public", "--quiet",
+      "--plan-outputs", "summary",
+    ])
+    #expect(compared.status == 0, "\(compared.stderr)")
+    let found = PublicReportChecker.findings(
+      allocate: try String(contentsOfFile: scratch.at("allocate") + "/report.html", encoding: .utf8),
+      compare: try String(contentsOfFile: scratch.at("compare") + "/report.html", encoding: .utf8))
+    #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
+  }
+
   /// Round twenty-two: two cases alike but for one unplaced child's
   /// priority (1 or 2) gave allocate public pages alike, and compare public
   /// pages that differed ("Unmet need, priority-weighted" 10 against 15),

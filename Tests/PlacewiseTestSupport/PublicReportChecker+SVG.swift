@@ -162,21 +162,29 @@ extension PageReader {
     readUnmetByNeed(plans: plans)
   }
 
-  /// Compare pages' unmet need by need: "N (M)" cells, unplaced (unmet),
-  /// summing to each plan's unplaced.
+  /// Compare pages' unplaced by need: "N (M)" cells, unplaced (unmet), on
+  /// an internal page; "N", unplaced alone, on a public one (round
+  /// twenty-two took the weighted figure off it); summing to each plan's
+  /// unplaced.
   mutating func readUnmetByNeed(plans: [String]) {
-    guard let table = matches(#"<table><thead><tr><th>Need: unplaced \(unmet need\)</th>(.*?)</table>"#, html).first
+    guard
+      let table = matches(#"<table><thead><tr><th>Need: unplaced(?: \(unmet need\))?</th>(.*?)</table>"#, html)
+        .first
     else { return }
     var members: [String: [String]] = [:]
     for row in matches(#"<tr><td>([^<]*)</td>(.*?)</tr>"#, table[1]) {
       let need = visible(row[1])
       for (i, cell) in matches(#"<td class="n">([^<]*)</td>"#, row[2]).enumerated() where i < plans.count {
-        let parts = matches(#"^(\S+) \((\S+)\)$"#, visible(cell[1]))
-        guard let part = parts.first else { continue }
         let name = "plan:\(plans[i])|need:\(need)"
-        note(name + "|unplaced", part[1], at: "compare unmet by need")
-        note(name + "|unmet", part[2], at: "compare unmet by need", secondary: false)
-        system.relations.append(.atMost(name + "|unplaced", name + "|unmet"))
+        if let part = matches(#"^(\S+) \((\S+)\)$"#, visible(cell[1])).first {
+          note(name + "|unplaced", part[1], at: "compare unmet by need")
+          note(name + "|unmet", part[2], at: "compare unmet by need", secondary: false)
+          system.relations.append(.atMost(name + "|unplaced", name + "|unmet"))
+        } else if matches(#"^\S+$"#, visible(cell[1])).first != nil {
+          note(name + "|unplaced", visible(cell[1]), at: "compare unplaced by need")
+        } else {
+          continue
+        }
         members[plans[i], default: []].append(name + "|unplaced")
       }
     }

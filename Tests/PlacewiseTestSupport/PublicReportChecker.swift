@@ -139,6 +139,46 @@ public enum PublicReportChecker {
     return found + system.weightedGaps() + first.otherFindings + second.otherFindings
   }
 
+  /// Every finding on `allocate`'s and `compare`'s public pages of one case
+  /// read together: compare's baseline allocates the same batch, so its
+  /// placed and unplaced are allocate's, and its children without a place
+  /// by need are allocate's need rows (hostile trial, round twenty-two:
+  /// allocate's SLCN of 9 pupils, placed `<5`, beside compare's baseline
+  /// SLCN of 10 without a place, was 1 placed).
+  public static func findings(allocate: String, compare: String, knowing knowledge: Knowledge = .init())
+    -> [Finding]
+  {
+    var first = PageReader(html: allocate)
+    first.read(knowing: knowledge)
+    var second = PageReader(html: compare)
+    second.system = first.system
+    second.read(knowing: knowledge)
+    var system = second.system
+    let names = system.bounds.keys.sorted()
+    let prefix = "plan:baseline|need:"
+    for cell in names where cell.hasPrefix(prefix) && cell.hasSuffix("|unplaced") {
+      let code = String(cell.dropFirst(prefix.count).dropLast("|unplaced".count))
+      if let row = names.first(where: {
+        !$0.hasPrefix("plan:") && $0.hasPrefix(code + ":") && $0.hasSuffix("|unplaced")
+      }) {
+        system.sum([cell], equals: row)
+      }
+    }
+    for key in ["placed", "unplaced"] where names.contains("ALL|\(key)") && names.contains("plan:baseline|\(key)") {
+      system.sum(["plan:baseline|\(key)"], equals: "ALL|\(key)")
+    }
+    // As beside a forecast: a rounded count of 5 or more worked out
+    // exactly is no finding (allocate shows such counts exactly), nor is a
+    // count of compare's of 5 or more that it withholds (`c`: the
+    // baseline's column, which allocate's page shows); counts of 1 to 4 are.
+    let found = system.exactWithheld().filter { finding in
+      !finding.quantity.hasSuffix("|value, as applied")
+        && !(finding.how.hasPrefix("rounded") && (finding.value ?? 0) >= 5)
+        && !(finding.quantity.hasPrefix("plan:") && (finding.value ?? 0) >= 5)
+    }
+    return found + system.weightedGaps() + first.otherFindings + second.otherFindings
+  }
+
   /// Nil when the two pages are byte-identical; otherwise the text around
   /// their first difference.
   public static func firstDifference(_ a: String, _ b: String) -> String? {

@@ -38,6 +38,10 @@ public struct ComparisonOutcome<Rendered: Sendable>: Sendable {
   /// matrix) and `candidates`; the run's own phases (`AllocationRun.timings`);
   /// then `render`.
   public var phases: [PhaseTiming]
+  /// The baseline's run itself, where the caller asks (`Comparison.run`'s
+  /// `keepBaselineRun`): a public report audits its baseline column against
+  /// allocate's public page of the same batch.
+  public var run: AllocationRun?
 }
 
 /// `compare`: the baseline and every plan allocated exactly, each plan on
@@ -179,19 +183,22 @@ public enum Comparison {
   ///   - warmStart: re-solve plans from the baseline's optimum (the
   ///     default); false solves each from scratch (for measurements).
   ///   - parallel: solve two plans at a time when GLPK allows it.
+  ///   - keepBaselineRun: keep the baseline's run on its outcome (`run`),
+  ///     for a public report's audit; otherwise it is let go once rendered.
   ///   - render: renders one run (its output files), called as each is solved.
   /// - Returns: the baseline's outcome, then each plan's, in input order.
   /// - Throws: `AllocationError` when a solve fails or a result breaks an invariant.
   public static func run<Rendered: Sendable>(
     _ input: ComparisonInput, options: AllocationOptions = AllocationOptions(), warmStart: Bool = true,
-    parallel: Bool = true, render: @escaping @Sendable (AllocationRun) -> Rendered
+    parallel: Bool = true, keepBaselineRun: Bool = false, render: @escaping @Sendable (AllocationRun) -> Rendered
   ) throws(AllocationError) -> [ComparisonOutcome<Rendered>] {
     let start = ContinuousClock.now
     let baseCase = input.cases[0].input
     // The baseline's blocked pairs, kept: each plan's are derived from them.
     let baseBlocked = options.placeValues || options.explanations ? BlockedPairs(case: baseCase) : nil
     let baselineRun = try AllocationRun(case: baseCase, blocked: baseBlocked, options: options)
-    let baseline = Self.outcome(input.cases[0], baselineRun, render, base: baseCase, since: start, before: [])
+    var baseline = Self.outcome(input.cases[0], baselineRun, render, base: baseCase, since: start, before: [])
+    if keepBaselineRun { baseline.run = baselineRun }
     let baseAllocation = baselineRun.allocation
     let baseCandidates = baselineRun.candidates
     let plans = Array(input.cases.dropFirst())

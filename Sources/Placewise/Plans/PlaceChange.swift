@@ -1,7 +1,7 @@
 /// What a plan does to a case's free places, as a reader who knows the plan
 /// (and the case's capacities) can tell: the children it places or unplaces
 /// are bounded by them, which a public page must not let pin a count it
-/// withholds (`ComparisonReport.withheldPlans` audits them).
+/// withholds (`ComparisonReport.withheld` audits them).
 public struct PlaceChange: Sendable, Equatable {
   /// Free places the plan adds (more places, a setting it opens).
   public var added = 0

@@ -286,6 +286,20 @@ struct ReportCounts {
     return cells.map { $0 == nil ? nil : next.next() }
   }
 
+  /// Whether a reader of the page who also knows a range for some of its
+  /// counts (`knowing`: what another page of the same batch tells them)
+  /// pins a withheld count the page alone leaves open
+  /// (`Disclosure.pinsBeside`); a count the page does not have is skipped.
+  func pinsBeside(knowing: [Key: (lo: Double, hi: Double)]) -> Bool {
+    guard let disclosure else { return false }
+    var cells: [Int: (lo: Double, hi: Double)] = [:]
+    for (key, range) in knowing {
+      guard let cell = index[key] else { continue }
+      cells[cell] = range
+    }
+    return disclosure.pinsBeside(shown, knowing: cells)
+  }
+
   /// How a count is shown.
   subscript(_ key: Key) -> Disclosed {
     index[key].map { shown[$0] } ?? .shown(0)

@@ -8,7 +8,7 @@ package enum ComparisonReport {
   /// reaches the page at either level.
   package static func render(
     rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow], level: ReportLevel = .internal,
-    title: String = "Plan comparison", identity: RunIdentity? = nil
+    title: String = "Plan comparison", identity: RunIdentity? = nil, allocatePage: AllocatePage? = nil
   ) -> String {
     typealias F = NumberFormatting
     var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
@@ -17,10 +17,12 @@ package enum ComparisonReport {
     body += "(the case as given); each plan is applied on its own and allocated exactly.</p></header>\n"
     if let identity { body += HTMLReport.identityLine(identity) }
 
-    let hidden = level == .public ? withheldPlans(rows, byNeed: byNeed, moves: moves) : []
+    let kept =
+      level == .public ? withheld(rows, byNeed: byNeed, moves: moves, allocatePage: allocatePage) : Withheld()
+    let hidden = kept.plans
     body += bestPlan(rows, level: level, hidden: hidden)
     body += sideBySide(rows, level: level, hidden: hidden)
-    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level, hidden: hidden)
+    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level, hidden: hidden, needs: kept.needs)
     body += movesSection(rows: rows, moves: moves, level: level, hidden: hidden)
     if let identity { body += HTMLReport.identitySection(identity, level: level) }
     body += "<footer>"
@@ -28,7 +30,9 @@ package enum ComparisonReport {
       body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
       body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
       body += "small count could be worked out; c withholds every count of a plan whose places (those it adds or "
-      body += "takes away, which bound the children it places or unplaces) would give one back. "
+      body += "takes away, which bound the children it places or unplaces) would give one back, and a count of the "
+      body += "baseline's, or a need's in every plan, that would give one back read beside allocate's public page of "
+      body += "the same case. "
       body +=
         "The capital cost per child fewer without a place is worked out from the rounded counts, as a range where "
       body += "their difference is under 20 (each is within 2 of its count). "
@@ -220,7 +224,8 @@ package enum ComparisonReport {
   }
 
   private static func unmetByNeed(
-    rows: [ComparisonRow], byNeed: [ComparisonNeedRow], level: ReportLevel, hidden: Set<Int>
+    rows: [ComparisonRow], byNeed: [ComparisonNeedRow], level: ReportLevel, hidden: Set<Int>,
+    needs hiddenNeeds: Set<String>
   ) -> String {
     let needs = byNeed.reduce(into: [String]()) { if !$0.contains($1.primaryNeed) { $0.append($1.primaryNeed) } }
     let plans = rows.map(\.plan)
@@ -230,8 +235,9 @@ package enum ComparisonReport {
     for (p, plan) in plans.enumerated() {
       let mine = needs.map { need in byNeed.first { $0.plan == plan && $0.primaryNeed == need } }
       for n in needs.indices {
-        unplacedCells[n][p] = hidden.contains(p) ? .confidential : rounded(mine[n]?.unplaced ?? 0, level: level)
-        values[n][p] = hidden.contains(p) ? .confidential : rounded(mine[n]?.unmetPriority ?? 0, level: level)
+        let withheld = hidden.contains(p) || hiddenNeeds.contains(needs[n])
+        unplacedCells[n][p] = withheld ? .confidential : rounded(mine[n]?.unplaced ?? 0, level: level)
+        values[n][p] = withheld ? .confidential : rounded(mine[n]?.unmetPriority ?? 0, level: level)
       }
     }
     // A public page shows children without a place, not their weighted
@@ -310,12 +316,21 @@ extension ComparisonReport {
     return [placed, mine.count - placed - lost, lost, mine.count]
   }
 
-  /// The plans (by index in `rows`) whose counts a public page withholds.
+  /// What a public page withholds: every count of some plans (by index in
+  /// `rows`; 0, the baseline's column, too), and the children without a
+  /// place of some needs, in every plan.
+  struct Withheld: Equatable {
+    var plans: Set<Int> = []
+    var needs: Set<String> = []
+  }
+
+  /// What a public page withholds (`Withheld`).
   ///
   /// A reader who knows a plan (the places it adds and takes away, the
   /// pupils its closures displace) knows its unplaced lie within those
-  /// places of the baseline's; and may know the baseline's unplaced exactly,
-  /// as allocate's public page shows 5 or more. Beside rounded counts, that
+  /// places of the baseline's; and has allocate's public page of the same
+  /// batch (`allocatePage`; without it, taken to show each of the
+  /// baseline's counts of 5 or more exactly). Beside rounded counts, that
   /// pinned one: the baseline's 5 and a plan of one place's `<5` is 4. So
   /// the page audits what such a reader works out (`IntervalAudit`): the
   /// plan's unplaced against the baseline's, and its moves (newly placed
@@ -323,30 +338,101 @@ extension ComparisonReport {
   /// placed), and withholds every count of a plan that pins one, until none
   /// does. Decision: the whole plan, not one cell, as its other counts (by
   /// need, its moves) sum back to the one withheld.
-  static func withheldPlans(_ rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow]) -> Set<Int> {
-    guard let base = rows.first else { return [] }
-    var withheld = Set<Int>()
+  ///
+  /// The baseline's own column, rounded, narrows what allocate's page
+  /// withholds: allocate's SLCN of 9, placed `<5`, beside the baseline's
+  /// SLCN of 10 without a place (8 to 12) was 1 placed (hostile trial,
+  /// round twenty-two). What this page tells of the baseline's counts is
+  /// handed to allocate's page (`AllocatePage.pinsBeside`): where the
+  /// column alone pins a count there, a need whose row it narrows is
+  /// withheld in every plan, else the baseline's column; where the plans
+  /// do, the plan of fewest places, as above.
+  static func withheld(
+    _ rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow], allocatePage: AllocatePage? = nil
+  ) -> Withheld {
+    guard let base = rows.first else { return Withheld() }
+    var withheld = Withheld()
     // Counted once: moves are a row per pupil moved, per plan.
     let counted = rows.map { Self.moveCounts($0.plan, moves) }
-    // A plan's unplaced by need, as the page rounds them, sum to its
-    // unplaced. The baseline's, a reader may know exactly (allocate's
-    // public need table shows 5 or more as they are).
-    func needCells(_ plan: String, total: Int, exact: Bool, _ audit: inout IntervalAudit) -> [(String, Int)] {
+    // The baseline's counts that allocate's page has too: its unplaced,
+    // placed, pupils, first preferences met, requests refused, then its
+    // children without a place by need.
+    let baseNeedRows = byNeed.filter { $0.plan == base.plan && NeedCode(code: $0.primaryNeed) != nil }
+    let figures: [AllocatePage.Figure] =
+      [.unplaced, .placed, .pupils, .firstPreferenceMet, .requestsRefused]
+      + baseNeedRows.compactMap { NeedCode(code: $0.primaryNeed).map { .needUnplaced($0) } }
+    let values =
+      [base.unplaced, base.placed, base.pupils, base.firstPreferenceMet, base.requestsRefused]
+      + baseNeedRows.map(\.unplaced)
+    let needsFrom = 5
+    let pageRanges = allocatePage?.ranges(figures) ?? []
+    func fromAllocate(_ k: Int) -> (lo: Double, hi: Double) {
+      if k < pageRanges.count, let range = pageRanges[k] { return range }
+      let value = Double(values[k])
+      return values[k] == 0 || values[k] >= 5 ? (value, value) : (1, 4)
+    }
+    // Whether what `audit` tells of the baseline's counts pins a count on
+    // allocate's page that it alone leaves open; and the needs whose
+    // children without a place it narrows.
+    func pinsAllocate(_ audit: IntervalAudit, _ baseline: [Int]) -> (pins: Bool, needs: [String]) {
+      guard let allocatePage else { return (false, []) }
+      var knowing: [AllocatePage.Figure: (lo: Double, hi: Double)] = [:]
+      var needs: [String] = []
+      for k in baseline.indices {
+        let known = fromAllocate(k)
+        let now = audit.range(baseline[k])
+        guard now.lo > known.lo + 0.5 || now.hi < known.hi - 0.5 else { continue }
+        knowing[figures[k]] = now
+        if k >= needsFrom { needs.append(baseNeedRows[k - needsFrom].primaryNeed) }
+      }
+      return knowing.isEmpty ? (false, []) : (allocatePage.pinsBeside(knowing: knowing), needs)
+    }
+    // A plan's unplaced by need, as the page rounds them (or withholds
+    // them), sum to its unplaced.
+    func needCells(_ plan: String, total: Int, _ audit: inout IntervalAudit) -> [(String, Int)] {
       let cells = byNeed.filter { $0.plan == plan }.map { row in
         let shown =
-          exact ? Disclosure([row.unplaced], level: .public).resolve()[0] : rounded(row.unplaced, level: .public)
-        return (row.primaryNeed, audit.add(shown, rounded: !exact))
+          withheld.needs.contains(row.primaryNeed) ? .confidential : rounded(row.unplaced, level: .public)
+        return (row.primaryNeed, audit.add(shown, rounded: true))
       }
       if !cells.isEmpty { audit.relate(cells.map { ($0.1, 1) } + [(total, -1)], 0, 0) }
       return cells
     }
     while true {
       var audit = IntervalAudit()
-      let u0 = audit.add(Disclosure([base.unplaced], level: .public).resolve()[0], rounded: false)
-      let baseNeeds = needCells(base.plan, total: u0, exact: true, &audit)
+      // The baseline's counts: as allocate's page gives them, and as this
+      // page rounds them (its pupils it does not show), unless withheld.
+      let baseShown = !withheld.plans.contains(0)
+      let baseline = values.indices.map { k -> Int in
+        let known = fromAllocate(k)
+        let figure = audit.add(known.lo, known.hi, exact: known.lo == known.hi)
+        let needHidden = k >= needsFrom && withheld.needs.contains(baseNeedRows[k - needsFrom].primaryNeed)
+        if baseShown, k != 2, !needHidden {
+          let shown = audit.add(rounded(values[k], level: .public), rounded: true)
+          audit.relate([(figure, 1), (shown, -1)], 0, 0)
+        }
+        return figure
+      }
+      let u0 = baseline[0]
+      audit.relate([(baseline[1], 1), (u0, 1), (baseline[2], -1)], 0, 0)
+      let baseNeeds = zip(baseNeedRows.map(\.primaryNeed), baseline[needsFrom...]).map { ($0, $1) }
+      if !baseNeeds.isEmpty { audit.relate(baseNeeds.map { ($0.1, 1) } + [(u0, -1)], 0, 0) }
+      // The baseline's column alone, beside allocate's page.
+      if allocatePage != nil, baseShown {
+        audit.propagate()
+        let beside = pinsAllocate(audit, baseline)
+        if beside.pins {
+          if let need = beside.needs.first(where: { !withheld.needs.contains($0) }) {
+            withheld.needs.insert(need)
+          } else {
+            withheld.plans.insert(0)
+          }
+          continue
+        }
+      }
       var plans: [(index: Int, cells: [Int], change: Int, reach: Int)] = []
       var totals: [Int] = []
-      for i in rows.indices.dropFirst() where !withheld.contains(i) {
+      for i in rows.indices.dropFirst() where !withheld.plans.contains(i) {
         let row = rows[i]
         let u = audit.add(rounded(row.unplaced, level: .public), rounded: true)
         // Its change from the baseline, a figure of its own (a count too), so
@@ -357,11 +443,11 @@ extension ComparisonReport {
         audit.bound(
           changes[0], Double(-row.places.added), Double(row.places.removed + row.displaced),
           truth: Double(row.unplaced - base.unplaced))
-        // Its placed and unplaced sum to its pupils (the baseline's, a reader
-        // may know, and those its closures displace); it places no more
-        // children than its free places.
+        // Its placed and unplaced sum to its pupils (the baseline's, as
+        // allocate's page gives them, and those its closures displace); it
+        // places no more children than its free places.
         let q = audit.add(rounded(row.placed, level: .public), rounded: true)
-        audit.relate([(q, 1), (u, 1)], Double(row.pupils), Double(row.pupils))
+        audit.relate([(q, 1), (u, 1), (baseline[2], -1)], Double(row.displaced), Double(row.displaced))
         audit.relate([(q, 1)], 0, Double(row.places.freePlaces))
         let m = counted[i].map { audit.add(rounded($0, level: .public), rounded: true) }
         let (newly, elsewhere, lost, all) = (m[0], m[1], m[2], m[3])
@@ -380,7 +466,7 @@ extension ComparisonReport {
         if counted[i][0] >= used { audit.relate([(newly, 1)], Double(used), .infinity) }
         if row.unplaced - base.unplaced <= -used { audit.relate([(changes[0], 1)], -.infinity, Double(-used)) }
         audit.relate([(u, 1), (lost, -1)], 0, .infinity)
-        let needs = needCells(row.plan, total: u, exact: false, &audit)
+        let needs = needCells(row.plan, total: u, &audit)
         // Need by need, within the places it opens to the need (more places,
         // or a designation) and takes from it, of the baseline's. The
         // differences are counts too: 14 and 12 MLD is 2 newly placed
@@ -422,7 +508,7 @@ extension ComparisonReport {
       // With no plan withheld, the headline names the best: less need unmet
       // than the baseline (so, every priority 1, fewer unplaced), or no
       // plan with less (none with fewer).
-      if withheld.isEmpty, let best = bestIndex(rows) {
+      if withheld.plans.isEmpty, let best = bestIndex(rows) {
         let gain = rows[best].unmetPriority < base.unmetPriority && rows[best].unplaced <= base.unplaced
         for plan in plans where plan.index == best || !gain {
           let (lo, hi): (Double, Double) = gain ? (-.infinity, -1) : (0, .infinity)
@@ -431,11 +517,18 @@ extension ComparisonReport {
       }
       audit.propagate()
       if let plan = plans.first(where: { $0.cells.contains(where: audit.pinned) }) {
-        withheld.insert(plan.index)
-      } else if ([u0] + baseNeeds.map(\.1)).contains(where: audit.pinned),
-        let plan = plans.min(by: { ($0.reach, $0.index) < ($1.reach, $1.index) })
-      {
-        withheld.insert(plan.index)
+        withheld.plans.insert(plan.index)
+        continue
+      }
+      // The baseline's counts pinned, here or on allocate's page, by the
+      // plans: the plan of fewest places withheld.
+      guard baseline.contains(where: audit.pinned) || (!plans.isEmpty && pinsAllocate(audit, baseline).pins) else {
+        return withheld
+      }
+      if let plan = plans.min(by: { ($0.reach, $0.index) < ($1.reach, $1.index) }) {
+        withheld.plans.insert(plan.index)
+      } else if baseShown {
+        withheld.plans.insert(0)
       } else {
         return withheld
       }

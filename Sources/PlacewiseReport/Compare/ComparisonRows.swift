@@ -31,7 +31,7 @@ package struct ComparisonRow: Sendable, Equatable {
   /// Pupils displaced into the plan's batch by its closures.
   package var displaced = 0
   /// What the plan does to the case's free places (not in `comparison.csv`:
-  /// the public page's audit reads it, see `ComparisonReport.withheldPlans`).
+  /// the public page's audit reads it, see `ComparisonReport.withheld`).
   package var places = PlaceChange()
   /// Its unplaced whose every eligible setting was full.
   package var unplacedSettingsFull = 0

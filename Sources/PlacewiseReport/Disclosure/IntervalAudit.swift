@@ -99,6 +99,21 @@ package struct IntervalAudit {
     ((r.lo - 1e-7).rounded(.up), (r.hi + 1e-7).rounded(.down))
   }
 
+  /// What a reader works out of a figure (after `propagate`): its range,
+  /// narrowed by every relation at once (`LinearReader.range`) where that
+  /// solves; compare hands its baseline's to allocate's page so.
+  package func range(_ figure: Int) -> (lo: Double, hi: Double) {
+    let r = ranges[figure]
+    guard r.lo < r.hi else { return r }
+    let linear = relations.map { relation in
+      LinearReader.Relation(relation.terms.map { ($0.variable, $0.sign) }, relation.lo, relation.hi)
+    }
+    guard case .within(let lo, let hi)? = LinearReader.range(of: figure, ranges: ranges, relations: linear) else {
+      return r
+    }
+    return (max(r.lo, (lo - 1e-6).rounded(.up)), min(r.hi, (hi + 1e-6).rounded(.down)))
+  }
+
   /// Whether a figure not shown as itself is now pinned to a count of 1 to
   /// 4 (0 reveals no child; a larger count worked out exactly is no small
   /// one). An empty range pins nothing: what the reader assumed (every

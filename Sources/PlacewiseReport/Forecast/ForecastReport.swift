@@ -304,21 +304,13 @@ package enum ForecastReport {
     needs: [(NeedCode, (lo: Double, hi: Double))], phases: [(SchoolPhase, (lo: Double, hi: Double))]
   ) {
     guard let run else { return ([], []) }
-    let figures = ReportFigures(case: run.input, candidates: run.candidates, allocation: run.allocation)
-    let counts = ReportCounts(case: run.input, figures: figures, summary: run.summary, level: .public)
-    let needs = figures.byNeed.map { group in NeedCode.allCases.first { $0.code == group.short } }
-    let phases = figures.byPhase.map { group in SchoolPhase.allCases.first { $0.label == group.label } }
-    let ranges = counts.readerRanges(
-      needs.indices.map { .needUnplaced($0) } + phases.indices.map { .phaseUnplaced($0) })
-    var byNeed: [(NeedCode, (lo: Double, hi: Double))] = []
-    for (g, need) in needs.enumerated() {
-      if let need, let range = ranges[g] { byNeed.append((need, range)) }
+    let ranges = AllocatePage(run).ranges(
+      NeedCode.allCases.map { .needUnplaced($0) } + SchoolPhase.allCases.map { .phaseUnplaced($0) })
+    let needs = zip(NeedCode.allCases, ranges).compactMap { need, range in range.map { (need, $0) } }
+    let phases = zip(SchoolPhase.allCases, ranges.dropFirst(NeedCode.allCases.count)).compactMap { phase, range in
+      range.map { (phase, $0) }
     }
-    var byPhase: [(SchoolPhase, (lo: Double, hi: Double))] = []
-    for (g, phase) in phases.enumerated() {
-      if let phase, let range = ranges[needs.count + g] { byPhase.append((phase, range)) }
-    }
-    return (byNeed, byPhase)
+    return (needs, phases)
   }
 
   static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>], settings: [Setting] = []) -> Withheld {

@@ -241,6 +241,8 @@ struct CompareCommandTests {
     let text = "action,urn,places\nadd_places,140001,1\n"
     let names = [
       "e\u{1B}]0;TITLE\u{07}.csv", "r\u{202E}.csv", "Baseline.csv", "baseline .csv", "Plan-A.csv", "plan-a.csv",
+      // Round twenty-two: invisible, though neither control nor format.
+      "g\u{034F}j.csv", "h\u{3164}.csv",
     ]
     let plans = try names.map { try scratch.write($0, text) }
     let out = scratch.at("out")
@@ -251,7 +253,9 @@ struct CompareCommandTests {
     #expect(result.stderr.contains("Baseline.csv: found a plan named Baseline"))
     #expect(result.stderr.contains("found a plan name starting or ending with a space"))
     #expect(result.stderr.contains("plan-a.csv: found a second plan named plan-a"))
-    #expect(result.stderr.contains("5 problems found"), "\(result.stderr)")
+    #expect(result.stderr.contains("found a plan name holding an invisible character (U+034F"), "\(result.stderr)")
+    #expect(result.stderr.contains("found a plan name holding an invisible character (U+3164"), "\(result.stderr)")
+    #expect(result.stderr.contains("7 problems found"), "\(result.stderr)")
     #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{202E}"), "the names are shown escaped")
     #expect(!FileManager.default.fileExists(atPath: out))
   }

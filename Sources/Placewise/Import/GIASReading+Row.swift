@@ -12,26 +12,27 @@ extension GIASReading {
     let name = Self.name(&table)
     // The case reader's ranges: what is imported must read back as a case.
     let age = CaseReading.expectedAge
-    let lowAge = table.whole(.lowAge, required: true, range: InputRange.age, expected: age)
+    let lowAge = Self.whole(&table, .lowAge, required: true, range: InputRange.age, expected: age)
     // GIAS gives colleges (and some special post-16 institutions) a high
     // age of 99: the end of an EHC plan, 25, is what counts.
     let post16 = kind == .college || kind == .post16
-    let highAge = table.whole(.highAge, required: true, range: post16 ? 0...999 : InputRange.age, expected: age)
+    let highAge = Self.whole(&table, .highAge, required: true, range: post16 ? 0...999 : InputRange.age, expected: age)
       .map { post16 ? min($0, InputRange.age.upperBound) : $0 }
     if let lowAge, let highAge, lowAge > highAge {
       table.report(.lowAge, found: "\(lowAge), above StatutoryHighAge \(highAge)", expected: "low age <= high age")
     }
     let gender = table.word(.genderName, required: false, expected: "Mixed, Boys, Girls or Not applicable") {
-      GIASEstablishmentType.gender(of: $0)
+      GIASEstablishmentType.gender(of: Self.word($0))
     }
     let easting = table.decimal(
       .easting, required: true, range: InputRange.easting, expected: CaseReading.expectedEasting)
     let northing = table.decimal(
       .northing, required: true, range: InputRange.northing, expected: CaseReading.expectedNorthing)
     let places = Self.expectedPlaces
-    let capacity = table.whole(.schoolCapacity, required: false, range: InputRange.places, expected: places)
-    let capacityEmpty = table.cell(.schoolCapacity)?.isEmpty ?? false
-    let onRoll = table.whole(
+    let capacity = Self.whole(&table, .schoolCapacity, required: false, range: InputRange.places, expected: places)
+    let capacityEmpty = Self.isEmpty(table, .schoolCapacity) ?? false
+    let onRoll = Self.whole(
+      &table,
       .numberOfPupils, required: false, range: InputRange.places, expected: Self.expectedPupils)
 
     let needs = Self.needs(&table)
@@ -45,7 +46,7 @@ extension GIASReading {
       let provision = table.word(
         .resourcedProvisionType, required: false,
         expected: "Resourced provision, SEN unit, Resourced provision and SEN unit, or Not applicable",
-        { GIASEstablishmentType.units(of: $0) })
+        { GIASEstablishmentType.units(of: Self.word($0)) })
     {
       if provision.resourced {
         units.append(
@@ -72,7 +73,9 @@ extension GIASReading {
   private static func needs(_ table: inout TableReader<GIASColumn>) -> EnumSet<NeedCode> {
     var needs = EnumSet<NeedCode>()
     for column in GIASColumn.senColumns {
-      guard let text = table.text(column, required: false, expected: "") else { continue }
+      guard let raw = table.text(column, required: false, expected: "") else { continue }
+      let text = Self.word(raw)
+      guard !text.isEmpty else { continue }
       guard let need = GIASEstablishmentType.need(of: text) else {
         table.report(
           column, found: InputText.quoted(text),
@@ -122,15 +125,47 @@ extension GIASReading {
     return name
   }
 
+  /// A whole number, as `TableReader.whole` reads it, of a cell cleaned as
+  /// `word` cleans one where it holds a character other than ASCII: a
+  /// no-break space a spreadsheet leaves after "11" refused a school's
+  /// ages (hostile trial, round twenty-two).
+  private static func whole(
+    _ table: inout TableReader<GIASColumn>, _ column: GIASColumn, required: Bool, range: ClosedRange<Int>,
+    expected: String
+  ) -> Int? {
+    guard let bytes = table.cell(column), bytes.contains(where: { $0 >= 0x80 }) else {
+      return table.whole(column, required: required, range: range, expected: expected)
+    }
+    let raw = String(decoding: bytes, as: UTF8.self)
+    let cleaned = Array(word(raw).utf8)
+    guard !cleaned.isEmpty else {
+      if required { table.report(column, found: "an empty cell", expected: expected) }
+      return nil
+    }
+    let value = cleaned.withUnsafeBufferPointer { DecimalParser.wholeNumber($0) }
+    guard let value, range.contains(value) else {
+      table.report(column, found: InputText.quoted(raw), expected: expected)
+      return nil
+    }
+    return value
+  }
+
+  /// Whether a cell is empty once cleaned as `word` cleans one; nil when
+  /// the column is absent.
+  private static func isEmpty(_ table: borrowing TableReader<GIASColumn>, _ column: GIASColumn) -> Bool? {
+    guard let bytes = table.cell(column) else { return nil }
+    return bytes.isEmpty || (bytes.contains { $0 >= 0x80 } && word(String(decoding: bytes, as: UTF8.self)).isEmpty)
+  }
+
   /// The most a unit's label adds to its host's name: ` (resourced provision)`.
   private static let longestLabel = " (resourced provision)".utf16.count
 
   private static func unit(
     _ table: inout TableReader<GIASColumn>, suffix: String, label: String, capacity: GIASColumn, onRoll: GIASColumn
   ) -> GIASEstablishment.Unit {
-    let places = table.whole(capacity, required: false, range: InputRange.places, expected: Self.expectedPlaces)
-    let empty = table.cell(capacity).map(\.isEmpty) ?? true
-    let roll = table.whole(onRoll, required: false, range: InputRange.places, expected: Self.expectedPupils)
+    let places = Self.whole(&table, capacity, required: false, range: InputRange.places, expected: Self.expectedPlaces)
+    let empty = Self.isEmpty(table, capacity) ?? true
+    let roll = Self.whole(&table, onRoll, required: false, range: InputRange.places, expected: Self.expectedPupils)
     let missing = empty ? missingCapacity(&table, capacity, what: "the \(label)'s") : nil
     return GIASEstablishment.Unit(
       suffix: suffix, label: label, capacity: places, onRoll: roll, missingCapacity: missing)

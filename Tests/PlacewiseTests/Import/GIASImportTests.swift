@@ -139,6 +139,31 @@ struct GIASImportTests {
     #expect(result.settings[3].kind == .special)
   }
 
+  /// Round twenty-two: a no-break space in a school's ages, gender,
+  /// capacity, roll, SEN type or provision type refused the row.
+  @Test(
+    "No-break spaces in ages, gender, capacities, rolls and SEN types: the same settings",
+    arguments: GIASFixture.Release.allCases)
+  func noBreakSpacesInOtherCells(release: GIASFixture.Release) throws {
+    let reference = try importCounty(county, release: release)
+    let columns = [
+      "StatutoryLowAge", "StatutoryHighAge", "Gender (name)", "SchoolCapacity", "NumberOfPupils", "SEN1 (name)",
+      "SEN2 (name)", "TypeOfResourcedProvision (name)", "ResourcedProvisionCapacity", "ResourcedProvisionOnRoll",
+      "SenUnitCapacity", "SenUnitOnRoll",
+    ]
+    var rows = county
+    for r in rows.indices {
+      for column in columns {
+        guard let value = rows[r].cells[column], !value.isEmpty else { continue }
+        rows[r].cells[column] = r.isMultiple(of: 2) ? value + "\u{00A0}" : "\u{00A0}" + value
+      }
+    }
+    let result = try importCounty(rows, release: release)
+    // Every field, as Swift prints the value.
+    #expect(result.settings.map { "\($0)" } == reference.settings.map { "\($0)" })
+    #expect(result.settings.count == 9)
+  }
+
   @Test("Columns are found by name: shuffled columns give the same settings")
   func columnsByName() throws {
     let reference = try importCounty()

@@ -114,6 +114,9 @@ struct HostileInputTests {
     ("a no-break space at the end", "P001\u{00A0}", 1),
     ("a zero-width space at the end", "P001\u{200B}", 1),
     ("a right-to-left override", "P\u{202E}100", 1),
+    // Round twenty-two: default-ignorable characters of other categories.
+    ("a combining grapheme joiner", "P0\u{034F}01", 1),
+    ("a Hangul filler", "P001\u{3164}", 1),
     ("a line break in a quoted id", "\"P0\n01\"", 1),
   ]
 
@@ -124,6 +127,22 @@ struct HostileInputTests {
     let problem = try #require(error.problems.first)
     #expect(problem.file == "pupils.csv" && problem.line == 2 && problem.column == id.column, "\(error)")
     #expect(problem.found.contains("U+"), "\(problem)")
+  }
+
+  /// Round twenty-two: a file saved with semicolons (Excel's CSV where the
+  /// decimal mark is a comma) read as one column and got only "no column
+  /// pupil_id".
+  @Test("a header separated by semicolons or tabs is said to be so", arguments: [";", "\t"])
+  func semicolonSeparatedHeader(_ mark: String) throws {
+    let pupils =
+      ["pupil_id", "easting", "northing", "age", "primary_need", "provision"].joined(separator: mark)
+      + "\n" + ["P001", "450500", "250500", "9", "ASD", "special"].joined(separator: mark) + "\n"
+    let error = try InputCaseFiles.valid.with("pupils.csv", pupils).without("travel.csv").failure()
+    let problem = try #require(error.problems.first)
+    #expect(problem.file == "pupils.csv" && problem.line == 1, "\(error)")
+    let name = mark == ";" ? "semicolons" : "tabs"
+    #expect(problem.found.contains("separated by \(name), not commas"), "\(problem)")
+    #expect(problem.expected.contains("fields separated by commas"), "\(problem)")
   }
 
   @Test("an id and the same id with an invisible character after it are not two pupils")

@@ -49,12 +49,14 @@ enum IdentifierText {
   }
 
   /// Control, format, private-use, unassigned and separator characters
-  /// other than the plain space: nothing a person sees or types in a code.
+  /// other than the plain space, and every character Unicode has a display
+  /// ignore (a combining grapheme joiner, a Hangul filler: round
+  /// twenty-two): nothing a person sees or types in a code.
   private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.properties.generalCategory {
     case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: true
     case .spaceSeparator: scalar != " "
-    default: false
+    default: scalar.properties.isDefaultIgnorableCodePoint
     }
   }
 
@@ -69,7 +71,8 @@ enum IdentifierText {
       case .format: "an invisible format character"
       case .spaceSeparator: "a space other than the plain space"
       case .lineSeparator, .paragraphSeparator: "a line break"
-      default: "a character that is not printable"
+      default:
+        scalar.properties.isDefaultIgnorableCodePoint ? "an invisible character" : "a character that is not printable"
       }
     return what + " (" + code + (name.map { " " + $0 } ?? "") + ")"
   }

@@ -49,12 +49,13 @@ enum InputText {
   }
 
   /// Whether a character is one a reader cannot see: a control or format
-  /// character, or a space other than U+0020.
+  /// character, a space other than U+0020, or one Unicode has a display
+  /// ignore (a Hangul filler).
   static func invisible(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.properties.generalCategory {
     case .control, .format, .lineSeparator, .paragraphSeparator: true
     case .spaceSeparator: scalar != " "
-    default: false
+    default: scalar.properties.isDefaultIgnorableCodePoint
     }
   }
 

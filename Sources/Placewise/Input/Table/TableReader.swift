@@ -151,6 +151,17 @@ struct TableReader<Column: TableColumn>: ~Copyable {
     }
     let found = fieldOf
     let present = { (column: Column) in found[column.rawValue] >= 0 }
+    // A header cell holding the format's names between semicolons or tabs:
+    // a file saved with another separator (Excel's CSV in much of Europe),
+    // said so rather than only "no column".
+    let separator = [(";", "semicolons"), ("\t", "tabs")].first { mark, _ in
+      header.contains { cell in
+        cell.contains(mark)
+          && cell.split(separator: Character(mark)).contains { part in
+            columns.contains { $0.name == InputText.trimmingBlanks(String(part)).lowercased() }
+          }
+      }
+    }?.1
     for (index, column) in columns.enumerated() where fieldOf[index] < 0 && column.isRequired(given: present) {
       // A header that is the name but for a character nobody sees (a
       // zero-width space, a second byte-order mark) is named as such.
@@ -163,11 +174,16 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       var found = "no column " + InputText.quoted(column.name)
       if let (position, scalar) = lookAlike {
         found += " (column \(position + 1) reads so but holds \(IdentifierText.describe(scalar)))"
+      } else if let separator {
+        found += " (the header's names are separated by \(separator), not commas)"
       }
-      problem(
-        line: 1, column: lookAlike.map { $0.0 + 1 }, field: column.name, found: found,
-        expected: "a column named \(column.name) (required)" + (lookAlike == nil ? "" : ", with no invisible character")
-      )
+      var expected = "a column named \(column.name) (required)"
+      if lookAlike != nil {
+        expected += ", with no invisible character"
+      } else if separator != nil {
+        expected += ", fields separated by commas (in Excel, save as \"CSV UTF-8 (Comma delimited)\")"
+      }
+      problem(line: 1, column: lookAlike.map { $0.0 + 1 }, field: column.name, found: found, expected: expected)
     }
     // A row needs only one field more than the header to be refused.
     record.fieldLimit = header.count + 1

@@ -48,6 +48,7 @@ struct Allocate: OutputCommand {
 
   func validate() throws {
     try refuseNonUTF8Arguments()
+    try refuseRepeatedOptions()
     try output.checkTimeLimit()
   }
 

@@ -62,6 +62,7 @@ struct Compare: OutputCommand {
 
   func validate() throws {
     try refuseNonUTF8Arguments()
+    try refuseRepeatedOptions()
     if plans.isEmpty { throw ValidationError("Give at least one plan file.") }
     try output.checkTimeLimit()
   }

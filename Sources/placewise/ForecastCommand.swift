@@ -66,6 +66,7 @@ struct ForecastCommand: OutputCommand {
 
   func validate() throws {
     try refuseNonUTF8Arguments()
+    try refuseRepeatedOptions()
     guard (1...15).contains(years) else {
       throw ValidationError("--years must be a whole number from 1 to 15 (found \(years)).")
     }

@@ -167,6 +167,36 @@ func refuseNonUTF8Arguments() throws {
   }
 }
 
+/// Refuses an option given twice: the command-line parser keeps the last,
+/// so `--budget 100000 ... --budget 250000` ran with one budget silently
+/// (hostile trial, round twenty-two). Flags may repeat; status 64.
+func refuseRepeatedOptions(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) throws {
+  let flags: Set<String> = [
+    "--cold", "--force", "--no-explain", "--no-values", "--quiet", "--timings", "--shared", "--help", "--version",
+  ]
+  var seen: [String: String] = [:]
+  var index = 0
+  while index < arguments.count {
+    let argument = arguments[index]
+    index += 1
+    if argument == "--" { return }
+    guard argument.hasPrefix("--") else { continue }
+    let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+    let name = parts[0]
+    guard !flags.contains(name) else { continue }
+    var value = parts.count > 1 ? parts[1] : ""
+    if parts.count == 1, index < arguments.count {
+      value = arguments[index]
+      index += 1
+    }
+    if let first = seen[name] {
+      throw ValidationError(
+        "\(name) is given twice (\(TerminalText.safe(first)) and \(TerminalText.safe(value))): give it once")
+    }
+    seen[name] = value
+  }
+}
+
 /// Refuses an output path holding a control character (a line break, a
 /// tab, an escape): printed in the run's messages it would break or forge
 /// a line (round twenty-one: `--out $'x\nFAKE: 0 unplaced'` printed a line
@@ -203,6 +233,7 @@ struct Validate: ParsableCommand {
 
   func validate() throws {
     try refuseNonUTF8Arguments()
+    try refuseRepeatedOptions()
   }
 
   func run() throws {

@@ -87,6 +87,7 @@ struct Recommend: OutputCommand {
 
   func validate() throws {
     try refuseNonUTF8Arguments()
+    try refuseRepeatedOptions()
     try budget.check("--budget")
     try annualBudget?.check("--annual-budget")
     if let frontier, !(1...1000).contains(frontier) {

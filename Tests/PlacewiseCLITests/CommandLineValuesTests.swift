@@ -96,4 +96,24 @@ struct CommandLineValuesTests {
     let paths = inputs.compactMap { $0["path"] as? String }
     #expect(paths.contains(directory), "\(paths)")
   }
+
+  /// Round twenty-two: an option given twice kept the last value silently
+  /// (`--time-limit 30 --time-limit 40`); now refused, nothing written.
+  /// A flag given twice is harmless and allowed.
+  @Test(
+    "an option given twice is refused with status 64; a flag given twice is not",
+    arguments: [
+      (["--time-limit", "30", "--time-limit", "40"], ["--time-limit", "30"]),
+      (["--report-level=public", "--report-level", "internal"], ["--report-level=public"]),
+    ])
+  func repeatedOption(_ twice: [String], _ once: [String]) throws {
+    let scratch = try ScratchFolder()
+    let out = scratch.at("out")
+    let refused = try runPlacewise(["allocate", tinyCase, "--out", out] + twice)
+    #expect(refused.status == 64, "\(refused.stderr)")
+    #expect(refused.stderr.contains("is given twice"), "\(refused.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+    let flags = try runPlacewise(["allocate", tinyCase, "--out", out, "--quiet", "--quiet"] + once)
+    #expect(flags.status == 0, "\(flags.stderr)")
+  }
 }

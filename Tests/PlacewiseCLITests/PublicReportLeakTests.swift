@@ -255,6 +255,43 @@ struct PublicReportLeakTests {
     #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
   }
 
+  /// Round twenty-three: a plan that moves nobody (2 places at a school
+  /// with room) showed the baseline's figures, rounded, beside a withheld
+  /// baseline column: its "requests refused 35" beside allocate's requests
+  /// by phase was Secondary met 4 (80, 4), or 1 (40, 1).
+  @Test(
+    "a plan that moves nobody, read beside allocate's public page, pins no count",
+    arguments: [(80, 4, "101191"), (40, 1, "140601"), (35, 1, "140601"), (25, 5, "")])
+  func noMovePlanBesideAllocate(pupils: Int, seed: Int, urn: String) throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--roll", "--out", county])
+    #expect(made.status == 0, "\(made.stderr)")
+    // The school given, else the mainstream school with most room.
+    let settings = try csvRecords(county + "/settings.csv")
+    let roomiest = settings.filter { $0["kind"] == "mainstream" }.max {
+      (Int($0["capacity"] ?? "") ?? 0) - (Int($0["on_roll"] ?? "") ?? 0)
+        < (Int($1["capacity"] ?? "") ?? 0) - (Int($1["on_roll"] ?? "") ?? 0)
+    }
+    let school = urn.isEmpty ? try #require(roomiest?["urn"]) : urn
+    let plan = try scratch.write("noop.csv", "action,urn,places\nadd_places,\(school),2\n")
+    let allocated = try runPlacewise([
+      "allocate", county, "--out", scratch.at("allocate"), "--report-level", "public", "--quiet",
+    ])
+    #expect(allocated.status == 0, "\(allocated.stderr)")
+    let compared = try runPlacewise([
+      "compare", county, plan, "--out", scratch.at("compare"), "--report-level", "public", "--quiet",
+      "--plan-outputs", "summary",
+    ])
+    #expect(compared.status == 0, "\(compared.stderr)")
+    let moves = try csvRecords(scratch.at("compare") + "/moves.csv")
+    #expect(moves.isEmpty, "the plan moves nobody")
+    let found = PublicReportChecker.findings(
+      allocate: try String(contentsOfFile: scratch.at("allocate") + "/report.html", encoding: .utf8),
+      compare: try String(contentsOfFile: scratch.at("compare") + "/report.html", encoding: .utf8))
+    #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
+  }
+
   /// Round twenty-two: two cases alike but for one unplaced child's
   /// priority (1 or 2) gave allocate public pages alike, and compare public
   /// pages that differed ("Unmet need, priority-weighted" 10 against 15),

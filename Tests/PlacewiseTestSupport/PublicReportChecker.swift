@@ -167,6 +167,31 @@ public enum PublicReportChecker {
     for key in ["placed", "unplaced"] where names.contains("ALL|\(key)") && names.contains("plan:baseline|\(key)") {
       system.sum(["plan:baseline|\(key)"], equals: "ALL|\(key)")
     }
+    // First preferences met and requests refused: allocate's too.
+    let outcomes = [
+      ("first_preference_met", "placed at their first preference|pupils"), ("requests_refused", "ALL|refused"),
+    ]
+    for (key, theirs) in outcomes where names.contains(theirs) && names.contains("plan:baseline|\(key)") {
+      system.sum(["plan:baseline|\(key)"], equals: theirs)
+    }
+    // A plan that moves nobody and displaces nobody (its moves shown 0)
+    // has the baseline's placements, and so its outcomes (round
+    // twenty-three: a plan of 2 places at a school with room showed the
+    // baseline's requests refused beside a withheld baseline column).
+    let plans = Set(names.filter { $0.hasPrefix("plan:") && $0.hasSuffix("|all moves") }.map { $0.dropLast(10) })
+    for plan in plans.sorted() where plan != "plan:baseline" {
+      let still = ["all moves", "displaced"].allSatisfy { key in
+        system.bounds["\(plan)|\(key)"].map { $0.lo == 0 && $0.hi == 0 } ?? false
+      }
+      guard still else { continue }
+      for (key, _) in outcomes where names.contains("\(plan)|\(key)") && names.contains("plan:baseline|\(key)") {
+        system.sum(["\(plan)|\(key)"], equals: "plan:baseline|\(key)")
+      }
+      for cell in names where cell.hasPrefix(prefix) && cell.hasSuffix("|unplaced") {
+        let mine = "\(plan)|need:" + cell.dropFirst(prefix.count)
+        if names.contains(mine) { system.sum([mine], equals: cell) }
+      }
+    }
     // As beside a forecast: a rounded count of 5 or more worked out
     // exactly is no finding (allocate shows such counts exactly), nor is a
     // count of compare's of 5 or more that it withholds (`c`: the

@@ -466,6 +466,29 @@ extension ComparisonReport {
         if counted[i][0] >= used { audit.relate([(newly, 1)], Double(used), .infinity) }
         if row.unplaced - base.unplaced <= -used { audit.relate([(changes[0], 1)], -.infinity, Double(-used)) }
         audit.relate([(u, 1), (lost, -1)], 0, .infinity)
+        // A pupil it does not move keeps the baseline's place, and with it
+        // the baseline's first preference and request outcome: so its first
+        // preferences met, requests refused and each need's children
+        // without a place differ from the baseline's by no more than the
+        // pupils it moves (those its closures displace adding theirs). A
+        // plan that moves nobody shows the baseline's figures (hostile
+        // trial, round twenty-three: its "requests refused 35" beside
+        // allocate's requests by phase was Secondary met 4). Taken only
+        // where it holds (a plan may change a request's protection).
+        func withinMoves(_ change: Int, _ drop: Int) {
+          let moved = counted[i][3]
+          if drop >= -moved { audit.relate([(change, 1), (all, 1)], 0, .infinity) }
+          if drop <= moved + row.displaced {
+            audit.relate([(change, 1), (all, -1)], -.infinity, Double(row.displaced))
+          }
+        }
+        var outcomes: [Int] = []
+        for (k, value) in [(3, row.firstPreferenceMet), (4, row.requestsRefused)] {
+          let mine = audit.add(rounded(value, level: .public), rounded: true)
+          let change = audit.differences(mine, baseline[k])
+          withinMoves(change[0], value - values[k])
+          outcomes += [mine] + change
+        }
         let needs = needCells(row.plan, total: u, &audit)
         // Need by need, within the places it opens to the need (more places,
         // or a designation) and takes from it, of the baseline's. The
@@ -492,6 +515,7 @@ extension ComparisonReport {
           // 5 ASD and 6 MLD children: ASD 2; hostile trial, round thirteen).
           let used = min(opened, was)
           if used > 0, now - was <= -used { audit.relate([(change[0], 1)], -.infinity, Double(-used)) }
+          withinMoves(change[0], drop)
           differences += change
         }
         // Its difference from each plan before it is a count too (plans of
@@ -501,7 +525,7 @@ extension ComparisonReport {
         totals.append(u)
         plans.append(
           (
-            i, [u, q] + m + needs.map(\.1) + differences + apart, changes[0],
+            i, [u, q] + m + outcomes + needs.map(\.1) + differences + apart, changes[0],
             row.places.added + row.places.removed + row.displaced
           ))
       }

@@ -31,7 +31,8 @@ struct LawHandCasesTests {
   static let law = packageRoot + "/Data/law"
   static let folders = [
     "section39-request", "section39-request-weighted", "request-loses-to-need", "young-person",
-    "young-person-inclusive", "not-statutory", "stay-or-move", "agreed-and-excluded", "resources-margin",
+    "young-person-inclusive", "not-statutory", "stay-or-move", "stay-requested", "agreed-and-excluded",
+    "resources-margin",
     "priority-and-requests",
   ]
 

@@ -97,7 +97,10 @@ extension CandidateBuilder {
       guard Eligibility.admits(rules[s], pupil) else { return }
       if s == request { scan.requestMinutes = journey }
       let isCurrent = s == current
-      if isCurrent && (journey <= limit || currentExempt) { scan.canStay = true }
+      // Rule 5 at the current setting: within the limit, or exempt from it
+      // as a setting the pupil's preferences name (parents asking to stay
+      // at a distant school: round twenty-three), or by a move penalty.
+      if isCurrent && (journey <= limit || rank != nil || currentExempt) { scan.canStay = true }
       guard rank != nil || journey <= limit || (isCurrent && currentExempt) else { return }
       scan.eligible += 1
       if s == fixed { scan.fixedEligible = true }

@@ -10,7 +10,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// The date, if it exists (31 February does not; 29 February only in leap years).
   public init?(year: Int, month: Int, day: Int) {
-    guard (1900...2999).contains(year), (1...12).contains(month), day >= 1,
+    guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
       day <= Self.daysIn(month: month, year: year)
     else { return nil }
     self.year = year

@@ -13,9 +13,12 @@ enum RowLocation {
 
 /// A setting or pupil whose position waits for the postcode directory.
 struct PendingPostcode {
+  /// The setting or pupil whose position it gives, by index; nil where
+  /// the row is refused for another reason (its postcode is still checked,
+  /// so that every problem is listed at once: round twenty-three).
   enum Target {
-    case setting(Int)
-    case pupil(Int)
+    case setting(Int?)
+    case pupil(Int?)
   }
 
   var target: Target
@@ -228,12 +231,13 @@ extension CaseReading {
           continue
         }
         switch pending.target {
-        case .setting(let s):
+        case .setting(let s?):
           settings[s].easting = easting
           settings[s].northing = northing
-        case .pupil(let p):
+        case .pupil(let p?):
           pupils[p].easting = easting
           pupils[p].northing = northing
+        case .setting(nil), .pupil(nil): break
         }
         continue
       case .terminated(let since):

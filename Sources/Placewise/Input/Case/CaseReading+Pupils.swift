@@ -42,7 +42,13 @@ extension CaseReading {
       }
       for urn in excluded where settingNumber(urn.rawValue) == nil { unknownExclusions += 1 }
 
-      guard let id, let age, let need, let provision else { continue }
+      guard let id, let age, let need, let provision else {
+        // The row's postcode is still looked up: its problems are listed now.
+        if case .postcode(let key, let problem, let other) = location {
+          locations.pending.append(PendingPostcode(target: .pupil(nil), key: key, problem: problem, other: other))
+        }
+        continue
+      }
       let point: GridPoint
       switch location {
       case .invalid: continue

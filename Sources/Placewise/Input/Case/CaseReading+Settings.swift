@@ -10,7 +10,13 @@ extension CaseReading {
     while table.nextRow() {
       let urn = Self.identifier(&table, .urn, index: &settingIndex, lines: &settingLines, spellings: &settingSpellings)
       let location = readLocation(&table, concealed: false)
-      guard var setting = Self.settingFields(&table, urn: urn, { $0 }, readsGrid: false) else { continue }
+      guard var setting = Self.settingFields(&table, urn: urn, { $0 }, readsGrid: false) else {
+        // The row's postcode is still looked up: its problems are listed now.
+        if case .postcode(let key, let problem, let other) = location {
+          locations.pending.append(PendingPostcode(target: .setting(nil), key: key, problem: problem, other: other))
+        }
+        continue
+      }
       switch location {
       case .invalid: continue
       case .point(let point):

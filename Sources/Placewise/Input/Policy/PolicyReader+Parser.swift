@@ -212,10 +212,13 @@ extension PolicyReader {
       case "preference_rule", "cost", "age_range":
         parseWord(key, value: value, text: text, quoted: quoted, column: i + 1, line: line)
       default:
-        guard let date = CalendarDate(parsing: text), !text.contains("/") || quoted else {
+        // A school year's start: from 1900 to 2999 (a date of birth may be
+        // older, to be told it gives an age over 25).
+        guard let date = CalendarDate(parsing: text), !text.contains("/") || quoted, (1900...2999).contains(date.year)
+        else {
           problem(
             line: line, column: i + 1, key: key, found: value.isEmpty ? "no value" : InputText.quoted(value),
-            expected: "a date such as 2026-09-01 (a real day)")
+            expected: "a date such as 2026-09-01 (a real day, from 1900 to 2999)")
           return
         }
         policy.placementStart = date

@@ -71,6 +71,7 @@ struct ImportGIAS: ParsableCommand {
   func validate() throws {
     try refuseNonUTF8Arguments()
     try refuseRepeatedOptions()
+    if out.isEmpty { throw ValidationError("--out needs a file path; it was given an empty one") }
     try refuseControlCharacters(inPath: out, option: "--out")
     if let radiusKm, !(radiusKm >= 0 && radiusKm.isFinite) {
       throw ValidationError("--radius-km must be a distance in km >= 0, not \(radiusKm)")

@@ -68,6 +68,8 @@ struct OutputOptions<Help: OutputHelp>: ParsableArguments {
   /// Called from each command's `validate()`, in its place among the
   /// command's own checks (a group's own `validate()` would run first).
   func checkTimeLimit() throws {
+    // An empty path is a wrong command line (64), not a failed write (1).
+    if out.isEmpty { throw ValidationError("--out needs a folder path; it was given an empty one") }
     try refuseControlCharacters(inPath: out, option: "--out")
     if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.maxTimeLimit) {
       throw ValidationError(

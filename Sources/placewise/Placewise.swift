@@ -246,8 +246,12 @@ struct Validate: ParsableCommand {
       // seventeen: only summary.json said so).
       let candidates = CandidateSet(case: input)
       reportWarnings(input.warnings + AllocationSummary.agreedWarnings(input, candidates: candidates))
-      let pairs = input.travel.map { ", \($0.count) journeys listed" } ?? ", journeys estimated from coordinates"
-      print("The case is valid: \(input.settings.count) settings, \(input.pupils.count) pupils\(pairs).")
+      typealias F = NumberFormatting
+      let pairs =
+        input.travel.map { ", \(F.count($0.count, "journey")) listed" } ?? ", journeys estimated from coordinates"
+      print(
+        "The case is valid: \(F.count(input.settings.count, "setting")), \(F.count(input.pupils.count, "pupil"))\(pairs)."
+      )
       print(NoEligibleReport.render(case: input, candidates: candidates), terminator: "")
     } catch {
       report(error, writes: false, kinds: caseOptions.kinds())

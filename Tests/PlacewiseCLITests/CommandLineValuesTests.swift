@@ -116,4 +116,27 @@ struct CommandLineValuesTests {
     let flags = try runPlacewise(["allocate", tinyCase, "--out", out, "--quiet", "--quiet"] + once)
     #expect(flags.status == 0, "\(flags.stderr)")
   }
+
+  /// Round twenty-three: `--out ""` exited 1 (a failed write) rather than
+  /// 64; validate said "1 journeys" and, of a batch of none, "Every pupil
+  /// has at least one eligible setting".
+  @Test("an empty --out is a wrong command line; validate counts in words and says an empty batch is empty")
+  func emptyOutAndValidateWords() throws {
+    let scratch = try ScratchFolder()
+    let allocate = try runPlacewise(["allocate", tinyCase, "--out", ""])
+    #expect(allocate.status == 64 && allocate.stderr.contains("--out needs a folder path"), "\(allocate.stderr)")
+    let gias = try runPlacewise(["import", "gias", tinyCase + "/settings.csv", "--la", "886", "--out", ""])
+    #expect(gias.status == 64 && gias.stderr.contains("--out needs a file path"), "\(gias.stderr)")
+    let empty = try scratch.writeCase(
+      "empty",
+      files: [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity\n1,A,special,400000,300000,4,19,5\n",
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n",
+        "travel.csv": "pupil_id,urn,minutes\n",
+      ])
+    let validated = try runPlacewise(["validate", empty])
+    #expect(validated.status == 0, "\(validated.stderr)")
+    #expect(validated.stdout.contains("1 setting, 0 pupils, 0 journeys listed."), "\(validated.stdout)")
+    #expect(validated.stdout.contains("The batch has no pupils.") && !validated.stdout.contains("Every pupil"))
+  }
 }

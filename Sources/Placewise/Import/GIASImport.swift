@@ -45,6 +45,8 @@ public struct GIASImportReport: Sendable, CustomStringConvertible {
   public var crossBorder = 0
   /// Capacities taken from the number on roll (`--missing-capacity on-roll`).
   public var capacityFromOnRoll = 0
+  /// Colleges whose blank statutory ages were taken as 16 to 25.
+  public var collegeAgesAssumed = 0
   /// Rows (or units) skipped, by reason, in a fixed order.
   public var skipped: [(reason: String, count: Int)] = []
 
@@ -60,6 +62,10 @@ public struct GIASImportReport: Sendable, CustomStringConvertible {
     }
     if capacityFromOnRoll > 0 {
       lines.append("  \(capacityFromOnRoll) capacities missing in GIAS set to the number on roll (no free places)")
+    }
+    if collegeAgesAssumed > 0 {
+      let settings = collegeAgesAssumed == 1 ? "setting" : "settings"
+      lines.append("  \(collegeAgesAssumed) post-16 \(settings) with blank statutory ages taken as 16 to 25")
     }
     let skippedTotal = skipped.reduce(0) { $0 + $1.count }
     lines.append("skipped \(skippedTotal):")

@@ -11,13 +11,26 @@ extension GIASReading {
     let urn = Self.urn(&table)
     let name = Self.name(&table)
     // The case reader's ranges: what is imported must read back as a case.
-    let age = CaseReading.expectedAge
-    let lowAge = Self.whole(&table, .lowAge, required: true, range: InputRange.age, expected: age)
     // GIAS gives colleges (and some special post-16 institutions) a high
-    // age of 99: the end of an EHC plan, 25, is what counts.
+    // age of 99: the end of an EHC plan, 25, is what counts. It leaves
+    // some colleges' ages blank: 16 to 25 then, counted in the report
+    // (hostile trial, round twenty-three: one such row failed the import).
     let post16 = kind == .college || kind == .post16
-    let highAge = Self.whole(&table, .highAge, required: true, range: post16 ? 0...999 : InputRange.age, expected: age)
-      .map { post16 ? min($0, InputRange.age.upperBound) : $0 }
+    let age = post16 ? "an age in whole years from 0 to 999 (above 25 read as 25), or empty" : CaseReading.expectedAge
+    var lowAge = Self.whole(&table, .lowAge, required: !post16, range: InputRange.age, expected: age)
+    var highAge = Self.whole(
+      &table, .highAge, required: !post16, range: post16 ? 0...999 : InputRange.age, expected: age
+    )
+    .map { post16 ? min($0, InputRange.age.upperBound) : $0 }
+    var agesAssumed = false
+    if post16, Self.isEmpty(table, .lowAge) ?? true {
+      lowAge = 16
+      agesAssumed = true
+    }
+    if post16, Self.isEmpty(table, .highAge) ?? true {
+      highAge = InputRange.age.upperBound
+      agesAssumed = true
+    }
     if let lowAge, let highAge, lowAge > highAge {
       table.report(.lowAge, found: "\(lowAge), above StatutoryHighAge \(highAge)", expected: "low age <= high age")
     }
@@ -64,7 +77,7 @@ extension GIASReading {
       line: table.line, urn: urn, name: name, kind: kind, la: la, lowAge: lowAge ?? 0, highAge: highAge ?? 0,
       gender: gender ?? .mixed, easting: easting ?? .nan, northing: northing ?? .nan, capacity: capacity,
       onRoll: onRoll, needs: kind == .mainstream ? EnumSet() : needs, unitNeeds: needs, units: units,
-      missingCapacity: missing, statutoryRequest: statutoryRequest, problems: found,
+      missingCapacity: missing, statutoryRequest: statutoryRequest, agesAssumed: agesAssumed, problems: found,
       isValid: table.problems.total == 0)
   }
 

@@ -43,6 +43,7 @@ extension GIASReading {
         continue
       }
       urns[row.urn] = row.line
+      if row.agesAssumed { report.collegeAgesAssumed += 1 }
       if let capacity = resolvedCapacity(row.capacity, onRoll: row.onRoll, missing: row.missingCapacity) {
         settings.append(
           Setting(

@@ -32,6 +32,8 @@ struct GIASEstablishment {
   var missingCapacity: InputProblem?
   /// `statutory_request` where it differs from the kind's default.
   var statutoryRequest: Bool?
+  /// A college's blank ages taken as 16 to 25.
+  var agesAssumed = false
   /// Problems of the row (kept aside for schools of other LAs, which only
   /// count if the radius keeps them).
   var problems: [InputProblem]

@@ -10,6 +10,8 @@ package enum NoEligibleReport {
   /// A few lines of plain text: the count, the first few ids, and each one's reason.
   package static func render(case input: Case, candidates: CandidateSet? = nil) -> String {
     let found = NoEligibleSetting(case: input, candidates: candidates ?? CandidateSet(case: input))
+    // A batch of none is said so, not "every pupil" (round twenty-three).
+    guard !input.pupils.isEmpty else { return "The batch has no pupils.\n" }
     guard !found.pupils.isEmpty else { return "Every pupil has at least one eligible setting.\n" }
     let count = found.pupils.count
     var lines = [

@@ -164,6 +164,29 @@ struct GIASImportTests {
     #expect(result.settings.count == 9)
   }
 
+  /// Round twenty-three: a further-education college with blank statutory
+  /// ages failed the whole import (and the message gave 0 to 25, though a
+  /// college's 99 is read). A post-16 setting's blank ages are 16 to 25,
+  /// counted in the report; a school's stay an error.
+  @Test("A college's blank statutory ages are 16 to 25, counted; a school's are an error")
+  func collegeBlankAges() throws {
+    var rows = county
+    let college = try #require(rows.firstIndex { $0.cells["URN"] == "118006" })
+    rows[college].cells["StatutoryLowAge"] = ""
+    rows[college].cells["StatutoryHighAge"] = ""
+    let result = try importCounty(rows)
+    let imported = try #require(result.settings.first { $0.urn.rawValue == "118006" })
+    #expect(imported.lowAge == 16 && imported.highAge == 25)
+    #expect(result.report.collegeAgesAssumed == 1)
+    #expect(result.report.description.contains("1 post-16 setting with blank statutory ages taken as 16 to 25"))
+    #expect(try importCounty().report.collegeAgesAssumed == 0)
+    var school = county
+    let first = try #require(school.firstIndex { $0.cells["URN"] == "118001" })
+    school[first].cells["StatutoryHighAge"] = ""
+    let found = problems { () throws(InvalidCaseError) in try importCounty(school) }
+    #expect(found.map(\.field) == ["StatutoryHighAge"], "\(found)")
+  }
+
   @Test("Columns are found by name: shuffled columns give the same settings")
   func columnsByName() throws {
     let reference = try importCounty()

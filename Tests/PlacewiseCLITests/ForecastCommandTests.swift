@@ -97,6 +97,29 @@ struct ForecastCommandTests {
     #expect(trees[0]["years/grow/2/case/roll.csv"] != nil)
   }
 
+  /// Round twenty-three: a pupil excluded from a school was placed there
+  /// in year 2, after a phase transfer, with nothing said: the roll keeps
+  /// roll.csv's columns only (decisions.md). A forecast past year 1 now
+  /// says how many pupils' exclusions and agreed placements hold for
+  /// year 1 only; a one-year forecast, which holds to them, does not.
+  @Test("exclusions and agreed placements past year 1 are warned about, with a count")
+  func exclusionsPastYearOne() throws {
+    let scratch = try ScratchFolder()
+    let folder = scratch.at("case")
+    try FileManager.default.copyItem(atPath: handCase, toPath: folder)
+    let urn = try #require(try csvRecords(folder + "/settings.csv").first?["urn"])
+    let text = try String(contentsOfFile: folder + "/pupils.csv", encoding: .utf8)
+    var lines = text.split(separator: "\n").map(String.init)
+    lines[0] += ",excluded_urns"
+    for i in 1..<lines.count { lines[i] += i == 1 ? "," + urn : "," }
+    try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/pupils.csv", atomically: true, encoding: .utf8)
+    let two = try runPlacewise(["forecast", folder, "--years", "2", "--out", scratch.at("two")])
+    #expect(two.status == 0, "\(two.stderr)")
+    #expect(two.stderr.contains("1 pupil with excluded_urns: year 1 holds to them"), "\(two.stderr)")
+    let one = try runPlacewise(["forecast", folder, "--years", "1", "--out", scratch.at("one")])
+    #expect(one.status == 0 && !one.stderr.contains("excluded_urns"), "\(one.stderr)")
+  }
+
   @Test("a case without roll.csv is refused with status 64, naming the file")
   func needsRoll() throws {
     let scratch = try ScratchFolder()

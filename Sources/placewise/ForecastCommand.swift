@@ -31,7 +31,8 @@ struct ForecastCommand: OutputCommand {
       "Plan files, each forecast on its own; a row's year says when it takes effect.", valueName: "plan.csv"))
   var plans: [String] = []
 
-  @Option(name: .long, help: ArgumentHelp("How many years to forecast, 1 to 15.", valueName: "n"))
+  @Option(
+    name: .long, parsing: .unconditional, help: ArgumentHelp("How many years to forecast, 1 to 15.", valueName: "n"))
   var years: Int
 
   @Option(

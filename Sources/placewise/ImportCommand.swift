@@ -46,7 +46,7 @@ struct ImportGIAS: ParsableCommand {
   var localAuthorities: String
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Also keep special and independent special schools of other LAs within this many km of a kept setting.",
       valueName: "km"))

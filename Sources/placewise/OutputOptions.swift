@@ -33,7 +33,7 @@ struct OutputOptions<Help: OutputHelp>: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "out-dir"))
   var out: String
 
-  @Option(name: .long, help: ArgumentHelp(Help.timeLimit, valueName: "seconds"))
+  @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(Help.timeLimit, valueName: "seconds"))
   var timeLimit: Double?
 
   @Flag(name: .long, help: "Make output files readable by group and others (0644) instead of by you only (0600).")

@@ -47,7 +47,7 @@ struct Recommend: OutputCommand {
   var then: RecommendationOrder = .capital
 
   @Option(
-    name: .customLong("years"),
+    name: .customLong("years"), parsing: .unconditional,
     help: ArgumentHelp(
       "With --then whole-life: the years of running costs counted (a whole number from 1 to 100; default 5).",
       valueName: "n"))
@@ -57,7 +57,7 @@ struct Recommend: OutputCommand {
   var years: Int { yearsGiven ?? 5 }
 
   @Option(
-    name: .long,
+    name: .long, parsing: .unconditional,
     help: ArgumentHelp(
       "Also write frontier.csv: the best set for each of N + 1 budgets evenly spaced from 0 to --budget.",
       valueName: "n"))

@@ -139,4 +139,20 @@ struct CommandLineValuesTests {
     #expect(validated.stdout.contains("1 setting, 0 pupils, 0 journeys listed."), "\(validated.stdout)")
     #expect(validated.stdout.contains("The batch has no pupils.") && !validated.stdout.contains("Every pupil"))
   }
+
+  /// Round twenty-three: `--time-limit -1` read "-1" as an option and said
+  /// "Missing value"; a negative number now gets its range, as
+  /// `--time-limit=-1` did.
+  @Test(
+    "a negative number after a numeric option is refused with its range, not as a missing value",
+    arguments: [
+      (["allocate", tinyCase, "--time-limit", "-1"], "--time-limit must be"),
+      (["forecast", packageRoot + "/Data/forecast-hand", "--years", "-2"], "--years must be"),
+    ])
+  func negativeNumbers(_ arguments: [String], _ said: String) throws {
+    let scratch = try ScratchFolder()
+    let result = try runPlacewise(arguments + ["--out", scratch.at("out")])
+    #expect(result.status == 64, "\(result.stderr)")
+    #expect(result.stderr.contains(said) && !result.stderr.contains("Missing value"), "\(result.stderr)")
+  }
 }

@@ -105,8 +105,18 @@ struct Compare: OutputCommand {
     var files = compared.tables.csvFiles
     files += try compared.tables.reportFiles(
       level: context.reportLevel, title: context.title, identity: context.identity(input.cases[0].input))
-    for outcome in compared.outcomes {
-      files += try outcome.rendered.get().map { ("plans/\(outcome.name)/\($0.name)", $0.contents) }
+    // A plan's public allocation page, beside allocate's (or the baseline
+    // folder's) of the case as given, gives back what the plan changes
+    // (round twenty-four): a page saying so stands in its place.
+    let changed = Array(
+      RecommendationReport.changedAllocationPage(
+        title: context.title, changedBy: "this plan", shownOn: "The comparison's report.html"
+      ).utf8)
+    for (k, outcome) in compared.outcomes.enumerated() {
+      files += try outcome.rendered.get().map { file in
+        let stands = context.reportLevel == .public && k > 0 && file.name == "report.html"
+        return ("plans/\(outcome.name)/\(file.name)", stands ? changed : file.contents)
+      }
     }
     clock.lap("report")
     clock.lap("input-digests")
@@ -120,7 +130,7 @@ struct Compare: OutputCommand {
       print(TerminalText.safe(compared.tables.printed), terminator: "")
       print(TerminalText.safe("Written: \(output.out)"))
       if let note = output.publicNote(
-        pages: "report.html alone, or one plan's own report.html (never two pages together)")
+        pages: "report.html, and plans/baseline/report.html (allocate's page of the case as given)")
       {
         print(TerminalText.safe(note))
       }

@@ -153,9 +153,19 @@ struct Recommend: OutputCommand {
       && RecommendationReport.withheldChoices(
         summary: overview, options: found.rows, frontier: frontierRows ?? [], details: details
       ).main
+    // A public allocation page of the case with the options applied, beside
+    // allocate's of the case as given, gives back what the options change
+    // (round twenty-four): a page saying so stands in its place.
     files += try OutputFiles.render(found.run, reportLevel: context.reportLevel, identity: identity).map { file in
-      guard choiceWithheld, file.name == "report.html" else { return ("allocation/" + file.name, file.contents) }
-      return ("allocation/" + file.name, Array(RecommendationReport.withheldAllocationPage(title: context.title).utf8))
+      guard context.reportLevel == .public, file.name == "report.html" else {
+        return ("allocation/" + file.name, file.contents)
+      }
+      let page =
+        choiceWithheld
+        ? RecommendationReport.withheldAllocationPage(title: context.title)
+        : RecommendationReport.changedAllocationPage(
+          title: context.title, changedBy: "the recommended options", shownOn: "The recommendation's report.html")
+      return ("allocation/" + file.name, Array(page.utf8))
     }
     return files
   }

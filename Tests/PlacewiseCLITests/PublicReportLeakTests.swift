@@ -292,6 +292,57 @@ struct PublicReportLeakTests {
     #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
   }
 
+  /// Round twenty-four: recommend's `allocation/report.html` (and compare's
+  /// `plans/NAME/report.html`), public pages of exact counts of the case
+  /// with the options (a plan) applied, beside allocate's public page of
+  /// the case as given: the same pupils, other cells withheld, so Post-16
+  /// pupils 12 on one and unplaced 9 on the other was 3 placed (`<5`), and
+  /// their difference counted the children the options place. At public
+  /// level a page saying so stands in their place; the baseline's folder
+  /// keeps allocate's page.
+  @Test("public recommend and compare write no allocation page of the changed case")
+  func noChangedAllocationPages() throws {
+    let scratch = try ScratchFolder()
+    let county = scratch.at("case")
+    let made = try runTool(
+      "casegen", ["--pupils", "50", "--seed", "21", "--special-demand", "1.4", "--out", county])
+    #expect(made.status == 0, "\(made.stderr)")
+    let special = try #require(try csvRecords(county + "/settings.csv").first { $0["kind"] == "special" }?["urn"])
+    let options = try scratch.write(
+      "options.csv",
+      """
+      option,group,action,urn,places,capital_cost,name,kind,easting,northing,low_age,high_age,capacity,on_roll,gender
+      s2,g0,add_places,\(special),2,43000,,,,,,,,,
+      s7,g0,add_places,\(special),7,143000,,,,,,,,,
+      new9,gn,new_setting,990001,,225000,New Hub,special,443564,251844,4,19,9,0,mixed
+
+      """)
+    let plan = try scratch.write("more.csv", "action,urn,places\nadd_places,\(special),7\n")
+    let recommended = try runPlacewise([
+      "recommend", county, options, "--budget", "250000", "--out", scratch.at("r"), "--report-level", "public",
+      "--quiet",
+    ])
+    #expect(recommended.status == 0, "\(recommended.stderr)")
+    let compared = try runPlacewise([
+      "compare", county, plan, "--out", scratch.at("c"), "--report-level", "public", "--quiet",
+    ])
+    #expect(compared.status == 0, "\(compared.stderr)")
+    let allocated = try runPlacewise([
+      "allocate", county, "--out", scratch.at("a"), "--report-level", "public", "--quiet",
+    ])
+    #expect(allocated.status == 0, "\(allocated.stderr)")
+    for page in [scratch.at("r") + "/allocation/report.html", scratch.at("c") + "/plans/more/report.html"] {
+      let text = try String(contentsOfFile: page, encoding: .utf8)
+      #expect(text.contains("is not published page by page"), "\(page)")
+      #expect(!text.contains("<table") && !text.contains("Post-16"), "\(page)")
+    }
+    // The baseline's folder keeps allocate's page of the case as given.
+    let baseline = try String(contentsOfFile: scratch.at("c") + "/plans/baseline/report.html", encoding: .utf8)
+    #expect(baseline.contains("Post-16") && baseline.contains("<table"))
+    let message = describe(try findings(under: scratch.at("r"), costsOf: county))
+    #expect(message.isEmpty, "\(message)")
+  }
+
   /// Round twenty-two: two cases alike but for one unplaced child's
   /// priority (1 or 2) gave allocate public pages alike, and compare public
   /// pages that differed ("Unmet need, priority-weighted" 10 against 15),

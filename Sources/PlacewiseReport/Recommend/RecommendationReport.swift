@@ -109,6 +109,24 @@ package enum RecommendationReport {
 
   /// The public page of the recommended allocation where the choice is
   /// withheld: the allocation's settings (their free places) would name it.
+  /// The public page of a changed case's allocation (a compare plan's, or
+  /// the recommended options'), written in its place: beside allocate's
+  /// public page of the case as given, two pages of exact counts whose
+  /// batches differ by a plan give back by their difference counts of 1 to
+  /// 4 (hostile trial, round twenty-four: Post-16 unplaced 9 on one and 6
+  /// on the other, 3 newly placed; a need's placed `<5` was 1). The
+  /// comparison's and the recommendation's own pages round what changes.
+  package static func changedAllocationPage(title: String, changedBy: String, shownOn: String) -> String {
+    var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
+    body += "<span class=\"badge public\">Public version</span></h1></header>\n"
+    body += "<h2 id=\"withheld\">Withheld</h2>\n"
+    body += "<p>The allocation with \(changedBy) is not published page by page: beside allocate's public page of "
+    body += "the case as given, two pages of exact counts that differ by \(changedBy) would give back, by their "
+    body += "difference, counts of 1 to 4 children. \(shownOn) shows what changes, rounded; the internal version "
+    body += "(--report-level internal) has this page.</p>\n"
+    return HTMLPage.document(title: title, level: .public, body: body)
+  }
+
   package static func withheldAllocationPage(title: String) -> String {
     var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
     body += "<span class=\"badge public\">Public version</span></h1></header>\n"

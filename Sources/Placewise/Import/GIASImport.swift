@@ -47,6 +47,11 @@ public struct GIASImportReport: Sendable, CustomStringConvertible {
   public var capacityFromOnRoll = 0
   /// Colleges whose blank statutory ages were taken as 16 to 25.
   public var collegeAgesAssumed = 0
+  /// Settings written with a capacity but no number on roll in GIAS
+  /// (`on_roll` 0: every place free).
+  public var onRollMissing = 0
+  /// The first five of them, by URN.
+  public var onRollMissingURNs: [String] = []
   /// Rows (or units) skipped, by reason, in a fixed order.
   public var skipped: [(reason: String, count: Int)] = []
 
@@ -62,6 +67,15 @@ public struct GIASImportReport: Sendable, CustomStringConvertible {
     }
     if capacityFromOnRoll > 0 {
       lines.append("  \(capacityFromOnRoll) capacities missing in GIAS set to the number on roll (no free places)")
+    }
+    if onRollMissing > 0 {
+      // Round twenty-four: a special school of 160 places with a blank
+      // NumberOfPupils read as empty, said nowhere.
+      let more = onRollMissing > onRollMissingURNs.count ? ", ..." : ""
+      lines.append(
+        "  \(onRollMissing) setting\(onRollMissing == 1 ? "" : "s") with a capacity but no number on roll in GIAS: "
+          + "on_roll written as 0, so every place counts as free; check them in settings.csv (URN "
+          + onRollMissingURNs.joined(separator: ", ") + more + ")")
     }
     if collegeAgesAssumed > 0 {
       let settings = collegeAgesAssumed == 1 ? "setting" : "settings"

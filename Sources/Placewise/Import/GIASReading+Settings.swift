@@ -44,7 +44,14 @@ extension GIASReading {
       }
       urns[row.urn] = row.line
       if row.agesAssumed { report.collegeAgesAssumed += 1 }
+      // A capacity beside a blank number on roll: written as 0 on roll, and said so.
+      func noteOnRoll(_ urn: String, _ onRoll: Int?) {
+        guard onRoll == nil else { return }
+        report.onRollMissing += 1
+        if report.onRollMissingURNs.count < 5 { report.onRollMissingURNs.append(urn) }
+      }
       if let capacity = resolvedCapacity(row.capacity, onRoll: row.onRoll, missing: row.missingCapacity) {
+        noteOnRoll(row.urn, row.onRoll)
         settings.append(
           Setting(
             urn: URN(row.urn), name: row.name, kind: row.kind, easting: row.easting, northing: row.northing,
@@ -61,6 +68,7 @@ extension GIASReading {
           continue
         }
         madeUnit = true
+        noteOnRoll(row.urn + "-" + unit.suffix, unit.onRoll)
         settings.append(
           Setting(
             urn: URN(row.urn + "-" + unit.suffix), name: row.name + " (\(unit.label))", kind: .resourced,

@@ -187,6 +187,22 @@ struct GIASImportTests {
     #expect(found.map(\.field) == ["StatutoryHighAge"], "\(found)")
   }
 
+  /// Round twenty-four: a special school of 160 places with a blank
+  /// NumberOfPupils was written 0 on roll (160 free places) with nothing
+  /// said. It still is (GIAS leaves new schools' rolls blank), and the
+  /// report counts and names them.
+  @Test("A capacity beside a blank number on roll is counted and named in the report")
+  func blankOnRollIsSaid() throws {
+    #expect(try importCounty().report.onRollMissing == 0)
+    var rows = county
+    let special = try #require(rows.firstIndex { $0.cells["URN"] == "118002" })
+    rows[special].cells["NumberOfPupils"] = ""
+    let result = try importCounty(rows)
+    #expect(result.report.onRollMissing == 1 && result.report.onRollMissingURNs == ["118002"])
+    #expect(result.report.description.contains("1 setting with a capacity but no number on roll in GIAS"))
+    #expect(result.settings.first { $0.urn.rawValue == "118002" }?.onRoll == 0)
+  }
+
   @Test("Columns are found by name: shuffled columns give the same settings")
   func columnsByName() throws {
     let reference = try importCounty()

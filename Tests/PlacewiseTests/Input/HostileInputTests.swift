@@ -145,6 +145,36 @@ struct HostileInputTests {
     #expect(problem.expected.contains("fields separated by commas"), "\(problem)")
   }
 
+  /// Round twenty-four: personal data in the wrong column (a shifted
+  /// export) was quoted in messages: a postcode in `age`, dates written
+  /// `12.03.2015` or `12 March 2015`, a latitude, a name in `primary_need`,
+  /// an address in `provision`. Each is described, not shown; a plain bad
+  /// code is still quoted.
+  @Test(
+    "postcodes, dates in any form, coordinates, names and addresses in the wrong column are not shown",
+    arguments: [
+      ("age", "SW1A 1AA"), ("age", "me141xx"), ("priority", "12.03.2015"), ("priority", "12 March 2015"),
+      ("priority", "March 12, 2015"), ("priority", "51.5074"), ("priority", "-0.1278"),
+      ("primary_need", "John Smith"), ("provision", "Flat 2, 3 Acacia Ave"), ("sex", "M1 1AE"),
+    ])
+  func personalDataInTheWrongColumn(_ column: String, _ value: String) throws {
+    let columns = ["pupil_id", "easting", "northing", "age", "primary_need", "provision", "sex", "priority"]
+    var cells = ["P001", "450500", "250500", "9", "ASD", "special", "F", "1"]
+    cells[try #require(columns.firstIndex(of: column))] = value.contains(",") ? "\"\(value)\"" : value
+    let pupils = columns.joined(separator: ",") + "\n" + cells.joined(separator: ",") + "\n"
+    let error = try InputCaseFiles.valid.with("pupils.csv", pupils).without("travel.csv").failure()
+    let problem = try #require(error.problems.first)
+    #expect(problem.field == column && problem.found.contains("not shown"), "\(problem)")
+    #expect(!problem.description.contains(value), "\(problem)")
+  }
+
+  @Test("a plain bad code is still quoted")
+  func plainBadCodeQuoted() throws {
+    let pupils = "pupil_id,easting,northing,age,primary_need,provision\nP001,450500,250500,9,XYZ,special\n"
+    let error = try InputCaseFiles.valid.with("pupils.csv", pupils).without("travel.csv").failure()
+    #expect(error.problems.first?.found == "\"XYZ\"", "\(error)")
+  }
+
   @Test("an id and the same id with an invisible character after it are not two pupils")
   func lookalikeIdsAreNotTwoPupils() throws {
     let pupils =

@@ -48,6 +48,78 @@ enum InputText {
     quoted(String(decoding: bytes, as: UTF8.self))
   }
 
+  /// What a refused cell looks like where it may be personal data typed
+  /// into the wrong column, as a message says it without showing it: a
+  /// date in any common form, a UK postcode, a coordinate (a decimal of 4
+  /// places or more), or words that read as a name or an address (two
+  /// Title Case words, or a comma beside a number); nil for anything else,
+  /// which is quoted.
+  static func personalShape(_ text: String) -> String? {
+    let value = trimmed(text)
+    if CalendarDate(parsing: value) != nil || looksLikeDate(value) {
+      return "a date (not shown: it may be a date of birth)"
+    }
+    if looksLikePostcode(value) { return "a postcode (not shown: personal data)" }
+    if looksLikeCoordinate(value) { return "a decimal like a coordinate (not shown: it may be a home location)" }
+    if looksLikeNameOrAddress(value) { return "words like a name or an address (not shown: personal data)" }
+    return nil
+  }
+
+  private static let months = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  ]
+
+  /// `12.03.2015`, `12-3-15`, `12 03 2015`, `12 March 2015`, `March 12, 2015`.
+  private static func looksLikeDate(_ value: String) -> Bool {
+    let parts = value.split(whereSeparator: { ".-/ ,".contains($0) })
+    guard (2...4).contains(parts.count),
+      parts.contains(where: { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+    else { return false }
+    let numeric = parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) && $0.count <= 4 }
+    if numeric { return parts.count == 3 && parts.contains { $0.count == 4 || $0.count == 2 } }
+    return parts.contains { part in
+      let word = part.lowercased()
+      return word.count >= 3 && months.contains { word.hasPrefix($0) }
+    }
+  }
+
+  /// A UK postcode, with or without its space: `SW1A 1AA`, `M1 1AE`, `ME14 1XX`.
+  private static func looksLikePostcode(_ value: String) -> Bool {
+    let compact = Array(value.uppercased().filter { $0 != " " })
+    guard (5...7).contains(compact.count), compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+      return false
+    }
+    // The inward code: a digit and two letters.
+    let inward = compact.suffix(3)
+    guard inward.first?.isNumber == true, inward.dropFirst().allSatisfy(\.isLetter) else { return false }
+    // The outward code: one or two letters, a digit, then a letter or digit.
+    let outward = Array(compact.dropLast(3))
+    guard let firstDigit = outward.firstIndex(where: \.isNumber), (1...2).contains(firstDigit) else { return false }
+    return outward[..<firstDigit].allSatisfy(\.isLetter) && outward.count - firstDigit <= 2
+  }
+
+  /// A decimal of 4 places or more (`51.5074`, `-0.1278`).
+  private static func looksLikeCoordinate(_ value: String) -> Bool {
+    let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[1].count >= 4, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else {
+      return false
+    }
+    let whole = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0][...]
+    return !whole.isEmpty && whole.count <= 3 && whole.allSatisfy { $0.isASCII && $0.isNumber }
+  }
+
+  /// Two Title Case words (`John Smith`), or a comma beside a number
+  /// (`Flat 2, 3 Acacia Ave`).
+  private static func looksLikeNameOrAddress(_ value: String) -> Bool {
+    let words = value.split(whereSeparator: { $0 == " " || $0 == "," })
+    let titled = words.count { word in
+      guard let first = word.first, first.isUppercase else { return false }
+      return word.count >= 2 && word.dropFirst().allSatisfy(\.isLowercase)
+    }
+    if titled >= 2 { return true }
+    return value.contains(",") && value.contains(where: \.isNumber) && value.contains(where: \.isLetter)
+  }
+
   /// Whether a character is one a reader cannot see: a control or format
   /// character, a space other than U+0020, or one Unicode has a display
   /// ignore (a Hangul filler).

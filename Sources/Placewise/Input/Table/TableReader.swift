@@ -322,9 +322,14 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   /// A refused cell as a message shows it: quoted, unless it reads as a
   /// date, which in a pupil's row is most likely a date of birth typed into
   /// the wrong column (round twenty-two: `age` "14/03/2015" was quoted).
+  ///
+  /// Round twenty-four: a postcode, a date written `12.03.2015` or
+  /// `12 March 2015`, a latitude, or a name or address in Title Case, typed
+  /// into a column of codes or numbers (a shifted export), were quoted too.
+  /// Such a value is described, never shown (`InputText.personalShape`).
   static func shown(_ bytes: some Collection<UInt8>) -> String {
     let text = String(decoding: bytes, as: UTF8.self)
-    if CalendarDate(parsing: InputText.trimmed(text)) != nil { return "a date (not shown: it may be a date of birth)" }
+    if let shape = InputText.personalShape(text) { return shape }
     return InputText.quoted(text)
   }
 
@@ -423,7 +428,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       !$0.isEmpty
     }
     if items.isEmpty && required {
-      report(column, found: InputText.quoted(text), expected: expected)
+      report(column, found: Self.shown(Array(text.utf8)), expected: expected)
       return nil
     }
     return items
@@ -440,7 +445,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       if let value = parse(item) {
         set.insert(value)
       } else {
-        report(column, found: InputText.quoted(item), expected: expected)
+        report(column, found: Self.shown(Array(item.utf8)), expected: expected)
         valid = false
       }
     }

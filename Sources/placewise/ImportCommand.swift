@@ -32,8 +32,9 @@ struct ImportGIAS: ParsableCommand {
       whatever --force says).
 
       Exit status: 0 written; 1 the file could not be written, or --out is the extract (nothing is \
-      written); 2 the extract or the options are invalid (every problem is listed, nothing is \
-      written); 64 the command line is wrong.
+      written); 2 the extract is invalid, or has no establishment of an LA asked for (every \
+      problem is listed, nothing is written); 64 the command line is wrong (a malformed --la or \
+      --radius-km among it).
       """
   )
 
@@ -75,6 +76,17 @@ struct ImportGIAS: ParsableCommand {
     try refuseControlCharacters(inPath: out, option: "--out")
     if let radiusKm, !(radiusKm >= 0 && radiusKm.isFinite) {
       throw ValidationError("--radius-km must be a distance in km >= 0, not \(radiusKm)")
+    }
+    // A malformed code is a wrong command line (64), as a bad --radius-km
+    // is (round twenty-four: it exited 2); a code with no establishment in
+    // the extract is found on reading it (2).
+    let bad = localAuthorities.split(separator: ",", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { code in !(code.utf8.count == 3 && code.utf8.allSatisfy { (48...57).contains($0) }) }
+    if !bad.isEmpty {
+      throw ValidationError(
+        "--la needs 3-digit LA codes separated by commas, as in GIAS's LA (code) column (886 is Kent); found "
+          + bad.map { "\"\(TerminalText.safe($0))\"" }.joined(separator: ", "))
     }
   }
 

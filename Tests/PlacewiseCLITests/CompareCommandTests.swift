@@ -259,4 +259,22 @@ struct CompareCommandTests {
     #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{202E}"), "the names are shown escaped")
     #expect(!FileManager.default.fileExists(atPath: out))
   }
+
+  /// Round twenty-four: with a travel matrix, a plan opening a setting that
+  /// travel.csv lists no journey to changed nothing, and nothing said why.
+  @Test("a new setting travel.csv lists no journey to is warned about in the plan's summary")
+  func unreachableNewSetting() throws {
+    let scratch = try ScratchFolder()
+    let plan = try scratch.write(
+      "new.csv",
+      "action,urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,gender,needs\n"
+        + "new_setting,990009,New Hub,special,450500,200500,4,19,5,0,mixed,ASD\n")
+    let out = scratch.at("out")
+    let result = try runPlacewise(["compare", tinyCase, plan, "--out", out, "--quiet"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let summary = try String(contentsOfFile: out + "/plans/new/summary.json", encoding: .utf8)
+    #expect(summary.contains("lists no journey to 990009, which new opens"), "\(summary)")
+    let baseline = try String(contentsOfFile: out + "/plans/baseline/summary.json", encoding: .utf8)
+    #expect(!baseline.contains("990009"))
+  }
 }

@@ -98,4 +98,23 @@ struct ImportGIASStatutoryRequestTests {
     let validate = try runPlacewise(["validate", scratch.at("case")])
     #expect(validate.status == 0, "\(validate.stderr)")
   }
+
+  /// Round twenty-four: a malformed --la exited 2 where a bad --radius-km
+  /// exited 64; both are a wrong command line now. A well-formed code with
+  /// no establishment in the extract is still 2 (the data).
+  @Test("a malformed --la is status 64; a code the extract lacks is 2")
+  func malformedLA() throws {
+    let scratch = try ScratchFolder()
+    let extract = scratch.at("edubasealldata.csv")
+    try Data(GIASFixture.bytes(rows, release: .newer)).write(to: URL(fileURLWithPath: extract))
+    let out = scratch.at("settings.csv")
+    for codes in ["88", "abc", "0886", "886,,887"] {
+      let result = try runPlacewise(["import", "gias", extract, "--la", codes, "--out", out])
+      #expect(result.status == 64, "--la \(codes): \(result.stderr)")
+      #expect(result.stderr.contains("--la needs 3-digit LA codes"), "\(result.stderr)")
+    }
+    let missing = try runPlacewise(["import", "gias", extract, "--la", "886,999", "--out", out])
+    #expect(missing.status == 2, "\(missing.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
 }

@@ -71,12 +71,29 @@ public enum Comparison {
     var cases = [
       PlannedCase(plan: nil, name: Plan.baselineName, input: base.input, origin: Array(base.input.settings.indices))
     ]
+    // travel.csv's rows to each setting plans open: with a travel matrix, a
+    // new setting it lists no journey to is one no pupil can reach, and a
+    // plan of it changes nothing (round twenty-four: said nowhere).
+    var rowsTo = [Int](repeating: 0, count: base.openings.count)
+    for j in 0..<base.openingTravel.count { rowsTo[Int(base.openingTravel.setting[j])] += 1 }
     for (i, plan) in plans.enumerated() {
       guard let plan else { continue }
       problems.fileRank = 10 + i
       // Each plan's journeys are derived when it is solved (on a worker
       // thread, one or two plans at a time), not all here.
       if var planned = PlanApplication.apply(plan, to: base, problems: &problems, journeys: false) {
+        if base.input.travel != nil {
+          let unreached = plan.openings.filter { urn in
+            base.openings.firstIndex(of: urn).map { rowsTo[$0] == 0 } ?? false
+          }
+          for urn in unreached {
+            planned.input.warnings.append(
+              InputWarning(
+                file: "travel.csv",
+                message: "lists no journey to \(urn), which \(plan.name) opens: no pupil can reach it, so it places "
+                  + "no one (add its rows to travel.csv)"))
+          }
+        }
         let later = plan.rows.count { $0.year > 1 }
         if later > 0 {
           // compare answers one September with each plan complete; forecast

@@ -41,6 +41,15 @@ extension GIASReading {
       .easting, required: true, range: InputRange.easting, expected: CaseReading.expectedEasting)
     let northing = table.decimal(
       .northing, required: true, range: InputRange.northing, expected: CaseReading.expectedNorthing)
+    // 0, 0 is the grid's false origin, in the sea off the Scilly Isles: a
+    // placeholder for no location, not a school's (round twenty-four: read
+    // as one, every journey was hundreds of minutes and the school
+    // reachable only by a parent's request, exempt from the limit).
+    if easting == 0, northing == 0 {
+      table.report(
+        .easting, found: "0 and Northing 0 (the grid's origin, in the sea: no location)",
+        expected: "the establishment's Easting and Northing")
+    }
     let places = Self.expectedPlaces
     let capacity = Self.whole(&table, .schoolCapacity, required: false, range: InputRange.places, expected: places)
     let capacityEmpty = Self.isEmpty(table, .schoolCapacity) ?? false

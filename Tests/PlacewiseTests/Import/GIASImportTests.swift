@@ -203,6 +203,19 @@ struct GIASImportTests {
     #expect(result.settings.first { $0.urn.rawValue == "118002" }?.onRoll == 0)
   }
 
+  /// Round twenty-four: Easting and Northing 0, 0 (the grid's origin, in
+  /// the sea) were written as a school's location.
+  @Test("Easting and Northing 0, 0 are no location: an error naming the row")
+  func zeroGridPosition() throws {
+    var rows = county
+    let special = try #require(rows.firstIndex { $0.cells["URN"] == "118002" })
+    rows[special].cells["Easting"] = "0"
+    rows[special].cells["Northing"] = "0"
+    let found = problems { () throws(InvalidCaseError) in try importCounty(rows) }
+    #expect(found.map(\.field) == ["Easting"], "\(found)")
+    #expect(found.first?.found.contains("the grid's origin") == true)
+  }
+
   @Test("Columns are found by name: shuffled columns give the same settings")
   func columnsByName() throws {
     let reference = try importCounty()

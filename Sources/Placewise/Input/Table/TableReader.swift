@@ -4,6 +4,10 @@
 struct TableReader<Column: TableColumn>: ~Copyable {
   /// The file name used in problems and warnings.
   let file: String
+  /// Whether the file describes pupils (pupils.csv, roll.csv, travel.csv):
+  /// its refused values are never quoted where they look like personal
+  /// data (`shown`).
+  let isPupilFile: Bool
   private var csv: CSVReader
   private var record = CSVReader.Record()
   /// Per column (in `Column.allCases` order): its field position, or -1.
@@ -25,6 +29,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   /// Reads the header of the CSV in `buffer` and checks it.
   init(file: String, buffer: UnsafeMutableBufferPointer<UInt8>, problems: ProblemList, warnings: [InputWarning]) {
     self.file = file
+    isPupilFile = Self.describesPupils(file)
     self.csv = CSVReader(buffer)
     self.problems = problems
     self.warnings = warnings
@@ -53,6 +58,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   /// starts at the start of line `firstLine`. Its problems are its own.
   init(layout: Layout, rows: UnsafeMutableBufferPointer<UInt8>, firstLine: Int) {
     file = layout.file
+    isPupilFile = Self.describesPupils(layout.file)
     csv = CSVReader(continuing: rows, line: firstLine)
     fieldOf = layout.fieldOf
     header = layout.header
@@ -327,10 +333,17 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   /// `12 March 2015`, a latitude, or a name or address in Title Case, typed
   /// into a column of codes or numbers (a shifted export), were quoted too.
   /// Such a value is described, never shown (`InputText.personalShape`).
-  static func shown(_ bytes: some Collection<UInt8>) -> String {
+  /// The other shapes only in the files of pupils (pupils.csv, roll.csv,
+  /// travel.csv): "Special School" in settings.csv's `kind` is a school's.
+  static func shown(_ bytes: some Collection<UInt8>, pupilFile: Bool) -> String {
     let text = String(decoding: bytes, as: UTF8.self)
-    if let shape = InputText.personalShape(text) { return shape }
+    if let shape = InputText.personalShape(text, pupilFile: pupilFile) { return shape }
     return InputText.quoted(text)
+  }
+
+  /// Whether a file of the case describes pupils.
+  static func describesPupils(_ file: String) -> Bool {
+    ["pupils.csv", "roll.csv", "travel.csv"].contains { file == $0 || file.hasSuffix("/" + $0) }
   }
 
   /// "a" or "an" before a column's name ("an option", "a urn").
@@ -372,8 +385,9 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       return nil
     }
     // Only on failure: this runs for every journey in travel.csv.
+    let pupilFile = isPupilFile
     func found(_ what: String) -> String {
-      concealed ? "\(what) (not shown: part of a home location)" : Self.shown(bytes)
+      concealed ? "\(what) (not shown: part of a home location)" : Self.shown(bytes, pupilFile: pupilFile)
     }
     guard let value = DecimalParser.parse(bytes) else {
       let nonFinite = DecimalParser.isNonFiniteWord(bytes)
@@ -403,7 +417,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       return nil
     }
     guard let value = DecimalParser.wholeNumber(bytes), range.contains(value) else {
-      report(column, found: Self.shown(bytes), expected: expected)
+      report(column, found: Self.shown(bytes, pupilFile: isPupilFile), expected: expected)
       return nil
     }
     return value
@@ -414,7 +428,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   mutating func word<T>(_ column: Column, required: Bool, expected: String, _ parse: (String) -> T?) -> T? {
     guard let text = text(column, required: required, expected: expected) else { return nil }
     guard let value = parse(text) else {
-      report(column, found: Self.shown(Array(text.utf8)), expected: expected)
+      report(column, found: Self.shown(Array(text.utf8), pupilFile: isPupilFile), expected: expected)
       return nil
     }
     return value
@@ -428,7 +442,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       !$0.isEmpty
     }
     if items.isEmpty && required {
-      report(column, found: Self.shown(Array(text.utf8)), expected: expected)
+      report(column, found: Self.shown(Array(text.utf8), pupilFile: isPupilFile), expected: expected)
       return nil
     }
     return items
@@ -445,7 +459,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       if let value = parse(item) {
         set.insert(value)
       } else {
-        report(column, found: Self.shown(Array(item.utf8)), expected: expected)
+        report(column, found: Self.shown(Array(item.utf8), pupilFile: isPupilFile), expected: expected)
         valid = false
       }
     }

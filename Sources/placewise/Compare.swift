@@ -110,7 +110,8 @@ struct Compare: OutputCommand {
     // (round twenty-four): a page saying so stands in its place.
     let changed = Array(
       RecommendationReport.changedAllocationPage(
-        title: context.title, changedBy: "this plan", shownOn: "The comparison's report.html"
+        title: context.title, changedBy: "this plan",
+        shownOn: "The comparison's report.html shows what changes, rounded"
       ).utf8)
     for (k, outcome) in compared.outcomes.enumerated() {
       files += try outcome.rendered.get().map { file in

@@ -112,19 +112,13 @@ enum TerminalText {
 /// tests use it too).
 enum RunClock {
   /// `SOURCE_DATE_EPOCH` as an instant, when set to a whole number of
-  /// seconds from 1970 to the year 2999.
-  static let sourceDateEpoch: Date? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
-    .flatMap { Int64($0) }.flatMap { (0...32_503_679_999).contains($0) ? $0 : nil }
-    .map { Date(timeIntervalSince1970: TimeInterval($0)) }
-
-  /// The run's day: `SOURCE_DATE_EPOCH`'s in UTC, else today in the machine's time zone.
-  static var today: CalendarDate {
-    var calendar = Calendar(identifier: .gregorian)
-    if sourceDateEpoch != nil, let utc = TimeZone(identifier: "UTC") { calendar.timeZone = utc }
-    let parts = calendar.dateComponents([.year, .month, .day], from: sourceDateEpoch ?? Date())
-    guard let year = parts.year, let month = parts.month, let day = parts.day,
-      let date = CalendarDate(year: year, month: month, day: day)
-    else { fatalError("the machine's clock is outside the years 1900 to 2999") }
-    return date
+  /// seconds from 1970 to the year 2999 (`CalendarDate.sourceDateEpochSeconds`).
+  static var sourceDateEpoch: Date? {
+    CalendarDate.sourceDateEpochSeconds.map { Date(timeIntervalSince1970: TimeInterval($0)) }
   }
+
+  /// The run's day: `SOURCE_DATE_EPOCH`'s in UTC, else today in the
+  /// machine's time zone (`CalendarDate.today`, which the case's reading
+  /// takes too).
+  static var today: CalendarDate { CalendarDate.today }
 }

@@ -79,6 +79,19 @@ struct Recommend: OutputCommand {
     var result: RecommendationResult
     var run: AllocationRun
     var rows: [RecommendationOptionRow]
+    /// At public level, the same search with every priority 1: report.html
+    /// is made from it alone, so that it tells nothing of the priorities
+    /// (round twenty-five). Nil at internal level, or where every priority
+    /// is 1 already (then it is the search itself).
+    var unweighted: Unweighted?
+  }
+
+  /// The search with every priority 1, for a public page.
+  struct Unweighted {
+    var input: RecommendationInput
+    var result: RecommendationResult
+    var run: AllocationRun
+    var rows: [RecommendationOptionRow]
   }
 
   var otherInputs: [String] { [optionsFile] }
@@ -124,13 +137,25 @@ struct Recommend: OutputCommand {
     let options = AllocationOptions(timeLimit: output.timeLimit, monitor: context.monitor)
     let criteria = RecommendationCriteria(
       budget: budget.pounds, annualBudget: annualBudget?.pounds, then: then, years: Double(years))
-    let result = try Recommendation.run(input, criteria: criteria, frontierSteps: frontier, options: options)
+    func search(_ input: RecommendationInput) throws -> Found {
+      let result = try Recommendation.run(input, criteria: criteria, frontierSteps: frontier, options: options)
+      // The search's own allocation of the best set, checked, not solved again.
+      let run = try Recommendation.allocate(
+        input, chosen: result.best.chosen, solved: result.bestAllocation, options: options)
+      return Found(result: result, run: run, rows: RecommendationCSV.rows(input, chosen: result.best.chosen))
+    }
+    var found = try search(input)
     clock.lap("search")
-    // The search's own allocation of the best set, checked, not solved again.
-    let run = try Recommendation.allocate(
-      input, chosen: result.best.chosen, solved: result.bestAllocation, options: options)
+    // A public page is made from the search with every priority 1.
+    let weighted =
+      input.input.pupils.contains { $0.priority != 1 } || input.input.roll.contains { $0.pupil.priority != 1 }
+    if context.reportLevel == .public, weighted {
+      let plain = input.unweighted
+      let view = try search(plain)
+      found.unweighted = Unweighted(input: plain, result: view.result, run: view.run, rows: view.rows)
+    }
     clock.lap("allocate")
-    return Found(result: result, run: run, rows: RecommendationCSV.rows(input, chosen: result.best.chosen))
+    return found
   }
 
   func render(_ found: Found, _ input: RecommendationInput, _ context: PipelineContext, clock: inout PhaseClock)
@@ -145,13 +170,27 @@ struct Recommend: OutputCommand {
       level: context.reportLevel, title: context.title, identity: identity, details: details)
     files.append(
       (WorkbookReport.fileName, try RecommendationWorkbook.render(options: found.rows, frontier: frontierRows)))
+    // A public page is made from the search with every priority 1 alone
+    // (the same search where every priority is 1 already): which options
+    // it names, and whether it withholds them, tell nothing of priorities.
+    let view =
+      found.unweighted ?? Unweighted(input: input, result: found.result, run: found.run, rows: found.rows)
+    let viewFrontier = view.result.frontier.map { FrontierCSV.rows(view.input, frontier: $0) }
+    let viewDetails = RecommendationDetails.rows(view.input, chosen: view.result.best.chosen, run: view.run)
+    let viewSummary = summary(view.result)
+    if context.reportLevel == .public, found.unweighted != nil {
+      let page = RecommendationReport.render(
+        summary: viewSummary, options: view.rows, frontier: viewFrontier, level: .public, title: context.title,
+        identity: identity, details: viewDetails)
+      files = files.map { $0.name == "report.html" ? ($0.name, Array(page.utf8)) : $0 }
+    }
     // Where the public page withholds the choice, so does the public page of
     // its allocation: its settings' free places tell which options were
     // taken (hostile trial, round ten).
     let choiceWithheld =
       context.reportLevel == .public
       && RecommendationReport.withheldChoices(
-        summary: overview, options: found.rows, frontier: frontierRows ?? [], details: details
+        summary: viewSummary, options: view.rows, frontier: viewFrontier ?? [], details: viewDetails
       ).main
     // A public allocation page of the case with the options applied, beside
     // allocate's of the case as given, gives back what the options change
@@ -164,7 +203,8 @@ struct Recommend: OutputCommand {
         choiceWithheld
         ? RecommendationReport.withheldAllocationPage(title: context.title)
         : RecommendationReport.changedAllocationPage(
-          title: context.title, changedBy: "the recommended options", shownOn: "The recommendation's report.html")
+          title: context.title, changedBy: "the recommended options",
+          shownOn: "The recommendation's report.html shows what the options do, where no count of 1 to 4 follows")
       return ("allocation/" + file.name, Array(page.utf8))
     }
     return files

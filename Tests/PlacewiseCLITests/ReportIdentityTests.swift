@@ -159,4 +159,28 @@ struct ReportIdentityTests {
       #expect(texts.count == 2 && texts[1] == "About this run", "print \(print): \(texts)")
     }
   }
+
+  /// Round twenty-five: with SOURCE_DATE_EPOCH set, the reports took its
+  /// day but the default placement_start (the coming 1 September) and so
+  /// every age from a date of birth still took the machine's clock.
+  @Test("SOURCE_DATE_EPOCH sets the default placement start too: ages from dates of birth follow it")
+  func sourceDateEpochSetsPlacementStart() throws {
+    let scratch = try ScratchFolder()
+    let folder = try scratch.writeCase(
+      "case",
+      files: [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity\n1,A,special,400000,300000,2,19,5\n",
+        "pupils.csv":
+          "pupil_id,easting,northing,date_of_birth,primary_need,provision\nP1,400100,300100,2015-01-01,ASD,special\n",
+      ])
+    // 1 March 2026 (start 1 September 2026: 11 on 31 August 2026) and
+    // 17 August 2040 (start 1 September 2040: 25 on 31 August 2040).
+    for (day, age) in [(epoch, "11"), ("2228774400", "25")] {
+      let out = scratch.at("out-\(day)")
+      let run = try runOn(day, ["allocate", folder, "--out", out, "--quiet"])
+      #expect(run.status == 0, "\(run.stderr)")
+      let row = try #require(try csvRecords(out + "/placements.csv").first)
+      #expect(row["age"] == age, "SOURCE_DATE_EPOCH=\(day): \(row)")
+    }
+  }
 }

@@ -52,6 +52,8 @@ public struct GIASImportReport: Sendable, CustomStringConvertible {
   public var onRollMissing = 0
   /// The first five of them, by URN.
   public var onRollMissingURNs: [String] = []
+  /// Unit capacities left out because the provision type does not name the unit.
+  public var unitsUnnamed = 0
   /// Rows (or units) skipped, by reason, in a fixed order.
   public var skipped: [(reason: String, count: Int)] = []
 
@@ -76,6 +78,11 @@ public struct GIASImportReport: Sendable, CustomStringConvertible {
         "  \(onRollMissing) setting\(onRollMissing == 1 ? "" : "s") with a capacity but no number on roll in GIAS: "
           + "on_roll written as 0, so every place counts as free; check them in settings.csv (URN "
           + onRollMissingURNs.joined(separator: ", ") + more + ")")
+    }
+    if unitsUnnamed > 0 {
+      lines.append(
+        "  \(unitsUnnamed) unit capacit\(unitsUnnamed == 1 ? "y" : "ies") left out: given beside a "
+          + "TypeOfResourcedProvision that does not name the unit (check them in GIAS)")
     }
     if collegeAgesAssumed > 0 {
       let settings = collegeAgesAssumed == 1 ? "setting" : "settings"

@@ -60,6 +60,7 @@ extension GIASReading {
     let needs = Self.needs(&table)
 
     var units: [GIASEstablishment.Unit] = []
+    var unitsUnnamed = 0
     var missing: InputProblem?
     if capacityEmpty {
       missing = missingCapacity(&table, .schoolCapacity, what: "this establishment's")
@@ -80,14 +81,23 @@ extension GIASReading {
         units.append(
           unit(&table, suffix: "SU", label: "SEN unit", capacity: .senUnitCapacity, onRoll: .senUnitOnRoll))
       }
+      // A unit's capacity beside a type that does not name the unit: left
+      // out, as the type says, and counted (round twenty-four: dropped
+      // with nothing said).
+      for (named, column) in [
+        (provision.resourced, GIASColumn.resourcedProvisionCapacity), (provision.senUnit, .senUnitCapacity),
+      ]
+      where !named && !(Self.isEmpty(table, column) ?? true) {
+        unitsUnnamed += 1
+      }
     }
     let found = table.problems.keptInOrder
     return GIASEstablishment(
       line: table.line, urn: urn, name: name, kind: kind, la: la, lowAge: lowAge ?? 0, highAge: highAge ?? 0,
       gender: gender ?? .mixed, easting: easting ?? .nan, northing: northing ?? .nan, capacity: capacity,
       onRoll: onRoll, needs: kind == .mainstream ? EnumSet() : needs, unitNeeds: needs, units: units,
-      missingCapacity: missing, statutoryRequest: statutoryRequest, agesAssumed: agesAssumed, problems: found,
-      isValid: table.problems.total == 0)
+      missingCapacity: missing, statutoryRequest: statutoryRequest, agesAssumed: agesAssumed,
+      unitsUnnamed: unitsUnnamed, problems: found, isValid: table.problems.total == 0)
   }
 
   /// The need codes of the SEN columns: the establishment's designations

@@ -44,6 +44,7 @@ extension GIASReading {
       }
       urns[row.urn] = row.line
       if row.agesAssumed { report.collegeAgesAssumed += 1 }
+      report.unitsUnnamed += row.unitsUnnamed
       // A capacity beside a blank number on roll: written as 0 on roll, and said so.
       func noteOnRoll(_ urn: String, _ onRoll: Int?) {
         guard onRoll == nil else { return }

@@ -34,6 +34,8 @@ struct GIASEstablishment {
   var statutoryRequest: Bool?
   /// A college's blank ages taken as 16 to 25.
   var agesAssumed = false
+  /// Unit capacities given beside a provision type that does not name the unit.
+  var unitsUnnamed = 0
   /// Problems of the row (kept aside for schools of other LAs, which only
   /// count if the radius keeps them).
   var problems: [InputProblem]

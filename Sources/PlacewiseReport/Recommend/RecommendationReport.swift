@@ -38,6 +38,15 @@ package enum RecommendationReport {
       : ": least unmet need first, then least capital, then shortest journeys."
     body += "</p></header>\n"
     if let identity { body += HTMLReport.identityLine(identity) }
+    // The page is made from a search with every priority 1 (the command
+    // runs it): which options are best with the weights would tell that a
+    // looked-after child waits (round twenty-five). Said on every public
+    // page, so that saying it tells nothing.
+    if level == .public {
+      body += "<p class=\"note\">This public version ranks the options with every child weighted alike: the "
+      body += "weights by priority mark looked-after children. The SEND team's recommendation, which weights them, "
+      body += "is in the internal version and may name other options.</p>\n"
+    }
     body += "<div class=\"figures\">"
     func card(_ key: String, _ label: String, _ shown: String, _ raw: String) -> String {
       "<div class=\"figure\"><span class=\"value\" data-figure=\"\(key)\" data-value=\"\(HTMLPage.escape(raw))\">"
@@ -122,7 +131,7 @@ package enum RecommendationReport {
     body += "<h2 id=\"withheld\">Withheld</h2>\n"
     body += "<p>The allocation with \(changedBy) is not published page by page: beside allocate's public page of "
     body += "the case as given, two pages of exact counts that differ by \(changedBy) would give back, by their "
-    body += "difference, counts of 1 to 4 children. \(shownOn) shows what changes, rounded; the internal version "
+    body += "difference, counts of 1 to 4 children. \(shownOn); the internal version "
     body += "(--report-level internal) has this page.</p>\n"
     return HTMLPage.document(title: title, level: .public, body: body)
   }

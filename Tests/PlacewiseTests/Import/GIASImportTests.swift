@@ -216,6 +216,21 @@ struct GIASImportTests {
     #expect(found.first?.found.contains("the grid's origin") == true)
   }
 
+  /// Round twenty-four: an SEN unit's capacity beside a provision type of
+  /// "Resourced provision" alone was dropped with nothing said. It is still
+  /// left out (the type says there is no unit), and counted.
+  @Test("A unit's capacity beside a type that does not name the unit is left out and counted")
+  func unitCapacityBesideOtherType() throws {
+    #expect(try importCounty().report.unitsUnnamed == 0)
+    var rows = county
+    let host = try #require(rows.firstIndex { $0.cells["URN"] == "118001" })
+    rows[host].cells["TypeOfResourcedProvision (name)"] = "Resourced provision"
+    let result = try importCounty(rows)
+    #expect(result.report.unitsUnnamed == 1)
+    #expect(!result.settings.contains { $0.urn.rawValue == "118001-SU" })
+    #expect(result.report.description.contains("1 unit capacity left out"))
+  }
+
   @Test("Columns are found by name: shuffled columns give the same settings")
   func columnsByName() throws {
     let reference = try importCounty()

@@ -41,9 +41,22 @@ struct LocationState {
 }
 
 extension CalendarDate {
-  /// Today's date in the machine's time zone.
-  static var today: CalendarDate {
-    let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+  /// `SOURCE_DATE_EPOCH` as an instant, when set to a whole number of
+  /// seconds from 1970 to the year 2999 (the reproducible-builds
+  /// convention: docs/decisions.md, "The run's date").
+  package static let sourceDateEpochSeconds: Int64? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+    .flatMap { Int64($0) }.flatMap { (0...32_503_679_999).contains($0) ? $0 : nil }
+
+  /// The run's day: `SOURCE_DATE_EPOCH`'s in UTC, else today in the
+  /// machine's time zone. The default `placement_start` and the check on
+  /// future dates of birth take it, as the reports' date does, so that an
+  /// output folder made with `SOURCE_DATE_EPOCH` is the same on any day
+  /// (round twenty-five: the ages still followed the machine's clock).
+  package static var today: CalendarDate {
+    var calendar = Calendar(identifier: .gregorian)
+    if sourceDateEpochSeconds != nil, let utc = TimeZone(identifier: "UTC") { calendar.timeZone = utc }
+    let epoch = sourceDateEpochSeconds.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    let parts = calendar.dateComponents([.year, .month, .day], from: epoch ?? Date())
     return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
       ?? CalendarDate(uncheckedYear: 2000, month: 1, day: 1)
   }

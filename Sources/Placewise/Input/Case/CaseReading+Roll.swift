@@ -57,7 +57,10 @@ extension CaseReading {
         if let s = settingNumber(urn), Int(s) < settings.count {
           setting = Int(s)
         } else {
-          table.report(.urn, found: InputText.quoted(urn), expected: "the urn of a setting in settings.csv")
+          // Described, not quoted, where it looks like personal data (round twenty-five).
+          table.report(
+            .urn, found: TableReader<RollColumn>.shown(Array(urn.utf8), pupilFile: true),
+            expected: "the urn of a setting in settings.csv")
         }
       }
       // Homes, as in pupils.csv: a bad value is described, never quoted.

@@ -101,12 +101,14 @@ public enum PublicReportChecker {
   public static func findings(allocate: String, forecast: String, knowing knowledge: Knowledge = .init())
     -> [Finding]
   {
-    var first = PageReader(html: allocate)
-    first.read(knowing: knowledge)
-    var second = PageReader(html: forecast)
-    second.system = first.system
-    second.read(knowing: knowledge)
-    var system = second.system
+    together(allocate: allocate, other: forecast, knowing: knowledge) { system in
+      linkFirstYear(&system)
+    }
+  }
+
+  /// The forecast's baseline year-1 cells, by need and by phase, summed to
+  /// allocate's rows.
+  private static func linkFirstYear(_ system: inout ConstraintSystem) {
     let names = system.bounds.keys.sorted()
     let prefix = "plan:baseline|year:1|need:"
     let cells = names.filter { $0.hasPrefix(prefix) && $0.contains("|phase:") && $0.hasSuffix("|unplaced") }
@@ -125,16 +127,34 @@ public enum PublicReportChecker {
     for (phase, members) in byPhase {
       if rows.contains(phase + "|unplaced") { system.sum(members, equals: phase + "|unplaced") }
     }
-    // The policy's settings ("About this run") are no counts: exact on
-    // allocate's page, they are not rounded figures worked out on the
-    // forecast's, whose rounding covers counts of children. Nor is a
-    // rounded count of 5 or more worked out exactly a finding here:
-    // allocate's page shows the first year's counts of 5 or more exactly
-    // (its total of 18 beside the forecast's card of 20). Counts of 1 to 4
-    // are.
+  }
+
+  /// allocate's public page and another public page of the same batch read
+  /// as one system, `link` relating their figures, and what a reader works
+  /// out of them.
+  ///
+  /// The policy's settings ("About this run") are no counts: exact on
+  /// allocate's page, they are not rounded figures worked out on the
+  /// other's, whose rounding covers counts of children. Nor is a count of 5
+  /// or more worked out exactly a finding here where the other page rounds
+  /// it, or (`withheldLarge`) withholds it (`c`, compare's baseline
+  /// column): allocate's page shows such counts exactly (its total of 18
+  /// beside the forecast's card of 20). Counts of 1 to 4 are.
+  private static func together(
+    allocate: String, other: String, knowing knowledge: Knowledge, withheldLarge: Bool = false,
+    link: (inout ConstraintSystem) -> Void
+  ) -> [Finding] {
+    var first = PageReader(html: allocate)
+    first.read(knowing: knowledge)
+    var second = PageReader(html: other)
+    second.system = first.system
+    second.read(knowing: knowledge)
+    var system = second.system
+    link(&system)
     let found = system.exactWithheld().filter { finding in
-      !finding.quantity.hasSuffix("|value, as applied")
-        && !(finding.how.hasPrefix("rounded") && (finding.value ?? 0) >= 5)
+      let large = (finding.value ?? 0) >= 5
+      return !finding.quantity.hasSuffix("|value, as applied") && !(finding.how.hasPrefix("rounded") && large)
+        && !(withheldLarge && finding.quantity.hasPrefix("plan:") && large)
     }
     return found + system.weightedGaps() + first.otherFindings + second.otherFindings
   }
@@ -148,12 +168,14 @@ public enum PublicReportChecker {
   public static func findings(allocate: String, compare: String, knowing knowledge: Knowledge = .init())
     -> [Finding]
   {
-    var first = PageReader(html: allocate)
-    first.read(knowing: knowledge)
-    var second = PageReader(html: compare)
-    second.system = first.system
-    second.read(knowing: knowledge)
-    var system = second.system
+    together(allocate: allocate, other: compare, knowing: knowledge, withheldLarge: true) { system in
+      linkBaseline(&system)
+    }
+  }
+
+  /// Compare's baseline column to allocate's figures, and each plan that
+  /// moves nobody to the baseline.
+  private static func linkBaseline(_ system: inout ConstraintSystem) {
     let names = system.bounds.keys.sorted()
     let prefix = "plan:baseline|need:"
     for cell in names where cell.hasPrefix(prefix) && cell.hasSuffix("|unplaced") {
@@ -192,16 +214,6 @@ public enum PublicReportChecker {
         if names.contains(mine) { system.sum([mine], equals: cell) }
       }
     }
-    // As beside a forecast: a rounded count of 5 or more worked out
-    // exactly is no finding (allocate shows such counts exactly), nor is a
-    // count of compare's of 5 or more that it withholds (`c`: the
-    // baseline's column, which allocate's page shows); counts of 1 to 4 are.
-    let found = system.exactWithheld().filter { finding in
-      !finding.quantity.hasSuffix("|value, as applied")
-        && !(finding.how.hasPrefix("rounded") && (finding.value ?? 0) >= 5)
-        && !(finding.quantity.hasPrefix("plan:") && (finding.value ?? 0) >= 5)
-    }
-    return found + system.weightedGaps() + first.otherFindings + second.otherFindings
   }
 
   /// Nil when the two pages are byte-identical; otherwise the text around

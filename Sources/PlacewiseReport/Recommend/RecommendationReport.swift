@@ -110,39 +110,52 @@ package enum RecommendationReport {
       body += "children. Where the options chosen (their places, beside the baseline's unmet need) would give back "
       body += "a count of 1 to 4, the choice and its costs are withheld (c, x): use the internal version. "
     }
-    body += "Made by Placewise; the figures are those of recommendation.csv"
-    body += frontier == nil ? "." : " and frontier.csv."
+    // A public page's figures are those of the search with every priority
+    // 1, which recommendation.csv (weighted) need not share (round
+    // twenty-six: the page said they were recommendation.csv's).
+    if level == .public {
+      body += "Made by Placewise from the search with every child weighted alike; recommendation.csv"
+      body += frontier == nil ? " holds" : " and frontier.csv hold"
+      body += " the SEND team's, weighted by priority."
+    } else {
+      body += "Made by Placewise; the figures are those of recommendation.csv"
+      body += frontier == nil ? "." : " and frontier.csv."
+    }
     body += "</footer>\n"
     return HTMLPage.document(title: title, level: level, body: body)
   }
 
-  /// The public page of the recommended allocation where the choice is
-  /// withheld: the allocation's settings (their free places) would name it.
   /// The public page of a changed case's allocation (a compare plan's, or
   /// the recommended options'), written in its place: beside allocate's
   /// public page of the case as given, two pages of exact counts whose
   /// batches differ by a plan give back by their difference counts of 1 to
   /// 4 (hostile trial, round twenty-four: Post-16 unplaced 9 on one and 6
-  /// on the other, 3 newly placed; a need's placed `<5` was 1). The
-  /// comparison's and the recommendation's own pages round what changes.
+  /// on the other, 3 newly placed; a need's placed `<5` was 1). `shownOn`
+  /// says where a reader finds what changes.
   package static func changedAllocationPage(title: String, changedBy: String, shownOn: String) -> String {
-    var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
-    body += "<span class=\"badge public\">Public version</span></h1></header>\n"
-    body += "<h2 id=\"withheld\">Withheld</h2>\n"
-    body += "<p>The allocation with \(changedBy) is not published page by page: beside allocate's public page of "
-    body += "the case as given, two pages of exact counts that differ by \(changedBy) would give back, by their "
-    body += "difference, counts of 1 to 4 children. \(shownOn); the internal version "
-    body += "(--report-level internal) has this page.</p>\n"
-    return HTMLPage.document(title: title, level: .public, body: body)
+    standIn(
+      title: title,
+      paragraph: "The allocation with \(changedBy) is not published page by page: beside allocate's public page of "
+        + "the case as given, two pages of exact counts that differ by \(changedBy) would give back, by their "
+        + "difference, counts of 1 to 4 children. \(shownOn); the internal version "
+        + "(--report-level internal) has this page.")
   }
 
+  /// The public page of the recommended allocation where the choice is
+  /// withheld: the allocation's settings (their free places) would name it.
   package static func withheldAllocationPage(title: String) -> String {
+    standIn(
+      title: title,
+      paragraph: "The allocation with the recommended options is withheld from this public version: its settings' "
+        + "places would tell which options were chosen, which the recommendation's page withholds (they would "
+        + "give back a count of 1 to 4 children). The internal version (--report-level internal) shows it.")
+  }
+
+  /// A public page standing in for one withheld whole: its title, and why.
+  private static func standIn(title: String, paragraph: String) -> String {
     var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
     body += "<span class=\"badge public\">Public version</span></h1></header>\n"
-    body += "<h2 id=\"withheld\">Withheld</h2>\n"
-    body += "<p>The allocation with the recommended options is withheld from this public version: its settings' "
-    body += "places would tell which options were chosen, which the recommendation's page withholds (they would "
-    body += "give back a count of 1 to 4 children). The internal version (--report-level internal) shows it.</p>\n"
+    body += "<h2 id=\"withheld\">Withheld</h2>\n<p>\(paragraph)</p>\n"
     return HTMLPage.document(title: title, level: .public, body: body)
   }
 

@@ -188,6 +188,21 @@ struct HostileInputTests {
     #expect(!second.description.contains(value), "\(second)")
   }
 
+  /// Round twenty-six: a duplicate pupil_id that looks like personal data
+  /// (a name, a postcode, a date of birth) was quoted.
+  @Test(
+    "a duplicate pupil_id that looks like personal data is not shown",
+    arguments: ["Jane Doe", "SW1A 1AA", "2015-03-12"])
+  func duplicateIdLikePersonalData(_ id: String) throws {
+    let pupils =
+      "pupil_id,easting,northing,age,primary_need,provision\n\(id),450500,250500,9,ASD,special\n"
+      + "\(id),450500,250500,9,ASD,special\n"
+    let error = try InputCaseFiles.valid.with("pupils.csv", pupils).without("travel.csv").failure()
+    let problem = try #require(error.problems.first)
+    #expect(problem.field == "pupil_id" && problem.line == 3, "\(problem)")
+    #expect(!problem.description.contains(id), "\(problem)")
+  }
+
   @Test("a plain bad code is still quoted")
   func plainBadCodeQuoted() throws {
     let pupils = "pupil_id,easting,northing,age,primary_need,provision\nP001,450500,250500,9,XYZ,special\n"

@@ -48,7 +48,8 @@ extension CaseReading {
       var id = Self.identifier(&table, .pupilID, index: &rollIndex, lines: &rollLines, spellings: &rollSpellings)
       if let known = id, pupilIndex.value(for: known) != nil || pupilSpellings[known] != nil {
         table.report(
-          .pupilID, found: InputText.quoted(known) + ", a pupil of pupils.csv",
+          .pupilID,
+          found: TableReader<RollColumn>.shown(Array(known.utf8), pupilFile: true) + ", a pupil of pupils.csv",
           expected: "a pupil on roll who is not in this batch (a pupil_id may not appear in both files)")
         id = nil
       }

@@ -127,7 +127,8 @@ extension CaseReading {
       repeated.append(
         InputProblem(
           file: layout.file, line: Int(lines[k]), column: urnColumn, field: TravelColumn.urn.name,
-          found: "pupil_id \(InputText.quoted(pupilText[Int(p)] ?? "")) with urn "
+          found:
+            "pupil_id \(TableReader<TravelColumn>.shown(Array((pupilText[Int(p)] ?? "").utf8), pupilFile: true)) with urn "
             + "\(InputText.quoted(urnText[Int(st)] ?? "")) again",
           expected: "each (pupil, setting) pair once" + first))
     }

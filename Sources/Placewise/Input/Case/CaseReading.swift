@@ -225,9 +225,14 @@ struct CaseReading {
     guard let bytes = table.idBytes(column, emptyExpected: "a \(column.name) (every row needs one)") else {
       return nil
     }
+    // An id of a pupils' file that looks like personal data (a name, a date
+    // of birth, a postcode) is described, not quoted (round twenty-six).
+    func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+      TableReader<Column>.shown(bytes, pupilFile: table.isPupilFile)
+    }
     if let first = index.insert(bytes, value: Int32(lines.count)) {
       table.report(
-        column, found: InputText.quoted(bytes) + " again",
+        column, found: shown(bytes) + " again",
         expected: "a unique \(column.name) (this one is on line \(lines[Int(first)]) already)")
       return nil
     }
@@ -237,8 +242,7 @@ struct CaseReading {
       if let first = spellings[text] {
         table.report(
           column,
-          found: InputText.quoted(bytes)
-            + ", the same text as line \(lines[Int(first)])'s in other Unicode code points",
+          found: shown(bytes) + ", the same text as line \(lines[Int(first)])'s in other Unicode code points",
           expected:
             "a unique \(column.name) (an accented letter written once composed and once as a letter and a "
             + "combining mark is one id; write both alike)")

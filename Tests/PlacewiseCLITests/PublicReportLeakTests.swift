@@ -42,13 +42,30 @@ private func runTool(_ name: String, _ arguments: [String]) throws -> CLIResult 
 
 /// `casegen --pupils P --seed S` in `scratch/case`, allocated at public level
 /// into `scratch/out`; the case folder.
-private func allocatePublic(pupils: Int, seed: Int, in scratch: ScratchFolder) throws -> String {
+private func allocatePublic(pupils: Int, seed: Int, roll: Bool = false, in scratch: ScratchFolder) throws -> String {
   let county = scratch.at("case")
-  let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--out", county])
+  let made = try runTool(
+    "casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--out", county] + (roll ? ["--roll"] : []))
   #expect(made.status == 0, "\(made.stderr)")
   let run = try runPlacewise(["allocate", county, "--out", scratch.at("out"), "--report-level", "public", "--quiet"])
   #expect(run.status == 0, "\(run.stderr)")
   return county
+}
+
+/// `compare` of `plans` at public level into `scratch/compare` (plan
+/// folders summary only), read beside allocate's public page in
+/// `scratch/out` (`allocatePublic`): what the checker finds in the two.
+private func compareBesideAllocatePage(_ county: String, plans: [String], in scratch: ScratchFolder) throws
+  -> [PublicReportChecker.Finding]
+{
+  let compared = try runPlacewise(
+    ["compare", county] + plans + [
+      "--out", scratch.at("compare"), "--report-level", "public", "--quiet", "--plan-outputs", "summary",
+    ])
+  #expect(compared.status == 0, "\(compared.stderr)")
+  return PublicReportChecker.findings(
+    allocate: try String(contentsOfFile: scratch.at("out") + "/report.html", encoding: .utf8),
+    compare: try String(contentsOfFile: scratch.at("compare") + "/report.html", encoding: .utf8))
 }
 
 @Suite("Public compare, recommend and forecast reports let no one work out a small count")
@@ -205,19 +222,13 @@ struct PublicReportLeakTests {
     arguments: [(40, 205), (50, 118), (50, 115), (30, 33), (40, 4)])
   func forecastBesideAllocate(pupils: Int, seed: Int) throws {
     let scratch = try ScratchFolder()
-    let county = scratch.at("case")
-    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--roll", "--out", county])
-    #expect(made.status == 0, "\(made.stderr)")
-    let allocated = try runPlacewise([
-      "allocate", county, "--out", scratch.at("allocate"), "--report-level", "public", "--quiet",
-    ])
-    #expect(allocated.status == 0, "\(allocated.stderr)")
+    let county = try allocatePublic(pupils: pupils, seed: seed, roll: true, in: scratch)
     let forecast = try runPlacewise([
       "forecast", county, "--years", "1", "--out", scratch.at("forecast"), "--report-level", "public", "--quiet",
     ])
     #expect(forecast.status == 0, "\(forecast.stderr)")
     let found = PublicReportChecker.findings(
-      allocate: try String(contentsOfFile: scratch.at("allocate") + "/report.html", encoding: .utf8),
+      allocate: try String(contentsOfFile: scratch.at("out") + "/report.html", encoding: .utf8),
       forecast: try String(contentsOfFile: scratch.at("forecast") + "/report.html", encoding: .utf8))
     #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
   }
@@ -233,25 +244,12 @@ struct PublicReportLeakTests {
     arguments: [(40, 4), (50, 4), (30, 8), (50, 20), (50, 21), (60, 9), (60, 14)])
   func compareBesideAllocate(pupils: Int, seed: Int) throws {
     let scratch = try ScratchFolder()
-    let county = scratch.at("case")
-    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--out", county])
-    #expect(made.status == 0, "\(made.stderr)")
+    let county = try allocatePublic(pupils: pupils, seed: seed, in: scratch)
     let special = try #require(try csvRecords(county + "/settings.csv").first { $0["kind"] == "special" }?["urn"])
     let plan = try scratch.write("more.csv", "action,urn,places\nadd_places,\(special),5\n")
     let main = try #require(try csvRecords(county + "/settings.csv").first { $0["kind"] == "mainstream" }?["urn"])
     let plan2 = try scratch.write("two.csv", "action,urn,places\nadd_places,\(main),2\nadd_places,\(special),1\n")
-    let allocated = try runPlacewise([
-      "allocate", county, "--out", scratch.at("allocate"), "--report-level", "public", "--quiet",
-    ])
-    #expect(allocated.status == 0, "\(allocated.stderr)")
-    let compared = try runPlacewise([
-      "compare", county, plan, plan2, "--out", scratch.at("compare"), "--report-level", "public", "--quiet",
-      "--plan-outputs", "summary",
-    ])
-    #expect(compared.status == 0, "\(compared.stderr)")
-    let found = PublicReportChecker.findings(
-      allocate: try String(contentsOfFile: scratch.at("allocate") + "/report.html", encoding: .utf8),
-      compare: try String(contentsOfFile: scratch.at("compare") + "/report.html", encoding: .utf8))
+    let found = try compareBesideAllocatePage(county, plans: [plan, plan2], in: scratch)
     #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
   }
 
@@ -264,9 +262,7 @@ struct PublicReportLeakTests {
     arguments: [(80, 4, "101191"), (40, 1, "140601"), (35, 1, "140601"), (25, 5, "")])
   func noMovePlanBesideAllocate(pupils: Int, seed: Int, urn: String) throws {
     let scratch = try ScratchFolder()
-    let county = scratch.at("case")
-    let made = try runTool("casegen", ["--pupils", "\(pupils)", "--seed", "\(seed)", "--roll", "--out", county])
-    #expect(made.status == 0, "\(made.stderr)")
+    let county = try allocatePublic(pupils: pupils, seed: seed, roll: true, in: scratch)
     // The school given, else the mainstream school with most room.
     let settings = try csvRecords(county + "/settings.csv")
     let roomiest = settings.filter { $0["kind"] == "mainstream" }.max {
@@ -275,20 +271,9 @@ struct PublicReportLeakTests {
     }
     let school = urn.isEmpty ? try #require(roomiest?["urn"]) : urn
     let plan = try scratch.write("noop.csv", "action,urn,places\nadd_places,\(school),2\n")
-    let allocated = try runPlacewise([
-      "allocate", county, "--out", scratch.at("allocate"), "--report-level", "public", "--quiet",
-    ])
-    #expect(allocated.status == 0, "\(allocated.stderr)")
-    let compared = try runPlacewise([
-      "compare", county, plan, "--out", scratch.at("compare"), "--report-level", "public", "--quiet",
-      "--plan-outputs", "summary",
-    ])
-    #expect(compared.status == 0, "\(compared.stderr)")
+    let found = try compareBesideAllocatePage(county, plans: [plan], in: scratch)
     let moves = try csvRecords(scratch.at("compare") + "/moves.csv")
     #expect(moves.isEmpty, "the plan moves nobody")
-    let found = PublicReportChecker.findings(
-      allocate: try String(contentsOfFile: scratch.at("allocate") + "/report.html", encoding: .utf8),
-      compare: try String(contentsOfFile: scratch.at("compare") + "/report.html", encoding: .utf8))
     #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
   }
 

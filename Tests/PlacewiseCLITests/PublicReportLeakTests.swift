@@ -592,4 +592,38 @@ struct PublicReportLeakTests {
     let own = try #require(table.components(separatedBy: "<tr>").first { $0.contains(">£100,000<") })
     #expect(own.contains("withheld") && !own.contains("a3"), "\(own)")
   }
+
+  /// Hostile trial, round twenty-six: three full schools, one need each
+  /// (Ash ASD, Birch SEMH, Cedar MLD), 3 ASD, 6 SEMH and 5 MLD children
+  /// waiting, and an option of 10 places at Cedar. The public page showed
+  /// 5 children placed in them: 5 places left empty meant no MLD child
+  /// waited, so MLD was 5 and, beside allocate's page (SEMH 6, 14 in all),
+  /// ASD was 3.
+  @Test("recommend: the children placed in a chosen option's places are withheld from a public page")
+  func childrenPlacedInAnOption() throws {
+    let school = { (urn: Int, name: String, easting: Int, need: String) in
+      "\(urn),\(name),special,\(easting),450000,4,19,20,20,\(need),20000\n"
+    }
+    let children = { (prefix: String, count: Int, easting: Int, need: String) in
+      (0..<count).map { "\(prefix)\($0),\(easting + $0 * 100),450500,8,\(need),special\n" }.joined()
+    }
+    let files = [
+      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,cost_per_place\n"
+        + school(200001, "Ash ASD School", 420000, "ASD") + school(200002, "Birch SEMH School", 421000, "SEMH")
+        + school(200003, "Cedar MLD School", 422000, "MLD"),
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n" + children("A", 3, 420000, "ASD")
+        + children("S", 6, 421000, "SEMH") + children("M", 5, 422000, "MLD"),
+    ]
+    let scratch = try ScratchFolder()
+    try scratch.write("options.csv", "option,group,action,urn,places,capital_cost\nM10,,add_places,200003,10,10000\n")
+    let page = try publicPage(scratch, files, ["recommend", "@options.csv", "--budget", "10000"])
+    let table = try #require(
+      page.components(separatedBy: "id=\"options-table\"").last?.components(separatedBy: "</table>").first)
+    let row = try #require(table.components(separatedBy: "<tr>").first { $0.contains(">M10<") })
+    #expect(row.contains("<strong>chosen</strong>"), "the case no longer chooses its option: \(row)")
+    #expect(row.contains("<td class=\"n\">10</td><td class=\"n\">c</td>"), "\(row)")
+    #expect(!page.contains("children are placed in them"))
+    let total = try #require(table.components(separatedBy: "<tfoot>").last)
+    #expect(total.contains("<td class=\"n\">10</td><td class=\"n\">c</td>"), "\(total)")
+  }
 }

@@ -264,4 +264,26 @@ struct HTMLReportTests {
     #expect(shared.contains("data-figure=\"unmet_priority\" data-value=\"c\""))
     #expect(shared.contains("data-figure=\"options_chosen\" data-value=\"x\""))
   }
+
+  @Test("a recommendation's opening line gives planning.md's order for each --then")
+  func recommendationOrder() {
+    let options = [RecommendationOptionRow(option: "B", group: "", chosen: true, capitalCost: 50_000, annualCost: 0)]
+    var summary = RecommendationSummary(
+      budget: 50_000, annualBudget: nil, then: "capital", unmetPriority: 3, placementCost: 1000,
+      baselineUnmetPriority: 20, baselinePlacementCost: 900)
+    let requests = "least unmet need first, then fewest requests refused, then "
+    let lines = [
+      ("capital", "least capital, then shortest journeys, then least annual cost."),
+      ("travel", "shortest journeys, then least capital, then least annual cost."),
+      ("whole-life", "least whole-life cost over 5 years, then least capital, then least annual cost."),
+    ]
+    for (then, rest) in lines {
+      summary.then = then
+      let html = RecommendationReport.render(summary: summary, options: options, frontier: nil)
+      #expect(html.contains(requests + rest), "\(then)")
+    }
+    #expect(
+      RecommendationReport.render(summary: summary, options: options, frontier: nil).contains(
+        "1</span><span class=\"label\">option chosen<"))
+  }
 }

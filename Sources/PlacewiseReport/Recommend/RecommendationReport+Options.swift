@@ -12,16 +12,14 @@ extension RecommendationReport {
   ) -> String {
     typealias F = NumberFormatting
     let details = details.flatMap { $0.count == options.count ? $0 : nil }
-    // Children placed in an option's places: in a public report `<5` for 1
-    // to 4, and `0-4` whatever they are where the option adds 1 to 4 places
-    // (with one place, `<5` would mean 1), as for a setting's places used.
-    func childrenShown(_ count: Int, placesAdded: Int) -> Bool {
-      level == .internal || !((1...4).contains(placesAdded) && (0...4).contains(count) || (1...4).contains(count))
-    }
-    func children(_ count: Int, placesAdded: Int) -> String {
-      if childrenShown(count, placesAdded: placesAdded) { return F.grouped(count) }
-      return (1...4).contains(placesAdded) && (0...4).contains(count) ? "0-4" : "&lt;5"
-    }
+    // Children placed in an option's places: withheld (`c`) from a public
+    // report. Its places less its children are places left empty, and an
+    // empty place tells that no child of the needs and ages it admits waits:
+    // beside allocate's public page by need, a need's count follows (an
+    // MLD-only school's 10 new places holding 5 was every MLD child, so ASD
+    // was 14 − 6 SEMH − 5 = 3: hostile trial, round twenty-six). Rounding
+    // would narrow that, not end it (`<5` and `0-4` once stood here).
+    func children(_ count: Int) -> String { level == .internal ? F.grouped(count) : "c" }
     func places(_ count: Int) -> String {
       count < 0 ? "\(F.grouped(-count)) fewer places" : F.count(count, "place")
     }
@@ -40,9 +38,8 @@ extension RecommendationReport {
         html += "\(HTMLPage.escape(options[o].option))</strong>"
         if !detail.note.isEmpty { html += ": \(HTMLPage.escape(detail.note))" }
         html += ". It adds \(places(detail.placesAdded))"
-        if let placed = detail.childrenPlaced, detail.placesAdded > 0 {
-          let verb = level == .internal && placed == 1 ? "child is" : "children are"
-          html += "; \(children(placed, placesAdded: detail.placesAdded)) \(verb) placed in them"
+        if let placed = detail.childrenPlaced, detail.placesAdded > 0, level == .internal {
+          html += "; \(F.grouped(placed)) \(placed == 1 ? "child is" : "children are") placed in them"
         }
         html += ", for \(F.pounds(options[o].capitalCost)) of capital"
         html += options[o].annualCost > 0 ? " and \(F.pounds(options[o].annualCost)) a year.</li>" : ".</li>"
@@ -63,7 +60,7 @@ extension RecommendationReport {
         let placesAdded = details[o].placesAdded
         cells += [
           F.grouped(placesAdded),
-          choiceWithheld ? "-" : details[o].childrenPlaced.map { children($0, placesAdded: placesAdded) } ?? "-",
+          choiceWithheld ? "-" : details[o].childrenPlaced.map { children($0) } ?? "-",
         ]
       }
       return cells + [F.pounds(row.capitalCost), F.pounds(row.annualCost)]
@@ -73,12 +70,6 @@ extension RecommendationReport {
     if let details {
       let added = chosen.reduce(0) { $0 + details[$1].placesAdded }
       let placed = chosen.reduce(0) { $0 + (details[$1].childrenPlaced ?? 0) }
-      // The total of children placed less the options' shown counts gives
-      // back one withheld (13 in all beside 10 was an option's 0-4 as 3:
-      // hostile trial, round eleven): shown only where every option's is.
-      let allShown = chosen.allSatisfy { o in
-        details[o].childrenPlaced.map { childrenShown($0, placesAdded: details[o].placesAdded) } ?? true
-      }
       html += HTMLPage.table(
         [
           "Option", "What it is", "Group", "", "Places added", "Children placed in them", "Capital cost", "Annual cost",
@@ -88,7 +79,7 @@ extension RecommendationReport {
           ? ["Chosen", "", "", "-", "-", "-", "x", "x"]
           : [
             "Chosen", "", "", F.grouped(chosen.count), F.grouped(added),
-            allShown ? children(placed, placesAdded: added) : "x",
+            children(placed),
             F.pounds(capital), F.pounds(annual),
           ], attributes: " id=\"options-table\" class=\"with-notes\"")
     } else {

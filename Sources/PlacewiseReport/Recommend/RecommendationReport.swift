@@ -32,11 +32,16 @@ package enum RecommendationReport {
     body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
     body += "</h1><p class=\"lede\">The best set of options within a capital budget of \(F.pounds(summary.budget))"
     if let annualBudget = summary.annualBudget { body += " and an annual budget of \(F.pounds(annualBudget))" }
-    body +=
-      summary.then == "travel"
-      ? ": least unmet need first, then shortest journeys, then least capital."
-      : ": least unmet need first, then least capital, then shortest journeys."
-    body += "</p></header>\n"
+    // The order of `planning.md`: unmet need, requests refused, then as
+    // `--then` says, then annual cost (round twenty-six: the line left out
+    // requests and gave `whole-life` the capital order).
+    body += ": least unmet need first, then fewest requests refused, then "
+    switch summary.then {
+    case "travel": body += "shortest journeys, then least capital"
+    case "whole-life": body += "least whole-life cost over \(F.count(summary.years, "year")), then least capital"
+    default: body += "least capital, then shortest journeys"
+    }
+    body += ", then least annual cost.</p></header>\n"
     if let identity { body += HTMLReport.identityLine(identity) }
     // The page is made from a search with every priority 1 (the command
     // runs it): which options are best with the weights would tell that a
@@ -57,7 +62,9 @@ package enum RecommendationReport {
       body += card("capital_cost", "capital cost", "x", "x")
       body += card("annual_cost", "annual cost", "x", "x")
     } else {
-      body += card("options_chosen", "options chosen", F.grouped(chosen.count), String(chosen.count))
+      body += card(
+        "options_chosen", chosen.count == 1 ? "option chosen" : "options chosen", F.grouped(chosen.count),
+        String(chosen.count))
       body += card("capital_cost", "capital cost", F.pounds(capital), NumberText.format(capital))
       body += card("annual_cost", "annual cost", F.pounds(annual), NumberText.format(annual))
     }
@@ -107,8 +114,10 @@ package enum RecommendationReport {
     body += "<footer>"
     if level == .public {
       body += "Public version: unmet need, weighted by priority, is withheld (x): its weights mark looked-after "
-      body += "children. Where the options chosen (their places, beside the baseline's unmet need) would give back "
-      body += "a count of 1 to 4, the choice and its costs are withheld (c, x): use the internal version. "
+      body += "children. The children placed in each option's places are withheld (c): the places left empty "
+      body += "would tell that no child of the needs they admit waits. Where the options chosen (their places, "
+      body += "beside the baseline's unmet need) would give back a count of 1 to 4, the choice and its costs are "
+      body += "withheld (c, x): use the internal version. "
     }
     // A public page's figures are those of the search with every priority
     // 1, which recommendation.csv (weighted) need not share (round
@@ -230,10 +239,9 @@ package enum RecommendationReport {
         for o in options.indices where options[o].chosen && details[o].placesAdded > 0 {
           guard let placed = details[o].childrenPlaced else { continue }
           let places = details[o].placesAdded
-          let shown: Disclosed =
-            (1...4).contains(places) && (0...4).contains(placed)
-            ? .upToFour : (1...4).contains(placed) ? .small : .shown(placed)
-          let x = audit.add(shown, rounded: false)
+          // Shown `c` (see `optionsSection`); what a reader knows of it is
+          // still related below.
+          let x = audit.add(.confidential, rounded: false)
           audit.relate([(x, 1)], 1, Double(places))
           cells.append((0, x))
           optionCells.append(x)

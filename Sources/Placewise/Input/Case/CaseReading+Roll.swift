@@ -95,7 +95,7 @@ extension CaseReading {
       table.problem(
         line: firstLine[s], column: table.columnNumber(.urn), field: "urn",
         found:
-          "\(count) roll rows at \(InputText.quoted(settings[s].urn.rawValue)), whose on_roll is \(settings[s].onRoll)",
+          "\(count) roll \(count == 1 ? "row" : "rows") at \(InputText.quoted(settings[s].urn.rawValue)), whose on_roll is \(settings[s].onRoll)",
         expected: "at most on_roll pupils on roll at each setting (settings.csv's on_roll counts them)")
     }
     (problems, warnings) = table.finish()

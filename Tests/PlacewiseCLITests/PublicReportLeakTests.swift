@@ -626,4 +626,52 @@ struct PublicReportLeakTests {
     let total = try #require(table.components(separatedBy: "<tfoot>").last)
     #expect(total.contains("<td class=\"n\">10</td><td class=\"n\">c</td>"), "\(total)")
   }
+
+  /// Hostile trial, round twenty-seven: at least capital, options at one
+  /// site chosen over a cheaper set there hold more children than it has
+  /// places. Three full special schools, one need each; options at Ash
+  /// (SEMH only): a (3 places, £60k), b and c (2 each, £40k). With 4 SEMH
+  /// children waiting, b and c over the cheaper a were 4, pinning
+  /// allocate's SEMH `<5`; with 3, a over the cheaper b was 3 (and b and c,
+  /// affordable and left, said none waited).
+  @Test("recommend: options chosen over a cheaper set at the same setting withhold the choice", arguments: [3, 4])
+  func choiceOverACheaperSet(semh: Int) throws {
+    let school = { (urn: Int, name: String, capacity: Int, onRoll: Int, need: String) in
+      "\(urn),\(name),special,450000,200000,4,19,\(capacity),\(onRoll),\(need),20000\n"
+    }
+    let children = { (prefix: String, count: Int, age: Int, need: String) in
+      (1...count).map { "\(prefix)\($0),\(451000 + $0 * 10),200100,\(age),\(need),special\n" }.joined()
+    }
+    let files = [
+      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,cost_per_place\n"
+        + school(200001, "Ash SEMH School", 20, 20, "SEMH") + school(200002, "Birch ASD School", 50, 30, "ASD")
+        + school(200003, "Cedar MLD School", 40, 34, "MLD"),
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n" + children("S", semh, 9, "SEMH")
+        + children("A", 30, 9, "ASD") + children("M", 12, 12, "MLD"),
+    ]
+    let scratch = try ScratchFolder()
+    try scratch.write(
+      "options.csv",
+      "option,group,action,urn,places,capital_cost\nasd10,,add_places,200002,10,200000\n"
+        + "a,,add_places,200001,3,60000\nb,,add_places,200001,2,40000\nc,,add_places,200001,2,40000\n")
+    let teamRun = scratch.at("team")
+    for (name, text) in files { try scratch.write("case-teamRun/\(name)", text) }
+    let again = try runPlacewise([
+      "recommend", scratch.at("case-teamRun"), scratch.at("options.csv"), "--budget", "1m", "--quiet", "--out",
+      teamRun,
+    ])
+    #expect(again.status == 0, "\(again.stderr)")
+    // The choice the trial read: b and c with 4 waiting, a with 3.
+    let chosen = try csvRecords(teamRun + "/recommendation.csv").filter { $0["chosen"] == "yes" }.compactMap {
+      $0["option"]
+    }
+    #expect(chosen == (semh == 4 ? ["asd10", "b", "c"] : ["asd10", "a"]), "the case no longer makes its choice")
+    let page = try publicPage(scratch, files, ["recommend", "@options.csv", "--budget", "1m", "--frontier", "4"])
+    #expect(page.contains("Which options are chosen is withheld from this public version"))
+    let table = try #require(
+      page.components(separatedBy: "id=\"frontier-table\"").last?.components(separatedBy: "</table>").first)
+    for row in table.components(separatedBy: "<tr>") where ["b, c", "asd10, a", "a, b"].contains(where: row.contains) {
+      Issue.record("a frontier row names a choice over a cheaper set: \(row)")
+    }
+  }
 }

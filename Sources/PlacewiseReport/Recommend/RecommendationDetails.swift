@@ -24,13 +24,22 @@ package struct RecommendationOptionDetail: Sendable, Equatable {
   /// the children the options can place, a bound a reader who knows the
   /// options file and allocate's need and phase tables has too.
   package var pupilsTheChoiceCanHold: Int?
+  /// Where its places are, for an option of one `add_places` row: the
+  /// setting's URN and the row's need (empty when any), joined by "|".
+  /// Options of one site are places for the same children, so one set of
+  /// them can stand in for another (see `RecommendationReport.swapBounds`);
+  /// nil for any other option.
+  package var site: String?
 
   /// Creates a detail.
-  package init(note: String, placesAdded: Int, childrenPlaced: Int?, pupilsTheChoiceCanHold: Int? = nil) {
+  package init(
+    note: String, placesAdded: Int, childrenPlaced: Int?, pupilsTheChoiceCanHold: Int? = nil, site: String? = nil
+  ) {
     self.note = note
     self.placesAdded = placesAdded
     self.childrenPlaced = childrenPlaced
     self.pupilsTheChoiceCanHold = pupilsTheChoiceCanHold
+    self.site = site
   }
 }
 
@@ -58,9 +67,16 @@ package enum RecommendationDetails {
     let holdable = pupilsTheChoiceCanHold(input, chosen: chosen, run: run)
     return input.options.enumerated().map { o, option in
       let notes = option.rows.compactMap { input.file.rows[$0].note }.filter { !$0.isEmpty }
+      var site: String?
+      if option.rows.count == 1,
+        case .addPlaces(let urn, let places, let need) = input.file.rows[option.rows[0]].action,
+        places > 0
+      {
+        site = urn.rawValue + "|" + (need.map { "\($0)" } ?? "")
+      }
       return RecommendationOptionDetail(
         note: notes.joined(separator: "; "), placesAdded: added[o].reduce(0) { $0 + $1.places },
-        childrenPlaced: chosen[o] ? placed[o] : nil, pupilsTheChoiceCanHold: chosen[o] ? holdable : nil)
+        childrenPlaced: chosen[o] ? placed[o] : nil, pupilsTheChoiceCanHold: chosen[o] ? holdable : nil, site: site)
     }
   }
 

@@ -95,7 +95,9 @@ package enum RecommendationReport {
       let frontierRows = frontier.indices.map { r in
         let row = frontier[r]
         if withheld.rows.contains(r) {
-          return [F.pounds(row.budget), "c", "x", "x", "x", "withheld"]
+          // Unmet need `x` as in every public row (round twenty-seven: `c`
+          // here beside `x` in the others).
+          return [F.pounds(row.budget), "x", "x", "x", "x", "withheld"]
         }
         return [
           // Level C is withheld from a public page: in pounds it holds the
@@ -208,6 +210,23 @@ package enum RecommendationReport {
         let drop = summary.baselineUnmetPriority - choices[c].unmet
         return [summary.baselineUnmetPriority, choices[c].unmet, drop].contains { (1...4).contains($0) }
       })
+    // A choice whose options at one site hold more children than a
+    // cheaper set there could (see `swapBounds`) tells a count of 2 to 4 by
+    // that alone, or with allocate's `<5` of the site's need, and is
+    // withheld (hostile trial, round twenty-seven: b and c, 2 places each,
+    // chosen over the cheaper a of 3 at an SEMH-only school, were 4
+    // children, and so allocate's SEMH `<5` was 4).
+    var swaps: [[SwapBound]] = []
+    if let details {
+      let budgets = [summary.budget] + frontier.map(\.budget)
+      let sets = [options.indices.filter { options[$0].chosen }] + frontier.map { $0.options.compactMap { index[$0] } }
+      for (c, set) in sets.enumerated() {
+        let bounds = swapBounds(
+          chosen: set, budget: budgets[c], annualBudget: summary.annualBudget, options: options, details: details)
+        swaps.append(bounds)
+        if bounds.contains(where: { (2...4).contains($0.lo) }) { withheld.insert(c) }
+      }
+    }
     // A chosen option with others in its group tells its own places used:
     // a3 (3 places) taken over the cheaper a2 (2) and with a4 (4) left,
     // though affordable, is 3 children, whatever the rest of the choice
@@ -235,6 +254,7 @@ package enum RecommendationReport {
       // placed 1: hostile trial, round thirteen).
       if !withheld.contains(0), let details {
         var optionCells: [Int] = []
+        var optionOf: [Int] = []
         var childrenInAll = 0
         for o in options.indices where options[o].chosen && details[o].placesAdded > 0 {
           guard let placed = details[o].childrenPlaced else { continue }
@@ -245,7 +265,16 @@ package enum RecommendationReport {
           audit.relate([(x, 1)], 1, Double(places))
           cells.append((0, x))
           optionCells.append(x)
+          optionOf.append(o)
           childrenInAll += placed
+        }
+        // Those at one site hold at least what a cheaper set there could
+        // not, and at most their places, where that holds.
+        for bound in swaps.first ?? [] {
+          let terms = bound.options.compactMap { o in optionCells.indices.first { optionOf[$0] == o } }
+          guard terms.count == bound.options.count else { continue }
+          let truth = bound.options.reduce(0) { $0 + (details[$1].childrenPlaced ?? 0) }
+          if truth >= bound.lo { audit.relate(terms.map { (optionCells[$0], 1) }, Double(bound.lo), Double(bound.hi)) }
         }
         // Together they place at least the drop, where that holds (every
         // school full: 10 waiting, none left, 6 in one option shown, so 4
@@ -284,5 +313,66 @@ package enum RecommendationReport {
         return (withheld.contains(0), rows)
       }
     }
+  }
+
+  /// What a choice tells of the children in its places at one site.
+  package struct SwapBound: Equatable, Sendable {
+    /// The chosen options at the site.
+    package var options: [Int]
+    /// The fewest children they can hold, as a reader works it out.
+    package var lo: Int
+    /// Their places.
+    package var hi: Int
+  }
+
+  /// For each site (`RecommendationOptionDetail.site`) where `chosen` takes
+  /// options: the least children a reader can tell they hold.
+  ///
+  /// At least cost, a set of the site's options no dearer than the chosen
+  /// ones there, allowed by the budgets and the groups, was not taken
+  /// instead: had the children fitted in its places, it would have given the
+  /// same allocation for less. So the chosen options hold more children than
+  /// it has places (a reader need not know whether journeys or requests
+  /// ordered the choice otherwise; the bound errs on what a reader could
+  /// think). The empty set is one such set, so every bound is at least 1.
+  /// Sites of more than 16 options are not searched (a bound of 1).
+  package static func swapBounds(
+    chosen: [Int], budget: Double, annualBudget: Double?, options: [RecommendationOptionRow],
+    details: [RecommendationOptionDetail]
+  ) -> [SwapBound] {
+    let taken = Set(chosen)
+    var bySite: [String: [Int]] = [:]
+    for o in options.indices { if let site = details[o].site { bySite[site, default: []].append(o) } }
+    var bounds: [SwapBound] = []
+    for site in bySite.keys.sorted() {
+      let here = bySite[site] ?? []
+      let mine = here.filter { taken.contains($0) }
+      guard !mine.isEmpty else { continue }
+      let places = mine.reduce(0) { $0 + details[$1].placesAdded }
+      let capital = mine.reduce(0) { $0 + options[$1].capitalCost }
+      let annual = mine.reduce(0) { $0 + options[$1].annualCost }
+      let rest = taken.subtracting(mine)
+      let restCapital = rest.reduce(0) { $0 + options[$1].capitalCost }
+      let restAnnual = rest.reduce(0) { $0 + options[$1].annualCost }
+      let restGroups = Set(rest.map { options[$0].group }.filter { !$0.isEmpty })
+      var most = 0
+      if here.count <= 16 {
+        for mask in 0..<(1 << here.count) {
+          let set = here.indices.filter { mask & (1 << $0) != 0 }.map { here[$0] }
+          let setPlaces = set.reduce(0) { $0 + details[$1].placesAdded }
+          guard setPlaces < places, setPlaces > most else { continue }
+          let setCapital = set.reduce(0) { $0 + options[$1].capitalCost }
+          let setAnnual = set.reduce(0) { $0 + options[$1].annualCost }
+          let groups = set.map { options[$0].group }.filter { !$0.isEmpty }
+          guard setCapital <= capital, restCapital + setCapital <= budget,
+            annualBudget.map({ restAnnual + setAnnual <= $0 }) ?? true,
+            Set(groups).count == groups.count, restGroups.isDisjoint(with: groups)
+          else { continue }
+          most = setPlaces
+        }
+      }
+      bounds.append(SwapBound(options: mine, lo: most + 1, hi: places))
+    }
+    return bounds
   }
 }

@@ -98,26 +98,52 @@ struct ForecastCommandTests {
   }
 
   /// Round twenty-three: a pupil excluded from a school was placed there
-  /// in year 2, after a phase transfer, with nothing said: the roll keeps
-  /// roll.csv's columns only (decisions.md). A forecast past year 1 now
-  /// says how many pupils' exclusions and agreed placements hold for
-  /// year 1 only; a one-year forecast, which holds to them, does not.
-  @Test("exclusions and agreed placements past year 1 are warned about, with a count")
-  func exclusionsPastYearOne() throws {
+  /// in year 2, after a phase transfer; the forecast warned of it. Round
+  /// twenty-seven: forecast.md's pupils keep their columns, and the law
+  /// keeps an upheld exclusion, so the roll keeps `excluded_urns`. Three
+  /// ways to the same transfer, each excluded from the nearer secondary
+  /// B2 (5 minutes) and so placed at B1 (40): P1, 10, placed at the
+  /// primary in year 1 and a transfer in year 2; P3, 9, a year longer on
+  /// the roll, written to year 2's roll.csv; R1, 10, on roll.csv.
+  @Test("an excluded setting stays excluded through the roll and a phase transfer, in every year")
+  func exclusionsThroughTheRoll() throws {
     let scratch = try ScratchFolder()
     let folder = scratch.at("case")
-    try FileManager.default.copyItem(atPath: handCase, toPath: folder)
-    let urn = try #require(try csvRecords(folder + "/settings.csv").first?["urn"])
-    let text = try String(contentsOfFile: folder + "/pupils.csv", encoding: .utf8)
-    var lines = text.split(separator: "\n").map(String.init)
-    lines[0] += ",excluded_urns"
-    for i in 1..<lines.count { lines[i] += i == 1 ? "," + urn : "," }
-    try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/pupils.csv", atomically: true, encoding: .utf8)
-    let two = try runPlacewise(["forecast", folder, "--years", "2", "--out", scratch.at("two")])
-    #expect(two.status == 0, "\(two.stderr)")
-    #expect(two.stderr.contains("1 pupil with excluded_urns: year 1 holds to them"), "\(two.stderr)")
-    let one = try runPlacewise(["forecast", folder, "--years", "1", "--out", scratch.at("one")])
-    #expect(one.status == 0 && !one.stderr.contains("excluded_urns"), "\(one.stderr)")
+    try scratch.write(
+      "case/settings.csv",
+      "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
+        + "A,Primary,special,400000,300000,4,11,5,1\nB1,Far,special,400000,300000,11,19,5,0\n"
+        + "B2,Near,special,400000,300000,11,19,5,0\n")
+    try scratch.write(
+      "case/pupils.csv",
+      "pupil_id,easting,northing,age,primary_need,provision,excluded_urns\n"
+        + "P1,400000,300000,10,ASD,special,B2\nP2,400000,300000,10,ASD,special,\n"
+        + "P3,400000,300000,9,ASD,special,B2\n")
+    try scratch.write(
+      "case/roll.csv",
+      "pupil_id,urn,easting,northing,age,primary_need,provision,excluded_urns\n"
+        + "R1,A,400000,300000,10,ASD,special,B2\n")
+    let journeys = ["P1", "P2", "P3", "R1"].map { "\($0),A,5\n\($0),B1,40\n\($0),B2,5\n" }.joined()
+    try scratch.write("case/travel.csv", "pupil_id,urn,minutes\n" + journeys)
+    let out = scratch.at("out")
+    let run = try runPlacewise(["forecast", folder, "--years", "3", "--out", out, "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    func placed(_ year: Int) throws -> [String: String] {
+      let rows = try csvRecords(out + "/years/baseline/\(year)/placements.csv")
+      return Dictionary(uniqueKeysWithValues: rows.map { ($0["pupil_id"] ?? "", $0["urn"] ?? "") })
+    }
+    #expect(try placed(1) == ["P1": "A", "P2": "A", "P3": "A"])
+    // Year 2: P1, P2 and R1 move on; P2 may go to the nearer B2.
+    #expect(try placed(2) == ["P1": "B1", "P2": "B2", "R1": "B1"])
+    #expect(try placed(3) == ["P3": "B1"])
+    let roll = try csvRecords(out + "/years/baseline/2/case/roll.csv")
+    #expect(roll.first { $0["pupil_id"] == "P3" }?["excluded_urns"] == "B2", "\(roll)")
+    let batch = try csvRecords(out + "/years/baseline/3/case/pupils.csv")
+    #expect(batch.first { $0["pupil_id"] == "P3" }?["excluded_urns"] == "B2", "\(batch)")
+    // Each year's case, allocated again, places them so: the files carry it.
+    let again = try runPlacewise(["allocate", out + "/years/baseline/3/case", "--out", scratch.at("again"), "--quiet"])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(try csvRecords(scratch.at("again/placements.csv")).first?["urn"] == "B1")
   }
 
   @Test("a case without roll.csv is refused with status 64, naming the file")

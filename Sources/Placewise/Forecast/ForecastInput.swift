@@ -80,30 +80,10 @@ extension Forecast {
             count: without))
       }
     }
-    // Exclusions and agreed placements hold for year 1 only: the roll
-    // keeps roll.csv's columns (decisions.md, "What the roll holds"). Said
-    // so, with a count, where the forecast runs past year 1: a pupil
-    // excluded from a school could be placed there after a phase transfer
-    // (hostile trial, round twenty-three).
-    if years > 1 {
-      let excluded = base.input.pupils.count { !$0.excludedURNs.isEmpty }
-      let agreed = base.input.pupils.count { $0.fixedURN != nil }
-      if excluded + agreed > 0 {
-        var kinds: [String] = []
-        if excluded > 0 { kinds.append("with excluded_urns") }
-        if agreed > 0 { kinds.append("with a fixed_urn") }
-        let counts = [excluded, agreed].filter { $0 > 0 }
-        let first = "\(counts[0]) pupil\(counts[0] == 1 ? "" : "s") \(kinds[0])"
-        let said = counts.count == 1 ? first : "\(first) and \(counts[1]) \(kinds[1])"
-        warnings.append(
-          InputWarning(
-            file: "pupils.csv",
-            message: "\(said): year 1 holds to them; from year 2 the "
-              + "roll keeps roll.csv's columns only, so a later year may place such a pupil where they are "
-              + "excluded, or away from an agreed placement (check years 2 on by hand)",
-            count: excluded + agreed))
-      }
-    }
+    // Exclusions hold through the years, on the roll too (round
+    // twenty-seven); an agreed placement is met in year 1 and the child is
+    // then on roll there (decisions.md, "What the roll holds"): nothing to
+    // warn of (round twenty-three warned that exclusions held in year 1 only).
     var newPupils: [[ForecastPupil]] = Array(repeating: [], count: years)
     // A demand file already refused (a year over its bound) is not made
     // into pupils: 60 rows of 100,000 a year were 90 million pupils, and a

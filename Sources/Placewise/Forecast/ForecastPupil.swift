@@ -24,15 +24,20 @@ struct ForecastPupil: Sendable {
   /// How the pupil joined the batch (meaningless on the roll).
   var source: BatchSource
 
-  /// The pupil as `roll.csv` holds them: its columns only (no
-  /// `current_urn`, `fixed_urn`, `excluded_urns`, nor a date of birth's
-  /// curriculum year), so that a year's case and the next follow from one
-  /// another through the files alone.
+  /// The pupil as `roll.csv` holds them: its columns and `excluded_urns`
+  /// (no `current_urn`, `fixed_urn`, nor a date of birth's curriculum
+  /// year), so that a year's case and the next follow from one another
+  /// through the files alone. An exclusion the authority upheld holds
+  /// after a phase transfer, as forecast.md's "keeping their columns" says
+  /// (hostile trial, round twenty-seven: a child excluded from B2 was
+  /// placed there in year 2); an agreed placement is the one the child
+  /// now holds, and a transfer needs a new one (decisions.md).
   var onRoll: ForecastPupil {
     var pupil = Pupil(
       id: pupil.id, easting: pupil.easting, northing: pupil.northing, age: pupil.age, primaryNeed: pupil.primaryNeed,
       provision: pupil.provision, sex: pupil.sex, preferences: pupil.preferences,
       maxTravelMinutes: pupil.maxTravelMinutes, priority: pupil.priority)
+    pupil.excludedURNs = self.pupil.excludedURNs
     pupil.curriculumYear = nil
     return ForecastPupil(pupil: pupil, home: home, source: source)
   }

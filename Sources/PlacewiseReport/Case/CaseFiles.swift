@@ -78,10 +78,16 @@ package enum CaseFiles {
   static let rollColumns: [TableColumn<RollLine>] =
     [.text("pupil_id") { $0.pupil.id.rawValue }, .text("urn") { $0.urn }] + pupilColumns { $0.pupil }
 
-  /// `roll.csv`: the pupils on roll, each at their setting.
+  /// `roll.csv`: the pupils on roll, each at their setting; with
+  /// `pupils.csv`'s `excluded_urns` after the contract's columns where a
+  /// pupil on roll has one (a forecast's pupils keep theirs: decisions.md,
+  /// "What the roll holds").
   static func roll(_ input: Case) -> String {
     let lines = input.roll.map { RollLine(urn: input.settings[$0.setting].urn.rawValue, pupil: $0.pupil) }
-    return ReportTable(sheetName: "Roll", columns: rollColumns, rows: lines).csv
+    let excluded: [TableColumn<RollLine>] =
+      lines.contains { !$0.pupil.excludedURNs.isEmpty }
+      ? [.text("excluded_urns") { $0.pupil.excludedURNs.map(\.rawValue).joined(separator: ";") }] : []
+    return ReportTable(sheetName: "Roll", columns: rollColumns + excluded, rows: lines).csv
   }
 
   /// `travel.csv`: the batch's journeys, in the matrix's order. Written

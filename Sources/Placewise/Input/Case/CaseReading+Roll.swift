@@ -3,6 +3,11 @@
 enum RollColumn: Int, TableColumn {
   case pupilID, urn, easting, northing, age, primaryNeed, provision
   case sex, preferences, maxTravelMinutes, priority
+  /// Not in case-format.md's roll.csv: the `pupils.csv` column, read where
+  /// given, so that a pupil placed by a forecast keeps the settings the
+  /// authority excluded through the years (decisions.md, "What the roll
+  /// holds"; hostile trial, round twenty-seven).
+  case excludedURNs
 
   var name: String {
     switch self {
@@ -17,6 +22,7 @@ enum RollColumn: Int, TableColumn {
     case .preferences: "preferences"
     case .maxTravelMinutes: "max_travel_minutes"
     case .priority: "priority"
+    case .excludedURNs: "excluded_urns"
     }
   }
 
@@ -82,13 +88,15 @@ extension CaseReading {
       let priority = table.whole(
         .priority, required: false, range: InputRange.priority,
         expected: "a whole number \(InputRange.text(InputRange.priority)) (or empty for 1)")
+      let excluded = table.items(.excludedURNs, required: false, expected: "")?.map(URN.init) ?? []
       guard let id, let setting, let easting, let northing, let age, let need, let provision else { continue }
       if perSetting[setting] == 0 { firstLine[setting] = table.line }
       perSetting[setting] += 1
-      let pupil = Pupil(
+      var pupil = Pupil(
         id: PupilID(id), easting: easting, northing: northing, age: age, primaryNeed: need, provision: provision,
         sex: sex, preferences: preferences, maxTravelMinutes: limit, priority: priority ?? 1,
         currentURN: settings[setting].urn)
+      pupil.excludedURNs = excluded
       roll.append(RollPupil(pupil: pupil, setting: setting))
     }
     for (s, count) in perSetting.enumerated() where count > settings[s].onRoll {

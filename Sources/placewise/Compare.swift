@@ -127,6 +127,26 @@ struct Compare: OutputCommand {
   func finish(_ compared: Compared, _ input: ComparisonInput, clock: PhaseClock) {
     if output.timings { Self.printTimings(clock, compared.outcomes) }
     if !output.quiet {
+      // A plan's own warnings (a new setting travel.csv lists no journey
+      // to, pupils left on a closed school's roll), named by plan: the
+      // case's were printed when it was read (round twenty-seven: these
+      // were in plans/NAME/summary.json only).
+      func warnings(_ k: Int) -> [InputWarning] {
+        var all = k < input.cases.count ? input.cases[k].input.warnings : []
+        if k < compared.outcomes.count { all += compared.outcomes[k].summary.warnings }
+        return all
+      }
+      var seen = Set(warnings(0).map(\.description))
+      var own: [InputWarning] = []
+      for k in compared.outcomes.indices.dropFirst() {
+        for warning in warnings(k) where seen.insert("\(k) " + warning.description).inserted {
+          guard !seen.contains(warning.description) else { continue }
+          var named = warning
+          named.file = "plan \(compared.outcomes[k].name), \(warning.file)"
+          own.append(named)
+        }
+      }
+      reportWarnings(own)
       // Plan names are file names: an escape sequence in one is shown, not run.
       print(TerminalText.safe(compared.tables.printed), terminator: "")
       print(TerminalText.safe("Written: \(output.out)"))

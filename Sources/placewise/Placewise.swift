@@ -23,10 +23,12 @@ struct PlacewiseCommand: ParsableCommand {
     abstract: "Place pupils with EHC plans in special-school, resourced and mainstream places.",
     discussion: """
       Placewise reads a case (a folder of CSV files: settings.csv, pupils.csv, and optionally \
-      travel.csv and policy.toml) and names a setting for every pupil it can: first leaving as \
-      little need unmet as possible (the sum of priority over unplaced pupils), then keeping \
-      journeys and missed parental preferences as low as possible. The optimum is exact, found \
-      with the GLPK linear programming solver.
+      roll.csv, travel.csv and policy.toml) and names a setting for every pupil it can: first \
+      leaving as little need unmet as possible (the sum of priority over unplaced pupils), then \
+      refusing as few as possible of the requests the law says must be followed (section 39), \
+      then the least cost: journeys, missed preferences and moves, in minutes or, with \
+      cost = "pounds", in pounds a year. The optimum is exact, found with the GLPK linear \
+      programming solver.
 
       Exit status: 0 done; 1 the output folder could not be written; 2 the case is invalid \
       (every problem is listed, nothing is written); 3 the solver failed or stopped (nothing is \

@@ -276,5 +276,20 @@ struct CompareCommandTests {
     #expect(summary.contains("lists no journey to 990009, which new opens"), "\(summary)")
     let baseline = try String(contentsOfFile: out + "/plans/baseline/summary.json", encoding: .utf8)
     #expect(!baseline.contains("990009"))
+    #expect(result.stderr.isEmpty, "--quiet prints no warning: \(result.stderr)")
+    // Printed, by plan, without --quiet (round twenty-seven: in the
+    // summary only); the case's own warnings are printed once, not per plan.
+    let loud = try runPlacewise(["compare", tinyCase, plan, plan, "--out", scratch.at("loud")])
+    #expect(loud.status != 0, "a plan given twice is refused")
+    try FileManager.default.copyItem(atPath: plan, toPath: scratch.at("other.csv"))
+    let shown = try runPlacewise(["compare", tinyCase, plan, scratch.at("other.csv"), "--out", scratch.at("loud")])
+    #expect(shown.status == 0, "\(shown.stderr)")
+    let lines = shown.stderr.split(separator: "\n").filter { $0.contains("lists no journey to 990009") }
+    #expect(
+      lines.map(String.init)
+        == ["new", "other"].map {
+          "warning: plan \($0), travel.csv: lists no journey to 990009, which \($0) opens: no pupil can reach it, "
+            + "so it places no one (add its rows to travel.csv)"
+        }, "\(shown.stderr)")
   }
 }

@@ -260,7 +260,7 @@ public enum PlanReader {
     guard !table.hasColumn(column) else { return true }
     table.problem(
       line: table.line, column: nil, field: column.name, found: "no column \"\(column.name)\"",
-      expected: "a \(column.name) column: \(action) reads it")
+      expected: "\("aeiou".contains(column.name.first ?? "x") ? "an" : "a") \(column.name) column: \(action) reads it")
     return false
   }
 

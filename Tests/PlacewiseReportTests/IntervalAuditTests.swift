@@ -1,9 +1,59 @@
 import Testing
 
+@testable import Placewise
 @testable import PlacewiseReport
 
 @Suite("What a reader works out from a public page's figures")
 struct IntervalAuditTests {
+  @Test("the programme kept between questions is dropped by a change: a relation added after pins what it pins")
+  func programmeFollowsChanges() {
+    // a and b `<5`, a + b = 6: each 2 to 4, by intervals and by the
+    // programme. Then a = b: one relation at a time leaves 2 to 4, all
+    // together pin 3, and only a programme built after the change sees it.
+    var audit = IntervalAudit()
+    let a = audit.add(.small, rounded: true)
+    let b = audit.add(.small, rounded: true)
+    audit.relate([(a, 1), (b, 1)], 6, 6)
+    audit.propagate()
+    #expect(!audit.pinned(a) && !audit.pinned(b))
+    #expect(audit.range(a) == (2, 4))
+    audit.relate([(a, 1), (b, -1)], 0, 0)
+    #expect(audit.pinned(a) && audit.pinned(b))
+    #expect(audit.range(b) == (3, 3))
+  }
+
+  @Test("one programme asked of every figure in turn gives each the range a programme built for it alone gives")
+  func warmAnswersEqualCold() {
+    var seed: UInt64 = 2027
+    func next(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(n))
+    }
+    for _ in 0..<40 {
+      let count = 3 + next(6)
+      let ranges = (0..<count).map { _ in
+        let lo = Double(next(4))
+        return (lo: lo, hi: next(3) == 0 ? Double.infinity : lo + Double(next(8)))
+      }
+      let relations = (0..<(1 + next(5))).map { _ in
+        let terms = (0..<(2 + next(3))).map { _ in (cell: next(count), coefficient: next(2) == 0 ? 1.0 : -1.0) }
+        let lo = Double(next(10)) - 4
+        return LinearReader.Relation(terms, lo, lo + Double(next(6)))
+      }
+      let shared = LinearReader.Ranges(ranges: ranges, relations: relations)
+      for cell in (0..<count).reversed() {
+        let alone = LinearReader.Ranges(ranges: ranges, relations: relations).range(of: cell)
+        let warm = shared.range(of: cell)
+        switch (alone, warm) {
+        case (.within(let lo, let hi)?, .within(let wlo, let whi)?):
+          #expect(abs(lo - wlo) < 1e-6 || lo == wlo, "\(ranges) \(cell)")
+          #expect(abs(hi - whi) < 1e-6 || hi == whi, "\(ranges) \(cell)")
+        default: #expect(alone == warm)
+        }
+      }
+    }
+  }
+
   @Test("a count shown <5 beside a known total of two pins the other: both 1 to 4 and summing to 5 pin nothing")
   func pins() {
     var audit = IntervalAudit()

@@ -245,10 +245,10 @@ package struct Disclosure {
   /// `forecast` takes allocate's first-year rows so (round twenty-one).
   package func readerRanges(_ shown: [Disclosed], of cells: [Int]) -> [(lo: Double, hi: Double)] {
     let r = ranges(shown)
-    let relations = linearRelations
+    let programme = LinearReader.Ranges(ranges: r, relations: linearRelations)
     return cells.map { cell in
       guard r[cell].lo < r[cell].hi else { return r[cell] }
-      guard case .within(let lo, let hi)? = LinearReader.range(of: cell, ranges: r, relations: relations) else {
+      guard case .within(let lo, let hi)? = programme.range(of: cell) else {
         return r[cell]
       }
       return (max(r[cell].lo, lo), min(r[cell].hi, hi))

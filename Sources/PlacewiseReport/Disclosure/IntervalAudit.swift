@@ -16,11 +16,21 @@ package struct IntervalAudit {
   /// nothing new).
   private var exact: [Bool] = []
   private var relations: [(terms: [(variable: Int, sign: Double)], lo: Double, hi: Double)] = []
+  /// The linear programme of the ranges and relations as they are, which
+  /// `pinned` and `range` share; every change drops it.
+  private var linear = LinearCache()
+
+  /// A programme built at the first question after a change (a class, so
+  /// that `pinned` and `range`, which change nothing, can keep it).
+  private final class LinearCache {
+    var ranges: LinearReader.Ranges?
+  }
 
   package init() {}
 
   /// A figure as shown: its range, and whether that is the figure itself.
   package mutating func add(_ lo: Double, _ hi: Double, exact: Bool = false) -> Int {
+    linear = LinearCache()
     ranges.append((lo, hi))
     self.exact.append(exact)
     return ranges.count - 1
@@ -62,11 +72,13 @@ package struct IntervalAudit {
 
   /// `Σ sign × figure` lies in `lo...hi`.
   package mutating func relate(_ terms: [(Int, Double)], _ lo: Double, _ hi: Double) {
+    linear = LinearCache()
     relations.append((terms.map { (variable: $0.0, sign: $0.1) }, lo, hi))
   }
 
   /// Narrows every range until nothing changes (whole numbers).
   package mutating func propagate() {
+    linear = LinearCache()
     for i in ranges.indices { ranges[i] = inward(ranges[i]) }
     for _ in 0..<200 {
       var changed = false
@@ -100,18 +112,27 @@ package struct IntervalAudit {
   }
 
   /// What a reader works out of a figure (after `propagate`): its range,
-  /// narrowed by every relation at once (`LinearReader.range`) where that
+  /// narrowed by every relation at once (`LinearReader.Ranges`) where that
   /// solves; compare hands its baseline's to allocate's page so.
   package func range(_ figure: Int) -> (lo: Double, hi: Double) {
     let r = ranges[figure]
     guard r.lo < r.hi else { return r }
-    let linear = relations.map { relation in
-      LinearReader.Relation(relation.terms.map { ($0.variable, $0.sign) }, relation.lo, relation.hi)
-    }
-    guard case .within(let lo, let hi)? = LinearReader.range(of: figure, ranges: ranges, relations: linear) else {
+    guard case .within(let lo, let hi)? = programme().range(of: figure) else {
       return r
     }
     return (max(r.lo, (lo - 1e-6).rounded(.up)), min(r.hi, (hi + 1e-6).rounded(.down)))
+  }
+
+  /// The programme of the ranges and relations as they are.
+  private func programme() -> LinearReader.Ranges {
+    if let built = linear.ranges { return built }
+    let built = LinearReader.Ranges(
+      ranges: ranges,
+      relations: relations.map { relation in
+        LinearReader.Relation(relation.terms.map { ($0.variable, $0.sign) }, relation.lo, relation.hi)
+      })
+    linear.ranges = built
+    return built
   }
 
   /// Whether a figure not shown as itself is now pinned to a count of 1 to
@@ -121,7 +142,7 @@ package struct IntervalAudit {
   /// shows them so.
   ///
   /// Where one relation at a time leaves it open, the relations are added
-  /// together too (`LinearReader.range`, a linear programme over them all):
+  /// together too (`LinearReader.Ranges`, a linear programme over them all):
   /// a count held to one whole number there is pinned as well. A solve that
   /// fails counts as pinned: a page errs on withholding.
   package func pinned(_ figure: Int) -> Bool {
@@ -129,10 +150,7 @@ package struct IntervalAudit {
     let r = ranges[figure]
     if r.lo == r.hi { return (1...4).contains(r.lo) }
     guard r.lo <= 4, r.hi >= 1 else { return false }
-    let linear = relations.map { relation in
-      LinearReader.Relation(relation.terms.map { ($0.variable, $0.sign) }, relation.lo, relation.hi)
-    }
-    switch LinearReader.range(of: figure, ranges: ranges, relations: linear) {
+    switch programme().range(of: figure) {
     case nil: return true
     case .empty: return false
     case .within(let lo, let hi):

@@ -146,6 +146,28 @@ struct ForecastCommandTests {
     #expect(try csvRecords(scratch.at("again/placements.csv")).first?["urn"] == "B1")
   }
 
+  /// Round twenty-seven: a demand row of a need no pupil has was told only
+  /// when it was the file's one problem.
+  @Test("a demand row with no template is told beside the file's other problems")
+  func templateBesideOtherProblems() throws {
+    let scratch = try ScratchFolder()
+    try scratch.write(
+      "case/settings.csv",
+      "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\nA,Alder,special,400000,300000,4,19,5,0\n")
+    try scratch.write(
+      "case/pupils.csv", "pupil_id,easting,northing,age,primary_need,provision\nP1,400100,300000,9,ASD,special\n")
+    try scratch.write("case/roll.csv", "pupil_id,urn,easting,northing,age,primary_need,provision\n")
+    try scratch.write("demand.csv", "year,age,primary_need,new_plans\n1,7,SEMH,1\n0,7,ASD,1\n1,7,ASD,-1\n")
+    let run = try runPlacewise([
+      "forecast", scratch.at("case"), "--years", "2", "--demand", scratch.at("demand.csv"), "--out", scratch.at("out"),
+    ])
+    #expect(run.status == 2, "\(run.stderr)")
+    #expect(run.stderr.contains("demand.csv, line 2, column 3 (primary_need): found 1 new plan with primary need SEMH"))
+    #expect(run.stderr.contains("demand.csv, line 3"), "\(run.stderr)")
+    #expect(run.stderr.contains("demand.csv, line 4"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: scratch.at("out")))
+  }
+
   @Test("a case without roll.csv is refused with status 64, naming the file")
   func needsRoll() throws {
     let scratch = try ScratchFolder()

@@ -89,6 +89,12 @@ extension Forecast {
     // into pupils: 60 rows of 100,000 a year were 90 million pupils, and a
     // trap for want of memory before its errors were shown (hostile trial,
     // round ten).
+    // A need with new plans and no template is told beside the file's
+    // other problems (round twenty-seven: only when it was the only one).
+    if let demand {
+      problems.fileRank = 10 + plans.count
+      Self.needsWithoutTemplates(demand, base: base.input, years: years, problems: &problems)
+    }
     guard problems.total == 0 else { throw problems.error() }
     if let demand {
       problems.fileRank = 10 + plans.count
@@ -162,6 +168,21 @@ extension Forecast {
     return warnings
   }
 
+  /// A problem on each demand row with new plans of a need no pupil of
+  /// the case (pupils.csv or roll.csv) has: `forecast.md`'s templates.
+  static func needsWithoutTemplates(_ demand: Demand, base: Case, years: Int, problems: inout ProblemList) {
+    let needs = Set(base.pupils.map(\.primaryNeed) + base.roll.map(\.pupil.primaryNeed))
+    for row in demand.rows where row.year <= years && row.newPlans > 0 && !needs.contains(row.need) {
+      problems.add(
+        InputProblem(
+          file: demand.file, line: row.line, column: demand.columns["primary_need"], field: "primary_need",
+          found: "\(row.newPlans) new plan\(row.newPlans == 1 ? "" : "s") with primary need \(row.need.code), "
+            + "and no pupil of pupils.csv or roll.csv with that need",
+          expected: "a need some pupil of the case has: new pupils copy their homes and journeys from "
+            + "such pupils (templates)"))
+    }
+  }
+
   /// The new pupils of each year, copied from templates as `forecast.md`
   /// says; a need with new plans and no template, or a made id that is a
   /// pupil of the case, is a problem on the row.
@@ -193,16 +214,8 @@ extension Forecast {
     for row in demand.rows where row.year <= years && row.newPlans > 0 {
       let n = row.need.rawValue
       let pool = templates[n]
-      guard !pool.isEmpty else {
-        problems.add(
-          InputProblem(
-            file: demand.file, line: row.line, column: demand.columns["primary_need"], field: "primary_need",
-            found: "\(row.newPlans) new plan\(row.newPlans == 1 ? "" : "s") with primary need \(row.need.code), "
-              + "and no pupil of pupils.csv or roll.csv with that need",
-            expected: "a need some pupil of the case has: new pupils copy their homes and journeys from "
-              + "such pupils (templates)"))
-        continue
-      }
+      // Told by `needsWithoutTemplates`.
+      guard !pool.isEmpty else { continue }
       for _ in 0..<row.newPlans {
         let kth = k[row.year - 1][n]
         k[row.year - 1][n] += 1

@@ -84,6 +84,10 @@ struct Recommend: OutputCommand {
     /// (round twenty-five). Nil at internal level, or where every priority
     /// is 1 already (then it is the search itself).
     var unweighted: Unweighted?
+    /// At public level, each frontier row's options' details in that row's
+    /// own allocation (of the search a public page is made from): a row
+    /// whose option holds 1 to 4 children is withheld.
+    var frontierDetails: [[RecommendationOptionDetail]]?
   }
 
   /// The search with every priority 1, for a public page.
@@ -154,6 +158,21 @@ struct Recommend: OutputCommand {
       let view = try search(plain)
       found.unweighted = Unweighted(input: plain, result: view.result, run: view.run, rows: view.rows)
     }
+    if context.reportLevel == .public, let frontier = (found.unweighted?.result ?? found.result).frontier {
+      let view = found.unweighted?.input ?? input
+      var quick = options
+      quick.placeValues = false
+      quick.explanations = false
+      // One allocation for each set the rows choose (most repeat).
+      var known: [[Bool]: [RecommendationOptionDetail]] = [:]
+      found.frontierDetails = try frontier.map { point in
+        if let rows = known[point.set.chosen] { return rows }
+        let run = try Recommendation.allocate(view, chosen: point.set.chosen, options: quick)
+        let rows = RecommendationDetails.rows(view, chosen: point.set.chosen, run: run)
+        known[point.set.chosen] = rows
+        return rows
+      }
+    }
     clock.lap("allocate")
     return found
   }
@@ -167,7 +186,8 @@ struct Recommend: OutputCommand {
     let overview = summary(found.result)
     var files = Self.tableFiles(
       input, rows: found.rows, summary: overview, best: found.result.best, frontier: frontierRows,
-      level: context.reportLevel, title: context.title, identity: identity, details: details)
+      level: context.reportLevel, title: context.title, identity: identity, details: details,
+      frontierDetails: found.frontierDetails)
     files.append(
       (WorkbookReport.fileName, try RecommendationWorkbook.render(options: found.rows, frontier: frontierRows)))
     // A public page is made from the search with every priority 1 alone
@@ -181,7 +201,7 @@ struct Recommend: OutputCommand {
     if context.reportLevel == .public, found.unweighted != nil {
       let page = RecommendationReport.render(
         summary: viewSummary, options: view.rows, frontier: viewFrontier, level: .public, title: context.title,
-        identity: identity, details: viewDetails)
+        identity: identity, details: viewDetails, frontierDetails: found.frontierDetails)
       files = files.map { $0.name == "report.html" ? ($0.name, Array(page.utf8)) : $0 }
     }
     // Where the public page withholds the choice, so does the public page of
@@ -190,7 +210,8 @@ struct Recommend: OutputCommand {
     let choiceWithheld =
       context.reportLevel == .public
       && RecommendationReport.withheldChoices(
-        summary: viewSummary, options: view.rows, frontier: viewFrontier ?? [], details: viewDetails
+        summary: viewSummary, options: view.rows, frontier: viewFrontier ?? [], details: viewDetails,
+        frontierDetails: found.frontierDetails
       ).main
     // A public allocation page of the case with the options applied, beside
     // allocate's of the case as given, gives back what the options change
@@ -247,13 +268,14 @@ struct Recommend: OutputCommand {
   static func tableFiles(
     _ input: RecommendationInput, rows: [RecommendationOptionRow], summary: RecommendationSummary,
     best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String,
-    identity: RunIdentity, details: [RecommendationOptionDetail]? = nil
+    identity: RunIdentity, details: [RecommendationOptionDetail]? = nil,
+    frontierDetails: [[RecommendationOptionDetail]]? = nil
   ) -> [OutputFile] {
     let json = RecommendationJSON.render(
       summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost, annualCost: best.annualCost)
     let report = RecommendationReport.render(
       summary: summary, options: rows, frontier: frontierRows, level: level, title: title, identity: identity,
-      details: details)
+      details: details, frontierDetails: frontierDetails)
     var files: [OutputFile] = [
       ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
       ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),

@@ -674,4 +674,52 @@ struct PublicReportLeakTests {
       Issue.record("a frontier row names a choice over a cheaper set: \(row)")
     }
   }
+
+  /// Hostile trial, round twenty-eight: two full SEMH-only schools, North
+  /// and South, with 3 or 4 SEMH children waiting; a (3 places at North,
+  /// £60k) chosen over b (2 at South, £40k) held 3, a bound the same-school
+  /// rule missed; and frontier rows ("asd10, a" at £300k; "asd10, a, b"
+  /// with 4 waiting) pinned allocate's SEMH `<5`. A choice whose option
+  /// holds 1 to 4 children is withheld, in the frontier by each row's own
+  /// allocation.
+  @Test("recommend: a choice or frontier row with an option holding 1 to 4 children is withheld", arguments: [3, 4])
+  func optionOfFewChildren(semh: Int) throws {
+    let school = { (urn: Int, name: String, northing: Int, capacity: Int, onRoll: Int, need: String) in
+      "\(urn),\(name),special,450000,\(northing),4,19,\(capacity),\(onRoll),\(need),20000\n"
+    }
+    let children = { (prefix: String, count: Int, age: Int, need: String) in
+      (1...count).map { "\(prefix)\($0),\(450000 + $0 * 10),\(200000 + $0 * 10),\(age),\(need),special\n" }.joined()
+    }
+    let files = [
+      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,cost_per_place\n"
+        + school(200011, "North SEMH School", 201000, 20, 20, "SEMH")
+        + school(200012, "South SEMH School", 199000, 20, 20, "SEMH")
+        + school(200002, "Birch ASD School", 200000, 50, 30, "ASD")
+        + school(200003, "Cedar MLD School", 201000, 40, 34, "MLD"),
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n" + children("S", semh, 9, "SEMH")
+        + children("A", 30, 9, "ASD") + children("M", 12, 12, "MLD"),
+    ]
+    let scratch = try ScratchFolder()
+    try scratch.write(
+      "options.csv",
+      "option,group,action,urn,places,capital_cost\nasd10,,add_places,200002,10,200000\n"
+        + "a,,add_places,200011,3,60000\nb,,add_places,200012,2,40000\n")
+    for (name, text) in files { try scratch.write("team-case/\(name)", text) }
+    let team = try runPlacewise([
+      "recommend", scratch.at("team-case"), scratch.at("options.csv"), "--budget", "300k", "--frontier", "6",
+      "--quiet", "--out", scratch.at("team"),
+    ])
+    #expect(team.status == 0, "\(team.stderr)")
+    // The choices the trial read, in the team's frontier.
+    let rows = try csvRecords(scratch.at("team/frontier.csv")).compactMap { $0["options"] }
+    #expect(rows.contains(semh == 3 ? "asd10;a" : "asd10;a;b"), "the case no longer makes its choice: \(rows)")
+    let page = try publicPage(scratch, files, ["recommend", "@options.csv", "--budget", "300k", "--frontier", "6"])
+    #expect(page.contains("Which options are chosen is withheld from this public version"))
+    let table = try #require(
+      page.components(separatedBy: "id=\"frontier-table\"").last?.components(separatedBy: "</table>").first)
+    for row in table.components(separatedBy: "<tr>").dropFirst(2) {
+      let named = row.components(separatedBy: "<td>").last?.components(separatedBy: "</td>").first ?? ""
+      #expect(["", "withheld", "asd10"].contains(named), "a row names a choice with an option of few children: \(row)")
+    }
+  }
 }

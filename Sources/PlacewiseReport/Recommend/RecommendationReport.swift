@@ -8,7 +8,7 @@ package enum RecommendationReport {
   package static func render(
     summary: RecommendationSummary, options: [RecommendationOptionRow], frontier: [FrontierRow]?,
     level: ReportLevel = .internal, title: String = "Recommended options", identity: RunIdentity? = nil,
-    details: [RecommendationOptionDetail]? = nil
+    details: [RecommendationOptionDetail]? = nil, frontierDetails: [[RecommendationOptionDetail]]? = nil
   ) -> String {
     typealias F = NumberFormatting
     // A public page shows no unmet need: it is weighted by priority, whose
@@ -23,7 +23,9 @@ package enum RecommendationReport {
     func unmet(_ value: Int) -> String { shownUnmet(value).text }
     let withheld =
       level == .public
-      ? withheldChoices(summary: summary, options: options, frontier: frontier ?? [], details: details)
+      ? withheldChoices(
+        summary: summary, options: options, frontier: frontier ?? [], details: details,
+        frontierDetails: frontierDetails)
       : (main: false, rows: [])
     let chosen = options.filter(\.chosen)
     let capital = Pence.sum(chosen.map(\.capitalCost))
@@ -185,7 +187,7 @@ package enum RecommendationReport {
   /// until none does.
   package static func withheldChoices(
     summary: RecommendationSummary, options: [RecommendationOptionRow], frontier: [FrontierRow],
-    details: [RecommendationOptionDetail]?
+    details: [RecommendationOptionDetail]?, frontierDetails: [[RecommendationOptionDetail]]? = nil
   ) -> (main: Bool, rows: Set<Int>) {
     let details = details.flatMap { $0.count == options.count ? $0 : nil }
     let index = Dictionary(options.indices.map { (options[$0].option, $0) }, uniquingKeysWith: { a, _ in a })
@@ -216,6 +218,19 @@ package enum RecommendationReport {
     // withheld (hostile trial, round twenty-seven: b and c, 2 places each,
     // chosen over the cheaper a of 3 at an SEMH-only school, were 4
     // children, and so allocate's SEMH `<5` was 4).
+    // A choice in which a chosen option holds 1 to 4 children is withheld:
+    // at least cost, what it was taken over, at its setting or at another
+    // that takes the same children (a of 3 places at one SEMH school over b
+    // of 2 at another), or left beside it, pins them, and so allocate's
+    // `<5` of their need (hostile trials, rounds twenty-seven and
+    // twenty-eight, on the recommendation and on frontier rows). Each
+    // frontier row's own allocation tells its options' children.
+    let perChoice = [details] + frontier.indices.map { r in
+      frontierDetails.flatMap { r < $0.count && $0[r].count == options.count ? $0[r] : nil }
+    }
+    for (c, choice) in perChoice.enumerated() {
+      if choice?.contains(where: { (1...4).contains($0.childrenPlaced ?? 0) }) ?? false { withheld.insert(c) }
+    }
     var swaps: [[SwapBound]] = []
     if let details {
       let budgets = [summary.budget] + frontier.map(\.budget)

@@ -225,9 +225,11 @@ package enum RecommendationReport {
     // `<5` of their need (hostile trials, rounds twenty-seven and
     // twenty-eight, on the recommendation and on frontier rows). Each
     // frontier row's own allocation tells its options' children.
-    let perChoice = [details] + frontier.indices.map { r in
-      frontierDetails.flatMap { r < $0.count && $0[r].count == options.count ? $0[r] : nil }
-    }
+    let perChoice =
+      [details]
+      + frontier.indices.map { r in
+        frontierDetails.flatMap { r < $0.count && $0[r].count == options.count ? $0[r] : nil }
+      }
     for (c, choice) in perChoice.enumerated() {
       if choice?.contains(where: { (1...4).contains($0.childrenPlaced ?? 0) }) ?? false { withheld.insert(c) }
     }

@@ -129,6 +129,34 @@ struct HostileInputTests {
     #expect(problem.found.contains("U+"), "\(problem)")
   }
 
+  /// Round twenty-eight: roll.csv's preferences and excluded_urns were
+  /// read unchecked; an invisible character in a roll pupil's exclusion
+  /// let a closure's compare place the child where excluded.
+  @Test(
+    "roll.csv's preferences and excluded_urns are checked as pupils.csv's",
+    arguments: [("preferences", "100001\u{200B}", 8), ("excluded_urns", "=HYPER", 9)])
+  func rollIdentifiers(_ cell: (column: String, value: String, number: Int)) throws {
+    let roll =
+      "pupil_id,urn,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
+      + "R1,100001,450500,250500,9,ASD,special,\(cell.column == "preferences" ? cell.value : ""),"
+      + "\(cell.column == "excluded_urns" ? cell.value : "")\n"
+    let error = try InputCaseFiles.valid.with("roll.csv", roll).failure()
+    let problem = try #require(error.problems.first { $0.file == "roll.csv" })
+    #expect(problem.line == 2 && problem.column == cell.number && problem.field == cell.column, "\(error)")
+    #expect(problem.expected.contains("urns of"), "\(problem)")
+  }
+
+  @Test("roll.csv's preferences and excluded_urns naming no setting of the case are counted in warnings")
+  func rollUnknownIdentifiers() throws {
+    let roll =
+      "pupil_id,urn,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
+      + "R1,100001,450500,250500,9,ASD,special,999998,999999;999997\n"
+    let read = try InputCaseFiles.valid.with("roll.csv", roll).read()
+    let said = read.warnings.filter { $0.file == "roll.csv" }.map { "\($0.count) \($0.message)" }
+    #expect(said.contains { $0.hasPrefix("1 1 preference names a URN not in settings.csv") }, "\(said)")
+    #expect(said.contains { $0.hasPrefix("2 2 excluded_urns entries name URNs not in settings.csv") }, "\(said)")
+  }
+
   /// Round twenty-two: a file saved with semicolons (Excel's CSV where the
   /// decimal mark is a comma) read as one column and got only "no column
   /// pupil_id".

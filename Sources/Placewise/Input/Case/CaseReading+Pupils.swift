@@ -113,8 +113,19 @@ extension CaseReading {
   /// The ids in a `;`-separated cell (one for `current_urn`), each checked
   /// like a urn; nil when absent or empty, or when one is refused.
   private static func identifiers(_ table: inout TableReader<PupilColumn>, _ column: PupilColumn) -> [String]? {
+    identifiers(&table, column, list: column == .preferences || column == .excludedURNs)
+  }
+
+  /// The ids in a cell of any table, `;`-separated where `list`, each
+  /// checked like a urn (`roll.csv`'s preferences and exclusions are
+  /// checked as `pupils.csv`'s: round twenty-eight found an invisible
+  /// character in a roll exclusion let through, and the child placed
+  /// where excluded); nil when absent or empty, or when one is refused.
+  static func identifiers<Column: TableColumn>(_ table: inout TableReader<Column>, _ column: Column, list: Bool)
+    -> [String]?
+  {
     let items =
-      column == .preferences || column == .excludedURNs
+      list
       ? table.items(column, required: false, expected: "")
       : table.text(column, required: false, expected: "").map { [$0] }
     guard let items else { return nil }

@@ -48,6 +48,8 @@ extension CaseReading {
     var rollLines: [Int] = []
     var rollSpellings: [String: Int32] = [:]
     var perSetting = [Int](repeating: 0, count: settings.count)
+    var unknownPreferences = 0
+    var unknownExclusions = 0
     var firstLine = [Int](repeating: 0, count: settings.count)
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
     while table.nextRow() {
@@ -81,14 +83,16 @@ extension CaseReading {
       }
       let provision = table.wordSet(.provision, required: true, expected: kindList) { SettingKind(word: $0) }
       let sex = table.word(.sex, required: false, expected: "F, M or empty") { Sex(word: $0) }
-      let preferences = table.items(.preferences, required: false, expected: "")?.map(URN.init) ?? []
+      let preferences = Self.identifiers(&table, .preferences, list: true)?.map(URN.init) ?? []
       let limit = table.decimal(
         .maxTravelMinutes, required: false, range: InputRange.minutes,
         expected: "a journey limit in minutes \(InputRange.text(InputRange.minutes)) (or empty)")
       let priority = table.whole(
         .priority, required: false, range: InputRange.priority,
         expected: "a whole number \(InputRange.text(InputRange.priority)) (or empty for 1)")
-      let excluded = table.items(.excludedURNs, required: false, expected: "")?.map(URN.init) ?? []
+      let excluded = Self.identifiers(&table, .excludedURNs, list: true)?.map(URN.init) ?? []
+      unknownPreferences += preferences.count { settingNumber($0.rawValue) == nil }
+      unknownExclusions += excluded.count { settingNumber($0.rawValue) == nil }
       guard let id, let setting, let easting, let northing, let age, let need, let provision else { continue }
       if perSetting[setting] == 0 { firstLine[setting] = table.line }
       perSetting[setting] += 1
@@ -105,6 +109,24 @@ extension CaseReading {
         found:
           "\(count) roll \(count == 1 ? "row" : "rows") at \(InputText.quoted(settings[s].urn.rawValue)), whose on_roll is \(settings[s].onRoll)",
         expected: "at most on_roll pupils on roll at each setting (settings.csv's on_roll counts them)")
+    }
+    // As pupils.csv's (round twenty-eight: said for the batch only).
+    if unknownPreferences > 0 {
+      table.warnings.append(
+        InputWarning(
+          file: table.file,
+          message: "\(unknownPreferences) preference\(unknownPreferences == 1 ? " names a URN" : "s name URNs") "
+            + "not in settings.csv (out-of-area schools?); each keeps its rank but can never be met",
+          count: unknownPreferences))
+    }
+    if unknownExclusions > 0 {
+      table.warnings.append(
+        InputWarning(
+          file: table.file,
+          message:
+            "\(unknownExclusions) excluded_urns entr\(unknownExclusions == 1 ? "y names a URN" : "ies name URNs") "
+            + "not in settings.csv; \(unknownExclusions == 1 ? "it changes" : "they change") nothing",
+          count: unknownExclusions))
     }
     (problems, warnings) = table.finish()
     return roll

@@ -22,6 +22,44 @@ struct IntervalAuditTests {
     #expect(audit.range(b) == (3, 3))
   }
 
+  @Test("asked in turn, where earlier solves already show a figure free, the answer is the one asked first gives")
+  func pinnedInTurnEqualsAlone() {
+    var seed: UInt64 = 28
+    func next(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(n))
+    }
+    let shown: [Disclosed] = [.small, .upToFour, .confidential, .hidden, .shown(6), .shown(3)]
+    var pinnedSome = 0
+    for _ in 0..<60 {
+      let count = 4 + next(6)
+      let figures = (0..<count).map { _ in shown[next(shown.count)] } + [.small, .small]
+      var relations = (0..<(2 + next(4))).map { _ in
+        let terms = (0..<(2 + next(3))).map { _ in (next(count), next(3) == 0 ? -1.0 : 1.0) }
+        let lo = Double(next(12))
+        return (terms, lo, lo + Double(next(3)))
+      }
+      // Two `<5` that only the relations together pin (x + y = 2k, x = y),
+      // asked after the others' solves have moved them.
+      let k = Double(2 + next(2))
+      relations += [([(count, 1.0), (count + 1, 1.0)], 2 * k, 2 * k), ([(count, 1.0), (count + 1, -1.0)], 0, 0)]
+      func audit() -> IntervalAudit {
+        var audit = IntervalAudit()
+        for figure in figures { _ = audit.add(figure, rounded: false) }
+        for relation in relations { audit.relate(relation.0, relation.1, relation.2) }
+        audit.propagate()
+        return audit
+      }
+      let inTurn = audit()
+      for figure in 0..<(count + 2) {
+        let alone = audit().pinned(figure)
+        #expect(inTurn.pinned(figure) == alone, "\(figures) \(relations) \(figure)")
+        if alone { pinnedSome += 1 }
+      }
+    }
+    #expect(pinnedSome > 0, "the cases pin nothing: the test would not see a wrong shortcut")
+  }
+
   @Test("one programme asked of every figure in turn gives each the range a programme built for it alone gives")
   func warmAnswersEqualCold() {
     var seed: UInt64 = 2027

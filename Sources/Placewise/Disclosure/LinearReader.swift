@@ -308,12 +308,22 @@ extension LinearReader {
     private var session: SimplexSession?
     private var built = false
     private var costs: [Double]
+    /// Each figure's least and greatest value at the points solves found:
+    /// points the ranges and relations admit, so its range holds both.
+    private var seen: [(lo: Double, hi: Double)]
 
     package init(ranges: [(lo: Double, hi: Double)], relations: [Relation]) {
       self.ranges = ranges
       self.relations = relations
       costs = [Double](repeating: 0, count: ranges.count)
+      seen = Array(repeating: (.infinity, -.infinity), count: ranges.count)
     }
+
+    /// Whether `target` is already known to take values 2 or more apart
+    /// (and so holds at least two whole numbers): no solve can pin it. A
+    /// solve for one figure moves many; an audit asking whether each of a
+    /// page's figures is pinned skips most so.
+    package func seenApart(_ target: Int) -> Bool { seen[target].hi - seen[target].lo >= 2 }
 
     /// The range of `target`: its least and greatest values, from two warm
     /// solves.
@@ -325,7 +335,11 @@ extension LinearReader {
       }
       guard var open = session.take() else { return nil }
       costs = [Double](repeating: 0, count: ranges.count)
-      let found = LinearReader.solveBothWays(target, &open, &costs)
+      let found = LinearReader.solveBothWays(target, &open, &costs) { values in
+        for (j, value) in values.enumerated() {
+          seen[j] = (min(seen[j].lo, value), max(seen[j].hi, value))
+        }
+      }
       session = consume open
       return found
     }
@@ -333,13 +347,16 @@ extension LinearReader {
 
   /// `target`'s least then greatest value in `session`, whose objective
   /// `costs` (all 0) sets.
-  static func solveBothWays(_ target: Int, _ session: inout SimplexSession, _ costs: inout [Double]) -> Range? {
+  static func solveBothWays(
+    _ target: Int, _ session: inout SimplexSession, _ costs: inout [Double], seen: ([Double]) -> Void = { _ in }
+  ) -> Range? {
     var found = (lo: -Double.infinity, hi: Double.infinity)
     for sign in [1.0, -1.0] {
       costs[target] = sign
       guard (try? session.setObjective(costs)) != nil, let solution = try? session.solve() else { return nil }
       switch solution.status {
       case .optimal:
+        seen(solution.columnValues)
         if sign > 0 { found.lo = solution.columnValues[target] } else { found.hi = solution.columnValues[target] }
       case .unbounded: continue
       case .infeasible, .noFeasibleSolution: return .empty

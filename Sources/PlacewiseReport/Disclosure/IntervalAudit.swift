@@ -150,7 +150,9 @@ package struct IntervalAudit {
     let r = ranges[figure]
     if r.lo == r.hi { return (1...4).contains(r.lo) }
     guard r.lo <= 4, r.hi >= 1 else { return false }
-    switch programme().range(of: figure) {
+    let programme = programme()
+    if programme.seenApart(figure) { return false }
+    switch programme.range(of: figure) {
     case nil: return true
     case .empty: return false
     case .within(let lo, let hi):

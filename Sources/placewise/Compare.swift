@@ -127,24 +127,24 @@ struct Compare: OutputCommand {
   func finish(_ compared: Compared, _ input: ComparisonInput, clock: PhaseClock) {
     if output.timings { Self.printTimings(clock, compared.outcomes) }
     if !output.quiet {
-      // A plan's own warnings (a new setting travel.csv lists no journey
-      // to, pupils left on a closed school's roll), named by plan: the
-      // case's were printed when it was read (round twenty-seven: these
-      // were in plans/NAME/summary.json only).
-      func warnings(_ k: Int) -> [InputWarning] {
-        var all = k < input.cases.count ? input.cases[k].input.warnings : []
-        if k < compared.outcomes.count { all += compared.outcomes[k].summary.warnings }
-        return all
-      }
-      var seen = Set(warnings(0).map(\.description))
+      // The warnings of each allocation that the case's reading did not
+      // print (a new setting travel.csv lists no journey to, pupils left on
+      // a closed school's roll, agreed placements over a school's places),
+      // named by plan (round twenty-seven: they were in
+      // plans/NAME/summary.json only); a plan's are those the baseline's
+      // allocation does not share.
+      let caseWarnings = Set(caseRead(input).warnings.map(\.description))
+      var baseline = caseWarnings
       var own: [InputWarning] = []
-      for k in compared.outcomes.indices.dropFirst() {
-        for warning in warnings(k) where seen.insert("\(k) " + warning.description).inserted {
-          guard !seen.contains(warning.description) else { continue }
+      for (k, outcome) in compared.outcomes.enumerated() {
+        var said = k == 0 ? caseWarnings : baseline
+        let all = (k < input.cases.count ? input.cases[k].input.warnings : []) + outcome.summary.warnings
+        for warning in all where said.insert(warning.description).inserted {
           var named = warning
-          named.file = "plan \(compared.outcomes[k].name), \(warning.file)"
+          named.file = (k == 0 ? "baseline" : "plan \(outcome.name)") + ", \(warning.file)"
           own.append(named)
         }
+        if k == 0 { baseline = said }
       }
       reportWarnings(own)
       // Plan names are file names: an escape sequence in one is shown, not run.

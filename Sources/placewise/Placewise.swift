@@ -25,8 +25,8 @@ struct PlacewiseCommand: ParsableCommand {
       Placewise reads a case (a folder of CSV files: settings.csv, pupils.csv, and optionally \
       roll.csv, travel.csv and policy.toml) and names a setting for every pupil it can: first \
       leaving as little need unmet as possible (the sum of priority over unplaced pupils), then \
-      refusing as few as possible of the requests the law says must be followed (section 39), \
-      then the least cost: journeys, missed preferences and moves, in minutes or, with \
+      refusing as few protected requests as possible (section 39: the school a parent or young \
+      person asks for is named unless an exception applies), then the least cost: journeys, missed preferences and moves, in minutes or, with \
       cost = "pounds", in pounds a year. The optimum is exact, found with the GLPK linear \
       programming solver.
 

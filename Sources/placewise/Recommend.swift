@@ -70,7 +70,7 @@ struct Recommend: OutputCommand {
     static var quiet: String { "Print nothing but errors (warnings stay in allocation/summary.json)." }
     static var timings: String { "Print the seconds of each phase and the allocations solved on standard error." }
     static var reportLevel: String {
-      "Who report.html is for: internal (the default) or public (counts of 1 to 4 shown as <5)."
+      "Who report.html is for: internal (the default) or public (ranked with every child alike; no unmet need, no children per option, and no choice that would tell a count of 1 to 4)."
     }
   }
 
@@ -88,6 +88,10 @@ struct Recommend: OutputCommand {
     /// own allocation (of the search a public page is made from): a row
     /// whose option holds 1 to 4 children is withheld.
     var frontierDetails: [[RecommendationOptionDetail]]?
+    /// At public level, per choice (the recommendation, then each frontier
+    /// row): whether its places serve a need or phase with 1 to 4 children
+    /// waiting (`RecommendationDetails.servesFewWaiting`).
+    var fewWaiting: [Bool]?
   }
 
   /// The search with every priority 1, for a public page.
@@ -158,20 +162,37 @@ struct Recommend: OutputCommand {
       let view = try search(plain)
       found.unweighted = Unweighted(input: plain, result: view.result, run: view.run, rows: view.rows)
     }
-    if context.reportLevel == .public, let frontier = (found.unweighted?.result ?? found.result).frontier {
+    if context.reportLevel == .public {
       let view = found.unweighted?.input ?? input
+      let result = found.unweighted?.result ?? found.result
       var quick = options
       quick.placeValues = false
       quick.explanations = false
-      // One allocation for each set the rows choose (most repeat).
-      var known: [[Bool]: [RecommendationOptionDetail]] = [:]
-      found.frontierDetails = try frontier.map { point in
-        if let rows = known[point.set.chosen] { return rows }
+      // The case as given, with every priority 1, as the page is made.
+      let baseline = try Recommendation.allocate(
+        view, chosen: [Bool](repeating: false, count: view.options.count), options: quick)
+      // One allocation for each set the rows choose (most repeat); the
+      // recommendation's own is the one its cards are judged by.
+      let best = result.best.chosen
+      let bestRun = found.unweighted?.run ?? found.run
+      var known: [[Bool]: (rows: [RecommendationOptionDetail], few: Bool)] = [
+        best: (
+          RecommendationDetails.rows(view, chosen: best, run: bestRun),
+          RecommendationDetails.servesFewWaiting(view, chosen: best, run: bestRun, baseline: baseline)
+        )
+      ]
+      let rows = try (result.frontier ?? []).map { point in
+        if let seen = known[point.set.chosen] { return seen }
         let run = try Recommendation.allocate(view, chosen: point.set.chosen, options: quick)
-        let rows = RecommendationDetails.rows(view, chosen: point.set.chosen, run: run)
-        known[point.set.chosen] = rows
-        return rows
+        let judged = (
+          rows: RecommendationDetails.rows(view, chosen: point.set.chosen, run: run),
+          few: RecommendationDetails.servesFewWaiting(view, chosen: point.set.chosen, run: run, baseline: baseline)
+        )
+        known[point.set.chosen] = judged
+        return judged
       }
+      if result.frontier != nil { found.frontierDetails = rows.map(\.rows) }
+      found.fewWaiting = [known[best]?.few ?? true] + rows.map(\.few)
     }
     clock.lap("allocate")
     return found
@@ -187,7 +208,10 @@ struct Recommend: OutputCommand {
     var files = Self.tableFiles(
       input, rows: found.rows, summary: overview, best: found.result.best, frontier: frontierRows,
       level: context.reportLevel, title: context.title, identity: identity, details: details,
-      frontierDetails: found.frontierDetails)
+      // Those of the search this page is made from (the unweighted one's
+      // replace it below).
+      frontierDetails: found.unweighted == nil ? found.frontierDetails : nil,
+      fewWaiting: found.unweighted == nil ? found.fewWaiting : nil)
     files.append(
       (WorkbookReport.fileName, try RecommendationWorkbook.render(options: found.rows, frontier: frontierRows)))
     // A public page is made from the search with every priority 1 alone
@@ -201,7 +225,8 @@ struct Recommend: OutputCommand {
     if context.reportLevel == .public, found.unweighted != nil {
       let page = RecommendationReport.render(
         summary: viewSummary, options: view.rows, frontier: viewFrontier, level: .public, title: context.title,
-        identity: identity, details: viewDetails, frontierDetails: found.frontierDetails)
+        identity: identity, details: viewDetails, frontierDetails: found.frontierDetails,
+        fewWaiting: found.fewWaiting)
       files = files.map { $0.name == "report.html" ? ($0.name, Array(page.utf8)) : $0 }
     }
     // Where the public page withholds the choice, so does the public page of
@@ -211,7 +236,7 @@ struct Recommend: OutputCommand {
       context.reportLevel == .public
       && RecommendationReport.withheldChoices(
         summary: viewSummary, options: view.rows, frontier: viewFrontier ?? [], details: viewDetails,
-        frontierDetails: found.frontierDetails
+        frontierDetails: found.frontierDetails, fewWaiting: found.fewWaiting
       ).main
     // A public allocation page of the case with the options applied, beside
     // allocate's of the case as given, gives back what the options change
@@ -269,13 +294,13 @@ struct Recommend: OutputCommand {
     _ input: RecommendationInput, rows: [RecommendationOptionRow], summary: RecommendationSummary,
     best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String,
     identity: RunIdentity, details: [RecommendationOptionDetail]? = nil,
-    frontierDetails: [[RecommendationOptionDetail]]? = nil
+    frontierDetails: [[RecommendationOptionDetail]]? = nil, fewWaiting: [Bool]? = nil
   ) -> [OutputFile] {
     let json = RecommendationJSON.render(
       summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost, annualCost: best.annualCost)
     let report = RecommendationReport.render(
       summary: summary, options: rows, frontier: frontierRows, level: level, title: title, identity: identity,
-      details: details, frontierDetails: frontierDetails)
+      details: details, frontierDetails: frontierDetails, fewWaiting: fewWaiting)
     var files: [OutputFile] = [
       ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
       ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),

@@ -286,37 +286,4 @@ struct HTMLReportTests {
       RecommendationReport.render(summary: summary, options: options, frontier: nil).contains(
         "1</span><span class=\"label\">option chosen<"))
   }
-
-  @Test("swap bounds: the children a choice holds at a site, worked by hand")
-  func swapBounds() {
-    // a (3 places, £60k), b and c (2, £40k) at one site; d (5, £10k) at
-    // another; e (1, £1k) at the first but in d's group.
-    let rows: [(String, String, Double, Int, String)] = [
-      ("a", "", 60_000, 3, "S|"), ("b", "", 40_000, 2, "S|"), ("c", "", 40_000, 2, "S|"),
-      ("d", "g", 10_000, 5, "T|"), ("e", "g", 1_000, 1, "S|"),
-    ]
-    let options = rows.map {
-      RecommendationOptionRow(option: $0.0, group: $0.1, chosen: false, capitalCost: $0.2, annualCost: 0)
-    }
-    let details = rows.map {
-      RecommendationOptionDetail(note: "", placesAdded: $0.3, childrenPlaced: nil, site: $0.4)
-    }
-    func bounds(_ chosen: [Int], budget: Double = 1_000_000) -> [RecommendationReport.SwapBound] {
-      RecommendationReport.swapBounds(
-        chosen: chosen, budget: budget, annualBudget: nil, options: options, details: details)
-    }
-    // b and c (4 places, £80k) over a (3, £60k): more than 3, so 4.
-    #expect(bounds([1, 2]) == [.init(options: [1, 2], lo: 4, hi: 4)])
-    // a over b (2 places, £40k): 3. e (1, £1k) is cheaper still, but fewer.
-    #expect(bounds([0]) == [.init(options: [0], lo: 3, hi: 3)])
-    // With d chosen, e is barred by the group: a over b still, 3.
-    #expect(bounds([0, 3]) == [.init(options: [0], lo: 3, hi: 3), .init(options: [3], lo: 1, hi: 5)])
-    // e alone: nothing cheaper but the empty set.
-    #expect(bounds([4]) == [.init(options: [4], lo: 1, hi: 1)])
-    // a, b and c (7 places, £140k): a and b (5, £100k) are cheaper, so at
-    // least 6; a, b and e (6, £101k) too, so 7. With d chosen, e is barred
-    // and 6 is the bound.
-    #expect(bounds([0, 1, 2]) == [.init(options: [0, 1, 2], lo: 7, hi: 7)])
-    #expect(bounds([0, 1, 2, 3]).first == .init(options: [0, 1, 2], lo: 6, hi: 7))
-  }
 }

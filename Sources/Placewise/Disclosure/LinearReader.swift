@@ -307,7 +307,6 @@ extension LinearReader {
     private let relations: [Relation]
     private var session: SimplexSession?
     private var built = false
-    private var costs: [Double]
     /// Each figure's least and greatest value at the points solves found:
     /// points the ranges and relations admit, so its range holds both.
     private var seen: [(lo: Double, hi: Double)]
@@ -315,7 +314,6 @@ extension LinearReader {
     package init(ranges: [(lo: Double, hi: Double)], relations: [Relation]) {
       self.ranges = ranges
       self.relations = relations
-      costs = [Double](repeating: 0, count: ranges.count)
       seen = Array(repeating: (.infinity, -.infinity), count: ranges.count)
     }
 
@@ -334,13 +332,15 @@ extension LinearReader {
         session = try? SimplexSession(LinearReader.program(ranges: ranges, relations: relations))
       }
       guard var open = session.take() else { return nil }
-      costs = [Double](repeating: 0, count: ranges.count)
+      var costs = [Double](repeating: 0, count: ranges.count)
       let found = LinearReader.solveBothWays(target, &open, &costs) { values in
         for (j, value) in values.enumerated() {
           seen[j] = (min(seen[j].lo, value), max(seen[j].hi, value))
         }
       }
-      session = consume open
+      // After a failed solve the next question starts from a new session,
+      // not from whatever basis the failure left.
+      if found == nil { built = false } else { session = consume open }
       return found
     }
   }

@@ -85,19 +85,16 @@ extension Forecast {
     // then on roll there (decisions.md, "What the roll holds"): nothing to
     // warn of (round twenty-three warned that exclusions held in year 1 only).
     var newPupils: [[ForecastPupil]] = Array(repeating: [], count: years)
+    problems.fileRank = 10 + plans.count
+    // A need with new plans and no template is told beside the file's
+    // other problems (round twenty-seven: only when it was the only one).
+    if let demand { Self.needsWithoutTemplates(demand, base: base.input, years: years, problems: &problems) }
     // A demand file already refused (a year over its bound) is not made
     // into pupils: 60 rows of 100,000 a year were 90 million pupils, and a
     // trap for want of memory before its errors were shown (hostile trial,
     // round ten).
-    // A need with new plans and no template is told beside the file's
-    // other problems (round twenty-seven: only when it was the only one).
-    if let demand {
-      problems.fileRank = 10 + plans.count
-      Self.needsWithoutTemplates(demand, base: base.input, years: years, problems: &problems)
-    }
     guard problems.total == 0 else { throw problems.error() }
     if let demand {
-      problems.fileRank = 10 + plans.count
       newPupils = Self.newPupils(demand, base: base.input, years: years, problems: &problems, warnings: &warnings)
     }
     guard problems.total == 0 else { throw problems.error() }
@@ -214,8 +211,11 @@ extension Forecast {
     for row in demand.rows where row.year <= years && row.newPlans > 0 {
       let n = row.need.rawValue
       let pool = templates[n]
-      // Told by `needsWithoutTemplates`.
-      guard !pool.isEmpty else { continue }
+      // `needsWithoutTemplates` refused the file before.
+      guard !pool.isEmpty else {
+        assertionFailure("a demand row's need has no template")
+        continue
+      }
       for _ in 0..<row.newPlans {
         let kth = k[row.year - 1][n]
         k[row.year - 1][n] += 1

@@ -33,13 +33,11 @@ struct ForecastPupil: Sendable {
   /// placed there in year 2); an agreed placement is the one the child
   /// now holds, and a transfer needs a new one (decisions.md).
   var onRoll: ForecastPupil {
-    var pupil = Pupil(
-      id: pupil.id, easting: pupil.easting, northing: pupil.northing, age: pupil.age, primaryNeed: pupil.primaryNeed,
-      provision: pupil.provision, sex: pupil.sex, preferences: pupil.preferences,
-      maxTravelMinutes: pupil.maxTravelMinutes, priority: pupil.priority)
-    pupil.excludedURNs = self.pupil.excludedURNs
-    pupil.curriculumYear = nil
-    return ForecastPupil(pupil: pupil, home: home, source: source)
+    var member = self
+    member.pupil.currentURN = nil
+    member.pupil.fixedURN = nil
+    member.pupil.curriculumYear = nil
+    return member
   }
 }
 

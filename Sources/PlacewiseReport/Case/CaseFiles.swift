@@ -60,8 +60,14 @@ package enum CaseFiles {
     [.text("pupil_id") { $0.id.rawValue }] + pupilColumns { $0 } + [
       .text("current_urn") { $0.currentURN?.rawValue ?? "" },
       .text("fixed_urn") { $0.fixedURN?.rawValue ?? "" },
-      .text("excluded_urns") { $0.excludedURNs.map(\.rawValue).joined(separator: ";") },
+      excludedColumn { $0 },
     ]
+
+  /// `excluded_urns`, in `pupils.csv` and (where a pupil on roll has one)
+  /// `roll.csv`.
+  private static func excludedColumn<Row>(_ pupil: @escaping @Sendable (Row) -> Pupil) -> TableColumn<Row> {
+    .text("excluded_urns") { pupil($0).excludedURNs.map(\.rawValue).joined(separator: ";") }
+  }
 
   /// `pupils.csv`: the batch, in order.
   static func pupils(_ pupils: [Pupil]) -> String {
@@ -86,7 +92,7 @@ package enum CaseFiles {
     let lines = input.roll.map { RollLine(urn: input.settings[$0.setting].urn.rawValue, pupil: $0.pupil) }
     let excluded: [TableColumn<RollLine>] =
       lines.contains { !$0.pupil.excludedURNs.isEmpty }
-      ? [.text("excluded_urns") { $0.pupil.excludedURNs.map(\.rawValue).joined(separator: ";") }] : []
+      ? [excludedColumn { $0.pupil }] : []
     return ReportTable(sheetName: "Roll", columns: rollColumns + excluded, rows: lines).csv
   }
 

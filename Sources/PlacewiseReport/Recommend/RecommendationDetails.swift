@@ -24,22 +24,13 @@ package struct RecommendationOptionDetail: Sendable, Equatable {
   /// the children the options can place, a bound a reader who knows the
   /// options file and allocate's need and phase tables has too.
   package var pupilsTheChoiceCanHold: Int?
-  /// Where its places are, for an option of one `add_places` row: the
-  /// setting's URN and the row's need (empty when any), joined by "|".
-  /// Options of one site are places for the same children, so one set of
-  /// them can stand in for another (see `RecommendationReport.swapBounds`);
-  /// nil for any other option.
-  package var site: String?
 
   /// Creates a detail.
-  package init(
-    note: String, placesAdded: Int, childrenPlaced: Int?, pupilsTheChoiceCanHold: Int? = nil, site: String? = nil
-  ) {
+  package init(note: String, placesAdded: Int, childrenPlaced: Int?, pupilsTheChoiceCanHold: Int? = nil) {
     self.note = note
     self.placesAdded = placesAdded
     self.childrenPlaced = childrenPlaced
     self.pupilsTheChoiceCanHold = pupilsTheChoiceCanHold
-    self.site = site
   }
 }
 
@@ -67,16 +58,9 @@ package enum RecommendationDetails {
     let holdable = pupilsTheChoiceCanHold(input, chosen: chosen, run: run)
     return input.options.enumerated().map { o, option in
       let notes = option.rows.compactMap { input.file.rows[$0].note }.filter { !$0.isEmpty }
-      var site: String?
-      if option.rows.count == 1,
-        case .addPlaces(let urn, let places, let need) = input.file.rows[option.rows[0]].action,
-        places > 0
-      {
-        site = urn.rawValue + "|" + (need.map { "\($0)" } ?? "")
-      }
       return RecommendationOptionDetail(
         note: notes.joined(separator: "; "), placesAdded: added[o].reduce(0) { $0 + $1.places },
-        childrenPlaced: chosen[o] ? placed[o] : nil, pupilsTheChoiceCanHold: chosen[o] ? holdable : nil, site: site)
+        childrenPlaced: chosen[o] ? placed[o] : nil, pupilsTheChoiceCanHold: chosen[o] ? holdable : nil)
     }
   }
 
@@ -86,6 +70,61 @@ package enum RecommendationDetails {
   /// none left after, place those 8, so 7 in one told the other's `0-4`
   /// (hostile trial, round eighteen; by need, round seventeen).
   static func pupilsTheChoiceCanHold(_ input: RecommendationInput, chosen: [Bool], run: AllocationRun) -> Int {
+    let places = choicePlaces(input, chosen: chosen, run: run)
+    let policy = run.input.policy
+    return run.input.pupils.count { pupil in
+      places.contains { place in
+        (place.need == nil || place.need == pupil.primaryNeed)
+          && Eligibility.admits(place.setting, pupil, policy: policy)
+      }
+    }
+  }
+
+  /// Whether the chosen options' places serve a need or a phase (of the
+  /// pupils they could hold, as `pupilsTheChoiceCanHold` counts them) with
+  /// 1 to 4 children without a place, in `baseline` (the case as given) or
+  /// in `run` (with the options): a public page withholds such a choice.
+  /// At least capital, which options are taken and which left, beside
+  /// allocate's page, tells how many of those children wait: c9 of 9
+  /// places taken over the cheaper c8, with c10 affordable and left, was
+  /// 9 waiting, and so, beside 7 primary, 2 secondary; 5 SEMH-only places
+  /// chosen for allocate's 7 SEMH left 2 (hostile trial, round
+  /// twenty-nine). No audit lists every such reading; this rule takes the
+  /// choice off the page wherever one could end in a count of 1 to 4.
+  package static func servesFewWaiting(
+    _ input: RecommendationInput, chosen: [Bool], run: AllocationRun, baseline: AllocationRun
+  ) -> Bool {
+    let places = choicePlaces(input, chosen: chosen, run: run)
+    guard !places.isEmpty else { return false }
+    let policy = run.input.policy
+    var needs = Set<NeedCode>()
+    var phases = Set<SchoolPhase>()
+    for pupil in run.input.pupils
+    where places.contains(where: { place in
+      (place.need == nil || place.need == pupil.primaryNeed)
+        && Eligibility.admits(place.setting, pupil, policy: policy)
+    }) {
+      needs.insert(pupil.primaryNeed)
+      phases.insert(SchoolPhase(age: pupil.age))
+    }
+    func few(_ allocation: AllocationRun) -> Bool {
+      var byNeed: [NeedCode: Int] = [:]
+      var byPhase: [SchoolPhase: Int] = [:]
+      for (p, pupil) in allocation.input.pupils.enumerated() where allocation.allocation.placements[p].setting == nil {
+        byNeed[pupil.primaryNeed, default: 0] += 1
+        byPhase[SchoolPhase(age: pupil.age), default: 0] += 1
+      }
+      return needs.contains { (1...4).contains(byNeed[$0] ?? 0) }
+        || phases.contains { (1...4).contains(byPhase[$0] ?? 0) }
+    }
+    return few(baseline) || few(run)
+  }
+
+  /// The places the chosen options add: each setting (as in `run`'s case)
+  /// and the need they are for (nil: any the setting takes).
+  private static func choicePlaces(_ input: RecommendationInput, chosen: [Bool], run: AllocationRun)
+    -> [(setting: Setting, need: NeedCode?)]
+  {
     var places: [(setting: Setting, need: NeedCode?)] = []
     for (o, option) in input.options.enumerated() where chosen[o] {
       for r in option.rows {
@@ -97,13 +136,7 @@ package enum RecommendationDetails {
         }
       }
     }
-    let policy = run.input.policy
-    return run.input.pupils.count { pupil in
-      places.contains { place in
-        (place.need == nil || place.need == pupil.primaryNeed)
-          && Eligibility.admits(place.setting, pupil, policy: policy)
-      }
-    }
+    return places
   }
 
   /// Per option, the children placed in its places (see

@@ -8,7 +8,8 @@ package enum RecommendationReport {
   package static func render(
     summary: RecommendationSummary, options: [RecommendationOptionRow], frontier: [FrontierRow]?,
     level: ReportLevel = .internal, title: String = "Recommended options", identity: RunIdentity? = nil,
-    details: [RecommendationOptionDetail]? = nil, frontierDetails: [[RecommendationOptionDetail]]? = nil
+    details: [RecommendationOptionDetail]? = nil, frontierDetails: [[RecommendationOptionDetail]]? = nil,
+    fewWaiting: [Bool]? = nil
   ) -> String {
     typealias F = NumberFormatting
     // A public page shows no unmet need: it is weighted by priority, whose
@@ -25,7 +26,7 @@ package enum RecommendationReport {
       level == .public
       ? withheldChoices(
         summary: summary, options: options, frontier: frontier ?? [], details: details,
-        frontierDetails: frontierDetails)
+        frontierDetails: frontierDetails, fewWaiting: fewWaiting)
       : (main: false, rows: [])
     let chosen = options.filter(\.chosen)
     let capital = Pence.sum(chosen.map(\.capitalCost))
@@ -118,9 +119,10 @@ package enum RecommendationReport {
     body += "<footer>"
     if level == .public {
       body += "Public version: unmet need, weighted by priority, is withheld (x): its weights mark looked-after "
-      body += "children. The children placed in each option's places are withheld (c): the places left empty "
-      body += "would tell that no child of the needs they admit waits. Where the options chosen (their places, "
-      body += "beside the baseline's unmet need) would give back a count of 1 to 4, the choice and its costs are "
+      body += "children. The children placed in each option's places are withheld (c): with the places, they "
+      body += "would show how many stay empty, and so whether any child of the needs they admit still waits. "
+      body += "Where the options chosen would give back a count of 1 to 4 (a chosen option holding 1 to 4 "
+      body += "children, or their places beside the baseline's unmet need), the choice and its costs are "
       body += "withheld (c, x): use the internal version. "
     }
     // A public page's figures are those of the search with every priority
@@ -187,7 +189,8 @@ package enum RecommendationReport {
   /// until none does.
   package static func withheldChoices(
     summary: RecommendationSummary, options: [RecommendationOptionRow], frontier: [FrontierRow],
-    details: [RecommendationOptionDetail]?, frontierDetails: [[RecommendationOptionDetail]]? = nil
+    details: [RecommendationOptionDetail]?, frontierDetails: [[RecommendationOptionDetail]]? = nil,
+    fewWaiting: [Bool]? = nil
   ) -> (main: Bool, rows: Set<Int>) {
     let details = details.flatMap { $0.count == options.count ? $0 : nil }
     let index = Dictionary(options.indices.map { (options[$0].option, $0) }, uniquingKeysWith: { a, _ in a })
@@ -212,50 +215,31 @@ package enum RecommendationReport {
         let drop = summary.baselineUnmetPriority - choices[c].unmet
         return [summary.baselineUnmetPriority, choices[c].unmet, drop].contains { (1...4).contains($0) }
       })
-    // A choice whose options at one site hold more children than a
-    // cheaper set there could (see `swapBounds`) tells a count of 2 to 4 by
-    // that alone, or with allocate's `<5` of the site's need, and is
-    // withheld (hostile trial, round twenty-seven: b and c, 2 places each,
-    // chosen over the cheaper a of 3 at an SEMH-only school, were 4
-    // children, and so allocate's SEMH `<5` was 4).
     // A choice in which a chosen option holds 1 to 4 children is withheld:
     // at least cost, what it was taken over, at its setting or at another
-    // that takes the same children (a of 3 places at one SEMH school over b
-    // of 2 at another), or left beside it, pins them, and so allocate's
-    // `<5` of their need (hostile trials, rounds twenty-seven and
-    // twenty-eight, on the recommendation and on frontier rows). Each
-    // frontier row's own allocation tells its options' children.
+    // that takes the same children, or left beside it, pins them, and so
+    // allocate's `<5` of their need (hostile trials: round twelve, a3 taken
+    // over the cheaper a2 in its group; round twenty-seven, b and c over the
+    // cheaper a at one SEMH school, 4; round twenty-eight, a at one SEMH
+    // school over b at another, 3, and frontier rows likewise). Each
+    // frontier row is judged by its own allocation; a row that names
+    // options without one is withheld.
     let perChoice =
       [details]
       + frontier.indices.map { r in
         frontierDetails.flatMap { r < $0.count && $0[r].count == options.count ? $0[r] : nil }
       }
     for (c, choice) in perChoice.enumerated() {
-      if choice?.contains(where: { (1...4).contains($0.childrenPlaced ?? 0) }) ?? false { withheld.insert(c) }
-    }
-    var swaps: [[SwapBound]] = []
-    if let details {
-      let budgets = [summary.budget] + frontier.map(\.budget)
-      let sets = [options.indices.filter { options[$0].chosen }] + frontier.map { $0.options.compactMap { index[$0] } }
-      for (c, set) in sets.enumerated() {
-        let bounds = swapBounds(
-          chosen: set, budget: budgets[c], annualBudget: summary.annualBudget, options: options, details: details)
-        swaps.append(bounds)
-        if bounds.contains(where: { (2...4).contains($0.lo) }) { withheld.insert(c) }
+      guard let choice else {
+        if c > 0, !frontier[c - 1].options.isEmpty { withheld.insert(c) }
+        continue
       }
+      if choice.contains(where: { (1...4).contains($0.childrenPlaced ?? 0) }) { withheld.insert(c) }
     }
-    // A chosen option with others in its group tells its own places used:
-    // a3 (3 places) taken over the cheaper a2 (2) and with a4 (4) left,
-    // though affordable, is 3 children, whatever the rest of the choice
-    // adds (hostile trial, round twelve). The choice is withheld where
-    // that count is 1 to 4 (its `0-4` would be 3).
-    if let details {
-      let grouped = options.indices.filter { o in
-        options[o].chosen && !options[o].group.isEmpty
-          && options.indices.contains { $0 != o && options[$0].group == options[o].group }
-      }
-      if grouped.contains(where: { (1...4).contains(details[$0].childrenPlaced ?? 0) }) { withheld.insert(0) }
-    }
+    // So is a choice whose places serve a need or phase with 1 to 4
+    // children waiting, before it or after (`RecommendationDetails
+    // .servesFewWaiting`), by choice: the recommendation, then each row.
+    for (c, few) in (fewWaiting ?? []).enumerated() where few && c < choices.count { withheld.insert(c) }
     while true {
       var audit = IntervalAudit()
       let base = audit.add(Disclosure([summary.baselineUnmetPriority], level: .public).resolve()[0], rounded: false)
@@ -271,7 +255,6 @@ package enum RecommendationReport {
       // placed 1: hostile trial, round thirteen).
       if !withheld.contains(0), let details {
         var optionCells: [Int] = []
-        var optionOf: [Int] = []
         var childrenInAll = 0
         for o in options.indices where options[o].chosen && details[o].placesAdded > 0 {
           guard let placed = details[o].childrenPlaced else { continue }
@@ -282,16 +265,7 @@ package enum RecommendationReport {
           audit.relate([(x, 1)], 1, Double(places))
           cells.append((0, x))
           optionCells.append(x)
-          optionOf.append(o)
           childrenInAll += placed
-        }
-        // Those at one site hold at least what a cheaper set there could
-        // not, and at most their places, where that holds.
-        for bound in swaps.first ?? [] {
-          let terms = bound.options.compactMap { o in optionCells.indices.first { optionOf[$0] == o } }
-          guard terms.count == bound.options.count else { continue }
-          let truth = bound.options.reduce(0) { $0 + (details[$1].childrenPlaced ?? 0) }
-          if truth >= bound.lo { audit.relate(terms.map { (optionCells[$0], 1) }, Double(bound.lo), Double(bound.hi)) }
         }
         // Together they place at least the drop, where that holds (every
         // school full: 10 waiting, none left, 6 in one option shown, so 4
@@ -330,66 +304,5 @@ package enum RecommendationReport {
         return (withheld.contains(0), rows)
       }
     }
-  }
-
-  /// What a choice tells of the children in its places at one site.
-  package struct SwapBound: Equatable, Sendable {
-    /// The chosen options at the site.
-    package var options: [Int]
-    /// The fewest children they can hold, as a reader works it out.
-    package var lo: Int
-    /// Their places.
-    package var hi: Int
-  }
-
-  /// For each site (`RecommendationOptionDetail.site`) where `chosen` takes
-  /// options: the least children a reader can tell they hold.
-  ///
-  /// At least cost, a set of the site's options no dearer than the chosen
-  /// ones there, allowed by the budgets and the groups, was not taken
-  /// instead: had the children fitted in its places, it would have given the
-  /// same allocation for less. So the chosen options hold more children than
-  /// it has places (a reader need not know whether journeys or requests
-  /// ordered the choice otherwise; the bound errs on what a reader could
-  /// think). The empty set is one such set, so every bound is at least 1.
-  /// Sites of more than 16 options are not searched (a bound of 1).
-  package static func swapBounds(
-    chosen: [Int], budget: Double, annualBudget: Double?, options: [RecommendationOptionRow],
-    details: [RecommendationOptionDetail]
-  ) -> [SwapBound] {
-    let taken = Set(chosen)
-    var bySite: [String: [Int]] = [:]
-    for o in options.indices { if let site = details[o].site { bySite[site, default: []].append(o) } }
-    var bounds: [SwapBound] = []
-    for site in bySite.keys.sorted() {
-      let here = bySite[site] ?? []
-      let mine = here.filter { taken.contains($0) }
-      guard !mine.isEmpty else { continue }
-      let places = mine.reduce(0) { $0 + details[$1].placesAdded }
-      let capital = mine.reduce(0) { $0 + options[$1].capitalCost }
-      let annual = mine.reduce(0) { $0 + options[$1].annualCost }
-      let rest = taken.subtracting(mine)
-      let restCapital = rest.reduce(0) { $0 + options[$1].capitalCost }
-      let restAnnual = rest.reduce(0) { $0 + options[$1].annualCost }
-      let restGroups = Set(rest.map { options[$0].group }.filter { !$0.isEmpty })
-      var most = 0
-      if here.count <= 16 {
-        for mask in 0..<(1 << here.count) {
-          let set = here.indices.filter { mask & (1 << $0) != 0 }.map { here[$0] }
-          let setPlaces = set.reduce(0) { $0 + details[$1].placesAdded }
-          guard setPlaces < places, setPlaces > most else { continue }
-          let setCapital = set.reduce(0) { $0 + options[$1].capitalCost }
-          let setAnnual = set.reduce(0) { $0 + options[$1].annualCost }
-          let groups = set.map { options[$0].group }.filter { !$0.isEmpty }
-          guard setCapital <= capital, restCapital + setCapital <= budget,
-            annualBudget.map({ restAnnual + setAnnual <= $0 }) ?? true,
-            Set(groups).count == groups.count, restGroups.isDisjoint(with: groups)
-          else { continue }
-          most = setPlaces
-        }
-      }
-      bounds.append(SwapBound(options: mine, lo: most + 1, hi: places))
-    }
-    return bounds
   }
 }

@@ -70,23 +70,8 @@ extension CaseReading {
       pupil.excludedURNs = excluded
       pupils.append(pupil)
     }
-    if unknownPreferences > 0 {
-      table.warnings.append(
-        InputWarning(
-          file: table.file,
-          message: "\(unknownPreferences) preference\(unknownPreferences == 1 ? " names a URN" : "s name URNs") "
-            + "not in settings.csv (out-of-area schools?); each keeps its rank but can never be met",
-          count: unknownPreferences))
-    }
-    if unknownExclusions > 0 {
-      table.warnings.append(
-        InputWarning(
-          file: table.file,
-          message:
-            "\(unknownExclusions) excluded_urns entr\(unknownExclusions == 1 ? "y names a URN" : "ies name URNs") "
-            + "not in settings.csv; \(unknownExclusions == 1 ? "it changes" : "they change") nothing",
-          count: unknownExclusions))
-    }
+    table.warnings += Self.unknownURNWarnings(
+      file: table.file, preferences: unknownPreferences, exclusions: unknownExclusions)
     if unknownCurrent > 0 {
       // A setting outside the case (an out-of-area or independent school the
       // child attends) is allowed, but a typo would silently cost the child
@@ -108,6 +93,29 @@ extension CaseReading {
     }
     (problems, warnings) = table.finish()
     return pupils
+  }
+
+  /// The warnings of a pupil file (`pupils.csv`, `roll.csv`) whose
+  /// preferences and exclusions name URNs outside the case, counted.
+  static func unknownURNWarnings(file: String, preferences: Int, exclusions: Int) -> [InputWarning] {
+    var warnings: [InputWarning] = []
+    if preferences > 0 {
+      warnings.append(
+        InputWarning(
+          file: file,
+          message: "\(preferences) preference\(preferences == 1 ? " names a URN" : "s name URNs") "
+            + "not in settings.csv (out-of-area schools?); each keeps its rank but can never be met",
+          count: preferences))
+    }
+    if exclusions > 0 {
+      warnings.append(
+        InputWarning(
+          file: file,
+          message: "\(exclusions) excluded_urns entr\(exclusions == 1 ? "y names a URN" : "ies name URNs") "
+            + "not in settings.csv; \(exclusions == 1 ? "it changes" : "they change") nothing",
+          count: exclusions))
+    }
+    return warnings
   }
 
   /// The ids in a `;`-separated cell (one for `current_urn`), each checked

@@ -111,23 +111,8 @@ extension CaseReading {
         expected: "at most on_roll pupils on roll at each setting (settings.csv's on_roll counts them)")
     }
     // As pupils.csv's (round twenty-eight: said for the batch only).
-    if unknownPreferences > 0 {
-      table.warnings.append(
-        InputWarning(
-          file: table.file,
-          message: "\(unknownPreferences) preference\(unknownPreferences == 1 ? " names a URN" : "s name URNs") "
-            + "not in settings.csv (out-of-area schools?); each keeps its rank but can never be met",
-          count: unknownPreferences))
-    }
-    if unknownExclusions > 0 {
-      table.warnings.append(
-        InputWarning(
-          file: table.file,
-          message:
-            "\(unknownExclusions) excluded_urns entr\(unknownExclusions == 1 ? "y names a URN" : "ies name URNs") "
-            + "not in settings.csv; \(unknownExclusions == 1 ? "it changes" : "they change") nothing",
-          count: unknownExclusions))
-    }
+    table.warnings += Self.unknownURNWarnings(
+      file: table.file, preferences: unknownPreferences, exclusions: unknownExclusions)
     (problems, warnings) = table.finish()
     return roll
   }

@@ -168,6 +168,31 @@ struct ForecastCommandTests {
     #expect(!FileManager.default.fileExists(atPath: scratch.at("out")))
   }
 
+  /// Round twenty-nine: a plan, options or demand file may be a pupil
+  /// list given by mistake; its refused values were quoted, names and
+  /// postcodes too.
+  @Test("values like personal data in a plan or demand file are described, not quoted")
+  func personalDataInPlanAndDemand() throws {
+    let scratch = try ScratchFolder()
+    try scratch.write(
+      "case/settings.csv",
+      "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\nA,Alder,special,400000,300000,4,19,5,0\n")
+    try scratch.write(
+      "case/pupils.csv", "pupil_id,easting,northing,age,primary_need,provision\nP1,400100,300000,9,ASD,special\n")
+    try scratch.write("case/roll.csv", "pupil_id,urn,easting,northing,age,primary_need,provision\n")
+    try scratch.write(
+      "plan.csv", "action,urn,places\nadd_places,SW1A 1AA,2\nadd_places,John Smith,2\nadd_places,A,\"Smith, 5\"\n")
+    try scratch.write("demand.csv", "year,age,primary_need,new_plans\n1,7,John Smith,1\nSW1A 1AA,7,ASD,1\n")
+    let run = try runPlacewise([
+      "forecast", scratch.at("case"), scratch.at("plan.csv"), "--years", "2", "--demand", scratch.at("demand.csv"),
+      "--out", scratch.at("out"),
+    ])
+    #expect(run.status == 2, "\(run.stderr)")
+    for value in ["SW1A", "John", "Smith"] { #expect(!run.stderr.contains(value), "\(value): \(run.stderr)") }
+    #expect(run.stderr.contains("plan.csv, line 2, column 2 (urn): found a postcode (not shown: personal data)"))
+    #expect(run.stderr.contains("demand.csv, line 2, column 3 (primary_need): found words like a name"))
+  }
+
   @Test("a case without roll.csv is refused with status 64, naming the file")
   func needsRoll() throws {
     let scratch = try ScratchFolder()

@@ -56,3 +56,8 @@ enum GIASColumn: Int, TableColumn {
     .sen1, .sen2, .sen3, .sen4, .sen5, .sen6, .sen7, .sen8, .sen9, .sen10, .sen11, .sen12, .sen13,
   ]
 }
+
+extension GIASColumn {
+  /// A file of schools: its names and postcodes are quoted.
+  static var mayHoldPupilData: Bool { false }
+}

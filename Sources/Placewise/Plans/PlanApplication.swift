@@ -96,7 +96,8 @@ enum PlanApplication {
       if let line = closedOn[urn] {
         report(row, "urn", "\(InputText.quoted(urn.rawValue)), closed on line \(line)", expected)
       } else {
-        report(row, "urn", InputText.quoted(urn.rawValue) + ", not a setting", expected)
+        // A pupil list given as the plan is not quoted (round twenty-nine).
+        report(row, "urn", InputText.shownOrDescribed(urn.rawValue) + ", not a setting", expected)
       }
       return nil
     }

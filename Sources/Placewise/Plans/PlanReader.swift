@@ -218,7 +218,7 @@ public enum PlanReader {
         action = .newSetting(setting)
       }
     case let other:
-      table.report(.action, found: InputText.quoted(other), expected: "an action: " + actions)
+      table.report(.action, found: InputText.shownOrDescribed(other), expected: "an action: " + actions)
     }
     return action
   }

@@ -93,7 +93,7 @@ extension RecommendationInput {
       if let group {
         if let existing = options[o].group, existing != group {
           report(
-            row, "group", of: file, found: InputText.quoted(group),
+            row, "group", of: file, found: InputText.shownOrDescribed(group),
             expected: "the group of option \(InputText.quoted(id)) as first named: \(InputText.quoted(existing))",
             into: &problems)
         } else {
@@ -134,7 +134,7 @@ extension RecommendationInput {
         guard toucher.id != closer.id, toucher.group == nil || toucher.group != closer.group else { continue }
         report(
           row, "urn", of: file,
-          found: "\(InputText.quoted(urn.rawValue)), closed by option \(InputText.quoted(closer.id)) "
+          found: "\(InputText.shownOrDescribed(urn.rawValue)), closed by option \(InputText.quoted(closer.id)) "
             + "and touched by option \(InputText.quoted(toucher.id)) on line \(other.line)",
           expected: "options that close a setting in the same group as every other option touching it",
           into: &problems)

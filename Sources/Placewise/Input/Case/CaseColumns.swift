@@ -116,3 +116,8 @@ extension LocatedColumn {
     return !(present(.postcode) || (present(.latitude) && present(.longitude)))
   }
 }
+
+extension SettingColumn {
+  /// A file of schools: its names and postcodes are quoted.
+  static var mayHoldPupilData: Bool { false }
+}

@@ -67,6 +67,10 @@ enum InputText {
     return nil
   }
 
+  /// A value of a file that may hold pupils' data, as a message shows it:
+  /// described where it looks like personal data, else quoted.
+  static func shownOrDescribed(_ text: String) -> String { personalShape(text) ?? quoted(text) }
+
   private static let months = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
   ]

@@ -13,6 +13,13 @@ protocol TableColumn: CaseIterable, RawRepresentable where RawValue == Int, AllC
   /// a warning: in a file whose columns change money or grouping, a
   /// misspelt `capitol_cost` or `groups` read as absent gives wrong answers.
   static var refusesUnknownColumns: Bool { get }
+  /// Whether a refused value that looks like personal data (a postcode,
+  /// a name, a coordinate) is described rather than quoted. Only files of
+  /// schools (settings.csv, a GIAS extract) quote such values: a plan,
+  /// options or demand file may be a pupil list given by mistake, and
+  /// quoted it printed names and postcodes (hostile trial, round
+  /// twenty-nine).
+  static var mayHoldPupilData: Bool { get }
 }
 
 extension TableColumn {
@@ -21,4 +28,7 @@ extension TableColumn {
 
   /// By default an unknown column is warned about and ignored.
   static var refusesUnknownColumns: Bool { false }
+
+  /// By default a file may hold pupils' data.
+  static var mayHoldPupilData: Bool { true }
 }

@@ -29,7 +29,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   /// Reads the header of the CSV in `buffer` and checks it.
   init(file: String, buffer: UnsafeMutableBufferPointer<UInt8>, problems: ProblemList, warnings: [InputWarning]) {
     self.file = file
-    isPupilFile = Self.describesPupils(file)
+    isPupilFile = Column.mayHoldPupilData
     self.csv = CSVReader(buffer)
     self.problems = problems
     self.warnings = warnings
@@ -58,7 +58,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   /// starts at the start of line `firstLine`. Its problems are its own.
   init(layout: Layout, rows: UnsafeMutableBufferPointer<UInt8>, firstLine: Int) {
     file = layout.file
-    isPupilFile = Self.describesPupils(layout.file)
+    isPupilFile = Column.mayHoldPupilData
     csv = CSVReader(continuing: rows, line: firstLine)
     fieldOf = layout.fieldOf
     header = layout.header
@@ -339,11 +339,6 @@ struct TableReader<Column: TableColumn>: ~Copyable {
     let text = String(decoding: bytes, as: UTF8.self)
     if let shape = InputText.personalShape(text, pupilFile: pupilFile) { return shape }
     return InputText.quoted(text)
-  }
-
-  /// Whether a file of the case describes pupils.
-  static func describesPupils(_ file: String) -> Bool {
-    ["pupils.csv", "roll.csv", "travel.csv"].contains { file == $0 || file.hasSuffix("/" + $0) }
   }
 
   /// "a" or "an" before a column's name ("an option", "a urn").

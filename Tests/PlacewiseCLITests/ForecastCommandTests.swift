@@ -8,6 +8,19 @@ import XLSXTestSupport
 // the inputs it refuses.
 
 private let handCase = packageRoot + "/Data/forecast-hand"
+
+/// A scratch folder holding `case/`: one special school (A), one ASD
+/// pupil, an empty roll.
+private func oneSchoolCase() throws -> ScratchFolder {
+  let scratch = try ScratchFolder()
+  try scratch.write(
+    "case/settings.csv",
+    "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\nA,Alder,special,400000,300000,4,19,5,0\n")
+  try scratch.write(
+    "case/pupils.csv", "pupil_id,easting,northing,age,primary_need,provision\nP1,400100,300000,9,ASD,special\n")
+  try scratch.write("case/roll.csv", "pupil_id,urn,easting,northing,age,primary_need,provision\n")
+  return scratch
+}
 private let handDemand: [(year: Int, age: Int, need: String, count: Int)] = [(2, 4, "ASD", 1), (3, 11, "ASD", 2)]
 
 /// The hand-worked forecast (baseline and `grow`, 3 years, with its demand) into `out`.
@@ -150,13 +163,7 @@ struct ForecastCommandTests {
   /// when it was the file's one problem.
   @Test("a demand row with no template is told beside the file's other problems")
   func templateBesideOtherProblems() throws {
-    let scratch = try ScratchFolder()
-    try scratch.write(
-      "case/settings.csv",
-      "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\nA,Alder,special,400000,300000,4,19,5,0\n")
-    try scratch.write(
-      "case/pupils.csv", "pupil_id,easting,northing,age,primary_need,provision\nP1,400100,300000,9,ASD,special\n")
-    try scratch.write("case/roll.csv", "pupil_id,urn,easting,northing,age,primary_need,provision\n")
+    let scratch = try oneSchoolCase()
     try scratch.write("demand.csv", "year,age,primary_need,new_plans\n1,7,SEMH,1\n0,7,ASD,1\n1,7,ASD,-1\n")
     let run = try runPlacewise([
       "forecast", scratch.at("case"), "--years", "2", "--demand", scratch.at("demand.csv"), "--out", scratch.at("out"),
@@ -173,13 +180,7 @@ struct ForecastCommandTests {
   /// postcodes too.
   @Test("values like personal data in a plan or demand file are described, not quoted")
   func personalDataInPlanAndDemand() throws {
-    let scratch = try ScratchFolder()
-    try scratch.write(
-      "case/settings.csv",
-      "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\nA,Alder,special,400000,300000,4,19,5,0\n")
-    try scratch.write(
-      "case/pupils.csv", "pupil_id,easting,northing,age,primary_need,provision\nP1,400100,300000,9,ASD,special\n")
-    try scratch.write("case/roll.csv", "pupil_id,urn,easting,northing,age,primary_need,provision\n")
+    let scratch = try oneSchoolCase()
     try scratch.write(
       "plan.csv", "action,urn,places\nadd_places,SW1A 1AA,2\nadd_places,John Smith,2\nadd_places,A,\"Smith, 5\"\n")
     try scratch.write("demand.csv", "year,age,primary_need,new_plans\n1,7,John Smith,1\nSW1A 1AA,7,ASD,1\n")

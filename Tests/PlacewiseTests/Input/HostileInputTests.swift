@@ -146,6 +146,20 @@ struct HostileInputTests {
     #expect(problem.expected.contains("urns of"), "\(problem)")
   }
 
+  /// Round twenty-nine: a roll row with another problem was left out of
+  /// its setting's count, so on_roll's problem showed only once it was mended.
+  @Test("a roll row with another problem still counts towards its setting's on_roll")
+  func rollRowWithAProblemCounts() throws {
+    let roll =
+      "pupil_id,urn,easting,northing,age,primary_need,provision\n"
+      + (1...6).map { "R\($0),100001,450500,250500,9,\($0 == 6 ? "XYZ" : "ASD"),special\n" }.joined()
+    let error = try InputCaseFiles.valid.with("roll.csv", roll).failure()
+    let fields = error.problems.filter { $0.file == "roll.csv" }.map {
+      "\($0.line.map(String.init) ?? "-") \($0.field ?? "")"
+    }
+    #expect(fields.contains("7 primary_need") && fields.contains("2 urn"), "\(error)")
+  }
+
   @Test("roll.csv's preferences and excluded_urns naming no setting of the case are counted in warnings")
   func rollUnknownIdentifiers() throws {
     let roll =

@@ -93,9 +93,14 @@ extension CaseReading {
       let excluded = Self.identifiers(&table, .excludedURNs, list: true)?.map(URN.init) ?? []
       unknownPreferences += preferences.count { settingNumber($0.rawValue) == nil }
       unknownExclusions += excluded.count { settingNumber($0.rawValue) == nil }
+      // A row counts towards its setting's on_roll whatever else it has
+      // wrong, so that problem is listed with the others (round
+      // twenty-nine: it showed only once the row was mended).
+      if let setting {
+        if perSetting[setting] == 0 { firstLine[setting] = table.line }
+        perSetting[setting] += 1
+      }
       guard let id, let setting, let easting, let northing, let age, let need, let provision else { continue }
-      if perSetting[setting] == 0 { firstLine[setting] = table.line }
-      perSetting[setting] += 1
       var pupil = Pupil(
         id: PupilID(id), easting: easting, northing: northing, age: age, primaryNeed: need, provision: provision,
         sex: sex, preferences: preferences, maxTravelMinutes: limit, priority: priority ?? 1,

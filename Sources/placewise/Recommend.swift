@@ -17,7 +17,10 @@ struct Recommend: OutputCommand {
       in pounds, then capital), then the least annual cost; ties \
       go to the set leaving out the earliest-listed option. Writes recommendation.csv, \
       plan.csv, summary.json, report.html, allocation/ (what allocate writes for the case with \
-      the chosen options) and, with --frontier N, frontier.csv, all or nothing. Not yet       modelled, and refused (status 2) with a message naming them: a case with agreed       placements (fixed_urn), and options that change whether a request is protected or       where a pupil could stay; compare such options as plans.
+      the chosen options) and, with --frontier N, frontier.csv, all or nothing. Not yet \
+      modelled, and refused (status 2) with a message naming them: a case with agreed \
+      placements (fixed_urn), and options that change whether a request is protected or \
+      where a pupil could stay; compare such options as plans.
       """
   )
 

@@ -60,6 +60,19 @@ struct HelpTests {
     }
   }
 
+  @Test("no command's overview runs words together or apart (a broken line continuation)")
+  func overviewProseIsWrapped() throws {
+    for command in try everyCommand() {
+      let help = try runPlacewise(command + ["--help"]).stdout
+      // The overview: everything before USAGE, wrapped prose with no indent.
+      let overview = help.components(separatedBy: "\nUSAGE:")[0]
+      for line in overview.split(separator: "\n") {
+        #expect(!line.contains("   "), "\(command): \(line)")
+        #expect(line.last != " ", "\(command): \(line)")
+      }
+    }
+  }
+
   @Test("every command's help ends with EXAMPLES whose files exist in the repository")
   func examplesEndEveryHelp() throws {
     for command in try everyCommand() {

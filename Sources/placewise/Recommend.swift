@@ -287,7 +287,7 @@ struct Recommend: OutputCommand {
     summary.baselineRequestsRefused = result.baselineRequestsRefused
     summary.years = years
     if then == .wholeLife {
-      summary.wholeLifeCost = best.capitalCost + Double(years) * (best.annualCost + best.placementCost)
+      summary.wholeLifeCost = best.wholeLifeCost(years: years)
     }
     return summary
   }

@@ -60,6 +60,24 @@ public struct EvaluatedSet: Sendable {
     self.annualCost = annualCost
   }
 
+  /// The whole-life cost over `years`, capital + years × (annual cost +
+  /// placement cost), summed in decimal from the shortest digits of each
+  /// figure (as the outputs print them) and then read back as a double, so
+  /// that it agrees with a reader's own sum: in binary, 0.1 + 0.2 is
+  /// 0.30000000000000004.
+  public func wholeLifeCost(years: Int) -> Double {
+    func decimal(_ value: Double) -> Decimal? { Decimal(string: "\(value)", locale: Locale(identifier: "en_GB")) }
+    guard let capital = decimal(capitalCost), let annual = decimal(annualCost), let cost = decimal(placementCost)
+    else {
+      return RecommendationKey.wholeLife(
+        capital: capitalCost, annual: annualCost, cost: placementCost, years: Double(years))
+    }
+    let sum = capital + Decimal(years) * (annual + cost)
+    return Double("\(sum)")
+      ?? RecommendationKey.wholeLife(
+        capital: capitalCost, annual: annualCost, cost: placementCost, years: Double(years))
+  }
+
   /// Whether this set beats `other` by the contract's order: U, then the
   /// two levels `then` names, then annual cost, then the set that leaves
   /// out the earliest-listed option where the two differ.

@@ -292,4 +292,45 @@ struct CompareCommandTests {
             + "so it places no one (add its rows to travel.csv)"
         }, "\(shown.stderr)")
   }
+
+  /// Round thirty: a plan opening a URN the case's pupils name (a
+  /// preference, an exclusion) kept the case's warning that the URN is not
+  /// a setting, beside a placement there that met the preference.
+  @Test("a plan's summary counts unknown URNs against the settings the plan gives")
+  func unknownURNsCountedPerPlan() throws {
+    let scratch = try ScratchFolder()
+    let folder = try scratch.writeCase(
+      "case",
+      files: [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
+          + "S1,One,special,400000,300000,4,19,5,1\n",
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
+          + "P1,400000,300000,8,ASD,special,NEW;S1,\n"
+          + "P2,400000,300000,8,ASD,special,OTHER,NEW\n",
+        "roll.csv": "pupil_id,urn,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
+          + "R1,S1,400000,300000,8,ASD,special,NEW,NEW\n",
+      ])
+    let plan = try scratch.write(
+      "open.csv",
+      "action,urn,name,kind,easting,northing,low_age,high_age,capacity\n"
+        + "new_setting,NEW,New,special,400000,300000,4,19,5\n")
+    let out = scratch.at("out")
+    let result = try runPlacewise(["compare", folder, plan, "--out", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    let baseline = try String(contentsOfFile: out + "/plans/baseline/summary.json", encoding: .utf8)
+    #expect(baseline.contains("2 preferences name URNs not in settings.csv"), "\(baseline)")
+    #expect(baseline.contains("1 excluded_urns entry names a URN not in settings.csv"), "\(baseline)")
+    // roll.csv's too, though a plan opens NEW (round thirty: they went missing).
+    #expect(baseline.contains("roll.csv: 1 preference names a URN not in settings.csv"), "\(baseline)")
+    #expect(baseline.contains("roll.csv: 1 excluded_urns entry names a URN"), "\(baseline)")
+    let opened = try String(contentsOfFile: out + "/plans/open/summary.json", encoding: .utf8)
+    #expect(opened.contains("pupils.csv: 1 preference names a URN not in settings.csv"), "OTHER: \(opened)")
+    #expect(!opened.contains("excluded_urns") && !opened.contains("roll.csv"), "\(opened)")
+    let placements = try String(contentsOfFile: out + "/plans/open/placements.csv", encoding: .utf8)
+    #expect(placements.contains("P1,NEW,"), "\(placements)")
+    #expect(
+      result.stderr.contains(
+        "warning: plan open, pupils.csv: 1 preference names a URN not in settings.csv"), "\(result.stderr)")
+    #expect(!result.stderr.contains("plan open, pupils.csv: 1 excluded_urns"), "\(result.stderr)")
+  }
 }

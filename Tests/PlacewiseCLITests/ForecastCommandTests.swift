@@ -313,4 +313,38 @@ struct ForecastCommandTests {
       #expect(!html.contains("(\(n) without a place)"), "\(n) shown in the first-short table")
     }
   }
+
+  /// Round thirty: an exclusion of a URN a plan opens in year 2 was said to
+  /// "change nothing", though it keeps the child out of that school from
+  /// then; a URN no plan opens is still warned of.
+  @Test("a URN a plan opens later is not warned of as outside the case")
+  func unknownURNsKnownToAPlan() throws {
+    let scratch = try ScratchFolder()
+    let folder = try scratch.writeCase(
+      "case",
+      files: [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
+          + "S1,One,special,400000,300000,4,19,5,1\n",
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
+          + "P1,400000,300000,8,ASD,special,NEW;S1,OTHER\n",
+        "roll.csv": "pupil_id,urn,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
+          + "R1,S1,400000,300000,8,ASD,special,NEW,NEW\n",
+      ])
+    let plan = try scratch.write(
+      "later.csv",
+      "action,urn,name,kind,easting,northing,low_age,high_age,capacity,year\n"
+        + "new_setting,NEW,New,special,400000,300000,4,19,5,2\n")
+    let result = try runPlacewise(["forecast", folder, plan, "--years", "2", "--out", scratch.at("out")])
+    #expect(result.status == 0, "\(result.stderr)")
+    let warnings = result.stderr.split(separator: "\n").filter { $0.hasPrefix("warning:") }.map(String.init)
+    #expect(
+      warnings == ["warning: pupils.csv: 1 excluded_urns entry names a URN not in settings.csv; it changes nothing"],
+      "OTHER only: \(result.stderr)")
+    // Without the plan, NEW is outside the case, on roll.csv too.
+    let alone = try runPlacewise(["forecast", folder, "--years", "2", "--out", scratch.at("alone")])
+    #expect(alone.status == 0, "\(alone.stderr)")
+    for file in ["pupils.csv: 1 preference", "roll.csv: 1 preference", "roll.csv: 1 excluded_urns"] {
+      #expect(alone.stderr.contains("warning: \(file)"), "\(alone.stderr)")
+    }
+  }
 }

@@ -40,8 +40,13 @@ extension Forecast {
     if let demandPath {
       demand = DemandReader.read(path: demandPath, problems: &problems, fileRank: 10 + planPaths.count)
     }
-    let base = try Comparison.readCase(
+    var base = try Comparison.readCase(
       caseFolder: caseFolder, policyFile: policyFile, postcodesFile: postcodesFile, plans: plans, problems: problems)
+    // A URN a plan opens in some year is no typo, and a preference for it
+    // can be met from that year: only URNs that no plan opens are warned of
+    // (round thirty: an exclusion of one was said to change nothing).
+    let opened = Set(base.input.settings.map(\.urn)).union(base.openings)
+    base.input.warnings = base.input.warnings.recountingUnknownURNs(known: opened.contains)
     var input = try Self.checked(base: base, plans: plans, demand: demand, years: years, problems: &problems)
     // A demand file is read only when named; one left in the case folder
     // (as the sample ships it) would otherwise be ignored in silence.

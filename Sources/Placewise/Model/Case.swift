@@ -30,6 +30,8 @@ public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
   public var message: String
   /// How many rows or items it concerns.
   public var count: Int
+  /// For a warning of URNs outside the case, the URNs it counts.
+  package var unknownURNs: UnknownURNTally?
 
   /// Creates a warning.
   public init(file: String, message: String, count: Int = 1) {

@@ -50,6 +50,11 @@ enum PlanApplication {
 
     var input = base.input
     input.settings = applied.settings
+    // A URN the case's files name that the plan opens is a setting now: a
+    // preference for it can be met (round thirty: the plan's summary said
+    // it never could beside a placement that met it).
+    let urns = Set(input.settings.map(\.urn))
+    input.warnings = input.warnings.recountingUnknownURNs(known: urns.contains)
     input.pupils += displaced.pupils.map { base.input.roll[$0].pupil }
     input.warnings += displaced.warnings
     var planned = PlannedCase(plan: plan, name: plan.name, input: input, origin: applied.origin)

@@ -6,8 +6,8 @@ extension CaseReading {
   mutating func readPupils(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> [Pupil] {
     var table = TableReader<PupilColumn>(file: "pupils.csv", buffer: buffer, problems: problems, warnings: warnings)
     var pupils: [Pupil] = []
-    var unknownPreferences = 0
-    var unknownExclusions = 0
+    var unknownPreferences = UnknownURNTally(.preferences)
+    var unknownExclusions = UnknownURNTally(.excludedURNs)
     var unknownCurrent = 0
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
     while table.nextRow() {
@@ -20,7 +20,7 @@ extension CaseReading {
       let provision = table.wordSet(.provision, required: true, expected: kindList) { SettingKind(word: $0) }
       let sex = table.word(.sex, required: false, expected: "F, M or empty") { Sex(word: $0) }
       let preferences = Self.identifiers(&table, .preferences)?.map(URN.init) ?? []
-      for urn in preferences where settingNumber(urn.rawValue) == nil { unknownPreferences += 1 }
+      for urn in preferences where settingNumber(urn.rawValue) == nil { unknownPreferences.add(urn) }
       let limit = table.decimal(
         .maxTravelMinutes, required: false, range: InputRange.minutes,
         expected: "a journey limit in minutes \(InputRange.text(InputRange.minutes)) (or empty)")
@@ -43,7 +43,7 @@ extension CaseReading {
             expected: "an agreed placement the pupil's excluded_urns does not list")
         }
       }
-      for urn in excluded where settingNumber(urn.rawValue) == nil { unknownExclusions += 1 }
+      for urn in excluded where settingNumber(urn.rawValue) == nil { unknownExclusions.add(urn) }
 
       guard let id, let age, let need, let provision else {
         // The row's postcode is still looked up: its problems are listed now.
@@ -97,25 +97,10 @@ extension CaseReading {
 
   /// The warnings of a pupil file (`pupils.csv`, `roll.csv`) whose
   /// preferences and exclusions name URNs outside the case, counted.
-  static func unknownURNWarnings(file: String, preferences: Int, exclusions: Int) -> [InputWarning] {
-    var warnings: [InputWarning] = []
-    if preferences > 0 {
-      warnings.append(
-        InputWarning(
-          file: file,
-          message: "\(preferences) preference\(preferences == 1 ? " names a URN" : "s name URNs") "
-            + "not in settings.csv (out-of-area schools?); each keeps its rank but can never be met",
-          count: preferences))
-    }
-    if exclusions > 0 {
-      warnings.append(
-        InputWarning(
-          file: file,
-          message: "\(exclusions) excluded_urns entr\(exclusions == 1 ? "y names a URN" : "ies name URNs") "
-            + "not in settings.csv; \(exclusions == 1 ? "it changes" : "they change") nothing",
-          count: exclusions))
-    }
-    return warnings
+  static func unknownURNWarnings(
+    file: String, preferences: UnknownURNTally, exclusions: UnknownURNTally
+  ) -> [InputWarning] {
+    [preferences.warning(file: file), exclusions.warning(file: file)].compactMap(\.self)
   }
 
   /// The ids in a `;`-separated cell (one for `current_urn`), each checked

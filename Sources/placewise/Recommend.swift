@@ -195,7 +195,17 @@ struct Recommend: OutputCommand {
         return judged
       }
       if result.frontier != nil { found.frontierDetails = rows.map(\.rows) }
-      found.fewWaiting = [known[best]?.few ?? true] + rows.map(\.few)
+      // Every choice, where allocate's page withholds a count of children
+      // waiting (`allocatePageWithholdsWaiting`): the page of the case with
+      // every priority 1, as this page is made, and allocate's own,
+      // weighted, which a reader has beside it.
+      var pageWithholds = RecommendationDetails.allocatePageWithholdsWaiting(baseline)
+      if !pageWithholds, weighted {
+        let allocated = try Recommendation.allocate(
+          input, chosen: [Bool](repeating: false, count: input.options.count), options: quick)
+        pageWithholds = RecommendationDetails.allocatePageWithholdsWaiting(allocated)
+      }
+      found.fewWaiting = ([known[best]?.few ?? true] + rows.map(\.few)).map { $0 || pageWithholds }
     }
     clock.lap("allocate")
     return found

@@ -621,7 +621,10 @@ struct PublicReportLeakTests {
   /// waiting, and an option of 10 places at Cedar. The public page showed
   /// 5 children placed in them: 5 places left empty meant no MLD child
   /// waited, so MLD was 5 and, beside allocate's page (SEMH 6, 14 in all),
-  /// ASD was 3.
+  /// ASD was 3. Since round thirty every choice is withheld where
+  /// allocate's page withholds a count (ASD 3 was `<5`), so the case has 5
+  /// ASD children: allocate's page shows every count, the choice is shown,
+  /// and its children are still withheld.
   @Test("recommend: the children placed in a chosen option's places are withheld from a public page")
   func childrenPlacedInAnOption() throws {
     let school = { (urn: Int, name: String, easting: Int, need: String) in
@@ -634,7 +637,7 @@ struct PublicReportLeakTests {
       "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,cost_per_place\n"
         + school(200001, "Ash ASD School", 420000, "ASD") + school(200002, "Birch SEMH School", 421000, "SEMH")
         + school(200003, "Cedar MLD School", 422000, "MLD"),
-      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n" + children("A", 3, 420000, "ASD")
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n" + children("A", 5, 420000, "ASD")
         + children("S", 6, 421000, "SEMH") + children("M", 5, 422000, "MLD"),
     ]
     let scratch = try ScratchFolder()
@@ -768,5 +771,145 @@ struct PublicReportLeakTests {
     let page = try publicPage(scratch, files, ["recommend", "@options.csv", "--budget", "100k"])
     #expect(page.contains("Which options are chosen is withheld from this public version"))
     #expect(!page.contains("<strong>c9</strong>"))
+  }
+
+  /// Round thirty's family: X, Y and Z (SEMH;MLD, ages 4-19), Birch (ASD),
+  /// Cedar (MLD) and Heron (HI), every one full; SEMH children aged 9,
+  /// the rest 12, so every child waits. Allocate's public page shows ASD
+  /// `<5` and MLD `x`, whose sum its totals give.
+  static func fullSchools(semh: Int, mld: Int, asd: Int, hi: Int, roll: Bool = false) -> [String: String] {
+    let school = { (urn: Int, name: String, easting: Int, northing: Int, capacity: Int, needs: String) in
+      "\(urn),\(name),special,\(easting),\(northing),4,19,\(capacity),\(capacity),\(needs),20000\n"
+    }
+    let homes = { (prefix: String, count: Int, easting: Int, northing: Int, age: Int, need: String) in
+      (0..<count).map { "\(prefix)\($0),\(easting + 10 * $0),\(northing + 10 * $0),\(age),\(need),special\n" }
+        .joined()
+    }
+    var files = [
+      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,cost_per_place\n"
+        + school(200031, "X Mixed School", 450000, 201000, 20, "SEMH;MLD")
+        + school(200032, "Y Mixed School", 450000, 199000, 20, "SEMH;MLD")
+        + school(200033, "Z Mixed School", 449000, 200000, 20, "SEMH;MLD")
+        + school(200002, "Birch ASD School", 452000, 200000, 30, "ASD")
+        + school(200003, "Cedar MLD School", 451000, 201000, 40, "MLD")
+        + school(200004, "Heron HI School", 451000, 199000, 30, "HI"),
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
+        + homes("S", semh, 450000, 200000, 9, "SEMH") + homes("M", mld, 450500, 200500, 12, "MLD")
+        + homes("A", asd, 451000, 200200, 12, "ASD") + homes("H", hi, 450800, 199500, 12, "HI"),
+    ]
+    if roll { files["roll.csv"] = "pupil_id,urn,easting,northing,age,primary_need,provision\n" }
+    return files
+  }
+
+  /// Hostile trial, round thirty: c12 taken with c13 affordable and left
+  /// told at most 12 SEMH and MLD children waited, so allocate's MLD `x`
+  /// was 5 and the ASD `<5` beside it 2, though no option serves ASD; and
+  /// 5 MLD places at Cedar were shown where MLD was 5 (none left after)
+  /// and withheld where it was 6 (1 left), two cases with one allocate
+  /// page. A public page withholds every choice wherever allocate's page
+  /// withholds a count of children waiting.
+  @Test("recommend: every choice is withheld where allocate's page withholds a count of children waiting")
+  func choiceBesideWithheldWaiting() throws {
+    var pages: [[String]] = []
+    for (mld, asd) in [(5, 2), (6, 1)] {
+      let files = Self.fullSchools(semh: 7, mld: mld, asd: asd, hi: 8)
+      let scratch = try ScratchFolder()
+      try scratch.write(
+        "options.csv",
+        "option,group,action,urn,places,need,capital_cost\nc11,,add_places,200031,11,,110000\n"
+          + "c12,,add_places,200032,12,,120000\nc13,,add_places,200033,13,,130000\n"
+          + "m5,,add_places,200003,5,MLD,50000\n")
+      for (name, text) in files { try scratch.write("team-case/\(name)", text) }
+      let team = try runPlacewise([
+        "recommend", scratch.at("team-case"), scratch.at("options.csv"), "--budget", "130k", "--quiet", "--out",
+        scratch.at("team"),
+      ])
+      #expect(team.status == 0, "\(team.stderr)")
+      let chosen = try csvRecords(scratch.at("team/recommendation.csv")).filter { $0["chosen"] == "yes" }
+      #expect(chosen.compactMap { $0["option"] } == (mld == 5 ? ["c12"] : ["c13"]), "the case no longer chooses")
+      let allocate = try publicPage(scratch, files, ["allocate"], caseName: "alloc")
+      #expect(allocate.contains(">&lt;5<") && allocate.contains(">x<"), "allocate's page no longer withholds")
+      pages.append(
+        try ["130k", "50k"].map { budget in
+          let page = try publicPage(
+            scratch, files, ["recommend", "@options.csv", "--budget", budget, "--frontier", "2"],
+            caseName: "case")
+          #expect(page.contains("Which options are chosen is withheld from this public version"), "\(budget)")
+          let table = page.components(separatedBy: "id=\"frontier-table\"").last ?? ""
+          for option in ["c11", "c12", "c13", "m5"] {
+            #expect(!page.contains("<strong>\(option)</strong>"), "\(budget): \(option) named chosen")
+            #expect(!table.contains("\(option)</td>"), "\(budget): \(option) named in the frontier")
+          }
+          try FileManager.default.removeItem(atPath: scratch.at("out-case"))
+          return withoutInputFiles(page)
+        })
+    }
+    // The two cases differ only in counts allocate's page withholds.
+    #expect(pages[0] == pages[1], "two cases with one allocate page give different recommend pages")
+  }
+
+  /// Hostile trial, round thirty, forecast: with SEMH 9, MLD 7, ASD 4 and
+  /// HI 10 all waiting, allocate's page shows MLD `x` and ASD `<5` summing
+  /// to 11; the forecast's "MLD year 1 (5 without a place)" and MLD's
+  /// caseload "5" (5 to 7) were MLD 7, so ASD 4. And with MLD 5 and ASD 2,
+  /// a plan of 5 MLD places withheld in year 1 showed "MLD 5", none short,
+  /// in year 2: MLD at most 5, so ASD 2.
+  @Test("forecast: partner totals, caseloads and later years are withheld beside allocate's page")
+  func forecastBesideAllocate() throws {
+    let scratch = try ScratchFolder()
+    let one = try publicPage(
+      scratch, Self.fullSchools(semh: 9, mld: 7, asd: 4, hi: 10, roll: true), ["forecast", "--years", "1"],
+      caseName: "k5")
+    #expect(!one.contains("year 1 (5 without a place)"), "MLD's first-year total pins ASD")
+    let mldRow = try #require(
+      one.components(separatedBy: "<td>MLD</td><td>Secondary (11-15)</td>").dropFirst().first?.components(
+        separatedBy: "</tr>"
+      ).first)
+    #expect(mldRow == "<td class=\"n\">c, c short</td>", "MLD's caseload pins ASD: \(mldRow)")
+    try scratch.write("m5.csv", "action,urn,places,need,capital_cost\nadd_places,200003,5,MLD,50000\n")
+    let two = try publicPage(
+      scratch, Self.fullSchools(semh: 7, mld: 5, asd: 2, hi: 8, roll: true),
+      ["forecast", "@m5.csv", "--years", "2"], caseName: "k2")
+    let plan = try #require(
+      two.components(separatedBy: "<summary><strong>m5</strong>").dropFirst().first?.components(
+        separatedBy: "</details>"
+      ).first)
+    for row in plan.components(separatedBy: "<tr><td>").dropFirst() where row.hasPrefix("MLD") || row.hasPrefix("ASD") {
+      // MLD's and ASD's cells of the plan's year 2 read as year 1's: withheld.
+      let cells = row.components(separatedBy: "<td class=\"n\">").dropFirst().map {
+        $0.components(separatedBy: "</td>")[0]
+      }
+      #expect(cells.count == 2 && cells.allSatisfy { $0.hasSuffix("c short") }, "\(row)")
+    }
+  }
+
+  /// The rule above reads allocate's own page too, weighted: a reader has
+  /// it beside the recommend page, which is made with every priority 1.
+  /// Ash (SEMH;ASD) has 5 free places, 5 SEMH children live nearer than 5
+  /// ASD children: with every priority 1 the SEMH children take them (0
+  /// and 5 waiting, nothing withheld); with two ASD children at priority 2,
+  /// 2 SEMH children wait (`<5`).
+  @Test("recommend: the choice is withheld where allocate's weighted page withholds a count", arguments: [1, 2])
+  func choiceBesideWeightedPage(priority: Int) throws {
+    let homes = { (prefix: String, count: Int, easting: Int, need: String, weighted: Int) in
+      (0..<count).map {
+        "\(prefix)\($0),\(easting + 10 * $0),450000,9,\(need),special,\($0 < weighted ? priority : 1)\n"
+      }
+      .joined()
+    }
+    let files = [
+      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs,cost_per_place\n"
+        + "200001,Ash Mixed School,special,450000,450000,4,19,25,20,SEMH;ASD,20000\n"
+        + "200002,Birch ASD School,special,452000,450000,4,19,20,20,ASD,20000\n",
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,priority\n"
+        + homes("S", 5, 450100, "SEMH", 0) + homes("A", 5, 452000, "ASD", 2),
+    ]
+    let scratch = try ScratchFolder()
+    try scratch.write("options.csv", "option,group,action,urn,places,capital_cost\nash5,,add_places,200001,5,50000\n")
+    let allocate = try publicPage(scratch, files, ["allocate"], caseName: "alloc")
+    #expect(allocate.contains(">&lt;5<") == (priority == 2), "the case no longer makes its allocation")
+    let page = try publicPage(scratch, files, ["recommend", "@options.csv", "--budget", "50k"])
+    #expect(page.contains("Which options are chosen is withheld from this public version") == (priority == 2))
+    #expect(page.contains("<strong>ash5</strong>") == (priority == 1))
   }
 }

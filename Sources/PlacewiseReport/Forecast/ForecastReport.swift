@@ -22,7 +22,7 @@ package enum ForecastReport {
         let key = PlanYear(plan: p, year: y)
         return YearDisclosure(
           outcomes[p].years[y], level: level, withheld: hidden.contains(key),
-          crossWithheld: withheld.cross[y] ?? [], totalsWithheld: y == 0 ? withheld.firstYearTotals : [])
+          crossWithheld: withheld.cross[y] ?? [], totalsWithheld: withheld.firstYearTotals)
       }
     }
     var body = top(outcomes, years: years, level: level, title: title, identity: identity, shown: shown)
@@ -36,7 +36,8 @@ package enum ForecastReport {
       outcomes.contains { $0.years.contains { $0.byNeed.contains { $0.need == need } } }
     }
     body += firstShort(outcomes, years: years, needs: needs, shown: shown)
-    body += demand(outcomes, years: years, needs: needs, level: level, shown: shown)
+    body += demand(
+      outcomes, years: years, needs: needs, level: level, shown: shown, caseloadWithheld: withheld.caseload)
     body += costs(outcomes, level: level)
     if let identity { body += HTMLReport.identitySection(identity, level: level) }
     if level == .public {
@@ -150,7 +151,8 @@ package enum ForecastReport {
 
   /// Demand against places by need and phase, year by year, a table per plan.
   private static func demand<R>(
-    _ outcomes: [ForecastOutcome<R>], years: Int, needs: [NeedCode], level: ReportLevel, shown: [[YearDisclosure]]
+    _ outcomes: [ForecastOutcome<R>], years: Int, needs: [NeedCode], level: ReportLevel, shown: [[YearDisclosure]],
+    caseloadWithheld: Set<NeedCode> = []
   ) -> String {
     typealias F = NumberFormatting
     func count(_ value: Int) -> String { ComparisonReport.rounded(value, level: level).html }
@@ -170,11 +172,12 @@ package enum ForecastReport {
               + cells.indices.map { y in
                 let f = cells[y]
                 guard f.caseload > 0 else { return "-" }
+                let caseload = caseloadWithheld.contains(need) ? Disclosed.confidential.html : count(f.caseload)
                 // From the count shown: a `c` reads "c short" whatever it
                 // holds, 0 too (from the exact count, "short" beside `c`
                 // told it was 1 or more: hostile trial, round twenty).
                 let short = shown[p][y].cell(need, phase)
-                return short == .shown(0) ? count(f.caseload) : "\(count(f.caseload)), \(short.html) short"
+                return short == .shown(0) ? caseload : "\(caseload), \(short.html) short"
               })
         }
       }
@@ -233,9 +236,15 @@ package enum ForecastReport {
   struct Withheld {
     var whole = Set<PlanYear>()
     var cross: [Int: Set<NeedCode>] = [:]
-    /// Needs whose first-year total is withheld too, in every plan: beside
-    /// allocate's page of the same batch it would pin a count.
+    /// Needs whose totals are withheld too, in every plan and year: beside
+    /// allocate's page of the same batch the first year's would pin a count,
+    /// and each later year's batch holds the children the year before left
+    /// without a place.
     var firstYearTotals: Set<NeedCode> = []
+    /// Needs whose caseload cells are withheld (`c`), in every plan and
+    /// year: the caseload holds the batch, so beside allocate's page a
+    /// rounded caseload bounds its pupils.
+    var caseload: Set<NeedCode> = []
   }
 
   /// The plan-years whose counts a public page withholds.
@@ -326,6 +335,7 @@ package enum ForecastReport {
     // Needs whose first-year total is withheld (and allocate's figures of
     // each need's row beside it, for the audit).
     var firstYearTotals = Set<NeedCode>()
+    var caseloadWithheld = Set<NeedCode>()
     var firstYearFigures: [NeedCode: [Int]] = [:]
     // A plan-year's total and need totals as the page shows them (rounded);
     // with `exact`, the total as allocate's public page shows the same batch
@@ -336,8 +346,7 @@ package enum ForecastReport {
     ) -> (
       total: Int, needs: [Int], cells: [Int]
     ) {
-      let shown = YearDisclosure(
-        year, level: .public, crossWithheld: cross, totalsWithheld: exact ? firstYearTotals : [])
+      let shown = YearDisclosure(year, level: .public, crossWithheld: cross, totalsWithheld: firstYearTotals)
       // Allocate's need (or phase) rows, as its public page shows them
       // beside their total (its headline): exact from 5, a small row
       // protected by another.
@@ -354,6 +363,17 @@ package enum ForecastReport {
           }, of: year, &audit)
         needs = rows.unplaced
         for need in NeedCode.allCases { firstYearFigures[need] = rows.rows[need.rawValue] }
+        // The caseload holds the batch: a need's rounded caseload cells
+        // bound allocate's pupils of that need (round thirty: MLD's "5"
+        // beside allocate's MLD `x` and ASD `<5` summing to 11 was MLD 7,
+        // so ASD 4).
+        for need in NeedCode.allCases where !caseloadWithheld.contains(need) {
+          let figures = SchoolPhase.allCases.map { phase in
+            let caseload = year.byPhase[need.rawValue][phase.rawValue].caseload
+            return caseload > 0 ? audit.add(ComparisonReport.rounded(caseload, level: .public), rounded: true) : nil
+          }.compactMap(\.self)
+          audit.relate([(rows.rows[need.rawValue][0], 1)] + figures.map { ($0, -1) }, -.infinity, 0)
+        }
       } else {
         needs = NeedCode.allCases.map { audit.add(shown.needTotal[$0.rawValue], rounded: true) }
       }
@@ -533,11 +553,24 @@ package enum ForecastReport {
       // pinned: that need's first-year total withheld too, in every plan
       // (round twenty-two: "SLCN year 1 (10 without a place)" beside
       // allocate's SLCN of 9 pupils, placed `<5`, was 1 placed).
-      if let need = NeedCode.allCases.first(where: { need in
-        !firstYearTotals.contains(need) && (firstYearFigures[need] ?? []).contains(where: audit.pinned)
-      }) {
-        firstYearTotals.insert(need)
-        crossHidden[0, default: []].insert(need)
+      // Where its total is withheld already, the others' totals told it
+      // by difference (MLD `x` and ASD `<5` summing to 11 on allocate's
+      // page, "MLD year 1 (5 without a place)" was MLD 7 and so ASD 4:
+      // round thirty): the first shown total of a need allocate's page
+      // withholds too.
+      let withheldOnAllocate = firstYear.needs.filter { $0.1.hi - $0.1.lo > 0.5 }.map(\.0)
+      if let need = NeedCode.allCases.first(where: { (firstYearFigures[$0] ?? []).contains(where: audit.pinned) }),
+        let next = ([need] + withheldOnAllocate).first(where: { !firstYearTotals.contains($0) })
+      {
+        firstYearTotals.insert(next)
+        crossHidden[0, default: []].insert(next)
+        continue
+      }
+      // Then their caseloads, which hold the batch.
+      if let need = NeedCode.allCases.first(where: { (firstYearFigures[$0] ?? []).contains(where: audit.pinned) }),
+        let next = ([need] + withheldOnAllocate).first(where: { !caseloadWithheld.contains($0) })
+      {
+        caseloadWithheld.insert(next)
         continue
       }
       // A need's cells pinned in a year: its cells withheld that year in
@@ -553,7 +586,8 @@ package enum ForecastReport {
       } else if baseCells.contains(where: { $0.cells.contains(where: audit.pinned) }), let first = cells.first {
         hidden.insert(first.key)
       } else {
-        return Withheld(whole: hidden, cross: crossHidden, firstYearTotals: firstYearTotals)
+        return Withheld(
+          whole: hidden, cross: crossHidden, firstYearTotals: firstYearTotals, caseload: caseloadWithheld)
       }
     }
   }

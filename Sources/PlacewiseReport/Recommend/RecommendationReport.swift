@@ -123,8 +123,9 @@ package enum RecommendationReport {
       body += "would show how many stay empty, and so whether any child of the needs they admit still waits. "
       body += "Where the options chosen would give back a count of 1 to 4 (a chosen option holding 1 to 4 "
       body += "children, places for a need or age group with 1 to 4 children waiting before or after, or "
-      body += "their places beside the baseline's unmet need), the choice and its costs are withheld (c, x): "
-      body += "use the internal version. "
+      body += "their places beside the baseline's unmet need), and wherever allocate's public page of the case "
+      body += "withholds a count of children without a place (which options are taken and which are left "
+      body += "bound how many wait), the choice and its costs are withheld (c, x): use the internal version. "
     }
     // A public page's figures are those of the search with every priority
     // 1, which recommendation.csv (weighted) need not share (round

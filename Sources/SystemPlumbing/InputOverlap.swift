@@ -24,6 +24,17 @@ public enum InputOverlap {
   /// a folder holds, any of `inputs` (files or folders; those that do not
   /// exist are skipped, and reported by their readers).
   public static func check(output: String, isFolder: Bool, inputs: [String]) throws(InputOverlapError) {
+    // An input the run would read where it exists (a case's travel.csv,
+    // roll.csv or policy.toml), absent now: an output written there would
+    // be read as that input by every later run (round thirty: `--out
+    // CASE/travel.csv` made a folder that broke the case).
+    if let place = placeOf(output) {
+      for input in inputs where identity(input) == nil && placeOf(input) == place {
+        throw InputOverlapError(
+          description: "--out \(output) is where this run reads an input from (\(input), absent now); choose "
+            + "another output " + (isFolder ? "folder" : "file"))
+      }
+    }
     guard let target = identity(output) else { return }
     for input in inputs {
       guard let found = identity(input) else { continue }
@@ -84,6 +95,17 @@ public enum InputOverlap {
       if wanted.contains(found) { return relative }
     }
     return nil
+  }
+
+  /// Where `path` is, existing or not: its folder's canonical path and its
+  /// name; nil where the folder does not exist.
+  private static func placeOf(_ path: String) -> String? {
+    var path = path
+    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+    let name = (path as NSString).lastPathComponent
+    guard !name.isEmpty, name != ".", name != "..", name != "/" else { return nil }
+    let folder = (path as NSString).deletingLastPathComponent
+    return realPath(folder.isEmpty ? "." : folder).map { $0 + "/" + name }
   }
 
   private static func realPath(_ path: String) -> String? {

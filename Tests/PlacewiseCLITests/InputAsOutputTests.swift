@@ -47,6 +47,31 @@ struct InputAsOutputTests {
     }
   }
 
+  /// Round thirty: `--out CASE/travel.csv` (a case without one) wrote an
+  /// output folder there, and every later run refused the case ("found a
+  /// folder").
+  @Test("--out where the case would read a file it has not got (travel.csv, roll.csv, policy.toml): refused")
+  func outWhereAnAbsentCaseFileGoes() throws {
+    let scratch = try ScratchFolder()
+    let folder = try copiedCase(scratch)
+    try FileManager.default.createSymbolicLink(atPath: scratch.at("link"), withDestinationPath: folder)
+    // The tiny case has no roll.csv; without its travel.csv and policy.toml
+    // it has none of the three.
+    for name in ["travel.csv", "policy.toml"] { try FileManager.default.removeItem(atPath: folder + "/" + name) }
+    let before = try snapshot(scratch.path)
+    for name in ["travel.csv", "roll.csv", "policy.toml"] {
+      for out in [folder + "/" + name, folder + "/./" + name + "/", scratch.at("link/" + name)] {
+        let result = try runPlacewise(["allocate", folder, "--out", out])
+        #expect(result.status == 1, "\(out): \(result.stderr)")
+        #expect(result.stderr.contains("is where this run reads an input from"), "\(result.stderr)")
+        #expect(try snapshot(scratch.path) == before, "\(out)")
+      }
+    }
+    // A folder of another name beside the case's files is an output like any other.
+    let beside = try runPlacewise(["allocate", folder, "--out", folder + "/out", "--quiet"])
+    #expect(beside.status == 0, "\(beside.stderr)")
+  }
+
   @Test("allocate --out naming the case folder, a folder holding it, a link to it or a case file: refused")
   func allocateOverItsCase() throws {
     let scratch = try ScratchFolder()

@@ -136,4 +136,39 @@ struct RecommendCommandTests {
     #expect(missing.stderr.contains("option"), "\(missing.stderr)")
     #expect(!FileManager.default.fileExists(atPath: out))
   }
+
+  /// Hostile trial, round thirty-one: an option opening a setting with
+  /// `statutory_request` = `no` lost the column in plan.csv, so compare
+  /// read the new special school as statutory, protected P2's request for
+  /// it and moved both pupils (78 minutes of travel against 0).
+  @Test("plan.csv keeps statutory_request: compare of it allocates as recommend did")
+  func planKeepsStatutoryRequest() throws {
+    let scratch = try ScratchFolder()
+    let folder = try scratch.writeCase(
+      "case",
+      files: [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
+          + "S1,One,special,400000,300000,4,19,5,0\n",
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,preferences\n"
+          + "P2,400000,300000,10,ASD,special,NEW2\nP3,415000,300000,10,ASD,special,\n",
+        "policy.toml": "placement_start = 2027-09-01\n",
+      ])
+    let options = try scratch.write(
+      "options.csv",
+      "option,action,urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,statutory_request,capital_cost\n"
+        + "openNEW2,new_setting,NEW2,New2,special,415000,300000,4,19,1,0,no,1000\n")
+    let out = scratch.at("out")
+    let result = try runPlacewise([
+      "recommend", folder, options, "--budget", "1000", "--then", "travel", "--out", out, "--quiet",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let plan = try csvRecords(out + "/plan.csv")
+    #expect(plan.map { $0["statutory_request"] } == ["no"], "\(plan)")
+    let compared = scratch.at("compared")
+    let compare = try runPlacewise(["compare", folder, out + "/plan.csv", "--out", compared, "--quiet"])
+    #expect(compare.status == 0, "\(compare.stderr)")
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: compared + "/plans/plan/placements.csv"))
+        == Data(contentsOf: URL(fileURLWithPath: out + "/allocation/placements.csv")))
+  }
 }

@@ -30,6 +30,11 @@ package enum PlanCSV {
     },
     .pounds("cost_per_place") { opened($0)?.costPerPlace },
     .text("la") { opened($0)?.localAuthority ?? "" },
+    // Case format 2: whether a request for it is protected. Left out, a
+    // setting the options file opened with `no` read back as its kind's
+    // default, and compare of plan.csv gave another allocation (hostile
+    // trial, round thirty-one).
+    .text("statutory_request") { opened($0).map { $0.statutoryRequest ? "yes" : "no" } ?? "" },
     .pounds("capital_cost") { $0.capitalCost },
     .pounds("annual_cost") { $0.annualCost },
     .text("note") { $0.note ?? "" },

@@ -73,33 +73,12 @@ struct Recommend: OutputCommand {
     static var quiet: String { "Print nothing but errors (warnings stay in allocation/summary.json)." }
     static var timings: String { "Print the seconds of each phase and the allocations solved on standard error." }
     static var reportLevel: String {
-      "Who report.html is for: internal (the default) or public (ranked with every child alike; no unmet need, no children per option, and no choice that would tell a count of 1 to 4)."
+      "Who report.html is for: internal (the default) or public (the options and their costs only: which are chosen, at every budget, is withheld)."
     }
   }
 
   /// The search's result, the allocation of the best set, and every option's row.
   struct Found {
-    var result: RecommendationResult
-    var run: AllocationRun
-    var rows: [RecommendationOptionRow]
-    /// At public level, the same search with every priority 1: report.html
-    /// is made from it alone, so that it tells nothing of the priorities
-    /// (round twenty-five). Nil at internal level, or where every priority
-    /// is 1 already (then it is the search itself).
-    var unweighted: Unweighted?
-    /// At public level, each frontier row's options' details in that row's
-    /// own allocation (of the search a public page is made from): a row
-    /// whose option holds 1 to 4 children is withheld.
-    var frontierDetails: [[RecommendationOptionDetail]]?
-    /// At public level, per choice (the recommendation, then each frontier
-    /// row): whether its places serve a need or phase with 1 to 4 children
-    /// waiting (`RecommendationDetails.servesFewWaiting`).
-    var fewWaiting: [Bool]?
-  }
-
-  /// The search with every priority 1, for a public page.
-  struct Unweighted {
-    var input: RecommendationInput
     var result: RecommendationResult
     var run: AllocationRun
     var rows: [RecommendationOptionRow]
@@ -155,58 +134,8 @@ struct Recommend: OutputCommand {
         input, chosen: result.best.chosen, solved: result.bestAllocation, options: options)
       return Found(result: result, run: run, rows: RecommendationCSV.rows(input, chosen: result.best.chosen))
     }
-    var found = try search(input)
+    let found = try search(input)
     clock.lap("search")
-    // A public page is made from the search with every priority 1.
-    let weighted =
-      input.input.pupils.contains { $0.priority != 1 } || input.input.roll.contains { $0.pupil.priority != 1 }
-    if context.reportLevel == .public, weighted {
-      let plain = input.unweighted
-      let view = try search(plain)
-      found.unweighted = Unweighted(input: plain, result: view.result, run: view.run, rows: view.rows)
-    }
-    if context.reportLevel == .public {
-      let view = found.unweighted?.input ?? input
-      let result = found.unweighted?.result ?? found.result
-      var quick = options
-      quick.placeValues = false
-      quick.explanations = false
-      // The case as given, with every priority 1, as the page is made.
-      let baseline = try Recommendation.allocate(
-        view, chosen: [Bool](repeating: false, count: view.options.count), options: quick)
-      // One allocation for each set the rows choose (most repeat); the
-      // recommendation's own is the one its cards are judged by.
-      let best = result.best.chosen
-      let bestRun = found.unweighted?.run ?? found.run
-      var known: [[Bool]: (rows: [RecommendationOptionDetail], few: Bool)] = [
-        best: (
-          RecommendationDetails.rows(view, chosen: best, run: bestRun),
-          RecommendationDetails.servesFewWaiting(view, chosen: best, run: bestRun, baseline: baseline)
-        )
-      ]
-      let rows = try (result.frontier ?? []).map { point in
-        if let seen = known[point.set.chosen] { return seen }
-        let run = try Recommendation.allocate(view, chosen: point.set.chosen, options: quick)
-        let judged = (
-          rows: RecommendationDetails.rows(view, chosen: point.set.chosen, run: run),
-          few: RecommendationDetails.servesFewWaiting(view, chosen: point.set.chosen, run: run, baseline: baseline)
-        )
-        known[point.set.chosen] = judged
-        return judged
-      }
-      if result.frontier != nil { found.frontierDetails = rows.map(\.rows) }
-      // Every choice, where allocate's page withholds a count of children
-      // waiting (`allocatePageWithholdsWaiting`): the page of the case with
-      // every priority 1, as this page is made, and allocate's own,
-      // weighted, which a reader has beside it.
-      var pageWithholds = RecommendationDetails.allocatePageWithholdsWaiting(baseline)
-      if !pageWithholds, weighted {
-        let allocated = try Recommendation.allocate(
-          input, chosen: [Bool](repeating: false, count: input.options.count), options: quick)
-        pageWithholds = RecommendationDetails.allocatePageWithholdsWaiting(allocated)
-      }
-      found.fewWaiting = ([known[best]?.few ?? true] + rows.map(\.few)).map { $0 || pageWithholds }
-    }
     clock.lap("allocate")
     return found
   }
@@ -220,37 +149,9 @@ struct Recommend: OutputCommand {
     let overview = summary(found.result)
     var files = Self.tableFiles(
       input, rows: found.rows, summary: overview, best: found.result.best, frontier: frontierRows,
-      level: context.reportLevel, title: context.title, identity: identity, details: details,
-      // Those of the search this page is made from (the unweighted one's
-      // replace it below).
-      frontierDetails: found.unweighted == nil ? found.frontierDetails : nil,
-      fewWaiting: found.unweighted == nil ? found.fewWaiting : nil)
+      level: context.reportLevel, title: context.title, identity: identity, details: details)
     files.append(
       (WorkbookReport.fileName, try RecommendationWorkbook.render(options: found.rows, frontier: frontierRows)))
-    // A public page is made from the search with every priority 1 alone
-    // (the same search where every priority is 1 already): which options
-    // it names, and whether it withholds them, tell nothing of priorities.
-    let view =
-      found.unweighted ?? Unweighted(input: input, result: found.result, run: found.run, rows: found.rows)
-    let viewFrontier = view.result.frontier.map { FrontierCSV.rows(view.input, frontier: $0) }
-    let viewDetails = RecommendationDetails.rows(view.input, chosen: view.result.best.chosen, run: view.run)
-    let viewSummary = summary(view.result)
-    if context.reportLevel == .public, found.unweighted != nil {
-      let page = RecommendationReport.render(
-        summary: viewSummary, options: view.rows, frontier: viewFrontier, level: .public, title: context.title,
-        identity: identity, details: viewDetails, frontierDetails: found.frontierDetails,
-        fewWaiting: found.fewWaiting)
-      files = files.map { $0.name == "report.html" ? ($0.name, Array(page.utf8)) : $0 }
-    }
-    // Where the public page withholds the choice, so does the public page of
-    // its allocation: its settings' free places tell which options were
-    // taken (hostile trial, round ten).
-    let choiceWithheld =
-      context.reportLevel == .public
-      && RecommendationReport.withheldChoices(
-        summary: viewSummary, options: view.rows, frontier: viewFrontier ?? [], details: viewDetails,
-        frontierDetails: found.frontierDetails, fewWaiting: found.fewWaiting
-      ).main
     // A public allocation page of the case with the options applied, beside
     // allocate's of the case as given, gives back what the options change
     // (round twenty-four): a page saying so stands in its place.
@@ -258,13 +159,9 @@ struct Recommend: OutputCommand {
       guard context.reportLevel == .public, file.name == "report.html" else {
         return ("allocation/" + file.name, file.contents)
       }
-      let page =
-        choiceWithheld
-        ? RecommendationReport.withheldAllocationPage(title: context.title)
-        : RecommendationReport.changedAllocationPage(
-          title: context.title, changedBy: "the recommended options",
-          shownOn: "The recommendation's report.html shows what the options do, where no count of 1 to 4 follows")
-      return ("allocation/" + file.name, Array(page.utf8))
+      // Its settings' free places would name the options the public page
+      // withholds (hostile trial, round ten).
+      return ("allocation/" + file.name, Array(RecommendationReport.withheldAllocationPage(title: context.title).utf8))
     }
     return files
   }
@@ -306,14 +203,13 @@ struct Recommend: OutputCommand {
   static func tableFiles(
     _ input: RecommendationInput, rows: [RecommendationOptionRow], summary: RecommendationSummary,
     best: EvaluatedSet, frontier frontierRows: [FrontierRow]?, level: ReportLevel, title: String,
-    identity: RunIdentity, details: [RecommendationOptionDetail]? = nil,
-    frontierDetails: [[RecommendationOptionDetail]]? = nil, fewWaiting: [Bool]? = nil
+    identity: RunIdentity, details: [RecommendationOptionDetail]? = nil
   ) -> [OutputFile] {
     let json = RecommendationJSON.render(
       summary: summary, chosen: rows.filter(\.chosen), capitalCost: best.capitalCost, annualCost: best.annualCost)
     let report = RecommendationReport.render(
       summary: summary, options: rows, frontier: frontierRows, level: level, title: title, identity: identity,
-      details: details, frontierDetails: frontierDetails, fewWaiting: fewWaiting)
+      details: details)
     var files: [OutputFile] = [
       ("recommendation.csv", Array(RecommendationCSV.render(rows).utf8)),
       ("plan.csv", Array(PlanCSV.render(input.plan(choosing: best.chosen)).utf8)),

@@ -28,17 +28,6 @@ public struct RecommendationInput: Sendable {
 
   /// The case as given.
   public var input: Case { base.input }
-
-  /// The same input with every pupil's priority 1 (the roll's too): what a
-  /// public page ranks by, as priority weights mark looked-after children
-  /// (hostile trial, round twenty-five: which option was chosen, and
-  /// whether the choice was shown, told that a looked-after child waited).
-  public var unweighted: RecommendationInput {
-    var plain = self
-    for p in plain.base.input.pupils.indices { plain.base.input.pupils[p].priority = 1 }
-    for r in plain.base.input.roll.indices { plain.base.input.roll[r].pupil.priority = 1 }
-    return plain
-  }
 }
 
 extension RecommendationInput {

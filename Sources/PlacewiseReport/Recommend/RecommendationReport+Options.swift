@@ -27,8 +27,8 @@ extension RecommendationReport {
     let chosen = options.indices.filter { options[$0].chosen }
     if choiceWithheld {
       html += "<p>Which options are chosen is withheld from this public version: the options taken and those "
-      html += "left, beside allocate's public page of the case, would give back a count of 1 to 4 children, or "
-      html += "bound one that page withholds (see the note at the end). The internal version names them."
+      html += "left tell how many children wait among those they could serve, a group that can be 1 to 4 (see the "
+      html += "note at the end). The internal version names them."
       html += "</p>\n"
     } else if let details, !chosen.isEmpty {
       html += "<p>The chosen options, what each is and what it does in the recommended allocation:</p>\n"

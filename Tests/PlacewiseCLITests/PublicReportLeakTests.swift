@@ -919,4 +919,97 @@ struct PublicReportLeakTests {
     #expect(team.status == 0, "\(team.stderr)")
     #expect(try String(contentsOfFile: scratch.at("team/recommendation.csv"), encoding: .utf8).contains("ash5,,yes"))
   }
+
+  /// Hostile trial, round thirty-one: two full SEMH schools, the roll
+  /// empty, 12 SEMH children aged 8 and 4 aged 12 (or 13 and 3): allocate's
+  /// pages are one page (SEMH 16, Primary `x`, Secondary `<5`). The
+  /// forecast's "SEMH Primary 10" caseload was Primary at most 12, so
+  /// Secondary 4, and withholding decided on the exact counts ("10 short"
+  /// withheld, "15 short" shown) told the two cases apart. The caseloads
+  /// and cells of the phases allocate's page withholds are withheld from
+  /// what that page shows alone: the two forecast pages are one page.
+  @Test("forecast: two cases with one allocate page give one forecast page")
+  func forecastOfOneAllocatePage() throws {
+    func files(primary: Int, secondary: Int) -> [String: String] {
+      // The trial's own case, row for row.
+      let homes = { (prefix: String, count: Int, from: Int, age: Int, sex: String) in
+        (1...count).map {
+          "\(prefix)\($0),\(450000 + from + 10 * $0),\(200000 + from + 10 * $0),\(age),\(sex),SEMH,special,,,1,\n"
+        }.joined()
+      }
+      return [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,gender,needs,need_places,"
+          + "cost_per_place,la\n"
+          + "200031,X Mixed School,special,450000,201000,4,19,20,20,mixed,SEMH,,20000,886\n"
+          + "200032,Y Mixed School,special,450000,199000,4,19,20,20,mixed,SEMH,,20000,886\n",
+        "pupils.csv": "pupil_id,easting,northing,age,sex,primary_need,provision,preferences,max_travel_minutes,"
+          + "priority,current_urn\n" + homes("P", primary, 0, 8, "M") + homes("Q", secondary, 100, 12, "F"),
+        "roll.csv": "pupil_id,urn,easting,northing,age,sex,primary_need,provision\n",
+      ]
+    }
+    let scratch = try ScratchFolder()
+    try scratch.write("y5.csv", "action,urn,places,need,capital_cost\nadd_places,200032,5,,50000\n")
+    var pages: [String] = []
+    for (primary, secondary) in [(12, 4), (13, 3)] {
+      let name = "case\(secondary)"
+      let allocate = try publicPage(
+        scratch, files(primary: primary, secondary: secondary), ["allocate"], caseName: name)
+      #expect(allocate.contains(">&lt;5<"), "allocate's page no longer withholds Secondary")
+      try FileManager.default.removeItem(atPath: scratch.at("out-\(name)"))
+      let page = try publicPage(
+        scratch, files(primary: primary, secondary: secondary), ["forecast", "@y5.csv", "--years", "3"],
+        caseName: name)
+      pages.append(withoutInputFiles(page).replacingOccurrences(of: name, with: "case"))
+    }
+    #expect(pages[0] == pages[1], "the forecast pages tell the two cases apart")
+    let primary = pages[0].components(separatedBy: "<td>SEMH</td><td>Primary (4-10)</td>").dropFirst()
+    #expect(!primary.isEmpty)
+    for row in primary {
+      let cells = row.components(separatedBy: "</tr>")[0]
+      #expect(!cells.contains(">10") && !cells.contains(">15"), "SEMH Primary's caseload is shown: \(cells)")
+    }
+  }
+
+  /// Hostile trial, round thirty-one: B, a girls' ASD school, has 10 free
+  /// places and holds 3 or 4 girls (`<5` on allocate's page, the same page
+  /// for both); the boys go to B2. A plan cutting 7 of B's places showed
+  /// ASD "0 → <5" with 4 girls and "0 → 0" with 3, so `<5` was 4. A plan
+  /// that cuts a setting whose places used allocate's page withholds shows
+  /// none of its counts, in compare and in forecast, decided from that
+  /// page and the plan alone.
+  @Test("compare and forecast: a plan cutting a setting whose count allocate's page withholds is withheld")
+  func planCuttingAWithheldSetting() throws {
+    func files(girls: Int) -> [String: String] {
+      let homes = { (prefix: String, count: Int, easting: Int, sex: String, need: String) in
+        (0..<count).map { "\(prefix)\($0),\(easting + 10 * $0),199000,9,\(sex),\(need),special\n" }.joined()
+      }
+      return [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,gender,needs,cost_per_place\n"
+          + "200051,A SEMH School,special,450000,201000,4,19,20,20,mixed,SEMH,20000\n"
+          + "200052,B ASD Girls School,special,450000,199000,4,19,30,20,girls,ASD,20000\n"
+          + "200053,B2 ASD Boys School,special,451000,199000,4,19,40,20,boys,ASD,20000\n",
+        "pupils.csv": "pupil_id,easting,northing,age,sex,primary_need,provision\n"
+          + homes("N", 20 - girls, 451000, "M", "ASD") + homes("S", 12, 450000, "M", "SEMH")
+          + homes("A", girls, 450100, "F", "ASD"),
+        "roll.csv": "pupil_id,urn,easting,northing,age,primary_need,provision\n",
+      ]
+    }
+    let scratch = try ScratchFolder()
+    try scratch.write("cut.csv", "action,urn,places\nadd_places,200052,-7\n")
+    var pages: [[String]] = []
+    for girls in [3, 4] {
+      let name = "case\(girls)"
+      let allocate = try publicPage(scratch, files(girls: girls), ["allocate"], caseName: name)
+      #expect(allocate.contains(">&lt;5<"), "allocate's page no longer withholds B")
+      var both: [String] = []
+      for command in [["compare", "@cut.csv"], ["forecast", "@cut.csv", "--years", "2"]] {
+        try FileManager.default.removeItem(atPath: scratch.at("out-\(name)"))
+        let page = try publicPage(scratch, files(girls: girls), command, caseName: name)
+        both.append(withoutInputFiles(page).replacingOccurrences(of: name, with: "case"))
+      }
+      pages.append(both)
+    }
+    #expect(pages[0][0] == pages[1][0], "compare's pages tell 3 girls from 4")
+    #expect(pages[0][1] == pages[1][1], "forecast's pages tell 3 girls from 4")
+  }
 }

@@ -14,6 +14,10 @@ public struct PlaceChange: Sendable, Equatable {
   public var removedByNeed: [NeedCode: Int] = [:]
   /// Free places in all after the plan: the most children it can place.
   public var freePlaces = 0
+  /// The case's settings (by index) whose free places the plan cuts or
+  /// which it closes: how many lose their place there tells how many it
+  /// held.
+  public var cutSettings: Set<Int> = []
 
   /// No change.
   public init() {}
@@ -35,6 +39,10 @@ public struct PlaceChange: Sendable, Equatable {
       return (added, removed)
     }
     (added, removed) = change(\.freePlaces)
+    cutSettings = closed
+    for (s, o) in origin.enumerated() where o >= 0 && planned[s].freePlaces < base[o].freePlaces {
+      cutSettings.insert(o)
+    }
     for need in NeedCode.allCases {
       let byNeed = change { $0.needs.isEmpty || $0.needs.contains(need) ? $0.freePlaces : 0 }
       addedByNeed[need] = byNeed.added

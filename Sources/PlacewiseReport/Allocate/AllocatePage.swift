@@ -11,7 +11,9 @@ package struct AllocatePage {
   package enum Figure: Hashable {
     case pupils, placed, unplaced, firstPreferenceMet, requestsRefused
     case needPupils(NeedCode), needPlaced(NeedCode), needUnplaced(NeedCode)
-    case phaseUnplaced(SchoolPhase)
+    case phasePupils(SchoolPhase), phaseUnplaced(SchoolPhase)
+    /// The places used at a setting of the case, by index.
+    case settingUsed(Int)
   }
 
   private let counts: ReportCounts
@@ -45,7 +47,9 @@ package struct AllocatePage {
     case .needPupils(let need): needRows[need].map { .needPupils($0) }
     case .needPlaced(let need): needRows[need].map { .needPlaced($0) }
     case .needUnplaced(let need): needRows[need].map { .needUnplaced($0) }
+    case .phasePupils(let phase): phaseRows[phase].map { .phasePupils($0) }
     case .phaseUnplaced(let phase): phaseRows[phase].map { .phaseUnplaced($0) }
+    case .settingUsed(let index): .used(index)
     }
   }
 

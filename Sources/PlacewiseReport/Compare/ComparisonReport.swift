@@ -352,6 +352,20 @@ extension ComparisonReport {
   ) -> Withheld {
     guard let base = rows.first else { return Withheld() }
     var withheld = Withheld()
+    // A plan that cuts or closes a setting whose places used allocate's
+    // page withholds: how many lose their place there (children of one sex
+    // or age range, who can go nowhere else) tells how many it held (round
+    // thirty-one: 7 of a girls' school's 10 free places cut showed ASD
+    // "0 → <5", so its `<5` girls were 4). Decided from allocate's page and
+    // the plan alone.
+    if let allocatePage {
+      let cut = rows.reduce(into: Set<Int>()) { $0.formUnion($1.places.cutSettings) }.sorted()
+      let ranges = allocatePage.ranges(cut.map { .settingUsed($0) })
+      let hidden = Set(zip(cut, ranges).filter { $0.1.map { $0.hi - $0.lo > 0.5 } ?? false }.map(\.0))
+      for i in rows.indices.dropFirst() where !rows[i].places.cutSettings.isDisjoint(with: hidden) {
+        withheld.plans.insert(i)
+      }
+    }
     // Counted once: moves are a row per pupil moved, per plan.
     let counted = rows.map { Self.moveCounts($0.plan, moves) }
     // The baseline's counts that allocate's page has too: its unplaced,

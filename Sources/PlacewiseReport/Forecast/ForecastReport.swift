@@ -22,7 +22,8 @@ package enum ForecastReport {
         let key = PlanYear(plan: p, year: y)
         return YearDisclosure(
           outcomes[p].years[y], level: level, withheld: hidden.contains(key),
-          crossWithheld: withheld.cross[y] ?? [], totalsWithheld: withheld.firstYearTotals)
+          crossWithheld: (withheld.cross[y] ?? []).union(withheld.crossNeeds),
+          crossPhasesWithheld: withheld.crossPhases, totalsWithheld: withheld.firstYearTotals)
       }
     }
     var body = top(outcomes, years: years, level: level, title: title, identity: identity, shown: shown)
@@ -37,7 +38,8 @@ package enum ForecastReport {
     }
     body += firstShort(outcomes, years: years, needs: needs, shown: shown)
     body += demand(
-      outcomes, years: years, needs: needs, level: level, shown: shown, caseloadWithheld: withheld.caseload)
+      outcomes, years: years, needs: needs, level: level, shown: shown, caseloadWithheld: withheld.caseload,
+      caseloadPhasesWithheld: withheld.caseloadPhases)
     body += costs(outcomes, level: level)
     if let identity { body += HTMLReport.identitySection(identity, level: level) }
     if level == .public {
@@ -152,7 +154,7 @@ package enum ForecastReport {
   /// Demand against places by need and phase, year by year, a table per plan.
   private static func demand<R>(
     _ outcomes: [ForecastOutcome<R>], years: Int, needs: [NeedCode], level: ReportLevel, shown: [[YearDisclosure]],
-    caseloadWithheld: Set<NeedCode> = []
+    caseloadWithheld: Set<NeedCode> = [], caseloadPhasesWithheld: Set<SchoolPhase> = []
   ) -> String {
     typealias F = NumberFormatting
     func count(_ value: Int) -> String { ComparisonReport.rounded(value, level: level).html }
@@ -172,12 +174,17 @@ package enum ForecastReport {
               + cells.indices.map { y in
                 let f = cells[y]
                 guard f.caseload > 0 else { return "-" }
-                let caseload = caseloadWithheld.contains(need) ? Disclosed.confidential.html : count(f.caseload)
+                let caseload =
+                  caseloadWithheld.contains(need) || caseloadPhasesWithheld.contains(phase)
+                  ? Disclosed.confidential.html : count(f.caseload)
                 // From the count shown: a `c` reads "c short" whatever it
                 // holds, 0 too (from the exact count, "short" beside `c`
                 // told it was 1 or more: hostile trial, round twenty).
                 let short = shown[p][y].cell(need, phase)
-                return short == .shown(0) ? caseload : "\(caseload), \(short.html) short"
+                // A withheld caseload says its short too ("c, 0 short"):
+                // "c" alone would read as a shortfall withheld.
+                let withheldCaseload = caseloadWithheld.contains(need) || caseloadPhasesWithheld.contains(phase)
+                return short == .shown(0) && !withheldCaseload ? caseload : "\(caseload), \(short.html) short"
               })
         }
       }
@@ -245,6 +252,13 @@ package enum ForecastReport {
     /// year: the caseload holds the batch, so beside allocate's page a
     /// rounded caseload bounds its pupils.
     var caseload: Set<NeedCode> = []
+    /// Phases whose caseload cells are withheld, in every need, plan and year.
+    var caseloadPhases: Set<SchoolPhase> = []
+    /// Needs and phases whose cells of children without a place are
+    /// withheld in every plan and year: allocate's page withholds their
+    /// unplaced (decided from that page alone).
+    var crossNeeds: Set<NeedCode> = []
+    var crossPhases: Set<SchoolPhase> = []
   }
 
   /// The plan-years whose counts a public page withholds.
@@ -310,16 +324,37 @@ package enum ForecastReport {
   /// missed that settings of one phase pinned a phase's placed, and so its
   /// unplaced `<5` to 2 (hostile trial, round twenty-one).
   static func allocatePageRanges(_ run: AllocationRun?) -> (
-    needs: [(NeedCode, (lo: Double, hi: Double))], phases: [(SchoolPhase, (lo: Double, hi: Double))]
+    needs: [(NeedCode, (lo: Double, hi: Double))], phases: [(SchoolPhase, (lo: Double, hi: Double))],
+    withheldRows: (needs: Set<NeedCode>, phases: Set<SchoolPhase>),
+    withheldUnplaced: (needs: Set<NeedCode>, phases: Set<SchoolPhase>), withheldSettings: Set<URN>
   ) {
-    guard let run else { return ([], []) }
-    let ranges = AllocatePage(run).ranges(
+    guard let run else { return ([], [], ([], []), ([], []), []) }
+    let page = AllocatePage(run)
+    func open(_ range: (lo: Double, hi: Double)?) -> Bool { range.map { $0.hi - $0.lo > 0.5 } ?? false }
+    let needPupils = page.ranges(NeedCode.allCases.map { .needPupils($0) })
+    let phasePupils = page.ranges(SchoolPhase.allCases.map { .phasePupils($0) })
+    let ranges = page.ranges(
       NeedCode.allCases.map { .needUnplaced($0) } + SchoolPhase.allCases.map { .phaseUnplaced($0) })
     let needs = zip(NeedCode.allCases, ranges).compactMap { need, range in range.map { (need, $0) } }
     let phases = zip(SchoolPhase.allCases, ranges.dropFirst(NeedCode.allCases.count)).compactMap { phase, range in
       range.map { (phase, $0) }
     }
-    return (needs, phases)
+    // The rows whose pupils, and whose unplaced, the page's reader cannot
+    // work out.
+    let needCount = NeedCode.allCases.count
+    func needSet(_ open: (Int) -> Bool) -> Set<NeedCode> {
+      Set(NeedCode.allCases.indices.filter(open).map { NeedCode.allCases[$0] })
+    }
+    func phaseSet(_ open: (Int) -> Bool) -> Set<SchoolPhase> {
+      Set(SchoolPhase.allCases.indices.filter(open).map { SchoolPhase.allCases[$0] })
+    }
+    let settings = run.input.settings
+    let used = page.ranges(settings.indices.map { .settingUsed($0) })
+    return (
+      needs, phases, (needSet { open(needPupils[$0]) }, phaseSet { open(phasePupils[$0]) }),
+      (needSet { open(ranges[$0]) }, phaseSet { open(ranges[needCount + $0]) }),
+      Set(settings.indices.filter { open(used[$0]) }.map { settings[$0].urn })
+    )
   }
 
   static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>], settings: [Setting] = []) -> Withheld {
@@ -334,9 +369,42 @@ package enum ForecastReport {
     let firstYear = allocatePageRanges(baseline.years.first?.firstRun)
     // Needs whose first-year total is withheld (and allocate's figures of
     // each need's row beside it, for the audit).
-    var firstYearTotals = Set<NeedCode>()
-    var caseloadWithheld = Set<NeedCode>()
+    // The totals and cells without a place of the needs and phases whose
+    // unplaced allocate's page withholds, from that page alone (round
+    // thirty-one: decided from the exact counts, "10 short" withheld where
+    // it pinned a `<5` and "15 short" shown where it did not told the two
+    // apart).
+    var firstYearTotals = firstYear.withheldUnplaced.needs
+    let crossNeeds = firstYear.withheldUnplaced.needs
+    let crossPhases = firstYear.withheldUnplaced.phases
+    // A plan-year after the plan cuts or closes a setting whose places used
+    // allocate's page withholds, whole (see compare's rule; round
+    // thirty-one), from that page and the plan alone.
+    for p in outcomes.indices.dropFirst() {
+      for y in baseline.years.indices {
+        let cuts = (outcomes[p].plan?.rows ?? []).contains { row in
+          guard row.year <= y + 1 else { return false }
+          switch row.action {
+          case .addPlaces(let urn, let count, _): return count < 0 && firstYear.withheldSettings.contains(urn)
+          case .closeSetting(let urn): return firstYear.withheldSettings.contains(urn)
+          case .newSetting: return false
+          }
+        }
+        if cuts { hidden.insert(PlanYear(plan: p, year: y)) }
+      }
+    }
+    // The caseloads of the needs and phases whose rows allocate's page
+    // withholds, from what that page shows alone, so that whether they are
+    // withheld tells nothing (round thirty-one: "SEMH Primary 10" withheld
+    // where it would pin allocate's Secondary `<5` to 4, and "15" shown
+    // where it would not, told the two apart). More needs' where the audit
+    // still finds a count pinned.
+    var caseloadWithheld = firstYear.withheldRows.needs
+    let caseloadPhases = firstYear.withheldRows.phases
     var firstYearFigures: [NeedCode: [Int]] = [:]
+    var firstYearPhaseFigures: [SchoolPhase: [Int]] = [:]
+    // The audit's figures of the first year's batch by need and phase.
+    var batchCells: [[Int]] = []
     // A plan-year's total and need totals as the page shows them (rounded);
     // with `exact`, the total as allocate's public page shows the same batch
     // (5 or more exactly: the baseline's first year), with its need and
@@ -346,7 +414,9 @@ package enum ForecastReport {
     ) -> (
       total: Int, needs: [Int], cells: [Int]
     ) {
-      let shown = YearDisclosure(year, level: .public, crossWithheld: cross, totalsWithheld: firstYearTotals)
+      let shown = YearDisclosure(
+        year, level: .public, crossWithheld: cross.union(crossNeeds), crossPhasesWithheld: crossPhases,
+        totalsWithheld: firstYearTotals)
       // Allocate's need (or phase) rows, as its public page shows them
       // beside their total (its headline): exact from 5, a small row
       // protected by another.
@@ -363,16 +433,27 @@ package enum ForecastReport {
           }, of: year, &audit)
         needs = rows.unplaced
         for need in NeedCode.allCases { firstYearFigures[need] = rows.rows[need.rawValue] }
-        // The caseload holds the batch: a need's rounded caseload cells
-        // bound allocate's pupils of that need (round thirty: MLD's "5"
-        // beside allocate's MLD `x` and ASD `<5` summing to 11 was MLD 7,
-        // so ASD 4).
-        for need in NeedCode.allCases where !caseloadWithheld.contains(need) {
-          let figures = SchoolPhase.allCases.map { phase in
-            let caseload = year.byPhase[need.rawValue][phase.rawValue].caseload
-            return caseload > 0 ? audit.add(ComparisonReport.rounded(caseload, level: .public), rounded: true) : nil
-          }.compactMap(\.self)
-          audit.relate([(rows.rows[need.rawValue][0], 1)] + figures.map { ($0, -1) }, -.infinity, 0)
+        // The batch of each need in each phase, a count no page shows:
+        // it adds up to allocate's need and phase rows, and the caseload
+        // holds it, so a rounded caseload cell bounds it (round thirty:
+        // MLD's "5" beside allocate's MLD `x` and ASD `<5` summing to 11
+        // was MLD 7, so ASD 4; round thirty-one: "SEMH Primary 10" beside
+        // allocate's SEMH 16, Primary `x` and Secondary `<5` was Primary at
+        // most 12, so Secondary 4).
+        batchCells = NeedCode.allCases.map { need in
+          let cells = SchoolPhase.allCases.map { phase in
+            let cell = year.byPhase[need.rawValue][phase.rawValue]
+            // A phase with no caseload has no batch.
+            guard cell.caseload > 0 else { return audit.add(0, 0, exact: true) }
+            let batch = audit.add(0, .infinity)
+            if !caseloadWithheld.contains(need), !caseloadPhases.contains(phase) {
+              let shown = audit.add(ComparisonReport.rounded(cell.caseload, level: .public), rounded: true)
+              audit.relate([(batch, 1), (shown, -1)], -.infinity, 0)
+            }
+            return batch
+          }
+          audit.relate(cells.map { ($0, 1) } + [(rows.rows[need.rawValue][0], -1)], 0, 0)
+          return cells
         }
       } else {
         needs = NeedCode.allCases.map { audit.add(shown.needTotal[$0.rawValue], rounded: true) }
@@ -402,13 +483,18 @@ package enum ForecastReport {
       }
       if exact {
         // Allocate's page shows the batch's unplaced by phase too.
-        let phases = allocatesRows(
+        let phaseRows = allocatesRows(
           SchoolPhase.allCases.map { p in
             NeedCode.allCases.reduce((0, 0)) {
               ($0.0 + year.byPhase[$1.rawValue][p.rawValue].batch, $0.1 + unplaced[$1.rawValue][p.rawValue])
             }
-          }, of: year, &audit
-        ).unplaced
+          }, of: year, &audit)
+        let phases = phaseRows.unplaced
+        for phase in SchoolPhase.allCases {
+          firstYearPhaseFigures[phase] = phaseRows.rows[phase.rawValue]
+          audit.relate(
+            batchCells.map { ($0[phase.rawValue], 1) } + [(phaseRows.rows[phase.rawValue][0], -1)], 0, 0)
+        }
         for phase in SchoolPhase.allCases {
           let column = cellKeys.indices.filter { cellKeys[$0].1 == phase }
           audit.relate(column.map { (cells[$0], 1) } + [(phases[phase.rawValue], -1)], 0, 0)
@@ -459,6 +545,22 @@ package enum ForecastReport {
       return (added, removed, byNeed, byCell)
     }
     let best = headlineBest(outcomes)
+    // Where a phase row of allocate's, or a need's batch in a phase, is
+    // pinned by what is left: the need whose caseload in that phase to
+    // withhold (that need's first, then the others there, in code order).
+    func caseloadToWithhold(_ audit: IntervalAudit) -> NeedCode? {
+      for phase in SchoolPhase.allCases {
+        let pinnedNeeds = NeedCode.allCases.filter {
+          batchCells.indices.contains($0.rawValue) && audit.pinned(batchCells[$0.rawValue][phase.rawValue])
+        }
+        guard !pinnedNeeds.isEmpty || (firstYearPhaseFigures[phase] ?? []).contains(where: audit.pinned) else {
+          continue
+        }
+        let inPhase = NeedCode.allCases.filter { baseline.years[0].byPhase[$0.rawValue][phase.rawValue].caseload > 0 }
+        if let need = (pinnedNeeds + inPhase).first(where: { !caseloadWithheld.contains($0) }) { return need }
+      }
+      return nil
+    }
     while true {
       var audit = IntervalAudit()
       var cells: [(key: PlanYear, cells: [Int])] = []
@@ -585,9 +687,12 @@ package enum ForecastReport {
         hidden.insert(hit.key)
       } else if baseCells.contains(where: { $0.cells.contains(where: audit.pinned) }), let first = cells.first {
         hidden.insert(first.key)
+      } else if let need = caseloadToWithhold(audit) {
+        caseloadWithheld.insert(need)
       } else {
         return Withheld(
-          whole: hidden, cross: crossHidden, firstYearTotals: firstYearTotals, caseload: caseloadWithheld)
+          whole: hidden, cross: crossHidden, firstYearTotals: firstYearTotals, caseload: caseloadWithheld,
+          caseloadPhases: caseloadPhases, crossNeeds: crossNeeds, crossPhases: crossPhases)
       }
     }
   }
@@ -651,7 +756,7 @@ struct YearDisclosure {
   /// `crossWithheld`: these needs' counts by phase only.
   init<R>(
     _ year: ForecastYear<R>, level: ReportLevel, withheld: Bool = false, crossWithheld: Set<NeedCode> = [],
-    totalsWithheld: Set<NeedCode> = []
+    crossPhasesWithheld: Set<SchoolPhase> = [], totalsWithheld: Set<NeedCode> = []
   ) {
     var values: [Int] = []
     for need in NeedCode.allCases {
@@ -674,6 +779,7 @@ struct YearDisclosure {
       let need = k < cross ? k / phases : k < cross + needCount ? k - cross : -1
       let needWithheld =
         (k < cross && crossWithheld.contains { $0.rawValue == need })
+        || (k < cross && crossPhasesWithheld.contains { $0.rawValue == k % phases })
         || totalsWithheld.contains { $0.rawValue == need }
       return withheld || needWithheld ? .confidential : ComparisonReport.rounded(value, level: level)
     }

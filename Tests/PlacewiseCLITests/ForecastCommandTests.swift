@@ -340,11 +340,47 @@ struct ForecastCommandTests {
     #expect(
       warnings == ["warning: pupils.csv: 1 excluded_urns entry names a URN not in settings.csv; it changes nothing"],
       "OTHER only: \(result.stderr)")
-    // Without the plan, NEW is outside the case, on roll.csv too.
+    // Over one year the plan never opens NEW (round thirty-one), and
+    // without the plan NEW is outside the case: warned of, on roll.csv too.
+    let short = try runPlacewise(["forecast", folder, plan, "--years", "1", "--out", scratch.at("short")])
+    #expect(short.stderr.contains("warning: roll.csv: 1 excluded_urns"), "\(short.stderr)")
     let alone = try runPlacewise(["forecast", folder, "--years", "2", "--out", scratch.at("alone")])
     #expect(alone.status == 0, "\(alone.stderr)")
     for file in ["pupils.csv: 1 preference", "roll.csv: 1 preference", "roll.csv: 1 excluded_urns"] {
       #expect(alone.stderr.contains("warning: \(file)"), "\(alone.stderr)")
+    }
+  }
+
+  /// Round thirty-one: each year's summary.json left out roll.csv's URNs
+  /// outside the case (a release build reads back the roll's header only),
+  /// and called a setting the plan closed "not in settings.csv (out-of-area
+  /// schools?)", and a pupil it displaced "at a setting outside the case?".
+  @Test("year summaries count roll.csv's unknown URNs and call no closed setting unknown")
+  func yearSummaryWarnings() throws {
+    let scratch = try ScratchFolder()
+    let folder = try scratch.writeCase(
+      "case",
+      files: [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
+          + "S1,One,special,400000,300000,4,19,5,1\nS2,Two,special,401000,300000,4,19,5,1\n",
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
+          + "P1,400000,300000,8,ASD,special,S1,\nP2,400000,300000,8,ASD,special,,S1\n",
+        "roll.csv": "pupil_id,urn,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
+          + "R1,S1,400000,300000,8,ASD,special,S1,\nR2,S2,400000,300000,8,ASD,special,OUT,\n",
+      ])
+    let plan = try scratch.write("close.csv", "action,urn\nclose_setting,S1\n")
+    let out = scratch.at("out")
+    let result = try runPlacewise(["forecast", folder, plan, "--years", "2", "--out", out, "--quiet"])
+    #expect(result.status == 0, "\(result.stderr)")
+    for plan in ["baseline", "close"] {
+      for year in [1, 2] {
+        let summary = try String(contentsOfFile: "\(out)/years/\(plan)/\(year)/summary.json", encoding: .utf8)
+        #expect(
+          summary.contains("roll.csv: 1 preference names a URN not in settings.csv"), "\(plan) \(year): \(summary)")
+        #expect(!summary.contains("pupils.csv: 1 preference names"), "\(plan) \(year): \(summary)")
+        #expect(!summary.contains("excluded_urns entr"), "\(plan) \(year): \(summary)")
+        #expect(!summary.contains("current_urn value"), "\(plan) \(year): \(summary)")
+      }
     }
   }
 }

@@ -45,7 +45,15 @@ extension Forecast {
     // A URN a plan opens in some year is no typo, and a preference for it
     // can be met from that year: only URNs that no plan opens are warned of
     // (round thirty: an exclusion of one was said to change nothing).
-    let opened = Set(base.input.settings.map(\.urn)).union(base.openings)
+    // (Within the forecast's years: a row after its last is never in
+    // effect, round thirty-one.)
+    let opened = Set(base.input.settings.map(\.urn)).union(
+      plans.compactMap { $0 }.flatMap { plan in
+        plan.rows.compactMap { row -> URN? in
+          guard row.year <= years, case .newSetting(let setting) = row.action else { return nil }
+          return setting.urn
+        }
+      })
     base.input.warnings = base.input.warnings.recountingUnknownURNs(known: opened.contains)
     var input = try Self.checked(base: base, plans: plans, demand: demand, years: years, problems: &problems)
     // A demand file is read only when named; one left in the case folder

@@ -9,6 +9,7 @@ package struct UnknownURNTally: Sendable, Equatable {
   package enum Cell: Sendable, Equatable {
     case preferences
     case excludedURNs
+    case currentURN
   }
 
   /// The cell counted.
@@ -42,6 +43,12 @@ package struct UnknownURNTally: Sendable, Equatable {
       case .excludedURNs:
         "\(n) excluded_urns entr\(n == 1 ? "y names a URN" : "ies name URNs") not in settings.csv; "
           + "\(n == 1 ? "it changes" : "they change") nothing"
+      // A setting outside the case (an out-of-area or independent school
+      // the child attends) is allowed, but a typo would silently cost the
+      // child continuity (hostile trial, round sixteen): said, counted.
+      case .currentURN:
+        "\(n) current_urn value\(n == 1 ? " names a URN" : "s name URNs") not in settings.csv (a setting outside "
+          + "the case?); " + (n == 1 ? "that pupil cannot stay there" : "those pupils cannot stay there")
       }
     var warning = InputWarning(file: file, message: message, count: n)
     warning.unknownURNs = remaining

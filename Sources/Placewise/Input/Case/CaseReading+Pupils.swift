@@ -8,7 +8,7 @@ extension CaseReading {
     var pupils: [Pupil] = []
     var unknownPreferences = UnknownURNTally(.preferences)
     var unknownExclusions = UnknownURNTally(.excludedURNs)
-    var unknownCurrent = 0
+    var unknownCurrent = UnknownURNTally(.currentURN)
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
     while table.nextRow() {
       let id = Self.identifier(&table, .pupilID, index: &pupilIndex, lines: &pupilLines, spellings: &pupilSpellings)
@@ -28,7 +28,7 @@ extension CaseReading {
         .priority, required: false, range: InputRange.priority,
         expected: "a whole number \(InputRange.text(InputRange.priority)) (or empty for 1)")
       let current = Self.identifiers(&table, .currentURN)?.first
-      if let current, settingNumber(current) == nil { unknownCurrent += 1 }
+      if let current, settingNumber(current) == nil { unknownCurrent.add(URN(current)) }
       let fixed = Self.identifiers(&table, .fixedURN)?.first
       let excluded = Self.identifiers(&table, .excludedURNs)?.map(URN.init) ?? []
       if let fixed {
@@ -72,18 +72,7 @@ extension CaseReading {
     }
     table.warnings += Self.unknownURNWarnings(
       file: table.file, preferences: unknownPreferences, exclusions: unknownExclusions)
-    if unknownCurrent > 0 {
-      // A setting outside the case (an out-of-area or independent school the
-      // child attends) is allowed, but a typo would silently cost the child
-      // continuity (hostile trial, round sixteen): say so, counted.
-      table.warnings.append(
-        InputWarning(
-          file: table.file,
-          message: "\(unknownCurrent) current_urn value\(unknownCurrent == 1 ? " names a URN" : "s name URNs") "
-            + "not in settings.csv (a setting outside the case?); "
-            + (unknownCurrent == 1 ? "that pupil cannot stay there" : "those pupils cannot stay there"),
-          count: unknownCurrent))
-    }
+    if let warning = unknownCurrent.warning(file: table.file) { table.warnings.append(warning) }
     if pupils.isEmpty {
       // A header alone is a valid, empty batch (a forecast's first year may
       // have none), but a planner allocating one has most likely saved the

@@ -19,12 +19,18 @@ public enum PoundsText {
     case notAnAmount
     /// An amount outside ``range``.
     case outOfRange(Double)
+    /// An amount with a fraction of a penny (`1000.4299`): budgets are
+    /// compared to the penny, so it would buy £1,000.43 of options while
+    /// every page printed it as less (round thirty-one).
+    case fractionOfAPenny
   }
 
   /// The amount `text` writes, in pounds, within ``range``.
   public static func parse(_ text: String) -> Result<Double, Problem> {
     guard let value = amount(text) else { return .failure(.notAnAmount) }
     guard range.contains(value) else { return .failure(.outOfRange(value)) }
+    let pence = value * 100
+    guard abs(pence - pence.rounded()) <= max(1e-6, 4 * pence.ulp) else { return .failure(.fractionOfAPenny) }
     return .success(value)
   }
 
@@ -36,6 +42,9 @@ public enum PoundsText {
       return "\(option) must be an amount of pounds written as \(forms), not \"\(shown)\""
     case .outOfRange:
       return "\(option) must be an amount of pounds from 0 to £1,000,000,000,000 (a trillion; 1000000000000), "
+        + "not \"\(shown)\""
+    case .fractionOfAPenny:
+      return "\(option) must be an amount of pounds and whole pence (at most 2 decimal places, as 1000.43), "
         + "not \"\(shown)\""
     }
   }

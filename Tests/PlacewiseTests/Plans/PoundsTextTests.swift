@@ -37,4 +37,22 @@ struct PoundsTextTests {
       return
     }
   }
+
+  /// Round thirty-one: `--budget 1000.4299` bought £1,000.43 of options
+  /// (budgets are compared to the penny) while the pages printed £1,000.
+  @Test(
+    "a fraction of a penny is refused; pence and scaled amounts are not",
+    arguments: [
+      ("1000.4299", false), ("0.001", false), ("1.234567k", false), ("1.2345k", true), ("1000.43", true),
+      ("1.2345m", true),
+    ])
+  func fractionOfAPenny(_ text: String, _ accepted: Bool) {
+    let parsed = PoundsText.parse(text)
+    if accepted {
+      #expect((try? parsed.get()) != nil, "\(text)")
+    } else {
+      #expect(parsed == .failure(.fractionOfAPenny), "\(text)")
+      #expect(PoundsText.message(option: "--budget", text: text, problem: .fractionOfAPenny).contains("whole pence"))
+    }
+  }
 }

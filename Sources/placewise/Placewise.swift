@@ -78,7 +78,7 @@ extension ReportLevel: ExpressibleByArgument {}
 extension RecommendationOrder: ExpressibleByArgument {}
 
 struct CaseOptions: ParsableArguments {
-  @Argument(help: "The case folder: settings.csv, pupils.csv, optional travel.csv and policy.toml.")
+  @Argument(help: "The case folder: settings.csv, pupils.csv, and optional travel.csv, roll.csv and policy.toml.")
   var caseFolder: String
 
   @Option(name: .long, help: ArgumentHelp("A policy file to use instead of the case's policy.toml.", valueName: "file"))

@@ -299,17 +299,8 @@ struct CompareCommandTests {
   @Test("a plan's summary counts unknown URNs against the settings the plan gives")
   func unknownURNsCountedPerPlan() throws {
     let scratch = try ScratchFolder()
-    let folder = try scratch.writeCase(
-      "case",
-      files: [
-        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
-          + "S1,One,special,400000,300000,4,19,5,1\n",
-        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
-          + "P1,400000,300000,8,ASD,special,NEW;S1,\n"
-          + "P2,400000,300000,8,ASD,special,OTHER,NEW\n",
-        "roll.csv": "pupil_id,urn,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
-          + "R1,S1,400000,300000,8,ASD,special,NEW,NEW\n",
-      ])
+    let folder = try caseNamingNew(
+      scratch, pupils: ["P1,400000,300000,8,ASD,special,NEW;S1,", "P2,400000,300000,8,ASD,special,OTHER,NEW"])
     let plan = try scratch.write(
       "open.csv",
       "action,urn,name,kind,easting,northing,low_age,high_age,capacity\n"

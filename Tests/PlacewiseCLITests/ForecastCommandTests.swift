@@ -320,16 +320,7 @@ struct ForecastCommandTests {
   @Test("a URN a plan opens later is not warned of as outside the case")
   func unknownURNsKnownToAPlan() throws {
     let scratch = try ScratchFolder()
-    let folder = try scratch.writeCase(
-      "case",
-      files: [
-        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
-          + "S1,One,special,400000,300000,4,19,5,1\n",
-        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
-          + "P1,400000,300000,8,ASD,special,NEW;S1,OTHER\n",
-        "roll.csv": "pupil_id,urn,easting,northing,age,primary_need,provision,preferences,excluded_urns\n"
-          + "R1,S1,400000,300000,8,ASD,special,NEW,NEW\n",
-      ])
+    let folder = try caseNamingNew(scratch, pupils: ["P1,400000,300000,8,ASD,special,NEW;S1,OTHER"])
     let plan = try scratch.write(
       "later.csv",
       "action,urn,name,kind,easting,northing,low_age,high_age,capacity,year\n"

@@ -16,7 +16,7 @@ struct Recommend: OutputCommand {
       these two; --then whole-life ranks capital plus --years of annual and placement costs \
       in pounds, then capital), then the least annual cost; ties \
       go to the set leaving out the earliest-listed option. Writes recommendation.csv, \
-      plan.csv, summary.json, report.html, allocation/ (what allocate writes for the case with \
+      plan.csv, summary.json, report.html, placewise.xlsx, allocation/ (what allocate writes for the case with \
       the chosen options) and, with --frontier N, frontier.csv, all or nothing. Not yet \
       modelled, and refused (status 2) with a message naming them: a case with agreed \
       placements (fixed_urn), and options that change whether a request is protected or \

@@ -198,6 +198,9 @@ struct HostileInputTests {
       ("age", "SW1A 1AA"), ("age", "me141xx"), ("priority", "12.03.2015"), ("priority", "12 March 2015"),
       ("priority", "March 12, 2015"), ("priority", "51.5074"), ("priority", "-0.1278"),
       ("primary_need", "John Smith"), ("provision", "Flat 2, 3 Acacia Ave"), ("sex", "M1 1AE"),
+      // Round thirty-two: a grid reference's easting or northing, with its
+      // decimals (a home converted from latitude and longitude).
+      ("age", "412345.6789"), ("primary_need", "575830.1234"), ("priority", "1234.5678"),
     ])
   func personalDataInTheWrongColumn(_ column: String, _ value: String) throws {
     let columns = ["pupil_id", "easting", "northing", "age", "primary_need", "provision", "sex", "priority"]

@@ -110,8 +110,10 @@ enum InputText {
     guard parts.count == 2, parts[1].count >= 4, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else {
       return false
     }
+    // Any whole part: a latitude (51.5074) or a grid easting with its
+    // decimals (412345.6789; round thirty-two quoted those).
     let whole = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0][...]
-    return !whole.isEmpty && whole.count <= 3 && whole.allSatisfy { $0.isASCII && $0.isNumber }
+    return !whole.isEmpty && whole.count <= 7 && whole.allSatisfy { $0.isASCII && $0.isNumber }
   }
 
   /// Two Title Case words (`John Smith`), or a comma beside a number

@@ -255,10 +255,9 @@ struct YearLoop<Rendered: Sendable>: Sendable {
       readBack.roll = yearCase.roll
     #endif
     // roll.csv's URNs outside the year's settings, counted from the roll
-    // just built (a release build reads back its header only, so its year
-    // summaries had none: round thirty-one), and none of a setting the
-    // case has (one a plan has closed is no typo, and a displaced pupil's
-    // current_urn names it: round thirty-one).
+    // just built, as allocate counts them reading the year's case/ (a
+    // release build reads back its header only, so its year summaries had
+    // none: round thirty-one).
     readBack.warnings.removeAll { $0.file == "roll.csv" && $0.unknownURNs != nil }
     let present = Set(settings.map(\.urn))
     var preferences = UnknownURNTally(.preferences)
@@ -268,8 +267,6 @@ struct YearLoop<Rendered: Sendable>: Sendable {
       for urn in entry.pupil.excludedURNs where !present.contains(urn) { exclusions.add(urn) }
     }
     readBack.warnings += [preferences, exclusions].compactMap { $0.warning(file: "roll.csv") }
-    let caseURNs = Set(base.settings.map(\.urn))
-    readBack.warnings = readBack.warnings.recountingUnknownURNs { present.contains($0) || caseURNs.contains($0) }
     lap("case-read")
     return (try AllocationRun(case: readBack, options: options), files, phases)
   }

@@ -213,6 +213,24 @@ struct HostileInputTests {
     #expect(!problem.description.contains(value), "\(problem)")
   }
 
+  /// Round thirty-two: a pupil_id shaped like a name (or a date of birth,
+  /// a postcode) passed, and was written into every output; the case
+  /// format says an id is pseudonymised, never a name.
+  @Test(
+    "a pupil_id shaped like personal data is refused, in pupils.csv and roll.csv, and not shown",
+    arguments: ["John Smith", "2015-03-12", "SW1A 1AA", "412345.6789"])
+  func pupilIDLikePersonalData(_ value: String) throws {
+    let pupils = "pupil_id,easting,northing,age,primary_need,provision\n\(value),450500,250500,9,ASD,special\n"
+    let error = try InputCaseFiles.valid.with("pupils.csv", pupils).without("travel.csv").failure()
+    let problem = try #require(error.problems.first)
+    #expect(problem.field == "pupil_id" && problem.expected.contains("pseudonymised"), "\(problem)")
+    #expect(!problem.description.contains(value), "\(problem)")
+    let roll = "pupil_id,urn,easting,northing,age,primary_need,provision\n\(value),100001,450500,250500,9,ASD,special\n"
+    let rolled = try InputCaseFiles.valid.with("roll.csv", roll).without("travel.csv").failure()
+    #expect(rolled.problems.contains { $0.field == "pupil_id" && $0.expected.contains("pseudonymised") })
+    #expect(!rolled.description.contains(value), "\(rolled)")
+  }
+
   /// Round twenty-five: `fixed_urn` in pupils.csv and `urn` in roll.csv
   /// naming no setting quoted the cell as typed (a date of birth, a
   /// postcode, a name).
@@ -243,9 +261,11 @@ struct HostileInputTests {
       "pupil_id,easting,northing,age,primary_need,provision\n\(id),450500,250500,9,ASD,special\n"
       + "\(id),450500,250500,9,ASD,special\n"
     let error = try InputCaseFiles.valid.with("pupils.csv", pupils).without("travel.csv").failure()
-    let problem = try #require(error.problems.first)
-    #expect(problem.field == "pupil_id" && problem.line == 3, "\(problem)")
-    #expect(!problem.description.contains(id), "\(problem)")
+    // Line 2's id is refused as shaped like personal data (round
+    // thirty-two); line 3's is still told as a repeat.
+    let problem = try #require(error.problems.first { $0.line == 3 })
+    #expect(problem.field == "pupil_id" && problem.found.hasSuffix(" again"), "\(problem)")
+    #expect(!error.description.contains(id), "\(error)")
   }
 
   @Test("a plain bad code is still quoted")

@@ -238,6 +238,15 @@ struct CaseReading {
     }
     lines.append(table.line)
     let text = String(decoding: bytes, as: UTF8.self)
+    // A pupil's id is pseudonymised, never a name (case-format.md): one
+    // shaped like a name, a date of birth, a postcode or a coordinate would
+    // be written into every output (round thirty-two: "John Smith" passed).
+    if table.isPupilFile, let shape = InputText.personalShape(text) {
+      table.report(
+        column, found: shape,
+        expected: "a pseudonymised \(column.name) (never a name, a date of birth, a postcode or a location)")
+      return nil
+    }
     if bytes.contains(where: { $0 >= 0x80 }) {
       if let first = spellings[text] {
         table.report(

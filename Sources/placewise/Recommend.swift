@@ -73,7 +73,7 @@ struct Recommend: OutputCommand {
     static var quiet: String { "Print nothing but errors (warnings stay in allocation/summary.json)." }
     static var timings: String { "Print the seconds of each phase and the allocations solved on standard error." }
     static var reportLevel: String {
-      "Who report.html is for: internal (the default) or public (the options and their costs only: which are chosen, at every budget, is withheld)."
+      "Who report.html is for: internal (the default) or public (the options file's options, places and costs, and the budgets; which are chosen, at every budget, is withheld)."
     }
   }
 

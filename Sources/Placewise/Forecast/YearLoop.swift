@@ -258,15 +258,21 @@ struct YearLoop<Rendered: Sendable>: Sendable {
     // just built, as allocate counts them reading the year's case/ (a
     // release build reads back its header only, so its year summaries had
     // none: round thirty-one).
+    // They go where the reader puts them: after settings.csv's and
+    // pupils.csv's, before travel.csv's and the policy's.
     readBack.warnings.removeAll { $0.file == "roll.csv" && $0.unknownURNs != nil }
-    let present = Set(settings.map(\.urn))
+    let yearURNs = Set(settings.map(\.urn))
     var preferences = UnknownURNTally(.preferences)
     var exclusions = UnknownURNTally(.excludedURNs)
     for entry in yearCase.roll {
-      for urn in entry.pupil.preferences where !present.contains(urn) { preferences.add(urn) }
-      for urn in entry.pupil.excludedURNs where !present.contains(urn) { exclusions.add(urn) }
+      for urn in entry.pupil.preferences where !yearURNs.contains(urn) { preferences.add(urn) }
+      for urn in entry.pupil.excludedURNs where !yearURNs.contains(urn) { exclusions.add(urn) }
     }
-    readBack.warnings += [preferences, exclusions].compactMap { $0.warning(file: "roll.csv") }
+    let at =
+      readBack.warnings.firstIndex { !["settings.csv", "pupils.csv", "roll.csv"].contains($0.file) }
+      ?? readBack.warnings.count
+    readBack.warnings.insert(
+      contentsOf: [preferences, exclusions].compactMap { $0.warning(file: "roll.csv") }, at: at)
     lap("case-read")
     return (try AllocationRun(case: readBack, options: options), files, phases)
   }

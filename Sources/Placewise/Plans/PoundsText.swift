@@ -44,8 +44,7 @@ public enum PoundsText {
       return "\(option) must be an amount of pounds from 0 to £1,000,000,000,000 (a trillion; 1000000000000), "
         + "not \"\(shown)\""
     case .fractionOfAPenny:
-      return "\(option) must be an amount of pounds and whole pence (at most 2 decimal places, as 1000.43), "
-        + "not \"\(shown)\""
+      return "\(option) must come to a whole number of pence (as 1000.43 or 1.2345k), not \"\(shown)\""
     }
   }
 

@@ -173,17 +173,18 @@ package enum ForecastReport {
             [HTMLPage.escape(need.code), phase.label]
               + cells.indices.map { y in
                 let f = cells[y]
-                guard f.caseload > 0 else { return "-" }
-                let caseload =
-                  caseloadWithheld.contains(need) || caseloadPhasesWithheld.contains(phase)
-                  ? Disclosed.confidential.html : count(f.caseload)
+                let withheldCaseload = caseloadWithheld.contains(need) || caseloadPhasesWithheld.contains(phase)
+                // A withheld caseload is `c` where it is 0 too: `-` beside
+                // `c` told which years held none (the review of round
+                // thirty-one's rule).
+                guard f.caseload > 0 || withheldCaseload else { return "-" }
+                let caseload = withheldCaseload ? Disclosed.confidential.html : count(f.caseload)
                 // From the count shown: a `c` reads "c short" whatever it
                 // holds, 0 too (from the exact count, "short" beside `c`
                 // told it was 1 or more: hostile trial, round twenty).
                 let short = shown[p][y].cell(need, phase)
                 // A withheld caseload says its short too ("c, 0 short"):
                 // "c" alone would read as a shortfall withheld.
-                let withheldCaseload = caseloadWithheld.contains(need) || caseloadPhasesWithheld.contains(phase)
                 return short == .shown(0) && !withheldCaseload ? caseload : "\(caseload), \(short.html) short"
               })
         }

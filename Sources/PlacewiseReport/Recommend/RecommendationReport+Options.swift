@@ -4,8 +4,8 @@ extension RecommendationReport {
   /// The chosen options in words (what each is, the places it adds, the
   /// children placed in them), then every option in a table. Without
   /// `details` (one per option), the table of options alone. With
-  /// `choiceWithheld`, which options are chosen is not told (see
-  /// `RecommendationReport.withheldChoices`).
+  /// `choiceWithheld` (every public page: `RecommendationReport.choiceShown`),
+  /// which options are chosen is not told, nor their children.
   static func optionsSection(
     _ options: [RecommendationOptionRow], details: [RecommendationOptionDetail]?, level: ReportLevel,
     choiceWithheld: Bool = false

@@ -16,7 +16,7 @@ package enum RecommendationReport {
     // children without a place it told that some were looked after; with
     // wide priorities, rounded to 5 as it was until round twenty-two, it
     // gave one child's priority to within 2). The options, budgets and
-    // costs stay, and the audit of choices below still runs on the counts.
+    // costs stay; the choice itself is never named there (`choiceShown`).
     func shownUnmet(_ value: Int) -> Disclosed {
       level == .public ? .hidden : ComparisonReport.rounded(value, level: level)
     }
@@ -144,8 +144,8 @@ package enum RecommendationReport {
     standIn(
       title: title,
       paragraph: "The allocation with the recommended options is withheld from this public version: its settings' "
-        + "places would tell which options were chosen, which the recommendation's page withholds (they would "
-        + "give back a count of 1 to 4 children). The internal version (--report-level internal) shows it.")
+        + "places would tell which options were chosen, and a public version names no choice (see the "
+        + "recommendation's page). The internal version (--report-level internal) shows it.")
   }
 
   /// A public page standing in for one withheld whole: its title, and why.

@@ -52,7 +52,9 @@ struct PoundsTextTests {
       #expect((try? parsed.get()) != nil, "\(text)")
     } else {
       #expect(parsed == .failure(.fractionOfAPenny), "\(text)")
-      #expect(PoundsText.message(option: "--budget", text: text, problem: .fractionOfAPenny).contains("whole pence"))
+      #expect(
+        PoundsText.message(option: "--budget", text: text, problem: .fractionOfAPenny).contains("whole number of pence")
+      )
     }
   }
 }

@@ -241,7 +241,7 @@ struct CaseReading {
     // A pupil's id is pseudonymised, never a name (case-format.md): one
     // shaped like a name, a date of birth, a postcode or a coordinate would
     // be written into every output (round thirty-two: "John Smith" passed).
-    if table.isPupilFile, let shape = InputText.personalShape(text) {
+    if table.isPupilFile, let shape = InputText.personalIDShape(text) {
       table.report(
         column, found: shape,
         expected: "a pseudonymised \(column.name) (never a name, a date of birth, a postcode or a location)")

@@ -67,6 +67,18 @@ enum InputText {
     return nil
   }
 
+  /// The unambiguous part of `personalShape`, for refusing a pupil's id: a
+  /// date the case reader reads as one, a UK postcode, or words like a name
+  /// or an address. Looser shapes (`2024.0001`, `24-25-0017`, `Jan-0042`)
+  /// are only described in messages: an id may be written so.
+  static func personalIDShape(_ text: String) -> String? {
+    let value = trimmed(text)
+    if CalendarDate(parsing: value) != nil { return "a date (not shown: it may be a date of birth)" }
+    if looksLikePostcode(value) { return "a postcode (not shown: personal data)" }
+    if looksLikeNameOrAddress(value) { return "words like a name or an address (not shown: personal data)" }
+    return nil
+  }
+
   /// A value of a file that may hold pupils' data, as a message shows it:
   /// described where it looks like personal data, else quoted.
   static func shownOrDescribed(_ text: String) -> String { personalShape(text) ?? quoted(text) }

@@ -127,17 +127,13 @@ struct Recommend: OutputCommand {
     let options = AllocationOptions(timeLimit: output.timeLimit, monitor: context.monitor)
     let criteria = RecommendationCriteria(
       budget: budget.pounds, annualBudget: annualBudget?.pounds, then: then, years: Double(years))
-    func search(_ input: RecommendationInput) throws -> Found {
-      let result = try Recommendation.run(input, criteria: criteria, frontierSteps: frontier, options: options)
-      // The search's own allocation of the best set, checked, not solved again.
-      let run = try Recommendation.allocate(
-        input, chosen: result.best.chosen, solved: result.bestAllocation, options: options)
-      return Found(result: result, run: run, rows: RecommendationCSV.rows(input, chosen: result.best.chosen))
-    }
-    let found = try search(input)
+    let result = try Recommendation.run(input, criteria: criteria, frontierSteps: frontier, options: options)
     clock.lap("search")
+    // The search's own allocation of the best set, checked, not solved again.
+    let run = try Recommendation.allocate(
+      input, chosen: result.best.chosen, solved: result.bestAllocation, options: options)
     clock.lap("allocate")
-    return found
+    return Found(result: result, run: run, rows: RecommendationCSV.rows(input, chosen: result.best.chosen))
   }
 
   func render(_ found: Found, _ input: RecommendationInput, _ context: PipelineContext, clock: inout PhaseClock)

@@ -13,7 +13,6 @@ struct WholeLifeCostTests {
       (1_800_000.0, 24_000.5, 123_456.78, 5, 2_537_286.4),
       (250_000.0, 1_234.56, 98_765.43, 10, 1_249_999.9),
       (0.0, 1.1, 2.2, 3, 9.9),
-      (3e20, 0, 0, 5, 3e20),
     ])
   func decimalSum(capital: Double, annual: Double, cost: Double, years: Int, expected: Double) {
     let set = EvaluatedSet(

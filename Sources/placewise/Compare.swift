@@ -20,6 +20,10 @@ struct Compare: OutputCommand {
   /// The words of `compare`'s output options.
   enum Words: OutputHelp {
     static var quiet: String { "Print nothing but errors (warnings stay in each plan's summary.json)." }
+    static var reportLevel: String {
+      "Who report.html is for: internal (the SEND team, the default) or public (the baseline's counts rounded to 5, "
+        + "1 to 4 shown as <5; every plan's counts withheld, its places and costs shown)."
+    }
   }
 
   @OptionGroup var caseOptions: CaseOptions

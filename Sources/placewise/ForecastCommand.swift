@@ -50,7 +50,8 @@ struct ForecastCommand: OutputCommand {
     }
     static var quiet: String { "Print nothing on success." }
     static var reportLevel: String {
-      "Who report.html is for: internal (the SEND team, the default) or public (counts of 1 to 4 pupils shown as <5)."
+      "Who report.html is for: internal (the SEND team, the default) or public (the baseline's counts rounded to 5, "
+        + "1 to 4 shown as <5; every plan's counts withheld, its places and costs shown)."
     }
   }
 
@@ -111,7 +112,7 @@ struct ForecastCommand: OutputCommand {
   {
     var files = try ForecastOutputs.render(
       outcomes, years: years, level: context.reportLevel, title: context.title,
-      identity: context.identity(input.input), settings: input.input.settings)
+      identity: context.identity(input.input))
     for outcome in outcomes {
       for year in outcome.years {
         let folder = "years/\(outcome.name)/\(year.year)/"

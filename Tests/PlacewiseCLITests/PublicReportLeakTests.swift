@@ -1012,4 +1012,58 @@ struct PublicReportLeakTests {
     #expect(pages[0][0] == pages[1][0], "compare's pages tell 3 girls from 4")
     #expect(pages[0][1] == pages[1][1], "forecast's pages tell 3 girls from 4")
   }
+  /// Hostile trial, round thirty-two: a girls' and a boys' ASD school, both
+  /// full, and 11 ASD children waiting, g girls and 11 - g boys; allocate's
+  /// page is one page for every g from 1 to 10. Plans adding places at the
+  /// girls' school and at the boys' school place the waiting children of
+  /// each sex: a forecast page with both ("5" and "<5" without a place)
+  /// gave g = 4, and compare's audit, withholding a plan only where its
+  /// figures would pin a count, told g by which plans it withheld (addB5
+  /// `c` only at g = 7). A plan is a query the planner writes: the public
+  /// pages withhold every plan's counts, and the pages are one page for
+  /// every g.
+  @Test("compare and forecast: plans adding places for each sex give one page whatever the split")
+  func plansAsQueriesGiveOnePage() throws {
+    func files(girls: Int) -> [String: String] {
+      // Every home in one 1 km square: the map tells nothing of the split.
+      let homes = { (prefix: String, count: Int, easting: Int, sex: String) in
+        (0..<count).map { "\(prefix)\($0),\(easting + 10 * $0),199500,9,\(sex),ASD,special\n" }.joined()
+      }
+      return [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,gender,needs,cost_per_place\n"
+          + "200052,B ASD Girls School,special,450000,199000,4,19,20,20,girls,ASD,20000\n"
+          + "200053,B2 ASD Boys School,special,451000,199000,4,19,20,20,boys,ASD,20000\n",
+        "pupils.csv": "pupil_id,easting,northing,age,sex,primary_need,provision\n"
+          + homes("G", girls, 450100, "F") + homes("N", 11 - girls, 450500, "M"),
+        "roll.csv": "pupil_id,urn,easting,northing,age,primary_need,provision\n",
+      ]
+    }
+    let scratch = try ScratchFolder()
+    for (name, urn, places) in [("g10", 200052, 10), ("g5", 200052, 5), ("b10", 200053, 10), ("b5", 200053, 5)] {
+      try scratch.write("\(name).csv", "action,urn,places,capital_cost\nadd_places,\(urn),\(places),100000\n")
+    }
+    let commands = [
+      ["allocate"], ["compare", "@g10.csv", "@g5.csv", "@b10.csv", "@b5.csv"], ["compare", "@b5.csv"],
+      ["forecast", "@g10.csv", "@b10.csv", "--years", "2"],
+    ]
+    var pages: [[String]] = []
+    for girls in [1, 4, 7] {
+      let name = "case\(girls)"
+      var each: [String] = []
+      for command in commands {
+        if FileManager.default.fileExists(atPath: scratch.at("out-\(name)")) {
+          try FileManager.default.removeItem(atPath: scratch.at("out-\(name)"))
+        }
+        let page = try publicPage(scratch, files(girls: girls), command, caseName: name)
+        each.append(withoutInputFiles(page).replacingOccurrences(of: name, with: "case"))
+      }
+      pages.append(each)
+    }
+    for (k, command) in commands.enumerated() {
+      #expect(pages[0][k] == pages[1][k] && pages[1][k] == pages[2][k], "\(command[0]) pages tell the split apart")
+    }
+    // The plans are on the page, their counts are not.
+    #expect(pages[0][1].contains("every plan's counts are withheld (c)"))
+    #expect(pages[0][3].contains("every plan's counts are withheld (c)"))
+  }
 }

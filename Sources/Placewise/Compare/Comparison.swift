@@ -24,8 +24,6 @@ public struct ComparisonOutcome<Rendered: Sendable>: Sendable {
   public var summary: AllocationSummary
   /// Pupils displaced into the plan's batch by its closures (at its end).
   public var displaced = 0
-  /// What the plan does to the case's free places (none for the baseline).
-  public var places = PlaceChange()
   /// Each pupil's setting (nil: unplaced), in input order.
   public var urns: [URN?]
   /// Per primary need, in code order: (pupils, placed, unmet priority).
@@ -327,9 +325,6 @@ public enum Comparison {
       name: planned.name, plan: planned.plan, summary: run.summary, urns: urns, byNeed: byNeed, rendered: rendered,
       seconds: (end - start).inSeconds, phases: phases)
     outcome.displaced = planned.displaced
-    // Worked out here, not where plans are applied: recommend applies one
-    // per set it evaluates and needs none of it.
-    outcome.places = PlaceChange(from: base.settings, to: planned.input.settings, origin: planned.origin)
     return outcome
   }
 }

@@ -23,8 +23,6 @@ package struct ComparisonFigures: Sendable {
   package var pupilsMoved: Int
   /// Pupils the plan's closures displaced into its batch.
   package var displaced: Int
-  /// What the plan does to the case's free places (`ComparisonOutcome`).
-  package var places = PlaceChange()
   /// Unplaced pupils, plan minus baseline (displaced pupils count).
   package var unplacedChange: Int
   /// R, plan minus baseline.
@@ -47,7 +45,7 @@ package struct ComparisonFigures: Sendable {
       var moved = 0
       for (a, b) in zip(base.urns, outcome.urns) where a != b { moved += 1 }
       let total = s.annualTotalCost + annual
-      var figures = ComparisonFigures(
+      return ComparisonFigures(
         name: outcome.name, summary: s, capitalCost: capital, annualCost: annual,
         placedChange: s.placed - base.summary.placed, unmetPriorityChange: s.unmetPriority - base.summary.unmetPriority,
         placementCostChange: s.placementCost - base.summary.placementCost,
@@ -55,8 +53,6 @@ package struct ComparisonFigures: Sendable {
         displaced: outcome.displaced, unplacedChange: unplacedChange,
         requestsRefusedChange: s.requestsRefused - base.summary.requestsRefused, annualTotalCost: total,
         annualTotalCostChange: total - baseTotal)
-      figures.places = outcome.places
-      return figures
     }
   }
 
@@ -69,8 +65,6 @@ package struct ComparisonFigures: Sendable {
       firstPreferenceMet: summary.firstPreferenceMet, annualPlaceCost: summary.annualPlaceCost,
       pupilsMoved: pupilsMoved)
     row.displaced = displaced
-    row.places = places
-    row.unplacedSettingsFull = summary.unplacedSettingsFull
     row.requestsRefused = summary.requestsRefused
     row.annualTotalCost = annualTotalCost
     row.costsGiven = summary.costsGiven

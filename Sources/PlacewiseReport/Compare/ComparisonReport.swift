@@ -18,9 +18,9 @@ package enum ComparisonReport {
     if let identity { body += HTMLReport.identityLine(identity) }
 
     let kept =
-      level == .public ? withheld(rows, byNeed: byNeed, moves: moves, allocatePage: allocatePage) : Withheld()
+      level == .public ? withheld(rows, byNeed: byNeed, allocatePage: allocatePage) : Withheld()
     let hidden = kept.plans
-    body += bestPlan(rows, level: level, hidden: hidden)
+    body += bestPlan(rows, level: level)
     body += sideBySide(rows, level: level, hidden: hidden)
     body += unmetByNeed(rows: rows, byNeed: byNeed, level: level, hidden: hidden, needs: kept.needs)
     body += movesSection(rows: rows, moves: moves, level: level, hidden: hidden)
@@ -29,13 +29,10 @@ package enum ComparisonReport {
     if level == .public {
       body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
       body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
-      body += "small count could be worked out; c withholds every count of a plan whose places (those it adds or "
-      body += "takes away, which bound the children it places or unplaces) would give one back, and a count of the "
-      body += "baseline's, or a need's in every plan, that would give one back read beside allocate's public page of "
-      body += "the same case. "
-      body +=
-        "The capital cost per child fewer without a place is worked out from the rounded counts, as a range where "
-      body += "their difference is under 20 (each is within 2 of its count). "
+      body += "small count could be worked out; c withholds every count of every plan (a plan's places pick out "
+      body += "the children they can serve, by need, age, sex or distance, so what it places would count a group of "
+      body += "children the page shows whole), and a count of the baseline's that would give one back read beside "
+      body += "allocate's public page of the same case. "
       body += "Costs of places, the annual total, journeys in total, and journeys and missed preferences are "
       body += "withheld (x): a school's cost per place, the policy's penalties, or a journey band's bounds, divided "
       body += "into them would give back counts this page rounds. "
@@ -45,47 +42,25 @@ package enum ComparisonReport {
   }
 
   /// The plan that leaves the least need unmet, in a sentence.
-  private static func bestPlan(_ rows: [ComparisonRow], level: ReportLevel, hidden: Set<Int>) -> String {
+  private static func bestPlan(_ rows: [ComparisonRow], level: ReportLevel) -> String {
     typealias F = NumberFormatting
     var body = ""
-    // A plan whose counts are withheld is in no sentence: "less than the
-    // baseline" beside its places pinned it (one place, and the baseline's
-    // 0 placed, is 1 placed). Where any is withheld, no plan is named best,
-    // so that which is best tells nothing of one withheld.
-    if !hidden.isEmpty {
-      return "<p>Which plan leaves the least need unmet is not told in this public version: some plans' counts "
-        + "are withheld (c).</p>\n"
-    }
-    // Unmet need is weighted by priority, whose weights mark looked-after
-    // children: which plan leaves least of it, and by how much, is not on
-    // a public page (round twenty-two). Its counts of children are.
+    // A public page names no plan best: its counts are withheld (see
+    // `withheld`), and unmet need is weighted by priority, whose weights
+    // mark looked-after children (round twenty-two).
     if level == .public {
-      return "<p>Which plan leaves the least need unmet, weighted by priority, is told in the internal version "
-        + "only: the weights mark looked-after children. Children without a place are shown for every plan.</p>\n"
+      return "<p>What each plan changes is not told in this public version: every plan's counts are withheld (c). "
+        + "A plan's places pick out the children they can serve, so what it places would count a group of children "
+        + "this page and allocate's show only whole. The plans' places and costs are shown; their outcomes are in "
+        + "the internal version.</p>\n"
     }
     if let baseline = rows.first, let best = bestIndex(rows).map({ rows[$0] }) {
       let gain = baseline.unmetPriority - best.unmetPriority
       body += "<p>"
       // Never better on placements where more children are left without a place.
       if gain > 0 && best.unplaced <= baseline.unplaced {
-        // In a public page, the difference of the figures shown (rounded):
-        // the exact one, beside them, could pin them. A `<5` is no 0: where
-        // either figure is one, the gain is not told (a plan of one place
-        // read "about 5 less" beside 5 and <5).
-        let base = rounded(baseline.unmetPriority, level: level).value
-        let mine = rounded(best.unmetPriority, level: level).value
-        let roundedGain = base.flatMap { b in mine.map { b - $0 } }
-        // Each rounded figure is within 2 of its count, so their difference
-        // is within 4: "about 5" could be 1 (hostile trial, round
-        // seventeen), so a small one is given as the range it stands for.
-        let told = roundedGain.map { gain -> String in
-          if gain < 5 { return "fewer than 5" }
-          if gain < 20 { return "between \(F.grouped(max(1, gain - 4))) and \(F.grouped(gain + 4))" }
-          return "about " + F.grouped(gain)
-        }
-        let shownGain = level == .internal ? F.grouped(gain) : told ?? "an amount withheld here,"
         body += "<strong>\(HTMLPage.escape(best.plan))</strong> leaves the least need unmet: "
-        body += "\(shownGain) less than the baseline "
+        body += "\(F.grouped(gain)) less than the baseline "
         body +=
           "(priority-weighted), for \(F.pounds(best.capitalCost)) of capital and \(F.pounds(best.annualCost)) a year."
       } else {
@@ -180,34 +155,11 @@ package enum ComparisonReport {
     }
     line("Capital cost per child fewer without a place", key: "capital_cost_per_extra_placement") { i, r in
       guard let base = baseline, i > 0 else { return ("-", "") }
-      // Capital over the cost per child gives the children: in a public
-      // page, the children fewer of the rounded counts shown (the exact
-      // difference, beside them, pinned them: 302 and 258 shown as 300 and
-      // 260, and 44 fewer), withheld below 5. Whether there are any is
-      // decided from those counts too: decided from the exact ones (`x` for
-      // fewer, `-` for none), it told of a plan of one place, withheld as
-      // `c`, that it placed one child (hostile trial, round twenty).
-      var fewer = base.unplaced - r.unplaced
-      if level == .public {
-        // Withheld where either count is <5 (no 0: a plan of one place read
-        // £20,000 a child, five times too little, beside 5 and <5) or `c`.
-        guard let theirs = disclosed(0, \.unplaced).value, let mine = disclosed(i, \.unplaced).value else {
-          return ("x", "x")
-        }
-        fewer = theirs - mine
-        if fewer <= 0 { return ("-", "") }
-        if fewer < 5 { return ("x", "x") }
-        // The rounded difference is within 4 of the true one: where that is
-        // a large share of it, the cost per child is a range (a plan placing
-        // 1 child read "£100,000 a child" from a rounded 5, against £500,000).
-        if fewer < 20 {
-          let low = r.capitalCost / Double(fewer + 4)
-          let high = r.capitalCost / Double(max(1, fewer - 4))
-          return ("\(F.pounds(low)) to \(F.pounds(high))", "")
-        }
-      } else if fewer <= 0 {
-        return ("-", "")
-      }
+      // Capital over the cost per child gives the children: a public page
+      // shows no plan's counts, so no cost per child either.
+      guard level == .internal else { return ("x", "x") }
+      let fewer = base.unplaced - r.unplaced
+      guard fewer > 0 else { return ("-", "") }
       let each = r.capitalCost / Double(fewer)
       return (F.pounds(each), NumberText.format(each))
     }
@@ -316,9 +268,9 @@ extension ComparisonReport {
     return [placed, mine.count - placed - lost, lost, mine.count]
   }
 
-  /// What a public page withholds: every count of some plans (by index in
-  /// `rows`; 0, the baseline's column, too), and the children without a
-  /// place of some needs, in every plan.
+  /// What a public page withholds: every count of every plan (by index in
+  /// `rows`; 0, the baseline's column, too, where allocate's page needs it),
+  /// and the baseline's children without a place of some needs.
   struct Withheld: Equatable {
     var plans: Set<Int> = []
     var needs: Set<String> = []
@@ -326,251 +278,73 @@ extension ComparisonReport {
 
   /// What a public page withholds (`Withheld`).
   ///
-  /// A reader who knows a plan (the places it adds and takes away, the
-  /// pupils its closures displace) knows its unplaced lie within those
-  /// places of the baseline's; and has allocate's public page of the same
-  /// batch (`allocatePage`; without it, taken to show each of the
-  /// baseline's counts of 5 or more exactly). Beside rounded counts, that
-  /// pinned one: the baseline's 5 and a plan of one place's `<5` is 4. So
-  /// the page audits what such a reader works out (`IntervalAudit`): the
-  /// plan's unplaced against the baseline's, and its moves (newly placed
-  /// less those who lose their place is the change in the case's own
-  /// placed), and withholds every count of a plan that pins one, until none
-  /// does. Decision: the whole plan, not one cell, as its other counts (by
-  /// need, its moves) sum back to the one withheld.
+  /// Decision (hostile trial, round thirty-two): every count of every plan,
+  /// whatever the counts. A plan is a query the planner writes, as an
+  /// options file is (see recommend's page): places added at a girls' and
+  /// at a boys' school, or an infant and a junior school, place the waiting
+  /// children of each part of a need that allocate's page shows whole, and
+  /// two such plans gave back 4 girls. The audit that withheld a plan only
+  /// where its figures would pin a count decided on the exact counts, so
+  /// its `c` itself told the split (4 boys, one page of one plan). No audit
+  /// of one answer can stand against every query a planner may write; the
+  /// plans' places and costs stay on the page, their outcomes are in the
+  /// internal version.
   ///
   /// The baseline's own column, rounded, narrows what allocate's page
   /// withholds: allocate's SLCN of 9, placed `<5`, beside the baseline's
   /// SLCN of 10 without a place (8 to 12) was 1 placed (hostile trial,
   /// round twenty-two). What this page tells of the baseline's counts is
   /// handed to allocate's page (`AllocatePage.pinsBeside`): where the
-  /// column alone pins a count there, a need whose row it narrows is
-  /// withheld in every plan, else the baseline's column; where the plans
-  /// do, the plan of fewest places, as above.
-  static func withheld(
-    _ rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow], allocatePage: AllocatePage? = nil
-  ) -> Withheld {
+  /// column pins a count there, a need whose row it narrows is withheld,
+  /// else the baseline's column.
+  static func withheld(_ rows: [ComparisonRow], byNeed: [ComparisonNeedRow], allocatePage: AllocatePage? = nil)
+    -> Withheld
+  {
     guard let base = rows.first else { return Withheld() }
-    var withheld = Withheld()
-    // A plan that cuts or closes a setting whose places used allocate's
-    // page withholds: how many lose their place there (children of one sex
-    // or age range, who can go nowhere else) tells how many it held (round
-    // thirty-one: 7 of a girls' school's 10 free places cut showed ASD
-    // "0 → <5", so its `<5` girls were 4). Decided from allocate's page and
-    // the plan alone.
-    if let allocatePage {
-      let cut = rows.reduce(into: Set<Int>()) { $0.formUnion($1.places.cutSettings) }.sorted()
-      let ranges = allocatePage.ranges(cut.map { .settingUsed($0) })
-      let hidden = Set(zip(cut, ranges).filter { $0.1.map { $0.hi - $0.lo > 0.5 } ?? false }.map(\.0))
-      for i in rows.indices.dropFirst() where !rows[i].places.cutSettings.isDisjoint(with: hidden) {
-        withheld.plans.insert(i)
-      }
-    }
-    // Counted once: moves are a row per pupil moved, per plan.
-    let counted = rows.map { Self.moveCounts($0.plan, moves) }
+    var withheld = Withheld(plans: Set(rows.indices.dropFirst()))
+    guard let allocatePage else { return withheld }
     // The baseline's counts that allocate's page has too: its unplaced,
-    // placed, pupils, first preferences met, requests refused, then its
-    // children without a place by need.
+    // placed, first preferences met, requests refused, then its children
+    // without a place by need.
     let baseNeedRows = byNeed.filter { $0.plan == base.plan && NeedCode(code: $0.primaryNeed) != nil }
     let figures: [AllocatePage.Figure] =
-      [.unplaced, .placed, .pupils, .firstPreferenceMet, .requestsRefused]
+      [.unplaced, .placed, .firstPreferenceMet, .requestsRefused]
       + baseNeedRows.compactMap { NeedCode(code: $0.primaryNeed).map { .needUnplaced($0) } }
     let values =
-      [base.unplaced, base.placed, base.pupils, base.firstPreferenceMet, base.requestsRefused]
-      + baseNeedRows.map(\.unplaced)
-    let needsFrom = 5
-    let pageRanges = allocatePage?.ranges(figures) ?? []
-    func fromAllocate(_ k: Int) -> (lo: Double, hi: Double) {
-      if k < pageRanges.count, let range = pageRanges[k] { return range }
-      let value = Double(values[k])
-      return values[k] == 0 || values[k] >= 5 ? (value, value) : (1, 4)
-    }
-    // Whether what `audit` tells of the baseline's counts pins a count on
-    // allocate's page that it alone leaves open; and the needs whose
-    // children without a place it narrows.
-    func pinsAllocate(_ audit: IntervalAudit, _ baseline: [Int]) -> (pins: Bool, needs: [String]) {
-      guard let allocatePage else { return (false, []) }
+      [base.unplaced, base.placed, base.firstPreferenceMet, base.requestsRefused] + baseNeedRows.map(\.unplaced)
+    let needsFrom = 4
+    let known = allocatePage.ranges(figures)
+    while !withheld.plans.contains(0) {
+      // What the column tells of each count, rounded (its own relations
+      // are allocate's page's too, which `pinsBeside` reads), where it
+      // narrows what allocate's page alone leaves open.
       var knowing: [AllocatePage.Figure: (lo: Double, hi: Double)] = [:]
       var needs: [String] = []
-      for k in baseline.indices {
-        let known = fromAllocate(k)
-        let now = audit.range(baseline[k])
-        guard now.lo > known.lo + 0.5 || now.hi < known.hi - 0.5 else { continue }
-        knowing[figures[k]] = now
-        if k >= needsFrom { needs.append(baseNeedRows[k - needsFrom].primaryNeed) }
-      }
-      return knowing.isEmpty ? (false, []) : (allocatePage.pinsBeside(knowing: knowing), needs)
-    }
-    // A plan's unplaced by need, as the page rounds them (or withholds
-    // them), sum to its unplaced.
-    func needCells(_ plan: String, total: Int, _ audit: inout IntervalAudit) -> [(String, Int)] {
-      let cells = byNeed.filter { $0.plan == plan }.map { row in
-        let shown =
-          withheld.needs.contains(row.primaryNeed) ? .confidential : rounded(row.unplaced, level: .public)
-        return (row.primaryNeed, audit.add(shown, rounded: true))
-      }
-      if !cells.isEmpty { audit.relate(cells.map { ($0.1, 1) } + [(total, -1)], 0, 0) }
-      return cells
-    }
-    while true {
-      var audit = IntervalAudit()
-      // The baseline's counts: as allocate's page gives them, and as this
-      // page rounds them (its pupils it does not show), unless withheld.
-      let baseShown = !withheld.plans.contains(0)
-      let baseline = values.indices.map { k -> Int in
-        let known = fromAllocate(k)
-        let figure = audit.add(known.lo, known.hi, exact: known.lo == known.hi)
-        let needHidden = k >= needsFrom && withheld.needs.contains(baseNeedRows[k - needsFrom].primaryNeed)
-        if baseShown, k != 2, !needHidden {
-          let shown = audit.add(rounded(values[k], level: .public), rounded: true)
-          audit.relate([(figure, 1), (shown, -1)], 0, 0)
-        }
-        return figure
-      }
-      let u0 = baseline[0]
-      audit.relate([(baseline[1], 1), (u0, 1), (baseline[2], -1)], 0, 0)
-      let baseNeeds = zip(baseNeedRows.map(\.primaryNeed), baseline[needsFrom...]).map { ($0, $1) }
-      if !baseNeeds.isEmpty { audit.relate(baseNeeds.map { ($0.1, 1) } + [(u0, -1)], 0, 0) }
-      // The baseline's column alone, beside allocate's page.
-      if allocatePage != nil, baseShown {
-        audit.propagate()
-        let beside = pinsAllocate(audit, baseline)
-        if beside.pins {
-          if let need = beside.needs.first(where: { !withheld.needs.contains($0) }) {
-            withheld.needs.insert(need)
-          } else {
-            withheld.plans.insert(0)
+      for k in values.indices {
+        let need = k >= needsFrom ? baseNeedRows[k - needsFrom].primaryNeed : nil
+        if let need, withheld.needs.contains(need) { continue }
+        guard let range = known[k] else { continue }
+        let shown = rounded(values[k], level: .public)
+        let now: (lo: Double, hi: Double) =
+          switch shown {
+          case .shown(let v) where v == 0: (0, 0)
+          case .shown(let v): (Double(v - 2), Double(v + 2))
+          default: (1, 4)
           }
-          continue
-        }
+        let lo = max(range.lo, now.lo)
+        let hi = min(range.hi, now.hi)
+        guard lo > range.lo + 0.5 || hi < range.hi - 0.5 else { continue }
+        knowing[figures[k]] = (lo, hi)
+        if let need { needs.append(need) }
       }
-      var plans: [(index: Int, cells: [Int], change: Int, reach: Int)] = []
-      var totals: [Int] = []
-      for i in rows.indices.dropFirst() where !withheld.plans.contains(i) {
-        let row = rows[i]
-        let u = audit.add(rounded(row.unplaced, level: .public), rounded: true)
-        // Its change from the baseline, a figure of its own (a count too), so
-        // that what bounds it narrows it: bounds on `u - u0` alone leave the
-        // difference of two ranges (10 against 10, "fewer", with 1 place, is
-        // 1 fewer: hostile trial, round twelve).
-        let changes = audit.differences(u, u0)
-        audit.bound(
-          changes[0], Double(-row.places.added), Double(row.places.removed + row.displaced),
-          truth: Double(row.unplaced - base.unplaced))
-        // Its placed and unplaced sum to its pupils (the baseline's, as
-        // allocate's page gives them, and those its closures displace); it
-        // places no more children than its free places.
-        let q = audit.add(rounded(row.placed, level: .public), rounded: true)
-        audit.relate([(q, 1), (u, 1), (baseline[2], -1)], Double(row.displaced), Double(row.displaced))
-        audit.relate([(q, 1)], 0, Double(row.places.freePlaces))
-        let m = counted[i].map { audit.add(rounded($0, level: .public), rounded: true) }
-        let (newly, elsewhere, lost, all) = (m[0], m[1], m[2], m[3])
-        audit.relate([(all, 1), (newly, -1), (elsewhere, -1), (lost, -1)], 0, 0)
-        // The case's own pupils placed, plan less baseline, is newly placed
-        // less those who lose their place; the plan's placed also count
-        // displaced pupils it places (0 to all of them).
-        audit.relate([(newly, 1), (lost, -1), (changes[0], 1)], 0, Double(row.displaced))
-        audit.relate([(u0, 1), (newly, -1)], 0, .infinity)
-        // Places added where every eligible setting was full are used, up
-        // to the children so placed: a reader told there is one school
-        // (and 5 without a place there) takes a plan's 3 places there as 3
-        // newly placed (hostile trial, round twelve). The audit takes it
-        // wherever it holds.
-        let used = min(row.places.added, base.unplacedSettingsFull)
-        if counted[i][0] >= used { audit.relate([(newly, 1)], Double(used), .infinity) }
-        if row.unplaced - base.unplaced <= -used { audit.relate([(changes[0], 1)], -.infinity, Double(-used)) }
-        audit.relate([(u, 1), (lost, -1)], 0, .infinity)
-        // A pupil it does not move keeps the baseline's place, and with it
-        // the baseline's first preference and request outcome: so its first
-        // preferences met, requests refused and each need's children
-        // without a place differ from the baseline's by no more than the
-        // pupils it moves (those its closures displace adding theirs). A
-        // plan that moves nobody shows the baseline's figures (hostile
-        // trial, round twenty-three: its "requests refused 35" beside
-        // allocate's requests by phase was Secondary met 4). Taken only
-        // where it holds (a plan may change a request's protection).
-        func withinMoves(_ change: Int, _ drop: Int) {
-          let moved = counted[i][3]
-          if drop >= -moved { audit.relate([(change, 1), (all, 1)], 0, .infinity) }
-          if drop <= moved + row.displaced {
-            audit.relate([(change, 1), (all, -1)], -.infinity, Double(row.displaced))
-          }
-        }
-        var outcomes: [Int] = []
-        for (k, value) in [(3, row.firstPreferenceMet), (4, row.requestsRefused)] {
-          let mine = audit.add(rounded(value, level: .public), rounded: true)
-          let change = audit.differences(mine, baseline[k])
-          withinMoves(change[0], value - values[k])
-          outcomes += [mine] + change
-        }
-        let needs = needCells(row.plan, total: u, &audit)
-        // Need by need, within the places it opens to the need (more places,
-        // or a designation) and takes from it, of the baseline's. The
-        // differences are counts too: 14 and 12 MLD is 2 newly placed
-        // (hostile trial, round eleven).
-        var differences = changes
-        for (need, cell) in needs {
-          guard let theirs = baseNeeds.first(where: { $0.0 == need })?.1 else { continue }
-          let code = NeedCode(code: need)
-          let change = audit.differences(cell, theirs)
-          let opened = code.flatMap { row.places.addedByNeed[$0] } ?? row.places.added
-          let taken = (code.flatMap { row.places.removedByNeed[$0] } ?? row.places.removed) + row.displaced
-          let was = byNeed.first { $0.plan == base.plan && $0.primaryNeed == need }?.unplaced ?? 0
-          let now = byNeed.first { $0.plan == row.plan && $0.primaryNeed == need }?.unplaced ?? 0
-          // Taken only where it holds: a chain of moves can break it (an
-          // MLD child leaving a mixed school for new MLD places frees a
-          // place there for an ASD child), and then the plan's places in all.
-          let drop = now - was
-          audit.bound(
-            change[0], Double(drop >= -opened ? -opened : -row.places.added),
-            Double(drop <= taken ? taken : row.places.removed + row.displaced), truth: Double(drop))
-          // The places open to the need are used, up to its children without
-          // a place, wherever that holds (3 ASD places and 20 MLD places for
-          // 5 ASD and 6 MLD children: ASD 2; hostile trial, round thirteen).
-          let used = min(opened, was)
-          if used > 0, now - was <= -used { audit.relate([(change[0], 1)], -.infinity, Double(-used)) }
-          withinMoves(change[0], drop)
-          differences += change
-        }
-        // Its difference from each plan before it is a count too (plans of
-        // 7 and 10 places for 20 children waiting, shown 15 and 10, are 13
-        // and 10, so 3 apart; hostile trial, round fourteen).
-        let apart = totals.flatMap { audit.differences(u, $0) }
-        totals.append(u)
-        plans.append(
-          (
-            i, [u, q] + m + outcomes + needs.map(\.1) + differences + apart, changes[0],
-            row.places.added + row.places.removed + row.displaced
-          ))
-      }
-      // With no plan withheld, the headline names the best: less need unmet
-      // than the baseline (so, every priority 1, fewer unplaced), or no
-      // plan with less (none with fewer).
-      if withheld.plans.isEmpty, let best = bestIndex(rows) {
-        let gain = rows[best].unmetPriority < base.unmetPriority && rows[best].unplaced <= base.unplaced
-        for plan in plans where plan.index == best || !gain {
-          let (lo, hi): (Double, Double) = gain ? (-.infinity, -1) : (0, .infinity)
-          audit.relate([(plan.change, 1)], lo, hi)
-        }
-      }
-      audit.propagate()
-      if let plan = plans.first(where: { $0.cells.contains(where: audit.pinned) }) {
-        withheld.plans.insert(plan.index)
-        continue
-      }
-      // The baseline's counts pinned, here or on allocate's page, by the
-      // plans: the plan of fewest places withheld.
-      guard baseline.contains(where: audit.pinned) || (!plans.isEmpty && pinsAllocate(audit, baseline).pins) else {
-        return withheld
-      }
-      if let plan = plans.min(by: { ($0.reach, $0.index) < ($1.reach, $1.index) }) {
-        withheld.plans.insert(plan.index)
-      } else if baseShown {
-        withheld.plans.insert(0)
+      guard !knowing.isEmpty, allocatePage.pinsBeside(knowing: knowing) else { return withheld }
+      if let need = needs.first(where: { !withheld.needs.contains($0) }) {
+        withheld.needs.insert(need)
       } else {
-        return withheld
+        withheld.plans.insert(0)
       }
     }
+    return withheld
   }
 
   /// A count as the page shows it: itself in an internal page; in a public

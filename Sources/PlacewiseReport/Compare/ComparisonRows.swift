@@ -30,11 +30,6 @@ package struct ComparisonRow: Sendable, Equatable {
   package var pupilsMoved: Int
   /// Pupils displaced into the plan's batch by its closures.
   package var displaced = 0
-  /// What the plan does to the case's free places (not in `comparison.csv`:
-  /// the public page's audit reads it, see `ComparisonReport.withheld`).
-  package var places = PlaceChange()
-  /// Its unplaced whose every eligible setting was full.
-  package var unplacedSettingsFull = 0
   /// Protected requests refused (R).
   package var requestsRefused = 0
   /// Places, transport, unplaced pupils and the plan's own annual cost,

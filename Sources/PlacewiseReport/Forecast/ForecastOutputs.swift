@@ -12,12 +12,12 @@ package enum ForecastOutputs {
   /// - Throws: `WorkbookError` when a table breaks one of Excel's limits.
   package static func render<R>(
     _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast",
-    identity: RunIdentity? = nil, settings: [Setting] = []
+    identity: RunIdentity? = nil
   ) throws(WorkbookError) -> [(name: String, contents: [UInt8])] {
     let tables = ForecastTables(outcomes)
     let phases = Self.phaseTable(outcomes)
     let html = ForecastReport.render(
-      outcomes, years: years, level: level, title: title, identity: identity, settings: settings)
+      outcomes, years: years, level: level, title: title, identity: identity)
     let book = try Workbook(sheets: [tables.summary, tables.byNeed, phases, tables.settings].map(\.sheet)).bytes()
     return tables.csvFiles + [("report.html", Array(html.utf8)), (WorkbookReport.fileName, book)]
   }

@@ -4,18 +4,18 @@ package import Placewise
 /// without a place by year for every plan in one chart, the first year
 /// each plan falls short by need, and demand against places by need and
 /// phase, year by year. At the public level every count of children is
-/// rounded to the nearest 5 (1 to 4 as `<5`), a plan-year whose places would
-/// pin one is withheld (`c`), and sums over children are withheld (`x`).
+/// rounded to the nearest 5 (1 to 4 as `<5`), every plan's counts are
+/// withheld (`c`), and sums over children are withheld (`x`).
 package enum ForecastReport {
   /// The page (`outcomes`: the baseline first).
   package static func render<R>(
     _ outcomes: [ForecastOutcome<R>], years: Int, level: ReportLevel = .internal, title: String = "Forecast",
-    identity: RunIdentity? = nil, settings: [Setting] = []
+    identity: RunIdentity? = nil
   ) -> String {
     // Each plan-year's counts without a place, decided once for the page;
-    // at the public level, a plan-year whose places would pin a count is
-    // withheld whole (see `withheldPlanYears`).
-    let withheld = level == .public ? withheldPlanYears(outcomes, settings: settings) : Withheld()
+    // at the public level, every plan-year is withheld whole (see
+    // `withheldPlanYears`).
+    let withheld = level == .public ? withheldPlanYears(outcomes) : Withheld()
     let hidden = withheld.whole
     let shown = outcomes.indices.map { p in
       outcomes[p].years.indices.map { y in
@@ -30,11 +30,16 @@ package enum ForecastReport {
     body +=
       hidden.isEmpty
       ? Self.headline(outcomes, years: years, shown: shown.map { $0.last?.total }, level: level)
-      : "<p>Which plan leaves the fewest children without a place is not told in this public version: some "
-        + "plans' counts are withheld (c).</p>\n"
+      : "<p>What each plan changes is not told in this public version: every plan's counts are withheld (c). "
+        + "A plan's places pick out the children they can serve, so what it places would count a group of children "
+        + "this page and allocate's show only whole. The plans' places and costs are shown; their outcomes are in "
+        + "the internal version.</p>\n"
     body += byYear(outcomes, years: years, shown: shown)
+    // At the public level, the baseline's needs: which needs a plan's years
+    // hold is the plan's to tell, and its counts are withheld.
+    let listed = level == .public ? Array(outcomes.prefix(1)) : outcomes
     let needs = NeedCode.allCases.filter { need in
-      outcomes.contains { $0.years.contains { $0.byNeed.contains { $0.need == need } } }
+      listed.contains { $0.years.contains { $0.byNeed.contains { $0.need == need } } }
     }
     body += firstShort(outcomes, years: years, needs: needs, shown: shown)
     body += demand(
@@ -45,10 +50,10 @@ package enum ForecastReport {
     if level == .public {
       body += "<footer>Public version: no pupil-level data; counts of children are rounded to the nearest 5 (so "
       body += "totals may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0, so that a plan's difference "
-      body += "from the baseline is no exact count; c withholds every count of a plan's year whose places (those "
-      body += "it has added or taken away by then) would give one back, and in the table by need and phase a "
-      body += "need's counts by phase in a year where, beside their totals and allocate's public page, they "
-      body += "would give one back (in every plan, the baseline too); x withholds a sum over children. "
+      body += "from the baseline is no exact count; c withholds every count of every plan (a plan's places pick "
+      body += "out the children they can serve, by need, age, sex or distance), and in the table by need and phase "
+      body += "a need's counts by phase in a year where, beside their totals and allocate's public page, they "
+      body += "would give one back; x withholds a sum over children. "
       body += "Made by Placewise; the figures are those of forecast-summary.csv.</footer>\n"
     }
     return HTMLPage.document(title: title, level: level, body: body)
@@ -164,6 +169,13 @@ package enum ForecastReport {
     for (p, outcome) in outcomes.enumerated() {
       // The baseline open; each plan a click away (a long page otherwise).
       body += "<details\(p == 0 ? " open" : "")><summary><strong>\(HTMLPage.escape(outcome.name))</strong></summary>\n"
+      if level == .public && p > 0 {
+        // A plan's caseload after its first year holds the children it
+        // left without a place the year before, and which rows it has
+        // tells which cells hold any: withheld with its counts.
+        body += "<p>Withheld in this public version (c), as every count of a plan is.</p>\n</details>\n"
+        continue
+      }
       var rows: [[String]] = []
       for need in needs {
         for phase in SchoolPhase.allCases {
@@ -262,32 +274,6 @@ package enum ForecastReport {
     var crossPhases: Set<SchoolPhase> = []
   }
 
-  /// The plan-years whose counts a public page withholds.
-  ///
-  /// A reader who knows a plan knows the places it has added by a year and
-  /// its free places then: its children without a place are at most those
-  /// places fewer than the baseline's, and at least its batch less its free
-  /// places (baseline 7 and a plan of 3 places showing `<5` was 4: hostile
-  /// trial, round ten). The baseline's first-year total is taken as exact
-  /// (allocate's public page shows the same batch), the rest as the page
-  /// rounds them. Each year is audited so (`IntervalAudit`), the year's
-  /// total and each need's, their differences from the baseline, and the
-  /// headline's claim (the best plan never has more, and has fewer in the
-  /// last year); a plan-year that pins a count of 1 to 4 is withheld whole,
-  /// until none does. A plan that closes a setting moves pupils into the
-  /// batch: no bound above.
-  ///
-  /// The need and phase cells are audited too: they sum to the need's
-  /// total, and in the baseline's first year the need totals and phase
-  /// totals are taken as allocate's public page shows them (exact from 5).
-  /// Rounded cells beside exact totals gave one back (ASD 6 in all, its
-  /// primary cell 5 and secondary `<5`: secondary 1; hostile trial, round
-  /// twelve). A need whose cells would pin a count in a year shows its
-  /// total but withholds its cells (`c`) that year, in every plan; a plan's
-  /// cell differs from the baseline's by no more than the places the plan
-  /// has added or taken.
-  /// `settings`: the case's, for the needs each admits (a plan's places at
-  /// a setting not among them count for every need).
   /// Allocate's need (or phase) table for the first year's batch, as its
   /// public page shows it: each row's pupils, placed and unplaced, each row
   /// adding up and each column to the headline's. Returns the audit's
@@ -358,14 +344,32 @@ package enum ForecastReport {
     )
   }
 
-  static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>], settings: [Setting] = []) -> Withheld {
+  /// What a public page withholds.
+  ///
+  /// Every plan-year whole (decision, hostile trial, round thirty-two): a
+  /// plan is a query the planner writes, and places added at a girls' and at
+  /// a boys' school (or an infant and a junior school) counted the waiting
+  /// children of each part of a need allocate's page shows whole ("5" and
+  /// "<5" without a place beside allocate's ASD 11 was 4 girls). See
+  /// `ComparisonReport.withheld`.
+  ///
+  /// The baseline's years are audited (`IntervalAudit`): each year's total,
+  /// need totals and need and phase cells, rounded, adding up; in the first
+  /// year, allocate's public page of the same batch beside them, its need
+  /// and phase rows as it shows them (exact from 5). Rounded cells beside
+  /// exact totals gave one back (ASD 6 in all, its primary cell 5 and
+  /// secondary `<5`: secondary 1; hostile trial, round twelve). A need whose
+  /// cells would pin a count in a year shows its total but withholds its
+  /// cells (`c`) that year; then first-year totals and caseloads, below.
+  static func withheldPlanYears<R>(_ outcomes: [ForecastOutcome<R>]) -> Withheld {
     guard let baseline = outcomes.first else { return Withheld() }
     var hidden = Set<PlanYear>()
     // By year, the needs whose cells are withheld, in every plan.
     var crossHidden: [Int: Set<NeedCode>] = [:]
-    // The cells any plan-year fills: the rest are 0 everywhere, shown so.
+    // The cells the baseline fills in any year: the rest are 0 there, shown
+    // so (the plans' are withheld, and decide nothing).
     let cellKeys = NeedCode.allCases.flatMap { need in SchoolPhase.allCases.map { (need, $0) } }.filter { key in
-      outcomes.contains { $0.years.contains { $0.byPhase[key.0.rawValue][key.1.rawValue].unplaced > 0 } }
+      baseline.years.contains { $0.byPhase[key.0.rawValue][key.1.rawValue].unplaced > 0 }
     }
     let firstYear = allocatePageRanges(baseline.years.first?.firstRun)
     // Needs whose first-year total is withheld (and allocate's figures of
@@ -378,21 +382,10 @@ package enum ForecastReport {
     var firstYearTotals = firstYear.withheldUnplaced.needs
     let crossNeeds = firstYear.withheldUnplaced.needs
     let crossPhases = firstYear.withheldUnplaced.phases
-    // A plan-year after the plan cuts or closes a setting whose places used
-    // allocate's page withholds, whole (see compare's rule; round
-    // thirty-one), from that page and the plan alone.
+    // Every plan-year whole (decision, hostile trial, round thirty-two: a
+    // plan is a query the planner writes; see compare's `withheld`).
     for p in outcomes.indices.dropFirst() {
-      for y in baseline.years.indices {
-        let cuts = (outcomes[p].plan?.rows ?? []).contains { row in
-          guard row.year <= y + 1 else { return false }
-          switch row.action {
-          case .addPlaces(let urn, let count, _): return count < 0 && firstYear.withheldSettings.contains(urn)
-          case .closeSetting(let urn): return firstYear.withheldSettings.contains(urn)
-          case .newSetting: return false
-          }
-        }
-        if cuts { hidden.insert(PlanYear(plan: p, year: y)) }
-      }
+      for y in outcomes[p].years.indices { hidden.insert(PlanYear(plan: p, year: y)) }
     }
     // The caseloads of the needs and phases whose rows allocate's page
     // withholds, from what that page shows alone, so that whether they are
@@ -508,44 +501,6 @@ package enum ForecastReport {
       }
       return (total, needs, cells)
     }
-    // The places each plan has added and taken away by each year, and
-    // added by need (those open to it).
-    let byURN = Dictionary(settings.map { ($0.urn, $0) }, uniquingKeysWith: { a, _ in a })
-    func places(_ plan: Plan?, by year: Int) -> (added: Double, removed: Double, byNeed: [Double], byCell: [[Double]]) {
-      var added = 0.0
-      var removed = 0.0
-      var byNeed = [Double](repeating: 0, count: NeedCode.allCases.count)
-      var byCell = [[Double]](
-        repeating: [Double](repeating: 0, count: SchoolPhase.allCases.count), count: NeedCode.allCases.count)
-      // Places open to each need, and to each need and phase (the phases of
-      // the setting's ages); a setting not in the case counts for all.
-      func open(_ count: Int, to needs: EnumSet<NeedCode>?, at setting: Setting?) {
-        let phases = setting.map { s in Set((s.lowAge...max(s.lowAge, s.highAge)).map { SchoolPhase(age: $0) }) }
-        for need in NeedCode.allCases where needs.map({ $0.isEmpty || $0.contains(need) }) ?? true {
-          byNeed[need.rawValue] += Double(count)
-          for phase in SchoolPhase.allCases where phases?.contains(phase) ?? true {
-            byCell[need.rawValue][phase.rawValue] += Double(count)
-          }
-        }
-      }
-      for row in plan?.rows ?? [] where row.year <= year {
-        switch row.action {
-        case .addPlaces(let urn, let count, let need):
-          if count > 0 {
-            added += Double(count)
-            open(count, to: need.map { EnumSet([$0]) } ?? byURN[urn]?.needs, at: byURN[urn])
-          } else {
-            removed -= Double(count)
-          }
-        case .newSetting(let setting):
-          added += Double(setting.freePlaces)
-          open(setting.freePlaces, to: setting.needs, at: setting)
-        case .closeSetting: removed = .infinity
-        }
-      }
-      return (added, removed, byNeed, byCell)
-    }
-    let best = headlineBest(outcomes)
     // Where a phase row of allocate's, or a need's batch in a phase, is
     // pinned by what is left: the need whose caseload in that phase to
     // withhold (that need's first, then the others there, in code order).
@@ -564,92 +519,12 @@ package enum ForecastReport {
     }
     while true {
       var audit = IntervalAudit()
-      var cells: [(key: PlanYear, cells: [Int])] = []
-      var baseCells: [(year: Int, cells: [Int])] = []
-      // Each year's need and phase cells, and their differences, in every plan.
+      // Each year's need and phase cells.
       var crossCells: [(year: Int, need: NeedCode, cell: Int)] = []
-      // Each year's plans' totals so far, and each plan's last year's.
-      var yearTotals: [Int: [Int]] = [:]
-      var planTotals: [Int: Int] = [:]
       for (y, year) in baseline.years.enumerated() {
         let cross = crossHidden[y] ?? []
-        let (u0, n0, c0) = add(year, exact: y == 0, cross: cross, &audit)
-        baseCells.append((y, [u0] + n0))
+        let c0 = add(year, exact: y == 0, cross: cross, &audit).cells
         crossCells += c0.indices.map { (y, cellKeys[$0].0, c0[$0]) }
-        for p in outcomes.indices.dropFirst() where !hidden.contains(PlanYear(plan: p, year: y)) {
-          guard y < outcomes[p].years.count else { continue }
-          let mine = outcomes[p].years[y]
-          let (u, n, c) = add(mine, cross: cross, &audit)
-          // It places no more of the year's batch than its free places (a
-          // plan taking 2 of the only school's 5 free places from 5 pupils
-          // leaves 2: hostile trial, round twelve). A reader may know the
-          // free places (capacities, the plan, the roll).
-          let free = mine.settings.reduce(0) { $0 + max(0, $1.capacity - $1.onRoll) }
-          audit.relate([(u, 1)], Double(mine.summary.pupils - free), Double(mine.summary.pupils))
-          let (added, removed, addedByNeed, addedByCell) = places(outcomes[p].plan, by: y + 1)
-          // Its differences from the baseline are counts too, each a figure
-          // of its own so that what bounds it narrows it (see compare's).
-          let change = audit.differences(u, u0)
-          let needChanges = n.indices.map { audit.differences(n[$0], n0[$0]) }
-          audit.bound(change[0], -added, removed, truth: Double(mine.summary.unplaced - year.summary.unplaced))
-          // A need's change lies within the places open to it, which a chain
-          // of moves can break (an MLD child leaving a mixed school for new
-          // MLD places frees a place for an ASD child): where it does, within
-          // the plan's places in all. The audit takes only what holds.
-          for k in n.indices {
-            let truth = Double(
-              mine.byPhase[k].reduce(0) { $0 + $1.unplaced } - year.byPhase[k].reduce(0) { $0 + $1.unplaced })
-            audit.bound(needChanges[k][0], truth >= -addedByNeed[k] ? -addedByNeed[k] : -added, removed, truth: truth)
-          }
-          let cellChanges = c.indices.map { audit.differences(c[$0], c0[$0]) }
-          for k in c.indices {
-            // As a need's, a cell's change lies within the places open to its
-            // need and phase, where that holds, and those places are used up
-            // to its children without a place (3 places at a primary school
-            // for 6 primary children: 3 fewer; hostile trial, round fourteen).
-            let (need, phase) = (cellKeys[k].0.rawValue, cellKeys[k].1.rawValue)
-            let theirs = year.byPhase[need][phase].unplaced
-            let truth = Double(mine.byPhase[need][phase].unplaced - theirs)
-            let opened = addedByCell[need][phase]
-            audit.bound(cellChanges[k][0], truth >= -opened ? -opened : -added, removed, truth: truth)
-            let used = min(opened, Double(theirs))
-            if used > 0, truth <= -used { audit.relate([(cellChanges[k][0], 1)], -.infinity, -used) }
-          }
-          // Places added where every eligible setting was full are used, up
-          // to the children so placed: a reader told there is one school
-          // (and 5 without a place there) takes a plan's 3 places there as 3
-          // fewer (hostile trial, round twelve). Taken wherever it holds.
-          let full = min(added, Double(year.summary.unplacedSettingsFull))
-          if Double(mine.summary.unplaced - year.summary.unplaced) <= -full {
-            audit.relate([(change[0], 1)], -.infinity, -full)
-          }
-          // And need by need: the places open to a need are used, up to its
-          // children without a place, wherever that holds (3 ASD places and
-          // 20 MLD places for 5 ASD and 6 MLD children: ASD 2; hostile
-          // trial, round thirteen).
-          for need in NeedCode.allCases {
-            let theirs = year.byPhase[need.rawValue].reduce(0) { $0 + $1.unplaced }
-            let mineNow = mine.byPhase[need.rawValue].reduce(0) { $0 + $1.unplaced }
-            let used = min(addedByNeed[need.rawValue], Double(theirs))
-            if used > 0, Double(mineNow - theirs) <= -used {
-              audit.relate([(needChanges[need.rawValue][0], 1)], -.infinity, -used)
-            }
-          }
-          if hidden.isEmpty, let best {
-            let last = y == baseline.years.count - 1
-            if p == best { audit.relate([(change[0], 1)], -.infinity, last ? -1 : 0) }
-          }
-          // Its difference from each plan before it that year, and from its
-          // own year before: counts too (plans of 7 and 10 places for 20
-          // children waiting, shown 15 and 10, are 13 and 10, so 3 apart;
-          // hostile trial, round fourteen).
-          let others = (yearTotals[y] ?? []) + (planTotals[p].map { [$0] } ?? [])
-          let apart = others.flatMap { audit.differences(u, $0) }
-          yearTotals[y, default: []].append(u)
-          planTotals[p] = u
-          cells.append((PlanYear(plan: p, year: y), [u] + n + change + needChanges.flatMap { $0 } + apart))
-          crossCells += c.indices.flatMap { k in ([c[k]] + cellChanges[k]).map { (y, cellKeys[k].0, $0) } }
-        }
       }
       audit.propagate()
       // Allocate's need row, read beside the first year's rounded total,
@@ -677,17 +552,12 @@ package enum ForecastReport {
         continue
       }
       // A need's cells pinned in a year: its cells withheld that year in
-      // every plan (its totals stay). Then a plan-year's totals: that
-      // plan-year whole.
+      // every plan (its totals stay).
       if let hit = crossCells.first(where: {
         audit.pinned($0.cell) && !(crossHidden[$0.year]?.contains($0.need) ?? false)
       }) {
         crossHidden[hit.year, default: []].insert(hit.need)
         continue
-      } else if let hit = cells.first(where: { $0.cells.contains(where: audit.pinned) }) {
-        hidden.insert(hit.key)
-      } else if baseCells.contains(where: { $0.cells.contains(where: audit.pinned) }), let first = cells.first {
-        hidden.insert(first.key)
       } else if let need = caseloadToWithhold(audit) {
         caseloadWithheld.insert(need)
       } else {

@@ -150,4 +150,30 @@ struct PostcodeDirectoryTests {
       disk.entries[try #require(PostcodeKey(PostcodeFixture.postcode(0)))] == .live(easting: 500_000, northing: 100_000)
     )
   }
+
+  /// Hostile trial, round thirty: a postcode listed twice at places 475 km
+  /// apart was accepted, the first listing winning silently. Two live
+  /// listings at one place (two Code-Point Open files joined) are one.
+  @Test("a postcode listed twice at two places is refused, without the postcode; at one place it is one")
+  func listedTwice() throws {
+    let twice =
+      [
+        PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575830", northing: "160456"),
+        PostcodeFixture.codePointRow(postcode: "QB2A 9ZZ", easting: "530000", northing: "180000"),
+        PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "100000", northing: "160456"),
+      ].joined(separator: "\n") + "\n"
+    let problems = try failure(twice)
+    #expect(problems.count == 1)
+    let problem = try #require(problems.first)
+    #expect(problem.line == 3)
+    #expect(problem.found.contains("listed on line 1 476 km away"), "\(problem.found)")
+    #expect(!problem.description.contains("QA1") && !problem.description.contains("575830"))
+    let same =
+      [
+        PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575830", northing: "160456"),
+        PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575830", northing: "160456"),
+      ].joined(separator: "\n") + "\n"
+    #expect(try failure(same).isEmpty)
+    #expect(try lookup(same, ["QA1 1AB"]).entries.count == 1)
+  }
 }

@@ -173,6 +173,8 @@ private struct PostcodeScanner {
   var line = 0
   var rows = 0
   var entries: [PostcodeKey: PostcodeEntry] = [:]
+  /// The line of each live entry.
+  var liveLines: [PostcodeKey: Int] = [:]
   var problems: [InputProblem] = []
   /// Field positions (0-based) of the postcode, termination date, easting, northing.
   var postcodeField = 0
@@ -230,7 +232,23 @@ private struct PostcodeScanner {
     let entry = readEntry(key, text)
     guard let entry else { return }
     // A postcode listed twice (concatenated files): a live listing wins.
-    if let existing = entries[key], case .live = existing { return }
+    // Two live listings at different places are a directory joined from
+    // extracts that disagree: which is the child's home cannot be told
+    // (hostile trial, round thirty: the first won, silently, 475 km off).
+    if let existing = entries[key], case .live(let e0, let n0) = existing {
+      if case .live(let e1, let n1) = entry, e0 != e1 || n0 != n1 {
+        let metres = ((e1 - e0) * (e1 - e0) + (n1 - n0) * (n1 - n0)).squareRoot()
+        let apart = metres < 1000 ? "\(Int(metres.rounded(.up))) m" : "\(Int((metres / 1000).rounded())) km"
+        problems.append(
+          InputProblem(
+            file: file, line: line, column: nil, field: nil,
+            found: "a second place for a postcode a pupil's home uses, listed on line \(liveLines[key] ?? 0) "
+              + "\(apart) away (the postcode is not shown: it locates a home)",
+            expected: "one place for each postcode (a directory joined from extracts that disagree?)"))
+      }
+      return
+    }
+    if case .live = entry { liveLines[key] = line }
     entries[key] = entry
   }
 

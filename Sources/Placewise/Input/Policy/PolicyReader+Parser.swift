@@ -167,14 +167,14 @@ extension PolicyReader {
       switch tomlNumber(token) {
       case .some(let value) where !value.isFinite:
         problem(
-          line: line, column: valueColumn, key: key, found: InputText.quoted(token),
+          line: line, column: valueColumn, key: key, found: PolicyReader.found(token),
           expected: "a finite number: " + rule.expected)
       case .some(let value) where rule.whole && value != value.rounded():
         problem(
-          line: line, column: valueColumn, key: key, found: InputText.quoted(token),
+          line: line, column: valueColumn, key: key, found: PolicyReader.found(token),
           expected: "a whole number: " + rule.expected)
       case .some(let value) where !rule.allows(value):
-        problem(line: line, column: valueColumn, key: key, found: InputText.quoted(token), expected: rule.expected)
+        problem(line: line, column: valueColumn, key: key, found: PolicyReader.found(token), expected: rule.expected)
       case .some(let value):
         set(key, value)
       case .none:
@@ -182,7 +182,8 @@ extension PolicyReader {
           token.count <= InputText.maxQuoted && token.allSatisfy { isBareKeyCharacter($0) || $0 == "." || $0 == "+" }
         problem(
           line: line, column: valueColumn, key: key,
-          found: numberLike ? InputText.quoted(token) : "a value that is not a number " + PolicyReader.nameOf(chars[i]),
+          found: numberLike
+            ? PolicyReader.found(token) : "a value that is not a number " + PolicyReader.nameOf(chars[i]),
           expected: "a TOML number such as 45 or 1.3: " + rule.expected)
       }
     }
@@ -204,7 +205,7 @@ extension PolicyReader {
       case "postcodes":
         guard quoted, !text.isEmpty, !text.contains("\\"), !text.contains("\"") else {
           problem(
-            line: line, column: i + 1, key: key, found: value.isEmpty ? "no value" : InputText.quoted(value),
+            line: line, column: i + 1, key: key, found: value.isEmpty ? "no value" : PolicyReader.found(value),
             expected: "the postcode directory's path in double quotes, e.g. \"ONSPD_FEB_2025_UK.csv\"")
           return
         }
@@ -217,7 +218,7 @@ extension PolicyReader {
         guard let date = CalendarDate(parsing: text), !text.contains("/") || quoted, (1900...2999).contains(date.year)
         else {
           problem(
-            line: line, column: i + 1, key: key, found: value.isEmpty ? "no value" : InputText.quoted(value),
+            line: line, column: i + 1, key: key, found: value.isEmpty ? "no value" : PolicyReader.found(value),
             expected: "a date such as 2026-09-01 (a real day, from 1900 to 2999)")
           return
         }
@@ -231,7 +232,7 @@ extension PolicyReader {
         guard quoted, let word = Word(rawValue: text) else {
           let words = Word.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
           problem(
-            line: line, column: column, key: key, found: value.isEmpty ? "no value" : InputText.quoted(value),
+            line: line, column: column, key: key, found: value.isEmpty ? "no value" : PolicyReader.found(value),
             expected: words + ", in double quotes")
           return nil
         }

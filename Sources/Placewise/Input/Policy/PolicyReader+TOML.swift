@@ -79,6 +79,14 @@ extension PolicyReader {
     return String(decoding: digits, as: UTF8.self)
   }
 
+  /// A value as a problem shows it: described where it looks like personal
+  /// data (a postcode, a date, a name or an address, a coordinate: a pupils
+  /// file's line pasted into the policy), its quotes aside; else quoted.
+  static func found(_ value: String) -> String {
+    let quoted = value.count >= 2 && value.first == "\"" && value.last == "\""
+    return InputText.personalShape(quoted ? String(value.dropFirst().dropLast()) : value) ?? InputText.quoted(value)
+  }
+
   /// `(starting with ",")`: one character, to place a problem without
   /// quoting the line around it.
   static func nameOf(_ c: Character) -> String {

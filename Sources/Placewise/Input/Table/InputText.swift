@@ -54,14 +54,15 @@ enum InputText {
   /// places or more), or words that read as a name or an address (two
   /// Title Case words, or a comma beside a number); nil for anything else,
   /// which is quoted.
-  /// The shapes other than a date only where `pupilFile`.
+  /// The shapes other than a date or a postcode only where `pupilFile` (a
+  /// school's name in settings.csv's `kind` is quoted).
   static func personalShape(_ text: String, pupilFile: Bool = true) -> String? {
     let value = trimmed(text)
     if CalendarDate(parsing: value) != nil || looksLikeDate(value) {
       return "a date (not shown: it may be a date of birth)"
     }
-    guard pupilFile else { return nil }
     if looksLikePostcode(value) { return "a postcode (not shown: personal data)" }
+    guard pupilFile else { return nil }
     if looksLikeCoordinate(value) { return "a decimal like a coordinate (not shown: it may be a home location)" }
     if looksLikeNameOrAddress(value) { return "words like a name or an address (not shown: personal data)" }
     return nil

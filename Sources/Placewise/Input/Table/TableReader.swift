@@ -379,10 +379,10 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       if required { report(column, found: "an empty cell", expected: expected) }
       return nil
     }
-    // Only on failure: this runs for every journey in travel.csv.
-    let pupilFile = isPupilFile
+    // Only on failure: this runs for every journey in travel.csv. No number
+    // column holds words or a postcode: described in every file.
     func found(_ what: String) -> String {
-      concealed ? "\(what) (not shown: part of a home location)" : Self.shown(bytes, pupilFile: pupilFile)
+      concealed ? "\(what) (not shown: part of a home location)" : Self.shown(bytes, pupilFile: true)
     }
     guard let value = DecimalParser.parse(bytes) else {
       let nonFinite = DecimalParser.isNonFiniteWord(bytes)
@@ -412,7 +412,8 @@ struct TableReader<Column: TableColumn>: ~Copyable {
       return nil
     }
     guard let value = DecimalParser.wholeNumber(bytes), range.contains(value) else {
-      report(column, found: Self.shown(bytes, pupilFile: isPupilFile), expected: expected)
+      // No number column holds words or a postcode: described in every file.
+      report(column, found: Self.shown(bytes, pupilFile: true), expected: expected)
       return nil
     }
     return value

@@ -1,0 +1,51 @@
+import Foundation
+import PlacewiseTestSupport
+import Testing
+
+@testable import Placewise
+
+/// The problems of reading a case of these files.
+private func problems(_ files: [String: String]) throws -> [InputProblem] {
+  let scratch = try ScratchFolder()
+  let folder = try scratch.writeCase("case", files: files)
+  do {
+    _ = try CaseReader.read(folder: folder)
+    return []
+  } catch {
+    return error.problems
+  }
+}
+
+private let pupils = "pupil_id,easting,northing,age,primary_need,provision\nP1,575100,160100,9,ASD,special\n"
+
+@Suite("Values shaped like personal data, described in every file")
+struct PersonalShapeMessagesTests {
+  /// Hostile trial, round thirty-two: a pupil list saved as settings.csv
+  /// (a plausible swap) had its names, postcodes and "Smith, 5" quoted in
+  /// the messages of settings.csv's number and code columns, and a postcode
+  /// as policy.toml's `placement_start` was quoted. A number column never
+  /// holds words, a postcode or a coordinate, and no case file's code holds
+  /// a postcode: described there, in every file. A school's name in
+  /// settings.csv's `kind` is still quoted.
+  @Test("settings.csv and policy.toml describe postcodes, names and coordinates where a number or code belongs")
+  func settingsAndPolicy() throws {
+    let settings =
+      "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
+      + "100001,Oak,SW1A 1AA,575000,160000,2,19,\"Smith, 5\",John Smith\n"
+      + "100002,Ash,Special School,575000.123456,160000,2,19,10,0\n"
+    let found = try problems(["settings.csv": settings, "pupils.csv": pupils])
+    let text = found.map(\.description).joined(separator: "\n")
+    for personal in ["SW1A", "Smith", "575000.123456"] { #expect(!text.contains(personal), "\(text)") }
+    #expect(text.contains("a postcode (not shown: personal data)"))
+    #expect(text.contains("words like a name or an address (not shown: personal data)"))
+    #expect(text.contains("\"Special School\""), "a school's words in kind, quoted: \(text)")
+    let policy = try problems([
+      "settings.csv":
+        "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,575000,160000,2,19,10\n",
+      "pupils.csv": pupils, "policy.toml": "placement_start = \"SW1A 1AA\"\nspeed_kmh = \"John Smith\"\n",
+    ])
+    let policyText = policy.map(\.description).joined(separator: "\n")
+    #expect(policy.count == 2, "\(policyText)")
+    #expect(!policyText.contains("SW1A") && !policyText.contains("Smith"), "\(policyText)")
+  }
+}

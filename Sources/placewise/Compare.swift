@@ -109,14 +109,9 @@ struct Compare: OutputCommand {
     var files = compared.tables.csvFiles
     files += try compared.tables.reportFiles(
       level: context.reportLevel, title: context.title, identity: context.identity(input.cases[0].input))
-    // A plan's public allocation page, beside allocate's (or the baseline
-    // folder's) of the case as given, gives back what the plan changes
-    // (round twenty-four): a page saying so stands in its place.
-    let changed = Array(
-      RecommendationReport.changedAllocationPage(
-        title: context.title, changedBy: "this plan",
-        shownOn: "The comparison's report.html shows what changes, rounded"
-      ).utf8)
+    // A plan's public allocation page is withheld (rounds twenty-four and
+    // thirty-two): a page saying so stands in its place.
+    let changed = Array(WithheldPage.planAllocation(title: context.title).utf8)
     for (k, outcome) in compared.outcomes.enumerated() {
       files += try outcome.rendered.get().map { file in
         let stands = context.reportLevel == .public && k > 0 && file.name == "report.html"

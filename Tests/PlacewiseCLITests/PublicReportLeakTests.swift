@@ -340,7 +340,7 @@ struct PublicReportLeakTests {
       // Recommend's stands in for a withheld choice since round
       // twenty-nine (its places serve a need with 1 to 4 waiting).
       #expect(
-        text.contains("is not published page by page")
+        text.contains("The allocation with this plan is withheld from this public version")
           || text.contains("The allocation with the recommended options is withheld"), "\(page)")
       #expect(!text.contains("<table") && !text.contains("Post-16"), "\(page)")
     }

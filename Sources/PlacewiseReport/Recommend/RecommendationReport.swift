@@ -122,38 +122,14 @@ package enum RecommendationReport {
     return HTMLPage.document(title: title, level: level, body: body)
   }
 
-  /// The public page of a changed case's allocation (a compare plan's, or
-  /// the recommended options'), written in its place: beside allocate's
-  /// public page of the case as given, two pages of exact counts whose
-  /// batches differ by a plan give back by their difference counts of 1 to
-  /// 4 (hostile trial, round twenty-four: Post-16 unplaced 9 on one and 6
-  /// on the other, 3 newly placed; a need's placed `<5` was 1). `shownOn`
-  /// says where a reader finds what changes.
-  package static func changedAllocationPage(title: String, changedBy: String, shownOn: String) -> String {
-    standIn(
-      title: title,
-      paragraph: "The allocation with \(changedBy) is not published page by page: beside allocate's public page of "
-        + "the case as given, two pages of exact counts that differ by \(changedBy) would give back, by their "
-        + "difference, counts of 1 to 4 children. \(shownOn); the internal version "
-        + "(--report-level internal) has this page.")
-  }
-
   /// The public page of the recommended allocation where the choice is
   /// withheld: the allocation's settings (their free places) would name it.
   package static func withheldAllocationPage(title: String) -> String {
-    standIn(
+    WithheldPage.render(
       title: title,
       paragraph: "The allocation with the recommended options is withheld from this public version: its settings' "
         + "places would tell which options were chosen, and a public version names no choice (see the "
         + "recommendation's page). The internal version (--report-level internal) shows it.")
-  }
-
-  /// A public page standing in for one withheld whole: its title, and why.
-  private static func standIn(title: String, paragraph: String) -> String {
-    var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
-    body += "<span class=\"badge public\">Public version</span></h1></header>\n"
-    body += "<h2 id=\"withheld\">Withheld</h2>\n<p>\(paragraph)</p>\n"
-    return HTMLPage.document(title: title, level: .public, body: body)
   }
 
   /// Whether a page names the options chosen: an internal one only.

@@ -1066,4 +1066,35 @@ struct PublicReportLeakTests {
     #expect(pages[0][1].contains("every plan's counts are withheld (c)"))
     #expect(pages[0][3].contains("every plan's counts are withheld (c)"))
   }
+
+  /// A closure displaces its roll into the plan's batch: a need only those
+  /// children have gave compare's public page a row of its own (baseline
+  /// 0), telling that the closed school held a child of that need. The
+  /// page lists the baseline's needs: a roll of one PD child or of one ASD
+  /// child gives one page.
+  @Test("compare: a closure's displaced children add no need to the public page")
+  func closureAddsNoNeed() throws {
+    func files(rollNeed: String) -> [String: String] {
+      [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs\n"
+          + "200071,C Special School,special,450000,199000,4,19,10,1,\n"
+          + "200072,D Special School,special,451000,199000,4,19,20,10,\n",
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\n"
+          + (0..<8).map { "P\($0),\(450100 + 10 * $0),199500,9,ASD,special\n" }.joined(),
+        "roll.csv": "pupil_id,urn,easting,northing,age,primary_need,provision\n"
+          + "R0,200071,450200,199500,10,\(rollNeed),special\n"
+          + (1...10).map { "R\($0),200072,450200,199500,10,ASD,special\n" }.joined(),
+      ]
+    }
+    let scratch = try ScratchFolder()
+    try scratch.write("close.csv", "action,urn,places,need,capital_cost\nclose_setting,200071,,,0\n")
+    var pages: [String] = []
+    for need in ["PD", "ASD"] {
+      let name = "case\(need)"
+      let page = try publicPage(scratch, files(rollNeed: need), ["compare", "@close.csv"], caseName: name)
+      pages.append(withoutInputFiles(page).replacingOccurrences(of: name, with: "case"))
+    }
+    #expect(pages[0] == pages[1], "the closed school's roll is told apart")
+    #expect(!pages[0].contains("<td>PD</td>"))
+  }
 }

@@ -179,7 +179,10 @@ package enum ComparisonReport {
     rows: [ComparisonRow], byNeed: [ComparisonNeedRow], level: ReportLevel, hidden: Set<Int>,
     needs hiddenNeeds: Set<String>
   ) -> String {
-    let needs = byNeed.reduce(into: [String]()) { if !$0.contains($1.primaryNeed) { $0.append($1.primaryNeed) } }
+    // At the public level, the baseline's needs: a need only a plan's batch
+    // holds (its closures' displaced pupils) would tell that it holds any.
+    let listed = level == .public ? byNeed.filter { $0.plan == rows.first?.plan } : byNeed
+    let needs = listed.reduce(into: [String]()) { if !$0.contains($1.primaryNeed) { $0.append($1.primaryNeed) } }
     let plans = rows.map(\.plan)
     // Per plan, the need rows' unplaced counts sum to the plan's unplaced.
     var values: [[Disclosed]] = Array(repeating: Array(repeating: .shown(0), count: plans.count), count: needs.count)

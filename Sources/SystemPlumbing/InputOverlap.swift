@@ -75,11 +75,11 @@ public enum InputOverlap {
   /// Whether a folder above `path` (canonical) is `folder`.
   private static func holds(_ folder: Identity, _ path: String) -> Bool {
     guard folder.isFolder else { return false }
-    var above = (path as NSString).deletingLastPathComponent
+    var above = PathText.parent(path)
     while true {
       if identity(above) == folder { return true }
       guard above != "/", !above.isEmpty else { return false }
-      above = (above as NSString).deletingLastPathComponent
+      above = PathText.parent(above)
     }
   }
 
@@ -104,7 +104,7 @@ public enum InputOverlap {
     while path.count > 1, path.hasSuffix("/") { path.removeLast() }
     let name = (path as NSString).lastPathComponent
     guard !name.isEmpty, name != ".", name != "..", name != "/" else { return nil }
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = PathText.parent(path)
     return realPath(folder.isEmpty ? "." : folder).map { $0 + "/" + name }
   }
 

@@ -76,10 +76,10 @@ public enum OutputFolder {
   /// folder this user may write in. Found when writing, that came after
   /// the solve, which may take minutes.
   private static func checkCreatable(above target: String) throws(OutputError) {
-    var ancestor = (target as NSString).deletingLastPathComponent
+    var ancestor = PathText.parent(target)
     var status = stat()
     while ancestor != "/" && !ancestor.isEmpty && lstat(ancestor, &status) != 0 {
-      ancestor = (ancestor as NSString).deletingLastPathComponent
+      ancestor = PathText.parent(ancestor)
     }
     guard stat(ancestor, &status) == 0 else { return }
     guard status.st_mode & S_IFMT == S_IFDIR else {
@@ -114,7 +114,7 @@ public enum OutputFolder {
     let found = try OutputRecognition.examine(target, shown: path)
     let fileMode: mode_t = shared ? 0o644 : 0o600
     let folderMode: mode_t = shared ? 0o755 : 0o700
-    let parent = (target as NSString).deletingLastPathComponent
+    let parent = PathText.parent(target)
     let name = (target as NSString).lastPathComponent
     StagingSweep.removeStale(in: parent, output: name)
 
@@ -156,7 +156,7 @@ public enum OutputFolder {
     var status = stat()
     while ancestor != "/" && !ancestor.isEmpty && lstat(ancestor, &status) != 0 {
       missing.append(ancestor)
-      ancestor = (ancestor as NSString).deletingLastPathComponent
+      ancestor = PathText.parent(ancestor)
     }
     var created: [String] = []
     for folder in missing.reversed() {

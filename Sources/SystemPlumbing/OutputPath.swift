@@ -27,7 +27,7 @@ enum OutputPath {
         throw OutputError("\(path): a symbolic link to nothing; point it at a folder or choose another output folder")
       }
       absolute = real
-    } else if let parent = realPath((absolute as NSString).deletingLastPathComponent) {
+    } else if let parent = realPath(PathText.parent(absolute)) {
       // Links above the output are followed as the system follows them.
       absolute = parent + "/" + (absolute as NSString).lastPathComponent
     }

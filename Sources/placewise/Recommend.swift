@@ -233,7 +233,11 @@ struct Recommend: OutputCommand {
       text += "(\(F.grouped(result.baselineRequestsRefused)) without the options)\n"
     }
     if pounds {
-      text += "  placement and transport costs: \(NumberFormatting.pounds(best.placementCost)) a year "
+      // Level C in pounds: places and transport, and the penalties for
+      // missed preferences and moves at pounds_per_minute, which no one pays
+      // (round thirty-three: "placement and transport costs" overstated them).
+      text += "  placement cost (places, transport and penalties in pounds): "
+      text += "\(NumberFormatting.pounds(best.placementCost)) a year "
       text += "(\(NumberFormatting.pounds(result.baselinePlacementCost)) without the options)\n"
     } else {
       text += "  journeys and missed preferences: \(F.decimal(best.placementCost, places: 1)) minutes "

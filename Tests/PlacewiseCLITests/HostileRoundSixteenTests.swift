@@ -117,7 +117,7 @@ struct HostileRoundSixteenTests {
     try #require(result.status == 0, "\(result.stderr)")
     let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
     let section = try #require(page.components(separatedBy: "id=\"place-values\"").last)
-    #expect(section.contains("placement and transport costs (pounds a year)"))
+    #expect(section.contains("placement cost (places, transport and penalties, pounds a year)"))
     #expect(section.contains("Cost change (£ a year)") && !section.contains("minutes-equivalent"))
   }
 

@@ -72,6 +72,19 @@ struct InputAsOutputTests {
     #expect(beside.status == 0, "\(beside.stderr)")
   }
 
+  /// Hostile trial, round thirty-three: `--out o` (any one-character
+  /// name, `o/` or `é` too) crashed every command with "Illegal
+  /// instruction" (status 132): Foundation's deletingLastPathComponent
+  /// traps on a path of one character.
+  @Test("--out of one character, relative to the working folder, writes there", arguments: ["o", "é", "x/"])
+  func oneCharacterOut(out: String) throws {
+    let scratch = try ScratchFolder()
+    let folder = try copiedCase(scratch)
+    let result = try runPlacewise(["allocate", folder, "--out", out, "--quiet"], in: scratch.path)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(FileManager.default.fileExists(atPath: scratch.at(out) + "/placements.csv"))
+  }
+
   @Test("allocate --out naming the case folder, a folder holding it, a link to it or a case file: refused")
   func allocateOverItsCase() throws {
     let scratch = try ScratchFolder()

@@ -215,7 +215,7 @@ struct ExplanationText {
     let here = isPlaced ? "placing this child there instead" : "placing this child there"
     let pounds = input.policy.costUnit == .pounds
     let size = pounds ? Self.pounds(abs(change.cost)) + " a year" : Self.minutes(abs(change.cost))
-    let what = pounds ? "in placement and transport costs" : "of journeys and penalties in total"
+    let what = pounds ? "in placement cost (places, transport and penalties)" : "of journeys and penalties in total"
     let costWords =
       abs(change.cost) < 1e-6
       ? (pounds ? "no change in costs" : "no change in journeys and penalties")

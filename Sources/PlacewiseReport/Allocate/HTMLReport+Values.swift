@@ -47,7 +47,9 @@ extension HTMLReport {
     html += "<p>The \(valued.count == 20 ? "20 places" : NumberFormatting.count(valued.count, "place")) worth most: "
     html += "the change in unmet need (priority-weighted) and in "
     html +=
-      pounds ? "placement and transport costs (pounds a year)" : "journeys and missed preferences (minutes-equivalent)"
+      pounds
+      ? "placement cost (places, transport and penalties, pounds a year)"
+      : "journeys and missed preferences (minutes-equivalent)"
     html += " if the setting, or its cap for one need, had one more place. Exact: each is "
     html += "the optimum of the case re-solved with that place added.</p>\n"
     let tableRows = valued.map { row -> [String] in

@@ -78,7 +78,7 @@ package enum HumanSummary {
     // missed preferences", "£1,200 a year less in placement costs".
     func cost(_ value: Double) -> String {
       let pounds = input.policy.costUnit == .pounds
-      let what = pounds ? "placement and transport costs" : "of journeys and missed preferences"
+      let what = pounds ? "placement cost (places, transport and penalties)" : "of journeys and missed preferences"
       if abs(value) < 0.05 { return "no change in " + (pounds ? what : "journeys and missed preferences") }
       if pounds { return "\(NumberFormatting.pounds(abs(value))) a year \(value > 0 ? "more" : "less") in \(what)" }
       // To the tenth of a minute, without a trailing ".0".

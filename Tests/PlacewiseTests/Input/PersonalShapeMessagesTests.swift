@@ -48,4 +48,32 @@ struct PersonalShapeMessagesTests {
     #expect(policy.count == 2, "\(policyText)")
     #expect(!policyText.contains("SW1A") && !policyText.contains("Smith"), "\(policyText)")
   }
+
+  /// Hostile trial, round thirty-three: `need_places` quoted "SW1A 1AA"
+  /// and "ASD:14/03/2015", and a header cell shaped like a postcode (a file
+  /// whose first row is pupils' data) was quoted in the warning, in
+  /// summary.json and in the workbook.
+  @Test("need_places items and header cells shaped like a postcode or a date are described")
+  func needPlacesAndHeaders() throws {
+    let settings =
+      "urn,name,kind,easting,northing,low_age,high_age,capacity,need_places\n"
+      + "100001,Oak,special,575000,160000,2,19,10,SW1A 1AA\n"
+      + "100002,Ash,special,575000,160000,2,19,10,ASD:14/03/2015\n"
+    let found = try problems(["settings.csv": settings, "pupils.csv": pupils])
+    let text = found.map(\.description).joined(separator: "\n")
+    #expect(found.count == 2, "\(text)")
+    #expect(!text.contains("SW1A") && !text.contains("14/03"), "\(text)")
+    let scratch = try ScratchFolder()
+    let folder = try scratch.writeCase(
+      "case",
+      files: [
+        "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,575000,160000,2,19,10\n",
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,SW1A 1AA,12/03/2015\n"
+          + "P1,575100,160100,9,ASD,special,x,y\n",
+      ])
+    let input = try CaseReader.read(folder: folder)
+    let warnings = input.warnings.map(\.description).joined(separator: "\n")
+    #expect(warnings.contains("column 7 a postcode (not shown: personal data) is not part of the case format"), "\(warnings)")
+    #expect(!warnings.contains("SW1A") && !warnings.contains("12/03"), "\(warnings)")
+  }
 }

@@ -166,7 +166,7 @@ struct PostcodeDirectoryTests {
     #expect(problems.count == 1)
     let problem = try #require(problems.first)
     #expect(problem.line == 3)
-    #expect(problem.found.contains("listed on line 1 476 km away"), "\(problem.found)")
+    #expect(problem.found.contains("(listed on line 1, 476 km away;"), "\(problem.found)")
     #expect(!problem.description.contains("QA1") && !problem.description.contains("575830"))
     let same =
       [
@@ -175,5 +175,49 @@ struct PostcodeDirectoryTests {
       ].joined(separator: "\n") + "\n"
     #expect(try failure(same).isEmpty)
     #expect(try lookup(same, ["QA1 1AB"]).entries.count == 1)
+  }
+
+  /// Hostile trial, round thirty-three: the postcode directory missed the
+  /// other inputs' two-byte refusal (a 3 GB file of NUL bytes took 55 s
+  /// and 9.4 GB, held whole as one unfinished line), and a directory with
+  /// old Mac line ends (CR only) was one header line, every pupil's
+  /// postcode "not in the directory".
+  @Test("a directory that is not text is refused from its first bytes, and a line is bounded")
+  func notTextAndLongLines() throws {
+    for (bytes, found) in [
+      ([UInt8](repeating: 0, count: 4096), "NUL bytes"), ([0xFF, 0xFE, 0x70, 0x00], "a UTF-16 file"),
+      ([0x70, 0x00, 0x63, 0x00], "NUL bytes"),
+    ] {
+      guard case .failure(let error) = PostcodeDirectory.lookup(bytes: bytes, file: "pc.csv", wanted: try keys(["QA1 1AB"]))
+      else {
+        Issue.record("accepted \(bytes.prefix(4))")
+        continue
+      }
+      #expect(error.problems.count == 1 && error.problems[0].found.hasPrefix(found), "\(error.problems)")
+      #expect(error.problems[0].expected.contains("UTF-8"))
+    }
+    // A line longer than the bound, with no line end: refused, not held.
+    let long = [UInt8](repeating: UInt8(ascii: "a"), count: 5000)
+    let refused = PostcodeDirectory.$longestLine.withValue(1024) {
+      PostcodeDirectory.$blockSize.withValue(256) {
+        PostcodeDirectory.lookup(bytes: long, file: "pc.csv", wanted: Set())
+      }
+    }
+    guard case .failure(let error) = refused else {
+      Issue.record("a 5,000-byte line over a bound of 1,024 was read")
+      return
+    }
+    #expect(error.problems.first?.found.contains("with no line end") == true, "\(error.problems)")
+  }
+
+  @Test("a directory with old Mac line ends (CR only) is read line by line")
+  func carriageReturnLines() throws {
+    let text = [
+      PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575123", northing: "160456"),
+      PostcodeFixture.codePointRow(postcode: "QB2A 9ZZ", easting: "530000", northing: "180000"),
+    ].joined(separator: "\r") + "\r"
+    let found = try lookup(text, ["QA1 1AB", "QB2A 9ZZ"])
+    #expect(found.entries[try #require(PostcodeKey("QB2A 9ZZ"))] == .live(easting: 530000, northing: 180000))
+    #expect(found.rows == 2)
   }
 }

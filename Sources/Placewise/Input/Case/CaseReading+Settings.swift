@@ -118,29 +118,38 @@ extension CaseReading {
     guard let items = table.items(needPlaces, required: false, expected: expected) else { return ([:], []) }
     var caps: [NeedCode: Int] = [:]
     var order: [NeedCode] = []
+    // An item, or either side of its colon, shaped like personal data is
+    // described, not quoted (round thirty-three: "SW1A 1AA" and
+    // "ASD:14/03/2015" were quoted).
+    func shown(_ item: String) -> String {
+      for part in [item] + item.split(separator: ":").map(String.init) {
+        if let shape = InputText.personalShape(part) { return "an item holding " + shape }
+      }
+      return InputText.quoted(item)
+    }
     for item in items {
       let parts = item.split(separator: ":", omittingEmptySubsequences: false)
       guard parts.count == 2 else {
-        table.report(needPlaces, found: InputText.quoted(item), expected: expected)
+        table.report(needPlaces, found: shown(item), expected: expected)
         continue
       }
       let codeText = InputText.trimmed(parts[0])
       var countText = InputText.trimmed(parts[1])
       guard let code = NeedCode(code: codeText) else {
         table.report(
-          needPlaces, found: InputText.quoted(item),
+          needPlaces, found: shown(item),
           expected: "CODE:N with CODE a primary-need code (\(NeedCode.expectedList))")
         continue
       }
       let count = countText.withUTF8 { DecimalParser.wholeNumber($0) }
       guard let count, InputRange.places.contains(count) else {
         table.report(
-          needPlaces, found: InputText.quoted(item), expected: "CODE:N with N a whole number \(placesRange)")
+          needPlaces, found: shown(item), expected: "CODE:N with N a whole number \(placesRange)")
         continue
       }
       guard caps[code] == nil else {
         table.report(
-          needPlaces, found: InputText.quoted(item),
+          needPlaces, found: shown(item),
           expected: "each code once in need_places (\(code) is capped already)")
         continue
       }

@@ -121,6 +121,31 @@ package enum PostcodeDirectory {
     InputProblem(file: file, line: line, column: column, field: field, found: found, expected: expected)
   }
 
+  /// The longest line the scan holds (ONSPD's are about 300 bytes).
+  @TaskLocal package static var longestLine = 64 << 20
+
+  /// The problem with a file whose first bytes show it is not UTF-8 text
+  /// (NUL bytes, a UTF-16 byte-order mark), as every case file says it;
+  /// nil for anything else.
+  static func notText(_ first: UnsafeBufferPointer<UInt8>, file: String) -> InputProblem? {
+    let head = Array(first.prefix(2))
+    if head.contains(0) {
+      return problem(
+        file, line: 1, found: "NUL bytes: a UTF-16 file (\"Unicode text\") without a byte-order mark, or not text at all",
+        expected: InputText.utf8Advice)
+    }
+    if head == [0xFF, 0xFE] || head == [0xFE, 0xFF] {
+      return problem(file, line: 1, found: "a UTF-16 file (\"Unicode text\")", expected: InputText.utf8Advice)
+    }
+    return nil
+  }
+
+  /// The byte that ends a line: LF (CRLF too), or CR where the first block
+  /// has a CR and no LF (old Mac line ends, which the case files accept).
+  static func lineEnd(_ first: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    first.contains(InputByte.cr) && !first.contains(InputByte.lf) ? InputByte.cr : InputByte.lf
+  }
+
   /// The scan: `fill` puts up to the buffer's size of the next bytes into
   /// it and returns how many (0 at the end, negative on a read error).
   static func scan(
@@ -134,7 +159,18 @@ package enum PostcodeDirectory {
     var total = 0
     while true {
       if carried == capacity {
-        // A line longer than the buffer: make room for it.
+        // A line longer than the buffer: make room for it, up to a bound no
+        // directory's line comes near (a file of NUL bytes, or one with no
+        // line end at all, was held whole: 9.4 GB for 3 GB, round
+        // thirty-three).
+        guard capacity < longestLine else {
+          return .failure(
+            InvalidCaseError(problems: [
+              problem(
+                file, line: scanner.line + 1,
+                found: "a line of more than \(longestLine >> 20) MB with no line end", expected: postcodeFileAdvice)
+            ]))
+        }
         let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity * 2)
         _ = larger.initialize(from: buffer)
         buffer.deallocate()
@@ -151,6 +187,10 @@ package enum PostcodeDirectory {
             )
           ]))
       }
+      if total == 0, count > 0, let refusal = Self.notText(UnsafeBufferPointer(rebasing: space[..<count]), file: file) {
+        return .failure(InvalidCaseError(problems: [refusal]))
+      }
+      if total == 0, count > 0 { scanner.lineEnd = Self.lineEnd(UnsafeBufferPointer(rebasing: space[..<count])) }
       total += count
       let filled = carried + count
       let atEnd = count == 0
@@ -175,6 +215,8 @@ private struct PostcodeScanner {
   var entries: [PostcodeKey: PostcodeEntry] = [:]
   /// The line of each live entry.
   var liveLines: [PostcodeKey: Int] = [:]
+  /// The byte that ends a line (`PostcodeDirectory.lineEnd`).
+  var lineEnd = InputByte.lf
   var problems: [InputProblem] = []
   /// Field positions (0-based) of the postcode, termination date, easting, northing.
   var postcodeField = 0
@@ -197,7 +239,7 @@ private struct PostcodeScanner {
     var start = 0
     while start < bytes.count {
       let rest = bytes.count - start
-      let found = memchr(base + start, Int32(InputByte.lf), rest)
+      let found = memchr(base + start, Int32(lineEnd), rest)
       var end: Int
       let next: Int
       if let found {
@@ -242,8 +284,8 @@ private struct PostcodeScanner {
         problems.append(
           InputProblem(
             file: file, line: line, column: nil, field: nil,
-            found: "a second place for a postcode a pupil's home uses, listed on line \(liveLines[key] ?? 0) "
-              + "\(apart) away (the postcode is not shown: it locates a home)",
+            found: "a second place for a postcode the case uses (listed on line \(liveLines[key] ?? 0), \(apart) "
+              + "away; the postcode is not shown: it may locate a home)",
             expected: "one place for each postcode (a directory joined from extracts that disagree?)"))
       }
       return

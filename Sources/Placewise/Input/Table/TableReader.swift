@@ -115,8 +115,8 @@ struct TableReader<Column: TableColumn>: ~Copyable {
           expected: "a name for every column (delete empty columns at the end of the sheet)")
       } else if let first = seen[key] {
         problem(
-          line: 1, column: position + 1, field: InputText.shortened(name), found: InputText.quoted(name) + " again",
-          expected: "each column named once (column \(first + 1) is \(InputText.quoted(header[first])))")
+          line: 1, column: position + 1, field: Self.headerField(name), found: Self.headerShown(name) + " again",
+          expected: "each column named once (column \(first + 1) is \(Self.headerShown(header[first])))")
       } else {
         seen[key] = position
         if let column = columns.firstIndex(where: { $0.name == key }) {
@@ -126,8 +126,8 @@ struct TableReader<Column: TableColumn>: ~Copyable {
             InputText.editDistance(key, column.name, atMost: 2).map { (column.name, $0) }
           }.min { $0.1 < $1.1 }?.0
           problem(
-            line: 1, column: position + 1, field: InputText.shortened(name),
-            found: "a column \(InputText.quoted(name)) that this file does not define",
+            line: 1, column: position + 1, field: Self.headerField(name),
+            found: "a column \(Self.headerShown(name)) that this file does not define",
             expected: (near.map { "\($0) (check the spelling), or " } ?? "") + "only the columns "
               + columns.map(\.name).joined(separator: ", ") + " (an unknown column would be ignored)")
         } else if let (first, without) = IdentifierText.invisible(in: name),
@@ -150,7 +150,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
           warnings.append(
             InputWarning(
               file: file,
-              message: "column \(position + 1) \(InputText.quoted(name)) is not part of the case format; ignored"
+              message: "column \(position + 1) \(Self.headerShown(name)) is not part of the case format; ignored"
                 + (near.map { " (did you mean \($0)? its values are not read)" } ?? "")))
         }
       }
@@ -339,6 +339,19 @@ struct TableReader<Column: TableColumn>: ~Copyable {
     let text = String(decoding: bytes, as: UTF8.self)
     if let shape = InputText.personalShape(text, pupilFile: pupilFile) { return shape }
     return InputText.quoted(text)
+  }
+
+  /// A header cell as a message shows it: quoted, unless it is shaped like
+  /// a date or a postcode (a file without a header, whose first row of
+  /// pupils' data reads as column names: round thirty-three), then
+  /// described.
+  static func headerShown(_ name: String) -> String {
+    InputText.personalShape(name, pupilFile: false) ?? InputText.quoted(name)
+  }
+
+  /// A header cell as a problem's field: nil where `headerShown` describes it.
+  static func headerField(_ name: String) -> String? {
+    InputText.personalShape(name, pupilFile: false) == nil ? InputText.shortened(name) : nil
   }
 
   /// "a" or "an" before a column's name ("an option", "a urn").

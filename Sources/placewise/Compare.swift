@@ -21,8 +21,8 @@ struct Compare: OutputCommand {
   enum Words: OutputHelp {
     static var quiet: String { "Print nothing but errors (warnings stay in each plan's summary.json)." }
     static var reportLevel: String {
-      "Who report.html is for: internal (the SEND team, the default) or public (the baseline's counts rounded to 5, "
-        + "1 to 4 shown as <5; every plan's counts withheld, its places and costs shown)."
+      "Who report.html is for: internal (the SEND team, the default) or public (the plans' places and costs; every "
+        + "count of children withheld: plans/baseline/report.html is allocate's public page of the case as given)."
     }
   }
 
@@ -88,7 +88,7 @@ struct Compare: OutputCommand {
     options.placeValues = full
     options.explanations = full
     let outcomes = try Comparison.run(
-      input, options: options, warmStart: !cold, parallel: !cold, keepBaselineRun: context.reportLevel == .public,
+      input, options: options, warmStart: !cold, parallel: !cold,
       render: { run in
         // The digests are hashed by now or soon: the solve took longer.
         renderedFolder {

@@ -50,8 +50,8 @@ struct ForecastCommand: OutputCommand {
     }
     static var quiet: String { "Print nothing on success." }
     static var reportLevel: String {
-      "Who report.html is for: internal (the SEND team, the default) or public (the baseline's counts rounded to 5, "
-        + "1 to 4 shown as <5; every plan's counts withheld, its places and costs shown)."
+      "Who report.html is for: internal (the SEND team, the default) or public (the plans and their costs; every "
+        + "count of children withheld: publish allocate's public page for the first year)."
     }
   }
 
@@ -101,8 +101,7 @@ struct ForecastCommand: OutputCommand {
     let outcomes = try Forecast.run(
       input, options: AllocationOptions(timeLimit: output.timeLimit), writeCase: CaseFiles.render,
       render: { run in renderedFolder { try OutputFiles.render(run, withReport: false) } },
-      progress: { plan, year in progress?.update(.phase("forecasting \(plan), year \(year) of \(total)")) },
-      keepFirstRun: context.reportLevel == .public)
+      progress: { plan, year in progress?.update(.phase("forecasting \(plan), year \(year) of \(total)")) })
     clock.lap("solve")
     return outcomes
   }

@@ -296,14 +296,15 @@ struct ForecastCommandTests {
     #expect(html.contains("No plan leaves fewer children without a place than the baseline"))
   }
 
-  @Test("a public report shows counts of 1 to 4 as <5")
+  @Test("a public report shows no count of children (round thirty-three)")
   func publicReport() throws {
     let scratch = try ScratchFolder()
     let out = scratch.at("out")
     let result = try runHandForecast(out: out, "--report-level", "public")
     try #require(result.status == 0, "\(result.stderr)")
     let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
-    #expect(html.contains("&lt;5") || html.contains("<5"))
+    #expect(html.contains("Counts of children are not told in this public version"))
+    #expect(html.contains("<span class=\"value\">c</span>"))
     // The hand case's counts are below 5 or 9 and 10: no count 1 to 4 in
     // a table cell, a card or a chart's point.
     for n in 1...4 {

@@ -36,10 +36,6 @@ public struct ComparisonOutcome<Rendered: Sendable>: Sendable {
   /// matrix) and `candidates`; the run's own phases (`AllocationRun.timings`);
   /// then `render`.
   public var phases: [PhaseTiming]
-  /// The baseline's run itself, where the caller asks (`Comparison.run`'s
-  /// `keepBaselineRun`): a public report audits its baseline column against
-  /// allocate's public page of the same batch.
-  public var run: AllocationRun?
 }
 
 /// `compare`: the baseline and every plan allocated exactly, each plan on
@@ -198,22 +194,19 @@ public enum Comparison {
   ///   - warmStart: re-solve plans from the baseline's optimum (the
   ///     default); false solves each from scratch (for measurements).
   ///   - parallel: solve two plans at a time when GLPK allows it.
-  ///   - keepBaselineRun: keep the baseline's run on its outcome (`run`),
-  ///     for a public report's audit; otherwise it is let go once rendered.
   ///   - render: renders one run (its output files), called as each is solved.
   /// - Returns: the baseline's outcome, then each plan's, in input order.
   /// - Throws: `AllocationError` when a solve fails or a result breaks an invariant.
   public static func run<Rendered: Sendable>(
     _ input: ComparisonInput, options: AllocationOptions = AllocationOptions(), warmStart: Bool = true,
-    parallel: Bool = true, keepBaselineRun: Bool = false, render: @escaping @Sendable (AllocationRun) -> Rendered
+    parallel: Bool = true, render: @escaping @Sendable (AllocationRun) -> Rendered
   ) throws(AllocationError) -> [ComparisonOutcome<Rendered>] {
     let start = ContinuousClock.now
     let baseCase = input.cases[0].input
     // The baseline's blocked pairs, kept: each plan's are derived from them.
     let baseBlocked = options.placeValues || options.explanations ? BlockedPairs(case: baseCase) : nil
     let baselineRun = try AllocationRun(case: baseCase, blocked: baseBlocked, options: options)
-    var baseline = Self.outcome(input.cases[0], baselineRun, render, base: baseCase, since: start, before: [])
-    if keepBaselineRun { baseline.run = baselineRun }
+    let baseline = Self.outcome(input.cases[0], baselineRun, render, since: start, before: [])
     let baseAllocation = baselineRun.allocation
     let baseCandidates = baselineRun.candidates
     let plans = Array(input.cases.dropFirst())
@@ -253,7 +246,7 @@ public enum Comparison {
           }
           let run = try AllocationRun(
             case: planned.input, candidates: candidates, blocked: blocked, options: planOptions)
-          return Self.outcome(planned, run, render, base: baseCase, since: planStart, before: before)
+          return Self.outcome(planned, run, render, since: planStart, before: before)
         })
     }
     if parallel && GLPKEnvironment.isThreadLocal && plans.count > 1 {
@@ -296,7 +289,7 @@ public enum Comparison {
   /// phases led by those timed `before` the run (a plan's journeys and
   /// candidates, which then replace the run's own `candidates`).
   private static func outcome<Rendered>(
-    _ planned: PlannedCase, _ run: AllocationRun, _ render: (AllocationRun) -> Rendered, base: Case,
+    _ planned: PlannedCase, _ run: AllocationRun, _ render: (AllocationRun) -> Rendered,
     since start: ContinuousClock.Instant, before: [PhaseTiming]
   ) -> ComparisonOutcome<Rendered> {
     let input = run.input

@@ -30,19 +30,15 @@ public enum Forecast {
   ///   - writeCase: renders a year's case as files.
   ///   - render: renders a year's allocation (its output files).
   ///   - progress: told `(plan, year)` as each year starts.
-  ///   - keepFirstRun: keep the baseline's first-year run on its year
-  ///     (`ForecastYear.firstRun`), for a public report's audit.
   /// - Returns: the baseline's years, then each plan's, in input order.
   /// - Throws: `AllocationError` when a solve fails or a year's case does
   ///   not read back (a fault of the writer, never of the input).
   public static func run<Rendered: Sendable>(
     _ input: ForecastInput, options: AllocationOptions = AllocationOptions(), parallel: Bool = true,
     writeCase: @escaping CaseWriter, render: @escaping @Sendable (AllocationRun) -> Rendered,
-    progress: @escaping @Sendable (String, Int) -> Void = { _, _ in }, keepFirstRun: Bool = false
+    progress: @escaping @Sendable (String, Int) -> Void = { _, _ in }
   ) throws(AllocationError) -> [ForecastOutcome<Rendered>] {
-    let loop = YearLoop(
-      input: input, options: options, writeCase: writeCase, render: render, progress: progress,
-      keepFirstRun: keepFirstRun)
+    let loop = YearLoop(input: input, options: options, writeCase: writeCase, render: render, progress: progress)
     let plans = input.plans
     // The year each plan's first row takes effect (N + 1: never): the
     // years before it are the baseline's.

@@ -66,10 +66,6 @@ public struct ForecastYear<Rendered: Sendable>: Sendable {
   public var sharedWithBaseline = false
   /// Seconds by phase (`case-write`, `case-read`, the run's own, `render`), for `--timings`.
   public var phases: [PhaseTiming] = []
-  /// The baseline's first-year run (its batch is allocate's), kept where the
-  /// caller asks (`Forecast.run`'s `keepFirstRun`): a public report audits
-  /// its first-year cells against allocate's public page of it.
-  public var firstRun: AllocationRun?
 }
 
 /// One plan's forecast (the baseline's has no plan).

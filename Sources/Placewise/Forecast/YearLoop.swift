@@ -13,15 +13,10 @@ struct YearLoop<Rendered: Sendable>: Sendable {
   /// Per case setting: its pupils not in `roll.csv` (`on_roll` minus its roll rows).
   let caseOther: [Int]
 
-  /// Whether the baseline's first-year run is kept on its year (`ForecastYear.firstRun`).
-  let keepFirstRun: Bool
-
   init(
     input: ForecastInput, options: AllocationOptions, writeCase: @escaping Forecast.CaseWriter,
-    render: @escaping @Sendable (AllocationRun) -> Rendered, progress: @escaping @Sendable (String, Int) -> Void,
-    keepFirstRun: Bool = false
+    render: @escaping @Sendable (AllocationRun) -> Rendered, progress: @escaping @Sendable (String, Int) -> Void
   ) {
-    self.keepFirstRun = keepFirstRun
     self.input = input
     self.options = options
     self.writeCase = writeCase
@@ -140,7 +135,6 @@ struct YearLoop<Rendered: Sendable>: Sendable {
       annualCost: Pence.sum(rows.filter { $0.year <= year }.map(\.annualCost)),
       rendered: rendered)
     result.phases = run.phases + run.run.timings.filter { !$0.isPartOfSolve } + [renderTiming]
-    if keepFirstRun, plan == nil, year == 1 { result.firstRun = run.run }
     return (result, next)
   }
 

@@ -40,8 +40,6 @@ struct ReportCounts {
   private var small: [Key] = []
   private var bounds: [(Key, Int)] = []
   private(set) var shown: [Disclosed] = []
-  /// The cells and their relations, for `readerRanges`.
-  private var disclosure: Disclosure?
   /// The journey bins' width, minutes, and their count; in a public report
   /// the last bin is open-ended (see `ReportFigures.journeyBins`).
   let binWidth: Double
@@ -144,7 +142,6 @@ struct ReportCounts {
       cells.addAtMost(relation.smaller.compactMap { index[$0] }, relation.larger.compactMap { index[$0] })
     }
     shown = cells.resolve()
-    disclosure = cells
     if level == .public {
       func costShown(_ members: [Int]) -> Bool {
         members.allSatisfy { input.settings[$0].costPerPlace == nil || self[.used($0)].value != nil }
@@ -275,29 +272,6 @@ struct ReportCounts {
   private mutating func add(_ key: Key, _ value: Int) {
     index[key] = values.count
     values.append(value)
-  }
-
-  /// What a reader of the page works out of each count (`Disclosure.readerRanges`);
-  /// nil for a count the page does not have.
-  func readerRanges(_ keys: [Key]) -> [(lo: Double, hi: Double)?] {
-    let cells = keys.map { index[$0] }
-    let ranges = disclosure?.readerRanges(shown, of: cells.compactMap { $0 }) ?? []
-    var next = ranges.makeIterator()
-    return cells.map { $0 == nil ? nil : next.next() }
-  }
-
-  /// Whether a reader of the page who also knows a range for some of its
-  /// counts (`knowing`: what another page of the same batch tells them)
-  /// pins a withheld count the page alone leaves open
-  /// (`Disclosure.pinsBeside`); a count the page does not have is skipped.
-  func pinsBeside(knowing: [Key: (lo: Double, hi: Double)]) -> Bool {
-    guard let disclosure else { return false }
-    var cells: [Int: (lo: Double, hi: Double)] = [:]
-    for (key, range) in knowing {
-      guard let cell = index[key] else { continue }
-      cells[cell] = range
-    }
-    return disclosure.pinsBeside(shown, knowing: cells)
   }
 
   /// How a count is shown.

@@ -11,10 +11,6 @@ package struct ComparisonOutputs: Sendable {
   package var byNeed: [ComparisonNeedRow]
   /// moves.csv's rows.
   package var moves: [MoveRow]
-  /// The baseline's run, where kept (`Comparison.run`'s `keepBaselineRun`):
-  /// a public page audits its baseline column against allocate's public
-  /// page of the same batch.
-  package var baselineRun: AllocationRun?
 
   /// The tables of a comparison (`outcomes`: the baseline first);
   /// `settingNames` names each URN in moves.csv.
@@ -22,7 +18,6 @@ package struct ComparisonOutputs: Sendable {
     figures = ComparisonFigures.rows(outcomes)
     byNeed = ComparisonByNeedCSV.rows(outcomes)
     moves = MovesCSV.rows(outcomes, pupils: pupils, settingNames: settingNames)
-    baselineRun = outcomes.first?.run
   }
 
   /// The three tables, in the order of the files and of the workbook's sheets.
@@ -48,10 +43,8 @@ package struct ComparisonOutputs: Sendable {
   )
     throws(WorkbookError) -> [(name: String, contents: [UInt8])]
   {
-    let allocatePage = level == .public ? baselineRun.map(AllocatePage.init) : nil
     let html = ComparisonReport.render(
-      rows: figures.map(\.row), byNeed: byNeed, moves: moves, level: level, title: title, identity: identity,
-      allocatePage: allocatePage)
+      rows: figures.map(\.row), byNeed: byNeed, moves: moves, level: level, title: title, identity: identity)
     // In the workbook, each setting's name beside its URN (moves.csv has the names last).
     let sheets = [
       ComparisonCSV.table(figures), ComparisonByNeedCSV.table(byNeed),

@@ -8,7 +8,7 @@ package enum ComparisonReport {
   /// reaches the page at either level.
   package static func render(
     rows: [ComparisonRow], byNeed: [ComparisonNeedRow], moves: [MoveRow], level: ReportLevel = .internal,
-    title: String = "Plan comparison", identity: RunIdentity? = nil, allocatePage: AllocatePage? = nil
+    title: String = "Plan comparison", identity: RunIdentity? = nil
   ) -> String {
     typealias F = NumberFormatting
     var body = "<header class=\"top\"><div class=\"kicker\">Placewise</div><h1>\(HTMLPage.escape(title))"
@@ -17,25 +17,21 @@ package enum ComparisonReport {
     body += "(the case as given); each plan is applied on its own and allocated exactly.</p></header>\n"
     if let identity { body += HTMLReport.identityLine(identity) }
 
-    let kept =
-      level == .public ? withheld(rows, byNeed: byNeed, allocatePage: allocatePage) : Withheld()
-    let hidden = kept.plans
+    let hidden = level == .public ? withheld(rows) : []
     body += bestPlan(rows, level: level)
     body += sideBySide(rows, level: level, hidden: hidden)
-    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level, hidden: hidden, needs: kept.needs)
+    body += unmetByNeed(rows: rows, byNeed: byNeed, level: level, hidden: hidden)
     body += movesSection(rows: rows, moves: moves, level: level, hidden: hidden)
     if let identity { body += HTMLReport.identitySection(identity, level: level) }
     body += "<footer>"
     if level == .public {
-      body += "Public version: no pupil-level data; counts of pupils are rounded to the nearest 5 (so totals "
-      body += "may not add up), counts of 1 to 4 are shown as &lt;5 and 0 as 0; x withholds a figure from which a "
-      body += "small count could be worked out; c withholds every count of every plan (a plan's places pick out "
-      body += "the children they can serve, by need, age, sex or distance, so what it places would count a group of "
-      body += "children the page shows whole), and a count of the baseline's that would give one back read beside "
-      body += "allocate's public page of the same case. "
+      body += "Public version: no pupil-level data; c withholds every count of children, of every plan (a plan's "
+      body += "places pick out the children they can serve, by need, age, sex or distance, so what it places would "
+      body += "count a group of children allocate's page shows whole) and of the baseline (the case as given is on "
+      body += "allocate's public page, plans/baseline/report.html); x withholds a figure drawn from them. "
       body += "Costs of places, the annual total, journeys in total, and journeys and missed preferences are "
       body += "withheld (x): a school's cost per place, the policy's penalties, or a journey band's bounds, divided "
-      body += "into them would give back counts this page rounds. "
+      body += "into them would give back counts. "
     }
     body += "Made by Placewise; the figures are those of comparison.csv.</footer>\n"
     return HTMLPage.document(title: title, level: level, body: body)
@@ -49,10 +45,11 @@ package enum ComparisonReport {
     // `withheld`), and unmet need is weighted by priority, whose weights
     // mark looked-after children (round twenty-two).
     if level == .public {
-      return "<p>What each plan changes is not told in this public version: every plan's counts are withheld (c). "
-        + "A plan's places pick out the children they can serve, so what it places would count a group of children "
-        + "this page and allocate's show only whole. The plans' places and costs are shown; their outcomes are in "
-        + "the internal version.</p>\n"
+      return "<p>What each plan changes is not told in this public version: every count of children is withheld "
+        + "(c), the plans' and the baseline's. A plan's places pick out the children they can serve, so what it "
+        + "places would count a group of children that allocate's page shows only whole. The case as given is on "
+        + "allocate's public page (plans/baseline/report.html); the plans' places and costs are shown here; their "
+        + "outcomes are in the internal version.</p>\n"
     }
     if let baseline = rows.first, let best = bestIndex(rows).map({ rows[$0] }) {
       let gain = baseline.unmetPriority - best.unmetPriority
@@ -176,8 +173,7 @@ package enum ComparisonReport {
   }
 
   private static func unmetByNeed(
-    rows: [ComparisonRow], byNeed: [ComparisonNeedRow], level: ReportLevel, hidden: Set<Int>,
-    needs hiddenNeeds: Set<String>
+    rows: [ComparisonRow], byNeed: [ComparisonNeedRow], level: ReportLevel, hidden: Set<Int>
   ) -> String {
     // At the public level, the baseline's needs: a need only a plan's batch
     // holds (its closures' displaced pupils) would tell that it holds any.
@@ -190,7 +186,7 @@ package enum ComparisonReport {
     for (p, plan) in plans.enumerated() {
       let mine = needs.map { need in byNeed.first { $0.plan == plan && $0.primaryNeed == need } }
       for n in needs.indices {
-        let withheld = hidden.contains(p) || hiddenNeeds.contains(needs[n])
+        let withheld = hidden.contains(p)
         unplacedCells[n][p] = withheld ? .confidential : rounded(mine[n]?.unplaced ?? 0, level: level)
         values[n][p] = withheld ? .confidential : rounded(mine[n]?.unmetPriority ?? 0, level: level)
       }
@@ -271,84 +267,21 @@ extension ComparisonReport {
     return [placed, mine.count - placed - lost, lost, mine.count]
   }
 
-  /// What a public page withholds: every count of every plan (by index in
-  /// `rows`; 0, the baseline's column, too, where allocate's page needs it),
-  /// and the baseline's children without a place of some needs.
-  struct Withheld: Equatable {
-    var plans: Set<Int> = []
-    var needs: Set<String> = []
-  }
-
-  /// What a public page withholds (`Withheld`).
+  /// What a public page withholds: every count, of every plan and of the
+  /// baseline, whatever the counts.
   ///
-  /// Decision (hostile trial, round thirty-two): every count of every plan,
-  /// whatever the counts. A plan is a query the planner writes, as an
-  /// options file is (see recommend's page): places added at a girls' and
-  /// at a boys' school, or an infant and a junior school, place the waiting
-  /// children of each part of a need that allocate's page shows whole, and
-  /// two such plans gave back 4 girls. The audit that withheld a plan only
-  /// where its figures would pin a count decided on the exact counts, so
-  /// its `c` itself told the split (4 boys, one page of one plan). No audit
-  /// of one answer can stand against every query a planner may write; the
-  /// plans' places and costs stay on the page, their outcomes are in the
-  /// internal version.
-  ///
-  /// The baseline's own column, rounded, narrows what allocate's page
-  /// withholds: allocate's SLCN of 9, placed `<5`, beside the baseline's
-  /// SLCN of 10 without a place (8 to 12) was 1 placed (hostile trial,
-  /// round twenty-two). What this page tells of the baseline's counts is
-  /// handed to allocate's page (`AllocatePage.pinsBeside`): where the
-  /// column pins a count there, a need whose row it narrows is withheld,
-  /// else the baseline's column.
-  static func withheld(_ rows: [ComparisonRow], byNeed: [ComparisonNeedRow], allocatePage: AllocatePage? = nil)
-    -> Withheld
-  {
-    guard let base = rows.first else { return Withheld() }
-    var withheld = Withheld(plans: Set(rows.indices.dropFirst()))
-    guard let allocatePage else { return withheld }
-    // The baseline's counts that allocate's page has too: its unplaced,
-    // placed, first preferences met, requests refused, then its children
-    // without a place by need.
-    let baseNeedRows = byNeed.filter { $0.plan == base.plan && NeedCode(code: $0.primaryNeed) != nil }
-    let figures: [AllocatePage.Figure] =
-      [.unplaced, .placed, .firstPreferenceMet, .requestsRefused]
-      + baseNeedRows.compactMap { NeedCode(code: $0.primaryNeed).map { .needUnplaced($0) } }
-    let values =
-      [base.unplaced, base.placed, base.firstPreferenceMet, base.requestsRefused] + baseNeedRows.map(\.unplaced)
-    let needsFrom = 4
-    let known = allocatePage.ranges(figures)
-    while !withheld.plans.contains(0) {
-      // What the column tells of each count, rounded (its own relations
-      // are allocate's page's too, which `pinsBeside` reads), where it
-      // narrows what allocate's page alone leaves open.
-      var knowing: [AllocatePage.Figure: (lo: Double, hi: Double)] = [:]
-      var needs: [String] = []
-      for k in values.indices {
-        let need = k >= needsFrom ? baseNeedRows[k - needsFrom].primaryNeed : nil
-        if let need, withheld.needs.contains(need) { continue }
-        guard let range = known[k] else { continue }
-        let shown = rounded(values[k], level: .public)
-        let now: (lo: Double, hi: Double) =
-          switch shown {
-          case .shown(let v) where v == 0: (0, 0)
-          case .shown(let v): (Double(v - 2), Double(v + 2))
-          default: (1, 4)
-          }
-        let lo = max(range.lo, now.lo)
-        let hi = min(range.hi, now.hi)
-        guard lo > range.lo + 0.5 || hi < range.hi - 0.5 else { continue }
-        knowing[figures[k]] = (lo, hi)
-        if let need { needs.append(need) }
-      }
-      guard !knowing.isEmpty, allocatePage.pinsBeside(knowing: knowing) else { return withheld }
-      if let need = needs.first(where: { !withheld.needs.contains($0) }) {
-        withheld.needs.insert(need)
-      } else {
-        withheld.plans.insert(0)
-      }
-    }
-    return withheld
-  }
+  /// Decisions (hostile trials, rounds thirty-two and thirty-three). A plan
+  /// is a query the planner writes, as an options file is (see recommend's
+  /// page): places added at a girls' and at a boys' school, or an infant
+  /// and a junior school, place the waiting children of each part of a
+  /// need that allocate's page shows whole, and two such plans gave back 4
+  /// girls. The baseline's column, rounded and audited beside allocate's
+  /// page, was withheld only where it would pin a count there, decided on
+  /// the exact counts, so its `c` told the split (round thirty-three:
+  /// "unplaced 10" at 1 to 3 girls, `c` at 4). The baseline is allocate's
+  /// allocation of the same case, whose public page (plans/baseline/) is
+  /// audited as a whole: this page adds nothing to it but ways to read it.
+  static func withheld(_ rows: [ComparisonRow]) -> Set<Int> { Set(rows.indices) }
 
   /// A count as the page shows it: itself in an internal page; in a public
   /// one 0, `<5` for 1 to 4, else rounded to the nearest 5 (the ONS's

@@ -139,13 +139,9 @@ package struct Disclosure {
   }
 
   /// The range a reader knows for each cell from how it is shown, its
-  /// bound, what they know of it from elsewhere (`knowing`, a range by
-  /// cell), and every line, narrowed until nothing changes.
-  private func ranges(_ state: [Disclosed], knowing: [Int: (lo: Double, hi: Double)] = [:])
-    -> [(lo: Double, hi: Double)]
-  {
+  /// bound, and every line, narrowed until nothing changes.
+  private func ranges(_ state: [Disclosed]) -> [(lo: Double, hi: Double)] {
     var r = state.indices.map { displayRange($0, state[$0]) }
-    for (cell, known) in knowing { r[cell] = (max(r[cell].lo, known.lo), min(r[cell].hi, known.hi)) }
     for _ in 0..<100 {
       var changed = false
       for line in lines {
@@ -237,46 +233,6 @@ package struct Disclosure {
   /// inequality's cells all count as members.
   private var relations: [(members: [Int], total: Int?)] {
     lines + inequalities.map { ($0.smaller + $0.larger, nil) }
-  }
-
-  /// What a reader of the page works out of each of `cells`, the page
-  /// showing `shown` (`resolve`'s answer): the range its lines give one at
-  /// a time, narrowed by the linear programme over every relation.
-  /// `forecast` takes allocate's first-year rows so (round twenty-one).
-  package func readerRanges(_ shown: [Disclosed], of cells: [Int]) -> [(lo: Double, hi: Double)] {
-    let r = ranges(shown)
-    let programme = LinearReader.Ranges(ranges: r, relations: linearRelations)
-    return cells.map { cell in
-      guard r[cell].lo < r[cell].hi else { return r[cell] }
-      guard case .within(let lo, let hi)? = programme.range(of: cell) else {
-        return r[cell]
-      }
-      return (max(r[cell].lo, lo), min(r[cell].hi, hi))
-    }
-  }
-
-  /// Whether a reader of the page showing `shown` (`resolve`'s answer) who
-  /// also knows a range for some of its cells (`knowing`, by cell: what
-  /// another page of the same batch tells them, compare's baseline column
-  /// beside allocate's page) pins a withheld count the page alone leaves
-  /// open: one relation at a time, or all of them at once.
-  package func pinsBeside(_ shown: [Disclosed], knowing: [Int: (lo: Double, hi: Double)]) -> Bool {
-    let alone = ranges(shown)
-    let beside = ranges(shown, knowing: knowing)
-    // Ranges that contradict (knowledge the counts break) pin nothing.
-    guard beside.allSatisfy({ $0.lo <= $0.hi + 1e-9 }) else { return false }
-    let checked = shown.indices.filter {
-      shown[$0].value == nil && (values[$0] > 0 || withheld.contains($0)) && alone[$0].hi - alone[$0].lo >= 0.5
-    }
-    if checked.contains(where: { beside[$0].hi - beside[$0].lo < 0.5 }) { return true }
-    // All relations at once: a count the page alone pins that way (one it
-    // gave up protecting) is no finding of the other page's.
-    let relations = linearRelations
-    var open = checked
-    var first = LinearReader(truth: values, relations: relations)
-    while let pin = first.firstPinned(open, ranges: alone) { open.removeAll { $0 == pin.cell } }
-    var second = LinearReader(truth: values, relations: relations)
-    return second.firstPinned(open, ranges: beside) != nil
   }
 
   /// How each cell is shown.

@@ -188,7 +188,8 @@ struct PostcodeDirectoryTests {
       ([UInt8](repeating: 0, count: 4096), "NUL bytes"), ([0xFF, 0xFE, 0x70, 0x00], "a UTF-16 file"),
       ([0x70, 0x00, 0x63, 0x00], "NUL bytes"),
     ] {
-      guard case .failure(let error) = PostcodeDirectory.lookup(bytes: bytes, file: "pc.csv", wanted: try keys(["QA1 1AB"]))
+      guard
+        case .failure(let error) = PostcodeDirectory.lookup(bytes: bytes, file: "pc.csv", wanted: try keys(["QA1 1AB"]))
       else {
         Issue.record("accepted \(bytes.prefix(4))")
         continue
@@ -212,10 +213,11 @@ struct PostcodeDirectoryTests {
 
   @Test("a directory with old Mac line ends (CR only) is read line by line")
   func carriageReturnLines() throws {
-    let text = [
-      PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575123", northing: "160456"),
-      PostcodeFixture.codePointRow(postcode: "QB2A 9ZZ", easting: "530000", northing: "180000"),
-    ].joined(separator: "\r") + "\r"
+    let text =
+      [
+        PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575123", northing: "160456"),
+        PostcodeFixture.codePointRow(postcode: "QB2A 9ZZ", easting: "530000", northing: "180000"),
+      ].joined(separator: "\r") + "\r"
     let found = try lookup(text, ["QA1 1AB", "QB2A 9ZZ"])
     #expect(found.entries[try #require(PostcodeKey("QB2A 9ZZ"))] == .live(easting: 530000, northing: 180000))
     #expect(found.rows == 2)

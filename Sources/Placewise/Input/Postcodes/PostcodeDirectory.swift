@@ -131,7 +131,8 @@ package enum PostcodeDirectory {
     let head = Array(first.prefix(2))
     if head.contains(0) {
       return problem(
-        file, line: 1, found: "NUL bytes: a UTF-16 file (\"Unicode text\") without a byte-order mark, or not text at all",
+        file, line: 1,
+        found: "NUL bytes: a UTF-16 file (\"Unicode text\") without a byte-order mark, or not text at all",
         expected: InputText.utf8Advice)
     }
     if head == [0xFF, 0xFE] || head == [0xFE, 0xFF] {

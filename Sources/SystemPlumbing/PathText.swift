@@ -4,13 +4,19 @@
 enum PathText {
   /// The folder that holds `path`, as `NSString.deletingLastPathComponent`
   /// gives it: `a/b` is `a`, `/a` is `/`, `a` and `a/` are empty, `/` is `/`.
+  /// Taken apart by Unicode scalar, not by character: a slash followed by a
+  /// combining mark is one character, and still a slash to the system.
   static func parent(_ path: String) -> String {
-    var path = path
-    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-    if path == "/" { return "/" }
-    guard let slash = path.lastIndex(of: "/") else { return "" }
-    var head = String(path[..<slash])
-    while head.count > 1, head.hasSuffix("/") { head.removeLast() }
-    return head.isEmpty ? "/" : head
+    var scalars = Array(path.unicodeScalars)
+    func trimSlashes() { while scalars.count > 1, scalars.last == "/" { scalars.removeLast() } }
+    trimSlashes()
+    if scalars == ["/"] { return "/" }
+    guard let slash = scalars.lastIndex(of: "/") else { return "" }
+    scalars.removeSubrange(slash...)
+    trimSlashes()
+    if scalars.isEmpty { return "/" }
+    var text = String.UnicodeScalarView()
+    text.append(contentsOf: scalars)
+    return String(text)
   }
 }

@@ -21,7 +21,7 @@ struct Compare: OutputCommand {
   enum Words: OutputHelp {
     static var quiet: String { "Print nothing but errors (warnings stay in each plan's summary.json)." }
     static var reportLevel: String {
-      "Who report.html is for: internal (the SEND team, the default) or public (the plans' places and costs; every "
+      "Who report.html is for: internal (the SEND team, the default) or public (the plans and their costs; every "
         + "count of children withheld: plans/baseline/report.html is allocate's public page of the case as given)."
     }
   }

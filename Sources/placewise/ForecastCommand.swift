@@ -51,7 +51,7 @@ struct ForecastCommand: OutputCommand {
     static var quiet: String { "Print nothing on success." }
     static var reportLevel: String {
       "Who report.html is for: internal (the SEND team, the default) or public (the plans and their costs; every "
-        + "count of children withheld: publish allocate's public page for the first year)."
+        + "count of children withheld: allocate's public page shows the case as given)."
     }
   }
 

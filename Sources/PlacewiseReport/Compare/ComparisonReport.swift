@@ -48,7 +48,7 @@ package enum ComparisonReport {
       return "<p>What each plan changes is not told in this public version: every count of children is withheld "
         + "(c), the plans' and the baseline's. A plan's places pick out the children they can serve, so what it "
         + "places would count a group of children that allocate's page shows only whole. The case as given is on "
-        + "allocate's public page (plans/baseline/report.html); the plans' places and costs are shown here; their "
+        + "allocate's public page (plans/baseline/report.html); the plans and their costs are shown here; their "
         + "outcomes are in the internal version.</p>\n"
     }
     if let baseline = rows.first, let best = bestIndex(rows).map({ rows[$0] }) {
@@ -72,13 +72,10 @@ package enum ComparisonReport {
   private static func sideBySide(_ rows: [ComparisonRow], level: ReportLevel, hidden: Set<Int>) -> String {
     typealias F = NumberFormatting
     let baseline = rows.first
-    // Each plan's counts: pupils, placed, unplaced, first preferences, moved.
-    // A public page rounds them to the nearest 5: a difference between two
-    // plans (the children one more plan places) would otherwise be a count
-    // of its own, below 5 as often as not.
-    // A plan the audit withholds shows none of its counts (`c`).
+    // Each plan's counts: pupils, placed, unplaced, first preferences,
+    // moved; a public page withholds them all (`c`: see `withheld`).
     func disclosed(_ i: Int, _ figure: KeyPath<ComparisonRow, Int>) -> Disclosed {
-      hidden.contains(i) ? .confidential : rounded(rows[i][keyPath: figure], level: level)
+      hidden.contains(i) ? .confidential : .shown(rows[i][keyPath: figure])
     }
     var body = "<h2 id=\"plans\">The plans side by side</h2>\n"
     var table = "<div class=\"scroll\"><table id=\"comparison\"><thead><tr><th></th>"
@@ -111,20 +108,16 @@ package enum ComparisonReport {
     line("Change in unmet need", key: "unmet_priority_change") { i, _ in
       guard baseline != nil else { return ("", "") }
       guard level == .internal else { return ("x", "x") }
-      // In a public page, the change between the figures shown (rounded).
       guard let mine = disclosed(i, \.unmetPriority).value, let theirs = disclosed(0, \.unmetPriority).value
       else { return ("x", "x") }
       let change = mine - theirs
       return (i == 0 ? "-" : F.grouped(change), String(change))
     }
-    // Journeys over 1 to 4 children are a figure drawn from a few children
-    // (one child's journey): withheld from a public page, as the count is.
-    func fewPlaced(_ r: ComparisonRow) -> Bool { level == .public && (1...4).contains(r.placed) }
     // Sums over children whose shares a reader may know (a school's cost
     // per place; the policy's penalties, on the page) are counts in another
-    // unit: withheld from a public page, whose counts are rounded. Rounded
-    // too, a sum near a band's edge beside a rounded count pinned it (15
-    // placed and £100,000 of places at £11,000 a place was 13).
+    // unit: withheld from a public page, as the counts are (15 placed and
+    // £100,000 of places at £11,000 a place was 13, when counts were
+    // rounded: hostile trial, round eight).
     let withheld = level == .public
     func money(_ value: Double) -> (shown: String, raw: String) {
       withheld ? ("x", "x") : (F.pounds(value), NumberText.format(value))
@@ -133,7 +126,7 @@ package enum ComparisonReport {
     // withholds the total beside a withheld band, which this page gave back
     // (hostile trial, round ten).
     line("Journeys in total", key: "travel_minutes") { _, r in
-      withheld || fewPlaced(r)
+      withheld
         ? ("x", "x") : (F.hoursAndMinutes(r.travelMinutes), NumberText.format(r.travelMinutes))
     }
     let inPounds = rows.contains { $0.placementCostInPounds }
@@ -187,8 +180,8 @@ package enum ComparisonReport {
       let mine = needs.map { need in byNeed.first { $0.plan == plan && $0.primaryNeed == need } }
       for n in needs.indices {
         let withheld = hidden.contains(p)
-        unplacedCells[n][p] = withheld ? .confidential : rounded(mine[n]?.unplaced ?? 0, level: level)
-        values[n][p] = withheld ? .confidential : rounded(mine[n]?.unmetPriority ?? 0, level: level)
+        unplacedCells[n][p] = withheld ? .confidential : .shown(mine[n]?.unplaced ?? 0)
+        values[n][p] = withheld ? .confidential : .shown(mine[n]?.unmetPriority ?? 0)
       }
     }
     // A public page shows children without a place, not their weighted
@@ -235,7 +228,7 @@ package enum ComparisonReport {
     var tableRows: [[String]] = []
     var bars: [(label: String, value: Double, text: String)] = []
     for (i, plan) in plans.enumerated() {
-      let d = moveCounts(plan, moves).map { hidden.contains(i + 1) ? .confidential : rounded($0, level: level) }
+      let d = moveCounts(plan, moves).map { hidden.contains(i + 1) ? Disclosed.confidential : .shown($0) }
       tableRows.append([HTMLPage.escape(plan), d[0].html, d[1].html, d[2].html, d[3].html])
       if let total = d[3].value { bars.append((plan, Double(total), NumberFormatting.grouped(total))) }
     }
@@ -283,12 +276,4 @@ extension ComparisonReport {
   /// audited as a whole: this page adds nothing to it but ways to read it.
   static func withheld(_ rows: [ComparisonRow]) -> Set<Int> { Set(rows.indices) }
 
-  /// A count as the page shows it: itself in an internal page; in a public
-  /// one 0, `<5` for 1 to 4, else rounded to the nearest 5 (the ONS's
-  /// rounding, so that no difference of two figures is an exact count).
-  static func rounded(_ value: Int, level: ReportLevel) -> Disclosed {
-    guard level == .public, value > 0 else { return .shown(value) }
-    if value < 5 { return .small }
-    return .shown((value + 2) / 5 * 5)
-  }
 }

@@ -1,4 +1,4 @@
-package import Placewise
+import Placewise
 
 /// One row of `comparison.csv` (planning contract, "compare").
 package struct ComparisonRow: Sendable, Equatable {

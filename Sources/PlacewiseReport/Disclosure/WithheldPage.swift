@@ -21,7 +21,7 @@ package enum WithheldPage {
       paragraph: "The allocation with this plan is withheld from this public version: a plan's places pick out the "
         + "children they can serve (by need, age, sex or distance), so its counts, beside allocate's public page of "
         + "the case as given, would count a group of children that page shows only whole. The comparison's "
-        + "report.html shows the plan's places and costs; the internal version (--report-level internal) has this "
+        + "report.html shows the plans and their costs; the internal version (--report-level internal) has this "
         + "page.")
   }
 }

@@ -48,13 +48,14 @@ package enum ForecastReport {
   /// "Primary 5 short, Secondary <5 short" in year 2 was 4 aged 10). The
   /// audits that withheld a count only where it would pin one decided on
   /// the exact counts, so which counts they withheld told the split. The
-  /// first year's batch is allocate's, whose public page is audited as a
-  /// whole; the plans' places and costs, and the years, are shown here.
+  /// case as given is on allocate's public page, audited as a whole (the
+  /// first year's batch is that case's, with the demand file's year-1 new
+  /// plans); the plans and their costs are shown here.
   static let publicDecision =
     "Counts of children are not told in this public version (c): each year's batch follows from what the planner "
     + "writes (the plans' places, the demand file, the years of ageing), and such counts would count groups of "
-    + "children (by sex, age or need) that allocate's public page shows only whole. The first year's allocation of "
-    + "the case as given is on allocate's public page; the plans' costs are below; every count is in the internal "
+    + "children (by sex, age or need) that allocate's public page shows only whole. The allocation of the case as "
+    + "given is on allocate's public page; the plans' costs are below; every count is in the internal "
     + "version."
 
   /// The page's top: its title, what it holds, and each plan's figure.
@@ -121,12 +122,12 @@ package enum ForecastReport {
   }
 
   /// The first year a plan falls short, read from a count shown for each
-  /// year: the first not shown as 0, unless it admits 0 (`c`, `0-4`), when
+  /// year: the first not shown as 0, unless it is withheld (`c`), when
   /// whether that year is short is not told.
   private static func firstShortYear(_ counts: [Disclosed]) -> FirstShort {
     guard let y = counts.firstIndex(where: { $0 != .shown(0) }) else { return .never }
     switch counts[y] {
-    case .confidential, .upToFour: return .withheld
+    case .confidential: return .withheld
     default: return .year(y)
     }
   }
@@ -194,7 +195,7 @@ package enum ForecastReport {
   /// know; beside the caseload it gave the unplaced back), transport (an `x`
   /// only where 1 to 4 were placed told that they were: hostile trial, round
   /// eleven) and the children without a place (`unplaced_cost`, on the page,
-  /// times a count the page rounds).
+  /// times their count).
   private static func costs<R>(_ outcomes: [ForecastOutcome<R>], level: ReportLevel) -> String {
     typealias F = NumberFormatting
     var body = ""
@@ -218,7 +219,7 @@ package enum ForecastReport {
       if level == .public {
         body += "<p class=\"note\">x: sums over children are withheld from the public version: places of the "
         body += "whole caseload (each school's roll times its cost per place, which a reader may know), transport "
-        body += "(the journeys) and children without a place (unplaced_cost times a count this page rounds).</p>\n"
+        body += "(the journeys) and children without a place (unplaced_cost times their count).</p>\n"
       }
     }
     return body
@@ -242,9 +243,7 @@ package enum ForecastReport {
   /// One sentence: the plan that leaves the fewest children without a
   /// place in the last year, against the baseline; never a plan that
   /// leaves more without a place in any year called better.
-  static func headline<R>(
-    _ outcomes: [ForecastOutcome<R>], years: Int, shown: [Disclosed?], level: ReportLevel = .internal
-  ) -> String {
+  static func headline<R>(_ outcomes: [ForecastOutcome<R>], years: Int, shown: [Disclosed?]) -> String {
     guard let baseline = outcomes.first, let last = baseline.years.last else { return "" }
     guard let b = headlineBest(outcomes), let bestLast = outcomes[b].years.last else {
       return "<p>No plan leaves fewer children without a place than the baseline by year \(years).</p>\n"
@@ -253,16 +252,8 @@ package enum ForecastReport {
     let fewer = last.summary.unplaced - bestLast.summary.unplaced
     var text = "<p><strong>\(HTMLPage.escape(best.name))</strong> leaves the fewest children without a place in "
     text += "year \(years): \(shown[b]?.html ?? "-"), against \(shown[0]?.html ?? "-") with no plan"
-    // The difference only where both counts are shown (else it would give a
-    // withheld one away), and at the public level that of the rounded
-    // figures shown, told only from 5 (the exact one would pin them).
-    if let mine = shown[b]?.value, let theirs = shown[0]?.value {
-      let rounded = level == .public
-      let shownFewer = rounded ? theirs - mine : fewer
-      if !rounded || shownFewer >= 5 {
-        text += " (\(rounded ? "about " : "")\(NumberFormatting.grouped(shownFewer)) fewer)"
-      }
-    }
+    // The internal page's only (a public page has no headline).
+    text += " (\(NumberFormatting.grouped(fewer)) fewer)"
     text += ", and never more in any year."
     if let plan = best.plan, plan.capitalCost > 0 {
       text += " Its capital cost is \(NumberFormatting.pounds(plan.capitalCost))."
@@ -273,7 +264,7 @@ package enum ForecastReport {
 
 /// One plan-year's counts without a place as the page shows them: each
 /// need and phase, each need's total and the year's total; internally as
-/// they are, at the public level rounded to the nearest 5 (1 to 4 as `<5`).
+/// they are, at the public level withheld (`c`).
 struct YearDisclosure {
   private let cells: [Disclosed]
   private let phases = SchoolPhase.allCases.count

@@ -18,7 +18,7 @@ package enum RecommendationReport {
     // gave one child's priority to within 2). The options, budgets and
     // costs stay; the choice itself is never named there (`choiceShown`).
     func shownUnmet(_ value: Int) -> Disclosed {
-      level == .public ? .hidden : ComparisonReport.rounded(value, level: level)
+      level == .public ? .hidden : .shown(value)
     }
     func unmet(_ value: Int) -> String { shownUnmet(value).text }
     // A public page names no choice (see `choiceShown`).

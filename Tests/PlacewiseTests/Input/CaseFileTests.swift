@@ -30,6 +30,7 @@ struct CaseFileTests {
     var reading = CaseReading()
     #expect(reading.load(.contents(data), name: "pupils.csv", required: true) == nil)
     #expect(reading.problems.total == 1)
+    #expect(reading.problems.error().problems.first?.expected == InputText.utf8Advice)
   }
 
   @Test("a text file is read whole")

@@ -175,6 +175,14 @@ struct PostcodeDirectoryTests {
       ].joined(separator: "\n") + "\n"
     #expect(try failure(same).isEmpty)
     #expect(try lookup(same, ["QA1 1AB"]).entries.count == 1)
+    // Within 100 m (two releases whose centroid moved) is one place, the first.
+    let near =
+      [
+        PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575830", northing: "160456"),
+        PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575890", northing: "160456"),
+      ].joined(separator: "\n") + "\n"
+    #expect(try failure(near).isEmpty)
+    #expect(try lookup(near, ["QA1 1AB"]).entries.first?.value == .live(easting: 575830, northing: 160456))
   }
 
   /// Hostile trial, round thirty-three: the postcode directory missed the
@@ -211,7 +219,7 @@ struct PostcodeDirectoryTests {
     #expect(error.problems.first?.found.contains("with no line end") == true, "\(error.problems)")
   }
 
-  @Test("a directory with old Mac line ends (CR only) is read line by line")
+  @Test("a directory with old Mac line ends (CR only) is read line by line; CRLF split across blocks is CRLF")
   func carriageReturnLines() throws {
     let text =
       [
@@ -221,5 +229,17 @@ struct PostcodeDirectoryTests {
     let found = try lookup(text, ["QA1 1AB", "QB2A 9ZZ"])
     #expect(found.entries[try #require(PostcodeKey("QB2A 9ZZ"))] == .live(easting: 530000, northing: 180000))
     #expect(found.rows == 2)
+    // A CRLF file whose first block ends on a CR (the review): still CRLF.
+    let crlf =
+      [
+        PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575123", northing: "160456"),
+        PostcodeFixture.codePointRow(postcode: "QB2A 9ZZ", easting: "530000", northing: "180000"),
+      ].joined(separator: "\r\n") + "\r\n"
+    let firstCR = try #require(crlf.utf8.firstIndex(of: 0x0D))
+    let block = crlf.utf8.distance(from: crlf.utf8.startIndex, to: firstCR) + 1
+    let split = try PostcodeDirectory.$blockSize.withValue(block) {
+      try PostcodeDirectory.lookup(bytes: Array(crlf.utf8), file: "pc.csv", wanted: keys(["QA1 1AB", "QB2A 9ZZ"])).get()
+    }
+    #expect(split.entries.count == 2 && split.rows == 2)
   }
 }

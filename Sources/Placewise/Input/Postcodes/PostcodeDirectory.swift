@@ -59,6 +59,14 @@ package enum PostcodeEntry: Sendable, Equatable {
   case noGridReference
 }
 
+extension PostcodeEntry {
+  /// A live entry's distance from a grid position, metres; nil otherwise.
+  func metres(from easting: Double, _ northing: Double) -> Double? {
+    guard case .live(let e, let n) = self else { return nil }
+    return ((e - easting) * (e - easting) + (n - northing) * (n - northing)).squareRoot()
+  }
+}
+
 /// The layouts of postcode directory the reader knows.
 package enum PostcodeLayout: String, Sendable {
   /// The ONS Postcode Directory: a header naming `pcds`, `doterm`,
@@ -121,6 +129,9 @@ package enum PostcodeDirectory {
     InputProblem(file: file, line: line, column: column, field: field, found: found, expected: expected)
   }
 
+  /// Two live listings of one postcode this close (metres) are one place.
+  static let samePlace = 100.0
+
   /// The longest line the scan holds (ONSPD's are about 300 bytes).
   @TaskLocal package static var longestLine = 64 << 20
 
@@ -141,10 +152,15 @@ package enum PostcodeDirectory {
     return nil
   }
 
-  /// The byte that ends a line: LF (CRLF too), or CR where the first block
-  /// has a CR and no LF (old Mac line ends, which the case files accept).
+  /// The byte that ends a line: CR where the first block has no LF and a
+  /// CR with a byte after it (old Mac line ends, which the case files
+  /// accept), else LF (CRLF too, a CR inside a field, and a first block
+  /// that ends on its first CR, the next byte unseen).
   static func lineEnd(_ first: UnsafeBufferPointer<UInt8>) -> UInt8 {
-    first.contains(InputByte.cr) && !first.contains(InputByte.lf) ? InputByte.cr : InputByte.lf
+    guard !first.contains(InputByte.lf), let cr = first.firstIndex(of: InputByte.cr), cr + 1 < first.count else {
+      return InputByte.lf
+    }
+    return InputByte.cr
   }
 
   /// The scan: `fill` puts up to the buffer's size of the next bytes into
@@ -279,8 +295,10 @@ private struct PostcodeScanner {
     // extracts that disagree: which is the child's home cannot be told
     // (hostile trial, round thirty: the first won, silently, 475 km off).
     if let existing = entries[key], case .live(let e0, let n0) = existing {
-      if case .live(let e1, let n1) = entry, e0 != e1 || n0 != n1 {
-        let metres = ((e1 - e0) * (e1 - e0) + (n1 - n0) * (n1 - n0)).squareRoot()
+      // Within 100 m is one place (two releases of Code-Point Open whose
+      // centroid moved): the first listing stands.
+      let metres = entry.metres(from: e0, n0)
+      if let metres, metres > PostcodeDirectory.samePlace {
         let apart = metres < 1000 ? "\(Int(metres.rounded(.up))) m" : "\(Int((metres / 1000).rounded())) km"
         problems.append(
           InputProblem(

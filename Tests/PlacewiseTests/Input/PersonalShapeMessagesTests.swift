@@ -16,6 +16,9 @@ private func problems(_ files: [String: String]) throws -> [InputProblem] {
   }
 }
 
+/// The problems' text, a line each.
+private func text(_ found: [InputProblem]) -> String { found.map(\.description).joined(separator: "\n") }
+
 private let pupils = "pupil_id,easting,northing,age,primary_need,provision\nP1,575100,160100,9,ASD,special\n"
 
 @Suite("Values shaped like personal data, described in every file")
@@ -33,18 +36,17 @@ struct PersonalShapeMessagesTests {
       "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll\n"
       + "100001,Oak,SW1A 1AA,575000,160000,2,19,\"Smith, 5\",John Smith\n"
       + "100002,Ash,Special School,575000.123456,160000,2,19,10,0\n"
-    let found = try problems(["settings.csv": settings, "pupils.csv": pupils])
-    let text = found.map(\.description).joined(separator: "\n")
-    for personal in ["SW1A", "Smith", "575000.123456"] { #expect(!text.contains(personal), "\(text)") }
-    #expect(text.contains("a postcode (not shown: personal data)"))
-    #expect(text.contains("words like a name or an address (not shown: personal data)"))
-    #expect(text.contains("\"Special School\""), "a school's words in kind, quoted: \(text)")
+    let said = text(try problems(["settings.csv": settings, "pupils.csv": pupils]))
+    for personal in ["SW1A", "Smith", "575000.123456"] { #expect(!said.contains(personal), "\(said)") }
+    #expect(said.contains("a postcode (not shown: personal data)"))
+    #expect(said.contains("words like a name or an address (not shown: personal data)"))
+    #expect(said.contains("\"Special School\""), "a school's words in kind, quoted: \(said)")
     let policy = try problems([
       "settings.csv":
         "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,575000,160000,2,19,10\n",
       "pupils.csv": pupils, "policy.toml": "placement_start = \"SW1A 1AA\"\nspeed_kmh = \"John Smith\"\n",
     ])
-    let policyText = policy.map(\.description).joined(separator: "\n")
+    let policyText = text(policy)
     #expect(policy.count == 2, "\(policyText)")
     #expect(!policyText.contains("SW1A") && !policyText.contains("Smith"), "\(policyText)")
   }
@@ -60,9 +62,7 @@ struct PersonalShapeMessagesTests {
       + "100001,Oak,special,575000,160000,2,19,10,SW1A 1AA\n"
       + "100002,Ash,special,575000,160000,2,19,10,ASD:14/03/2015\n"
     let found = try problems(["settings.csv": settings, "pupils.csv": pupils])
-    let text = found.map(\.description).joined(separator: "\n")
-    #expect(found.count == 2, "\(text)")
-    #expect(!text.contains("SW1A") && !text.contains("14/03"), "\(text)")
+    #expect(found.count == 2 && !text(found).contains("SW1A") && !text(found).contains("14/03"), "\(text(found))")
     let scratch = try ScratchFolder()
     let folder = try scratch.writeCase(
       "case",

@@ -102,7 +102,7 @@ public enum InputOverlap {
   private static func placeOf(_ path: String) -> String? {
     var path = path
     while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-    let name = (path as NSString).lastPathComponent
+    let name = PathText.lastComponent(path)
     guard !name.isEmpty, name != ".", name != "..", name != "/" else { return nil }
     let folder = PathText.parent(path)
     return realPath(folder.isEmpty ? "." : folder).map { $0 + "/" + name }

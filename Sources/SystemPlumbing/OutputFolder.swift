@@ -115,7 +115,7 @@ public enum OutputFolder {
     let fileMode: mode_t = shared ? 0o644 : 0o600
     let folderMode: mode_t = shared ? 0o755 : 0o700
     let parent = PathText.parent(target)
-    let name = (target as NSString).lastPathComponent
+    let name = PathText.lastComponent(target)
     StagingSweep.removeStale(in: parent, output: name)
 
     // Folders missing above the output (`--out out/sample-county` in a fresh
@@ -144,9 +144,11 @@ public enum OutputFolder {
   /// Whether `path` names a file inside a folder: relative, `/`-separated,
   /// no empty, `.` or `..` part, no NUL.
   public static func isSafeRelativePath(_ path: String) -> Bool {
-    guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0) else { return false }
-    return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy {
-      !$0.isEmpty && $0 != "." && $0 != ".."
+    // By byte, as the system reads it: "/" then a combining mark is one
+    // Character, and `hasPrefix` or a split by Character would miss it.
+    guard !path.isEmpty, path.utf8.first != PathText.slash, !path.utf8.contains(0) else { return false }
+    return path.utf8.split(separator: PathText.slash, omittingEmptySubsequences: false).allSatisfy {
+      !$0.isEmpty && !$0.elementsEqual(".".utf8) && !$0.elementsEqual("..".utf8)
     }
   }
 

@@ -19,20 +19,22 @@ enum OutputPath {
       throw OutputError("the output folder is an empty path; name a folder (an empty path would be the current one)")
     }
     let current = FileManager.default.currentDirectoryPath
-    var absolute = (path.hasPrefix("/") ? path : current + "/" + path)
-    absolute = (absolute as NSString).standardizingPath
+    // By byte: "/" then a combining mark is one Character, so `hasPrefix("/")`
+    // took such an absolute path for a relative one (round thirty-four).
+    var absolute = (path.utf8.first == PathText.slash ? path : current + "/" + path)
+    absolute = PathText.standardized(absolute)
     var status = stat()
     if lstat(absolute, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
       guard let real = realPath(absolute) else {
         throw OutputError("\(path): a symbolic link to nothing; point it at a folder or choose another output folder")
       }
       absolute = real
-    } else if let parent = realPath(PathText.parent(absolute)) {
+    } else if absolute != "/", let parent = realPath(PathText.parent(absolute)) {
       // Links above the output are followed as the system follows them.
-      absolute = parent + "/" + (absolute as NSString).lastPathComponent
+      absolute = (parent == "/" ? "" : parent) + "/" + PathText.lastComponent(absolute)
     }
     let here = realPath(current) ?? current
-    if absolute == "/" || here == absolute || here.hasPrefix(absolute + "/") {
+    if absolute == "/" || here == absolute || here.utf8.starts(with: (absolute + "/").utf8) {
       throw OutputError(
         "\(path): the current folder or one holding it; outputs replace their folder, so choose a folder below it")
     }

@@ -2,6 +2,40 @@
 /// traps on a path of one character (`--out o` crashed every command with
 /// "Illegal instruction": hostile trial, round thirty-three).
 enum PathText {
+  /// The byte of `/`.
+  static let slash = UInt8(ascii: "/")
+
+  /// The parts of `path` between slashes, by Unicode scalar.
+  private static func parts(_ path: String) -> [String] {
+    path.unicodeScalars.split(separator: "/", omittingEmptySubsequences: false).map {
+      var text = String.UnicodeScalarView()
+      text.append(contentsOf: $0)
+      return String(text)
+    }
+  }
+
+  /// The last part of `path`, trailing slashes aside (`a/b/` is `b`, `/` is
+  /// `/`), as `NSString.lastPathComponent` gives it, by Unicode scalar.
+  static func lastComponent(_ path: String) -> String {
+    let named = parts(path).filter { !$0.isEmpty }
+    return named.last ?? (path.isEmpty ? "" : "/")
+  }
+
+  /// An absolute path with empty and `.` parts dropped and each `..` taking
+  /// the part before it away, as `NSString.standardizingPath` does for a
+  /// path without links, by Unicode scalar.
+  static func standardized(_ absolute: String) -> String {
+    var kept: [String] = []
+    for part in parts(absolute) where !part.isEmpty && part != "." {
+      if part == ".." {
+        if !kept.isEmpty { kept.removeLast() }
+      } else {
+        kept.append(part)
+      }
+    }
+    return "/" + kept.joined(separator: "/")
+  }
+
   /// The folder that holds `path`, as `NSString.deletingLastPathComponent`
   /// gives it: `a/b` is `a`, `/a` is `/`, `a` and `a/` are empty, `/` is `/`.
   /// Taken apart by Unicode scalar, not by character: a slash followed by a

@@ -85,6 +85,21 @@ struct InputAsOutputTests {
     #expect(FileManager.default.fileExists(atPath: scratch.at(out) + "/placements.csv"))
   }
 
+  /// Round thirty-four: an absolute `--out` whose slash is followed by a
+  /// combining mark ("/\u{301}z") was taken as relative (Swift's
+  /// `hasPrefix("/")` compares Characters), and the run replaced a folder
+  /// below the working folder instead, even the run's own input.
+  @Test("an absolute --out with a combining mark after a slash is written where it names")
+  func combiningMarkOut() throws {
+    let scratch = try ScratchFolder()
+    let folder = try copiedCase(scratch)
+    let out = scratch.at("\u{301}z")
+    let result = try runPlacewise(["allocate", folder, "--out", out, "--quiet"], in: scratch.at("case"))
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(FileManager.default.fileExists(atPath: out + "/placements.csv"))
+    #expect(FileManager.default.fileExists(atPath: folder + "/settings.csv"), "the case is kept")
+  }
+
   @Test("allocate --out naming the case folder, a folder holding it, a link to it or a case file: refused")
   func allocateOverItsCase() throws {
     let scratch = try ScratchFolder()

@@ -28,4 +28,21 @@ struct PathTextTests {
   func parentAsFoundation(path: String) {
     #expect(PathText.parent(path) == (path as NSString).deletingLastPathComponent)
   }
+
+  /// Round thirty-four: "/" then a combining mark is one Character, so an
+  /// absolute `--out` of that shape was taken for a relative one, and the
+  /// run replaced another folder (its own input). By Unicode scalar, as
+  /// the system reads the path.
+  @Test("last component and standardized path, by Unicode scalar")
+  func byScalar() {
+    #expect(PathText.lastComponent("/tmp/d/\u{301}x") == "\u{301}x")
+    #expect(PathText.standardized("/tmp/d/\u{301}x/../y/./z//") == "/tmp/d/y/z")
+    #expect(PathText.standardized("/\u{301}") == "/\u{301}")
+    for path in ["/a/b/", "/a/./b/../c", "/..", "/", "/x//y"] {
+      #expect(PathText.standardized(path) == (path as NSString).standardizingPath, "\(path)")
+    }
+    for path in ["a/b", "/a", "ab/", "/", "./o", "a/bc/"] {
+      #expect(PathText.lastComponent(path) == (path as NSString).lastPathComponent, "\(path)")
+    }
+  }
 }

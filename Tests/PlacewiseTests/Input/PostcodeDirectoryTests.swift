@@ -113,7 +113,8 @@ struct PostcodeDirectoryTests {
 
   @Test("A termination date is kept on one line: control characters in it become spaces")
   func terminationOnOneLine() throws {
-    let text = "pcds,doterm,oseast1m,osnrth1m\nQA1 1AB,2020\u{0}\r01,575123,160456\nQA1 1AD,\t2019\u{2028}06,1,1\n"
+    // (A lone CR ends a line, as in the case files: a vertical tab here.)
+    let text = "pcds,doterm,oseast1m,osnrth1m\nQA1 1AB,2020\u{0}\u{0B}01,575123,160456\nQA1 1AD,\t2019\u{2028}06,1,1\n"
     let entries = try lookup(text, ["QA1 1AB", "QA1 1AD"]).entries
     #expect(entries[try #require(PostcodeKey("QA1 1AB"))] == .terminated(since: "2020  01"))
     #expect(entries[try #require(PostcodeKey("QA1 1AD"))] == .terminated(since: "2019 06"))
@@ -219,7 +220,7 @@ struct PostcodeDirectoryTests {
     #expect(error.problems.first?.found.contains("with no line end") == true, "\(error.problems)")
   }
 
-  @Test("a directory with old Mac line ends (CR only) is read line by line; CRLF split across blocks is CRLF")
+  @Test("a directory's lines end at LF, CRLF or CR, mixed too; CRLF split across blocks is CRLF")
   func carriageReturnLines() throws {
     let text =
       [
@@ -241,5 +242,16 @@ struct PostcodeDirectoryTests {
       try PostcodeDirectory.lookup(bytes: Array(crlf.utf8), file: "pc.csv", wanted: keys(["QA1 1AB", "QB2A 9ZZ"])).get()
     }
     #expect(split.entries.count == 2 && split.rows == 2)
+    // Mixed: a header-less Code-Point file, its first row ending in LF and
+    // the rest in CR (round thirty-four: read as one line), and a duplicate
+    // on the fourth line, which the message names.
+    let mixed =
+      PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "575123", northing: "160456") + "\n"
+      + PostcodeFixture.codePointRow(postcode: "QB2A 9ZZ", easting: "530000", northing: "180000") + "\r"
+      + PostcodeFixture.codePointRow(postcode: "QC3 3CC", easting: "530000", northing: "180000") + "\r\n"
+      + PostcodeFixture.codePointRow(postcode: "QA1 1AB", easting: "475123", northing: "160456") + "\r"
+    let problems = try failure(mixed, ["QA1 1AB", "QB2A 9ZZ", "QC3 3CC"])
+    #expect(problems.count == 1 && problems.first?.line == 4, "\(problems)")
+    #expect(problems.first?.found.contains("(listed on line 1,") == true, "\(problems)")
   }
 }

@@ -152,17 +152,6 @@ package enum PostcodeDirectory {
     return nil
   }
 
-  /// The byte that ends a line: CR where the first block has no LF and a
-  /// CR with a byte after it (old Mac line ends, which the case files
-  /// accept), else LF (CRLF too, a CR inside a field, and a first block
-  /// that ends on its first CR, the next byte unseen).
-  static func lineEnd(_ first: UnsafeBufferPointer<UInt8>) -> UInt8 {
-    guard !first.contains(InputByte.lf), let cr = first.firstIndex(of: InputByte.cr), cr + 1 < first.count else {
-      return InputByte.lf
-    }
-    return InputByte.cr
-  }
-
   /// The scan: `fill` puts up to the buffer's size of the next bytes into
   /// it and returns how many (0 at the end, negative on a read error).
   static func scan(
@@ -207,7 +196,6 @@ package enum PostcodeDirectory {
       if total == 0, count > 0, let refusal = Self.notText(UnsafeBufferPointer(rebasing: space[..<count]), file: file) {
         return .failure(InvalidCaseError(problems: [refusal]))
       }
-      if total == 0, count > 0 { scanner.lineEnd = Self.lineEnd(UnsafeBufferPointer(rebasing: space[..<count])) }
       total += count
       let filled = carried + count
       let atEnd = count == 0
@@ -232,8 +220,7 @@ private struct PostcodeScanner {
   var entries: [PostcodeKey: PostcodeEntry] = [:]
   /// The line of each live entry.
   var liveLines: [PostcodeKey: Int] = [:]
-  /// The byte that ends a line (`PostcodeDirectory.lineEnd`).
-  var lineEnd = InputByte.lf
+
   var problems: [InputProblem] = []
   /// Field positions (0-based) of the postcode, termination date, easting, northing.
   var postcodeField = 0
@@ -254,20 +241,30 @@ private struct PostcodeScanner {
   mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> Int {
     guard let base = bytes.baseAddress else { return 0 }
     var start = 0
+    // A line ends at LF, CRLF or a lone CR, as in the case files (round
+    // thirty-four: a header ending in LF and rows in CR were one line).
     while start < bytes.count {
-      let rest = bytes.count - start
-      let found = memchr(base + start, Int32(lineEnd), rest)
-      var end: Int
+      let lf = memchr(base + start, Int32(InputByte.lf), bytes.count - start).map {
+        UnsafeRawPointer($0) - UnsafeRawPointer(base)
+      }
+      let cr = memchr(base + start, Int32(InputByte.cr), (lf ?? bytes.count) - start).map {
+        UnsafeRawPointer($0) - UnsafeRawPointer(base)
+      }
+      let end: Int
       let next: Int
-      if let found {
-        end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-        next = end + 1
+      if let cr {
+        // A CR as the block's last byte may be a CRLF's: wait for the next.
+        guard cr + 1 < bytes.count || final else { return start }
+        end = cr
+        next = cr + 1 < bytes.count && base[cr + 1] == InputByte.lf ? cr + 2 : cr + 1
+      } else if let lf {
+        end = lf
+        next = lf + 1
       } else {
         guard final else { return start }
         end = bytes.count
         next = bytes.count
       }
-      if end > start, base[end - 1] == InputByte.cr { end -= 1 }
       line += 1
       handle(UnsafeBufferPointer(start: base + start, count: end - start))
       if stopped { return bytes.count }

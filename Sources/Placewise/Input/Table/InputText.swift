@@ -68,6 +68,24 @@ enum InputText {
     return nil
   }
 
+  /// A header cell's shape, where it looks like a pupil's data rather than a
+  /// column name (a file whose first row is data): a date, a postcode, a
+  /// decimal like a coordinate, or a house number before words (`12 High
+  /// Street`). Two Title Case words are a column name as often as a name
+  /// (`First Name`), so they are quoted (round thirty-four).
+  static func headerShape(_ text: String) -> String? {
+    let value = trimmed(text)
+    if let shape = personalShape(value, pupilFile: false) { return shape }
+    if looksLikeCoordinate(value) { return "a decimal like a coordinate (not shown: it may be a home location)" }
+    let words = value.split(separator: " ")
+    if words.count >= 2, let first = words.first, first.allSatisfy({ $0.isASCII && $0.isNumber }),
+      words.dropFirst().allSatisfy({ $0.first?.isLetter == true })
+    {
+      return "words like an address (not shown: personal data)"
+    }
+    return nil
+  }
+
   /// The unambiguous part of `personalShape`, for refusing a pupil's id: a
   /// date the case reader reads as one, a UK postcode, or words like a name
   /// or an address. Looser shapes (`2024.0001`, `24-25-0017`, `Jan-0042`)

@@ -346,12 +346,12 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   /// pupils' data reads as column names: round thirty-three), then
   /// described.
   static func headerShown(_ name: String) -> String {
-    InputText.personalShape(name, pupilFile: false) ?? InputText.quoted(name)
+    InputText.headerShape(name) ?? InputText.quoted(name)
   }
 
   /// A header cell as a problem's field: nil where `headerShown` describes it.
   static func headerField(_ name: String) -> String? {
-    InputText.personalShape(name, pupilFile: false) == nil ? InputText.shortened(name) : nil
+    InputText.headerShape(name) == nil ? InputText.shortened(name) : nil
   }
 
   /// "a" or "an" before a column's name ("an option", "a urn").

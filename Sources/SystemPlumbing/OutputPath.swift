@@ -22,7 +22,7 @@ enum OutputPath {
     // By byte: "/" then a combining mark is one Character, so `hasPrefix("/")`
     // took such an absolute path for a relative one (round thirty-four).
     var absolute = (path.utf8.first == PathText.slash ? path : current + "/" + path)
-    absolute = PathText.standardized(absolute)
+    absolute = PathText.standardized(absolute, resolve: realPath)
     var status = stat()
     if lstat(absolute, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
       guard let real = realPath(absolute) else {

@@ -22,12 +22,14 @@ enum PathText {
   }
 
   /// An absolute path with empty and `.` parts dropped and each `..` taking
-  /// the part before it away, as `NSString.standardizingPath` does for a
-  /// path without links, by Unicode scalar.
-  static func standardized(_ absolute: String) -> String {
+  /// away the folder the path so far names, links followed where it exists
+  /// (`resolve`, the system's `realpath`), as the system reads `..` and as
+  /// `NSString.standardizingPath` does, by Unicode scalar.
+  static func standardized(_ absolute: String, resolve: (String) -> String?) -> String {
     var kept: [String] = []
     for part in parts(absolute) where !part.isEmpty && part != "." {
       if part == ".." {
+        if let real = resolve("/" + kept.joined(separator: "/")) { kept = parts(real).filter { !$0.isEmpty } }
         if !kept.isEmpty { kept.removeLast() }
       } else {
         kept.append(part)

@@ -34,7 +34,7 @@ enum OutputPath {
       absolute = (parent == "/" ? "" : parent) + "/" + PathText.lastComponent(absolute)
     }
     let here = realPath(current) ?? current
-    if absolute == "/" || here == absolute || here.utf8.starts(with: (absolute + "/").utf8) {
+    if absolute == "/" || here.utf8.elementsEqual(absolute.utf8) || here.utf8.starts(with: (absolute + "/").utf8) {
       throw OutputError(
         "\(path): the current folder or one holding it; outputs replace their folder, so choose a folder below it")
     }

@@ -50,4 +50,15 @@ struct PathTextTests {
       #expect(PathText.lastComponent(path) == (path as NSString).lastPathComponent, "\(path)")
     }
   }
+
+  /// The review of round thirty-four: the bug was a leading "/" followed
+  /// by a combining mark, which no test can create at the root; resolved
+  /// (not created), it stays at the root.
+  @Test("an output path whose leading slash carries a combining mark resolves at the root")
+  func leadingCombiningMark() throws {
+    #expect(try OutputPath.resolve("/\u{301}placewise-test") == "/\u{301}placewise-test")
+    #expect(!OutputFolder.isSafeRelativePath("/\u{301}x"))
+    #expect(!OutputFolder.isSafeRelativePath("a/\u{301}/.."))
+    #expect(OutputFolder.isSafeRelativePath("a/\u{301}b"))
+  }
 }

@@ -243,9 +243,17 @@ private struct PostcodeScanner {
     var start = 0
     // A line ends at LF, CRLF or a lone CR, as in the case files (round
     // thirty-four: a header ending in LF and rows in CR were one line).
+    // The next LF, found once and kept while the lines before it are read:
+    // searched for again per line, a file of lone CRs (no LF) was scanned to
+    // the block's end for every line (the review of round thirty-four).
+    var lf: Int?
+    var lfSearched = false
     while start < bytes.count {
-      let lf = memchr(base + start, Int32(InputByte.lf), bytes.count - start).map {
-        UnsafeRawPointer($0) - UnsafeRawPointer(base)
+      if !lfSearched || (lf.map { $0 < start } ?? false) {
+        lf = memchr(base + start, Int32(InputByte.lf), bytes.count - start).map {
+          UnsafeRawPointer($0) - UnsafeRawPointer(base)
+        }
+        lfSearched = true
       }
       let cr = memchr(base + start, Int32(InputByte.cr), (lf ?? bytes.count) - start).map {
         UnsafeRawPointer($0) - UnsafeRawPointer(base)

@@ -55,8 +55,8 @@ package enum ForecastReport {
     "Counts of children are not told in this public version (c): each year's batch follows from what the planner "
     + "writes (the plans' places, the demand file, the years of ageing), and such counts would count groups of "
     + "children (by sex, age or need) that allocate's public page shows only whole. The allocation of the case as "
-    + "given is on allocate's public page; the plans' costs are below; every count is in the internal "
-    + "version."
+    + "given is on allocate's public page; the plans' costs are below where the case gives costs; every count is in "
+    + "the internal version."
 
   /// The page's top: its title, what it holds, and each plan's figure.
   private static func top<R>(

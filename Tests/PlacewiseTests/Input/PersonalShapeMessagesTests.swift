@@ -76,7 +76,8 @@ struct PersonalShapeMessagesTests {
     let input = try CaseReader.read(folder: folder)
     let warnings = input.warnings.map(\.description).joined(separator: "\n")
     #expect(
-      warnings.contains("column 7 a postcode (not shown: personal data) is not part of the case format"), "\(warnings)")
+      warnings.contains("column 7 headed with a postcode (not shown: personal data) is not part of the case format"),
+      "\(warnings)")
     for shown in ["SW1A", "12/03", "51.50123", "High Street"] { #expect(!warnings.contains(shown), "\(warnings)") }
   }
 }

@@ -126,6 +126,11 @@ struct PostcodeDirectoryTests {
     #expect(try failure("name,address\nx,y\n")[0].found.contains("neither an ONS Postcode Directory header"))
     let missing = try failure("pcd,pcds,oseast1m\n")
     #expect(missing.map(\.field) == ["doterm", "osnrth1m"])
+    // A header and no rows: one problem, whatever the case asks for.
+    for text in [PostcodeFixture.onspd([]), PostcodeFixture.onspd([]) + "\n\n"] {
+      let headerOnly = try failure(text)
+      #expect(headerOnly.map(\.found) == ["a header and no postcodes"] && headerOnly[0].line == nil)
+    }
     let absent = PostcodeDirectory.lookup(path: "/nonexistent/onspd.csv", wanted: [])
     guard case .failure(let error) = absent else {
       Issue.record("a missing file was read")

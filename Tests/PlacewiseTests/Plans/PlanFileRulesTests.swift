@@ -37,6 +37,15 @@ struct PlanFileRulesTests {
     #expect(problem.expected.hasPrefix(near + " (check the spelling)"), "\(problem)")
   }
 
+  @Test("an unknown column headed with a postcode is described in words that read (round thirty-four)")
+  func unknownColumnShapedLikePostcode() throws {
+    let found = planFileProblems("action,urn,places,SW1A 1AA\nadd_places,140001,1,x\n", options: false)
+    let problem = try #require(found.first)
+    #expect(
+      problem.found == "a column headed with a postcode (not shown: personal data) that this file does not define")
+    #expect(problem.field == nil && !problem.description.contains("SW1A"), "\(problem)")
+  }
+
   @Test(
     "an id with an invisible or formula-leading character is refused in urn, option and group",
     arguments: [

@@ -426,6 +426,16 @@ private struct PostcodeScanner {
             expected: PostcodeDirectory.postcodeFileAdvice)
         ]))
     }
+    // A header and no rows (an extract cut short, or the wrong file saved):
+    // one problem here, not one per pupil's postcode (round thirty-four).
+    guard rows > 0 else {
+      return .failure(
+        InvalidCaseError(problems: [
+          InputProblem(
+            file: file, line: nil, column: nil, field: nil, found: "a header and no postcodes",
+            expected: PostcodeDirectory.postcodeFileAdvice)
+        ]))
+    }
     return .success(PostcodeLookup(layout: layout, entries: entries, rows: rows, bytes: bytes))
   }
 

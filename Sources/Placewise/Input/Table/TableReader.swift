@@ -127,7 +127,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
           }.min { $0.1 < $1.1 }?.0
           problem(
             line: 1, column: position + 1, field: Self.headerField(name),
-            found: "a column \(Self.headerShown(name)) that this file does not define",
+            found: "a column \(Self.headerNamed(name)) that this file does not define",
             expected: (near.map { "\($0) (check the spelling), or " } ?? "") + "only the columns "
               + columns.map(\.name).joined(separator: ", ") + " (an unknown column would be ignored)")
         } else if let (first, without) = IdentifierText.invisible(in: name),
@@ -150,7 +150,7 @@ struct TableReader<Column: TableColumn>: ~Copyable {
           warnings.append(
             InputWarning(
               file: file,
-              message: "column \(position + 1) \(Self.headerShown(name)) is not part of the case format; ignored"
+              message: "column \(position + 1) \(Self.headerNamed(name)) is not part of the case format; ignored"
                 + (near.map { " (did you mean \($0)? its values are not read)" } ?? "")))
         }
       }
@@ -347,6 +347,13 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   /// described.
   static func headerShown(_ name: String) -> String {
     InputText.headerShape(name) ?? InputText.quoted(name)
+  }
+
+  /// A header cell after "a column" or "column 3": quoted, or where
+  /// `headerShown` describes it, "headed with" the description (round
+  /// thirty-four: "a column a postcode (not shown...)").
+  static func headerNamed(_ name: String) -> String {
+    InputText.headerShape(name).map { "headed with \($0)" } ?? InputText.quoted(name)
   }
 
   /// A header cell as a problem's field: nil where `headerShown` describes it.

@@ -262,6 +262,25 @@ struct HostileInputTests {
     #expect(!second.description.contains(value), "\(second)")
   }
 
+  /// Round thirty-four: a settings.csv that could not be read (not text,
+  /// or no urn column) made every roll.csv row and every fixed_urn "not
+  /// the urn of a setting", burying the one problem that mattered.
+  @Test(
+    "a settings.csv that cannot be read is its own problem: no urn elsewhere is checked against it",
+    arguments: ["\u{0}\u{1}binary", "foo,bar\n1,2\n", "urn,name\n"])
+  func unreadableSettingsNoFollowOn(_ settings: String) throws {
+    let pupils =
+      "pupil_id,easting,northing,age,primary_need,provision,fixed_urn\nP001,450500,250500,9,ASD,special,100001\n"
+    let roll = "pupil_id,urn,easting,northing,age,primary_need,provision\nR001,100001,450500,250500,9,ASD,special\n"
+    let error = try InputCaseFiles.valid.with("settings.csv", settings).with("pupils.csv", pupils)
+      .with("roll.csv", roll).without("travel.csv").failure()
+    #expect(!error.problems.isEmpty && error.problems.allSatisfy { $0.file == "settings.csv" }, "\(error)")
+    // A settings.csv that is read still checks them.
+    let read = try InputCaseFiles.valid.with("pupils.csv", pupils.replacingOccurrences(of: ",100001", with: ",999"))
+      .with("roll.csv", roll.replacingOccurrences(of: ",100001,", with: ",999,")).without("travel.csv").failure()
+    #expect(Set(read.problems.map(\.file)) == ["pupils.csv", "roll.csv"], "\(read)")
+  }
+
   /// Round twenty-six: a duplicate pupil_id that looks like personal data
   /// (a name, a postcode, a date of birth) was quoted.
   @Test(

@@ -33,10 +33,13 @@ extension CaseReading {
       let excluded = Self.identifiers(&table, .excludedURNs)?.map(URN.init) ?? []
       if let fixed {
         if settingNumber(fixed) == nil {
+          // Not checked against a settings.csv that could not be read.
           // Described, not quoted, where it looks like personal data (round twenty-five).
-          table.report(
-            .fixedURN, found: TableReader<PupilColumn>.shown(Array(fixed.utf8), pupilFile: true),
-            expected: "the urn of a setting in settings.csv")
+          if !settingsUnread {
+            table.report(
+              .fixedURN, found: TableReader<PupilColumn>.shown(Array(fixed.utf8), pupilFile: true),
+              expected: "the urn of a setting in settings.csv")
+          }
         } else if excluded.contains(URN(fixed)) {
           table.report(
             .fixedURN, found: InputText.quoted(fixed) + ", also in excluded_urns",

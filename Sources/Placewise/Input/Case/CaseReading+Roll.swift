@@ -65,7 +65,7 @@ extension CaseReading {
       if let urn = table.text(.urn, required: true, expected: "the urn of a setting in settings.csv") {
         if let s = settingNumber(urn), Int(s) < settings.count {
           setting = Int(s)
-        } else {
+        } else if !settingsUnread {
           // Described, not quoted, where it looks like personal data (round twenty-five).
           table.report(
             .urn, found: TableReader<RollColumn>.shown(Array(urn.utf8), pupilFile: true),

@@ -25,6 +25,11 @@ struct CaseReading {
   /// settings.csv, once each: a row's setting index is a position here.
   var openings: [String] = []
   var openingTravel = TravelMatrix()
+  /// True when settings.csv gave no setting and a problem says why (a file
+  /// that is not text, a header without urn): a urn another file names is
+  /// then not checked against it (round thirty-four: every roll.csv row
+  /// was "not a setting" under a settings.csv that could not be read).
+  var settingsUnread = false
 
   mutating func read(folder: String, policyFile: String?) -> Case? {
     var isFolder: ObjCBool = false
@@ -57,9 +62,11 @@ struct CaseReading {
       }
     problems.fileRank = 1
     var settings: [Setting] = []
+    let problemsBeforeSettings = problems.total
     if var data = load(file("settings.csv", true), name: "settings.csv", required: true) {
       data.withUnsafeMutableBytes { settings = readSettings($0.bindMemory(to: UInt8.self)) }
     }
+    settingsUnread = settingIndex.count == 0 && problems.total > problemsBeforeSettings
     problems.fileRank = 2
     var pupils: [Pupil] = []
     if var data = load(file("pupils.csv", true), name: "pupils.csv", required: true) {

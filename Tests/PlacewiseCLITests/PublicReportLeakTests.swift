@@ -202,7 +202,7 @@ struct PublicReportLeakTests {
   /// styled as an alert by the exact count, beside a count withheld as `c`
   /// (which admits 0), so the style told whether any child was unplaced.
   /// The style follows the figure shown.
-  @Test("allocate: a headline card's alert style follows the figure shown", arguments: [(12, 18), (20, 35)])
+  @Test("allocate: a headline card's alert style follows the figure shown", arguments: [(12, 18), (20, 39)])
   func alertFollowsShownFigure(pupils: Int, seed: Int) throws {
     let scratch = try ScratchFolder()
     let county = try allocatePublic(pupils: pupils, seed: seed, in: scratch)
@@ -1133,5 +1133,54 @@ struct PublicReportLeakTests {
     #expect(bySplit[0][0].contains("Counts of children are not told in this public version"))
     let byAge = try [3, 4].map { try pages(ages(tenYearOlds: $0), name: "ages\($0)", [["forecast", "--years", "2"]]) }
     #expect(byAge[0] == byAge[1], "year 2's phases tell the ages apart")
+  }
+
+  /// Round thirty-five: a need (or a phase) whose only admitting school has
+  /// one free place read `0` on allocate's public page when no child of it
+  /// was placed and `0-4` when one was, so `0-4` was 1; and the place cost
+  /// by need listed the need only where a child was placed. One page
+  /// whether or not the child is placed.
+  @Test("allocate: a need or phase whose only school has one free place reads the same at 0 and 1 placed")
+  func oneFreePlaceForANeedOrPhase() throws {
+    func world(placed: Bool, need: String, age: Int, school: String) -> [String: String] {
+      let header = "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,gender,needs,cost_per_place\n"
+      let children =
+        (0..<12).map { "A\($0),\(450100 + 10 * $0),200100,9,M,ASD,special\n" }.joined()
+        + (0..<3).map { k in
+          "X\(k),\(460100 + 10 * k),200100,\(age),F,\(need),\(placed && k == 0 ? "special" : "independent")\n"
+        }.joined()
+      return [
+        "settings.csv": header + "100001,Alpha School,special,450000,200000,4,\(age >= 16 ? 16 : 19),120,100,mixed,"
+          + (age >= 16 ? "" : "ASD") + ",20000\n" + school,
+        "pupils.csv": "pupil_id,easting,northing,age,sex,primary_need,provision\n" + children,
+      ]
+    }
+    let scratch = try ScratchFolder()
+    let shapes = [
+      ("MSI", 9, "100003,Gamma School,special,460000,200000,4,19,50,49,mixed,MSI,30000\n"),
+      // ASD as the younger children: the need rows are one whatever the
+      // 16-year-old's placement (an SLD row's 0 or `<5` is its own count).
+      ("ASD", 17, "100004,Delta Sixth Form Centre,special,460000,200000,16,19,50,49,mixed,,30000\n"),
+    ]
+    for (need, age, school) in shapes {
+      let pages = try [false, true].map { placed in
+        let name = "\(need)-\(placed ? "one" : "none")"
+        let page = try publicPage(
+          scratch, world(placed: placed, need: need, age: age, school: school), ["allocate"], caseName: name)
+        return withoutInputFiles(page).replacingOccurrences(of: name, with: "case")
+      }
+      #expect(pages[0] == pages[1], "\(need): the page tells whether the one free place was used")
+      #expect(pages[0].contains("0-4"), "\(need)")
+    }
+    // An SLD child of 17, the only one placed of three: SLD's placed is
+    // held at 1 by the pupils shown in other rows (placed is ASD's 12 and
+    // SLD's, and the primary 12 and Post-16's one place). Given up as
+    // `0-4`, it told that it was not 0 (a 0 shows 0), so 1; those other
+    // counts are hidden instead, and it reads `<5`.
+    let sld = try publicPage(
+      scratch, world(placed: true, need: "SLD", age: 17, school: shapes[1].2), ["allocate"], caseName: "sld")
+    let row = try #require(
+      sld.range(of: #"SLD: Severe learning difficulty</td>(<td[^>]*>[^<]*</td>){2}"#, options: .regularExpression))
+    #expect(sld[row].hasSuffix(">&lt;5</td>"), "\(sld[row])")
   }
 }

@@ -41,12 +41,27 @@ struct DisclosureTests {
     total.addLine([1, 2], total: 0)
     total.addLine([3, 4], total: 1)
     #expect(total.resolve() == [.shown(36), .hidden, .small, .shown(20), .hidden])
-    // A count of a setting with one free place: `<5` would mean 1; with
-    // nothing else to hide, it and its total show as `c` (any count) and `0-4`.
-    var bounded = Disclosure([1, 1], level: .public)
-    bounded.bound(0, atMost: 1)
-    bounded.addLine([0], total: 1)
-    #expect(bounded.resolve().map(\.text) == ["c", "0-4"])
+    // A count of a setting with one free place: `<5` would mean 1. It and
+    // its total are bounded by 1 before any count is shown, so both show
+    // `0-4` whatever they hold, 0 too (round thirty-five: the total, not
+    // withheld, read `0` at 0 and `0-4` at 1).
+    for value in [0, 1] {
+      var bounded = Disclosure([value, value], level: .public)
+      bounded.bound(0, atMost: 1)
+      bounded.addLine([0], total: 1)
+      #expect(bounded.resolve().map(\.text) == ["0-4", "0-4"], "\(value)")
+    }
+    // So for a need whose only admitting school has one free place: its
+    // placed (at most the school's count) and its requests met (at most
+    // its placed) read the same at 0 and at 1.
+    let needWorlds = [0, 1].map { placed in
+      var need = Disclosure([placed, placed, 0], level: .public)
+      need.bound(1, atMost: 1)
+      need.addAtMost([0], [1])
+      need.addAtMost([2], [0])
+      return need.resolve().map(\.text)
+    }
+    #expect(needWorlds[0] == needWorlds[1] && needWorlds[0] == ["0-4", "0-4", "0-4"], "\(needWorlds)")
     // A full setting of 5 free places hidden as `x` (5 or more) would be 5:
     // it protects its kind's `<5` as `c`.
     var full = Disclosure([5, 2, 7], level: .public)

@@ -18,9 +18,11 @@ extension HTMLReport {
     html += "Placewise first leaves as little need unmet as it can, then refuses as few such requests as it can.</p>\n"
     if s.requestsProtected > 0 {
       html += requestTable(
-        figures.byNeed, key: ReportCounts.Key.needRequests, counts: counts, heading: "By primary need", caption: "Need")
+        figures.byNeed, key: ReportCounts.Key.needRequests, counts: counts, level: level, heading: "By primary need",
+        caption: "Need")
       html += requestTable(
-        figures.byPhase, key: ReportCounts.Key.phaseRequests, counts: counts, heading: "By phase", caption: "Phase")
+        figures.byPhase, key: ReportCounts.Key.phaseRequests, counts: counts, level: level, heading: "By phase",
+        caption: "Phase")
     }
     let d = [counts[.kept], counts[.moved], counts[.couldStay]]
     html += "<h3>Pupils who could stay at their current setting</h3>\n"
@@ -37,10 +39,12 @@ extension HTMLReport {
 
   /// One group table of protected requests met and refused.
   private static func requestTable(
-    _ groups: [ReportFigures.Group], key: (Int, Int) -> ReportCounts.Key, counts: ReportCounts, heading: String,
-    caption: String
+    _ groups: [ReportFigures.Group], key: (Int, Int) -> ReportCounts.Key, counts: ReportCounts, level: ReportLevel,
+    heading: String, caption: String
   ) -> String {
-    let shownGroups = groups.indices.filter { groups[$0].requests > 0 }
+    // A public page lists every group of the batch: a row only where a
+    // count is above 0 would tell that its `0-4` is not 0 (round thirty-five).
+    let shownGroups = groups.indices.filter { level == .public || groups[$0].requests > 0 }
     let shown = shownGroups.map { groups[$0] }
     let n = shown.count
     var d: [Disclosed] = []
@@ -92,7 +96,10 @@ extension HTMLReport {
       ["Pounds a year", "Amount"], rows, numeric: [1],
       footer: ["In total", hidden || placesHidden || transportHidden ? "x" : F.pounds(s.annualTotalCost)])
     html += "</div>\n"
-    let shown = figures.byNeed.indices.filter { figures.byNeed[$0].placed > 0 }
+    // A public page lists every need of the batch, as the need table does:
+    // a row only where a child is placed told that its `0-4` was not 0
+    // (hostile trial, round thirty-five).
+    let shown = figures.byNeed.indices.filter { level == .public || figures.byNeed[$0].placed > 0 }
     let needs = shown.map { figures.byNeed[$0] }
     guard !needs.isEmpty else { return html }
     // The same cells as the need table's, so the two tables agree.

@@ -41,9 +41,11 @@ package enum Disclosed: Equatable, Sendable {
 ///   "nobody" identifies nobody and hiding it would hide that a need or
 ///   setting is fully met;
 /// - a cell `withhold` names (a setting's places used where it has fewer
-///   than 5 free places, whose capacity would bound `<5` to one value) is
-///   shown as `0-4`, whatever its count; a withheld count that nothing else
-///   can protect is shown as `0-4` (if at most 4) or `c` (any count);
+///   than 5 free places, whose capacity would bound `<5` to one value), and
+///   any cell the bounds and relations alone hold to at most 4 before any
+///   count is shown, is shown as `0-4`, whatever its count, 0 too; a
+///   withheld count that nothing else can protect is shown as `0-4` (if at
+///   most 4) or `c` (any count);
 /// - capacities (places commissioned or free) are facts about settings,
 ///   not pupils, and are shown as they are;
 /// - secondary suppression: lines of counts whose totals are published
@@ -80,6 +82,10 @@ package struct Disclosure {
   private var withheld: Set<Int> = []
   /// Upper bounds a reader knows for cells.
   private var limits: [Int: Int] = [:]
+  /// Whether a reader is taken to know that a count not withheld and not
+  /// shown as 0 is at least 1 (a 0 is shown as 0): set once the cells
+  /// withheld whatever their count are known (`resolve`).
+  private var zeroIsShown = false
 
   /// Cells for `values`.
   package init(_ values: [Int], level: ReportLevel) {
@@ -119,12 +125,16 @@ package struct Disclosure {
   /// its bound alone.
   private func displayRange(_ i: Int, _ shown: Disclosed) -> (lo: Double, hi: Double) {
     let cap = limits[i].map(Double.init) ?? .infinity
+    // `0-4` and `c` admit 0 only where a 0 would be shown so too: elsewhere
+    // a 0 shows as 0, so they tell at least 1 (hostile trial, round
+    // thirty-five: a need's `0-4` beside its 0 when none was placed).
+    let least: Double = zeroIsShown && !withheld.contains(i) ? 1 : 0
     switch shown {
     case .shown(let value): return (Double(value), Double(value))
     case .small: return (1, min(4, cap))
     case .hidden: return (5, cap)
-    case .upToFour: return (0, min(4, cap))
-    case .confidential: return (0, cap)
+    case .upToFour: return (least, min(4, cap))
+    case .confidential: return (least, cap)
     }
   }
 
@@ -238,6 +248,21 @@ package struct Disclosure {
   /// How each cell is shown.
   package func resolve() -> [Disclosed] {
     guard level == .public else { return values.map { .shown($0) } }
+    // A cell that what a reader knows before any count is shown (free
+    // places, the relations, published sums) bounds to at most 4 is shown
+    // `0-4` whatever it holds, 0 too, as a small setting is: were its 0
+    // shown as 0, a `0-4` given up below for 1 to 4 would tell that it is
+    // not 0 (a need whose only school has one free place: its `0-4` was 1;
+    // hostile trial, round thirty-five).
+    let before = ranges(values.map { _ in .confidential })
+    var audit = self
+    audit.withheld.formUnion(values.indices.filter { before[$0].hi >= 0.5 && before[$0].hi < 4.5 })
+    audit.zeroIsShown = true
+    return audit.suppressed()
+  }
+
+  /// How each cell is shown, the cells withheld whatever their count known.
+  private func suppressed() -> [Disclosed] {
     var state: [Disclosed] = values.indices.map { i in
       withheld.contains(i) ? .upToFour : (1...4).contains(values[i]) ? .small : .shown(values[i])
     }
@@ -272,6 +297,46 @@ package struct Disclosure {
     // A reader who adds relations together, asked once no one relation
     // at a time pins anything (made then, as most pages need no more).
     var reader: LinearReader?
+    // A pin the relations added together hold (`LinearReader`), loosened.
+    func loosen(_ pin: LinearReader.Pin) {
+      // Of the shown counts whose range, widened the way a solve says,
+      // would widen its range, the first of the smallest few that frees
+      // it on its own; else the smallest of each side's together; else
+      // the smallest. A withheld 0 that none frees is left as it is (a
+      // unit's 0 when no pupil has a need it admits would otherwise take
+      // the whole page with it).
+      let movers = pin.loosen.filter { loosening in
+        let j = loosening.cell
+        guard let value = state[j].value, value > 0 else { return false }
+        let hidden = displayRange(j, hiding(j))
+        return loosening.up ? hidden.hi > Double(value) : hidden.lo < Double(value)
+      }
+      func smallest(_ cells: some Sequence<Int>) -> [Int] {
+        Set(cells).sorted { (values[$0], $0) < (values[$1], $1) }
+      }
+      var trials = smallest(movers.map(\.cell)).prefix(Self.trials).map { [$0] }
+      let sides = [true, false].compactMap { low in smallest(movers.filter { $0.low == low }.map(\.cell)).first }
+      if Set(sides).count == 2 { trials.append(sides) }
+      let picks = trials.first { picks in
+        var trial = state
+        for pick in picks { trial[pick] = hiding(pick) }
+        return !(reader?.pins(pin.cell, ranges: trial.indices.map { displayRange($0, trial[$0]) }) ?? true)
+      }
+      let fallback = smallest(movers.map(\.cell)).first
+      if let picks {
+        for pick in picks { state[pick] = hiding(pick) }
+      } else if values[pin.cell] == 0 {
+        // A withheld 0 stays `0-4`: it reveals no child, and `c` would
+        // set it apart from the same cell holding 1 (round eighteen).
+        unprotectable.insert(pin.cell)
+      } else if let fallback {
+        // None alone frees it: the smallest is hidden and the page read
+        // again, as one relation at a time does with a chain.
+        state[fallback] = hiding(fallback)
+      } else {
+        giveUp(pin.cell)
+      }
+    }
     var now = ranges(state)
     while true {
       // A withheld cell a reader can pin to one value, through any chain of lines.
@@ -282,43 +347,7 @@ package struct Disclosure {
         }
         guard let pin = reader?.firstPinned(checked, ranges: state.indices.map { displayRange($0, state[$0]) })
         else { break }
-        // Of the shown counts whose range, widened the way a solve says,
-        // would widen its range, the first of the smallest few that frees
-        // it on its own; else the smallest of each side's together; else
-        // the smallest. A withheld 0 that none frees is left as it is (a
-        // unit's 0 when no pupil has a need it admits would otherwise take
-        // the whole page with it).
-        let movers = pin.loosen.filter { loosening in
-          let j = loosening.cell
-          guard let value = state[j].value, value > 0 else { return false }
-          let hidden = displayRange(j, hiding(j))
-          return loosening.up ? hidden.hi > Double(value) : hidden.lo < Double(value)
-        }
-        func smallest(_ cells: some Sequence<Int>) -> [Int] {
-          Set(cells).sorted { (values[$0], $0) < (values[$1], $1) }
-        }
-        var trials = smallest(movers.map(\.cell)).prefix(Self.trials).map { [$0] }
-        let sides = [true, false].compactMap { low in smallest(movers.filter { $0.low == low }.map(\.cell)).first }
-        if Set(sides).count == 2 { trials.append(sides) }
-        let picks = trials.first { picks in
-          var trial = state
-          for pick in picks { trial[pick] = hiding(pick) }
-          return !(reader?.pins(pin.cell, ranges: trial.indices.map { displayRange($0, trial[$0]) }) ?? true)
-        }
-        let fallback = smallest(movers.map(\.cell)).first
-        if let picks {
-          for pick in picks { state[pick] = hiding(pick) }
-        } else if values[pin.cell] == 0 {
-          // A withheld 0 stays `0-4`: it reveals no child, and `c` would
-          // set it apart from the same cell holding 1 (round eighteen).
-          unprotectable.insert(pin.cell)
-        } else if let fallback {
-          // None alone frees it: the smallest is hidden and the page read
-          // again, as one relation at a time does with a chain.
-          state[fallback] = hiding(fallback)
-        } else {
-          giveUp(pin.cell)
-        }
+        loosen(pin)
         now = ranges(state)
         continue
       }
@@ -335,7 +364,17 @@ package struct Disclosure {
       let pool = members.isEmpty ? totals : members
       let candidates = pool.sorted { (values[$0], $0) < (values[$1], $1) }
       guard let first = candidates.first else {
-        giveUp(cell)
+        // Nothing shown in its own lines: what holds it is further off (a
+        // need's `<5` placed beside a phase's one free place, through the
+        // pupils shown in other rows; round thirty-five). The relations
+        // added together name those counts; only where none frees it is it
+        // given up.
+        if reader == nil { reader = LinearReader(truth: values, relations: linearRelations) }
+        if let pin = reader?.firstPinned([cell], ranges: state.indices.map { displayRange($0, state[$0]) }) {
+          loosen(pin)
+        } else {
+          giveUp(cell)
+        }
         now = ranges(state)
         continue
       }

@@ -55,8 +55,12 @@ struct OutputOptions<Help: OutputHelp>: ParsableArguments {
   /// for an internal run.
   func publicNote(pages: String = "report.html alone") -> String? {
     guard reportLevel == .public else { return nil }
+    // Each page is audited alone: two of one batch (under two policies, or
+    // a child more or fewer) read side by side can differ by one child
+    // (hostile trial, round thirty-five; docs/data-protection.md).
     return "Public version: share \(pages); every other file in \(out) is for the SEND team only "
-      + "(pupil-level data, or counts of 1 to 4 shown exactly)."
+      + "(pupil-level data, or counts of 1 to 4 shown exactly). Publish one public page of a batch: two of the "
+      + "same children (another policy, a child more or fewer) read side by side can tell a count of 1 to 4."
   }
 
   /// The longest `--time-limit`: a week, far beyond any real run (a national

@@ -19,7 +19,7 @@ struct PipelineContext: Sendable {
   let caseFolder: String
   /// `--report-level`.
   let reportLevel: ReportLevel
-  /// The title of report.html: the command's words, then the case folder's name.
+  /// The title of report.html: the command's words, then the case folder's name (not on a public page).
   let title: String
 
   /// What the reports say about the run that made them, for `input` (the
@@ -115,7 +115,9 @@ extension OutputCommand {
     let caseName = URL(fileURLWithPath: caseOptions.caseFolder).standardized.lastPathComponent
     let context = PipelineContext(
       progress: progress, digests: digests, caseFolder: caseOptions.caseFolder, reportLevel: output.reportLevel,
-      title: Self.reportTitle + ": " + caseName)
+      // A public page names no folder (HTMLReport.publicName): the case's
+      // folder may be named after a child.
+      title: Self.reportTitle + (output.reportLevel == .public ? "" : ": " + caseName))
     let solved: Solved
     do {
       solved = try solve(input, context, clock: &clock)

@@ -43,9 +43,17 @@ struct RunIdentityTests {
       #expect(
         html.contains(
           level == .public
-            ? "<td>county/pupils.csv</td></tr>" : "<td>county/pupils.csv</td><td><code>abababababab</code></td>"
+            ? "<td>pupils.csv</td></tr>" : "<td>county/pupils.csv</td><td><code>abababababab</code></td>"
         ))
       #expect(html.contains("abababababab") == (level == .internal))
+      // A public page names no folder: not the case's, not the file's
+      // (round thirty-five), nor the postcode directory's.
+      #expect(html.contains("<strong>county</strong>") == (level == .internal), "\(level)")
+      var policy = Policy()
+      policy.postcodesFile = "/home/officer/Jane Smith 2015/onspd.csv"
+      let withDirectory = HTMLReport.render(run, level: level, identity: try identity(policy))
+      #expect(withDirectory.contains("Jane Smith") == (level == .internal), "\(level)")
+      #expect(withDirectory.contains("&quot;onspd.csv&quot;") == (level == .public), "\(level)")
     }
   }
 }

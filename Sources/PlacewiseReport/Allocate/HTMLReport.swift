@@ -30,7 +30,7 @@ package enum HTMLReport {
     let figures = ReportFigures(case: input, candidates: candidates, allocation: allocation)
     let counts = ReportCounts(case: input, figures: figures, summary: summary, level: level)
     var body = header(title: title, level: level, input: input, counts: counts)
-    if let identity { body += identityLine(identity) }
+    if let identity { body += identityLine(identity, level: level) }
     body += headline(summary, counts: counts, level: level)
     body += groups(figures, summary: summary, counts: counts, level: level)
     body += settingsSection(input, figures: figures, counts: counts, level: level)

@@ -15,7 +15,7 @@ package enum ComparisonReport {
     body += level == .public ? "<span class=\"badge public\">Public version</span>" : ""
     body += "</h1><p class=\"lede\">\(F.count(max(0, rows.count - 1), "plan")) compared with the baseline "
     body += "(the case as given); each plan is applied on its own and allocated exactly.</p></header>\n"
-    if let identity { body += HTMLReport.identityLine(identity) }
+    if let identity { body += HTMLReport.identityLine(identity, level: level) }
 
     let hidden = level == .public ? withheld(rows) : []
     body += bestPlan(rows, level: level)

@@ -70,7 +70,7 @@ package enum ForecastReport {
     body += outcomes.count > 1 ? " and \(F.count(outcomes.count - 1, "plan")) each on its own" : ""
     body += ": every year's batch allocated exactly, the placed joining the roll, the unplaced carried over, "
     body += "everyone a year older.</p></header>\n"
-    if let identity { body += HTMLReport.identityLine(identity) }
+    if let identity { body += HTMLReport.identityLine(identity, level: level) }
 
     body += "<section class=\"figures\" id=\"figures\">"
     for (p, outcome) in outcomes.enumerated() {

@@ -40,7 +40,7 @@ package enum RecommendationReport {
     default: body += "least capital, then shortest journeys"
     }
     body += ", then least annual cost.</p></header>\n"
-    if let identity { body += HTMLReport.identityLine(identity) }
+    if let identity { body += HTMLReport.identityLine(identity, level: level) }
     body += "<div class=\"figures\">"
     func card(_ key: String, _ label: String, _ shown: String, _ raw: String) -> String {
       "<div class=\"figure\"><span class=\"value\" data-figure=\"\(key)\" data-value=\"\(HTMLPage.escape(raw))\">"

@@ -51,6 +51,68 @@ struct PersonalShapeMessagesTests {
     #expect(!policyText.contains("SW1A") && !policyText.contains("Smith"), "\(policyText)")
   }
 
+  /// Hostile trial, round thirty-five: a date of birth with a time, a name
+  /// in lower case and a mobile number were quoted in pupils.csv's
+  /// messages.
+  @Test("a date with a time, a name in lower case and a phone number are described in pupils.csv")
+  func dateTimesNamesAndPhones() throws {
+    let rows =
+      "pupil_id,easting,northing,age,primary_need,provision,max_travel_minutes\n"
+      + "P1,575100,160100,2015-03-12T00:00,ASD,special,\n" + "P2,575100,160100,9,jane smith,special,\n"
+      + "P3,575100,160100,9,ASD,special,07700 900123\n" + "P4,575100,160100,12/03/2015 00:00:00,ASD,special,\n"
+      + "P5,575100,160100,9,ASD,special,+44 7700 900123\n" + "P6,575100,160100,9,O'Neil-Brown JANE,special,\n"
+    let settings =
+      "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,575000,160000,2,19,10\n"
+    let found = try problems(["settings.csv": settings, "pupils.csv": rows])
+    let said = text(found)
+    #expect(found.count == 6, "\(said)")
+    for personal in ["2015", "jane", "smith", "07700", "900123", "Neil", "JANE"] {
+      #expect(!said.contains(personal), "\(personal): \(said)")
+    }
+    // What is not personal is still quoted: a need code mistyped in one word.
+    let typo = try problems([
+      "settings.csv": settings,
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\nP1,575100,160100,9,ASDD,special\n",
+    ])
+    #expect(text(typo).contains("\"ASDD\""), "\(text(typo))")
+  }
+
+  /// Hostile trial, round thirty-five: two numbers that place a home, a
+  /// latitude and longitude or an easting and northing, were quoted in a
+  /// fixed_urn, a roll's urn and a header cell.
+  @Test(
+    "a pair of coordinates is described in fixed_urn, a roll's urn and a header",
+    arguments: ["51.50123, -0.12345", "461000,250000", "461000 250000", "51.5 -0.1"])
+  func coordinatePairs(_ pair: String) throws {
+    let settings =
+      "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,575000,160000,2,19,10\n"
+    let fixed = try problems([
+      "settings.csv": settings,
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,fixed_urn\n"
+        + "P1,575100,160100,9,ASD,special,\"\(pair)\"\n",
+    ])
+    let roll = try problems([
+      "settings.csv": settings, "pupils.csv": pupils,
+      "roll.csv":
+        "pupil_id,urn,easting,northing,age,primary_need,provision\nR1,\"\(pair)\",575100,160100,9,ASD,special\n",
+    ])
+    for found in [fixed, roll] {
+      #expect(found.count == 1 && found[0].found.hasPrefix("a pair of numbers like a location"), "\(text(found))")
+      #expect(!text(found).contains(pair), "\(text(found))")
+    }
+    let scratch = try ScratchFolder()
+    let folder = try scratch.writeCase(
+      "case",
+      files: [
+        "settings.csv": settings,
+        "pupils.csv":
+          "pupil_id,easting,northing,age,primary_need,provision,\"\(pair)\"\nP1,575100,160100,9,ASD,special,x\n",
+      ])
+    let warnings = try CaseReader.read(folder: folder).warnings.map(\.description).joined(separator: "\n")
+    #expect(
+      warnings.contains("headed with a pair of numbers like a location") && !warnings.contains(pair), "\(warnings)")
+  }
+
   /// Hostile trial, round thirty-three: `need_places` quoted "SW1A 1AA"
   /// and "ASD:14/03/2015", and a header cell shaped like a postcode (a file
   /// whose first row is pupils' data) was quoted in the warning, in

@@ -58,14 +58,75 @@ enum InputText {
   /// school's name in settings.csv's `kind` is quoted).
   static func personalShape(_ text: String, pupilFile: Bool = true) -> String? {
     let value = trimmed(text)
-    if CalendarDate(parsing: value) != nil || looksLikeDate(value) {
+    if CalendarDate(parsing: value) != nil || looksLikeDate(value) || looksLikeDateTime(value) {
       return "a date (not shown: it may be a date of birth)"
     }
     if looksLikePostcode(value) { return "a postcode (not shown: personal data)" }
+    if looksLikePhoneNumber(value) { return "a number like a phone number (not shown: personal data)" }
+    if looksLikeCoordinatePair(value) { return "a pair of numbers like a location (not shown: it may be a home)" }
     guard pupilFile else { return nil }
     if looksLikeCoordinate(value) { return "a decimal like a coordinate (not shown: it may be a home location)" }
-    if looksLikeNameOrAddress(value) { return "words like a name or an address (not shown: personal data)" }
+    // Two words or more of letters alone, in any case (`jane smith`, round
+    // thirty-five): in a file of pupils, a name as likely as a typing error.
+    if looksLikeNameOrAddress(value) || looksLikeWords(value) {
+      return "words like a name or an address (not shown: personal data)"
+    }
     return nil
+  }
+
+  /// A date with a time, as a spreadsheet or a database exports a date of
+  /// birth: `2015-03-12T00:00`, `2015-03-12 00:00:00`, `12/03/2015 00:00`.
+  private static func looksLikeDateTime(_ value: String) -> Bool {
+    guard let cut = value.firstIndex(where: { $0 == "T" || $0 == " " }) else { return false }
+    let date = String(value[..<cut])
+    let time = value[value.index(after: cut)...]
+    guard time.first?.isNumber == true, time.contains(":") else { return false }
+    return CalendarDate(parsing: date) != nil || looksLikeDate(date)
+  }
+
+  /// A UK phone number: 10 or 11 digits from a leading 0, or 12 from +44,
+  /// spaces, dashes and brackets aside (`07700 900123`, `+44 7700 900123`).
+  private static func looksLikePhoneNumber(_ value: String) -> Bool {
+    guard value.allSatisfy({ $0.isASCII && ($0.isNumber || " -()+".contains($0)) }) else { return false }
+    let digits = value.filter(\.isNumber)
+    if value.hasPrefix("+") { return digits.hasPrefix("44") && (11...12).contains(digits.count) }
+    return digits.hasPrefix("0") && (10...11).contains(digits.count)
+  }
+
+  /// Two numbers that together place a home (round thirty-five: quoted in
+  /// a fixed_urn, a roll's urn, a plan's places and a header): a latitude
+  /// and a longitude, either way round, with a decimal point each
+  /// (`51.50123, -0.12345`), or a grid easting and northing of 5 to 7
+  /// digits each (`461000,250000`, `461000 250000`), separated by a comma,
+  /// a semicolon or spaces.
+  private static func looksLikeCoordinatePair(_ value: String) -> Bool {
+    let parts = value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " })
+    guard parts.count == 2 else { return false }
+    func number(_ part: Substring) -> (value: Double, decimal: Bool, digits: Int)? {
+      let unsigned = part.hasPrefix("-") || part.hasPrefix("+") ? part.dropFirst() : part
+      guard !unsigned.isEmpty, unsigned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+        unsigned.filter({ $0 == "." }).count <= 1, let value = Double(part)
+      else { return nil }
+      let whole = unsigned.split(separator: ".", omittingEmptySubsequences: false)[0]
+      return (value, unsigned.contains("."), whole.count)
+    }
+    guard let a = number(parts[0]), let b = number(parts[1]) else { return false }
+    if a.decimal && b.decimal {
+      let latLong = abs(a.value) <= 90 && abs(b.value) <= 180
+      let longLat = abs(a.value) <= 180 && abs(b.value) <= 90
+      if latLong || longLat { return true }
+    }
+    return (5...7).contains(a.digits) && (5...7).contains(b.digits) && a.value >= 0 && b.value >= 0
+  }
+
+  /// Two to four words of letters alone (a hyphen or an apostrophe within
+  /// one), in any case: `jane smith`, `O'Neil-Brown JANE`.
+  private static func looksLikeWords(_ value: String) -> Bool {
+    let words = value.split(separator: " ")
+    guard (2...4).contains(words.count) else { return false }
+    return words.allSatisfy { word in
+      word.count >= 2 && word.first?.isLetter == true && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" }
+    }
   }
 
   /// A header cell's shape, where it looks like a pupil's data rather than a

@@ -36,6 +36,28 @@ struct InputCaseReaderValidTests {
     #expect(birch.costPerPlace == 95_000.5)
   }
 
+  /// case-format.md: "GIAS gives colleges a high age of 99: read it as 25"
+  /// (round thirty-five: only `import gias` did; a settings.csv refused it).
+  @Test("a college's or post-16 institution's high age of 99 is read as 25; any other kind's, or 50, is refused")
+  func collegeHighAge() throws {
+    func settings(_ kind: String, _ high: Int) -> InputCaseFiles {
+      InputCaseFiles.valid.with(
+        "settings.csv",
+        "urn,name,kind,easting,northing,low_age,high_age,capacity\n"
+          + "100001,Oak,special,450000,250000,4,19,20\n100002,Town College,\(kind),451000,251000,16,\(high),50\n"
+      ).without("travel.csv")
+    }
+    for kind in ["college", "post16"] {
+      let input = try settings(kind, 99).read()
+      #expect(input.settings[1].highAge == 25, "\(kind)")
+      let fifty = try settings(kind, 50).failure()
+      #expect(fifty.problems.first?.field == "high_age" && fifty.problems.first?.found == "50", "\(fifty)")
+      #expect(fifty.problems.first?.expected.contains("99 for a college") == true, "\(fifty)")
+    }
+    let special = try settings("special", 99).failure()
+    #expect(special.problems.first?.field == "high_age" && special.problems.first?.found == "\"99\"", "\(special)")
+  }
+
   @Test("pupils are read with codes in any case, preferences as written, defaults for empty cells")
   func pupils() throws {
     let input = try InputCaseFiles.valid.read()

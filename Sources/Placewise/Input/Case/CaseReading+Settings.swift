@@ -72,7 +72,21 @@ extension CaseReading {
         column(.northing), required: true, range: InputRange.northing, expected: Self.expectedNorthing)
     }
     let lowAge = table.whole(column(.lowAge), required: true, range: InputRange.age, expected: Self.expectedAge)
-    let highAge = table.whole(column(.highAge), required: true, range: InputRange.age, expected: Self.expectedAge)
+    // case-format.md: "GIAS gives colleges a high age of 99: read it as 25,
+    // the end of an EHC plan" (round thirty-five: a college's 99 was refused).
+    let college = kind == .college || kind == .post16
+    let collegeAge = Self.expectedAge + " (or 99 for a college, as GIAS gives it, read as 25)"
+    var highAge = table.whole(
+      column(.highAge), required: true, range: college ? 0...99 : InputRange.age,
+      expected: college ? collegeAge : Self.expectedAge)
+    if college, let given = highAge, given > InputRange.age.upperBound {
+      if given == 99 {
+        highAge = InputRange.age.upperBound
+      } else {
+        table.report(column(.highAge), found: "\(given)", expected: collegeAge)
+        highAge = nil
+      }
+    }
     if let lowAge, let highAge, lowAge > highAge {
       table.report(column(.lowAge), found: "\(lowAge), above high_age \(highAge)", expected: "low_age <= high_age")
     }

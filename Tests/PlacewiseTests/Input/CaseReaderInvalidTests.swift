@@ -170,6 +170,12 @@ struct InputCaseReaderInvalidTests {
     let problem = try #require(error.problems.first)
     #expect(problem.file == "settings.csv" && problem.line == 1)
     #expect(problem.found == "an empty file")
+    // The required columns first, the optional ones apart (round thirty-five).
+    let pupils = try #require(try InputCaseFiles.valid.with("pupils.csv", "").failure().problems.first)
+    #expect(pupils.expected.hasPrefix("a header line naming the columns pupil_id, "), "\(pupils)")
+    let optional = try #require(pupils.expected.range(of: " (and any of "), "\(pupils)")
+    #expect(pupils.expected[optional.upperBound...].contains("fixed_urn"), "\(pupils)")
+    #expect(!pupils.expected[..<optional.lowerBound].contains("fixed_urn"), "\(pupils)")
   }
 
   @Test("missing required columns, a column named twice and an empty column name are header problems")

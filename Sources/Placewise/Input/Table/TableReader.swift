@@ -75,7 +75,13 @@ struct TableReader<Column: TableColumn>: ~Copyable {
 
   private mutating func readHeader() {
     let columns = Column.allCases
-    let expectedHeader = "a header line naming the columns " + columns.map(\.name).joined(separator: ", ")
+    // Required and optional told apart (round thirty-five: an empty
+    // pupils.csv listed postcode, latitude and fixed_urn as if required).
+    let required = columns.filter(\.isRequired).map(\.name)
+    let optional = columns.filter { !$0.isRequired }.map(\.name)
+    let expectedHeader =
+      "a header line naming the columns " + required.joined(separator: ", ")
+      + (optional.isEmpty ? "" : " (and any of " + optional.joined(separator: ", ") + ")")
     record.fieldLimit = Self.maxColumns
     guard csv.next(into: &record) else {
       problem(line: 1, column: nil, field: nil, found: "an empty file", expected: expectedHeader)

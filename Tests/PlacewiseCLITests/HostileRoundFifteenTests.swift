@@ -118,6 +118,8 @@ struct PublicRunFilesTests {
     #expect(shared.status == 0, "\(shared.stderr)")
     #expect(shared.stdout.contains("Public version: share report.html alone; every other file in"), "\(shared.stdout)")
     #expect(shared.stdout.contains("is for the SEND team only (pupil-level data, or counts of 1 to 4 shown exactly)."))
+    // Round thirty-five: two public pages of one batch can be differenced.
+    #expect(shared.stdout.contains("Publish one public page of a batch"), "\(shared.stdout)")
     let team = try runPlacewise(["allocate", tiny, "--out", scratch.at("internal")])
     #expect(team.status == 0, "\(team.stderr)")
     #expect(!team.stdout.contains("Public version"))

@@ -244,18 +244,22 @@ struct HostileInputTests {
 
   /// Round twenty-five: `fixed_urn` in pupils.csv and `urn` in roll.csv
   /// naming no setting quoted the cell as typed (a date of birth, a
-  /// postcode, a name).
+  /// postcode, a name); round thirty-five: a pair of coordinates.
   @Test(
     "a fixed_urn or a roll's urn that names no setting is not shown where it looks like personal data",
-    arguments: ["2015-03-12", "SW1A 1AA", "John Smith", "12.03.2015"])
+    arguments: [
+      "2015-03-12", "SW1A 1AA", "John Smith", "12.03.2015", "51.50123, -0.12345", "461000,250000", "461000 250000",
+      "51.5 -0.1",
+    ])
   func unknownSettingLikePersonalData(_ value: String) throws {
     let pupils =
-      "pupil_id,easting,northing,age,primary_need,provision,fixed_urn\nP001,450500,250500,9,ASD,special,\(value)\n"
+      "pupil_id,easting,northing,age,primary_need,provision,fixed_urn\nP001,450500,250500,9,ASD,special,\"\(value)\"\n"
     let error = try InputCaseFiles.valid.with("pupils.csv", pupils).without("travel.csv").failure()
     let problem = try #require(error.problems.first)
     #expect(problem.field == "fixed_urn" && problem.found.contains("not shown"), "\(problem)")
     #expect(!problem.description.contains(value), "\(problem)")
-    let roll = "pupil_id,urn,easting,northing,age,primary_need,provision\nR001,\(value),450500,250500,9,ASD,special\n"
+    let roll =
+      "pupil_id,urn,easting,northing,age,primary_need,provision\nR001,\"\(value)\",450500,250500,9,ASD,special\n"
     let rolled = try InputCaseFiles.valid.with("roll.csv", roll).without("travel.csv").failure()
     let second = try #require(rolled.problems.first)
     #expect(second.field == "urn" && second.found.contains("not shown"), "\(second)")

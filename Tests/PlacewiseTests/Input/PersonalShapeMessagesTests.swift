@@ -79,27 +79,13 @@ struct PersonalShapeMessagesTests {
 
   /// Hostile trial, round thirty-five: two numbers that place a home, a
   /// latitude and longitude or an easting and northing, were quoted in a
-  /// fixed_urn, a roll's urn and a header cell.
+  /// header cell (and in a fixed_urn or a roll's urn: HostileInputTests).
   @Test(
-    "a pair of coordinates is described in fixed_urn, a roll's urn and a header",
+    "a pair of coordinates as a header is described",
     arguments: ["51.50123, -0.12345", "461000,250000", "461000 250000", "51.5 -0.1"])
   func coordinatePairs(_ pair: String) throws {
     let settings =
       "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,575000,160000,2,19,10\n"
-    let fixed = try problems([
-      "settings.csv": settings,
-      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,fixed_urn\n"
-        + "P1,575100,160100,9,ASD,special,\"\(pair)\"\n",
-    ])
-    let roll = try problems([
-      "settings.csv": settings, "pupils.csv": pupils,
-      "roll.csv":
-        "pupil_id,urn,easting,northing,age,primary_need,provision\nR1,\"\(pair)\",575100,160100,9,ASD,special\n",
-    ])
-    for found in [fixed, roll] {
-      #expect(found.count == 1 && found[0].found.hasPrefix("a pair of numbers like a location"), "\(text(found))")
-      #expect(!text(found).contains(pair), "\(text(found))")
-    }
     let scratch = try ScratchFolder()
     let folder = try scratch.writeCase(
       "case",

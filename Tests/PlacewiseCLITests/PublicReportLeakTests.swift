@@ -1142,7 +1142,7 @@ struct PublicReportLeakTests {
   /// whether or not the child is placed.
   @Test("allocate: a need or phase whose only school has one free place reads the same at 0 and 1 placed")
   func oneFreePlaceForANeedOrPhase() throws {
-    func world(placed: Bool, need: String, age: Int, school: String) -> [String: String] {
+    func world(placed: Bool, need: String, age: Int, school: String, alphaCost: String = "20000") -> [String: String] {
       let header = "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,gender,needs,cost_per_place\n"
       let children =
         (0..<12).map { "A\($0),\(450100 + 10 * $0),200100,9,M,ASD,special\n" }.joined()
@@ -1151,22 +1151,28 @@ struct PublicReportLeakTests {
         }.joined()
       return [
         "settings.csv": header + "100001,Alpha School,special,450000,200000,4,\(age >= 16 ? 16 : 19),120,100,mixed,"
-          + (age >= 16 ? "" : "ASD") + ",20000\n" + school,
+          + (age >= 16 ? "" : "ASD") + ",\(alphaCost)\n" + school,
         "pupils.csv": "pupil_id,easting,northing,age,sex,primary_need,provision\n" + children,
       ]
     }
     let scratch = try ScratchFolder()
+    let gamma = "100003,Gamma School,special,460000,200000,4,19,50,49,mixed,MSI,30000\n"
     let shapes = [
-      ("MSI", 9, "100003,Gamma School,special,460000,200000,4,19,50,49,mixed,MSI,30000\n"),
+      ("MSI", 9, gamma, "20000"),
       // ASD as the younger children: the need rows are one whatever the
       // 16-year-old's placement (an SLD row's 0 or `<5` is its own count).
-      ("ASD", 17, "100004,Delta Sixth Form Centre,special,460000,200000,16,19,50,49,mixed,,30000\n"),
+      ("ASD", 17, "100004,Delta Sixth Form Centre,special,460000,200000,16,19,50,49,mixed,,30000\n", "20000"),
+      // Alpha without a cost: the cost chart was drawn by the total cost,
+      // so only when the child was placed at Gamma (the review of round
+      // thirty-five).
+      ("MSI", 9, gamma, ""),
     ]
-    for (need, age, school) in shapes {
+    for (k, (need, age, school, alphaCost)) in shapes.enumerated() {
       let pages = try [false, true].map { placed in
-        let name = "\(need)-\(placed ? "one" : "none")"
+        let name = "\(need)-\(k)-\(placed ? "one" : "none")"
         let page = try publicPage(
-          scratch, world(placed: placed, need: need, age: age, school: school), ["allocate"], caseName: name)
+          scratch, world(placed: placed, need: need, age: age, school: school, alphaCost: alphaCost), ["allocate"],
+          caseName: name)
         return withoutInputFiles(page).replacingOccurrences(of: name, with: "case")
       }
       #expect(pages[0] == pages[1], "\(need): the page tells whether the one free place was used")
@@ -1182,5 +1188,29 @@ struct PublicReportLeakTests {
     let row = try #require(
       sld.range(of: #"SLD: Severe learning difficulty</td>(<td[^>]*>[^<]*</td>){2}"#, options: .regularExpression))
     #expect(sld[row].hasSuffix(">&lt;5</td>"), "\(sld[row])")
+  }
+
+  /// The review of round thirty-five: agreed placements may take a school
+  /// past its free places (rule 6), so its free places bound nothing. Read
+  /// as a bound, they made the school's 6 and its need's 6 a count of 4 or
+  /// less, withheld as `0-4` or given up as `c`: a false or lost figure.
+  @Test("allocate: agreed placements past a school's free places are counted as they are, not bounded by them")
+  func agreedPastFreePlaces() throws {
+    let scratch = try ScratchFolder()
+    let files = [
+      "settings.csv": "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,gender,needs,cost_per_place\n"
+        + "100001,Alpha School,special,450000,200000,4,19,120,100,mixed,ASD,20000\n"
+        + "100003,Gamma School,special,460000,200000,4,19,50,49,mixed,MSI,30000\n",
+      "pupils.csv": "pupil_id,easting,northing,age,sex,primary_need,provision,fixed_urn\n"
+        + (0..<12).map { "A\($0),\(450100 + 10 * $0),200100,9,M,ASD,special,\n" }.joined()
+        + (0..<6).map { "X\($0),\(460100 + 10 * $0),200100,9,F,MSI,special,100003\n" }.joined(),
+    ]
+    let page = try publicPage(scratch, files, ["allocate"])
+    let gamma = try #require(
+      page.range(of: #"Gamma School</td>(<td[^>]*>[^<]*</td>){3}"#, options: .regularExpression))
+    #expect(page[gamma].hasSuffix(">6</td>"), "\(page[gamma])")
+    let msi = try #require(
+      page.range(of: #"MSI: Multi-sensory impairment</td>(<td[^>]*>[^<]*</td>){2}"#, options: .regularExpression))
+    #expect(page[msi].hasSuffix(">6</td>"), "\(page[msi])")
   }
 }

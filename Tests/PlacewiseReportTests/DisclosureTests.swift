@@ -62,6 +62,21 @@ struct DisclosureTests {
       return need.resolve().map(\.text)
     }
     #expect(needWorlds[0] == needWorlds[1] && needWorlds[0] == ["0-4", "0-4", "0-4"], "\(needWorlds)")
+    // That need with no protected request: its 0 met, withheld, is held at
+    // 0 by its shown 0 protected and 0 refused. It reveals no child and
+    // stays `0-4`; the other need's requests stay shown (the review of
+    // round thirty-five: they were hidden one by one, freeing nothing).
+    // Cells: met, refused, protected of A, of B, of all; A's placed; its school's count.
+    var requests = Disclosure([0, 0, 0, 7, 6, 13, 7, 6, 13, 0, 0], level: .public)
+    for (members, total) in [([0, 1], 2), ([3, 4], 5), ([6, 7], 8), ([0, 3], 6), ([1, 4], 7), ([2, 5], 8)] {
+      requests.addLine(members, total: total)
+    }
+    requests.addAtMost([0], [9])
+    requests.addAtMost([9], [10])
+    requests.bound(10, atMost: 1)
+    #expect(
+      requests.resolve().map(\.text) == ["0-4", "0", "0", "7", "6", "13", "7", "6", "13", "0-4", "0-4"],
+      "\(requests.resolve().map(\.text))")
     // A full setting of 5 free places hidden as `x` (5 or more) would be 5:
     // it protects its kind's `<5` as `c`.
     var full = Disclosure([5, 2, 7], level: .public)

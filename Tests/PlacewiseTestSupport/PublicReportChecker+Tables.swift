@@ -130,12 +130,15 @@ extension PageReader {
     if let free = cell("free places").flatMap({ countBounds($0)?.0 }) {
       let freeName = system.constant(free)
       system.count(freeName)
-      if let left = cell("places left") {
+      // A setting uses no more than its free places, unless its own count
+      // shows it does (agreed placements may pass them: rule 6): then its
+      // places left are below 0, and neither relation holds.
+      let over = cell("placed").flatMap { countBounds($0)?.0 }.map { $0.lo > free.hi } ?? false
+      if let left = cell("places left"), !over {
         note("\(key)|left", left, at: heading, secondary: false)
         system.sum(["\(key)|placed", "\(key)|left"], equals: freeName)
       }
-      // A setting uses no more than its free places.
-      if keys.contains("placed"), keys.contains("urn") {
+      if keys.contains("placed"), keys.contains("urn"), !over {
         system.relations.append(.atMost("\(key)|placed", freeName))
       }
       if let fill = cell("fill").flatMap(Self.percent) {

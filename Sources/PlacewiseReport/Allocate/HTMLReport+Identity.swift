@@ -4,7 +4,7 @@ extension HTMLReport {
   /// The line under the title, on screen and on the first printed page:
   /// the day, the version and the case, so that no copy is undated. A
   /// public page names no folder (see `identitySection`).
-  static func identityLine(_ identity: RunIdentity, level: ReportLevel = .internal) -> String {
+  static func identityLine(_ identity: RunIdentity, level: ReportLevel) -> String {
     let date = HTMLPage.escape(identity.date.description)
     var html = "<p class=\"note\" id=\"run-identity\">Run on <time datetime=\"\(date)\">"
     html += "\(HTMLPage.escape(identity.dateText))</time> with Placewise \(HTMLPage.escape(identity.placewiseVersion))"
@@ -27,7 +27,7 @@ extension HTMLReport {
   /// manifest has them whole). A public page lists the files without their
   /// digests: a digest of a file of pupil data lets whoever holds a copy
   /// confirm it is the one behind the page (hostile trial, round fifteen).
-  static func identitySection(_ identity: RunIdentity, level: ReportLevel = .internal) -> String {
+  static func identitySection(_ identity: RunIdentity, level: ReportLevel) -> String {
     var html = "<h2 id=\"about-run\">About this run</h2>\n"
     html += "<p>Run on \(HTMLPage.escape(identity.dateText)) with Placewise "
     html += "\(HTMLPage.escape(identity.placewiseVersion))"

@@ -89,6 +89,9 @@ struct ReportCounts {
     lines.append((SettingKind.allCases.map { .kind($0.rawValue) }, .placed))
     for (i, setting) in input.settings.enumerated() {
       add(.used(i), figures.used[i])
+      // Agreed placements may take a setting past its free places (rule 6):
+      // then the bound is not one, and it misleads rather than tells.
+      guard figures.used[i] <= setting.freePlaces else { continue }
       bounds.append((.used(i), setting.freePlaces))
       // With 1 to 4 free places a setting's count is bounded by them: `<5`
       // with one free place would mean 1.
@@ -101,7 +104,8 @@ struct ReportCounts {
       // as they are, whatever it holds: its 0 beside a `0-4` when its one
       // place was used told 1 (hostile trial, round eighteen).
       let free = members.reduce(0) { $0 + input.settings[$1].freePlaces }
-      if (1...4).contains(free) { small.append(.kind(kind.rawValue)) }
+      let placed = members.reduce(0) { $0 + figures.used[$1] }
+      if (1...4).contains(free) && placed <= free { small.append(.kind(kind.rawValue)) }
     }
     for (b, count) in bins.enumerated() { add(.bin(b), count) }
     lines.append((bins.indices.map { .bin($0) }, .placed))

@@ -69,12 +69,19 @@ struct PersonalShapeMessagesTests {
     for personal in ["2015", "jane", "smith", "07700", "900123", "Neil", "JANE"] {
       #expect(!said.contains(personal), "\(personal): \(said)")
     }
-    // What is not personal is still quoted: a need code mistyped in one word.
+    // What is not personal is still quoted: a need code mistyped in one
+    // word, two codes with a space for `;`, the format's own words, an id
+    // padded with zeros, two URNs (the review of round thirty-five).
     let typo = try problems([
       "settings.csv": settings,
-      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision\nP1,575100,160100,9,ASDD,special\n",
+      "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,max_travel_minutes,fixed_urn\n"
+        + "P1,575100,160100,9,ASDD,special,,\n" + "P2,575100,160100,9,ASD SLCN,special,,\n"
+        + "P3,575100,160100,9,ASD,special independent,,\n" + "P4,575100,160100,9,ASD,special,0001234567,\n"
+        + "P5,575100,160100,9,ASD,special,,100001;100002\n",
     ])
-    #expect(text(typo).contains("\"ASDD\""), "\(text(typo))")
+    for quoted in ["\"ASDD\"", "\"ASD SLCN\"", "\"special independent\"", "\"0001234567\"", "100002"] {
+      #expect(text(typo).contains(quoted), "\(quoted): \(text(typo))")
+    }
   }
 
   /// Hostile trial, round thirty-five: two numbers that place a home, a

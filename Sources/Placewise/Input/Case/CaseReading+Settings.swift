@@ -83,7 +83,7 @@ extension CaseReading {
       if given == 99 {
         highAge = InputRange.age.upperBound
       } else {
-        table.report(column(.highAge), found: "\(given)", expected: collegeAge)
+        table.report(column(.highAge), found: InputText.quoted(String(given)), expected: collegeAge)
         highAge = nil
       }
     }

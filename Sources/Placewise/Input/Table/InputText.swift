@@ -50,11 +50,13 @@ enum InputText {
 
   /// What a refused cell looks like where it may be personal data typed
   /// into the wrong column, as a message says it without showing it: a
-  /// date in any common form, a UK postcode, a coordinate (a decimal of 4
+  /// date in any common form (a time after it too), a UK postcode, a UK
+  /// phone number, a pair of coordinates, a coordinate (a decimal of 4
   /// places or more), or words that read as a name or an address (two
-  /// Title Case words, or a comma beside a number); nil for anything else,
-  /// which is quoted.
-  /// The shapes other than a date or a postcode only where `pupilFile` (a
+  /// Title Case words, a comma beside a number, or two to four words of
+  /// letters in any case that are not all the case format's own words);
+  /// nil for anything else, which is quoted.
+  /// The single coordinate and the words only where `pupilFile` (a
   /// school's name in settings.csv's `kind` is quoted).
   static func personalShape(_ text: String, pupilFile: Bool = true) -> String? {
     let value = trimmed(text)
@@ -84,23 +86,24 @@ enum InputText {
     return CalendarDate(parsing: date) != nil || looksLikeDate(date)
   }
 
-  /// A UK phone number: 10 or 11 digits from a leading 0, or 12 from +44,
-  /// spaces, dashes and brackets aside (`07700 900123`, `+44 7700 900123`).
+  /// A UK phone number: 10 or 11 digits from 0 and a digit 1 to 9, or 12
+  /// from +44, spaces, dashes and brackets aside (`07700 900123`, `+44 7700
+  /// 900123`); an id padded with zeros (`0001234567`) is not one.
   private static func looksLikePhoneNumber(_ value: String) -> Bool {
     guard value.allSatisfy({ $0.isASCII && ($0.isNumber || " -()+".contains($0)) }) else { return false }
-    let digits = value.filter(\.isNumber)
-    if value.hasPrefix("+") { return digits.hasPrefix("44") && (11...12).contains(digits.count) }
-    return digits.hasPrefix("0") && (10...11).contains(digits.count)
+    let digits = Array(value.filter(\.isNumber))
+    if value.hasPrefix("+") { return digits.starts(with: ["4", "4"]) && (11...12).contains(digits.count) }
+    return digits.count >= 2 && digits[0] == "0" && digits[1] != "0" && (10...11).contains(digits.count)
   }
 
   /// Two numbers that together place a home (round thirty-five: quoted in
   /// a fixed_urn, a roll's urn, a plan's places and a header): a latitude
   /// and a longitude, either way round, with a decimal point each
   /// (`51.50123, -0.12345`), or a grid easting and northing of 5 to 7
-  /// digits each (`461000,250000`, `461000 250000`), separated by a comma,
-  /// a semicolon or spaces.
+  /// digits each (`461000,250000`, `461000 250000`), separated by a comma
+  /// or spaces (a semicolon separates the case format's lists: two URNs).
   private static func looksLikeCoordinatePair(_ value: String) -> Bool {
-    let parts = value.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " })
+    let parts = value.split(whereSeparator: { $0 == "," || $0 == " " })
     guard parts.count == 2 else { return false }
     func number(_ part: Substring) -> (value: Double, decimal: Bool, digits: Int)? {
       let unsigned = part.hasPrefix("-") || part.hasPrefix("+") ? part.dropFirst() : part
@@ -120,14 +123,29 @@ enum InputText {
   }
 
   /// Two to four words of letters alone (a hyphen or an apostrophe within
-  /// one), in any case: `jane smith`, `O'Neil-Brown JANE`.
+  /// one), in any case: `jane smith`, `O'Neil-Brown JANE`; not where every
+  /// word is one of the case format's own (`ASD SLCN`, `special
+  /// independent`, `close setting`, `per minute`): a mistyped list or
+  /// action, which quoted helps the planner.
   private static func looksLikeWords(_ value: String) -> Bool {
     let words = value.split(separator: " ")
     guard (2...4).contains(words.count) else { return false }
-    return words.allSatisfy { word in
+    let letters = words.allSatisfy { word in
       word.count >= 2 && word.first?.isLetter == true && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" }
     }
+    return letters && !words.allSatisfy { formatWords.contains($0.lowercased()) }
   }
+
+  /// The words the case format and its policy use, in lower case.
+  private static let formatWords: Set<String> =
+    Set(NeedCode.allCases.map { $0.code.lowercased() } + SettingKind.allCases.map(\.word)).union([
+      "school", "schools", "unit", "provision", "place", "places", "add", "new", "close", "setting", "settings",
+      "action", "need", "needs", "f", "m", "female", "male", "girl", "girls", "boy", "boys", "mixed", "not", "known",
+      "unknown", "yes", "no", "none", "and", "or", "per", "minute", "minutes", "pound", "pounds", "gias",
+      "inclusive", "weighted", "section", "as", "given", "cost", "travel", "capital", "whole", "life", "year",
+      "years", "age", "primary", "secondary", "post", "sixth", "form", "resources", "margin", "penalty", "journey",
+      "limit", "the", "of", "in", "at", "to",
+    ])
 
   /// A header cell's shape, where it looks like a pupil's data rather than a
   /// column name (a file whose first row is data): a date, a postcode, a

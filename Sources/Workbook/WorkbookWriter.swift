@@ -178,12 +178,19 @@ extension Sheet {
 }
 
 /// A folder only this user can enter, removed with everything in it when the owner goes.
-private final class PrivateFolder {
-  let path: String
+///
+/// Named `placewise-workbook-PID-UUID` after the process that writes it:
+/// a run killed with SIGKILL (or the OOM killer) cannot remove its folder,
+/// which holds a part-written workbook of pupils, so each run first removes
+/// those whose process is gone (hostile trial, round thirty-six: they
+/// stayed in $TMPDIR for good).
+package final class PrivateFolder {
+  package let path: String
 
-  init() throws(WorkbookError) {
+  package init() throws(WorkbookError) {
     let base = FileManager.default.temporaryDirectory.path
-    let path = base + "/placewise-workbook-" + UUID().uuidString
+    Self.removeStale(in: base)
+    let path = base + "/" + Self.prefix + "\(getpid())-" + UUID().uuidString
     do {
       try FileManager.default.createDirectory(
         atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -195,4 +202,20 @@ private final class PrivateFolder {
   }
 
   deinit { try? FileManager.default.removeItem(atPath: path) }
+
+  static let prefix = "placewise-workbook-"
+
+  /// Removes `placewise-workbook-PID-*` folders in `base` whose process no
+  /// longer exists; a running process's (another run's) is left alone.
+  package static func removeStale(in base: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      let rest = name.dropFirst(prefix.count)
+      guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0, pid != getpid() else {
+        continue
+      }
+      // Gone: no such process (EPERM is another user's live process).
+      if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: base + "/" + name) }
+    }
+  }
 }

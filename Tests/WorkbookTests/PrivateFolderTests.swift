@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import Workbook
+
+@Suite("The workbook's private temporary folder")
+struct PrivateFolderTests {
+  /// Hostile trial, round thirty-six: a run killed with SIGKILL while it
+  /// wrote the workbook left `placewise-workbook-UUID/workbook.xlsx`, a
+  /// part-written workbook of pupils, in $TMPDIR for good. Folders are named
+  /// after their process now, and each run removes those whose process is
+  /// gone.
+  @Test("a folder whose process is gone is removed; this process's, a live one's and others are kept")
+  func staleFoldersRemoved() throws {
+    let base = FileManager.default.temporaryDirectory.path + "/placewise-private-folder-test-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    // No process has the largest pid_t (Linux's pid_max is at most 2^22).
+    let gone = "placewise-workbook-\(Int32.max)-A1B2"
+    let kept = [
+      "placewise-workbook-\(getpid())-C3D4", "placewise-workbook-1-E5F6", "placewise-workbook-0A1B2C3D-E5F6",
+      "other-\(Int32.max)-A1B2",
+    ]
+    for name in [gone] + kept {
+      try FileManager.default.createDirectory(atPath: base + "/" + name, withIntermediateDirectories: false)
+      try Data("pupils".utf8).write(to: URL(fileURLWithPath: base + "/" + name + "/workbook.xlsx"))
+    }
+    PrivateFolder.removeStale(in: base)
+    let left = Set(try FileManager.default.contentsOfDirectory(atPath: base))
+    #expect(left == Set(kept), "\(left)")
+  }
+
+  @Test("a folder is named after this process, sweeps stale ones first, and is removed when its owner goes")
+  func namedAfterThisProcess() throws {
+    let stale = FileManager.default.temporaryDirectory.path + "/placewise-workbook-\(Int32.max)-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(atPath: stale) }
+    var path = ""
+    do {
+      let folder = try PrivateFolder()
+      path = folder.path
+      let name = URL(fileURLWithPath: path).lastPathComponent
+      #expect(name.hasPrefix("placewise-workbook-\(getpid())-"), "\(name)")
+      #expect(FileManager.default.fileExists(atPath: path))
+      #expect(!FileManager.default.fileExists(atPath: stale), "a killed run's folder is left")
+    }
+    #expect(!path.isEmpty && !FileManager.default.fileExists(atPath: path))
+  }
+}

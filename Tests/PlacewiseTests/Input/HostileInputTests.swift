@@ -285,6 +285,30 @@ struct HostileInputTests {
     #expect(Set(read.problems.map(\.file)) == ["pupils.csv", "roll.csv"], "\(read)")
   }
 
+  /// Round thirty-six: one refused row of settings.csv shifted every later
+  /// roll.csv look-up by one: a roll row at S9 (the refused row) was told
+  /// "1 roll row at A1, whose on_roll is 0", and one at B1 "not a setting".
+  @Test("a refused settings.csv row does not shift roll.csv's look-ups")
+  func refusedSettingsRowKeepsRollLookups() throws {
+    let settings =
+      "urn,name,kind,easting,northing,low_age,high_age,capacity,on_roll,needs\n"
+      + "S9,Special,special,450000,250000,11,99,10,1,ASD\n" + "A1,Alder,special,450000,250000,4,11,10,0,ASD\n"
+      + "B1,Beech,special,450000,250000,4,11,10,1,ASD\n"
+    let roll =
+      "pupil_id,urn,easting,northing,age,primary_need,provision\n"
+      + "R1,S9,450500,250500,15,ASD,special\nR2,B1,450500,250500,8,ASD,special\n"
+    let pupils = "pupil_id,easting,northing,age,primary_need,provision\nP1,450500,250500,12,ASD,special\n"
+    let error = try InputCaseFiles.valid.with("settings.csv", settings).with("pupils.csv", pupils)
+      .with("roll.csv", roll).without("travel.csv").failure()
+    #expect(error.problems.map(\.file) == ["settings.csv"], "\(error)")
+    // B1's on_roll still counts its roll rows: 2 at B1 are one too many.
+    let twice = roll + "R3,B1,450500,250500,8,ASD,special\n"
+    let over = try InputCaseFiles.valid.with("settings.csv", settings).with("pupils.csv", pupils)
+      .with("roll.csv", twice).without("travel.csv").failure()
+    let rollProblem = try #require(over.problems.first { $0.file == "roll.csv" }, "\(over)")
+    #expect(rollProblem.found == "2 roll rows at \"B1\", whose on_roll is 1", "\(rollProblem)")
+  }
+
   /// Round twenty-six: a duplicate pupil_id that looks like personal data
   /// (a name, a postcode, a date of birth) was quoted.
   @Test(

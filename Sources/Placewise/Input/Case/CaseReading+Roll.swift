@@ -63,8 +63,9 @@ extension CaseReading {
       }
       var setting: Int?
       if let urn = table.text(.urn, required: true, expected: "the urn of a setting in settings.csv") {
-        if let s = settingNumber(urn), Int(s) < settings.count {
-          setting = Int(s)
+        if let s = settingNumber(urn), Int(s) < settingPositions.count {
+          // A row of settings.csv refused for its own problem is not checked further.
+          if settingPositions[Int(s)] >= 0 { setting = settingPositions[Int(s)] }
         } else if !settingsUnread {
           // Described, not quoted, where it looks like personal data (round twenty-five).
           table.report(
@@ -94,7 +95,9 @@ extension CaseReading {
       // The settings of the case alone: the index holds the URNs plans open
       // by now, and each plan's warnings are counted again against its own
       // (round thirty: roll.csv's went missing wherever a plan opened one).
-      func outside(_ urn: URN) -> Bool { settingNumber(urn.rawValue).map { Int($0) >= settings.count } ?? true }
+      func outside(_ urn: URN) -> Bool {
+        settingNumber(urn.rawValue).map { Int($0) >= settingPositions.count } ?? true
+      }
       for urn in preferences where outside(urn) { unknownPreferences.add(urn) }
       for urn in excluded where outside(urn) { unknownExclusions.add(urn) }
       // A row counts towards its setting's on_roll whatever else it has

@@ -30,6 +30,11 @@ struct CaseReading {
   /// then not checked against it (round thirty-four: every roll.csv row
   /// was "not a setting" under a settings.csv that could not be read).
   var settingsUnread = false
+  /// For each URN settings.csv names, in `settingIndex`'s order, its
+  /// position in the settings read; -1 for a row refused (round
+  /// thirty-six: one refused row shifted every later roll.csv look-up, so a
+  /// roll row at S9 was told "at A1", and B1 "not a setting").
+  var settingPositions: [Int] = []
 
   mutating func read(folder: String, policyFile: String?) -> Case? {
     var isFolder: ObjCBool = false
@@ -67,6 +72,12 @@ struct CaseReading {
       data.withUnsafeMutableBytes { settings = readSettings($0.bindMemory(to: UInt8.self)) }
     }
     settingsUnread = settingIndex.count == 0 && problems.total > problemsBeforeSettings
+    settingPositions = [Int](repeating: -1, count: settingIndex.count)
+    for (position, setting) in settings.enumerated() {
+      if let s = settingNumber(setting.urn.rawValue), Int(s) < settingPositions.count {
+        settingPositions[Int(s)] = position
+      }
+    }
     problems.fileRank = 2
     var pupils: [Pupil] = []
     if var data = load(file("pupils.csv", true), name: "pupils.csv", required: true) {

@@ -64,8 +64,10 @@ struct DisclosureTests {
     #expect(needWorlds[0] == needWorlds[1] && needWorlds[0] == ["0-4", "0-4", "0-4"], "\(needWorlds)")
     // That need with no protected request: its 0 met, withheld, is held at
     // 0 by its shown 0 protected and 0 refused. It reveals no child and
-    // stays `0-4`; the other need's requests stay shown (the review of
-    // round thirty-five: they were hidden one by one, freeing nothing).
+    // stays `0-4`, as it reads when it holds 1 (a `0` only where no count
+    // is hidden would tell the two apart); the other need's requests stay
+    // shown (the review of round thirty-five: they were hidden one by one,
+    // freeing nothing).
     // Cells: met, refused, protected of A, of B, of all; A's placed; its school's count.
     var requests = Disclosure([0, 0, 0, 7, 6, 13, 7, 6, 13, 0, 0], level: .public)
     for (members, total) in [([0, 1], 2), ([3, 4], 5), ([6, 7], 8), ([0, 3], 6), ([1, 4], 7), ([2, 5], 8)] {

@@ -317,25 +317,39 @@ extension HTMLReport {
       site.name = setting.name
       return site
     }
+    // A public map shows no homes: each square drawn, by its class, is a
+    // least count of pupils (or of unplaced ones) that the tables' audit
+    // did not hold, and beside them it told a count of 1 (a "10-19
+    // unplaced" square beside Post-16's `<5` placed of 11: hostile trial,
+    // round thirty-six).
+    let homes = level == .public ? [] : figures.homes
+    let unplaced = level == .public ? [] : figures.unplacedHomes
     var html = "<h2 id=\"map\">Map</h2>\n"
-    html += "<p>Settings are circles sized by their free places and coloured by how full they are. Pupils' homes "
-    html += "are shown only as counts in \(figures.squareKm) km squares of the British National Grid, never as "
-    html += "single homes; unplaced pupils form a layer of their own. The settings that matter most are named "
-    html += "(up to \(SVGMap.maximumLabels); hover over a circle for any other): full ones with unplaced pupils "
-    html += "nearby first, then other full ones, then ones with free places and unplaced pupils nearby. The scale "
-    html += "bar is exact: the map is drawn in the grid's kilometres."
+    html += "<p>Settings are circles sized by their free places and coloured by how full they are. "
     if level == .public {
-      html += " Squares with fewer than 5 pupils are not shown, and a square's count is given only as its class."
+      html += "This public version shows no pupils' homes: squares of homes, even of 5 or more, would count "
+      html += "groups of children beside the tables. "
+    } else {
+      html += "Pupils' homes are shown only as counts in \(figures.squareKm) km squares of the British National "
+      html += "Grid, never as single homes; unplaced pupils form a layer of their own. "
     }
-    html += "</p>\n<div class=\"controls no-print\">"
-    html += "<label><input type=\"checkbox\" data-layer=\"layer-homes\" checked> pupils' homes</label>"
-    html += "<label><input type=\"checkbox\" data-layer=\"layer-unplaced\" checked> unplaced pupils</label>"
+    html += "The settings that matter most are named (up to \(SVGMap.maximumLabels); hover over a circle for any "
+    html +=
+      level == .public
+      ? "other): full ones first. "
+      : "other): full ones with unplaced pupils nearby first, then other full ones, then ones with free places "
+        + "and unplaced pupils nearby. "
+    html += "The scale bar is exact: the map is drawn in the grid's kilometres.</p>\n"
+    html += "<div class=\"controls no-print\">"
+    if level == .internal {
+      html += "<label><input type=\"checkbox\" data-layer=\"layer-homes\" checked> pupils' homes</label>"
+      html += "<label><input type=\"checkbox\" data-layer=\"layer-unplaced\" checked> unplaced pupils</label>"
+    }
     html += "<label><input type=\"checkbox\" data-layer=\"layer-settings\" checked> settings</label>"
     html += "<label><input type=\"checkbox\" data-layer=\"layer-names\" checked> names</label></div>\n"
     html += "<figure class=\"keep\">"
     html += SVGMap.render(
-      sites: sites, homes: figures.homes, unplaced: figures.unplacedHomes, squareKm: figures.squareKm,
-      minimumCount: minimum)
+      sites: sites, homes: homes, unplaced: unplaced, squareKm: figures.squareKm, minimumCount: minimum)
     html += "<div class=\"legend\">"
     // The withheld colour is listed where a setting wears it (the tables
     // already show which settings' counts are withheld).
@@ -344,13 +358,16 @@ extension HTMLReport {
       html += "<span><i style=\"background:\(fill.colour);border:1px solid #1f2933;border-radius:50%\"></i>"
       html += "\(fill.words)</span>"
     }
-    html += "</div><div class=\"legend\">"
-    for one in SVGMap.densityRanges(from: minimum) {
-      html +=
-        "<span><i style=\"background:\(one.colour)\"></i>\(one.range) \(one.range == "1" ? "pupil" : "pupils")</span>"
+    html += "</div>"
+    if level == .internal {
+      html += "<div class=\"legend\">"
+      for one in SVGMap.densityRanges(from: minimum) {
+        html +=
+          "<span><i style=\"background:\(one.colour)\"></i>\(one.range) \(one.range == "1" ? "pupil" : "pupils")</span>"
+      }
+      html += "<span><i style=\"background:#d9822b;border:1px solid #8a4b12\"></i>unplaced pupils</span></div>"
     }
-    html += "<span><i style=\"background:#d9822b;border:1px solid #8a4b12\"></i>unplaced pupils</span>"
-    html += "</div></figure>\n"
+    html += "</figure>\n"
     return html
   }
 }

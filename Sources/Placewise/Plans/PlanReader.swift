@@ -217,8 +217,10 @@ public enum PlanReader {
       if let setting = CaseReading.settingFields(&table, urn: urn, PlanColumn.column) {
         action = .newSetting(setting)
       }
-    case let other:
-      table.report(.action, found: InputText.shownOrDescribed(other), expected: "an action: " + actions)
+    default:
+      // As written, not lower-cased: the shapes of personal data are read
+      // on the cell itself (round thirty-six: "12 high street" was quoted).
+      table.report(.action, found: InputText.shownOrDescribed(word), expected: "an action: " + actions)
     }
     return action
   }

@@ -218,7 +218,12 @@ struct HostileInputTests {
   /// format says an id is pseudonymised, never a name.
   @Test(
     "a pupil_id shaped like personal data is refused, in pupils.csv and roll.csv, and not shown",
-    arguments: ["John Smith", "2015-03-12", "SW1A 1AA", "Flat 2, 3 Acacia Ave"])
+    arguments: [
+      "John Smith", "2015-03-12", "SW1A 1AA", "Flat 2, 3 Acacia Ave",
+      // Round thirty-six: these passed and were printed in every output.
+      "A123456789012", "jane.smith@example.com", "943 476 5919", "QQ123456C", "J. Smith", "Smith J",
+      "SW1A-1AA", "(51.50123, -0.12345)",
+    ])
   func pupilIDLikePersonalData(_ value: String) throws {
     let value = value.contains(",") ? "\"\(value)\"" : value
     let pupils = "pupil_id,easting,northing,age,primary_need,provision\n\(value),450500,250500,9,ASD,special\n"
@@ -232,11 +237,32 @@ struct HostileInputTests {
     #expect(!rolled.description.contains(value), "\(rolled)")
   }
 
+  /// Round thirty-six: NHS numbers pasted as ids passed. Ten digits alone
+  /// may be an authority's own ids, and 1 in 11 of those passes the NHS
+  /// number's check digit by chance: a file whose every id (3 or more)
+  /// passes it is refused, once, without showing them.
+  @Test("a pupils.csv whose every id is a 10-digit number with the NHS check digit is refused")
+  func nhsNumbersAsIDs() throws {
+    func pupils(_ ids: [String]) -> String {
+      "pupil_id,easting,northing,age,primary_need,provision\n"
+        + ids.map { "\($0),450500,250500,9,ASD,special\n" }.joined()
+    }
+    let nhs = ["3982597919", "9074833780", "8762328603"]
+    let error = try InputCaseFiles.valid.with("pupils.csv", pupils(nhs)).without("travel.csv").failure()
+    #expect(error.problems.count == 1 && error.problems[0].field == "pupil_id", "\(error)")
+    #expect(error.problems[0].found.contains("NHS") && !nhs.contains { error.description.contains($0) }, "\(error)")
+    // One id without the check digit, or two ids: an authority's own.
+    for ids in [["3982597910", "9074833780", "8762328603"], Array(nhs.prefix(2))] {
+      _ = try CaseReader.read(files: InputCaseFiles.valid.with("pupils.csv", pupils(ids)).without("travel.csv").files)
+    }
+  }
+
   /// The review of round thirty-two's rule: ids written in ordinary
   /// pseudonymised forms, some shaped like what a message only describes,
   /// still pass.
   @Test(
-    "ordinary pseudonymised ids pass", arguments: ["2024.0001", "24-25-0017", "Jan-0042", "P000123", "ab12cd34"])
+    "ordinary pseudonymised ids pass",
+    arguments: ["2024.0001", "24-25-0017", "Jan-0042", "P000123", "ab12cd34", "1234567890", "P0123456789", "AB12"])
   func ordinaryPupilIDs(_ value: String) throws {
     let pupils = "pupil_id,easting,northing,age,primary_need,provision\n\(value),450500,250500,9,ASD,special\n"
     _ = try CaseReader.read(files: InputCaseFiles.valid.with("pupils.csv", pupils).without("travel.csv").files)

@@ -70,18 +70,77 @@ struct PersonalShapeMessagesTests {
       #expect(!said.contains(personal), "\(personal): \(said)")
     }
     // What is not personal is still quoted: a need code mistyped in one
-    // word, two codes with a space for `;`, the format's own words, an id
-    // padded with zeros, two URNs (the review of round thirty-five).
+    // word, two codes with a space for `;`, the format's own words, an
+    // age in words, an action with a letter missing, two URNs (the review
+    // of round thirty-five).
     let typo = try problems([
       "settings.csv": settings,
       "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,max_travel_minutes,fixed_urn\n"
         + "P1,575100,160100,9,ASDD,special,,\n" + "P2,575100,160100,9,ASD SLCN,special,,\n"
-        + "P3,575100,160100,9,ASD,special independent,,\n" + "P4,575100,160100,9,ASD,special,0001234567,\n"
-        + "P5,575100,160100,9,ASD,special,,100001;100002\n",
+        + "P3,575100,160100,9,ASD,special independent,,\n" + "P4,575100,160100,13 years,ASD,special,,\n"
+        + "P5,575100,160100,9,ASD,special,,100001;100002\n" + "P6,575100,160100,9,ASD,special_school,,\n",
     ])
-    for quoted in ["\"ASDD\"", "\"ASD SLCN\"", "\"special independent\"", "\"0001234567\"", "100002"] {
+    for quoted in [
+      "\"ASDD\"", "\"ASD SLCN\"", "\"special independent\"", "\"13 years\"", "100002", "\"special_school\"",
+    ] {
       #expect(text(typo).contains(quoted), "\(quoted): \(text(typo))")
     }
+  }
+
+  /// Hostile trial, round thirty-six: coordinates in brackets or with
+  /// units, a date without separators, an email address, UPN, NHS and
+  /// National Insurance numbers, a name with an initial or an underscore
+  /// were quoted in pupils.csv's number and code columns. A file of pupils
+  /// now quotes only what cannot be personal data.
+  @Test(
+    "the shapes of personal data a file of pupils may hold are not shown in its messages",
+    arguments: [
+      "(51.50123, -0.12345)", "[461000 250000]", "51.50123N", "461000m", "51°30'N", "20150312",
+      "jane.smith@example.com", "A123456789012", "a123456789012", "QQ123456C", "9434765919", "943 476 5919",
+      "J. Smith", "Smith J", "jane_smith", "0001234567",
+    ])
+  func personalShapesNotQuoted(_ value: String) throws {
+    let settings =
+      "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,575000,160000,2,19,10\n"
+    let cell = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    for column in ["age", "primary_need", "max_travel_minutes"] {
+      let header = "pupil_id,easting,northing,age,primary_need,provision,max_travel_minutes\n"
+      let row = [
+        "P1", "575100", "160100", column == "age" ? cell : "9", column == "primary_need" ? cell : "ASD",
+        "special", column == "max_travel_minutes" ? cell : "",
+      ]
+      let found = try problems(["settings.csv": settings, "pupils.csv": header + row.joined(separator: ",") + "\n"])
+      #expect(found.count == 1 && found[0].found.contains("not shown"), "\(column): \(text(found))")
+      #expect(!text(found).contains(value), "\(column): \(text(found))")
+    }
+  }
+
+  /// Hostile trial, round thirty-six: an unknown column of a file of
+  /// pupils headed with a name in lower case, an address, a bracketed pair
+  /// of coordinates, a date without separators, an email address or a UPN
+  /// was quoted in the warning and in summary.json. A header that reads as
+  /// a column name is still quoted.
+  @Test("a file of pupils quotes an unknown column's header only where it reads as a column name")
+  func unknownHeaders() throws {
+    let personal = [
+      "jane smith", "Dr Jane Ann Smith-Jones", "Flat 3, 12 High St", "(51.50123, -0.12345)", "20150312",
+      "jane.smith@example.com", "A123456789012",
+    ]
+    let names = ["First Name", "Date of Birth", "school_name", "UPN", "notes"]
+    let settings =
+      "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,575000,160000,2,19,10\n"
+    let cells = (personal + names).map { "\"" + $0 + "\"" }
+    let scratch = try ScratchFolder()
+    let folder = try scratch.writeCase(
+      "case",
+      files: [
+        "settings.csv": settings,
+        "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision," + cells.joined(separator: ",") + "\n"
+          + "P1,575100,160100,9,ASD,special" + String(repeating: ",x", count: cells.count) + "\n",
+      ])
+    let warnings = try CaseReader.read(folder: folder).warnings.map(\.description).joined(separator: "\n")
+    for value in personal { #expect(!warnings.contains(value), "\(value): \(warnings)") }
+    for value in names { #expect(warnings.contains("\"\(value)\""), "\(value): \(warnings)") }
   }
 
   /// Hostile trial, round thirty-five: two numbers that place a home, a

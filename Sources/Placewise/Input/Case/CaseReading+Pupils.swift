@@ -10,8 +10,17 @@ extension CaseReading {
     var unknownExclusions = UnknownURNTally(.excludedURNs)
     var unknownCurrent = UnknownURNTally(.currentURN)
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
+    // Ids of 10 digits that pass the NHS number's check: every id so, over
+    // 3 or more, is a file of NHS numbers (1 in 11 ten-digit ids passes
+    // by chance: round thirty-six pasted them as ids).
+    var ids = 0
+    var nhsShaped = 0
     while table.nextRow() {
       let id = Self.identifier(&table, .pupilID, index: &pupilIndex, lines: &pupilLines, spellings: &pupilSpellings)
+      if let id {
+        ids += 1
+        if InputText.passesNHSCheck(id) { nhsShaped += 1 }
+      }
       let location = readLocation(&table, concealed: true)
       let (age, curriculumYear) = readAge(&table)
       let need = table.word(.primaryNeed, required: true, expected: "a primary-need code: " + NeedCode.expectedList) {
@@ -82,6 +91,12 @@ extension CaseReading {
       // wrong file: say so rather than report "Placed 0 of 0" in silence.
       table.warnings.append(
         InputWarning(file: table.file, message: "lists no pupils: the batch is empty", count: 0))
+    }
+    if ids >= 3 && nhsShaped == ids {
+      table.problem(
+        line: nil, column: table.columnNumber(.pupilID), field: "pupil_id",
+        found: "\(ids) ids of 10 digits, every one with the NHS number's check digit (not shown: NHS numbers?)",
+        expected: "pseudonymised ids, never a pupil's NHS number (an id of the authority's own, P0123456789, will do)")
     }
     (problems, warnings) = table.finish()
     return pupils

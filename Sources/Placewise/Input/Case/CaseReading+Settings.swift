@@ -137,7 +137,7 @@ extension CaseReading {
     // "ASD:14/03/2015" were quoted).
     func shown(_ item: String) -> String {
       for part in [item] + item.split(separator: ":").map(String.init) {
-        if let shape = InputText.personalShape(part) { return "an item holding " + shape }
+        if let shape = InputText.personalShape(part, pupilFile: false) { return "an item holding " + shape }
       }
       return InputText.quoted(item)
     }

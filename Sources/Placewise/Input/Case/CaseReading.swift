@@ -244,9 +244,12 @@ struct CaseReading {
       return nil
     }
     // An id of a pupils' file that looks like personal data (a name, a date
-    // of birth, a postcode) is described, not quoted (round twenty-six).
+    // of birth, a postcode) is described, not quoted (round twenty-six); one
+    // the id rules accept is the case's own pseudonym, which messages name.
     func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-      TableReader<Column>.shown(bytes, pupilFile: table.isPupilFile)
+      let text = String(decoding: bytes, as: UTF8.self)
+      guard table.isPupilFile else { return TableReader<Column>.shown(bytes, pupilFile: false) }
+      return InputText.personalIDShape(text) ?? InputText.quoted(text)
     }
     if let first = index.insert(bytes, value: Int32(lines.count)) {
       table.report(

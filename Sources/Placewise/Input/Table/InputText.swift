@@ -73,7 +73,58 @@ enum InputText {
     if looksLikeNameOrAddress(value) || looksLikeWords(value) {
       return "words like a name or an address (not shown: personal data)"
     }
-    return nil
+    if value.contains("@") { return "a value like an email address (not shown: personal data)" }
+    if looksLikePersonalNumber(value) {
+      return "a value like a UPN, NHS or National Insurance number (not shown: personal data)"
+    }
+    // The rest of a file of pupils is quoted only where it cannot be
+    // personal data: a word, a short number or code, the format's own
+    // words. Shapes are endless (`(51.50123, -0.12345)`, `20150312`,
+    // `J. Smith`, `jane_smith`: round thirty-six), so the safe side is
+    // the one listed.
+    return harmless(value) ? nil : "a value of \(value.count) characters (not shown: it may be personal data)"
+  }
+
+  /// A value of a file of pupils that cannot be personal data, quoted in a
+  /// message: a word of letters (`ASDD`, `independant`, `Jones`), a number
+  /// of at most 6 digits (`-5`, `1e3`, `12.5`, `100001`), a code of letters
+  /// and at most 4 digits (`NEW-O3`), the case format's own words and
+  /// numbers (`ASD SLCN`, `13 years`), or a `;` list of these.
+  static func harmless(_ value: String) -> Bool {
+    // An invisible character is shown escaped, not read as a shape
+    // (`AS\u{200B}D`, `spe\u{A0}cial`).
+    let value = String(String.UnicodeScalarView(value.unicodeScalars.filter { !invisible($0) }))
+    if value.isEmpty { return true }
+    guard value.count <= 40 else { return false }
+    if value.contains(";") {
+      return value.split(separator: ";", omittingEmptySubsequences: false).allSatisfy { harmless(trimmed($0)) }
+    }
+    func number(_ token: some StringProtocol) -> Bool {
+      token.allSatisfy { $0.isASCII && ($0.isNumber || ".,+-eE".contains($0)) } && token.count(where: \.isNumber) <= 6
+    }
+    if value.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) { return value.count <= 20 }
+    if number(value) { return true }
+    // A code of letters and at most 4 digits (`NEW-O3`, `S9`); `461000m`
+    // is a grid position.
+    if value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+      return value.count <= 8 && value.count(where: \.isNumber) <= 4
+    }
+    // Words of the format's own, or numbers, apart by spaces or
+    // underscores (`ASD SLCN`, `13 years`, `add_place`).
+    let words = value.split(whereSeparator: { $0 == " " || $0 == "_" })
+    return words.count > 1 && words.allSatisfy { formatWords.contains($0.lowercased()) || number($0) }
+  }
+
+  /// A UPN (a letter and 12 digits), an NHS number (10 digits, as one or
+  /// as 3, 3 and 4) or a National Insurance number (2 letters, 6 digits, a
+  /// letter A to D), spaces aside.
+  private static func looksLikePersonalNumber(_ value: String) -> Bool {
+    let compact = Array(value.uppercased().filter { $0 != " " })
+    guard compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+    let letters = compact.count(where: \.isLetter)
+    if compact.count == 13, compact[0].isLetter, letters == 1 { return true }
+    if compact.count == 10, letters == 0 { return true }
+    return compact.count == 9 && compact[0].isLetter && compact[1].isLetter && compact[8].isLetter && letters == 3
   }
 
   /// A date with a time, as a spreadsheet or a database exports a date of
@@ -144,7 +195,7 @@ enum InputText {
       "unknown", "yes", "no", "none", "and", "or", "per", "minute", "minutes", "pound", "pounds", "gias",
       "inclusive", "weighted", "section", "as", "given", "cost", "travel", "capital", "whole", "life", "year",
       "years", "age", "primary", "secondary", "post", "sixth", "form", "resources", "margin", "penalty", "journey",
-      "limit", "the", "of", "in", "at", "to",
+      "limit", "the", "of", "in", "at", "to", "option", "group", "urn", "urns", "pupil", "pupils", "id",
     ])
 
   /// A header cell's shape, where it looks like a pupil's data rather than a
@@ -152,7 +203,14 @@ enum InputText {
   /// decimal like a coordinate, or a house number before words (`12 High
   /// Street`). Two Title Case words are a column name as often as a name
   /// (`First Name`), so they are quoted (round thirty-four).
-  static func headerShape(_ text: String) -> String? {
+  ///
+  /// In a file that may hold pupils' data (`pupilFile`), a header cell is
+  /// quoted only where it reads as a column name: words of column names
+  /// (`First Name`, `Date of Birth`, `school_name`), numbers and short
+  /// capitals (`UPN`, `KS2`); else it is described (round thirty-six:
+  /// `jane smith`, `Flat 3, 12 High St`, an email address and a UPN were
+  /// quoted in the warning and in summary.json).
+  static func headerShape(_ text: String, pupilFile: Bool = false) -> String? {
     let value = trimmed(text)
     if let shape = personalShape(value, pupilFile: false) { return shape }
     if looksLikeCoordinate(value) { return "a decimal like a coordinate (not shown: it may be a home location)" }
@@ -162,8 +220,40 @@ enum InputText {
     {
       return "words like an address (not shown: personal data)"
     }
-    return nil
+    guard pupilFile, !looksLikeColumnName(value) else { return nil }
+    return "words that may be personal data (not shown: \(value.count) characters)"
   }
+
+  /// Words a column name is made of, apart by spaces, `_` or `-`: the
+  /// format's words, the usual columns of a caseload export, numbers of up
+  /// to 4 digits and capitals of up to 5 letters.
+  private static func looksLikeColumnName(_ value: String) -> Bool {
+    guard value.count <= 40, value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || " _-()/.".contains($0)) })
+    else { return false }
+    // One word of letters, `_` or `-` joined (`capitol_cost`, `groups`): a
+    // column name, misspelt or not, as the format writes its own.
+    if value.count <= 30, value.allSatisfy({ $0.isLetter || $0 == "_" || $0 == "-" }) { return true }
+    let words = value.split(whereSeparator: { " _-()/.".contains($0) })
+    return words.allSatisfy { word in
+      formatWords.contains(word.lowercased()) || columnWords.contains(word.lowercased())
+        || (word.count <= 4 && word.allSatisfy(\.isNumber)) || (word.count <= 5 && word.allSatisfy(\.isUppercase))
+    }
+  }
+
+  /// The usual words of a caseload's column names, in lower case.
+  private static let columnWords: Set<String> = [
+    "name", "names", "first", "last", "surname", "forename", "forenames", "given", "family", "middle", "full",
+    "date", "dob", "birth", "notes", "note", "comment", "comments", "ref", "reference", "address", "line", "town",
+    "city", "county", "postcode", "code", "gender", "number", "phone", "telephone", "mobile", "email", "parent",
+    "carer", "guardian", "contact", "ethnicity", "language", "religion", "class", "tutor", "status", "type",
+    "category", "start", "end", "plan", "send", "support", "distance", "km", "miles", "route", "lat", "lon",
+    "long", "latitude", "longitude", "easting", "northing", "local", "authority", "ward", "district", "region",
+    "area", "team", "officer", "caseworker", "review", "annual", "current", "previous", "placement", "placed",
+    "provider", "funding", "band", "top", "up", "total", "fee", "fees", "preference", "preferences", "priority",
+    "max", "min", "provision", "excluded", "fixed", "sex", "kind", "capacity", "roll", "on", "low", "high",
+    "needs", "council", "establishment", "phase", "nc", "key", "stage", "x", "y", "lsoa", "imd", "score", "flag",
+    "source", "extract", "updated", "created", "by", "for", "from", "with", "new", "old", "own", "requested",
+  ]
 
   /// The unambiguous part of `personalShape`, for refusing a pupil's id: a
   /// date the case reader reads as one, a UK postcode, or words like a name
@@ -172,9 +262,62 @@ enum InputText {
   static func personalIDShape(_ text: String) -> String? {
     let value = trimmed(text)
     if CalendarDate(parsing: value) != nil { return "a date (not shown: it may be a date of birth)" }
-    if looksLikePostcode(value) { return "a postcode (not shown: personal data)" }
-    if looksLikeNameOrAddress(value) { return "words like a name or an address (not shown: personal data)" }
+    if looksLikePostcode(value) || looksLikePostcode(String(value.map { $0 == "-" ? " " : $0 })) {
+      return "a postcode (not shown: personal data)"
+    }
+    if looksLikeNameOrAddress(value) || looksLikeInitialAndName(value) {
+      return "words like a name or an address (not shown: personal data)"
+    }
+    // Round thirty-six: a UPN (the id a SEND team is likeliest to paste),
+    // an email address, an NHS or National Insurance number, or a pair of
+    // coordinates in brackets passed, and was printed in every output.
+    if value.contains("@") { return "a value like an email address (not shown: personal data)" }
+    if looksLikeUPNOrInsurance(value) || looksLikeNHSNumber(value) {
+      return "a value like a UPN, NHS or National Insurance number (not shown: personal data)"
+    }
+    let unbracketed = String(value.filter { !"()[]{}".contains($0) })
+    if looksLikeCoordinatePair(trimmed(unbracketed)) {
+      return "a pair of numbers like a location (not shown: it may be a home)"
+    }
     return nil
+  }
+
+  /// An initial and a name: `J. Smith`, `Smith J`, `J Smith`.
+  private static func looksLikeInitialAndName(_ value: String) -> Bool {
+    let words = value.split(separator: " ")
+    guard words.count == 2 else { return false }
+    func initial(_ w: Substring) -> Bool {
+      (w.count == 1 || (w.count == 2 && w.last == ".")) && w.first?.isUppercase == true
+    }
+    func name(_ w: Substring) -> Bool { w.count >= 2 && w.first?.isUppercase == true && w.allSatisfy(\.isLetter) }
+    return (initial(words[0]) && name(words[1])) || (name(words[0]) && initial(words[1]))
+  }
+
+  /// A UPN (a letter and 12 digits) or a National Insurance number (2
+  /// letters, 6 digits, a letter A to D), spaces aside.
+  private static func looksLikeUPNOrInsurance(_ value: String) -> Bool {
+    let c = Array(value.uppercased().filter { $0 != " " })
+    guard c.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+    let letters = c.count(where: \.isLetter)
+    if c.count == 13, c[0].isLetter, letters == 1 { return true }
+    return c.count == 9 && c[0].isLetter && c[1].isLetter && "ABCD".contains(c[8]) && letters == 3
+  }
+
+  /// An NHS number written as one, 3 3 4 digits (`943 476 5919`). Ten
+  /// digits alone may be an authority's own ids: see `passesNHSCheck`.
+  private static func looksLikeNHSNumber(_ value: String) -> Bool {
+    let parts = value.split(separator: " ")
+    return parts.map(\.count) == [3, 3, 4] && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+  }
+
+  /// Whether 10 digits end in the NHS number's modulus-11 check digit:
+  /// every NHS number does, and 1 in 11 other 10-digit numbers.
+  static func passesNHSCheck(_ value: String) -> Bool {
+    let digits = value.compactMap { $0.isASCII ? $0.wholeNumberValue : nil }
+    guard value.count == 10, digits.count == 10 else { return false }
+    let sum = (0..<9).reduce(0) { $0 + digits[$1] * (10 - $1) }
+    let check = (11 - sum % 11) % 11
+    return check != 10 && check == digits[9]
   }
 
   /// A value of a file that may hold pupils' data, as a message shows it:

@@ -352,19 +352,20 @@ struct TableReader<Column: TableColumn>: ~Copyable {
   /// pupils' data reads as column names: round thirty-three), then
   /// described.
   static func headerShown(_ name: String) -> String {
-    InputText.headerShape(name) ?? InputText.quoted(name)
+    InputText.headerShape(name, pupilFile: Column.mayHoldPupilData) ?? InputText.quoted(name)
   }
 
   /// A header cell after "a column" or "column 3": quoted, or where
   /// `headerShown` describes it, "headed with" the description (round
   /// thirty-four: "a column a postcode (not shown...)").
   static func headerNamed(_ name: String) -> String {
-    InputText.headerShape(name).map { "headed with \($0)" } ?? InputText.quoted(name)
+    InputText.headerShape(name, pupilFile: Column.mayHoldPupilData).map { "headed with \($0)" }
+      ?? InputText.quoted(name)
   }
 
   /// A header cell as a problem's field: nil where `headerShown` describes it.
   static func headerField(_ name: String) -> String? {
-    InputText.headerShape(name) == nil ? InputText.shortened(name) : nil
+    InputText.headerShape(name, pupilFile: Column.mayHoldPupilData) == nil ? InputText.shortened(name) : nil
   }
 
   /// "a" or "an" before a column's name ("an option", "a urn").

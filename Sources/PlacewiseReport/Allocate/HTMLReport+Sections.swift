@@ -280,7 +280,7 @@ extension HTMLReport {
     // Drawn from the bars shown: on a public page, drawn by the total cost
     // it told that a withheld count was above 0 (the review of round
     // thirty-five).
-    if level == .public ? bars.contains { $0.value > 0 } : s.annualPlaceCost > 0 {
+    if level == .public ? bars.contains(where: { $0.value > 0 }) : s.annualPlaceCost > 0 {
       html += "<figure class=\"keep\">"
       html += SVGCharts.bars(rows: bars, colour: "#1f4e79", label: "Annual place cost by kind")
       html += "</figure>\n"

@@ -239,6 +239,31 @@ struct ReportCounts {
       if !only.isEmpty { addAtMost(only.map { .used($0) }, [.needPlaced(g)]) }
       addAtMost([.needPlaced(g)], admitting.map { .used($0) })
     }
+    // So for a setting of two needs or phases or more (hostile trial, round
+    // thirty-seven: an ASD;SLCN school's 8 beside ASD's and SLCN's `<5`
+    // made both 4): the settings that take only needs (phases) of a set,
+    // cut to the batch's, hold some of those needs' placed, and those
+    // needs' placed are all at settings that take one of them.
+    let needGroups = figures.byNeed.enumerated().compactMap { g, group in NeedCode(code: group.short).map { ($0, g) } }
+    let needsOf = input.settings.map { setting in
+      Set(needGroups.filter { setting.needs.isEmpty || setting.needs.contains($0.0) }.map(\.1))
+    }
+    relateSets(needsOf, key: Key.needPlaced)
+    let phasesPresent = figures.byPhase.indices.map { $0 + phaseOffset }
+    relateSets(phasesOf.map { Set($0.compactMap { phasesPresent.firstIndex(of: $0) }) }, key: Key.phasePlaced)
+  }
+
+  /// For each set of groups some setting takes (two or more of the
+  /// batch's), the settings taking only groups of it are at most those
+  /// groups' placed, which are at most the settings taking any of them.
+  private mutating func relateSets(_ groupsOf: [Set<Int>], key: (Int) -> Key) {
+    for set in Set(groupsOf) where set.count >= 2 {
+      let within = groupsOf.indices.filter { !groupsOf[$0].isEmpty && groupsOf[$0].isSubset(of: set) }
+      let touching = groupsOf.indices.filter { !groupsOf[$0].isDisjoint(with: set) }
+      let groups = set.sorted().map(key)
+      if !within.isEmpty { addAtMost(within.map { .used($0) }, groups) }
+      addAtMost(groups, touching.map { .used($0) })
+    }
   }
 
   /// The headline's children over their journey limit beside the journey

@@ -207,15 +207,29 @@ package final class PrivateFolder {
 
   /// Removes `placewise-workbook-PID-*` folders in `base` whose process no
   /// longer exists; a running process's (another run's) is left alone.
-  package static func removeStale(in base: String) {
+  /// Folders of the name before round thirty-six (`placewise-workbook-UUID`,
+  /// no process named) are removed once an hour old: no workbook takes an
+  /// hour to write (round thirty-seven found them left for good). Only
+  /// folders this user owns are touched, never a file or a link.
+  static func removeStale(in base: String, now: Date = Date()) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
     for name in names where name.hasPrefix(prefix) {
+      let path = base + "/" + name
+      var status = stat()
+      guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, status.st_uid == getuid() else {
+        continue
+      }
       let rest = name.dropFirst(prefix.count)
+      if rest.count == 36, UUID(uuidString: String(rest)) != nil {
+        let modified = Date(timeIntervalSince1970: TimeInterval(status.st_mtim.tv_sec))
+        if now.timeIntervalSince(modified) > 3600 { try? FileManager.default.removeItem(atPath: path) }
+        continue
+      }
       guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0, pid != getpid() else {
         continue
       }
       // Gone: no such process (EPERM is another user's live process).
-      if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: base + "/" + name) }
+      if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: path) }
     }
   }
 }

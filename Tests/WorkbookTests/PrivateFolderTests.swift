@@ -17,17 +17,26 @@ struct PrivateFolderTests {
     defer { try? FileManager.default.removeItem(atPath: base) }
     // No process has the largest pid_t (Linux's pid_max is at most 2^22).
     let gone = "placewise-workbook-\(Int32.max)-A1B2"
+    // Round thirty-seven: a folder of the name before round thirty-six
+    // (no process in it) stayed for good; removed once an hour old.
+    let legacy = "placewise-workbook-" + UUID().uuidString
     let kept = [
       "placewise-workbook-\(getpid())-C3D4", "placewise-workbook-1-E5F6", "placewise-workbook-0A1B2C3D-E5F6",
       "other-\(Int32.max)-A1B2",
     ]
-    for name in [gone] + kept {
+    for name in [gone, legacy] + kept {
       try FileManager.default.createDirectory(atPath: base + "/" + name, withIntermediateDirectories: false)
       try Data("pupils".utf8).write(to: URL(fileURLWithPath: base + "/" + name + "/workbook.xlsx"))
     }
+    // A user's file of a dead run's name is not a folder of Placewise's.
+    let file = "placewise-workbook-\(Int32.max)-notes.txt"
+    try Data("mine".utf8).write(to: URL(fileURLWithPath: base + "/" + file))
     PrivateFolder.removeStale(in: base)
-    let left = Set(try FileManager.default.contentsOfDirectory(atPath: base))
-    #expect(left == Set(kept), "\(left)")
+    var left = Set(try FileManager.default.contentsOfDirectory(atPath: base))
+    #expect(left == Set(kept + [legacy, file]), "\(left)")
+    PrivateFolder.removeStale(in: base, now: Date().addingTimeInterval(3700))
+    left = Set(try FileManager.default.contentsOfDirectory(atPath: base))
+    #expect(left == Set(kept + [file]), "\(left)")
   }
 
   @Test("a folder is named after this process, sweeps stale ones first, and is removed when its owner goes")

@@ -223,6 +223,9 @@ struct HostileInputTests {
       // Round thirty-six: these passed and were printed in every output.
       "A123456789012", "jane.smith@example.com", "943 476 5919", "QQ123456C", "J. Smith", "Smith J",
       "SW1A-1AA", "(51.50123, -0.12345)",
+      // Round thirty-seven.
+      "jane smith", "Mary-Jane Smith", "Smith, J", "jane.smith", "12.03.2015", "20150312", "A12345678901B",
+      "07700 900123", "943-476-5919",
     ])
   func pupilIDLikePersonalData(_ value: String) throws {
     let value = value.contains(",") ? "\"\(value)\"" : value
@@ -251,8 +254,17 @@ struct HostileInputTests {
     let error = try InputCaseFiles.valid.with("pupils.csv", pupils(nhs)).without("travel.csv").failure()
     #expect(error.problems.count == 1 && error.problems[0].field == "pupil_id", "\(error)")
     #expect(error.problems[0].found.contains("NHS") && !nhs.contains { error.description.contains($0) }, "\(error)")
-    // One id without the check digit, or two ids: an authority's own.
-    for ids in [["3982597910", "9074833780", "8762328603"], Array(nhs.prefix(2))] {
+    // Round thirty-seven: one ordinary id among them, or the roll, got them
+    // through; more than half of 3 or more is enough.
+    let mixed = try InputCaseFiles.valid.with("pupils.csv", pupils(nhs + ["P0001"])).without("travel.csv").failure()
+    #expect(mixed.problems.map(\.field) == ["pupil_id"], "\(mixed)")
+    let roll =
+      "pupil_id,urn,easting,northing,age,primary_need,provision\n"
+      + nhs.map { "\($0),100001,450500,250500,9,ASD,special\n" }.joined()
+    let rolled = try InputCaseFiles.valid.with("roll.csv", roll).without("travel.csv").failure()
+    #expect(rolled.problems.contains { $0.file == "roll.csv" && $0.field == "pupil_id" }, "\(rolled)")
+    // One of three with the check digit, or two ids: an authority's own.
+    for ids in [["3982597910", "9074833781", "8762328603"], Array(nhs.prefix(2))] {
       _ = try CaseReader.read(files: InputCaseFiles.valid.with("pupils.csv", pupils(ids)).without("travel.csv").files)
     }
   }
@@ -262,7 +274,10 @@ struct HostileInputTests {
   /// still pass.
   @Test(
     "ordinary pseudonymised ids pass",
-    arguments: ["2024.0001", "24-25-0017", "Jan-0042", "P000123", "ab12cd34", "1234567890", "P0123456789", "AB12"])
+    arguments: [
+      "2024.0001", "24-25-0017", "Jan-0042", "P000123", "ab12cd34", "1234567890", "P0123456789", "AB12", "Child A",
+      "Pupil B", "Case C", "100101",
+    ])
   func ordinaryPupilIDs(_ value: String) throws {
     let pupils = "pupil_id,easting,northing,age,primary_need,provision\n\(value),450500,250500,9,ASD,special\n"
     _ = try CaseReader.read(files: InputCaseFiles.valid.with("pupils.csv", pupils).without("travel.csv").files)

@@ -66,6 +66,13 @@ struct PersonalShapeMessagesTests {
     let found = try problems(["settings.csv": settings, "pupils.csv": rows])
     let said = text(found)
     #expect(found.count == 6, "\(said)")
+    // A landline read as a phone number, not a date (round thirty-seven).
+    let landline = try problems([
+      "settings.csv": settings,
+      "pupils.csv":
+        "pupil_id,easting,northing,age,primary_need,provision\nP1,575100,160100,020 7946 0018,ASD,special\n",
+    ])
+    #expect(landline.first?.found.hasPrefix("a number like a phone number") == true, "\(text(landline))")
     for personal in ["2015", "jane", "smith", "07700", "900123", "Neil", "JANE"] {
       #expect(!said.contains(personal), "\(personal): \(said)")
     }
@@ -78,10 +85,14 @@ struct PersonalShapeMessagesTests {
       "pupils.csv": "pupil_id,easting,northing,age,primary_need,provision,max_travel_minutes,fixed_urn\n"
         + "P1,575100,160100,9,ASDD,special,,\n" + "P2,575100,160100,9,ASD SLCN,special,,\n"
         + "P3,575100,160100,9,ASD,special independent,,\n" + "P4,575100,160100,13 years,ASD,special,,\n"
-        + "P5,575100,160100,9,ASD,special,,100001;100002\n" + "P6,575100,160100,9,ASD,special_school,,\n",
+        + "P5,575100,160100,9,ASD,special,,100001;100002\n" + "P6,575100,160100,9,ASD,special_school,,\n"
+        // Round thirty-seven: a local code, N/A, two codes by a slash, an age in words.
+        + "P7,575100,160100,9,ASD,special,,NEW-ASD-1\n" + "P8,575100,160100,9,ASD,special,N/A,\n"
+        + "P9,575100,160100,9,ASD/SLCN,special,,\n" + "P10,575100,160100,6 yrs,ASD,special,,\n",
     ])
     for quoted in [
       "\"ASDD\"", "\"ASD SLCN\"", "\"special independent\"", "\"13 years\"", "100002", "\"special_school\"",
+      "\"NEW-ASD-1\"", "\"N/A\"", "\"ASD/SLCN\"", "\"6 yrs\"",
     ] {
       #expect(text(typo).contains(quoted), "\(quoted): \(text(typo))")
     }
@@ -98,6 +109,10 @@ struct PersonalShapeMessagesTests {
       "(51.50123, -0.12345)", "[461000 250000]", "51.50123N", "461000m", "51°30'N", "20150312",
       "jane.smith@example.com", "A123456789012", "a123456789012", "QQ123456C", "9434765919", "943 476 5919",
       "J. Smith", "Smith J", "jane_smith", "0001234567",
+      // Round thirty-seven: other spaces, hyphenated postcodes, dates
+      // without separators or joined by `_`, a grid pair in thousands.
+      "Jane\u{A0}Smith", "SW1A\u{A0}1AA", "07700\u{2009}900123", "E1-6AN", "SW1A-1AA", "2015_03_12", "120315",
+      "461 000 250 000",
     ])
   func personalShapesNotQuoted(_ value: String) throws {
     let settings =
@@ -125,8 +140,14 @@ struct PersonalShapeMessagesTests {
     let personal = [
       "jane smith", "Dr Jane Ann Smith-Jones", "Flat 3, 12 High St", "(51.50123, -0.12345)", "20150312",
       "jane.smith@example.com", "A123456789012",
+      // Round thirty-seven: names in capitals or joined.
+      "MARY JONES", "MR J SMITH", "jane_smith", "Smith-Jones",
     ]
-    let names = ["First Name", "Date of Birth", "school_name", "UPN", "notes"]
+    let names = [
+      "First Name", "Date of Birth", "school_name", "UPN", "notes", "Max Travel (mins)", "Home Postcode",
+      "Case Officer",
+      "capitol_cost",
+    ]
     let settings =
       "urn,name,kind,easting,northing,low_age,high_age,capacity\n100001,Oak,special,575000,160000,2,19,10\n"
     let cells = (personal + names).map { "\"" + $0 + "\"" }

@@ -10,17 +10,10 @@ extension CaseReading {
     var unknownExclusions = UnknownURNTally(.excludedURNs)
     var unknownCurrent = UnknownURNTally(.currentURN)
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
-    // Ids of 10 digits that pass the NHS number's check: every id so, over
-    // 3 or more, is a file of NHS numbers (1 in 11 ten-digit ids passes
-    // by chance: round thirty-six pasted them as ids).
-    var ids = 0
-    var nhsShaped = 0
+    var tenDigits = NHSTally()
     while table.nextRow() {
       let id = Self.identifier(&table, .pupilID, index: &pupilIndex, lines: &pupilLines, spellings: &pupilSpellings)
-      if let id {
-        ids += 1
-        if InputText.passesNHSCheck(id) { nhsShaped += 1 }
-      }
+      tenDigits.add(id)
       let location = readLocation(&table, concealed: true)
       let (age, curriculumYear) = readAge(&table)
       let need = table.word(.primaryNeed, required: true, expected: "a primary-need code: " + NeedCode.expectedList) {
@@ -92,12 +85,7 @@ extension CaseReading {
       table.warnings.append(
         InputWarning(file: table.file, message: "lists no pupils: the batch is empty", count: 0))
     }
-    if ids >= 3 && nhsShaped == ids {
-      table.problem(
-        line: nil, column: table.columnNumber(.pupilID), field: "pupil_id",
-        found: "\(ids) ids of 10 digits, every one with the NHS number's check digit (not shown: NHS numbers?)",
-        expected: "pseudonymised ids, never a pupil's NHS number (an id of the authority's own, P0123456789, will do)")
-    }
+    tenDigits.report(&table, .pupilID)
     (problems, warnings) = table.finish()
     return pupils
   }
@@ -138,5 +126,28 @@ extension CaseReading {
       }
     }
     return valid ? items : nil
+  }
+}
+
+/// Ids of 10 digits, and those that pass the NHS number's check digit:
+/// every NHS number does, and 1 in 11 other 10-digit ids. Over half of 3
+/// or more is a file of NHS numbers (round thirty-six pasted them as ids;
+/// round thirty-seven mixed in one ordinary id, or used roll.csv).
+struct NHSTally {
+  var tenDigits = 0
+  var passing = 0
+
+  mutating func add(_ id: String?) {
+    guard let id, id.count == 10, id.allSatisfy({ $0.isASCII && $0.isNumber }) else { return }
+    tenDigits += 1
+    if InputText.passesNHSCheck(id) { passing += 1 }
+  }
+
+  func report<Column: TableColumn>(_ table: inout TableReader<Column>, _ column: Column) {
+    guard tenDigits >= 3 && passing * 2 > tenDigits else { return }
+    table.problem(
+      line: nil, column: table.columnNumber(column), field: column.name,
+      found: "\(passing) of \(tenDigits) ids of 10 digits with the NHS number's check digit (not shown: NHS numbers?)",
+      expected: "pseudonymised ids, never a pupil's NHS number (an id of the authority's own, P0123456789, will do)")
   }
 }

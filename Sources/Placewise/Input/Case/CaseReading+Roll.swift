@@ -52,8 +52,10 @@ extension CaseReading {
     var unknownExclusions = UnknownURNTally(.excludedURNs)
     var firstLine = [Int](repeating: 0, count: settings.count)
     let kindList = "setting kinds separated by ; (\(SettingKind.expectedList))"
+    var tenDigits = NHSTally()
     while table.nextRow() {
       var id = Self.identifier(&table, .pupilID, index: &rollIndex, lines: &rollLines, spellings: &rollSpellings)
+      tenDigits.add(id)
       if let known = id, pupilIndex.value(for: known) != nil || pupilSpellings[known] != nil {
         table.report(
           .pupilID,
@@ -122,6 +124,7 @@ extension CaseReading {
           "\(count) roll \(count == 1 ? "row" : "rows") at \(InputText.quoted(settings[s].urn.rawValue)), whose on_roll is \(settings[s].onRoll)",
         expected: "at most on_roll pupils on roll at each setting (settings.csv's on_roll counts them)")
     }
+    tenDigits.report(&table, .pupilID)
     // As pupils.csv's (round twenty-eight: said for the batch only).
     table.warnings += Self.unknownURNWarnings(
       file: table.file, preferences: unknownPreferences, exclusions: unknownExclusions)

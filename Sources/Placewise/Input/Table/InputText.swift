@@ -59,14 +59,24 @@ enum InputText {
   /// The single coordinate and the words only where `pupilFile` (a
   /// school's name in settings.csv's `kind` is quoted).
   static func personalShape(_ text: String, pupilFile: Bool = true) -> String? {
-    let value = trimmed(text)
+    // A word of the format's own with an invisible character in it
+    // (`spe\u{A0}cial`) is a typing error to show, escaped.
+    let stripped = String(String.UnicodeScalarView(trimmed(text).unicodeScalars.filter { !invisible($0) }))
+    if formatWords.contains(stripped.lowercased()) { return nil }
+    let value = trimmed(spacesNormalised(text))
+    // A phone number first: `020 7946 0018` reads as three numbers, as a date does.
+    if looksLikePhoneNumber(value) { return "a number like a phone number (not shown: personal data)" }
     if CalendarDate(parsing: value) != nil || looksLikeDate(value) || looksLikeDateTime(value) {
       return "a date (not shown: it may be a date of birth)"
     }
-    if looksLikePostcode(value) { return "a postcode (not shown: personal data)" }
+    if looksLikePostcode(value) || looksLikePostcode(String(value.map { $0 == "-" ? " " : $0 })) {
+      return "a postcode (not shown: personal data)"
+    }
     if looksLikePhoneNumber(value) { return "a number like a phone number (not shown: personal data)" }
     if looksLikeCoordinatePair(value) { return "a pair of numbers like a location (not shown: it may be a home)" }
     guard pupilFile else { return nil }
+    // Six or eight digits as a date: in a school's file, a URN may read so.
+    if looksLikeCompactDate(value) { return "a date (not shown: it may be a date of birth)" }
     if looksLikeCoordinate(value) { return "a decimal like a coordinate (not shown: it may be a home location)" }
     // Two words or more of letters alone, in any case (`jane smith`, round
     // thirty-five): in a file of pupils, a name as likely as a typing error.
@@ -82,7 +92,9 @@ enum InputText {
     // words. Shapes are endless (`(51.50123, -0.12345)`, `20150312`,
     // `J. Smith`, `jane_smith`: round thirty-six), so the safe side is
     // the one listed.
-    return harmless(value) ? nil : "a value of \(value.count) characters (not shown: it may be personal data)"
+    return harmless(value)
+      ? nil
+      : "a value of \(value.count) character\(value.count == 1 ? "" : "s") (not shown: it may be personal data)"
   }
 
   /// A value of a file of pupils that cannot be personal data, quoted in a
@@ -93,9 +105,16 @@ enum InputText {
   static func harmless(_ value: String) -> Bool {
     // An invisible character is shown escaped, not read as a shape
     // (`AS\u{200B}D`, `spe\u{A0}cial`).
-    let value = String(String.UnicodeScalarView(value.unicodeScalars.filter { !invisible($0) }))
+    // A space of another kind is a space (`Jane\u{A0}Smith` is two words:
+    // round thirty-seven); other invisible characters are dropped.
+    let spaced = spacesNormalised(value)
+    let value = String(String.UnicodeScalarView(spaced.unicodeScalars.filter { !invisible($0) }))
     if value.isEmpty { return true }
-    guard value.count <= 40 else { return false }
+    // Three characters tell nothing (`N/A`, `?`, `-`).
+    if value.count <= 3 && value.allSatisfy({ $0.isASCII && !$0.isWhitespace }) { return true }
+    guard value.count <= 40, !looksLikePostcode(String(value.map { $0 == "-" ? " " : $0 })),
+      !looksLikeCompactDate(value)
+    else { return false }
     if value.contains(";") {
       return value.split(separator: ";", omittingEmptySubsequences: false).allSatisfy { harmless(trimmed($0)) }
     }
@@ -104,15 +123,43 @@ enum InputText {
     }
     if value.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) { return value.count <= 20 }
     if number(value) { return true }
-    // A code of letters and at most 4 digits (`NEW-O3`, `S9`); `461000m`
-    // is a grid position.
+    // A code of letters and at most 4 digits (`NEW-O3`, `NEW-ASD-1`);
+    // `461000m` is a grid position.
     if value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
-      return value.count <= 8 && value.count(where: \.isNumber) <= 4
+      return value.count <= 12 && value.count(where: \.isNumber) <= 4
     }
-    // Words of the format's own, or numbers, apart by spaces or
-    // underscores (`ASD SLCN`, `13 years`, `add_place`).
-    let words = value.split(whereSeparator: { $0 == " " || $0 == "_" })
-    return words.count > 1 && words.allSatisfy { formatWords.contains($0.lowercased()) || number($0) }
+    // Words of the format's own, with numbers among them, apart by spaces,
+    // underscores or slashes (`ASD SLCN`, `13 years`, `add_place`,
+    // `ASD/SLCN`); numbers alone so (`2015_03_12`) may be a date.
+    let words = value.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "/" })
+    return words.count > 1 && words.contains { formatWords.contains($0.lowercased()) }
+      && words.allSatisfy { formatWords.contains($0.lowercased()) || number($0) }
+  }
+
+  /// `text` with every Unicode space (a no-break or thin space, pasted
+  /// from the web or Excel) written as U+0020.
+  static func spacesNormalised(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0 != " " && $0.properties.generalCategory == .spaceSeparator })
+    else { return text }
+    return String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.map { $0.properties.generalCategory == .spaceSeparator ? " " : $0 }))
+  }
+
+  /// Six or eight digits that read as a day, month and year (`120315`,
+  /// `20150312`): a date of birth written without separators.
+  static func looksLikeCompactDate(_ value: String) -> Bool {
+    let d = value.compactMap { $0.isASCII ? $0.wholeNumberValue : nil }
+    guard d.count == value.count, d.count == 6 || d.count == 8 else { return false }
+    func n(_ a: Int, _ b: Int) -> Int { d[a..<b].reduce(0) { $0 * 10 + $1 } }
+    func valid(day: Int, month: Int) -> Bool { (1...31).contains(day) && (1...12).contains(month) }
+    if d.count == 8 {
+      let y1 = n(0, 4)
+      let y2 = n(4, 8)
+      return ((1900...2100).contains(y1) && valid(day: n(6, 8), month: n(4, 6)))
+        || ((1900...2100).contains(y2) && valid(day: n(0, 2), month: n(2, 4)))
+    }
+    return valid(day: n(0, 2), month: n(2, 4)) || valid(day: n(4, 6), month: n(2, 4))
   }
 
   /// A UPN (a letter and 12 digits), an NHS number (10 digits, as one or
@@ -196,6 +243,7 @@ enum InputText {
       "inclusive", "weighted", "section", "as", "given", "cost", "travel", "capital", "whole", "life", "year",
       "years", "age", "primary", "secondary", "post", "sixth", "form", "resources", "margin", "penalty", "journey",
       "limit", "the", "of", "in", "at", "to", "option", "group", "urn", "urns", "pupil", "pupils", "id",
+      "yrs", "yr", "mins", "min", "hrs", "hr", "hours", "km", "miles", "n", "a", "na", "tbc",
     ])
 
   /// A header cell's shape, where it looks like a pupil's data rather than a
@@ -230,15 +278,25 @@ enum InputText {
   private static func looksLikeColumnName(_ value: String) -> Bool {
     guard value.count <= 40, value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || " _-()/.".contains($0)) })
     else { return false }
-    // One word of letters, `_` or `-` joined (`capitol_cost`, `groups`): a
-    // column name, misspelt or not, as the format writes its own.
-    if value.count <= 30, value.allSatisfy({ $0.isLetter || $0 == "_" || $0 == "-" }) { return true }
     let words = value.split(whereSeparator: { " _-()/.".contains($0) })
     return words.allSatisfy { word in
-      formatWords.contains(word.lowercased()) || columnWords.contains(word.lowercased())
-        || (word.count <= 4 && word.allSatisfy(\.isNumber)) || (word.count <= 5 && word.allSatisfy(\.isUppercase))
+      let lower = word.lowercased()
+      if formatWords.contains(lower) || columnWords.contains(lower) || abbreviations.contains(String(word)) {
+        return true
+      }
+      if word.count <= 4 && word.allSatisfy(\.isNumber) { return true }
+      // A misspelt word of 5 letters or more, one edit from a known one
+      // (`capitol_cost`, `groups`, `priorty`); `jane_smith` is not.
+      return word.count >= 5 && word.allSatisfy(\.isLetter)
+        && (formatWords.union(columnWords)).contains { editDistance(lower, $0, atMost: 1) != nil }
     }
   }
+
+  /// Capitals a caseload's column names use.
+  private static let abbreviations: Set<String> = [
+    "UPN", "ULN", "NHS", "DOB", "SEN", "SEND", "EHC", "EHCP", "LA", "ID", "URN", "KS1", "KS2", "KS3", "KS4", "KS5",
+    "FSM", "EAL", "SENCO", "NC", "YR", "LAC", "CIN", "CP", "PRU", "AP", "OT", "SALT", "UK", "GB", "OS",
+  ]
 
   /// The usual words of a caseload's column names, in lower case.
   private static let columnWords: Set<String> = [
@@ -253,6 +311,7 @@ enum InputText {
     "max", "min", "provision", "excluded", "fixed", "sex", "kind", "capacity", "roll", "on", "low", "high",
     "needs", "council", "establishment", "phase", "nc", "key", "stage", "x", "y", "lsoa", "imd", "score", "flag",
     "source", "extract", "updated", "created", "by", "for", "from", "with", "new", "old", "own", "requested",
+    "home", "case", "mins", "minutes", "hours", "school", "travel", "worker", "social", "care",
   ]
 
   /// The unambiguous part of `personalShape`, for refusing a pupil's id: a
@@ -260,8 +319,23 @@ enum InputText {
   /// or an address. Looser shapes (`2024.0001`, `24-25-0017`, `Jan-0042`)
   /// are only described in messages: an id may be written so.
   static func personalIDShape(_ text: String) -> String? {
-    let value = trimmed(text)
-    if CalendarDate(parsing: value) != nil { return "a date (not shown: it may be a date of birth)" }
+    let value = trimmed(spacesNormalised(text))
+    // `Child A`, `Pupil 12`, `Case C`: the pseudonyms of a tribunal bundle.
+    if let first = value.split(separator: " ").first, value.split(separator: " ").count == 2,
+      pseudonymWords.contains(first.lowercased())
+    {
+      return nil
+    }
+    if CalendarDate(parsing: value) != nil || looksLikeNumericDate(value)
+      || (value.count == 8 && looksLikeCompactDate(value))
+    {
+      return "a date (not shown: it may be a date of birth)"
+    }
+    if looksLikePhoneNumber(value) { return "a number like a phone number (not shown: personal data)" }
+    // Round thirty-seven: `jane smith`, `jane.smith`, `Mary-Jane Smith`.
+    if looksLikeWords(value) || looksLikeJoinedName(value) {
+      return "words like a name or an address (not shown: personal data)"
+    }
     if looksLikePostcode(value) || looksLikePostcode(String(value.map { $0 == "-" ? " " : $0 })) {
       return "a postcode (not shown: personal data)"
     }
@@ -282,9 +356,42 @@ enum InputText {
     return nil
   }
 
-  /// An initial and a name: `J. Smith`, `Smith J`, `J Smith`.
-  private static func looksLikeInitialAndName(_ value: String) -> Bool {
+  /// The first words of pseudonyms (`Child A`), in lower case.
+  private static let pseudonymWords: Set<String> = ["child", "pupil", "case", "student", "learner", "yp", "person"]
+
+  /// Three numbers that read as a day, a month and a year, either way
+  /// round (`12.03.2015`, `2015/3/12`); `24-25-0017` does not.
+  private static func looksLikeNumericDate(_ value: String) -> Bool {
+    let parts = value.split(whereSeparator: { ".-/ ".contains($0) })
+    guard parts.count == 3, parts.allSatisfy({ p in !p.isEmpty && p.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2])
+    else { return false }
+    func day(_ x: Int) -> Bool { (1...31).contains(x) }
+    func month(_ x: Int) -> Bool { (1...12).contains(x) }
+    let yearLast = [2, 4].contains(parts[2].count) && day(a) && month(b)
+    let yearFirst = parts[0].count == 4 && month(b) && day(c)
+    return yearLast || yearFirst
+  }
+
+  /// Two words of letters joined by `.` or `_` (`jane.smith`), or a name
+  /// of hyphenated Title Case words (`Mary-Jane Smith`).
+  private static func looksLikeJoinedName(_ value: String) -> Bool {
+    let joined = value.split(whereSeparator: { $0 == "." || $0 == "_" })
+    if joined.count == 2, joined.allSatisfy({ $0.count >= 2 && $0.allSatisfy(\.isLetter) }) { return true }
     let words = value.split(separator: " ")
+    guard words.count >= 2 else { return false }
+    return words.allSatisfy { word in
+      let parts = word.split(separator: "-")
+      return !parts.isEmpty
+        && parts.allSatisfy {
+          $0.count >= 2 && $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase)
+        }
+    }
+  }
+
+  /// An initial and a name: `J. Smith`, `Smith J`, `J Smith`, `Smith, J`.
+  private static func looksLikeInitialAndName(_ value: String) -> Bool {
+    let words = value.split(whereSeparator: { $0 == " " || $0 == "," })
     guard words.count == 2 else { return false }
     func initial(_ w: Substring) -> Bool {
       (w.count == 1 || (w.count == 2 && w.last == ".")) && w.first?.isUppercase == true
@@ -293,20 +400,21 @@ enum InputText {
     return (initial(words[0]) && name(words[1])) || (name(words[0]) && initial(words[1]))
   }
 
-  /// A UPN (a letter and 12 digits) or a National Insurance number (2
-  /// letters, 6 digits, a letter A to D), spaces aside.
+  /// A UPN (a letter and 12 digits, or a temporary one: a letter, 11
+  /// digits and a letter) or a National Insurance number (2 letters, 6
+  /// digits, a letter A to D), spaces aside.
   private static func looksLikeUPNOrInsurance(_ value: String) -> Bool {
     let c = Array(value.uppercased().filter { $0 != " " })
     guard c.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
     let letters = c.count(where: \.isLetter)
-    if c.count == 13, c[0].isLetter, letters == 1 { return true }
+    if c.count == 13, c[0].isLetter, letters == 1 || (letters == 2 && c[12].isLetter) { return true }
     return c.count == 9 && c[0].isLetter && c[1].isLetter && "ABCD".contains(c[8]) && letters == 3
   }
 
   /// An NHS number written as one, 3 3 4 digits (`943 476 5919`). Ten
   /// digits alone may be an authority's own ids: see `passesNHSCheck`.
   private static func looksLikeNHSNumber(_ value: String) -> Bool {
-    let parts = value.split(separator: " ")
+    let parts = value.split(whereSeparator: { $0 == " " || $0 == "-" })
     return parts.map(\.count) == [3, 3, 4] && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
   }
 

@@ -205,8 +205,9 @@ package final class PrivateFolder {
 
   static let prefix = "placewise-workbook-"
 
-  /// Removes `placewise-workbook-PID-*` folders in `base` whose process no
-  /// longer exists; a running process's (another run's) is left alone.
+  /// Removes `placewise-workbook-PID-UUID` folders in `base` whose process
+  /// no longer exists, once 5 minutes old; a running process's (another
+  /// run's) is left alone.
   /// Folders of the name before round thirty-six (`placewise-workbook-UUID`,
   /// no process named) are removed once an hour old: no workbook takes an
   /// hour to write (round thirty-seven found them left for good). Only
@@ -220,14 +221,18 @@ package final class PrivateFolder {
         continue
       }
       let rest = name.dropFirst(prefix.count)
+      let age = now.timeIntervalSince(Date(timeIntervalSince1970: TimeInterval(status.st_mtim.tv_sec)))
       if rest.count == 36, UUID(uuidString: String(rest)) != nil {
-        let modified = Date(timeIntervalSince1970: TimeInterval(status.st_mtim.tv_sec))
-        if now.timeIntervalSince(modified) > 3600 { try? FileManager.default.removeItem(atPath: path) }
+        if age > 3600 { try? FileManager.default.removeItem(atPath: path) }
         continue
       }
-      guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0, pid != getpid() else {
-        continue
-      }
+      // PID-UUID exactly, and 5 minutes old: a run in another PID
+      // namespace sharing $TMPDIR (a container) may have this number alive
+      // there, and a workbook takes seconds to write (the review of round
+      // thirty-seven).
+      guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0, pid != getpid(),
+        UUID(uuidString: String(rest[rest.index(after: dash)...])) != nil, age > 300
+      else { continue }
       // Gone: no such process (EPERM is another user's live process).
       if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: path) }
     }

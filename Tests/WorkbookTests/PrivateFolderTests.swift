@@ -16,13 +16,13 @@ struct PrivateFolderTests {
     try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: false)
     defer { try? FileManager.default.removeItem(atPath: base) }
     // No process has the largest pid_t (Linux's pid_max is at most 2^22).
-    let gone = "placewise-workbook-\(Int32.max)-A1B2"
+    let gone = "placewise-workbook-\(Int32.max)-" + UUID().uuidString
     // Round thirty-seven: a folder of the name before round thirty-six
     // (no process in it) stayed for good; removed once an hour old.
     let legacy = "placewise-workbook-" + UUID().uuidString
     let kept = [
-      "placewise-workbook-\(getpid())-C3D4", "placewise-workbook-1-E5F6", "placewise-workbook-0A1B2C3D-E5F6",
-      "other-\(Int32.max)-A1B2",
+      "placewise-workbook-\(getpid())-" + UUID().uuidString, "placewise-workbook-1-" + UUID().uuidString,
+      "placewise-workbook-0A1B2C3D-E5F6", "other-\(Int32.max)-A1B2", "placewise-workbook-\(Int32.max)-mine",
     ]
     for name in [gone, legacy] + kept {
       try FileManager.default.createDirectory(atPath: base + "/" + name, withIntermediateDirectories: false)
@@ -31,8 +31,12 @@ struct PrivateFolderTests {
     // A user's file of a dead run's name is not a folder of Placewise's.
     let file = "placewise-workbook-\(Int32.max)-notes.txt"
     try Data("mine".utf8).write(to: URL(fileURLWithPath: base + "/" + file))
+    // Just made: a run in another PID namespace may be writing it.
     PrivateFolder.removeStale(in: base)
     var left = Set(try FileManager.default.contentsOfDirectory(atPath: base))
+    #expect(left == Set(kept + [gone, legacy, file]), "\(left)")
+    PrivateFolder.removeStale(in: base, now: Date().addingTimeInterval(400))
+    left = Set(try FileManager.default.contentsOfDirectory(atPath: base))
     #expect(left == Set(kept + [legacy, file]), "\(left)")
     PrivateFolder.removeStale(in: base, now: Date().addingTimeInterval(3700))
     left = Set(try FileManager.default.contentsOfDirectory(atPath: base))
@@ -43,6 +47,8 @@ struct PrivateFolderTests {
   func namedAfterThisProcess() throws {
     let stale = FileManager.default.temporaryDirectory.path + "/placewise-workbook-\(Int32.max)-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: false)
+    // Ten minutes old, as a killed run's folder is by the next run's.
+    try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)], ofItemAtPath: stale)
     defer { try? FileManager.default.removeItem(atPath: stale) }
     var path = ""
     do {

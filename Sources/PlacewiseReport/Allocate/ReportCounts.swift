@@ -223,27 +223,13 @@ struct ReportCounts {
       guard setting.lowAge <= top else { return [] }
       return Set((max(0, setting.lowAge)...min(top, 30)).map { SchoolPhase(age: $0).rawValue })
     }
-    for g in figures.byPhase.indices {
-      let phase = g + phaseOffset
-      let only = input.settings.indices.filter { phasesOf[$0] == [phase] }
-      let admitting = input.settings.indices.filter { phasesOf[$0].contains(phase) }
-      if !only.isEmpty { addAtMost(only.map { .used($0) }, [.phasePlaced(g)]) }
-      addAtMost([.phasePlaced(g)], admitting.map { .used($0) })
-    }
-    for (g, group) in figures.byNeed.enumerated() {
-      guard let need = NeedCode(code: group.short) else { continue }
-      let only = input.settings.indices.filter { input.settings[$0].needs == EnumSet([need]) }
-      let admitting = input.settings.indices.filter {
-        input.settings[$0].needs.isEmpty || input.settings[$0].needs.contains(need)
-      }
-      if !only.isEmpty { addAtMost(only.map { .used($0) }, [.needPlaced(g)]) }
-      addAtMost([.needPlaced(g)], admitting.map { .used($0) })
-    }
-    // So for a setting of two needs or phases or more (hostile trial, round
-    // thirty-seven: an ASD;SLCN school's 8 beside ASD's and SLCN's `<5`
-    // made both 4): the settings that take only needs (phases) of a set,
-    // cut to the batch's, hold some of those needs' placed, and those
-    // needs' placed are all at settings that take one of them.
+    // Each set of needs (phases) a setting takes, cut to the batch's: the
+    // settings that take only needs of the set hold some of those needs'
+    // placed, and those needs' placed are all at settings that take one of
+    // them. A set of one is round seventeen's rule; of two or more, round
+    // thirty-seven's (an ASD;SLCN school's 8 beside ASD's and SLCN's `<5`
+    // made both 4); cut, a nursery-primary school in a batch of no
+    // under-4s is a primary school (the review of round thirty-seven).
     let needGroups = figures.byNeed.enumerated().compactMap { g, group in NeedCode(code: group.short).map { ($0, g) } }
     let needsOf = input.settings.map { setting in
       Set(needGroups.filter { setting.needs.isEmpty || setting.needs.contains($0.0) }.map(\.1))
@@ -253,16 +239,33 @@ struct ReportCounts {
     relateSets(phasesOf.map { Set($0.compactMap { phasesPresent.firstIndex(of: $0) }) }, key: Key.phasePlaced)
   }
 
-  /// For each set of groups some setting takes (two or more of the
-  /// batch's), the settings taking only groups of it are at most those
-  /// groups' placed, which are at most the settings taking any of them.
+  /// For each set of groups some setting takes (of the batch's, all of
+  /// them aside: the totals' lines say that), the settings taking only
+  /// groups of it are at most those groups' placed, and those groups'
+  /// placed are at most the settings taking any of them (where those are
+  /// many, as every mainstream school takes every need: the groups' placed
+  /// with the settings taking none of them are at most the placed). In a
+  /// fixed order: the order of relations decides ties in what is hidden.
   private mutating func relateSets(_ groupsOf: [Set<Int>], key: (Int) -> Key) {
-    for set in Set(groupsOf) where set.count >= 2 {
+    let all = groupsOf.reduce(into: Set<Int>()) { $0.formUnion($1) }
+    let sets = Set(groupsOf.filter { !$0.isEmpty && $0 != all }).map { $0.sorted() }.sorted {
+      $0.lexicographicallyPrecedes($1)
+    }
+    for members in sets {
+      let set = Set(members)
       let within = groupsOf.indices.filter { !groupsOf[$0].isEmpty && groupsOf[$0].isSubset(of: set) }
+      let none = groupsOf.indices.filter { !groupsOf[$0].isEmpty && groupsOf[$0].isDisjoint(with: set) }
       let touching = groupsOf.indices.filter { !groupsOf[$0].isDisjoint(with: set) }
-      let groups = set.sorted().map(key)
-      if !within.isEmpty { addAtMost(within.map { .used($0) }, groups) }
-      addAtMost(groups, touching.map { .used($0) })
+      let groups = members.map(key)
+      addAtMost(within.map { .used($0) }, groups)
+      // Written by the shorter list: the settings taking any of the set
+      // bound it directly, which a reader's first pass sees (a need whose
+      // one school has one free place is at most 1 before any count).
+      if touching.count <= none.count {
+        addAtMost(groups, touching.map { .used($0) })
+      } else {
+        addAtMost(groups + none.map { .used($0) }, [.placed])
+      }
     }
   }
 

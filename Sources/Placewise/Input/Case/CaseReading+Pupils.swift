@@ -130,9 +130,10 @@ extension CaseReading {
 }
 
 /// Ids of 10 digits, and those that pass the NHS number's check digit:
-/// every NHS number does, and 1 in 11 other 10-digit ids. Over half of 3
-/// or more is a file of NHS numbers (round thirty-six pasted them as ids;
-/// round thirty-seven mixed in one ordinary id, or used roll.csv).
+/// every NHS number does, and 1 in 11 other 10-digit ids. Of 3 or more,
+/// more passing than chance gives, by 4 standard deviations (all of 3, 5
+/// of 9, 21 of 100), is a file of NHS numbers (round thirty-six pasted them
+/// as ids; round thirty-seven mixed in ordinary ids, or used roll.csv).
 struct NHSTally {
   var tenDigits = 0
   var passing = 0
@@ -144,7 +145,10 @@ struct NHSTally {
   }
 
   func report<Column: TableColumn>(_ table: inout TableReader<Column>, _ column: Column) {
-    guard tenDigits >= 3 && passing * 2 > tenDigits else { return }
+    let n = Double(tenDigits)
+    let p = 1.0 / 11
+    let threshold = min(n, (n * p + 4 * (n * p * (1 - p)).squareRoot()).rounded(.up))
+    guard tenDigits >= 3 && Double(passing) >= threshold else { return }
     table.problem(
       line: nil, column: table.columnNumber(column), field: column.name,
       found: "\(passing) of \(tenDigits) ids of 10 digits with the NHS number's check digit (not shown: NHS numbers?)",

@@ -247,9 +247,8 @@ struct CaseReading {
     // of birth, a postcode) is described, not quoted (round twenty-six); one
     // the id rules accept is the case's own pseudonym, which messages name.
     func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-      let text = String(decoding: bytes, as: UTF8.self)
       guard table.isPupilFile else { return TableReader<Column>.shown(bytes, pupilFile: false) }
-      return InputText.personalIDShape(text) ?? InputText.quoted(text)
+      return InputText.idShown(String(decoding: bytes, as: UTF8.self))
     }
     if let first = index.insert(bytes, value: Int32(lines.count)) {
       table.report(

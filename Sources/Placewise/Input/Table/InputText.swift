@@ -75,8 +75,9 @@ enum InputText {
     if looksLikePhoneNumber(value) { return "a number like a phone number (not shown: personal data)" }
     if looksLikeCoordinatePair(value) { return "a pair of numbers like a location (not shown: it may be a home)" }
     guard pupilFile else { return nil }
-    // Six or eight digits as a date: in a school's file, a URN may read so.
-    if looksLikeCompactDate(value) { return "a date (not shown: it may be a date of birth)" }
+    // Eight digits as a date (six would take 1 in 8 mistyped URNs for one:
+    // the review of round thirty-seven); in a school's file, not at all.
+    if value.count == 8 && looksLikeCompactDate(value) { return "a date (not shown: it may be a date of birth)" }
     if looksLikeCoordinate(value) { return "a decimal like a coordinate (not shown: it may be a home location)" }
     // Two words or more of letters alone, in any case (`jane smith`, round
     // thirty-five): in a file of pupils, a name as likely as a typing error.
@@ -113,7 +114,7 @@ enum InputText {
     // Three characters tell nothing (`N/A`, `?`, `-`).
     if value.count <= 3 && value.allSatisfy({ $0.isASCII && !$0.isWhitespace }) { return true }
     guard value.count <= 40, !looksLikePostcode(String(value.map { $0 == "-" ? " " : $0 })),
-      !looksLikeCompactDate(value)
+      !(value.count == 8 && looksLikeCompactDate(value))
     else { return false }
     if value.contains(";") {
       return value.split(separator: ";", omittingEmptySubsequences: false).allSatisfy { harmless(trimmed($0)) }
@@ -320,26 +321,25 @@ enum InputText {
   /// are only described in messages: an id may be written so.
   static func personalIDShape(_ text: String) -> String? {
     let value = trimmed(spacesNormalised(text))
-    // `Child A`, `Pupil 12`, `Case C`: the pseudonyms of a tribunal bundle.
-    if let first = value.split(separator: " ").first, value.split(separator: " ").count == 2,
-      pseudonymWords.contains(first.lowercased())
-    {
-      return nil
-    }
-    if CalendarDate(parsing: value) != nil || looksLikeNumericDate(value)
-      || (value.count == 8 && looksLikeCompactDate(value))
-    {
+    let words = value.split(separator: " ")
+    // `Child A`, `Pupil 12`, `Case C`: the pseudonyms of a tribunal bundle
+    // pass the checks for names, and only those (the review of round
+    // thirty-seven: `Pupil 12.03.2015` passed every check).
+    let pseudonym =
+      words.count == 2 && pseudonymWords.contains(words[0].lowercased())
+      && (words[1].count <= 2 || words[1].allSatisfy(\.isNumber))
+    if CalendarDate(parsing: value) != nil || looksLikeNumericDate(value) || looksLikeNamedDate(value) {
       return "a date (not shown: it may be a date of birth)"
     }
-    if looksLikePhoneNumber(value) { return "a number like a phone number (not shown: personal data)" }
-    // Round thirty-seven: `jane smith`, `jane.smith`, `Mary-Jane Smith`.
-    if looksLikeWords(value) || looksLikeJoinedName(value) {
-      return "words like a name or an address (not shown: personal data)"
-    }
+    if looksLikeMobileNumber(value) { return "a number like a phone number (not shown: personal data)" }
     if looksLikePostcode(value) || looksLikePostcode(String(value.map { $0 == "-" ? " " : $0 })) {
       return "a postcode (not shown: personal data)"
     }
-    if looksLikeNameOrAddress(value) || looksLikeInitialAndName(value) {
+    // Round thirty-seven: `jane smith`, `jane.smith`, `Mary-Jane Smith`.
+    if !pseudonym
+      && (looksLikeWords(value) || looksLikeJoinedName(value) || looksLikeNameOrAddress(value)
+        || looksLikeInitialAndName(value))
+    {
       return "words like a name or an address (not shown: personal data)"
     }
     // Round thirty-six: a UPN (the id a SEND team is likeliest to paste),
@@ -353,23 +353,64 @@ enum InputText {
     if looksLikeCoordinatePair(trimmed(unbracketed)) {
       return "a pair of numbers like a location (not shown: it may be a home)"
     }
+    // A word of it so (`Child SW1A1AA`, `Pupil A123456789012`).
+    if words.count >= 2, let shape = words.lazy.compactMap({ personalIDShape(String($0)) }).first { return shape }
     return nil
+  }
+
+  /// A pupil_id in a message (a repeat): its own shape if refused, else a
+  /// shape no id rule refuses but a message does not quote (an NHS number
+  /// alone, a coordinate, eight digits of a date), else quoted: the
+  /// case's pseudonym, which messages name.
+  static func idShown(_ text: String) -> String {
+    let value = trimmed(spacesNormalised(text))
+    if let shape = personalIDShape(value) { return shape }
+    if value.count == 10 && value.allSatisfy({ $0.isASCII && $0.isNumber }) {
+      return "a value like an NHS number (not shown: personal data)"
+    }
+    if looksLikeCoordinate(value) { return "a decimal like a coordinate (not shown: it may be a home location)" }
+    if value.count == 8 && looksLikeCompactDate(value) { return "a date (not shown: it may be a date of birth)" }
+    return quoted(text)
+  }
+
+  /// A mobile number (11 digits from 07, or +44 7), or any phone number
+  /// written with spaces: an id of digits alone from 0 may be padded.
+  private static func looksLikeMobileNumber(_ value: String) -> Bool {
+    guard looksLikePhoneNumber(value) else { return false }
+    let digits = value.filter(\.isNumber)
+    return value.contains(" ") || value.hasPrefix("+") || (digits.count == 11 && digits.hasPrefix("07"))
+  }
+
+  /// A date with its month in words, in three parts: `12-Mar-15`, `12 March
+  /// 2015`, `March 12, 2015` (`Jan-0042` is an id).
+  private static func looksLikeNamedDate(_ value: String) -> Bool {
+    let parts = value.split(whereSeparator: { ".-/ ,".contains($0) })
+    guard parts.count == 3 else { return false }
+    let named = parts.filter { part in
+      let word = part.lowercased()
+      return word.count >= 3 && word.allSatisfy(\.isLetter) && months.contains { word.hasPrefix($0) }
+    }
+    let numbers = parts.filter { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    return named.count == 1 && numbers.count == 2
   }
 
   /// The first words of pseudonyms (`Child A`), in lower case.
   private static let pseudonymWords: Set<String> = ["child", "pupil", "case", "student", "learner", "yp", "person"]
 
   /// Three numbers that read as a day, a month and a year, either way
-  /// round (`12.03.2015`, `2015/3/12`); `24-25-0017` does not.
+  /// round (`12.03.2015`, `2015/3/12`, `12-03-15`): a day and a month of 1
+  /// or 2 digits, a year of 2 digits or 1900 to 2100 (`24-25-0017`,
+  /// `2024-01-0003` and `24-09-0017` are ids).
   private static func looksLikeNumericDate(_ value: String) -> Bool {
     let parts = value.split(whereSeparator: { ".-/ ".contains($0) })
     guard parts.count == 3, parts.allSatisfy({ p in !p.isEmpty && p.allSatisfy { $0.isASCII && $0.isNumber } }),
       let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2])
     else { return false }
-    func day(_ x: Int) -> Bool { (1...31).contains(x) }
-    func month(_ x: Int) -> Bool { (1...12).contains(x) }
-    let yearLast = [2, 4].contains(parts[2].count) && day(a) && month(b)
-    let yearFirst = parts[0].count == 4 && month(b) && day(c)
+    func day(_ x: Int, _ p: Substring) -> Bool { p.count <= 2 && (1...31).contains(x) }
+    func month(_ x: Int, _ p: Substring) -> Bool { p.count <= 2 && (1...12).contains(x) }
+    func year(_ x: Int, _ p: Substring) -> Bool { p.count == 2 || (p.count == 4 && (1900...2100).contains(x)) }
+    let yearLast = year(c, parts[2]) && day(a, parts[0]) && month(b, parts[1])
+    let yearFirst = parts[0].count == 4 && year(a, parts[0]) && month(b, parts[1]) && day(c, parts[2])
     return yearLast || yearFirst
   }
 

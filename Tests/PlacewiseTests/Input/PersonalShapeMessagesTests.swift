@@ -113,6 +113,8 @@ struct PersonalShapeMessagesTests {
       // without separators or joined by `_`, a grid pair in thousands.
       "Jane\u{A0}Smith", "SW1A\u{A0}1AA", "07700\u{2009}900123", "E1-6AN", "SW1A-1AA", "2015_03_12",
       "461 000 250 000",
+      // The review of round thirty-seven.
+      "Jane-Smith", "Jane\tSmith", "Jane\u{200B}Smith", "ASD;12-03-15", "M 12/03/15",
     ])
   func personalShapesNotQuoted(_ value: String) throws {
     let settings =

@@ -104,17 +104,19 @@ enum InputText {
   /// and at most 4 digits (`NEW-O3`), the case format's own words and
   /// numbers (`ASD SLCN`, `13 years`), or a `;` list of these.
   static func harmless(_ value: String) -> Bool {
-    // An invisible character is shown escaped, not read as a shape
-    // (`AS\u{200B}D`, `spe\u{A0}cial`).
-    // A space of another kind is a space (`Jane\u{A0}Smith` is two words:
-    // round thirty-seven); other invisible characters are dropped.
-    let spaced = spacesNormalised(value)
-    let value = String(String.UnicodeScalarView(spaced.unicodeScalars.filter { !invisible($0) }))
-    if value.isEmpty { return true }
+    // An invisible character, a tab or a line break between letters is a
+    // space (`Jane\u{200B}Smith`, `Jane\tSmith` are two words: the review
+    // of round thirty-seven); a word of the format's own with one in it
+    // (`AS\u{200B}D`) is read before, by `personalShape`.
+    let value = String(
+      String.UnicodeScalarView(
+        spacesNormalised(value).unicodeScalars.map { invisible($0) || $0 == "\t" || $0 == "\n" ? " " : $0 }))
+    let words = value.split(separator: " ")
+    if words.isEmpty { return true }
     // Three characters tell nothing (`N/A`, `?`, `-`).
     if value.count <= 3 && value.allSatisfy({ $0.isASCII && !$0.isWhitespace }) { return true }
     guard value.count <= 40, !looksLikePostcode(String(value.map { $0 == "-" ? " " : $0 })),
-      !(value.count == 8 && looksLikeCompactDate(value))
+      !(value.count == 8 && looksLikeCompactDate(value)), !looksLikeDate(value), !looksLikeNumericDate(value)
     else { return false }
     if value.contains(";") {
       return value.split(separator: ";", omittingEmptySubsequences: false).allSatisfy { harmless(trimmed($0)) }
@@ -122,19 +124,31 @@ enum InputText {
     func number(_ token: some StringProtocol) -> Bool {
       token.allSatisfy { $0.isASCII && ($0.isNumber || ".,+-eE".contains($0)) } && token.count(where: \.isNumber) <= 6
     }
-    if value.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) { return value.count <= 20 }
+    // A word of letters, hyphens within (`independant`, `Jones`); not Title
+    // Case parts joined (`Jane-Smith`).
+    if value.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
+      let parts = value.split(separator: "-")
+      let titled =
+        parts.count >= 2
+        && parts.allSatisfy { $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase) }
+      return value.count <= 20 && !titled
+    }
     if number(value) { return true }
     // A code of letters and at most 4 digits (`NEW-O3`, `NEW-ASD-1`);
     // `461000m` is a grid position.
     if value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
       return value.count <= 12 && value.count(where: \.isNumber) <= 4
     }
-    // Words of the format's own, with numbers among them, apart by spaces,
-    // underscores or slashes (`ASD SLCN`, `13 years`, `add_place`,
-    // `ASD/SLCN`); numbers alone so (`2015_03_12`) may be a date.
-    let words = value.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "/" })
-    return words.count > 1 && words.contains { formatWords.contains($0.lowercased()) }
-      && words.allSatisfy { formatWords.contains($0.lowercased()) || number($0) }
+    // Words of the format's own, with plain numbers among them, apart by
+    // spaces or underscores, or format words by slashes (`ASD SLCN`, `13
+    // years`, `add_place`, `ASD/SLCN`); `2015_03_12` and `M 12/03/15` are
+    // dates.
+    func known(_ token: Substring) -> Bool {
+      token.split(separator: "/").allSatisfy { formatWords.contains($0.lowercased()) }
+    }
+    let parts = value.split(whereSeparator: { $0 == " " || $0 == "_" })
+    return (parts.count > 1 || value.contains("/")) && parts.contains(where: known)
+      && parts.allSatisfy { known($0) || ($0.allSatisfy { $0.isASCII && $0.isNumber } && $0.count <= 6) }
   }
 
   /// `text` with every Unicode space (a no-break or thin space, pasted

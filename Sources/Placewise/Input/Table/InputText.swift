@@ -269,8 +269,9 @@ enum InputText {
   ///
   /// In a file that may hold pupils' data (`pupilFile`), a header cell is
   /// quoted only where it reads as a column name: words of column names
-  /// (`First Name`, `Date of Birth`, `school_name`), numbers and short
-  /// capitals (`UPN`, `KS2`); else it is described (round thirty-six:
+  /// (`First Name`, `Date of Birth`, `school_name`), short numbers, known
+  /// capitals (`UPN`, `KS2`) and misspellings one letter from a known word;
+  /// else it is described (round thirty-six:
   /// `jane smith`, `Flat 3, 12 High St`, an email address and a UPN were
   /// quoted in the warning and in summary.json).
   static func headerShape(_ text: String, pupilFile: Bool = false) -> String? {
@@ -289,7 +290,8 @@ enum InputText {
 
   /// Words a column name is made of, apart by spaces, `_` or `-`: the
   /// format's words, the usual columns of a caseload export, numbers of up
-  /// to 4 digits and capitals of up to 5 letters.
+  /// to 4 digits, the capitals of `abbreviations`, and a word of 5 letters
+  /// or more one edit from one of these.
   private static func looksLikeColumnName(_ value: String) -> Bool {
     guard value.count <= 40, value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || " _-()/.".contains($0)) })
     else { return false }
@@ -329,10 +331,11 @@ enum InputText {
     "home", "case", "mins", "minutes", "hours", "school", "travel", "worker", "social", "care",
   ]
 
-  /// The unambiguous part of `personalShape`, for refusing a pupil's id: a
-  /// date the case reader reads as one, a UK postcode, or words like a name
-  /// or an address. Looser shapes (`2024.0001`, `24-25-0017`, `Jan-0042`)
-  /// are only described in messages: an id may be written so.
+  /// The shapes of personal data a pupil's id is refused for: a date, a UK
+  /// postcode, words like a name or an address, an email address, a UPN,
+  /// NHS or National Insurance number, a mobile number, a pair of
+  /// coordinates, or a word of these. Looser shapes (`2024.0001`,
+  /// `24-25-0017`, `Jan-0042`) pass: an id may be written so.
   static func personalIDShape(_ text: String) -> String? {
     // Every pupil's id passes here (500,000 in a national case): one of
     // ASCII letters and digits alone (`P000123`) can only be a postcode, a

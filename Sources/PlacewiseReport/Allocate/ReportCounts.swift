@@ -134,7 +134,7 @@ struct ReportCounts {
     relateRequests(case: input, figures: figures)
     relateContinuity(summary: s)
     relateSettingsToGroups(case: input, figures: figures)
-    relateOverLimit(case: input, summary: s, width: width, bins: bins)
+    relateOverLimit(case: input, summary: s, width: width, bins: bins, phases: figures.byPhase)
 
     var cells = Disclosure(values, level: level)
     for line in lines {
@@ -189,6 +189,16 @@ struct ReportCounts {
       input.settings.indices.filter { !input.settings[$0].kind.statutoryRequestByDefault },
     ] {
       addAtMost([.preference(0)], [.requests(1)] + takesNone.map { .used($0) })
+      // And the other way: requests met are at settings that take them (round
+      // thirty-eight: 14 met of 15 placed left the one independent school's
+      // `<5` at 1), written by those that take none where they are fewer.
+      let none = Set(takesNone)
+      let takes = input.settings.indices.filter { !none.contains($0) }
+      if takes.count <= takesNone.count {
+        addAtMost([.requests(1)], takes.map { .used($0) })
+      } else {
+        addAtMost([.requests(1)] + takesNone.map { .used($0) }, [.placed])
+      }
     }
   }
 
@@ -274,14 +284,28 @@ struct ReportCounts {
   /// past the highest limit of the batch's phases is over it, and every
   /// child over a limit is in a band that reaches past the lowest (6 over
   /// the limit of 45 beside a 50-55 band of 5 pinned the 45-50 band's `<5`).
-  private mutating func relateOverLimit(case input: Case, summary s: AllocationSummary, width: Double, bins: [Int]) {
+  private mutating func relateOverLimit(
+    case input: Case, summary s: AllocationSummary, width: Double, bins: [Int], phases: [ReportFigures.Group]
+  ) {
     add(.overLimit, s.placedOverJourneyLimit)
     let limits = Set(input.pupils.map { input.policy.journeyLimit(age: $0.age) })
-    guard let lowest = limits.min(), let highest = limits.max() else { return }
-    let past = bins.indices.filter { Double($0) * width >= highest }
+    guard let lowest = limits.min() else { return }
     let reaching = bins.indices.filter { Double($0 + 1) * width > lowest || $0 == bins.count - 1 }
-    addAtMost(past.map { .bin($0) }, [.overLimit])
     addAtMost([.overLimit], reaching.map { .bin($0) })
+    // Every child in a band wholly past a limit is over their limit, or of
+    // a phase whose limit is higher (hostile trial, round thirty-eight: 4
+    // in the far bands, none over the limit, gave Secondary's `<5` placed
+    // as 4). A phase's limit is its ages' (the policy is on the page).
+    let phaseOffset = phases.count == SchoolPhase.allCases.count ? 0 : 1
+    let phaseLimit = phases.indices.map { g in
+      let ages = input.pupils.map(\.age).filter { SchoolPhase(age: $0).rawValue == g + phaseOffset }
+      return ages.map { input.policy.journeyLimit(age: $0) }.max() ?? 0
+    }
+    for limit in limits.sorted() {
+      let past = bins.indices.filter { Double($0) * width >= limit }
+      let higher = phases.indices.filter { phaseLimit[$0] > limit }
+      addAtMost(past.map { .bin($0) }, [.overLimit] + higher.map { .phasePlaced($0) })
+    }
   }
 
   /// Records that a reader may take the sum of `smaller` to be at most the

@@ -230,6 +230,12 @@ struct HostileInputTests {
       "12-Mar-15", "12 March 2015", "Pupil 12.03.2015", "Student Jones", "Child SW1A1AA", "Pupil A123456789012",
       // Letters and digits alone take a fast path: a postcode, a mobile's digits.
       "SW1A1AA", "07700900123",
+      // Round thirty-eight.
+      "J.Smith", "Jane+Smith", "Jane%20Smith", "Smith J 2015", "12th March 2015", "Mar 2015",
+      "12\u{2013}03\u{2013}2015",
+      "\u{FF11}\u{FF12}/\u{FF10}\u{FF13}/\u{FF12}\u{FF10}\u{FF11}\u{FF15}", "SW1A_1AA", "SW1A.1AA", "SW1A/1AA",
+      "GIR 0AA",
+      "TQ 30080 80160", "51°30'N 0°7'W", "tel:07700900123",
     ])
   func pupilIDLikePersonalData(_ value: String) throws {
     let value = value.contains(",") ? "\"\(value)\"" : value

@@ -365,7 +365,7 @@ enum InputText {
       }
       return nil
     }
-    let value = trimmed(spacesNormalised(text))
+    let value = trimmed(idNormalised(text))
     let words = value.split(separator: " ")
     // `Child A`, `Pupil 12`, `Case C`: the pseudonyms of a tribunal bundle
     // pass the checks for names, and only those (the review of round
@@ -377,8 +377,15 @@ enum InputText {
       return "a date (not shown: it may be a date of birth)"
     }
     if looksLikeMobileNumber(value) { return "a number like a phone number (not shown: personal data)" }
-    if looksLikePostcode(value) || looksLikePostcode(String(value.map { $0 == "-" ? " " : $0 })) {
+    if looksLikePostcode(value) || looksLikePostcode(String(value.map { "-_./".contains($0) ? " " : $0 }))
+      || value.uppercased() == "GIR 0AA"
+    {
       return "a postcode (not shown: personal data)"
+    }
+    // Round thirty-eight: an Ordnance Survey grid reference (`TQ 30080
+    // 80160`) or degrees and minutes place a home too.
+    if value.contains("°") || looksLikeGridReference(value) {
+      return "a pair of numbers like a location (not shown: it may be a home)"
     }
     // Round thirty-seven: `jane smith`, `jane.smith`, `Mary-Jane Smith`.
     if !pseudonym
@@ -398,9 +405,44 @@ enum InputText {
     if looksLikeCoordinatePair(trimmed(unbracketed)) {
       return "a pair of numbers like a location (not shown: it may be a home)"
     }
-    // A word of it so (`Child SW1A1AA`, `Pupil A123456789012`).
+    // A word of it so (`Child SW1A1AA`, `Pupil A123456789012`), or its
+    // words before a number (`Smith J 2015`).
     if words.count >= 2, let shape = words.lazy.compactMap({ personalIDShape(String($0)) }).first { return shape }
+    let named = words.prefix { !$0.allSatisfy(\.isNumber) }
+    if named.count >= 2, named.count < words.count, let shape = personalIDShape(named.joined(separator: " ")) {
+      return shape
+    }
     return nil
+  }
+
+  /// An id as its shapes are read: full-width letters and digits as ASCII,
+  /// dashes of any kind as `-`, `+` and `%20` as spaces, and a `tel:`
+  /// prefix dropped (round thirty-eight: `１２/０３/２０１５`, `12–03–2015`,
+  /// `Jane+Smith`, `Jane%20Smith`, `tel:07700900123` passed).
+  private static func idNormalised(_ text: String) -> String {
+    var value = spacesNormalised(text)
+    if value.unicodeScalars.contains(where: { !$0.isASCII }) {
+      value = String(
+        String.UnicodeScalarView(
+          value.unicodeScalars.map { scalar -> Unicode.Scalar in
+            if (0xFF01...0xFF5E).contains(scalar.value) { return Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar }
+            if (0x2010...0x2015).contains(scalar.value) || scalar.value == 0x2212 { return "-" }
+            return scalar
+          }))
+    }
+    value = value.replacingPlusAndEncodedSpaces()
+    if value.lowercased().hasPrefix("tel:") { value = String(value.dropFirst(4)) }
+    return value
+  }
+
+  /// An Ordnance Survey grid reference: two letters and two groups of as
+  /// many digits, 2 to 5 each (`TQ 30080 80160`, `TQ3008080160`).
+  private static func looksLikeGridReference(_ value: String) -> Bool {
+    let c = Array(value.uppercased().filter { $0 != " " })
+    guard c.count >= 6, c.count <= 12, c[0].isLetter, c[1].isLetter, c.dropFirst(2).allSatisfy(\.isNumber)
+    else { return false }
+    let digits = c.count - 2
+    return digits % 2 == 0 && (4...10).contains(digits) && value.contains(" ")
   }
 
   /// A pupil_id in a message (a repeat): its own shape if refused, else a
@@ -429,7 +471,18 @@ enum InputText {
   /// A date with its month in words, in three parts: `12-Mar-15`, `12 March
   /// 2015`, `March 12, 2015` (`Jan-0042` is an id).
   private static func looksLikeNamedDate(_ value: String) -> Bool {
-    let parts = value.split(whereSeparator: { ".-/ ,".contains($0) })
+    // `12th March 2015`: an ordinal's letters dropped.
+    let parts = value.split(whereSeparator: { ".-/ ,".contains($0) }).map { part -> Substring in
+      let lower = part.lowercased()
+      guard part.count >= 3, part.first?.isNumber == true, ["st", "nd", "rd", "th"].contains(where: lower.hasSuffix)
+      else { return part }
+      return part.dropLast(2)
+    }
+    // `Mar 2015`: a month and a year.
+    if parts.count == 2, let year = Int(parts[1]), (1900...2100).contains(year), parts[1].count == 4 {
+      let word = parts[0].lowercased()
+      if word.count >= 3, word.allSatisfy(\.isLetter), months.contains(where: { word.hasPrefix($0) }) { return true }
+    }
     guard parts.count == 3 else { return false }
     let named = parts.filter { part in
       let word = part.lowercased()
@@ -463,7 +516,11 @@ enum InputText {
   /// of hyphenated Title Case words (`Mary-Jane Smith`).
   private static func looksLikeJoinedName(_ value: String) -> Bool {
     let joined = value.split(whereSeparator: { $0 == "." || $0 == "_" })
-    if joined.count == 2, joined.allSatisfy({ $0.count >= 2 && $0.allSatisfy(\.isLetter) }) { return true }
+    if joined.count == 2, joined.allSatisfy({ $0.allSatisfy(\.isLetter) }), joined.contains(where: { $0.count >= 2 }),
+      joined.allSatisfy({ !$0.isEmpty })
+    {
+      return true
+    }
     let words = value.split(separator: " ")
     guard words.count >= 2 else { return false }
     return words.allSatisfy { word in
@@ -636,5 +693,17 @@ enum InputText {
       previous = row
     }
     return previous[b.count] <= limit ? previous[b.count] : nil
+  }
+}
+
+extension String {
+  /// `%20` as a space, and `+` between words (a name copied from a web
+  /// form or a URL).
+  fileprivate func replacingPlusAndEncodedSpaces() -> String {
+    guard contains("+") || contains("%20") else { return self }
+    let spaced = split(separator: "%20", omittingEmptySubsequences: false).joined(separator: " ")
+    // A `+` between words; `+44 7700 900123` keeps its.
+    guard spaced.contains(where: \.isLetter) else { return spaced }
+    return String(spaced.map { $0 == "+" ? " " : $0 })
   }
 }

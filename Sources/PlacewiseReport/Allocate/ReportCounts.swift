@@ -297,9 +297,12 @@ struct ReportCounts {
     // in the far bands, none over the limit, gave Secondary's `<5` placed
     // as 4). A phase's limit is its ages' (the policy is on the page).
     let phaseOffset = phases.count == SchoolPhase.allCases.count ? 0 : 1
-    let phaseLimit = phases.indices.map { g in
-      let ages = input.pupils.map(\.age).filter { SchoolPhase(age: $0).rawValue == g + phaseOffset }
-      return ages.map { input.policy.journeyLimit(age: $0) }.max() ?? 0
+    var phaseLimit = [Double](repeating: 0, count: phases.count)
+    for pupil in input.pupils {
+      let g = SchoolPhase(age: pupil.age).rawValue - phaseOffset
+      if phaseLimit.indices.contains(g) {
+        phaseLimit[g] = max(phaseLimit[g], input.policy.journeyLimit(age: pupil.age))
+      }
     }
     for limit in limits.sorted() {
       let past = bins.indices.filter { Double($0) * width >= limit }

@@ -77,7 +77,7 @@ enum InputText {
     guard pupilFile else { return nil }
     // Eight digits as a date (six would take 1 in 8 mistyped URNs for one:
     // the review of round thirty-seven); in a school's file, not at all.
-    if value.count == 8 && looksLikeCompactDate(value) { return "a date (not shown: it may be a date of birth)" }
+    if looksLikeCompactDate(value) { return "a date (not shown: it may be a date of birth)" }
     if looksLikeCoordinate(value) { return "a decimal like a coordinate (not shown: it may be a home location)" }
     // Two words or more of letters alone, in any case (`jane smith`, round
     // thirty-five): in a file of pupils, a name as likely as a typing error.
@@ -111,12 +111,11 @@ enum InputText {
     let value = String(
       String.UnicodeScalarView(
         spacesNormalised(value).unicodeScalars.map { invisible($0) || $0 == "\t" || $0 == "\n" ? " " : $0 }))
-    let words = value.split(separator: " ")
-    if words.isEmpty { return true }
+    if value.allSatisfy({ $0 == " " }) { return true }
     // Three characters tell nothing (`N/A`, `?`, `-`).
     if value.count <= 3 && value.allSatisfy({ $0.isASCII && !$0.isWhitespace }) { return true }
     guard value.count <= 40, !looksLikePostcode(String(value.map { $0 == "-" ? " " : $0 })),
-      !(value.count == 8 && looksLikeCompactDate(value)), !looksLikeDate(value), !looksLikeNumericDate(value)
+      !looksLikeCompactDate(value), !looksLikeDate(value), !looksLikeNumericDate(value)
     else { return false }
     if value.contains(";") {
       return value.split(separator: ";", omittingEmptySubsequences: false).allSatisfy { harmless(trimmed($0)) }
@@ -161,32 +160,23 @@ enum InputText {
         text.unicodeScalars.map { $0.properties.generalCategory == .spaceSeparator ? " " : $0 }))
   }
 
-  /// Six or eight digits that read as a day, month and year (`120315`,
-  /// `20150312`): a date of birth written without separators.
+  /// Eight digits that read as a year, month and day or a day, month and
+  /// year (`20150312`, `12032015`): a date of birth without separators.
+  /// Six are not read so: 1 in 8 mistyped URNs would be.
   static func looksLikeCompactDate(_ value: String) -> Bool {
     let d = value.compactMap { $0.isASCII ? $0.wholeNumberValue : nil }
-    guard d.count == value.count, d.count == 6 || d.count == 8 else { return false }
+    guard d.count == value.count, d.count == 8 else { return false }
     func n(_ a: Int, _ b: Int) -> Int { d[a..<b].reduce(0) { $0 * 10 + $1 } }
     func valid(day: Int, month: Int) -> Bool { (1...31).contains(day) && (1...12).contains(month) }
-    if d.count == 8 {
-      let y1 = n(0, 4)
-      let y2 = n(4, 8)
-      return ((1900...2100).contains(y1) && valid(day: n(6, 8), month: n(4, 6)))
-        || ((1900...2100).contains(y2) && valid(day: n(0, 2), month: n(2, 4)))
-    }
-    return valid(day: n(0, 2), month: n(2, 4)) || valid(day: n(4, 6), month: n(2, 4))
+    return ((1900...2100).contains(n(0, 4)) && valid(day: n(6, 8), month: n(4, 6)))
+      || ((1900...2100).contains(n(4, 8)) && valid(day: n(0, 2), month: n(2, 4)))
   }
 
-  /// A UPN (a letter and 12 digits), an NHS number (10 digits, as one or
-  /// as 3, 3 and 4) or a National Insurance number (2 letters, 6 digits, a
-  /// letter A to D), spaces aside.
+  /// A UPN, a National Insurance number (`looksLikeUPNOrInsurance`) or 10
+  /// digits, an NHS number as one or as 3, 3 and 4, spaces aside.
   private static func looksLikePersonalNumber(_ value: String) -> Bool {
-    let compact = Array(value.uppercased().filter { $0 != " " })
-    guard compact.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
-    let letters = compact.count(where: \.isLetter)
-    if compact.count == 13, compact[0].isLetter, letters == 1 { return true }
-    if compact.count == 10, letters == 0 { return true }
-    return compact.count == 9 && compact[0].isLetter && compact[1].isLetter && compact[8].isLetter && letters == 3
+    let digits = value.filter { $0 != " " }
+    return looksLikeUPNOrInsurance(value) || (digits.count == 10 && digits.allSatisfy { $0.isASCII && $0.isNumber })
   }
 
   /// A date with a time, as a spreadsheet or a database exports a date of
@@ -305,9 +295,12 @@ enum InputText {
       // A misspelt word of 5 letters or more, one edit from a known one
       // (`capitol_cost`, `groups`, `priorty`); `jane_smith` is not.
       return word.count >= 5 && word.allSatisfy(\.isLetter)
-        && (formatWords.union(columnWords)).contains { editDistance(lower, $0, atMost: 1) != nil }
+        && knownWords.contains { editDistance(lower, $0, atMost: 1) != nil }
     }
   }
+
+  /// The format's words and the column words together, for misspellings.
+  private static let knownWords = formatWords.union(columnWords)
 
   /// Capitals a caseload's column names use.
   private static let abbreviations: Set<String> = [
@@ -456,7 +449,7 @@ enum InputText {
       return "a value like an NHS number (not shown: personal data)"
     }
     if looksLikeCoordinate(value) { return "a decimal like a coordinate (not shown: it may be a home location)" }
-    if value.count == 8 && looksLikeCompactDate(value) { return "a date (not shown: it may be a date of birth)" }
+    if looksLikeCompactDate(value) { return "a date (not shown: it may be a date of birth)" }
     return quoted(text)
   }
 
